@@ -1,0 +1,67 @@
+package dev.loyalty.adapters.persistence.customer;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The {@code customer} row; timestamps are UTC. Only {@link CustomerMapper} reads or writes it. */
+@Entity
+@Table(name = "customer")
+public class CustomerJpaEntity {
+
+    @Id
+    @Column(name = "id", length = 36)
+    String id;
+
+    @Column(name = "card_number", nullable = false, updatable = false, length = 13)
+    String cardNumber;
+
+    @Column(name = "first_name", nullable = false)
+    String firstName;
+
+    @Column(name = "last_name")
+    String lastName;
+
+    @Column(name = "email")
+    String email;
+
+    @Column(name = "phone")
+    String phone;
+
+    @Column(name = "birth_date")
+    LocalDate birthDate;
+
+    @Column(name = "preferred_channel", nullable = false)
+    String preferredChannel;
+
+    @Column(name = "enrolment_channel", nullable = false, updatable = false)
+    String enrolmentChannel;
+
+    @Column(name = "store_id", updatable = false)
+    String storeId;
+
+    @Column(name = "referral_code", updatable = false)
+    String referralCode;
+
+    @Column(name = "enrolled_at", nullable = false, updatable = false)
+    LocalDateTime enrolledAt;
+
+    @Version
+    @Column(name = "version", nullable = false)
+    long version;
+
+    @OneToMany(mappedBy = "customer", cascade = CascadeType.PERSIST)
+    @OrderBy("recordedAt ASC, id ASC")
+    List<ConsentJpaEntity> consents = new ArrayList<>();
+
+    protected CustomerJpaEntity() {}
+}

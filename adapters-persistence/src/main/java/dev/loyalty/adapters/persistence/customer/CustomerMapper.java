@@ -1,0 +1,88 @@
+package dev.loyalty.adapters.persistence.customer;
+
+import dev.loyalty.domain.customer.CardNumber;
+import dev.loyalty.domain.customer.ConsentEvidence;
+import dev.loyalty.domain.customer.ConsentPurpose;
+import dev.loyalty.domain.customer.Customer;
+import dev.loyalty.domain.customer.CustomerId;
+import dev.loyalty.domain.customer.Email;
+import dev.loyalty.domain.customer.EnrolmentChannel;
+import dev.loyalty.domain.customer.PhoneNumber;
+import dev.loyalty.domain.customer.PreferredChannel;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/**
+ * Translates between the {@link Customer} aggregate and its rows. Consent evidence is append-only:
+ * writing a customer adds the decisions the rows do not hold yet and never touches the others.
+ */
+final class CustomerMapper {
+
+    private CustomerMapper() {}
+
+    static CustomerJpaEntity toNewEntity(Customer customer) {
+        CustomerJpaEntity entity = new CustomerJpaEntity();
+        entity.id = customer.id().toString();
+        entity.cardNumber = customer.cardNumber().value();
+        entity.enrolmentChannel = customer.enrolmentChannel().name();
+        entity.storeId = customer.storeId().orElse(null);
+        entity.referralCode = customer.referralCode().orElse(null);
+        entity.enrolledAt = utc(customer.enrolledAt());
+        entity.version = customer.version();
+        copyChangeableState(customer, entity);
+        return entity;
+    }
+
+    /** Copies what a profile update may change, and appends the consent decisions not yet stored. */
+    static void copyChangeableState(Customer customer, CustomerJpaEntity entity) {
+        entity.firstName = customer.firstName();
+        entity.lastName = customer.lastName().orElse(null);
+        entity.email = customer.email().map(Email::value).orElse(null);
+        entity.phone = customer.phone().map(PhoneNumber::value).orElse(null);
+        entity.birthDate = customer.birthDate().orElse(null);
+        entity.preferredChannel = customer.preferredChannel().name();
+        List<ConsentEvidence> history = customer.consentHistory();
+        for (ConsentEvidence evidence : history.subList(entity.consents.size(), history.size())) {
+            ConsentJpaEntity row = new ConsentJpaEntity();
+            row.customer = entity;
+            row.purpose = evidence.purpose().name();
+            row.granted = evidence.granted();
+            row.recordedAt = utc(evidence.recordedAt());
+            row.source = evidence.source();
+            row.textVersion = evidence.textVersion();
+            entity.consents.add(row);
+        }
+    }
+
+    static Customer toDomain(CustomerJpaEntity entity) {
+        List<ConsentEvidence> history = entity.consents.stream()
+                .map(row -> new ConsentEvidence(ConsentPurpose.valueOf(row.purpose), row.granted,
+                        instant(row.recordedAt), row.source, row.textVersion))
+                .toList();
+        return Customer.reconstitute(
+                CustomerId.parse(entity.id),
+                CardNumber.of(entity.cardNumber),
+                entity.firstName,
+                entity.lastName,
+                entity.email == null ? null : Email.of(entity.email),
+                entity.phone == null ? null : PhoneNumber.of(entity.phone),
+                entity.birthDate,
+                PreferredChannel.valueOf(entity.preferredChannel),
+                EnrolmentChannel.valueOf(entity.enrolmentChannel),
+                entity.storeId,
+                entity.referralCode,
+                instant(entity.enrolledAt),
+                history,
+                entity.version);
+    }
+
+    static LocalDateTime utc(Instant instant) {
+        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    static Instant instant(LocalDateTime utc) {
+        return utc.toInstant(ZoneOffset.UTC);
+    }
+}

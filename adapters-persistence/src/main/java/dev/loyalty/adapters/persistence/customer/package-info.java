@@ -1,0 +1,2 @@
+/** Customers in MariaDB: their row, their append-only consent evidence, the card-number sequence. */
+package dev.loyalty.adapters.persistence.customer;

@@ -1,0 +1,5 @@
+/**
+ * The MariaDB side of the hexagon: JPA entities kept apart from the domain (each with its
+ * mapper), repositories implementing the application's driven ports, and the schema migrations.
+ */
+package dev.loyalty.adapters.persistence;

@@ -1,0 +1,54 @@
+package dev.loyalty.adapters.persistence.schema;
+
+import jakarta.annotation.Resource;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+
+/**
+ * Brings the schema to the newest version when the application starts, before it serves a
+ * request (a startup singleton: it runs once the application's resources are bound): versioned Flyway migrations from {@code db/migration}, never "drop and create". Several
+ * instances starting at once are safe (Flyway locks its history table).
+ */
+@Singleton
+@Startup
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class DatabaseMigrations {
+
+    /** The JNDI name of the service's data source (defined by the assembly). */
+    public static final String DATA_SOURCE = "java:app/jdbc/loyalty";
+
+    private static final Logger LOG = Logger.getLogger(DatabaseMigrations.class.getName());
+
+    @Resource(lookup = DATA_SOURCE)
+    private DataSource dataSource;
+
+    private volatile boolean migrated;
+
+    @PostConstruct
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    void migrate() {
+        long started = System.nanoTime();
+
+        MigrateResult result = Flyway.configure(getClass().getClassLoader())
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .failOnMissingLocations(true)
+                .load()
+                .migrate();
+        migrated = true;
+        LOG.info(() -> "Schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
+                + " migrations applied in " + (System.nanoTime() - started) / 1_000_000 + " ms)");
+    }
+
+    /** Whether the schema has been brought up to date in this run. */
+    public boolean migrated() {
+        return migrated;
+    }
+}

@@ -1,0 +1,139 @@
+package dev.loyalty.adapters.web.customer;
+
+import dev.loyalty.adapters.web.Roles;
+import dev.loyalty.adapters.web.problem.Problem;
+import dev.loyalty.adapters.web.security.Caller;
+import dev.loyalty.application.customer.CustomerLookup;
+import dev.loyalty.application.customer.EnrolCustomerCommand;
+import dev.loyalty.application.customer.EnrolCustomerUseCase;
+import dev.loyalty.application.customer.FindCustomerQuery;
+import dev.loyalty.application.shared.Actor;
+import dev.loyalty.application.shared.Role;
+import dev.loyalty.domain.customer.CardNumber;
+import dev.loyalty.domain.customer.Customer;
+import dev.loyalty.domain.customer.CustomerId;
+import dev.loyalty.domain.customer.Email;
+import dev.loyalty.domain.customer.EnrolmentChannel;
+import dev.loyalty.domain.customer.PreferredChannel;
+import dev.loyalty.domain.customer.EnrolmentDetails;
+import dev.loyalty.domain.customer.PhoneNumber;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Enrolment ({@code POST /customers}), the till's lookup and the console's read of one customer. */
+@Path("customers")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Customers")
+public class CustomerResource {
+
+    @Inject
+    EnrolCustomerUseCase enrolment;
+
+    @Inject
+    FindCustomerQuery customers;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    @ConfigProperty(name = "loyalty.consent.text-version", defaultValue = "2026-01")
+    String consentTextVersion;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.TERMINAL, Roles.INTEGRATION, Roles.ADMIN})
+    @Operation(summary = "Enrol a customer",
+            description = "At the till (terminal: storeId defaults to the terminal's store), from the website"
+                    + " (integration) or the console. Consent choices are recorded as evidence.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = EnrolmentRequest.class),
+            examples = @ExampleObject(name = "Marco at the till", value = """
+                    {"firstName": "Marco", "lastName": "Rossi", "phone": "+393471234567",
+                     "preferredChannel": "SMS",
+                     "consents": {"marketingEmail": false, "marketingSms": true, "marketingPush": false, "profiling": true},
+                     "enrolmentChannel": "STORE", "storeId": "MI-001"}""")))
+    @APIResponse(responseCode = "201", description = "Enrolled",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CustomerView.class)))
+    @APIResponse(responseCode = "409", description = "Email or phone already enrolled (code customer-already-enrolled)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "A field is not valid (code validation-failed)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response enrol(@NotNull @Valid EnrolmentRequest body, @Context UriInfo uri) {
+        Actor actor = caller.actor();
+        String storeId = body.storeId() == null && actor.role() == Role.TERMINAL ? actor.storeId() : body.storeId();
+        EnrolmentDetails details = new EnrolmentDetails(
+                body.firstName(),
+                body.lastName(),
+                body.email() == null ? null : Email.of(body.email()),
+                body.phone() == null ? null : PhoneNumber.of(body.phone()),
+                body.birthDate(),
+                Choices.of(PreferredChannel.class, "preferredChannel", body.preferredChannel()),
+                body.consents().toChoices(),
+                Choices.of(EnrolmentChannel.class, "enrolmentChannel", body.enrolmentChannel()),
+                storeId,
+                body.referralCode(),
+                actor.consentSource(),
+                consentTextVersion);
+        Customer customer = enrolment.enrol(new EnrolCustomerCommand(details, actor));
+        return Response.created(uri.getAbsolutePathBuilder().path(customer.id().toString()).build())
+                .entity(CustomerView.profile(customer))
+                .build();
+    }
+
+    @GET
+    @Path("lookup")
+    @RolesAllowed({Roles.TERMINAL, Roles.ADMIN})
+    @Operation(summary = "Identify a customer at the till",
+            description = "By card number (as scanned), phone (E.164) or email; several criteria must designate"
+                    + " the same customer. Answers a summary without contact details.")
+    @APIResponse(responseCode = "200", description = "The customer's summary with points balance",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CustomerView.class)))
+    @APIResponse(responseCode = "404", description = "No such customer (code customer-not-found)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public CustomerView lookup(
+            @QueryParam("card") @Size(max = 32) String card,
+            @QueryParam("phone") @Size(max = 32) String phone,
+            @QueryParam("email") @Size(max = 254) String email) {
+        CustomerLookup criteria = new CustomerLookup(
+                blank(card) ? null : CardNumber.of(card.trim()),
+                blank(phone) ? null : PhoneNumber.of(phone),
+                blank(email) ? null : Email.of(email));
+        return CustomerView.summary(customers.lookup(criteria, caller.actor()));
+    }
+
+    @GET
+    @Path("{customerId}")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Read a customer's whole profile (console)")
+    public CustomerView byId(@PathParam("customerId") @Size(max = 64) String customerId) {
+        return CustomerView.profile(customers.byId(CustomerId.parse(customerId), caller.actor()));
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+}

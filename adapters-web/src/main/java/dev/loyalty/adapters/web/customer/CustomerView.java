@@ -1,0 +1,51 @@
+package dev.loyalty.adapters.web.customer;
+
+import dev.loyalty.domain.customer.Customer;
+import dev.loyalty.domain.customer.Email;
+import dev.loyalty.domain.customer.PhoneNumber;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * A customer as the API shows it: the whole profile to the customer and the console, a summary
+ * without contact details at the till.
+ */
+public record CustomerView(
+        String customerId,
+        String cardNumber,
+        String firstName,
+        String lastName,
+        String email,
+        String phone,
+        LocalDate birthDate,
+        String preferredChannel,
+        String enrolmentChannel,
+        String storeId,
+        Instant enrolledAt,
+        ConsentsBody consents,
+        long pointsBalance) {
+
+    static CustomerView profile(Customer customer) {
+        return new CustomerView(
+                customer.id().toString(),
+                customer.cardNumber().value(),
+                customer.firstName(),
+                customer.lastName().orElse(null),
+                customer.email().map(Email::value).orElse(null),
+                customer.phone().map(PhoneNumber::value).orElse(null),
+                customer.birthDate().orElse(null),
+                customer.preferredChannel().name(),
+                customer.enrolmentChannel().name(),
+                customer.storeId().orElse(null),
+                customer.enrolledAt(),
+                ConsentsBody.of(customer.consents().current()),
+                0);
+    }
+
+    static CustomerView summary(Customer customer) {
+        CustomerView full = profile(customer);
+        return new CustomerView(full.customerId, full.cardNumber, full.firstName, full.lastName, null, null, null,
+                full.preferredChannel, full.enrolmentChannel, full.storeId, full.enrolledAt, full.consents,
+                full.pointsBalance);
+    }
+}

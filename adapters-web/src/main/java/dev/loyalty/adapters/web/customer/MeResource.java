@@ -1,0 +1,92 @@
+package dev.loyalty.adapters.web.customer;
+
+import dev.loyalty.adapters.web.Roles;
+import dev.loyalty.adapters.web.security.Caller;
+import dev.loyalty.application.customer.FindCustomerQuery;
+import dev.loyalty.application.customer.UpdateProfileCommand;
+import dev.loyalty.application.customer.UpdateProfileUseCase;
+import dev.loyalty.application.shared.Actor;
+import dev.loyalty.domain.customer.CustomerId;
+import dev.loyalty.domain.customer.CustomerNotFoundException;
+import dev.loyalty.domain.customer.Email;
+import dev.loyalty.domain.customer.PhoneNumber;
+import dev.loyalty.domain.customer.PreferredChannel;
+import dev.loyalty.domain.customer.ProfileUpdate;
+import dev.loyalty.domain.shared.InvalidValueException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The app's customer reading and changing their own profile, consents and preferred channel. */
+@Path("me")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.CUSTOMER)
+@Tag(name = "Me (the app)")
+public class MeResource {
+
+    @Inject
+    FindCustomerQuery customers;
+
+    @Inject
+    UpdateProfileUseCase profiles;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    @ConfigProperty(name = "loyalty.consent.text-version", defaultValue = "2026-01")
+    String consentTextVersion;
+
+    @GET
+    @Operation(summary = "My profile, consents and points balance")
+    public CustomerView me() {
+        Actor actor = caller.actor();
+        return CustomerView.profile(customers.byId(myId(actor), actor));
+    }
+
+    @PATCH
+    @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+    @Operation(summary = "Change my profile", description = "Only the fields present change; a consent"
+            + " withdrawn here stops marketing on that channel at once.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
+            name = "Withdraw SMS marketing", value = "{\"consents\": {\"marketingSms\": false}}")))
+    public CustomerView update(@NotNull @Valid ProfilePatch patch) {
+        Actor actor = caller.actor();
+        ProfileUpdate update = new ProfileUpdate(
+                Optional.ofNullable(patch.firstName()),
+                Optional.ofNullable(patch.lastName()),
+                Optional.ofNullable(patch.email()).map(Email::of),
+                Optional.ofNullable(patch.phone()).map(PhoneNumber::of),
+                Optional.ofNullable(patch.birthDate()),
+                Optional.ofNullable(Choices.of(PreferredChannel.class, "preferredChannel", patch.preferredChannel())),
+                patch.consents() == null ? Map.of() : patch.consents().changes(),
+                actor.consentSource(),
+                consentTextVersion);
+        return CustomerView.profile(profiles.updateProfile(new UpdateProfileCommand(myId(actor), update, actor)));
+    }
+
+    private static CustomerId myId(Actor actor) {
+        try {
+            return CustomerId.parse(actor.subject());
+        } catch (InvalidValueException e) {
+            throw new CustomerNotFoundException("the token's subject is not a customer of this programme");
+        }
+    }
+}

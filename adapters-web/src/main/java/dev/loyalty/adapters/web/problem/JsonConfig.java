@@ -1,0 +1,28 @@
+package dev.loyalty.adapters.web.problem;
+
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbConfig;
+import jakarta.ws.rs.ext.ContextResolver;
+import jakarta.ws.rs.ext.Provider;
+
+/**
+ * How the API reads and writes JSON: unknown fields in a request are an error (a typo must not be
+ * silently ignored), absent values are left out of responses.
+ */
+@Provider
+public class JsonConfig implements ContextResolver<Jsonb> {
+
+    private static final Jsonb JSONB = newJsonb();
+
+    static Jsonb newJsonb() {
+        return JsonbBuilder.create(new JsonbConfig()
+                .withNullValues(false)
+                .setProperty("jsonb.fail-on-unknown-properties", true));
+    }
+
+    @Override
+    public Jsonb getContext(Class<?> type) {
+        return JSONB;
+    }
+}

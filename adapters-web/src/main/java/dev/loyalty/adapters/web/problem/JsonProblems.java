@@ -1,0 +1,63 @@
+package dev.loyalty.adapters.web.problem;
+
+import jakarta.json.bind.JsonbException;
+import jakarta.json.stream.JsonParsingException;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a JSON-B failure to read a request body into a 400 problem: {@code malformed-json} when
+ * the body is not JSON at all, {@code invalid-field} naming the field when a field has the wrong
+ * type, an unknown name, or a value outside its set.
+ */
+final class JsonProblems {
+
+    private static final Pattern PROPERTY = Pattern.compile("(?:property|field|Property|Field)\\s+'?\"?([A-Za-z_][A-Za-z0-9_]*)");
+
+    private JsonProblems() {}
+
+    static JsonbException jsonCause(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof JsonbException json) {
+                return json;
+            }
+        }
+        return null;
+    }
+
+    static Problem of(JsonbException exception) {
+        if (isSyntaxError(exception)) {
+            return Problem.of(400, "malformed-json", "Malformed JSON", "the request body is not valid JSON");
+        }
+        String field = fieldIn(exception);
+        String detail = field == null
+                ? "the request body does not have the expected shape"
+                : "field '" + field + "' has a value of the wrong type or is not part of this request";
+        return Problem.of(400, "invalid-field", "Invalid field", detail,
+                List.of(new Problem.FieldError(field == null ? "body" : field, "wrong type, unknown field or value not allowed")));
+    }
+
+    private static boolean isSyntaxError(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof JsonParsingException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The innermost field the JSON-B messages name, if any. */
+    private static String fieldIn(Throwable failure) {
+        String field = null;
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t.getMessage() != null) {
+                Matcher matcher = PROPERTY.matcher(t.getMessage());
+                while (matcher.find()) {
+                    field = matcher.group(1);
+                }
+            }
+        }
+        return field;
+    }
+}

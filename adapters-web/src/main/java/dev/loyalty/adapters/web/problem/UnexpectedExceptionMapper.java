@@ -1,0 +1,31 @@
+package dev.loyalty.adapters.web.problem;
+
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Anything else: a 500 {@code internal-error} carrying an incident id that is also logged with the
+ * stack trace, so support can find it; the client never sees internals.
+ */
+@Provider
+public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = Logger.getLogger(UnexpectedExceptionMapper.class.getName());
+
+    @Override
+    public Response toResponse(Throwable exception) {
+        var json = JsonProblems.jsonCause(exception);
+        if (json != null) {
+            return JsonProblems.of(json).toResponse();
+        }
+        String incident = UUID.randomUUID().toString();
+        LOG.log(Level.SEVERE, "Unexpected failure, incident " + incident, exception);
+        return Problem.of(500, "internal-error", "Internal error",
+                        "the service could not complete the request (incident " + incident + ")")
+                .toResponse();
+    }
+}

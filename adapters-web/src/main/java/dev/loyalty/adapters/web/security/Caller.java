@@ -1,0 +1,50 @@
+package dev.loyalty.adapters.web.security;
+
+import dev.loyalty.adapters.web.Roles;
+import dev.loyalty.application.shared.Actor;
+import dev.loyalty.application.shared.Role;
+import dev.loyalty.domain.shared.AccessDeniedException;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import java.util.Set;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * The current request's caller, from its verified token: the role from {@code groups} (the most
+ * privileged one if several), the subject, and for a terminal the {@code store_id} claim, without
+ * which a terminal token is refused.
+ */
+@RequestScoped
+public class Caller {
+
+    @Inject
+    JsonWebToken jwt;
+
+    public Actor actor() {
+        Set<String> groups = jwt.getGroups() == null ? Set.of() : jwt.getGroups();
+        String subject = jwt.getSubject() != null ? jwt.getSubject() : jwt.getName();
+        if (groups.contains(Roles.ADMIN)) {
+            return new Actor(Role.ADMIN, subject, null);
+        }
+        if (groups.contains(Roles.TERMINAL)) {
+            Object store = jwt.getClaim("store_id");
+            if (store == null || store.toString().isBlank()) {
+                throw new AccessDeniedException("a terminal token must name its store (claim store_id)");
+            }
+            return new Actor(Role.TERMINAL, subject, unquoted(store.toString()));
+        }
+        if (groups.contains(Roles.INTEGRATION)) {
+            return new Actor(Role.INTEGRATION, subject, null);
+        }
+        if (groups.contains(Roles.CUSTOMER)) {
+            return new Actor(Role.CUSTOMER, subject, null);
+        }
+        throw new AccessDeniedException("the token carries no role of this API");
+    }
+
+    private static String unquoted(String claim) {
+        return claim.length() >= 2 && claim.startsWith("\"") && claim.endsWith("\"")
+                ? claim.substring(1, claim.length() - 1)
+                : claim;
+    }
+}

@@ -1,0 +1,157 @@
+package dev.loyalty.app;
+
+import dev.loyalty.launcher.DevKeys;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonStructure;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+
+/**
+ * The tests' client of the running service over loopback HTTP, its token minting (the test key
+ * pair the deployed service trusts) and a look into the test database.
+ */
+final class Api {
+
+    static final String ISSUER = "loyalty-it";
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final String base;
+
+    private Api(String base) {
+        this.base = base;
+    }
+
+    static Api service() {
+        return new Api("http://127.0.0.1:" + System.getProperty("loyalty.it.http.port"));
+    }
+
+    static Api at(int port) {
+        return new Api("http://127.0.0.1:" + port);
+    }
+
+    static DevKeys keys() {
+        return new DevKeys(Path.of(System.getProperty("loyalty.it.keys")));
+    }
+
+    /** Creates the key pair before the service starts (it reads the public key at start). */
+    static void prepareKeys() {
+        keys().publicKeyFile();
+    }
+
+    static String admin() {
+        return token("admin", "console-user", null);
+    }
+
+    static String terminal(String storeId) {
+        return token("terminal", "till-" + storeId, storeId);
+    }
+
+    static String integration() {
+        return token("integration", "website", null);
+    }
+
+    static String customer(String customerId) {
+        return token("customer", customerId, null);
+    }
+
+    static String token(String role, String subject, String storeId) {
+        return keys().mint(ISSUER, role, subject, storeId, Duration.ofMinutes(30));
+    }
+
+    Reply get(String path, String token) {
+        return send(request(path, token).GET());
+    }
+
+    /** The body of {@code path} asked for as JSON (the OpenAPI document defaults to YAML). */
+    String getAcceptingJson(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .header("Accept", "application/json").GET()).body();
+    }
+
+    Reply post(String path, String token, String json) {
+        return send(request(path, token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    Reply patch(String path, String token, String json) {
+        return send(request(path, token).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    Reply send(String method, String path, String token, String contentType, String body) {
+        HttpRequest.Builder request = request(path, token);
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return send(request.method(method, body == null
+                ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private HttpRequest.Builder request(String path, String token) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Accept", "application/json, application/problem+json");
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        return builder;
+    }
+
+    private static Reply send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.headers().firstValue("Location").orElse(null), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A single number the test database answers to {@code sql}. */
+    static long count(String sql) {
+        try (Connection connection = DriverManager.getConnection(System.getProperty("loyalty.it.db.url"),
+                        System.getProperty("loyalty.it.db.user"), System.getProperty("loyalty.it.db.password"));
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A response: status, media type, Location and body. */
+    record Reply(int status, String contentType, String location, String body) {
+
+        JsonObject json() {
+            JsonStructure structure = Json.createReader(new StringReader(body)).read();
+            return structure.asJsonObject();
+        }
+
+        boolean isProblem(String code) {
+            return contentType.startsWith("application/problem+json") && code.equals(json().getString("code", null));
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + contentType + " " + body;
+        }
+    }
+}

@@ -1,0 +1,474 @@
+package dev.loyalty.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.loyalty.launcher.DevKeys;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The service as its clients see it, deployed once (the built WAR, whole) in Payara Micro against
+ * a real MariaDB; the nested classes share that deployment and never depend on each other's data
+ * (each test makes its own customers with unique contacts).
+ */
+@ExtendWith(ArquillianExtension.class)
+class ServiceIT {
+
+    static final Api API = Api.service();
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        Api.prepareKeys();
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("loyalty.it.war")));
+    }
+
+    static String unique() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    static String uniquePhone() {
+        return "+3934" + String.format("%08d", (long) (Math.random() * 100_000_000L));
+    }
+
+    static String enrolment(String email, String phone, String storeId) {
+        return """
+                {"firstName": "Marco", "lastName": "Rossi", "email": %s, "phone": %s,
+                 "preferredChannel": "%s",
+                 "consents": {"marketingEmail": false, "marketingSms": true, "marketingPush": false, "profiling": true},
+                 "enrolmentChannel": "STORE", "storeId": "%s"}"""
+                .formatted(email == null ? "null" : '"' + email + '"', phone == null ? "null" : '"' + phone + '"',
+                        phone == null ? "EMAIL" : "SMS", storeId);
+    }
+
+    static JsonObject enrolled(String email, String phone) {
+        Api.Reply reply = API.post("/api/v1/customers", Api.terminal("MI-001"), enrolment(email, phone, "MI-001"));
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+        return reply.json();
+    }
+
+    @Test
+    void marcoEnrolsAtTheTillAndIsFoundByCardAndPhone() {
+        String phone = uniquePhone();
+        Api.Reply reply = API.post("/api/v1/customers", Api.terminal("MI-001"), enrolment(null, phone, "MI-001"));
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+        JsonObject marco = reply.json();
+        String card = marco.getString("cardNumber");
+        assertThat(card).matches("29\\d{11}");
+        assertThat(reply.location()).endsWith("/api/v1/customers/" + marco.getString("customerId"));
+        assertThat(marco.getJsonObject("consents").getBoolean("marketingSms")).isTrue();
+        assertThat(marco.getJsonNumber("pointsBalance").longValue()).isZero();
+
+        Api.Reply byCard = API.get("/api/v1/customers/lookup?card=" + card, Api.terminal("TO-002"));
+        assertThat(byCard.status()).as(byCard.toString()).isEqualTo(200);
+        assertThat(byCard.json().getString("customerId")).isEqualTo(marco.getString("customerId"));
+        assertThat(byCard.json().containsKey("phone")).as("no contact details at the till").isFalse();
+
+        Api.Reply byPhone = API.get("/api/v1/customers/lookup?phone=" + phone.replace("+", "%2B"), Api.admin());
+        assertThat(byPhone.json().getString("cardNumber")).isEqualTo(card);
+
+        long evidence = Api.count("SELECT COUNT(*) FROM customer_consent WHERE customer_id = '"
+                + marco.getString("customerId") + "'");
+        assertThat(evidence).as("one recorded decision per purpose").isEqualTo(4);
+        long events = Api.count("SELECT COUNT(*) FROM domain_event WHERE type = 'CUSTOMER_ENROLLED' AND aggregate_id = '"
+                + marco.getString("customerId") + "'");
+        assertThat(events).isEqualTo(1);
+    }
+
+    @Nested
+    class Enrolment {
+
+        @Test
+        void anEmailAlreadyEnrolledIsAConflict() {
+            String email = "elena." + unique() + "@example.com";
+            enrolled(email, null);
+
+            Api.Reply again = API.post("/api/v1/customers", Api.integration(), enrolment(email.toUpperCase(), null, "MI-001"));
+
+            assertThat(again.status()).isEqualTo(409);
+            assertThat(again.isProblem("customer-already-enrolled")).as(again.toString()).isTrue();
+            assertThat(Api.count("SELECT COUNT(*) FROM customer WHERE email = '" + email + "'")).isEqualTo(1);
+        }
+
+        @Test
+        void aPhoneAlreadyEnrolledIsAConflict() {
+            String phone = uniquePhone();
+            enrolled(null, phone);
+
+            Api.Reply again = API.post("/api/v1/customers", Api.admin(), enrolment(null, phone, "MI-001"));
+
+            assertThat(again.isProblem("customer-already-enrolled")).as(again.toString()).isTrue();
+        }
+
+        @Test
+        void twoTillsEnrollingTheSameEmailAtOnceMakeOneCustomer() throws Exception {
+            String email = "race." + unique() + "@example.com";
+            int tills = 12;
+            ExecutorService pool = Executors.newFixedThreadPool(tills);
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> statuses = new ArrayList<>();
+            for (int i = 0; i < tills; i++) {
+                String token = Api.terminal("MI-001");
+                statuses.add(pool.submit(() -> {
+                    start.await();
+                    return API.post("/api/v1/customers", token, enrolment(email, null, "MI-001")).status();
+                }));
+            }
+            start.countDown();
+            List<Integer> results = new ArrayList<>();
+            for (Future<Integer> status : statuses) {
+                results.add(status.get());
+            }
+            pool.shutdown();
+
+            assertThat(results).filteredOn(s -> s == 201).hasSize(1);
+            assertThat(results).filteredOn(s -> s == 409).hasSize(tills - 1);
+            assertThat(Api.count("SELECT COUNT(*) FROM customer WHERE email = '" + email + "'")).isEqualTo(1);
+            assertThat(Api.count("SELECT COUNT(*) FROM domain_event e JOIN customer c ON c.id = e.aggregate_id"
+                    + " WHERE c.email = '" + email + "'")).isEqualTo(1);
+        }
+
+        @Test
+        void aTerminalEnrolsOnlyForItsOwnStore() {
+            long before = Api.count("SELECT COUNT(*) FROM customer");
+
+            Api.Reply reply = API.post("/api/v1/customers", Api.terminal("MI-001"), enrolment(null, uniquePhone(), "RM-009"));
+
+            assertThat(reply.status()).isEqualTo(403);
+            assertThat(reply.isProblem("forbidden")).as(reply.toString()).isTrue();
+            assertThat(Api.count("SELECT COUNT(*) FROM customer")).isEqualTo(before);
+        }
+
+        @Test
+        void aTerminalMayLeaveTheStoreToItsToken() {
+            String body = """
+                    {"firstName": "Lucia", "preferredChannel": "NONE", "consents": {},
+                     "enrolmentChannel": "STORE"}""";
+
+            Api.Reply reply = API.post("/api/v1/customers", Api.terminal("NA-003"), body);
+
+            assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+            assertThat(reply.json().getString("storeId")).isEqualTo("NA-003");
+        }
+
+        @Test
+        void anUnknownCardIsNotFound() {
+            Api.Reply reply = API.get("/api/v1/customers/lookup?card=2900000000004", Api.terminal("MI-001"));
+
+            assertThat(reply.status()).isEqualTo(404);
+            assertThat(reply.isProblem("customer-not-found")).as(reply.toString()).isTrue();
+        }
+
+        @Test
+        void aMistypedCardIsRejectedByItsCheckDigit() {
+            Api.Reply reply = API.get("/api/v1/customers/lookup?card=2900000000005", Api.terminal("MI-001"));
+
+            assertThat(reply.status()).isEqualTo(422);
+            assertThat(reply.json().getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("cardNumber");
+        }
+    }
+
+    @Nested
+    class Me {
+
+        @Test
+        void theCustomerReadsAndChangesTheirOwnProfile() {
+            JsonObject marco = enrolled("marco." + unique() + "@example.com", uniquePhone());
+            String id = marco.getString("customerId");
+            String token = Api.customer(id);
+
+            Api.Reply me = API.get("/api/v1/me", token);
+            assertThat(me.status()).as(me.toString()).isEqualTo(200);
+            assertThat(me.json().getString("email")).isEqualTo(marco.getString("email"));
+
+            Api.Reply changed = API.patch("/api/v1/me", token,
+                    "{\"preferredChannel\": \"EMAIL\", \"consents\": {\"marketingSms\": false, \"marketingEmail\": true}}");
+
+            assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+            assertThat(changed.json().getString("preferredChannel")).isEqualTo("EMAIL");
+            assertThat(changed.json().getJsonObject("consents").getBoolean("marketingSms")).isFalse();
+            assertThat(Api.count("SELECT COUNT(*) FROM customer_consent WHERE customer_id = '" + id + "'"))
+                    .as("two new decisions appended, none rewritten").isEqualTo(6);
+            assertThat(API.get("/api/v1/me", token).json().getJsonObject("consents").getBoolean("marketingEmail")).isTrue();
+        }
+
+        @Test
+        void aCustomerTokenOfNobodyFindsNothing() {
+            Api.Reply reply = API.get("/api/v1/me", Api.customer(UUID.randomUUID().toString()));
+
+            assertThat(reply.status()).isEqualTo(404);
+            assertThat(reply.isProblem("customer-not-found")).as(reply.toString()).isTrue();
+        }
+
+        @Test
+        void aCustomerCannotReadAnotherCustomer() {
+            JsonObject other = enrolled(null, uniquePhone());
+            String myself = enrolled(null, uniquePhone()).getString("customerId");
+
+            Api.Reply reply = API.get("/api/v1/customers/" + other.getString("customerId"), Api.customer(myself));
+
+            assertThat(reply.status()).isEqualTo(403);
+        }
+
+        @Test
+        void switchingToSmsWithoutAPhoneIsRefusedAndChangesNothing() {
+            JsonObject anna = enrolled("anna." + unique() + "@example.com", null);
+            String token = Api.customer(anna.getString("customerId"));
+
+            Api.Reply reply = API.patch("/api/v1/me", token, "{\"preferredChannel\": \"SMS\", \"firstName\": \"Annie\"}");
+
+            assertThat(reply.status()).as(reply.toString()).isEqualTo(422);
+            assertThat(API.get("/api/v1/me", token).json().getString("firstName")).isEqualTo("Marco");
+        }
+    }
+
+    @Nested
+    class Errors {
+
+        static final String VALID = """
+                {"firstName": "Ada", "preferredChannel": "NONE", "consents": {}, "enrolmentChannel": "WEB"}""";
+
+        /** Sends a bad enrolment and checks the problem it gets, and that nothing was stored. */
+        JsonObject rejected(String contentType, String body, int status, String code) {
+            long customers = Api.count("SELECT COUNT(*) FROM customer");
+            long events = Api.count("SELECT COUNT(*) FROM domain_event");
+
+            Api.Reply reply = API.send("POST", "/api/v1/customers", Api.admin(), contentType, body);
+
+            assertThat(reply.status()).as(reply.toString()).isEqualTo(status);
+            assertThat(reply.contentType()).startsWith("application/problem+json");
+            JsonObject problem = reply.json();
+            assertThat(problem.getString("code")).isEqualTo(code);
+            assertThat(problem.getInt("status")).isEqualTo(status);
+            assertThat(problem.getString("title")).isNotBlank();
+            assertThat(problem.getString("detail")).isNotBlank().doesNotContain("Exception").doesNotContain("at dev.");
+            assertThat(problem.getString("type")).isNotBlank();
+            assertThat(Api.count("SELECT COUNT(*) FROM customer")).as("nothing stored").isEqualTo(customers);
+            assertThat(Api.count("SELECT COUNT(*) FROM domain_event")).as("nothing published").isEqualTo(events);
+            return problem;
+        }
+
+        String fieldOf(JsonObject problem) {
+            return problem.getJsonArray("errors").getJsonObject(0).getString("field");
+        }
+
+        @Test
+        void malformedJson() {
+            rejected("application/json", "{\"firstName\": ", 400, "malformed-json");
+        }
+
+        @Test
+        void anEmptyBody() {
+            assertThat(fieldOf(rejected("application/json", "", 422, "validation-failed"))).isEqualTo("body");
+        }
+
+        @Test
+        void aFieldOfTheWrongType() {
+            JsonObject problem = rejected("application/json",
+                    VALID.replace("\"WEB\"}", "\"WEB\", \"birthDate\": \"last spring\"}"), 400, "invalid-field");
+            assertThat(fieldOf(problem)).isEqualTo("birthDate");
+        }
+
+        @Test
+        void anObjectWhereTextIsExpected() {
+            JsonObject problem = rejected("application/json", VALID.replace("\"Ada\"", "{\"x\": 1}"), 400, "invalid-field");
+            assertThat(fieldOf(problem)).isEqualTo("firstName");
+        }
+
+        @Test
+        void anUnknownField() {
+            JsonObject problem = rejected("application/json", VALID.replace("\"WEB\"}", "\"WEB\", \"tier\": \"GOLD\"}"),
+                    400, "invalid-field");
+            assertThat(fieldOf(problem)).isEqualTo("tier");
+        }
+
+        @Test
+        void aMissingRequiredField() {
+            JsonObject problem = rejected("application/json", VALID.replace("\"firstName\": \"Ada\",", ""),
+                    422, "validation-failed");
+            assertThat(fieldOf(problem)).isEqualTo("firstName");
+        }
+
+        @Test
+        void aValueOutsideItsSet() {
+            JsonObject problem = rejected("application/json", VALID.replace("\"NONE\"", "\"FAX\""), 422, "validation-failed");
+            assertThat(fieldOf(problem)).isEqualTo("preferredChannel");
+        }
+
+        @Test
+        void anInvalidEmailAndPhone() {
+            assertThat(fieldOf(rejected("application/json", VALID.replace("\"WEB\"}", "\"WEB\", \"email\": \"not-an-email\"}"),
+                    422, "validation-failed"))).isEqualTo("email");
+            assertThat(fieldOf(rejected("application/json", VALID.replace("\"WEB\"}", "\"WEB\", \"phone\": \"3471234567\"}"),
+                    422, "validation-failed"))).isEqualTo("phone");
+        }
+
+        @Test
+        void anAbsurdBirthDate() {
+            assertThat(fieldOf(rejected("application/json", VALID.replace("\"WEB\"}", "\"WEB\", \"birthDate\": \"2990-01-01\"}"),
+                    422, "validation-failed"))).isEqualTo("birthDate");
+        }
+
+        @Test
+        void anOversizedField() {
+            JsonObject problem = rejected("application/json", VALID.replace("\"Ada\"", "\"" + "A".repeat(5_000) + "\""),
+                    422, "validation-failed");
+            assertThat(fieldOf(problem)).isEqualTo("firstName");
+        }
+
+        @Test
+        void anOversizedBody() {
+            rejected("application/json", VALID.replace("\"Ada\"", "\"" + "A".repeat(300_000) + "\""), 413, "payload-too-large");
+        }
+
+        @Test
+        void aBodyThatIsNotJson() {
+            rejected("text/plain", "firstName=Ada", 415, "unsupported-media-type");
+        }
+
+        @Test
+        void aMethodThePathDoesNotTake() {
+            Api.Reply reply = API.send("DELETE", "/api/v1/customers/lookup", Api.admin(), null, null);
+            assertThat(reply.status()).isEqualTo(405);
+            assertThat(reply.isProblem("method-not-allowed")).as(reply.toString()).isTrue();
+        }
+
+        @Test
+        void aPathThatDoesNotExist() {
+            Api.Reply reply = API.get("/api/v1/nothing-here", Api.admin());
+            assertThat(reply.status()).isEqualTo(404);
+            assertThat(reply.isProblem("not-found")).as(reply.toString()).isTrue();
+        }
+
+        @Test
+        void aMalformedCustomerId() {
+            Api.Reply reply = API.get("/api/v1/customers/not-a-uuid", Api.admin());
+            assertThat(reply.status()).isEqualTo(422);
+            assertThat(reply.isProblem("validation-failed")).as(reply.toString()).isTrue();
+        }
+
+        @Test
+        void aBadProfilePatchChangesNothing() {
+            JsonObject anna = enrolled("anna." + unique() + "@example.com", null);
+            String token = Api.customer(anna.getString("customerId"));
+
+            Api.Reply reply = API.patch("/api/v1/me", token, "{\"email\": \"broken\", \"firstName\": \"Annie\"}");
+
+            assertThat(reply.isProblem("validation-failed")).as(reply.toString()).isTrue();
+            assertThat(API.get("/api/v1/me", token).json().getString("firstName")).isEqualTo("Marco");
+        }
+    }
+
+    @Nested
+    class Security {
+
+        @Test
+        void everyApiEndpointRefusesARequestWithoutAToken() {
+            Api.Reply openapi = API.send("GET", "/openapi", null, null, null);
+            assertThat(openapi.status()).isEqualTo(200);
+            JsonObject paths = Json.createReader(new StringReader(API.getAcceptingJson("/openapi"))).readObject()
+                    .getJsonObject("paths");
+            List<String> checked = new ArrayList<>();
+            for (String path : paths.keySet()) {
+                for (String method : paths.getJsonObject(path).keySet()) {
+                    String concrete = path.replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
+                    String body = List.of("post", "put", "patch").contains(method) ? "{}" : null;
+                    Api.Reply reply = API.send(method.toUpperCase(), concrete, null, body == null ? null : "application/json", body);
+                    assertThat(reply.status()).as(method + " " + path + " -> " + reply).isEqualTo(401);
+                    assertThat(reply.isProblem("unauthorized")).as(reply.toString()).isTrue();
+                    checked.add(method + " " + path);
+                }
+            }
+            assertThat(checked).as("the OpenAPI document lists the API").contains(
+                    "post /api/v1/customers", "get /api/v1/customers/lookup", "get /api/v1/me", "patch /api/v1/me");
+        }
+
+        @Test
+        void aTokenSignedByAnotherKeyIsRefused() throws Exception {
+            String forged = new DevKeys(Files.createTempDirectory("forger"))
+                    .mint(Api.ISSUER, "admin", "mallory", null, Duration.ofMinutes(5));
+
+            Api.Reply reply = API.get("/api/v1/customers/lookup?card=2900000000004", forged);
+
+            assertThat(reply.status()).isEqualTo(401);
+        }
+
+        @Test
+        void anExpiredTokenIsRefused() {
+            String expired = Api.keys().mint(Api.ISSUER, "admin", "console-user", null, Duration.ofMinutes(-10));
+
+            assertThat(API.get("/api/v1/customers/lookup?card=2900000000004", expired).status()).isEqualTo(401);
+        }
+
+        @Test
+        void aTokenOfAnotherIssuerIsRefused() {
+            String foreign = Api.keys().mint("someone-else", "admin", "console-user", null, Duration.ofMinutes(5));
+
+            assertThat(API.get("/api/v1/customers/lookup?card=2900000000004", foreign).status()).isEqualTo(401);
+        }
+
+        @Test
+        void aRoleOutsideTheEndpointIsForbidden() {
+            String customer = Api.customer(UUID.randomUUID().toString());
+
+            Api.Reply lookup = API.get("/api/v1/customers/lookup?card=2900000000004", customer);
+            Api.Reply enrol = API.post("/api/v1/customers", customer, Errors.VALID);
+            Api.Reply me = API.get("/api/v1/me", Api.terminal("MI-001"));
+
+            assertThat(List.of(lookup.status(), enrol.status(), me.status())).containsOnly(403);
+            assertThat(lookup.isProblem("forbidden")).as(lookup.toString()).isTrue();
+        }
+
+        @Test
+        void aTerminalTokenWithoutItsStoreIsForbidden() {
+            String storeless = Api.token("terminal", "till-x", null);
+
+            Api.Reply reply = API.post("/api/v1/customers", storeless, Errors.VALID);
+
+            assertThat(reply.status()).isEqualTo(403);
+        }
+    }
+
+    @Nested
+    class Operations {
+
+        @Test
+        void readinessChecksTheDatabase() {
+            Api.Reply ready = API.get("/health/ready", null);
+            assertThat(ready.status()).isEqualTo(200);
+            assertThat(ready.body()).contains("\"database\"").contains("UP");
+            assertThat(API.get("/health/live", null).status()).isEqualTo(200);
+        }
+
+        @Test
+        void metricsArePublished() {
+            Api.Reply metrics = API.send("GET", "/metrics", null, null, null);
+            assertThat(metrics.status()).isEqualTo(200);
+            assertThat(metrics.body()).isNotBlank();
+        }
+
+        @Test
+        void theOpenApiDocumentDescribesTheApiWithExamples() {
+            String document = API.getAcceptingJson("/openapi");
+            assertThat(document).contains("/api/v1/customers").contains("Marco at the till").contains("bearer");
+        }
+    }
+}

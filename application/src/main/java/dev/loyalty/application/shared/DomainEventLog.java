@@ -1,0 +1,16 @@
+package dev.loyalty.application.shared;
+
+import dev.loyalty.domain.shared.DomainEvent;
+
+/**
+ * Driven port: the outbox. Appends an event durably within the caller's transaction, so that it
+ * is kept if and only if the change that caused it commits; consumers read it after commit.
+ */
+@FunctionalInterface
+public interface DomainEventLog {
+
+    /**
+     * @param event what happened, appended in the current transaction
+     */
+    void append(DomainEvent event);
+}
