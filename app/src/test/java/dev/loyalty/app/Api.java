@@ -26,7 +26,10 @@ import java.time.Duration;
 final class Api {
 
     static final String ISSUER = "loyalty-it";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     private final String base;
 
@@ -77,8 +80,12 @@ final class Api {
 
     /** The body of {@code path} asked for as JSON (the OpenAPI document defaults to YAML). */
     String getAcceptingJson(String path) {
+        return getAccepting(path, "application/json").body();
+    }
+
+    Reply getAccepting(String path, String mediaType) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
-                .header("Accept", "application/json").GET()).body();
+                .header("Accept", mediaType).GET());
     }
 
     Reply post(String path, String token, String json) {

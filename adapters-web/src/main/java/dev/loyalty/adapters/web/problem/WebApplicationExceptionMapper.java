@@ -2,9 +2,11 @@ package dev.loyalty.adapters.web.problem;
 
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.NoContentException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.List;
 
 /**
  * Failures the JAX-RS runtime raises (no such path, wrong method, media type, unreadable body) as
@@ -18,6 +20,10 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
         JsonbException json = JsonProblems.jsonCause(exception);
         if (json != null) {
             return JsonProblems.of(json).toResponse();
+        }
+        if (exception.getCause() instanceof NoContentException) {
+            return Problem.of(400, "malformed-json", "Malformed JSON", "the request body is empty; send a JSON object",
+                    List.of(new Problem.FieldError("body", "must not be empty"))).toResponse();
         }
         return forStatus(exception.getResponse().getStatus()).toResponse();
     }

@@ -1,0 +1,137 @@
+package dev.loyalty.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The deliverable as an operator runs it: {@code java -jar loyalty.jar} with nothing configured
+ * starts its embedded MariaDB, serves, mints demonstration tokens, stops cleanly on SIGTERM and
+ * finds its data again after a restart.
+ */
+class LauncherIT {
+
+    static final Path JAR = Path.of(System.getProperty("loyalty.it.jar"));
+    static final int PORT = Integer.getInteger("loyalty.it.launcher.port");
+    static final Path DATA = JAR.getParent().resolve("launcher-it-data");
+
+    @Test
+    void startsOnItsEmbeddedDatabaseAndKeepsTheDataAcrossARestart() throws Exception {
+        deleteRecursively(DATA);
+
+        Process first = start();
+        long firstStart = awaitReady(first);
+        String admin = run("token", "admin").trim();
+        String email = "restart." + System.nanoTime() + "@example.com";
+        Api.Reply enrolled = Api.at(PORT).post("/api/v1/customers", admin, """
+                {"firstName": "Elena", "email": "%s", "preferredChannel": "EMAIL",
+                 "consents": {"marketingEmail": true}, "enrolmentChannel": "WEB"}""".formatted(email));
+        assertThat(enrolled.status()).as(enrolled.toString()).isEqualTo(201);
+        stop(first);
+
+        Process second = start();
+        long secondStart = awaitReady(second);
+        Api.Reply found = Api.at(PORT).get("/api/v1/customers/lookup?email=" + email, admin);
+        stop(second);
+
+        assertThat(found.status()).as(found.toString()).isEqualTo(200);
+        JsonObject elena = found.json();
+        assertThat(elena.getString("customerId")).isEqualTo(enrolled.json().getString("customerId"));
+        assertThat(Files.readString(DATA.resolve("mariadb/credentials.properties"))).contains("password=");
+        System.out.printf("loyalty.jar ready in %d ms on a fresh data directory, %d ms on restart%n", firstStart, secondStart);
+    }
+
+    @Test
+    void carriesTheModuleFlagsOfThePayaraMicroItEmbeds() throws IOException {
+        Path payara = Path.of(System.getProperty("payara.microJar"));
+        try (JarFile ours = new JarFile(JAR.toFile()); JarFile theirs = new JarFile(payara.toFile())) {
+            for (String flag : List.of("Add-Opens", "Add-Exports")) {
+                assertThat(ours.getManifest().getMainAttributes().getValue(flag))
+                        .as(flag).isEqualTo(theirs.getManifest().getMainAttributes().getValue(flag));
+            }
+        }
+    }
+
+    @Test
+    void mintsNoTokenWhenARealKeyIsConfigured() throws Exception {
+        ProcessBuilder token = command("token", "admin");
+        token.environment().put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "https://idp.example.com/keys");
+        Process process = token.redirectErrorStream(true).start();
+
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isEqualTo(2);
+        assertThat(output).contains("identity provider").doesNotContain("eyJ");
+    }
+
+    private static ProcessBuilder command(String... args) {
+        List<String> command = new java.util.ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx768m", "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(JAR.getParent().toFile());
+        Map<String, String> env = builder.environment();
+        env.keySet().removeIf(key -> key.startsWith("LOYALTY_") || key.startsWith("MP_JWT"));
+        env.put("LOYALTY_DATA_DIR", DATA.toString());
+        env.put("LOYALTY_HTTP_PORT", String.valueOf(PORT));
+        return builder;
+    }
+
+    private static Process start() throws IOException {
+        Files.createDirectories(DATA);
+        return command().redirectErrorStream(true).redirectOutput(DATA.getParent().resolve("launcher-it.log").toFile()).start();
+    }
+
+    private static String run(String... args) throws Exception {
+        Process process = command(args).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        return output;
+    }
+
+    /** Waits (at most three minutes) for /health/ready; answers how long it took. */
+    private static long awaitReady(Process process) throws InterruptedException {
+        long started = System.nanoTime();
+        long deadline = started + TimeUnit.MINUTES.toNanos(3);
+        while (System.nanoTime() < deadline) {
+            assertThat(process.isAlive()).as("the service exited; see target/launcher-it.log").isTrue();
+            try {
+                if (Api.at(PORT).get("/health/ready", null).status() == 200) {
+                    return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+                }
+            } catch (RuntimeException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("not ready within three minutes; see target/launcher-it.log");
+    }
+
+    private static void stop(Process process) throws InterruptedException {
+        process.destroy();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("stops on SIGTERM").isTrue();
+        process.descendants().forEach(ProcessHandle::destroy);
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> paths = Files.walk(dir)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package dev.loyalty.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SettingsTest {
+
+    @Test
+    void defaultsToPort8080TheDataFolderAndEmbeddedEverything() {
+        Settings settings = Settings.from(Map.of());
+
+        assertThat(settings.httpPort()).isEqualTo(8080);
+        assertThat(settings.dataDir()).isEqualTo(Path.of("./data").toAbsolutePath().normalize());
+        assertThat(settings.databaseUrl()).isEmpty();
+        assertThat(settings.jwtPublicKeyLocation()).isEmpty();
+    }
+
+    @Test
+    void readsTheEnvironment() {
+        Settings settings = Settings.from(Map.of(
+                "LOYALTY_HTTP_PORT", "9090",
+                "LOYALTY_DATA_DIR", "/var/lib/loyalty",
+                "LOYALTY_DB_URL", "jdbc:mariadb://db:3306/loyalty",
+                "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "https://idp/keys",
+                "MP_JWT_VERIFY_ISSUER", "https://idp"));
+
+        assertThat(settings.httpPort()).isEqualTo(9090);
+        assertThat(settings.dataDir()).isEqualTo(Path.of("/var/lib/loyalty"));
+        assertThat(settings.databaseUrl()).contains("jdbc:mariadb://db:3306/loyalty");
+        assertThat(settings.jwtPublicKeyLocation()).contains("https://idp/keys");
+        assertThat(settings.jwtIssuer()).contains("https://idp");
+    }
+
+    @Test
+    void refusesAPortThatIsNotOne() {
+        assertThatThrownBy(() -> Settings.from(Map.of("LOYALTY_HTTP_PORT", "80000")))
+                .hasMessageContaining("LOYALTY_HTTP_PORT");
+    }
+}
