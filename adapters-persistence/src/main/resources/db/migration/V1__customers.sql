@@ -22,17 +22,19 @@ CREATE TABLE customer (
     CONSTRAINT uk_customer_phone UNIQUE (phone)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 
--- Append-only: each row is one recorded decision (granted or withdrawn) with its evidence.
+-- Append-only: each row is one recorded decision (granted or withdrawn) with its evidence, at
+-- its position in the customer's history (the latest decision per purpose is the one in force).
 CREATE TABLE customer_consent (
     id           BIGINT       NOT NULL AUTO_INCREMENT,
     customer_id  CHAR(36)     NOT NULL,
+    position     INT          NOT NULL,
     purpose      VARCHAR(32)  NOT NULL,
     granted      BOOLEAN      NOT NULL,
     recorded_at  DATETIME(6)  NOT NULL,
     source       VARCHAR(100) NOT NULL,
     text_version VARCHAR(40)  NOT NULL,
     PRIMARY KEY (id),
-    KEY ix_customer_consent_customer (customer_id, recorded_at),
+    CONSTRAINT uk_customer_consent_position UNIQUE (customer_id, position),
     CONSTRAINT fk_customer_consent_customer FOREIGN KEY (customer_id) REFERENCES customer (id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 

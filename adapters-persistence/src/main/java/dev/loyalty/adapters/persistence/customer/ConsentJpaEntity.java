@@ -24,6 +24,9 @@ public class ConsentJpaEntity {
     @JoinColumn(name = "customer_id", nullable = false, updatable = false)
     CustomerJpaEntity customer;
 
+    @Column(name = "position", nullable = false, updatable = false)
+    int position;
+
     @Column(name = "purpose", nullable = false, updatable = false)
     String purpose;
 

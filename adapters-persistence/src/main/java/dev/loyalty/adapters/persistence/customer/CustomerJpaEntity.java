@@ -1,13 +1,11 @@
 package dev.loyalty.adapters.persistence.customer;
 
-import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -55,12 +53,13 @@ public class CustomerJpaEntity {
     @Column(name = "enrolled_at", nullable = false, updatable = false)
     LocalDateTime enrolledAt;
 
-    @Version
+    /** Advanced by {@link JpaCustomers#update} itself, in a conditional UPDATE (no JPA @Version). */
     @Column(name = "version", nullable = false)
     long version;
 
-    @OneToMany(mappedBy = "customer", cascade = CascadeType.PERSIST)
-    @OrderBy("recordedAt ASC, id ASC")
+    /** Read only: new decisions are persisted as rows of their own (see {@link CustomerMapper}). */
+    @OneToMany(mappedBy = "customer")
+    @OrderBy("position ASC")
     List<ConsentJpaEntity> consents = new ArrayList<>();
 
     protected CustomerJpaEntity() {}

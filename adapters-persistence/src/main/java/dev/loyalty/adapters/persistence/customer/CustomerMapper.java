@@ -12,6 +12,7 @@ import dev.loyalty.domain.customer.PreferredChannel;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -35,7 +36,7 @@ final class CustomerMapper {
         return entity;
     }
 
-    /** Copies what a profile update may change, and appends the consent decisions not yet stored. */
+    /** Copies what a profile update may change (consent decisions apart: see {@link #newConsentRows}). */
     static void copyChangeableState(Customer customer, CustomerJpaEntity entity) {
         entity.firstName = customer.firstName();
         entity.lastName = customer.lastName().orElse(null);
@@ -43,17 +44,28 @@ final class CustomerMapper {
         entity.phone = customer.phone().map(PhoneNumber::value).orElse(null);
         entity.birthDate = customer.birthDate().orElse(null);
         entity.preferredChannel = customer.preferredChannel().name();
+    }
+
+    /**
+     * The rows of the consent decisions that {@code storedCount} rows do not hold yet, each at its
+     * position in the history; a concurrent writer of the same position breaks a unique key.
+     */
+    static List<ConsentJpaEntity> newConsentRows(Customer customer, CustomerJpaEntity entity, int storedCount) {
         List<ConsentEvidence> history = customer.consentHistory();
-        for (ConsentEvidence evidence : history.subList(entity.consents.size(), history.size())) {
+        List<ConsentJpaEntity> rows = new ArrayList<>();
+        for (int position = storedCount; position < history.size(); position++) {
+            ConsentEvidence evidence = history.get(position);
             ConsentJpaEntity row = new ConsentJpaEntity();
             row.customer = entity;
+            row.position = position;
             row.purpose = evidence.purpose().name();
             row.granted = evidence.granted();
             row.recordedAt = utc(evidence.recordedAt());
             row.source = evidence.source();
             row.textVersion = evidence.textVersion();
-            entity.consents.add(row);
+            rows.add(row);
         }
+        return rows;
     }
 
     static Customer toDomain(CustomerJpaEntity entity) {

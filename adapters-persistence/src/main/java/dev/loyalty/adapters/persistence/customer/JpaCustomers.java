@@ -11,7 +11,6 @@ import dev.loyalty.domain.customer.PhoneNumber;
 import dev.loyalty.domain.shared.ConcurrentUpdateException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.util.Optional;
@@ -19,7 +18,8 @@ import java.util.Optional;
 /**
  * Customers in MariaDB. Uniqueness of email, phone and card number is the database's unique keys,
  * never a check-then-insert, so two tills enrolling the same email at once cannot both win; a
- * stale version on update is a {@link ConcurrentUpdateException}.
+ * stale version on update is a {@link ConcurrentUpdateException}. Consent decisions are rows of
+ * their own, appended at their position in the history.
  */
 @ApplicationScoped
 public class JpaCustomers implements Customers {
@@ -36,7 +36,10 @@ public class JpaCustomers implements Customers {
 
     @Override
     public void add(Customer customer) {
-        em.persist(CustomerMapper.toNewEntity(customer));
+        CustomerJpaEntity entity = CustomerMapper.toNewEntity(customer);
+        em.persist(entity);
+        flush();
+        CustomerMapper.newConsentRows(customer, entity, 0).forEach(em::persist);
         flush();
     }
 
@@ -60,14 +63,42 @@ public class JpaCustomers implements Customers {
         return single("phone", phone.value());
     }
 
+    /**
+     * One conditional UPDATE that also advances the version, and succeeds only if the version is
+     * still the one the customer was read with; then the new consent decisions are appended.
+     */
     @Override
     public void update(Customer customer) {
         CustomerJpaEntity entity = em.find(CustomerJpaEntity.class, customer.id().toString());
-        if (entity == null || entity.version != customer.version()) {
+        if (entity == null) {
+            throw new ConcurrentUpdateException("customer " + customer.id() + " no longer exists");
+        }
+        int stored = entity.consents.size();
+        int updated;
+        try {
+            updated = em.createQuery("""
+                            UPDATE CustomerJpaEntity c
+                            SET c.firstName = :firstName, c.lastName = :lastName, c.email = :email, c.phone = :phone,
+                                c.birthDate = :birthDate, c.preferredChannel = :preferredChannel, c.version = c.version + 1
+                            WHERE c.id = :id AND c.version = :version""")
+                    .setParameter("firstName", customer.firstName())
+                    .setParameter("lastName", customer.lastName().orElse(null))
+                    .setParameter("email", customer.email().map(Email::value).orElse(null))
+                    .setParameter("phone", customer.phone().map(PhoneNumber::value).orElse(null))
+                    .setParameter("birthDate", customer.birthDate().orElse(null))
+                    .setParameter("preferredChannel", customer.preferredChannel().name())
+                    .setParameter("id", customer.id().toString())
+                    .setParameter("version", customer.version())
+                    .executeUpdate();
+        } catch (PersistenceException e) {
+            throw translated(e);
+        }
+        if (updated != 1) {
             throw new ConcurrentUpdateException("customer " + customer.id() + " was changed meanwhile; read it again");
         }
-        CustomerMapper.copyChangeableState(customer, entity);
+        CustomerMapper.newConsentRows(customer, entity, stored).forEach(em::persist);
         flush();
+        em.refresh(entity);
     }
 
     private Optional<Customer> single(String attribute, String value) {
@@ -81,17 +112,22 @@ public class JpaCustomers implements Customers {
     private void flush() {
         try {
             em.flush();
-        } catch (OptimisticLockException e) {
-            throw new ConcurrentUpdateException("the customer was changed meanwhile; read it again");
         } catch (PersistenceException e) {
-            Optional<String> key = UniqueKeys.violated(e);
-            if (key.isPresent() && key.get().equals("uk_customer_email")) {
-                throw new CustomerAlreadyEnrolledException("email");
-            }
-            if (key.isPresent() && key.get().equals("uk_customer_phone")) {
-                throw new CustomerAlreadyEnrolledException("phone");
-            }
-            throw e;
+            throw translated(e);
         }
+    }
+
+    /** A broken unique key as the domain names it; anything else unchanged. */
+    private static RuntimeException translated(PersistenceException failure) {
+        Optional<String> key = UniqueKeys.violated(failure);
+        if (key.isEmpty()) {
+            return failure;
+        }
+        return switch (key.get()) {
+            case "uk_customer_email" -> new CustomerAlreadyEnrolledException("email");
+            case "uk_customer_phone" -> new CustomerAlreadyEnrolledException("phone");
+            case "uk_customer_consent_position" -> new ConcurrentUpdateException("the customer's consents were changed meanwhile");
+            default -> failure;
+        };
     }
 }
