@@ -1,0 +1,30 @@
+package dev.loyalty.domain.coupon;
+
+import dev.loyalty.domain.shared.InvalidValueException;
+import java.util.UUID;
+
+/**
+ * The identity of a coupon template: a random UUID, never reused.
+ *
+ * @param value the UUID, non-null
+ */
+public record CouponTemplateId(UUID value) {
+
+    /** Validates that the UUID is present. */
+    public CouponTemplateId {
+        if (value == null) {
+            throw new InvalidValueException("templateId", "templateId is required");
+        }
+    }
+
+    /** @return a fresh random identity */
+    public static CouponTemplateId newId() {
+        return new CouponTemplateId(UUID.randomUUID());
+    }
+
+    /** @return the canonical UUID string */
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}
