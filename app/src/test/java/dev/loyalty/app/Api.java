@@ -84,17 +84,21 @@ final class Api {
     }
 
     Reply getAccepting(String path, String mediaType) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
-                .header("Accept", mediaType).GET());
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Accept", mediaType)
+                .GET());
     }
 
     Reply post(String path, String token, String json) {
-        return send(request(path, token).header("Content-Type", "application/json")
+        return send(request(path, token)
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     Reply patch(String path, String token, String json) {
-        return send(request(path, token).header("Content-Type", "application/json")
+        return send(request(path, token)
+                .header("Content-Type", "application/json")
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
     }
 
@@ -103,9 +107,9 @@ final class Api {
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
-        return send(request.method(method, body == null
-                ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body)));
+        return send(request.method(
+                method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)));
     }
 
     private HttpRequest.Builder request(String path, String token) {
@@ -121,8 +125,11 @@ final class Api {
     private static Reply send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.headers().firstValue("Location").orElse(null), response.body());
+            return new Reply(
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    response.headers().firstValue("Location").orElse(null),
+                    response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -133,8 +140,10 @@ final class Api {
 
     /** A single number the test database answers to {@code sql}. */
     static long count(String sql) {
-        try (Connection connection = DriverManager.getConnection(System.getProperty("loyalty.it.db.url"),
-                        System.getProperty("loyalty.it.db.user"), System.getProperty("loyalty.it.db.password"));
+        try (Connection connection = DriverManager.getConnection(
+                        System.getProperty("loyalty.it.db.url"),
+                        System.getProperty("loyalty.it.db.user"),
+                        System.getProperty("loyalty.it.db.password"));
                 Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery(sql)) {
             rows.next();

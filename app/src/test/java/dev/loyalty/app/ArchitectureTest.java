@@ -18,14 +18,20 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule domainUsesOnlyJava = classes()
-            .that().resideInAPackage("dev.loyalty.domain..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "dev.loyalty.domain..")
+            .that()
+            .resideInAPackage("dev.loyalty.domain..")
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage("java..", "dev.loyalty.domain..")
             .as("the domain is plain Java");
 
     @ArchTest
     static final ArchRule applicationUsesDomainAndWhitelistOnly = classes()
-            .that().resideInAPackage("dev.loyalty.application..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage(
+            .that()
+            .resideInAPackage("dev.loyalty.application..")
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage(
                     "java..",
                     "dev.loyalty.domain..",
                     "dev.loyalty.application..",
@@ -36,35 +42,50 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule drivingPortsDoNotKnowServices = noClasses()
-            .that().resideInAPackage("dev.loyalty.application..")
-            .and().areInterfaces()
-            .and().haveSimpleNameEndingWith("UseCase")
-            .should().dependOnClassesThat().haveSimpleNameEndingWith("Service")
+            .that()
+            .resideInAPackage("dev.loyalty.application..")
+            .and()
+            .areInterfaces()
+            .and()
+            .haveSimpleNameEndingWith("UseCase")
+            .should()
+            .dependOnClassesThat()
+            .haveSimpleNameEndingWith("Service")
             .as("driving ports do not know the services implementing them");
 
     @ArchTest
     static final ArchRule queriesDoNotKnowServices = noClasses()
-            .that().resideInAPackage("dev.loyalty.application..")
-            .and().areInterfaces()
-            .and().haveSimpleNameEndingWith("Query")
-            .should().dependOnClassesThat().haveSimpleNameEndingWith("Service");
+            .that()
+            .resideInAPackage("dev.loyalty.application..")
+            .and()
+            .areInterfaces()
+            .and()
+            .haveSimpleNameEndingWith("Query")
+            .should()
+            .dependOnClassesThat()
+            .haveSimpleNameEndingWith("Service");
 
     @ArchTest
     static final ArchRule insideDoesNotKnowAdapters = noClasses()
-            .that().resideInAnyPackage("dev.loyalty.domain..", "dev.loyalty.application..")
-            .should().dependOnClassesThat().resideInAnyPackage("dev.loyalty.adapters..", "dev.loyalty.launcher..")
+            .that()
+            .resideInAnyPackage("dev.loyalty.domain..", "dev.loyalty.application..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("dev.loyalty.adapters..", "dev.loyalty.launcher..")
             .as("dependencies point inwards");
 
     @ArchTest
-    static final ArchRule adaptersDoNotKnowEachOther = slices()
-            .matching("dev.loyalty.adapters.(*)..")
-            .should().notDependOnEachOther()
+    static final ArchRule adaptersDoNotKnowEachOther = slices().matching("dev.loyalty.adapters.(*)..")
+            .should()
+            .notDependOnEachOther()
             .as("an adapter never depends on another adapter");
 
     @ArchTest
     static final ArchRule launcherStandsAlone = noClasses()
-            .that().resideInAPackage("dev.loyalty.launcher..")
-            .should().dependOnClassesThat().resideInAnyPackage(
-                    "dev.loyalty.domain..", "dev.loyalty.application..", "dev.loyalty.adapters..")
+            .that()
+            .resideInAPackage("dev.loyalty.launcher..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("dev.loyalty.domain..", "dev.loyalty.application..", "dev.loyalty.adapters..")
             .as("the launcher only prepares the runtime");
 }

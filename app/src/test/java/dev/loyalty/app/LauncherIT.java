@@ -34,9 +34,14 @@ class LauncherIT {
         long firstStart = awaitReady(first);
         String admin = run("token", "admin").trim();
         String email = "restart." + System.nanoTime() + "@example.com";
-        Api.Reply enrolled = Api.at(PORT).post("/api/v1/customers", admin, """
+        Api.Reply enrolled = Api.at(PORT)
+                .post(
+                        "/api/v1/customers",
+                        admin,
+                        """
                 {"firstName": "Elena", "email": "%s", "preferredChannel": "EMAIL",
-                 "consents": {"marketingEmail": true}, "enrolmentChannel": "WEB"}""".formatted(email));
+                 "consents": {"marketingEmail": true}, "enrolmentChannel": "WEB"}"""
+                                .formatted(email));
         assertThat(enrolled.status()).as(enrolled.toString()).isEqualTo(201);
         stop(first);
 
@@ -48,17 +53,21 @@ class LauncherIT {
         assertThat(found.status()).as(found.toString()).isEqualTo(200);
         JsonObject elena = found.json();
         assertThat(elena.getString("customerId")).isEqualTo(enrolled.json().getString("customerId"));
-        assertThat(Files.readString(DATA.resolve("mariadb/credentials.properties"))).contains("password=");
-        System.out.printf("loyalty.jar ready in %d ms on a fresh data directory, %d ms on restart%n", firstStart, secondStart);
+        assertThat(Files.readString(DATA.resolve("mariadb/credentials.properties")))
+                .contains("password=");
+        System.out.printf(
+                "loyalty.jar ready in %d ms on a fresh data directory, %d ms on restart%n", firstStart, secondStart);
     }
 
     @Test
     void carriesTheModuleFlagsOfThePayaraMicroItEmbeds() throws IOException {
         Path payara = Path.of(System.getProperty("payara.microJar"));
-        try (JarFile ours = new JarFile(JAR.toFile()); JarFile theirs = new JarFile(payara.toFile())) {
+        try (JarFile ours = new JarFile(JAR.toFile());
+                JarFile theirs = new JarFile(payara.toFile())) {
             for (String flag : List.of("Add-Opens", "Add-Exports")) {
                 assertThat(ours.getManifest().getMainAttributes().getValue(flag))
-                        .as(flag).isEqualTo(theirs.getManifest().getMainAttributes().getValue(flag));
+                        .as(flag)
+                        .isEqualTo(theirs.getManifest().getMainAttributes().getValue(flag));
             }
         }
     }
@@ -78,9 +87,13 @@ class LauncherIT {
 
     private static ProcessBuilder command(String... args) {
         List<String> command = new java.util.ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx768m", "-jar", JAR.toString()));
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx768m",
+                "-jar",
+                JAR.toString()));
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(JAR.getParent().toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(JAR.getParent().toFile());
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(key -> key.startsWith("LOYALTY_") || key.startsWith("MP_JWT"));
         env.put("LOYALTY_DATA_DIR", DATA.toString());
@@ -90,11 +103,15 @@ class LauncherIT {
 
     private static Process start() throws IOException {
         Files.createDirectories(DATA);
-        return command().redirectErrorStream(true).redirectOutput(DATA.getParent().resolve("launcher-it.log").toFile()).start();
+        return command()
+                .redirectErrorStream(true)
+                .redirectOutput(DATA.getParent().resolve("launcher-it.log").toFile())
+                .start();
     }
 
     private static String run(String... args) throws Exception {
-        Process process = command(args).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process process =
+                command(args).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).as(output).isZero();
@@ -106,7 +123,9 @@ class LauncherIT {
         long started = System.nanoTime();
         long deadline = started + TimeUnit.MINUTES.toNanos(3);
         while (System.nanoTime() < deadline) {
-            assertThat(process.isAlive()).as("the service exited; see target/launcher-it.log").isTrue();
+            assertThat(process.isAlive())
+                    .as("the service exited; see target/launcher-it.log")
+                    .isTrue();
             try {
                 if (Api.at(PORT).get("/health/ready", null).status() == 200) {
                     return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);

@@ -84,7 +84,8 @@ public final class DevKeys {
             generator.initialize(2048);
             KeyPair pair = generator.generateKeyPair();
             Files.deleteIfExists(privateKey);
-            Files.createFile(privateKey, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.createFile(
+                    privateKey, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.writeString(privateKey, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
             Files.writeString(publicKey, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
         } catch (IOException e) {
@@ -108,7 +109,8 @@ public final class DevKeys {
 
     private static String pem(String type, byte[] der) {
         return "-----BEGIN " + type + "-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(der)
                 + "\n-----END " + type + "-----\n";
     }
 

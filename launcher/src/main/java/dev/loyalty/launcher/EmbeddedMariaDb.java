@@ -78,8 +78,7 @@ final class EmbeddedMariaDb {
             LOG.info(() -> "Embedded MariaDB ready on 127.0.0.1:" + port + " in "
                     + (System.nanoTime() - started) / 1_000_000 + " ms (files in " + home + ")");
             String password = credentials(port, bootstrap);
-            return new DatabaseCoordinates(
-                    "jdbc:mariadb://127.0.0.1:" + port + "/" + DATABASE, USER, password);
+            return new DatabaseCoordinates("jdbc:mariadb://127.0.0.1:" + port + "/" + DATABASE, USER, password);
         } catch (ManagedProcessException e) {
             throw new IllegalStateException("The embedded database did not start: " + e.getMessage(), e);
         } catch (IOException e) {
@@ -105,7 +104,8 @@ final class EmbeddedMariaDb {
         try (Connection connection = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + port + "/", "root", "");
                 Statement sql = connection.createStatement()) {
             sql.execute("FLUSH PRIVILEGES");
-            sql.execute("CREATE DATABASE IF NOT EXISTS " + DATABASE + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+            sql.execute(
+                    "CREATE DATABASE IF NOT EXISTS " + DATABASE + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
             for (String host : new String[] {"127.0.0.1", "localhost"}) {
                 sql.execute("CREATE OR REPLACE USER '" + USER + "'@'" + host + "' IDENTIFIED BY '" + password + "'");
                 sql.execute("GRANT ALL PRIVILEGES ON " + DATABASE + ".* TO '" + USER + "'@'" + host + "'");

@@ -48,7 +48,9 @@ public final class Main {
         }
         if (settings.jwtPublicKeyLocation().isEmpty()) {
             DevKeys keys = new DevKeys(settings.dataDir());
-            System.setProperty("mp.jwt.verify.publickey.location", keys.publicKeyFile().toUri().toString());
+            System.setProperty(
+                    "mp.jwt.verify.publickey.location",
+                    keys.publicKeyFile().toUri().toString());
             System.setProperty("mp.jwt.verify.issuer", settings.jwtIssuer().orElse(DevKeys.ISSUER));
             LOG.warning("No MP_JWT_VERIFY_PUBLICKEY_LOCATION: trusting the development key in "
                     + keys.publicKeyFile().getParent()
@@ -93,7 +95,8 @@ public final class Main {
             String subject = options.getOrDefault("--sub", role + "-dev");
             long minutes = Long.parseLong(options.getOrDefault("--minutes", "480"));
             String issuer = settings.jwtIssuer().orElse(DevKeys.ISSUER);
-            out.println(new DevKeys(settings.dataDir()).mint(issuer, role, subject, store, Duration.ofMinutes(minutes)));
+            out.println(
+                    new DevKeys(settings.dataDir()).mint(issuer, role, subject, store, Duration.ofMinutes(minutes)));
             return 0;
         }
     }

@@ -26,7 +26,9 @@ record Settings(
     static Settings from(Map<String, String> environment) {
         return new Settings(
                 port(read(environment, "LOYALTY_HTTP_PORT").orElse(String.valueOf(DEFAULT_HTTP_PORT))),
-                Path.of(read(environment, "LOYALTY_DATA_DIR").orElse("./data")).toAbsolutePath().normalize(),
+                Path.of(read(environment, "LOYALTY_DATA_DIR").orElse("./data"))
+                        .toAbsolutePath()
+                        .normalize(),
                 read(environment, "LOYALTY_DB_URL"),
                 read(environment, "MP_JWT_VERIFY_PUBLICKEY_LOCATION")
                         .or(() -> read(environment, "MP_JWT_VERIFY_PUBLICKEY")),

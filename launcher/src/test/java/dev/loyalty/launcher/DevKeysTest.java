@@ -29,15 +29,21 @@ class DevKeysTest {
         assertThat(parts).hasSize(3);
         String pem = Files.readString(keys.publicKeyFile()).replaceAll("-----(BEGIN|END) PUBLIC KEY-----|\\s", "");
         Signature verifier = Signature.getInstance("SHA256withRSA");
-        verifier.initVerify(KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(pem))));
+        verifier.initVerify(KeyFactory.getInstance("RSA")
+                .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(pem))));
         verifier.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
         assertThat(verifier.verify(Base64.getUrlDecoder().decode(parts[2]))).isTrue();
 
         String claims = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
-        assertThat(claims).contains("\"iss\":\"loyalty-dev\"", "\"sub\":\"till-7\"", "\"groups\":[\"terminal\"]",
-                "\"store_id\":\"MI-001\"");
+        assertThat(claims)
+                .contains(
+                        "\"iss\":\"loyalty-dev\"",
+                        "\"sub\":\"till-7\"",
+                        "\"groups\":[\"terminal\"]",
+                        "\"store_id\":\"MI-001\"");
         long exp = Long.parseLong(claims.replaceAll(".*\"exp\":(\\d+).*", "$1"));
-        assertThat(exp).isBetween(Instant.now().getEpochSecond() + 240, Instant.now().getEpochSecond() + 301);
+        assertThat(exp)
+                .isBetween(Instant.now().getEpochSecond() + 240, Instant.now().getEpochSecond() + 301);
     }
 
     @Test
@@ -46,7 +52,8 @@ class DevKeysTest {
         String second = Files.readString(new DevKeys(dataDir).publicKeyFile());
 
         assertThat(second).isEqualTo(first);
-        assertThat(Files.getPosixFilePermissions(dataDir.resolve("dev-jwt/private-key.pem")).toString())
+        assertThat(Files.getPosixFilePermissions(dataDir.resolve("dev-jwt/private-key.pem"))
+                        .toString())
                 .isEqualTo("[OWNER_READ, OWNER_WRITE]");
     }
 

@@ -14,7 +14,8 @@ class SettingsTest {
         Settings settings = Settings.from(Map.of());
 
         assertThat(settings.httpPort()).isEqualTo(8080);
-        assertThat(settings.dataDir()).isEqualTo(Path.of("./data").toAbsolutePath().normalize());
+        assertThat(settings.dataDir())
+                .isEqualTo(Path.of("./data").toAbsolutePath().normalize());
         assertThat(settings.databaseUrl()).isEmpty();
         assertThat(settings.jwtPublicKeyLocation()).isEmpty();
     }

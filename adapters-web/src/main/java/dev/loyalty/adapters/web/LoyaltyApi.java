@@ -22,9 +22,13 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 @LoginConfig(authMethod = "MP-JWT")
 @DeclareRoles({Roles.ADMIN, Roles.TERMINAL, Roles.CUSTOMER, Roles.INTEGRATION})
 @OpenAPIDefinition(
-        info = @Info(title = "Loyalty platform API", version = "1",
-                description = "Enrolment, wallet, coupons, checkout and events for store terminals, the app,"
-                        + " integrations and the admin console. Errors are RFC 9457 problems with a stable `code`."),
+        info =
+                @Info(
+                        title = "Loyalty platform API",
+                        version = "1",
+                        description =
+                                "Enrolment, wallet, coupons, checkout and events for store terminals, the app,"
+                                        + " integrations and the admin console. Errors are RFC 9457 problems with a stable `code`."),
         security = @SecurityRequirement(name = "jwt"))
 @SecurityScheme(securitySchemeName = "jwt", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
 public class LoyaltyApi extends Application {

@@ -8,8 +8,8 @@ import dev.loyalty.domain.customer.Customer;
 import dev.loyalty.domain.customer.CustomerEvent;
 import dev.loyalty.domain.customer.CustomerId;
 import dev.loyalty.domain.customer.CustomerNotFoundException;
-import dev.loyalty.domain.customer.EnrolmentDetails;
 import dev.loyalty.domain.customer.Enrolment;
+import dev.loyalty.domain.customer.EnrolmentDetails;
 import dev.loyalty.domain.shared.AccessDeniedException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -68,8 +68,8 @@ public class CustomerService implements EnrolCustomerUseCase, FindCustomerQuery,
         if (actor.role() == Role.TERMINAL && !actor.storeId().equals(details.storeId())) {
             throw new AccessDeniedException("a terminal enrols only for its own store");
         }
-        Enrolment enrolment = Customer.enrol(CustomerId.newId(), CardNumber.fromSerial(serials.next()), details,
-                clock.instant());
+        Enrolment enrolment =
+                Customer.enrol(CustomerId.newId(), CardNumber.fromSerial(serials.next()), details, clock.instant());
         customers.add(enrolment.customer());
         events.append(enrolment.event());
         return enrolment.customer();
@@ -98,7 +98,8 @@ public class CustomerService implements EnrolCustomerUseCase, FindCustomerQuery,
         }
         Customer found = null;
         for (Optional<Customer> match : matches) {
-            if (match.isEmpty() || (found != null && !found.id().equals(match.get().id()))) {
+            if (match.isEmpty()
+                    || (found != null && !found.id().equals(match.get().id()))) {
                 throw new CustomerNotFoundException();
             }
             found = match.get();

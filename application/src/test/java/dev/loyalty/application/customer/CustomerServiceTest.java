@@ -76,8 +76,8 @@ class CustomerServiceTest {
     };
     private final AtomicLong serials = new AtomicLong(1000);
     private final List<DomainEvent> events = new ArrayList<>();
-    private final CustomerService service = new CustomerService(customers, serials::incrementAndGet, events::add,
-            Clock.fixed(NOW, ZoneOffset.UTC));
+    private final CustomerService service =
+            new CustomerService(customers, serials::incrementAndGet, events::add, Clock.fixed(NOW, ZoneOffset.UTC));
 
     private static final Actor TERMINAL_S001 = Actor.terminal("till-7", "S001");
     private static final Actor ADMIN = Actor.admin("back-office");
@@ -92,19 +92,25 @@ class CustomerServiceTest {
 
         @Test
         void terminalEnrolsForItsStore() {
-            EnrolmentDetails details = anEnrolment().withPhone("+393471234567")
-                    .withPreferredChannel(PreferredChannel.SMS).withConsent(MARKETING_SMS)
-                    .enrolledAt(STORE, "S001").build();
+            EnrolmentDetails details = anEnrolment()
+                    .withPhone("+393471234567")
+                    .withPreferredChannel(PreferredChannel.SMS)
+                    .withConsent(MARKETING_SMS)
+                    .enrolledAt(STORE, "S001")
+                    .build();
 
             Customer customer = service.enrol(new EnrolCustomerCommand(details, TERMINAL_S001));
 
             assertThat(customer.cardNumber()).isEqualTo(CardNumber.fromSerial(1001));
             assertThat(customer.enrolledAt()).isEqualTo(NOW);
             assertThat(customer.version()).isZero();
-            assertThat(customer.consentHistory()).extracting(ConsentEvidence::source).containsOnly("STORE:S001");
+            assertThat(customer.consentHistory())
+                    .extracting(ConsentEvidence::source)
+                    .containsOnly("STORE:S001");
             assertThat(store.byId(customer.id())).isPresent();
-            assertThat(events).containsExactly(
-                    new CustomerEnrolled(customer.id(), customer.cardNumber(), STORE, "S001", null, NOW));
+            assertThat(events)
+                    .containsExactly(
+                            new CustomerEnrolled(customer.id(), customer.cardNumber(), STORE, "S001", null, NOW));
         }
 
         @Test
@@ -131,17 +137,24 @@ class CustomerServiceTest {
             Actor customer = Actor.customer(CustomerId.newId());
 
             assertThatThrownBy(() -> service.enrol(new EnrolCustomerCommand(details, customer)))
-                    .isInstanceOfSatisfying(AccessDeniedException.class,
-                            e -> assertThat(e.code()).isEqualTo("forbidden"));
+                    .isInstanceOfSatisfying(AccessDeniedException.class, e -> assertThat(e.code())
+                            .isEqualTo("forbidden"));
             assertThat(store.all()).isEmpty();
         }
 
         @Test
         void adminAndIntegrationEnrolAnywhere() {
             Customer byAdmin = service.enrol(new EnrolCustomerCommand(
-                    anEnrolment().enrolledAt(STORE, "S009").withConsentSource("ADMIN").build(), ADMIN));
+                    anEnrolment()
+                            .enrolledAt(STORE, "S009")
+                            .withConsentSource("ADMIN")
+                            .build(),
+                    ADMIN));
             Customer byIntegration = service.enrol(new EnrolCustomerCommand(
-                    anEnrolment().enrolledAt(APP).withConsentSource("INTEGRATION:website").build(),
+                    anEnrolment()
+                            .enrolledAt(APP)
+                            .withConsentSource("INTEGRATION:website")
+                            .build(),
                     Actor.integration("website")));
 
             assertThat(store.all()).extracting(Customer::id).containsExactly(byAdmin.id(), byIntegration.id());
@@ -152,11 +165,12 @@ class CustomerServiceTest {
         @Test
         void emailAlreadyEnrolledIsRejectedWithoutEvent() {
             stored(aCustomer().withEmail("marco@example.it").build());
-            EnrolmentDetails details = anEnrolment().withEmail("Marco@Example.it").enrolledAt(APP).build();
+            EnrolmentDetails details =
+                    anEnrolment().withEmail("Marco@Example.it").enrolledAt(APP).build();
 
             assertThatThrownBy(() -> service.enrol(new EnrolCustomerCommand(details, ADMIN)))
-                    .isInstanceOfSatisfying(CustomerAlreadyEnrolledException.class,
-                            e -> assertThat(e.field()).isEqualTo("email"));
+                    .isInstanceOfSatisfying(CustomerAlreadyEnrolledException.class, e -> assertThat(e.field())
+                            .isEqualTo("email"));
             assertThat(events).isEmpty();
             assertThat(store.all()).hasSize(1);
         }
@@ -183,8 +197,8 @@ class CustomerServiceTest {
         @Test
         void unknownIdIsNotFound() {
             assertThatThrownBy(() -> service.byId(CustomerId.newId(), ADMIN))
-                    .isInstanceOfSatisfying(CustomerNotFoundException.class,
-                            e -> assertThat(e.code()).isEqualTo("customer-not-found"));
+                    .isInstanceOfSatisfying(CustomerNotFoundException.class, e -> assertThat(e.code())
+                            .isEqualTo("customer-not-found"));
         }
 
         @Test
@@ -199,16 +213,28 @@ class CustomerServiceTest {
 
         @Test
         void looksUpByCardPhoneOrEmail() {
-            Customer customer = stored(aCustomer().withEmail("elena@example.it").withPhone("+393471112233").build());
+            Customer customer = stored(aCustomer()
+                    .withEmail("elena@example.it")
+                    .withPhone("+393471112233")
+                    .build());
 
-            assertThat(service.lookup(CustomerLookup.byCard(customer.cardNumber()), TERMINAL_S001).id())
+            assertThat(service.lookup(CustomerLookup.byCard(customer.cardNumber()), TERMINAL_S001)
+                            .id())
                     .isEqualTo(customer.id());
-            assertThat(service.lookup(CustomerLookup.byPhone(PhoneNumber.of("+393471112233")), TERMINAL_S001).id())
+            assertThat(service.lookup(CustomerLookup.byPhone(PhoneNumber.of("+393471112233")), TERMINAL_S001)
+                            .id())
                     .isEqualTo(customer.id());
-            assertThat(service.lookup(CustomerLookup.byEmail(Email.of("ELENA@example.it")), ADMIN).id())
+            assertThat(service.lookup(CustomerLookup.byEmail(Email.of("ELENA@example.it")), ADMIN)
+                            .id())
                     .isEqualTo(customer.id());
-            assertThat(service.lookup(new CustomerLookup(customer.cardNumber(), PhoneNumber.of("+393471112233"),
-                    Email.of("elena@example.it")), ADMIN).id()).isEqualTo(customer.id());
+            assertThat(service.lookup(
+                                    new CustomerLookup(
+                                            customer.cardNumber(),
+                                            PhoneNumber.of("+393471112233"),
+                                            Email.of("elena@example.it")),
+                                    ADMIN)
+                            .id())
+                    .isEqualTo(customer.id());
         }
 
         @Test
@@ -216,8 +242,9 @@ class CustomerServiceTest {
             Customer elena = stored(aCustomer().withEmail("elena@example.it").build());
             stored(aCustomer().withPhone("+393479998877").build());
 
-            assertThatThrownBy(() -> service.lookup(new CustomerLookup(elena.cardNumber(),
-                    PhoneNumber.of("+393479998877"), null), TERMINAL_S001))
+            assertThatThrownBy(() -> service.lookup(
+                            new CustomerLookup(elena.cardNumber(), PhoneNumber.of("+393479998877"), null),
+                            TERMINAL_S001))
                     .isInstanceOf(CustomerNotFoundException.class);
         }
 
@@ -225,8 +252,8 @@ class CustomerServiceTest {
         void criterionMatchingNobodyIsNotFound() {
             Customer elena = stored(aCustomer().withEmail("elena@example.it").build());
 
-            assertThatThrownBy(() -> service.lookup(new CustomerLookup(elena.cardNumber(), null,
-                    Email.of("nobody@example.it")), TERMINAL_S001))
+            assertThatThrownBy(() -> service.lookup(
+                            new CustomerLookup(elena.cardNumber(), null, Email.of("nobody@example.it")), TERMINAL_S001))
                     .isInstanceOf(CustomerNotFoundException.class);
             assertThatThrownBy(() -> service.lookup(CustomerLookup.byCard(CardNumber.of("4006381333931")), ADMIN))
                     .isInstanceOf(CustomerNotFoundException.class);
@@ -237,16 +264,19 @@ class CustomerServiceTest {
             Customer self = stored(aCustomer().build());
             Customer other = stored(aCustomer().build());
 
-            assertThatThrownBy(() -> service.lookup(CustomerLookup.byCard(other.cardNumber()), Actor.customer(self.id())))
+            assertThatThrownBy(
+                            () -> service.lookup(CustomerLookup.byCard(other.cardNumber()), Actor.customer(self.id())))
                     .isInstanceOf(CustomerNotFoundException.class);
-            assertThat(service.lookup(CustomerLookup.byCard(self.cardNumber()), Actor.customer(self.id())).id())
+            assertThat(service.lookup(CustomerLookup.byCard(self.cardNumber()), Actor.customer(self.id()))
+                            .id())
                     .isEqualTo(self.id());
         }
 
         @Test
         void lookupNeedsACriterionNamedCard() {
             assertThatThrownBy(() -> new CustomerLookup(null, null, null))
-                    .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("card"));
+                    .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field())
+                            .isEqualTo("card"));
         }
     }
 
@@ -257,25 +287,32 @@ class CustomerServiceTest {
         void storesTheChangeAndAppendsEachEvent() {
             Customer customer = stored(aCustomer().withFirstName("Marco").build());
 
-            Customer updated = service.updateProfile(new UpdateProfileCommand(customer.id(),
-                    aProfileUpdate().firstName("Marcello").phone("+393475556677").consent(MARKETING_SMS, true)
-                            .source("APP").build(), Actor.customer(customer.id())));
+            Customer updated = service.updateProfile(new UpdateProfileCommand(
+                    customer.id(),
+                    aProfileUpdate()
+                            .firstName("Marcello")
+                            .phone("+393475556677")
+                            .consent(MARKETING_SMS, true)
+                            .source("APP")
+                            .build(),
+                    Actor.customer(customer.id())));
 
             assertThat(updated.firstName()).isEqualTo("Marcello");
             assertThat(updated.version()).isEqualTo(1);
             assertThat(store.byId(customer.id()).orElseThrow().firstName()).isEqualTo("Marcello");
             assertThat(updates).hasValue(1);
-            assertThat(events).containsExactly(
-                    new CustomerProfileUpdated(customer.id(), java.util.Set.of("firstName", "phone"), NOW),
-                    new ConsentChanged(customer.id(), MARKETING_SMS, true, "APP", NOW));
+            assertThat(events)
+                    .containsExactly(
+                            new CustomerProfileUpdated(customer.id(), java.util.Set.of("firstName", "phone"), NOW),
+                            new ConsentChanged(customer.id(), MARKETING_SMS, true, "APP", NOW));
         }
 
         @Test
         void nothingChangedMeansNoUpdateAndNoEvent() {
             Customer customer = stored(aCustomer().withFirstName("Marco").build());
 
-            Customer same = service.updateProfile(new UpdateProfileCommand(customer.id(),
-                    aProfileUpdate().firstName("Marco").build(), ADMIN));
+            Customer same = service.updateProfile(new UpdateProfileCommand(
+                    customer.id(), aProfileUpdate().firstName("Marco").build(), ADMIN));
 
             assertThat(same.version()).isZero();
             assertThat(updates).hasValue(0);
@@ -287,8 +324,8 @@ class CustomerServiceTest {
             Customer self = stored(aCustomer().build());
             Customer other = stored(aCustomer().withFirstName("Elena").build());
 
-            assertThatThrownBy(() -> service.updateProfile(new UpdateProfileCommand(other.id(),
-                    aProfileUpdate().firstName("Hacked").build(), Actor.customer(self.id()))))
+            assertThatThrownBy(() -> service.updateProfile(new UpdateProfileCommand(
+                            other.id(), aProfileUpdate().firstName("Hacked").build(), Actor.customer(self.id()))))
                     .isInstanceOf(CustomerNotFoundException.class);
             assertThat(store.byId(other.id()).orElseThrow().firstName()).isEqualTo("Elena");
             assertThat(events).isEmpty();
@@ -296,8 +333,10 @@ class CustomerServiceTest {
 
         @Test
         void unknownCustomerIsNotFound() {
-            assertThatThrownBy(() -> service.updateProfile(new UpdateProfileCommand(CustomerId.newId(),
-                    aProfileUpdate().firstName("Elena").build(), ADMIN)))
+            assertThatThrownBy(() -> service.updateProfile(new UpdateProfileCommand(
+                            CustomerId.newId(),
+                            aProfileUpdate().firstName("Elena").build(),
+                            ADMIN)))
                     .isInstanceOf(CustomerNotFoundException.class);
         }
 
@@ -305,10 +344,14 @@ class CustomerServiceTest {
         void invalidChangeChangesNothing() {
             Customer customer = stored(aCustomer().build());
 
-            assertThatThrownBy(() -> service.updateProfile(new UpdateProfileCommand(customer.id(),
-                    aProfileUpdate().preferredChannel(PreferredChannel.SMS).build(), ADMIN)))
-                    .isInstanceOfSatisfying(InvalidValueException.class,
-                            e -> assertThat(e.field()).isEqualTo("preferredChannel"));
+            assertThatThrownBy(() -> service.updateProfile(new UpdateProfileCommand(
+                            customer.id(),
+                            aProfileUpdate()
+                                    .preferredChannel(PreferredChannel.SMS)
+                                    .build(),
+                            ADMIN)))
+                    .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field())
+                            .isEqualTo("preferredChannel"));
             assertThat(updates).hasValue(0);
             assertThat(events).isEmpty();
         }
@@ -318,20 +361,24 @@ class CustomerServiceTest {
             stored(aCustomer().withPhone("+393470000001").build());
             Customer customer = stored(aCustomer().build());
 
-            assertThatThrownBy(() -> service.updateProfile(new UpdateProfileCommand(customer.id(),
-                    aProfileUpdate().phone("+393470000001").build(), ADMIN)))
-                    .isInstanceOfSatisfying(CustomerAlreadyEnrolledException.class,
-                            e -> assertThat(e.field()).isEqualTo("phone"));
+            assertThatThrownBy(() -> service.updateProfile(new UpdateProfileCommand(
+                            customer.id(),
+                            aProfileUpdate().phone("+393470000001").build(),
+                            ADMIN)))
+                    .isInstanceOfSatisfying(CustomerAlreadyEnrolledException.class, e -> assertThat(e.field())
+                            .isEqualTo("phone"));
         }
 
         @Test
         void commandNeedsEveryPart() {
-            assertThatThrownBy(() -> new UpdateProfileCommand(null, aProfileUpdate().build(), ADMIN))
-                    .isInstanceOfSatisfying(InvalidValueException.class,
-                            e -> assertThat(e.field()).isEqualTo("customerId"));
+            assertThatThrownBy(() ->
+                            new UpdateProfileCommand(null, aProfileUpdate().build(), ADMIN))
+                    .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field())
+                            .isEqualTo("customerId"));
             assertThatThrownBy(() -> new UpdateProfileCommand(CustomerId.newId(), null, ADMIN))
                     .isInstanceOf(InvalidValueException.class);
-            assertThatThrownBy(() -> new UpdateProfileCommand(CustomerId.newId(), aProfileUpdate().build(), null))
+            assertThatThrownBy(() -> new UpdateProfileCommand(
+                            CustomerId.newId(), aProfileUpdate().build(), null))
                     .isInstanceOf(InvalidValueException.class);
         }
     }

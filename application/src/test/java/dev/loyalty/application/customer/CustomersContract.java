@@ -92,10 +92,17 @@ public abstract class CustomersContract {
 
     @Test
     public void addedCustomerIsFoundByIdWithEveryField() {
-        Customer customer = aCustomer().withFirstName("Marco").withLastName("Rossi").withEmail(uniqueEmail())
-                .withAPhone().withBirthDate(LocalDate.of(1981, 7, 14)).withPreferredChannel(PreferredChannel.SMS)
-                .withConsent(MARKETING_SMS, PROFILING).enrolledAt(EnrolmentChannel.STORE, "S001")
-                .withReferralCode("ELENA2025").build();
+        Customer customer = aCustomer()
+                .withFirstName("Marco")
+                .withLastName("Rossi")
+                .withEmail(uniqueEmail())
+                .withAPhone()
+                .withBirthDate(LocalDate.of(1981, 7, 14))
+                .withPreferredChannel(PreferredChannel.SMS)
+                .withConsent(MARKETING_SMS, PROFILING)
+                .enrolledAt(EnrolmentChannel.STORE, "S001")
+                .withReferralCode("ELENA2025")
+                .build();
 
         add(customer);
 
@@ -106,8 +113,12 @@ public abstract class CustomersContract {
 
     @Test
     public void minimalCustomerRoundTrips() {
-        Customer customer = aCustomer().withoutEmail().withLastName(null).withBirthDate(null)
-                .enrolledAt(EnrolmentChannel.WEB).build();
+        Customer customer = aCustomer()
+                .withoutEmail()
+                .withLastName(null)
+                .withBirthDate(null)
+                .enrolledAt(EnrolmentChannel.WEB)
+                .build();
 
         add(customer);
 
@@ -122,19 +133,25 @@ public abstract class CustomersContract {
         add(customer);
 
         assertThat(inTransaction(() -> customers().byCardNumber(customer.cardNumber())))
-                .map(Customer::id).contains(customer.id());
+                .map(Customer::id)
+                .contains(customer.id());
         assertThat(inTransaction(() -> customers().byEmail(Email.of(email.toUpperCase()))))
-                .map(Customer::id).contains(customer.id());
+                .map(Customer::id)
+                .contains(customer.id());
         assertThat(inTransaction(() -> customers().byPhone(PhoneNumber.of(phone))))
-                .map(Customer::id).contains(customer.id());
+                .map(Customer::id)
+                .contains(customer.id());
     }
 
     @Test
     public void unknownCustomersAreEmptyNotNull() {
         assertThat(byId(CustomerId.newId())).isEmpty();
-        assertThat(inTransaction(() -> customers().byCardNumber(CustomerFixtures.aCardNumber()))).isEmpty();
-        assertThat(inTransaction(() -> customers().byEmail(Email.of(uniqueEmail())))).isEmpty();
-        assertThat(inTransaction(() -> customers().byPhone(PhoneNumber.of(uniquePhone())))).isEmpty();
+        assertThat(inTransaction(() -> customers().byCardNumber(CustomerFixtures.aCardNumber())))
+                .isEmpty();
+        assertThat(inTransaction(() -> customers().byEmail(Email.of(uniqueEmail()))))
+                .isEmpty();
+        assertThat(inTransaction(() -> customers().byPhone(PhoneNumber.of(uniquePhone()))))
+                .isEmpty();
     }
 
     @Test
@@ -145,8 +162,8 @@ public abstract class CustomersContract {
         Customer second = aCustomer().withEmail(email).withAPhone().build();
 
         assertThatThrownBy(() -> add(second))
-                .isInstanceOfSatisfying(CustomerAlreadyEnrolledException.class,
-                        e -> assertThat(e.field()).isEqualTo("email"));
+                .isInstanceOfSatisfying(CustomerAlreadyEnrolledException.class, e -> assertThat(e.field())
+                        .isEqualTo("email"));
     }
 
     @Test
@@ -157,8 +174,8 @@ public abstract class CustomersContract {
         Customer second = aCustomer().withPhone(phone).build();
 
         assertThatThrownBy(() -> add(second))
-                .isInstanceOfSatisfying(CustomerAlreadyEnrolledException.class,
-                        e -> assertThat(e.field()).isEqualTo("phone"));
+                .isInstanceOfSatisfying(CustomerAlreadyEnrolledException.class, e -> assertThat(e.field())
+                        .isEqualTo("phone"));
     }
 
     @Test
@@ -180,15 +197,22 @@ public abstract class CustomersContract {
         Customer loaded = byId(customer.id()).orElseThrow();
         String newPhone = uniquePhone();
 
-        loaded.updateProfile(aProfileUpdate().firstName("Marcello").lastName("Verdi").phone(newPhone)
-                .preferredChannel(PreferredChannel.SMS).build(), LATER);
+        loaded.updateProfile(
+                aProfileUpdate()
+                        .firstName("Marcello")
+                        .lastName("Verdi")
+                        .phone(newPhone)
+                        .preferredChannel(PreferredChannel.SMS)
+                        .build(),
+                LATER);
         update(loaded);
 
         Customer reloaded = byId(customer.id()).orElseThrow();
         assertSameState(reloaded, loaded);
         assertThat(reloaded.version()).isEqualTo(1);
         assertThat(inTransaction(() -> customers().byPhone(PhoneNumber.of(newPhone))))
-                .map(Customer::id).contains(customer.id());
+                .map(Customer::id)
+                .contains(customer.id());
     }
 
     @Test
@@ -197,8 +221,14 @@ public abstract class CustomersContract {
         add(customer);
         Customer loaded = byId(customer.id()).orElseThrow();
 
-        loaded.updateProfile(aProfileUpdate().consent(MARKETING_SMS, true).consent(MARKETING_EMAIL, false)
-                .source("STORE:S002").textVersion("consent-v2").build(), LATER);
+        loaded.updateProfile(
+                aProfileUpdate()
+                        .consent(MARKETING_SMS, true)
+                        .consent(MARKETING_EMAIL, false)
+                        .source("STORE:S002")
+                        .textVersion("consent-v2")
+                        .build(),
+                LATER);
         update(loaded);
 
         Customer reloaded = byId(customer.id()).orElseThrow();
@@ -242,8 +272,8 @@ public abstract class CustomersContract {
         loaded.updateProfile(aProfileUpdate().email(taken).build(), LATER);
 
         assertThatThrownBy(() -> update(loaded))
-                .isInstanceOfSatisfying(CustomerAlreadyEnrolledException.class,
-                        e -> assertThat(e.field()).isEqualTo("email"));
+                .isInstanceOfSatisfying(CustomerAlreadyEnrolledException.class, e -> assertThat(e.field())
+                        .isEqualTo("email"));
     }
 
     @Test
@@ -257,8 +287,8 @@ public abstract class CustomersContract {
         loaded.updateProfile(aProfileUpdate().phone(taken).build(), LATER);
 
         assertThatThrownBy(() -> update(loaded))
-                .isInstanceOfSatisfying(CustomerAlreadyEnrolledException.class,
-                        e -> assertThat(e.field()).isEqualTo("phone"));
+                .isInstanceOfSatisfying(CustomerAlreadyEnrolledException.class, e -> assertThat(e.field())
+                        .isEqualTo("phone"));
     }
 
     @Test
@@ -268,6 +298,7 @@ public abstract class CustomersContract {
         add(customer);
 
         assertThat(inTransaction(() -> customers().byCardNumber(CardNumber.of(card.value()))))
-                .map(Customer::cardNumber).contains(card);
+                .map(Customer::cardNumber)
+                .contains(card);
     }
 }

@@ -68,7 +68,9 @@ public class InMemoryCustomers implements Customers {
      * @return a snapshot of every stored customer, in insertion order
      */
     public synchronized List<Customer> all() {
-        return stored.values().stream().map(customer -> copy(customer, customer.version())).toList();
+        return stored.values().stream()
+                .map(customer -> copy(customer, customer.version()))
+                .toList();
     }
 
     private void checkContactPointsFree(Customer customer) {
@@ -91,10 +93,20 @@ public class InMemoryCustomers implements Customers {
     }
 
     private static Customer copy(Customer customer, long version) {
-        return Customer.reconstitute(customer.id(), customer.cardNumber(), customer.firstName(),
-                customer.lastName().orElse(null), customer.email().orElse(null), customer.phone().orElse(null),
-                customer.birthDate().orElse(null), customer.preferredChannel(), customer.enrolmentChannel(),
-                customer.storeId().orElse(null), customer.referralCode().orElse(null), customer.enrolledAt(),
-                customer.consentHistory(), version);
+        return Customer.reconstitute(
+                customer.id(),
+                customer.cardNumber(),
+                customer.firstName(),
+                customer.lastName().orElse(null),
+                customer.email().orElse(null),
+                customer.phone().orElse(null),
+                customer.birthDate().orElse(null),
+                customer.preferredChannel(),
+                customer.enrolmentChannel(),
+                customer.storeId().orElse(null),
+                customer.referralCode().orElse(null),
+                customer.enrolledAt(),
+                customer.consentHistory(),
+                version);
     }
 }

@@ -24,8 +24,7 @@ class InMemoryCustomersTest extends CustomersContract {
         customers.add(customer);
         Customer loaded = customers.byId(customer.id()).orElseThrow();
 
-        loaded.updateProfile(aProfileUpdate().firstName("Elena").build(),
-                Instant.parse("2025-06-01T00:00:00Z"));
+        loaded.updateProfile(aProfileUpdate().firstName("Elena").build(), Instant.parse("2025-06-01T00:00:00Z"));
 
         assertThat(customers.byId(customer.id()).orElseThrow().firstName()).isEqualTo("Marco");
         assertThat(customers.all()).hasSize(1);

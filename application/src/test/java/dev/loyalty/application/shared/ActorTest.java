@@ -20,9 +20,11 @@ class ActorTest {
     @Test
     void onlyATerminalHasAStoreAndItAlwaysHasOne() {
         assertThatThrownBy(() -> new Actor(Role.TERMINAL, "till-7", null))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("storeId"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("storeId"));
         assertThatThrownBy(() -> new Actor(Role.ADMIN, "anna", "S001"))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("storeId"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("storeId"));
         assertThatThrownBy(() -> new Actor(null, "anna", null)).isInstanceOf(InvalidValueException.class);
         assertThatThrownBy(() -> new Actor(Role.ADMIN, " ", null)).isInstanceOf(InvalidValueException.class);
     }

@@ -20,8 +20,13 @@ public final class Coupon {
     private final Instant validFrom;
     private final Instant validUntil;
 
-    private Coupon(CouponCode code, CouponTemplateId templateId, CustomerId owner, CouponStatus status,
-            Instant validFrom, Instant validUntil) {
+    private Coupon(
+            CouponCode code,
+            CouponTemplateId templateId,
+            CustomerId owner,
+            CouponStatus status,
+            Instant validFrom,
+            Instant validUntil) {
         this.code = Objects.requireNonNull(code, "code");
         this.templateId = Objects.requireNonNull(templateId, "templateId");
         this.owner = owner;
@@ -42,8 +47,13 @@ public final class Coupon {
      * @param validUntil end of validity (exclusive), after {@code validFrom}
      * @return the coupon
      */
-    public static Coupon reconstitute(CouponCode code, CouponTemplateId templateId, CustomerId owner,
-            CouponStatus status, Instant validFrom, Instant validUntil) {
+    public static Coupon reconstitute(
+            CouponCode code,
+            CouponTemplateId templateId,
+            CustomerId owner,
+            CouponStatus status,
+            Instant validFrom,
+            Instant validUntil) {
         return new Coupon(code, templateId, owner, status, validFrom, validUntil);
     }
 

@@ -34,9 +34,18 @@ public final class CouponTemplate {
     private final Set<String> categories;
     private final Long maxRedemptions;
 
-    private CouponTemplate(CouponTemplateId id, String name, Discount discount, Money minSpend,
-            Set<SalesChannel> channels, Instant validFrom, Instant validUntil, Integer validDays,
-            Integer perCustomerLimit, Set<String> categories, Long maxRedemptions) {
+    private CouponTemplate(
+            CouponTemplateId id,
+            String name,
+            Discount discount,
+            Money minSpend,
+            Set<SalesChannel> channels,
+            Instant validFrom,
+            Instant validUntil,
+            Integer validDays,
+            Integer perCustomerLimit,
+            Set<String> categories,
+            Long maxRedemptions) {
         this.id = Objects.requireNonNull(id, "id");
         if (name == null || name.isBlank()) {
             throw new InvalidValueException("name", "name is required");
@@ -101,11 +110,30 @@ public final class CouponTemplate {
      * @return the template
      * @throws InvalidValueException naming the first field that breaks a rule
      */
-    public static CouponTemplate define(CouponTemplateId id, String name, Discount discount, Money minSpend,
-            Set<SalesChannel> channels, Instant validFrom, Instant validUntil, Integer validDays,
-            Integer perCustomerLimit, Set<String> categories, Long maxRedemptions) {
-        return new CouponTemplate(id, name, discount, minSpend, channels, validFrom, validUntil, validDays,
-                perCustomerLimit, categories, maxRedemptions);
+    public static CouponTemplate define(
+            CouponTemplateId id,
+            String name,
+            Discount discount,
+            Money minSpend,
+            Set<SalesChannel> channels,
+            Instant validFrom,
+            Instant validUntil,
+            Integer validDays,
+            Integer perCustomerLimit,
+            Set<String> categories,
+            Long maxRedemptions) {
+        return new CouponTemplate(
+                id,
+                name,
+                discount,
+                minSpend,
+                channels,
+                validFrom,
+                validUntil,
+                validDays,
+                perCustomerLimit,
+                categories,
+                maxRedemptions);
     }
 
     /**

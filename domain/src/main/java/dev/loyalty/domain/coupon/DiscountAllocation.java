@@ -75,7 +75,8 @@ public record DiscountAllocation(Money discount, List<Money> parts) {
         for (int i = 0; i < lines.size(); i++) {
             byRemainder.add(i);
         }
-        byRemainder.sort(Comparator.<Integer>comparingLong(i -> remainders[i]).reversed()
+        byRemainder.sort(Comparator.<Integer>comparingLong(i -> remainders[i])
+                .reversed()
                 .thenComparing(Comparator.naturalOrder()));
         for (int k = 0; left > 0; k++, left--) {
             cents[byRemainder.get(k)]++;

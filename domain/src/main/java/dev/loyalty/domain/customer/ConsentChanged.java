@@ -13,8 +13,9 @@ import java.util.Objects;
  * @param source who collected it
  * @param occurredAt when
  */
-public record ConsentChanged(CustomerId customerId, ConsentPurpose purpose, boolean granted, String source,
-        Instant occurredAt) implements CustomerEvent {
+public record ConsentChanged(
+        CustomerId customerId, ConsentPurpose purpose, boolean granted, String source, Instant occurredAt)
+        implements CustomerEvent {
 
     /** The event name. */
     public static final String TYPE = "CONSENT_CHANGED";

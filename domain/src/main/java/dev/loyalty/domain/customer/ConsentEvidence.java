@@ -15,8 +15,8 @@ import java.time.Instant;
  * @param source who collected it: non-blank, at most {@value #MAX_SOURCE_LENGTH} characters
  * @param textVersion the consent text shown: non-blank, at most {@value #MAX_TEXT_VERSION_LENGTH} characters
  */
-public record ConsentEvidence(ConsentPurpose purpose, boolean granted, Instant recordedAt, String source,
-        String textVersion) {
+public record ConsentEvidence(
+        ConsentPurpose purpose, boolean granted, Instant recordedAt, String source, String textVersion) {
 
     /** Longest accepted source. */
     public static final int MAX_SOURCE_LENGTH = 100;

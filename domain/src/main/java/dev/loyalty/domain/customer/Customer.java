@@ -34,10 +34,21 @@ public final class Customer {
     private final List<ConsentEvidence> consentHistory;
     private final long version;
 
-    private Customer(CustomerId id, CardNumber cardNumber, String firstName, String lastName, Email email,
-            PhoneNumber phone, LocalDate birthDate, PreferredChannel preferredChannel,
-            EnrolmentChannel enrolmentChannel, String storeId, String referralCode, Instant enrolledAt,
-            List<ConsentEvidence> consentHistory, long version) {
+    private Customer(
+            CustomerId id,
+            CardNumber cardNumber,
+            String firstName,
+            String lastName,
+            Email email,
+            PhoneNumber phone,
+            LocalDate birthDate,
+            PreferredChannel preferredChannel,
+            EnrolmentChannel enrolmentChannel,
+            String storeId,
+            String referralCode,
+            Instant enrolledAt,
+            List<ConsentEvidence> consentHistory,
+            long version) {
         this.id = CustomerRules.required(id, "customerId");
         this.cardNumber = CustomerRules.required(cardNumber, "cardNumber");
         this.firstName = CustomerRules.firstName(firstName);
@@ -77,14 +88,30 @@ public final class Customer {
         Objects.requireNonNull(now, "now");
         List<ConsentEvidence> evidence = new ArrayList<>();
         for (ConsentPurpose purpose : ConsentPurpose.values()) {
-            evidence.add(new ConsentEvidence(purpose, details.consents().granted(purpose), now,
-                    details.consentSource(), details.consentTextVersion()));
+            evidence.add(new ConsentEvidence(
+                    purpose,
+                    details.consents().granted(purpose),
+                    now,
+                    details.consentSource(),
+                    details.consentTextVersion()));
         }
-        Customer customer = new Customer(id, cardNumber, details.firstName(), details.lastName(), details.email(),
-                details.phone(), details.birthDate(), details.preferredChannel(), details.enrolmentChannel(),
-                details.storeId(), details.referralCode(), now, evidence, 0L);
-        CustomerEnrolled event = new CustomerEnrolled(id, cardNumber, details.enrolmentChannel(), details.storeId(),
-                details.referralCode(), now);
+        Customer customer = new Customer(
+                id,
+                cardNumber,
+                details.firstName(),
+                details.lastName(),
+                details.email(),
+                details.phone(),
+                details.birthDate(),
+                details.preferredChannel(),
+                details.enrolmentChannel(),
+                details.storeId(),
+                details.referralCode(),
+                now,
+                evidence,
+                0L);
+        CustomerEnrolled event = new CustomerEnrolled(
+                id, cardNumber, details.enrolmentChannel(), details.storeId(), details.referralCode(), now);
         return new Enrolment(customer, event);
     }
 
@@ -107,12 +134,36 @@ public final class Customer {
      * @param version the optimistic-lock version
      * @return the customer
      */
-    public static Customer reconstitute(CustomerId id, CardNumber cardNumber, String firstName, String lastName,
-            Email email, PhoneNumber phone, LocalDate birthDate, PreferredChannel preferredChannel,
-            EnrolmentChannel enrolmentChannel, String storeId, String referralCode, Instant enrolledAt,
-            List<ConsentEvidence> consentHistory, long version) {
-        return new Customer(id, cardNumber, firstName, lastName, email, phone, birthDate, preferredChannel,
-                enrolmentChannel, storeId, referralCode, enrolledAt, consentHistory, version);
+    public static Customer reconstitute(
+            CustomerId id,
+            CardNumber cardNumber,
+            String firstName,
+            String lastName,
+            Email email,
+            PhoneNumber phone,
+            LocalDate birthDate,
+            PreferredChannel preferredChannel,
+            EnrolmentChannel enrolmentChannel,
+            String storeId,
+            String referralCode,
+            Instant enrolledAt,
+            List<ConsentEvidence> consentHistory,
+            long version) {
+        return new Customer(
+                id,
+                cardNumber,
+                firstName,
+                lastName,
+                email,
+                phone,
+                birthDate,
+                preferredChannel,
+                enrolmentChannel,
+                storeId,
+                referralCode,
+                enrolledAt,
+                consentHistory,
+                version);
     }
 
     /**

@@ -13,8 +13,14 @@ import java.util.Objects;
  * @param referralCode the referral code given, or {@code null}
  * @param occurredAt when
  */
-public record CustomerEnrolled(CustomerId customerId, CardNumber cardNumber, EnrolmentChannel enrolmentChannel,
-        String storeId, String referralCode, Instant occurredAt) implements CustomerEvent {
+public record CustomerEnrolled(
+        CustomerId customerId,
+        CardNumber cardNumber,
+        EnrolmentChannel enrolmentChannel,
+        String storeId,
+        String referralCode,
+        Instant occurredAt)
+        implements CustomerEvent {
 
     /** The event name. */
     public static final String TYPE = "CUSTOMER_ENROLLED";

@@ -25,7 +25,8 @@ public record CustomerProfileUpdated(CustomerId customerId, Set<String> changedF
     public CustomerProfileUpdated {
         Objects.requireNonNull(customerId, "customerId");
         Objects.requireNonNull(occurredAt, "occurredAt");
-        changedFields = Collections.unmodifiableSet(new TreeSet<>(Objects.requireNonNull(changedFields, "changedFields")));
+        changedFields =
+                Collections.unmodifiableSet(new TreeSet<>(Objects.requireNonNull(changedFields, "changedFields")));
         if (changedFields.isEmpty()) {
             throw new IllegalArgumentException("a profile update changes at least one field");
         }

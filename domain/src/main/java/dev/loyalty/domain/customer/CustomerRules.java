@@ -17,8 +17,7 @@ final class CustomerRules {
     private static final Pattern STORE_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final Pattern REFERRAL_CODE = Pattern.compile("[A-Za-z0-9]{4,32}");
 
-    private CustomerRules() {
-    }
+    private CustomerRules() {}
 
     static <T> T required(T value, String field) {
         if (value == null) {

@@ -18,9 +18,8 @@ public record Email(String value) {
     private static final String FIELD = "email";
     private static final String LOCAL_CHAR = "[\\p{L}\\p{N}!#$%&'*+/=?^_`{|}~-]";
     private static final String LABEL = "[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]{0,61}[\\p{L}\\p{N}])?";
-    private static final Pattern SHAPE = Pattern.compile(
-            LOCAL_CHAR + "+(?:\\." + LOCAL_CHAR + "+)*"
-                    + "@(?:" + LABEL + "\\.)+\\p{L}{2,63}");
+    private static final Pattern SHAPE =
+            Pattern.compile(LOCAL_CHAR + "+(?:\\." + LOCAL_CHAR + "+)*" + "@(?:" + LABEL + "\\.)+\\p{L}{2,63}");
 
     /** Normalises (trim, lower-case) and validates the address. */
     public Email {

@@ -46,9 +46,8 @@ public record EnrolmentDetails(
         storeId = CustomerRules.storeId(storeId);
         CustomerRules.storeNamedForStoreEnrolment(enrolmentChannel, storeId);
         referralCode = CustomerRules.referralCode(referralCode);
-        consentSource = ConsentEvidence.requireText(consentSource, "consentSource",
-                ConsentEvidence.MAX_SOURCE_LENGTH);
-        consentTextVersion = ConsentEvidence.requireText(consentTextVersion, "consentTextVersion",
-                ConsentEvidence.MAX_TEXT_VERSION_LENGTH);
+        consentSource = ConsentEvidence.requireText(consentSource, "consentSource", ConsentEvidence.MAX_SOURCE_LENGTH);
+        consentTextVersion = ConsentEvidence.requireText(
+                consentTextVersion, "consentTextVersion", ConsentEvidence.MAX_TEXT_VERSION_LENGTH);
     }
 }

@@ -48,8 +48,8 @@ public record ProfileUpdate(
         consents = copyOf(consents);
         if (!consents.isEmpty()) {
             source = ConsentEvidence.requireText(source, "consentSource", ConsentEvidence.MAX_SOURCE_LENGTH);
-            textVersion = ConsentEvidence.requireText(textVersion, "consentTextVersion",
-                    ConsentEvidence.MAX_TEXT_VERSION_LENGTH);
+            textVersion = ConsentEvidence.requireText(
+                    textVersion, "consentTextVersion", ConsentEvidence.MAX_TEXT_VERSION_LENGTH);
         }
     }
 
@@ -59,16 +59,29 @@ public record ProfileUpdate(
      * @return an update that changes nothing yet
      */
     public static ProfileUpdate nothing(String source, String textVersion) {
-        return new ProfileUpdate(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Map.of(), source, textVersion);
+        return new ProfileUpdate(
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Map.of(),
+                source,
+                textVersion);
     }
 
     /**
      * @return whether no field and no consent is mentioned
      */
     public boolean isEmpty() {
-        return firstName.isEmpty() && lastName.isEmpty() && email.isEmpty() && phone.isEmpty()
-                && birthDate.isEmpty() && preferredChannel.isEmpty() && consents.isEmpty();
+        return firstName.isEmpty()
+                && lastName.isEmpty()
+                && email.isEmpty()
+                && phone.isEmpty()
+                && birthDate.isEmpty()
+                && preferredChannel.isEmpty()
+                && consents.isEmpty();
     }
 
     private static <T> Optional<T> orEmpty(Optional<T> value) {

@@ -16,8 +16,15 @@ import java.util.Objects;
  * @param balanceAfter the balance right after
  * @param occurredAt when
  */
-public record PointsAdjusted(CustomerId customerId, long sequence, long delta, String reason, String reference,
-        Points balanceAfter, Instant occurredAt) implements WalletEvent {
+public record PointsAdjusted(
+        CustomerId customerId,
+        long sequence,
+        long delta,
+        String reason,
+        String reference,
+        Points balanceAfter,
+        Instant occurredAt)
+        implements WalletEvent {
 
     /** The event name. */
     public static final String TYPE = "POINTS_ADJUSTED";

@@ -17,7 +17,15 @@ import java.util.Objects;
  * @param balanceAfter the balance right after
  * @param occurredAt when
  */
-public record PointsBurned(CustomerId customerId, long sequence, Points points, String reason, String reference, Points balanceAfter, Instant occurredAt) implements WalletEvent {
+public record PointsBurned(
+        CustomerId customerId,
+        long sequence,
+        Points points,
+        String reason,
+        String reference,
+        Points balanceAfter,
+        Instant occurredAt)
+        implements WalletEvent {
 
     /** The event name. */
     public static final String TYPE = "POINTS_BURNED";

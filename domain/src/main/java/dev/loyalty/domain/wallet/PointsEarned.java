@@ -17,8 +17,16 @@ import java.util.Objects;
  * @param balanceAfter the balance right after
  * @param occurredAt when
  */
-public record PointsEarned(CustomerId customerId, long sequence, Points points, String reason, String reference,
-        Instant expiresAt, Points balanceAfter, Instant occurredAt) implements WalletEvent {
+public record PointsEarned(
+        CustomerId customerId,
+        long sequence,
+        Points points,
+        String reason,
+        String reference,
+        Instant expiresAt,
+        Points balanceAfter,
+        Instant occurredAt)
+        implements WalletEvent {
 
     /** The event name. */
     public static final String TYPE = "POINTS_EARNED";

@@ -15,7 +15,9 @@ import java.util.Objects;
  * @param balanceAfter the balance right after
  * @param occurredAt when
  */
-public record PointsExpired(CustomerId customerId, long sequence, Points points, Points balanceAfter, Instant occurredAt) implements WalletEvent {
+public record PointsExpired(
+        CustomerId customerId, long sequence, Points points, Points balanceAfter, Instant occurredAt)
+        implements WalletEvent {
 
     /** The event name. */
     public static final String TYPE = "POINTS_EXPIRED";

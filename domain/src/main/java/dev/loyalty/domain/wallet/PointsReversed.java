@@ -18,8 +18,16 @@ import java.util.Objects;
  * @param balanceAfter the balance right after
  * @param occurredAt when
  */
-public record PointsReversed(CustomerId customerId, long sequence, String reference, Points points, Points debt,
-        String reason, Points balanceAfter, Instant occurredAt) implements WalletEvent {
+public record PointsReversed(
+        CustomerId customerId,
+        long sequence,
+        String reference,
+        Points points,
+        Points debt,
+        String reason,
+        Points balanceAfter,
+        Instant occurredAt)
+        implements WalletEvent {
 
     /** The event name. */
     public static final String TYPE = "POINTS_REVERSED";

@@ -24,8 +24,8 @@ public class ReversalExceedsEarnedException extends DomainException {
      * @param requested the points asked for, more than {@code reversible}
      */
     public ReversalExceedsEarnedException(String reference, Points reversible, Points requested) {
-        super("cannot reverse " + Objects.requireNonNull(requested, "requested") + " points of " + reference
-                + ": only " + Objects.requireNonNull(reversible, "reversible") + " remain reversible");
+        super("cannot reverse " + Objects.requireNonNull(requested, "requested") + " points of " + reference + ": only "
+                + Objects.requireNonNull(reversible, "reversible") + " remain reversible");
         this.reference = reference;
         this.reversible = reversible;
         this.requested = requested;

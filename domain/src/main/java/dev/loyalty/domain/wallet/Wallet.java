@@ -100,11 +100,11 @@ public final class Wallet {
      */
     public List<WalletEvent> earn(Points points, String reason, String reference, Instant now, Instant expiresAt) {
         positive(points);
-        WalletEntry entry = new WalletEntry(nextSequence(), WalletEntryType.EARN, points.value(), reason, reference,
-                now, expiresAt);
+        WalletEntry entry = new WalletEntry(
+                nextSequence(), WalletEntryType.EARN, points.value(), reason, reference, now, expiresAt);
         entries.add(entry);
-        return List.of(new PointsEarned(customerId, entry.sequence(), points, entry.reason(), entry.reference(),
-                expiresAt, balance(), now));
+        return List.of(new PointsEarned(
+                customerId, entry.sequence(), points, entry.reason(), entry.reference(), expiresAt, balance(), now));
     }
 
     /**
@@ -126,12 +126,18 @@ public final class Wallet {
             throw new InsufficientPointsException(Points.of(available), points);
         }
         WalletEntry expiry = expiryEntry(due, now);
-        WalletEntry burn = new WalletEntry(nextSequence() + (expiry == null ? 0 : 1), WalletEntryType.BURN,
-                -points.value(), reason, reference, now, null);
+        WalletEntry burn = new WalletEntry(
+                nextSequence() + (expiry == null ? 0 : 1),
+                WalletEntryType.BURN,
+                -points.value(),
+                reason,
+                reference,
+                now,
+                null);
         List<WalletEvent> events = appendExpiry(expiry);
         entries.add(burn);
-        events.add(new PointsBurned(customerId, burn.sequence(), points, burn.reason(), burn.reference(), balance(),
-                now));
+        events.add(
+                new PointsBurned(customerId, burn.sequence(), points, burn.reason(), burn.reference(), balance(), now));
         return List.copyOf(events);
     }
 
@@ -163,12 +169,26 @@ public final class Wallet {
         long taken = Math.min(points.value(), available);
         long debt = points.value() - taken;
         WalletEntry expiry = expiryEntry(due, now);
-        WalletEntry reversal = new WalletEntry(nextSequence() + (expiry == null ? 0 : 1), WalletEntryType.REVERSE,
-                -taken, reason, reference, now, null, debt);
+        WalletEntry reversal = new WalletEntry(
+                nextSequence() + (expiry == null ? 0 : 1),
+                WalletEntryType.REVERSE,
+                -taken,
+                reason,
+                reference,
+                now,
+                null,
+                debt);
         List<WalletEvent> events = appendExpiry(expiry);
         entries.add(reversal);
-        events.add(new PointsReversed(customerId, reversal.sequence(), reversal.reference(), Points.of(taken),
-                Points.of(debt), reversal.reason(), balance(), now));
+        events.add(new PointsReversed(
+                customerId,
+                reversal.sequence(),
+                reversal.reference(),
+                Points.of(taken),
+                Points.of(debt),
+                reversal.reason(),
+                balance(),
+                now));
         return List.copyOf(events);
     }
 
@@ -191,12 +211,12 @@ public final class Wallet {
             throw new InsufficientPointsException(Points.of(available), Points.of(-delta));
         }
         WalletEntry expiry = expiryEntry(due, now);
-        WalletEntry adjustment = new WalletEntry(nextSequence() + (expiry == null ? 0 : 1), WalletEntryType.ADJUST,
-                delta, reason, reference, now, null);
+        WalletEntry adjustment = new WalletEntry(
+                nextSequence() + (expiry == null ? 0 : 1), WalletEntryType.ADJUST, delta, reason, reference, now, null);
         List<WalletEvent> events = appendExpiry(expiry);
         entries.add(adjustment);
-        events.add(new PointsAdjusted(customerId, adjustment.sequence(), delta, adjustment.reason(),
-                adjustment.reference(), balance(), now));
+        events.add(new PointsAdjusted(
+                customerId, adjustment.sequence(), delta, adjustment.reason(), adjustment.reference(), balance(), now));
         return List.copyOf(events);
     }
 
@@ -284,7 +304,8 @@ public final class Wallet {
     }
 
     private WalletEntry expiryEntry(long due, Instant now) {
-        return due == 0 ? null
+        return due == 0
+                ? null
                 : new WalletEntry(nextSequence(), WalletEntryType.EXPIRE, -due, EXPIRY_REASON, null, now, null);
     }
 
@@ -292,8 +313,8 @@ public final class Wallet {
         List<WalletEvent> events = new ArrayList<>();
         if (expiry != null) {
             entries.add(expiry);
-            events.add(new PointsExpired(customerId, expiry.sequence(), Points.of(-expiry.points()), balance(),
-                    expiry.occurredAt()));
+            events.add(new PointsExpired(
+                    customerId, expiry.sequence(), Points.of(-expiry.points()), balance(), expiry.occurredAt()));
         }
         return events;
     }

@@ -22,8 +22,15 @@ import java.time.Instant;
  * @param expiresAt when earned points expire, or {@code null} (never, or not an EARN)
  * @param debt for a REVERSE taking points back, the points not clawed back; otherwise 0
  */
-public record WalletEntry(long sequence, WalletEntryType type, long points, String reason, String reference,
-        Instant occurredAt, Instant expiresAt, long debt) {
+public record WalletEntry(
+        long sequence,
+        WalletEntryType type,
+        long points,
+        String reason,
+        String reference,
+        Instant occurredAt,
+        Instant expiresAt,
+        long debt) {
 
     /** Longest reason accepted. */
     public static final int MAX_REASON_LENGTH = 200;
@@ -49,12 +56,13 @@ public record WalletEntry(long sequence, WalletEntryType type, long points, Stri
         if (reference == null && (type == WalletEntryType.EARN || type == WalletEntryType.REVERSE)) {
             throw new InvalidValueException("reference", "an " + type + " entry needs a reference");
         }
-        boolean signFits = switch (type) {
-            case EARN -> points > 0;
-            case BURN, EXPIRE -> points < 0;
-            case REVERSE -> points != 0 || debt > 0;
-            case ADJUST -> points != 0;
-        };
+        boolean signFits =
+                switch (type) {
+                    case EARN -> points > 0;
+                    case BURN, EXPIRE -> points < 0;
+                    case REVERSE -> points != 0 || debt > 0;
+                    case ADJUST -> points != 0;
+                };
         if (!signFits) {
             throw new InvalidValueException("points", "points " + points + " do not fit an " + type + " entry");
         }
@@ -77,8 +85,14 @@ public record WalletEntry(long sequence, WalletEntryType type, long points, Stri
      * @param occurredAt when
      * @param expiresAt expiry of an EARN, or {@code null}
      */
-    public WalletEntry(long sequence, WalletEntryType type, long points, String reason, String reference,
-            Instant occurredAt, Instant expiresAt) {
+    public WalletEntry(
+            long sequence,
+            WalletEntryType type,
+            long points,
+            String reason,
+            String reference,
+            Instant occurredAt,
+            Instant expiresAt) {
         this(sequence, type, points, reason, reference, occurredAt, expiresAt, 0);
     }
 

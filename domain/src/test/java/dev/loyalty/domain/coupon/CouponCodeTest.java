@@ -47,7 +47,9 @@ class CouponCodeTest {
                     if (symbol != code.value().charAt(position)) {
                         char[] typo = code.value().toCharArray();
                         typo[position] = symbol;
-                        assertThat(accepted(new String(typo))).as("%s with %s at %d", code, symbol, position).isFalse();
+                        assertThat(accepted(new String(typo)))
+                                .as("%s with %s at %d", code, symbol, position)
+                                .isFalse();
                     }
                 }
             }
@@ -63,7 +65,9 @@ class CouponCodeTest {
                     char first = swapped[position];
                     swapped[position] = swapped[position + 1];
                     swapped[position + 1] = first;
-                    assertThat(accepted(new String(swapped))).as("%s swapped at %d", code, position).isFalse();
+                    assertThat(accepted(new String(swapped)))
+                            .as("%s swapped at %d", code, position)
+                            .isFalse();
                 }
             }
         }
@@ -105,10 +109,9 @@ class CouponCodeTest {
     @NullSource
     @ValueSource(strings = {"", "ABCDEFGH", "ABCDEFGHJK", "ABCDEFGH0", "ABCDEFGHI", "ABCD_EFGH_J", "ABCDÉFGHJ"})
     void rejectsBadFormatsAsCouponCodeInvalid(String raw) {
-        assertThatThrownBy(() -> CouponCode.parse(raw))
-                .isInstanceOfSatisfying(CouponCodeInvalidException.class, e -> {
-                    assertThat(e.code()).isEqualTo("coupon-code-invalid");
-                    assertThat(e.field()).isEqualTo("couponCode");
-                });
+        assertThatThrownBy(() -> CouponCode.parse(raw)).isInstanceOfSatisfying(CouponCodeInvalidException.class, e -> {
+            assertThat(e.code()).isEqualTo("coupon-code-invalid");
+            assertThat(e.field()).isEqualTo("couponCode");
+        });
     }
 }

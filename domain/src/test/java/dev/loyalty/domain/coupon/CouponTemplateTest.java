@@ -22,8 +22,18 @@ class CouponTemplateTest {
     private static final CouponCode CODE = CouponCode.generate(new SplittableRandom(1));
 
     private static CouponTemplate template(Instant from, Instant until, Integer days) {
-        return CouponTemplate.define(CouponTemplateId.newId(), " Newsletter ", new PercentOff(10),
-                Money.of(5000, "EUR"), STORE, from, until, days, 1, Set.of(" wine "), 1000L);
+        return CouponTemplate.define(
+                CouponTemplateId.newId(),
+                " Newsletter ",
+                new PercentOff(10),
+                Money.of(5000, "EUR"),
+                STORE,
+                from,
+                until,
+                days,
+                1,
+                Set.of(" wine "),
+                1000L);
     }
 
     @Test
@@ -39,8 +49,10 @@ class CouponTemplateTest {
         assertThat(template.validFrom()).isEmpty();
         assertThat(template.validUntil()).contains(JUNE);
         assertThat(template.validDays()).isEmpty();
-        assertThat(template.appliesTo(new BasketLine("S1", "wine", 1, Money.of(1, "EUR")))).isTrue();
-        assertThat(template.appliesTo(new BasketLine("S2", "food", 1, Money.of(1, "EUR")))).isFalse();
+        assertThat(template.appliesTo(new BasketLine("S1", "wine", 1, Money.of(1, "EUR"))))
+                .isTrue();
+        assertThat(template.appliesTo(new BasketLine("S2", "food", 1, Money.of(1, "EUR"))))
+                .isFalse();
     }
 
     @Test
@@ -75,24 +87,31 @@ class CouponTemplateTest {
     void rejectsBrokenTerms() {
         CouponTemplateId id = CouponTemplateId.newId();
         AmountOff off = new AmountOff(Money.of(500, "EUR"));
-        assertThatThrownBy(() -> CouponTemplate.define(id, "x", off, null, Set.of(), null, JUNE, null, null, null, null))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("channels"));
+        assertThatThrownBy(
+                        () -> CouponTemplate.define(id, "x", off, null, Set.of(), null, JUNE, null, null, null, null))
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("channels"));
         assertThatThrownBy(() -> CouponTemplate.define(id, "x", off, null, STORE, null, null, null, null, null, null))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("validUntil"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("validUntil"));
         assertThatThrownBy(() -> CouponTemplate.define(id, "x", off, null, STORE, JUNE, NOW, null, null, null, null))
                 .isInstanceOf(InvalidValueException.class);
         assertThatThrownBy(() -> CouponTemplate.define(id, "x", off, null, STORE, null, null, 0, null, null, null))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("validDays"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("validDays"));
         assertThatThrownBy(() -> CouponTemplate.define(id, " ", off, null, STORE, null, JUNE, null, null, null, null))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("name"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("name"));
         assertThatThrownBy(() -> CouponTemplate.define(id, "x", null, null, STORE, null, JUNE, null, null, null, null))
                 .isInstanceOf(InvalidValueException.class);
-        assertThatThrownBy(() -> CouponTemplate.define(id, "x", off, Money.of(0, "EUR"), STORE, null, JUNE, null, null,
-                null, null)).isInstanceOf(InvalidValueException.class);
+        assertThatThrownBy(() -> CouponTemplate.define(
+                        id, "x", off, Money.of(0, "EUR"), STORE, null, JUNE, null, null, null, null))
+                .isInstanceOf(InvalidValueException.class);
         assertThatThrownBy(() -> CouponTemplate.define(id, "x", off, null, STORE, null, JUNE, null, 0, null, null))
                 .isInstanceOf(InvalidValueException.class);
-        assertThatThrownBy(() -> CouponTemplate.define(id, "x", off, null, STORE, null, JUNE, null, null, Set.of(" "),
-                null)).isInstanceOf(InvalidValueException.class);
+        assertThatThrownBy(() ->
+                        CouponTemplate.define(id, "x", off, null, STORE, null, JUNE, null, null, Set.of(" "), null))
+                .isInstanceOf(InvalidValueException.class);
         assertThatThrownBy(() -> CouponTemplate.define(id, "x", off, null, STORE, null, JUNE, null, null, null, 0L))
                 .isInstanceOf(InvalidValueException.class);
     }

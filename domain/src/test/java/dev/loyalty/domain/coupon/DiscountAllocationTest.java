@@ -33,14 +33,13 @@ class DiscountAllocationTest {
         // 100 cents over 1/6, 2/6, 3/6 of 600: 16.67, 33.33, 50 -> 17, 33, 50
         List<BasketLine> lines = List.of(line("a", 1, 100), line("a", 2, 100), line("a", 3, 100));
 
-        assertThat(DiscountAllocation.of(eur(100), lines, Set.of()).parts()).containsExactly(eur(17), eur(33),
-                eur(50));
+        assertThat(DiscountAllocation.of(eur(100), lines, Set.of()).parts()).containsExactly(eur(17), eur(33), eur(50));
     }
 
     @Test
     void onlyLinesOfTheCouponsCategoriesGetAShare() {
-        List<BasketLine> lines = List.of(line("wine", 1, 999), line("food", 3, 333), line("wine", 2, 1),
-                line("toys", 1, 700));
+        List<BasketLine> lines =
+                List.of(line("wine", 1, 999), line("food", 3, 333), line("wine", 2, 1), line("toys", 1, 700));
 
         DiscountAllocation allocation = DiscountAllocation.of(eur(101), lines, Set.of("wine", "toys"));
 
@@ -54,7 +53,8 @@ class DiscountAllocationTest {
         long eligible = 7 * 13 + 1 + 3 * 997 + 11 * 3;
         for (long discount = 0; discount <= eligible; discount += 37) {
             DiscountAllocation allocation = DiscountAllocation.of(eur(discount), lines, Set.of());
-            assertThat(allocation.parts().stream().mapToLong(Money::cents).sum()).isEqualTo(discount);
+            assertThat(allocation.parts().stream().mapToLong(Money::cents).sum())
+                    .isEqualTo(discount);
         }
     }
 
@@ -72,7 +72,8 @@ class DiscountAllocationTest {
         assertThat(line("food", 3, 250).total()).isEqualTo(eur(750));
         assertThat(new BasketLine(" S1 ", " food ", 1, eur(0)).category()).isEqualTo("food");
         assertThatThrownBy(() -> new BasketLine("S1", "food", 0, eur(1)))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("quantity"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("quantity"));
         assertThatThrownBy(() -> new BasketLine(" ", "food", 1, eur(1))).isInstanceOf(InvalidValueException.class);
         assertThatThrownBy(() -> new BasketLine("S1", null, 1, eur(1))).isInstanceOf(InvalidValueException.class);
         assertThatThrownBy(() -> new BasketLine("S1", "food", 1, eur(1).minus(eur(2))))

@@ -27,8 +27,18 @@ class DiscountTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"10,1000,100", "15,10,1", "16,10,2", "25,10,2", "10,5,0", "33,100,33", "100,4321,4321", "1,1,0",
-            "50,1,0", "51,1,1"})
+    @CsvSource({
+        "10,1000,100",
+        "15,10,1",
+        "16,10,2",
+        "25,10,2",
+        "10,5,0",
+        "33,100,33",
+        "100,4321,4321",
+        "1,1,0",
+        "50,1,0",
+        "51,1,1"
+    })
     void aPercentOffRoundsHalfDownToTheCent(int percent, long eligible, long expected) {
         assertThat(new PercentOff(percent).applyTo(eur(eligible))).isEqualTo(eur(expected));
     }
@@ -38,7 +48,8 @@ class DiscountTest {
         assertThatThrownBy(() -> new PercentOff(0)).isInstanceOf(InvalidValueException.class);
         assertThatThrownBy(() -> new PercentOff(101)).isInstanceOf(InvalidValueException.class);
         assertThatThrownBy(() -> new AmountOff(eur(0)))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("discount"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("discount"));
         assertThatThrownBy(() -> new PercentOff(10).applyTo(eur(5).minus(eur(10))))
                 .isInstanceOf(IllegalArgumentException.class);
     }

@@ -35,11 +35,20 @@ class CardNumberTest {
 
     @ParameterizedTest
     @NullSource
-    @ValueSource(strings = {"", "4006381333932", "5901234123450", "400638133393", "40063813339311", "400638133393a",
-            "4006 381333931"})
+    @ValueSource(
+            strings = {
+                "",
+                "4006381333932",
+                "5901234123450",
+                "400638133393",
+                "40063813339311",
+                "400638133393a",
+                "4006 381333931"
+            })
     void rejectsInvalidNumbers(String raw) {
         assertThatThrownBy(() -> CardNumber.of(raw))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("cardNumber"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("cardNumber"));
     }
 
     @Test
@@ -55,7 +64,9 @@ class CardNumberTest {
     void scrambleIsMultiplicationModuloTenToTheTen() {
         BigInteger modulus = BigInteger.TEN.pow(10);
         for (long serial : new long[] {1, 7, 123_456_789, 9_876_543_210L, CardNumber.MAX_SERIAL}) {
-            long expected = BigInteger.valueOf(serial).multiply(BigInteger.valueOf(7_368_787_397L)).mod(modulus)
+            long expected = BigInteger.valueOf(serial)
+                    .multiply(BigInteger.valueOf(7_368_787_397L))
+                    .mod(modulus)
                     .longValueExact();
             assertThat(CardNumber.scramble(serial)).isEqualTo(expected);
         }
@@ -65,10 +76,14 @@ class CardNumberTest {
     void distinctSerialsGiveDistinctCards() {
         Set<String> seen = new HashSet<>();
         for (long serial = 1; serial <= 200_000; serial++) {
-            assertThat(seen.add(CardNumber.fromSerial(serial).value())).as("serial %d", serial).isTrue();
+            assertThat(seen.add(CardNumber.fromSerial(serial).value()))
+                    .as("serial %d", serial)
+                    .isTrue();
         }
         for (long serial = CardNumber.MAX_SERIAL - 50_000; serial <= CardNumber.MAX_SERIAL; serial++) {
-            assertThat(seen.add(CardNumber.fromSerial(serial).value())).as("serial %d", serial).isTrue();
+            assertThat(seen.add(CardNumber.fromSerial(serial).value()))
+                    .as("serial %d", serial)
+                    .isTrue();
         }
     }
 
@@ -77,7 +92,10 @@ class CardNumberTest {
         BigInteger modulus = BigInteger.TEN.pow(10);
         BigInteger inverse = BigInteger.valueOf(7_368_787_397L).modInverse(modulus);
         for (long serial : new long[] {1, 2, 99, 5_000_000_000L, CardNumber.MAX_SERIAL}) {
-            long back = BigInteger.valueOf(CardNumber.scramble(serial)).multiply(inverse).mod(modulus).longValueExact();
+            long back = BigInteger.valueOf(CardNumber.scramble(serial))
+                    .multiply(inverse)
+                    .mod(modulus)
+                    .longValueExact();
             assertThat(back).isEqualTo(serial);
         }
     }
@@ -93,6 +111,7 @@ class CardNumberTest {
     @ValueSource(longs = {0, -1, 10_000_000_000L, Long.MAX_VALUE, Long.MIN_VALUE})
     void rejectsSerialsOutOfRange(long serial) {
         assertThatThrownBy(() -> CardNumber.fromSerial(serial))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("cardNumber"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("cardNumber"));
     }
 }

@@ -28,7 +28,8 @@ class ConsentsTest {
         assertThat(choices.granted(MARKETING_PUSH)).isTrue();
         assertThat(choices.granted(PROFILING)).isFalse();
         assertThat(ConsentChoices.none()).isEqualTo(new ConsentChoices(false, false, false, false));
-        assertThat(ConsentChoices.granting(MARKETING_SMS, PROFILING)).isEqualTo(new ConsentChoices(false, true, false, true));
+        assertThat(ConsentChoices.granting(MARKETING_SMS, PROFILING))
+                .isEqualTo(new ConsentChoices(false, true, false, true));
     }
 
     @Test
@@ -60,14 +61,17 @@ class ConsentsTest {
     @Test
     void evidenceRequiresPurposeInstantSourceAndTextVersion() {
         assertThatThrownBy(() -> new ConsentEvidence(null, true, T0, "APP", "v1"))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("purpose"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("purpose"));
         assertThatThrownBy(() -> new ConsentEvidence(PROFILING, true, null, "APP", "v1"))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("recordedAt"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("recordedAt"));
         assertThatThrownBy(() -> new ConsentEvidence(PROFILING, true, T0, " ", "v1"))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("consentSource"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("consentSource"));
         assertThatThrownBy(() -> new ConsentEvidence(PROFILING, true, T0, "APP", null))
-                .isInstanceOfSatisfying(InvalidValueException.class,
-                        e -> assertThat(e.field()).isEqualTo("consentTextVersion"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("consentTextVersion"));
         assertThatThrownBy(() -> new ConsentEvidence(PROFILING, true, T0, "x".repeat(101), "v1"))
                 .isInstanceOf(InvalidValueException.class);
     }

@@ -14,7 +14,8 @@ class CustomerEventTest {
 
     @Test
     void eventsHaveStableTypesAndTheCustomerAsAggregate() {
-        CustomerEvent enrolled = new CustomerEnrolled(ID, CardNumber.fromSerial(1), EnrolmentChannel.APP, null, null, NOW);
+        CustomerEvent enrolled =
+                new CustomerEnrolled(ID, CardNumber.fromSerial(1), EnrolmentChannel.APP, null, null, NOW);
         CustomerEvent updated = new CustomerProfileUpdated(ID, Set.of("phone", "email"), NOW);
         CustomerEvent consent = new ConsentChanged(ID, ConsentPurpose.PROFILING, true, "APP", NOW);
 
@@ -30,7 +31,8 @@ class CustomerEventTest {
 
     @Test
     void aProfileUpdateNamesAtLeastOneField() {
-        assertThatThrownBy(() -> new CustomerProfileUpdated(ID, Set.of(), NOW)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new CustomerProfileUpdated(ID, Set.of(), NOW))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new CustomerEnrolled(ID, null, EnrolmentChannel.APP, null, null, NOW))
                 .isInstanceOf(NullPointerException.class);
     }

@@ -24,8 +24,7 @@ public final class CustomerFixtures {
     /** The default consent text version. */
     public static final String CONSENT_TEXT_VERSION = "consent-v1";
 
-    private CustomerFixtures() {
-    }
+    private CustomerFixtures() {}
 
     /**
      * @return a builder of an enrolled customer (version 0)
@@ -66,8 +65,8 @@ public final class CustomerFixtures {
      * @return a card number from a random serial
      */
     public static CardNumber aCardNumber() {
-        return CardNumber.fromSerial(ThreadLocalRandom.current().nextLong(CardNumber.MIN_SERIAL,
-                CardNumber.MAX_SERIAL + 1));
+        return CardNumber.fromSerial(
+                ThreadLocalRandom.current().nextLong(CardNumber.MIN_SERIAL, CardNumber.MAX_SERIAL + 1));
     }
 
     /** Builds {@link EnrolmentDetails}; every setter returns the builder. */
@@ -85,8 +84,7 @@ public final class CustomerFixtures {
         private String consentSource;
         private String consentTextVersion = CONSENT_TEXT_VERSION;
 
-        private EnrolmentDetailsBuilder() {
-        }
+        private EnrolmentDetailsBuilder() {}
 
         /** @param value first name @return this */
         public EnrolmentDetailsBuilder withFirstName(String value) {
@@ -189,10 +187,19 @@ public final class CustomerFixtures {
 
         /** @return the details (validated by their constructor) */
         public EnrolmentDetails build() {
-            return new EnrolmentDetails(firstName, lastName, email == null ? null : Email.of(email),
-                    phone == null ? null : PhoneNumber.of(phone), birthDate, preferredChannel,
-                    ConsentChoices.granting(granted.toArray(ConsentPurpose[]::new)), enrolmentChannel, storeId,
-                    referralCode, consentSource != null ? consentSource : defaultSource(), consentTextVersion);
+            return new EnrolmentDetails(
+                    firstName,
+                    lastName,
+                    email == null ? null : Email.of(email),
+                    phone == null ? null : PhoneNumber.of(phone),
+                    birthDate,
+                    preferredChannel,
+                    ConsentChoices.granting(granted.toArray(ConsentPurpose[]::new)),
+                    enrolmentChannel,
+                    storeId,
+                    referralCode,
+                    consentSource != null ? consentSource : defaultSource(),
+                    consentTextVersion);
         }
 
         private String defaultSource() {
@@ -210,8 +217,7 @@ public final class CustomerFixtures {
         private Instant enrolledAt = ENROLLED_AT;
         private final EnrolmentDetailsBuilder details = anEnrolment();
 
-        private CustomerBuilder() {
-        }
+        private CustomerBuilder() {}
 
         /** @param value identity @return this */
         public CustomerBuilder withId(CustomerId value) {
@@ -342,8 +348,7 @@ public final class CustomerFixtures {
         private String source = "APP";
         private String textVersion = "consent-v2";
 
-        private ProfileUpdateBuilder() {
-        }
+        private ProfileUpdateBuilder() {}
 
         /** @param value new first name @return this */
         public ProfileUpdateBuilder firstName(String value) {
@@ -405,8 +410,8 @@ public final class CustomerFixtures {
 
         /** @return the update (validated by its constructor) */
         public ProfileUpdate build() {
-            return new ProfileUpdate(firstName, lastName, email, phone, birthDate, preferredChannel, consents, source,
-                    textVersion);
+            return new ProfileUpdate(
+                    firstName, lastName, email, phone, birthDate, preferredChannel, consents, source, textVersion);
         }
     }
 }

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.loyalty.domain.shared.InvalidValueException;
 import java.util.UUID;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class CustomerIdTest {
 
@@ -28,10 +28,18 @@ class CustomerIdTest {
 
     @ParameterizedTest
     @NullSource
-    @ValueSource(strings = {"", "abc", "1-1-1-1-1", "3f2504e0-4f89-11d3-9a0c-0305e82c330", "3f2504e0x4f89-11d3-9a0c-0305e82c3301"})
+    @ValueSource(
+            strings = {
+                "",
+                "abc",
+                "1-1-1-1-1",
+                "3f2504e0-4f89-11d3-9a0c-0305e82c330",
+                "3f2504e0x4f89-11d3-9a0c-0305e82c3301"
+            })
     void rejectsWhatIsNotAUuid(String raw) {
         assertThatThrownBy(() -> CustomerId.parse(raw))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("customerId"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("customerId"));
     }
 
     @Test

@@ -18,19 +18,35 @@ class EmailTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"a@b.it", "marco+promo@mail.example.com", "o'neil@example.ie", "elena_b-1@sub-domain.example.org"})
+    @ValueSource(
+            strings = {"a@b.it", "marco+promo@mail.example.com", "o'neil@example.ie", "elena_b-1@sub-domain.example.org"
+            })
     void acceptsUsualAddresses(String raw) {
         assertThat(Email.of(raw).value()).isEqualTo(raw.toLowerCase());
     }
 
     @ParameterizedTest
     @NullSource
-    @ValueSource(strings = {"", "   ", "marco", "marco@", "@example.it", "marco@example", "marco rossi@example.it",
-            "marco@exa mple.it", "marco@@example.it", ".marco@example.it", "marco..rossi@example.it",
-            "marco@-example.it", "marco@example.i"})
+    @ValueSource(
+            strings = {
+                "",
+                "   ",
+                "marco",
+                "marco@",
+                "@example.it",
+                "marco@example",
+                "marco rossi@example.it",
+                "marco@exa mple.it",
+                "marco@@example.it",
+                ".marco@example.it",
+                "marco..rossi@example.it",
+                "marco@-example.it",
+                "marco@example.i"
+            })
     void rejectsMalformedAddresses(String raw) {
         assertThatThrownBy(() -> Email.of(raw))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("email"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("email"));
     }
 
     @Test
@@ -39,7 +55,8 @@ class EmailTest {
         assertThat(ok).hasSize(254);
         assertThat(Email.of(ok).value()).hasSize(254);
         assertThatThrownBy(() -> Email.of(ok.replace("@b", "@bb")))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("email"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("email"));
     }
 
     @Test

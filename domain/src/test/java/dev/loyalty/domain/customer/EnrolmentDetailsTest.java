@@ -15,16 +15,21 @@ import org.junit.jupiter.params.provider.ValueSource;
 class EnrolmentDetailsTest {
 
     private static void assertInvalid(ThrowingCallable call, String field) {
-        assertThatThrownBy(call)
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo(field));
+        assertThatThrownBy(call).isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field())
+                .isEqualTo(field));
     }
 
     @Test
     void keepsValidDetailsAndTrimsNames() {
-        EnrolmentDetails details = anEnrolment().withFirstName("  Elena ").withLastName(" Bianchi ")
-                .withEmail("elena@example.it").withPhone("+393471234567")
-                .withPreferredChannel(PreferredChannel.SMS).enrolledAt(EnrolmentChannel.STORE, "S001")
-                .withReferralCode("FRIEND2025").build();
+        EnrolmentDetails details = anEnrolment()
+                .withFirstName("  Elena ")
+                .withLastName(" Bianchi ")
+                .withEmail("elena@example.it")
+                .withPhone("+393471234567")
+                .withPreferredChannel(PreferredChannel.SMS)
+                .enrolledAt(EnrolmentChannel.STORE, "S001")
+                .withReferralCode("FRIEND2025")
+                .build();
         assertThat(details.firstName()).isEqualTo("Elena");
         assertThat(details.lastName()).isEqualTo("Bianchi");
         assertThat(details.storeId()).isEqualTo("S001");
@@ -33,8 +38,19 @@ class EnrolmentDetailsTest {
 
     @Test
     void optionalFieldsMayBeAbsent() {
-        EnrolmentDetails details = new EnrolmentDetails("Marco", null, null, null, null, PreferredChannel.NONE,
-                ConsentChoices.none(), EnrolmentChannel.WEB, null, null, "WEB", "v1");
+        EnrolmentDetails details = new EnrolmentDetails(
+                "Marco",
+                null,
+                null,
+                null,
+                null,
+                PreferredChannel.NONE,
+                ConsentChoices.none(),
+                EnrolmentChannel.WEB,
+                null,
+                null,
+                "WEB",
+                "v1");
         assertThat(details.lastName()).isNull();
         assertThat(details.email()).isNull();
         assertThat(details.birthDate()).isNull();
@@ -58,7 +74,8 @@ class EnrolmentDetailsTest {
 
     @Test
     void namesAreAtMost100Characters() {
-        assertThat(anEnrolment().withFirstName("a".repeat(100)).build().firstName()).hasSize(100);
+        assertThat(anEnrolment().withFirstName("a".repeat(100)).build().firstName())
+                .hasSize(100);
         assertInvalid(() -> anEnrolment().withFirstName("a".repeat(101)).build(), "firstName");
         assertInvalid(() -> anEnrolment().withLastName("a".repeat(101)).build(), "lastName");
         assertInvalid(() -> anEnrolment().withFirstName("Mar\u0000co").build(), "firstName");
@@ -66,32 +83,70 @@ class EnrolmentDetailsTest {
 
     @Test
     void smsNeedsAPhoneAndEmailAnEmail() {
-        assertInvalid(() -> anEnrolment().withPreferredChannel(PreferredChannel.SMS).build(), "preferredChannel");
-        assertInvalid(() -> anEnrolment().withoutEmail().withPreferredChannel(PreferredChannel.EMAIL).build(),
+        assertInvalid(
+                () -> anEnrolment().withPreferredChannel(PreferredChannel.SMS).build(), "preferredChannel");
+        assertInvalid(
+                () -> anEnrolment()
+                        .withoutEmail()
+                        .withPreferredChannel(PreferredChannel.EMAIL)
+                        .build(),
                 "preferredChannel");
-        assertThat(anEnrolment().withoutEmail().withPreferredChannel(PreferredChannel.PUSH).build()).isNotNull();
-        assertThat(anEnrolment().withPreferredChannel(PreferredChannel.EMAIL).build()).isNotNull();
+        assertThat(anEnrolment()
+                        .withoutEmail()
+                        .withPreferredChannel(PreferredChannel.PUSH)
+                        .build())
+                .isNotNull();
+        assertThat(anEnrolment().withPreferredChannel(PreferredChannel.EMAIL).build())
+                .isNotNull();
     }
 
     @Test
     void requiredEnumsAndConsents() {
         assertInvalid(() -> anEnrolment().withPreferredChannel(null).build(), "preferredChannel");
         assertInvalid(() -> anEnrolment().enrolledAt(null).build(), "enrolmentChannel");
-        assertInvalid(() -> new EnrolmentDetails("Marco", null, null, null, null, PreferredChannel.NONE, null,
-                EnrolmentChannel.APP, null, null, "APP", "v1"), "consents");
+        assertInvalid(
+                () -> new EnrolmentDetails(
+                        "Marco",
+                        null,
+                        null,
+                        null,
+                        null,
+                        PreferredChannel.NONE,
+                        null,
+                        EnrolmentChannel.APP,
+                        null,
+                        null,
+                        "APP",
+                        "v1"),
+                "consents");
     }
 
     @Test
     void storeEnrolmentNeedsAStore() {
-        assertInvalid(() -> anEnrolment().enrolledAt(EnrolmentChannel.STORE).withConsentSource("STORE").build(),
+        assertInvalid(
+                () -> anEnrolment()
+                        .enrolledAt(EnrolmentChannel.STORE)
+                        .withConsentSource("STORE")
+                        .build(),
                 "storeId");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "S 001", "S/001", "negozio-è", "x12345678901234567890123456789012345678901234567890123456789012345"})
+    @ValueSource(
+            strings = {
+                "",
+                "S 001",
+                "S/001",
+                "negozio-è",
+                "x12345678901234567890123456789012345678901234567890123456789012345"
+            })
     void storeIdHasASafeShape(String storeId) {
-        assertInvalid(() -> anEnrolment().enrolledAt(EnrolmentChannel.STORE, storeId).withConsentSource("STORE")
-                .build(), "storeId");
+        assertInvalid(
+                () -> anEnrolment()
+                        .enrolledAt(EnrolmentChannel.STORE, storeId)
+                        .withConsentSource("STORE")
+                        .build(),
+                "storeId");
     }
 
     @ParameterizedTest
@@ -105,7 +160,8 @@ class EnrolmentDetailsTest {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         assertInvalid(() -> anEnrolment().withBirthDate(today).build(), "birthDate");
         assertInvalid(() -> anEnrolment().withBirthDate(today.plusYears(1)).build(), "birthDate");
-        assertInvalid(() -> anEnrolment().withBirthDate(LocalDate.of(1899, 12, 31)).build(), "birthDate");
+        assertInvalid(
+                () -> anEnrolment().withBirthDate(LocalDate.of(1899, 12, 31)).build(), "birthDate");
         assertThat(anEnrolment().withBirthDate(LocalDate.of(1900, 1, 1)).build().birthDate())
                 .isEqualTo(LocalDate.of(1900, 1, 1));
     }

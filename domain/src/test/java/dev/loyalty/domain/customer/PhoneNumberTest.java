@@ -24,10 +24,22 @@ class PhoneNumberTest {
 
     @ParameterizedTest
     @NullSource
-    @ValueSource(strings = {"", "393471234567", "+0393471234567", "+123456", "+1234567890123456", "+39 347 1234567",
-            "+39-347-1234567", "0039347123456", "+39347123456a", "++393471234567"})
+    @ValueSource(
+            strings = {
+                "",
+                "393471234567",
+                "+0393471234567",
+                "+123456",
+                "+1234567890123456",
+                "+39 347 1234567",
+                "+39-347-1234567",
+                "0039347123456",
+                "+39347123456a",
+                "++393471234567"
+            })
     void rejectsWhatIsNotE164(String raw) {
         assertThatThrownBy(() -> PhoneNumber.of(raw))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("phone"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("phone"));
     }
 }

@@ -33,7 +33,8 @@ class MoneyTest {
         assertThat(difference.isNegative()).isTrue();
         assertThat(difference.cents()).isEqualTo(-900);
         assertThatThrownBy(() -> Money.of(-1, "EUR"))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("amount"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("amount"));
     }
 
     @Test
@@ -62,7 +63,8 @@ class MoneyTest {
     @Test
     void rejectsMissingOrUnknownCurrency() {
         assertThatThrownBy(() -> Money.of(1, "XYZW"))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("currency"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("currency"));
         assertThatThrownBy(() -> Money.of(1, null)).isInstanceOf(InvalidValueException.class);
         assertThatThrownBy(() -> new Money(1, null)).isInstanceOf(InvalidValueException.class);
         assertThat(Money.zero(Currency.getInstance("EUR"))).isEqualTo(Money.of(0, "EUR"));

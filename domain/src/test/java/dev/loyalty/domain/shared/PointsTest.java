@@ -12,7 +12,8 @@ class PointsTest {
         assertThat(Points.of(0).isZero()).isTrue();
         assertThat(Points.ZERO).isEqualTo(Points.of(0));
         assertThatThrownBy(() -> Points.of(-1))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("points"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("points"));
     }
 
     @Test

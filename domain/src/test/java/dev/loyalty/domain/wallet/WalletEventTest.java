@@ -24,8 +24,10 @@ class WalletEventTest {
                 new PointsReversed(ELENA, 4, "P1", Points.ZERO, TEN, "refund", Points.ZERO, NOW),
                 new PointsAdjusted(ELENA, 5, 10, "goodwill", null, TEN, NOW));
 
-        assertThat(events).extracting(WalletEvent::type).containsExactly("POINTS_EARNED", "POINTS_BURNED",
-                "POINTS_EXPIRED", "POINTS_REVERSED", "POINTS_ADJUSTED");
+        assertThat(events)
+                .extracting(WalletEvent::type)
+                .containsExactly(
+                        "POINTS_EARNED", "POINTS_BURNED", "POINTS_EXPIRED", "POINTS_REVERSED", "POINTS_ADJUSTED");
         assertThat(events).extracting(WalletEvent::aggregateId).containsOnly(ELENA.toString());
         assertThat(events).extracting(WalletEvent::occurredAt).containsOnly(NOW);
     }

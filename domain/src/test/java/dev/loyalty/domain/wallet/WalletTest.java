@@ -64,8 +64,8 @@ class WalletTest {
             Wallet wallet = Wallet.open(MARCO);
             List<WalletEvent> events = wallet.earn(pts(100), "purchase", "P1", DEC_01, JAN_31);
 
-            assertThat(events).containsExactly(
-                    new PointsEarned(MARCO, 1, pts(100), "purchase", "P1", JAN_31, pts(100), DEC_01));
+            assertThat(events)
+                    .containsExactly(new PointsEarned(MARCO, 1, pts(100), "purchase", "P1", JAN_31, pts(100), DEC_01));
             assertThat(events.get(0).aggregateId()).isEqualTo(MARCO.toString());
             assertThat(events.get(0).type()).isEqualTo("POINTS_EARNED");
         }
@@ -74,10 +74,11 @@ class WalletTest {
         void earningNothingIsRefused() {
             Wallet wallet = Wallet.open(MARCO);
             assertThatThrownBy(() -> wallet.earn(Points.ZERO, "purchase", "P1", DEC_01, null))
-                    .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("points"));
+                    .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field())
+                            .isEqualTo("points"));
             assertThatThrownBy(() -> wallet.earn(pts(5), "purchase", "P1", DEC_01, DEC_01))
-                    .isInstanceOfSatisfying(InvalidValueException.class,
-                            e -> assertThat(e.field()).isEqualTo("expiresAt"));
+                    .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field())
+                            .isEqualTo("expiresAt"));
             assertThat(wallet.entries()).isEmpty();
         }
     }
@@ -104,8 +105,8 @@ class WalletTest {
             Wallet wallet = twoEarnings();
             List<WalletEvent> events = wallet.burn(pts(150), "reward claim", "R1", JAN_10);
 
-            assertThat(events).containsExactly(new PointsBurned(MARCO, 3, pts(150), "reward claim", "R1", Points.ZERO,
-                    JAN_10));
+            assertThat(events)
+                    .containsExactly(new PointsBurned(MARCO, 3, pts(150), "reward claim", "R1", Points.ZERO, JAN_10));
             assertThat(wallet.balance()).isEqualTo(Points.ZERO);
         }
 
@@ -124,8 +125,8 @@ class WalletTest {
                     new WalletEntry(1, WalletEntryType.EARN, 10, "purchase", "P1", DEC_01, null),
                     new WalletEntry(2, WalletEntryType.BURN, -11, "reward claim", null, DEC_15, null));
             assertThatThrownBy(() -> Wallet.reconstitute(MARCO, entries, 3))
-                    .isInstanceOfSatisfying(InvalidValueException.class,
-                            e -> assertThat(e.field()).isEqualTo("entries"));
+                    .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field())
+                            .isEqualTo("entries"));
         }
     }
 
@@ -141,8 +142,8 @@ class WalletTest {
             assertThat(wallet.expire(FEB_01)).isEmpty();
             assertThat(wallet.balance()).isEqualTo(pts(30));
 
-            assertThat(wallet.expire(APR_01)).containsExactly(new PointsExpired(MARCO, 4, pts(30), Points.ZERO,
-                    APR_01));
+            assertThat(wallet.expire(APR_01))
+                    .containsExactly(new PointsExpired(MARCO, 4, pts(30), Points.ZERO, APR_01));
             assertThat(wallet.balance()).isEqualTo(Points.ZERO);
         }
 
@@ -155,8 +156,8 @@ class WalletTest {
             assertThat(wallet.dueToExpireAt(JAN_10)).isEqualTo(Points.ZERO);
             assertThat(wallet.dueToExpireAt(FEB_01)).isEqualTo(pts(30));
             assertThat(wallet.expire(FEB_01)).containsExactly(new PointsExpired(MARCO, 4, pts(30), pts(50), FEB_01));
-            assertThat(wallet.expire(APR_01)).containsExactly(new PointsExpired(MARCO, 5, pts(50), Points.ZERO,
-                    APR_01));
+            assertThat(wallet.expire(APR_01))
+                    .containsExactly(new PointsExpired(MARCO, 5, pts(50), Points.ZERO, APR_01));
         }
 
         @Test
@@ -207,11 +208,14 @@ class WalletTest {
 
             List<WalletEvent> events = wallet.burn(pts(30), "reward claim", "R1", FEB_10);
 
-            assertThat(events).containsExactly(
-                    new PointsExpired(MARCO, 3, pts(100), pts(50), FEB_10),
-                    new PointsBurned(MARCO, 4, pts(30), "reward claim", "R1", pts(20), FEB_10));
-            assertThat(wallet.entries()).extracting(WalletEntry::type).containsExactly(WalletEntryType.EARN,
-                    WalletEntryType.EARN, WalletEntryType.EXPIRE, WalletEntryType.BURN);
+            assertThat(events)
+                    .containsExactly(
+                            new PointsExpired(MARCO, 3, pts(100), pts(50), FEB_10),
+                            new PointsBurned(MARCO, 4, pts(30), "reward claim", "R1", pts(20), FEB_10));
+            assertThat(wallet.entries())
+                    .extracting(WalletEntry::type)
+                    .containsExactly(
+                            WalletEntryType.EARN, WalletEntryType.EARN, WalletEntryType.EXPIRE, WalletEntryType.BURN);
         }
 
         @Test
@@ -247,12 +251,13 @@ class WalletTest {
             wallet.earn(pts(100), "purchase", "P1", DEC_01, null);
 
             assertThat(wallet.reverse("P1", pts(40), "refund", DEC_15))
-                    .containsExactly(new PointsReversed(MARCO, 2, "P1", pts(40), Points.ZERO, "refund", pts(60), DEC_15));
+                    .containsExactly(
+                            new PointsReversed(MARCO, 2, "P1", pts(40), Points.ZERO, "refund", pts(60), DEC_15));
             assertThat(wallet.reversibleFor("P1")).isEqualTo(pts(60));
 
             assertThat(wallet.reverse("P1", pts(60), "refund", DEC_15))
-                    .containsExactly(new PointsReversed(MARCO, 3, "P1", pts(60), Points.ZERO, "refund", Points.ZERO,
-                            DEC_15));
+                    .containsExactly(
+                            new PointsReversed(MARCO, 3, "P1", pts(60), Points.ZERO, "refund", Points.ZERO, DEC_15));
             assertThat(wallet.reversibleFor("P1")).isEqualTo(Points.ZERO);
             assertThat(wallet.balance()).isEqualTo(Points.ZERO);
         }
@@ -277,8 +282,8 @@ class WalletTest {
         void aReferenceThatEarnedNothingHasNothingToReverse() {
             Wallet wallet = twoEarnings();
             assertThatThrownBy(() -> wallet.reverse("P404", pts(1), "refund", DEC_15))
-                    .isInstanceOfSatisfying(ReversalExceedsEarnedException.class,
-                            e -> assertThat(e.reversible()).isEqualTo(Points.ZERO));
+                    .isInstanceOfSatisfying(ReversalExceedsEarnedException.class, e -> assertThat(e.reversible())
+                            .isEqualTo(Points.ZERO));
             assertThatThrownBy(() -> wallet.reverse(" ", pts(1), "refund", DEC_15))
                     .isInstanceOf(InvalidValueException.class);
         }
@@ -291,8 +296,9 @@ class WalletTest {
 
             List<WalletEvent> events = wallet.reverse("P1", pts(100), "refund", DEC_15);
 
-            assertThat(events).containsExactly(
-                    new PointsReversed(MARCO, 3, "P1", pts(20), pts(80), "refund", Points.ZERO, DEC_15));
+            assertThat(events)
+                    .containsExactly(
+                            new PointsReversed(MARCO, 3, "P1", pts(20), pts(80), "refund", Points.ZERO, DEC_15));
             WalletEntry reversal = wallet.entries().get(2);
             assertThat(reversal.points()).isEqualTo(-20);
             assertThat(reversal.debt()).isEqualTo(80);
@@ -324,8 +330,8 @@ class WalletTest {
             wallet.reverse("P2", pts(50), "refund", DEC_15);
 
             // P1 is untouched: all of its 100 points still expire at the end of January.
-            assertThat(wallet.expire(FEB_01)).containsExactly(new PointsExpired(MARCO, 4, pts(100), Points.ZERO,
-                    FEB_01));
+            assertThat(wallet.expire(FEB_01))
+                    .containsExactly(new PointsExpired(MARCO, 4, pts(100), Points.ZERO, FEB_01));
         }
     }
 
@@ -340,7 +346,9 @@ class WalletTest {
 
             List<WalletEvent> events = wallet.burn(pts(10), "reward claim", "R1", JAN_10);
 
-            assertThat(wallet.pendingEntries()).extracting(WalletEntry::sequence).containsExactly(3L);
+            assertThat(wallet.pendingEntries())
+                    .extracting(WalletEntry::sequence)
+                    .containsExactly(3L);
             assertThat(events).extracting(WalletEvent::sequence).containsExactly(3L);
             assertThat(wallet.version()).isEqualTo(4);
         }

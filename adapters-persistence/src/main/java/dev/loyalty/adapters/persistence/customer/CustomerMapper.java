@@ -70,8 +70,12 @@ final class CustomerMapper {
 
     static Customer toDomain(CustomerJpaEntity entity) {
         List<ConsentEvidence> history = entity.consents.stream()
-                .map(row -> new ConsentEvidence(ConsentPurpose.valueOf(row.purpose), row.granted,
-                        instant(row.recordedAt), row.source, row.textVersion))
+                .map(row -> new ConsentEvidence(
+                        ConsentPurpose.valueOf(row.purpose),
+                        row.granted,
+                        instant(row.recordedAt),
+                        row.source,
+                        row.textVersion))
                 .toList();
         return Customer.reconstitute(
                 CustomerId.parse(entity.id),

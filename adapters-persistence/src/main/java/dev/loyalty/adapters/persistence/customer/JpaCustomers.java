@@ -45,7 +45,8 @@ public class JpaCustomers implements Customers {
 
     @Override
     public Optional<Customer> byId(CustomerId id) {
-        return Optional.ofNullable(em.find(CustomerJpaEntity.class, id.toString())).map(CustomerMapper::toDomain);
+        return Optional.ofNullable(em.find(CustomerJpaEntity.class, id.toString()))
+                .map(CustomerMapper::toDomain);
     }
 
     @Override
@@ -69,14 +70,16 @@ public class JpaCustomers implements Customers {
      */
     @Override
     public void update(Customer customer) {
-        CustomerJpaEntity entity = em.find(CustomerJpaEntity.class, customer.id().toString());
+        CustomerJpaEntity entity =
+                em.find(CustomerJpaEntity.class, customer.id().toString());
         if (entity == null) {
             throw new ConcurrentUpdateException("customer " + customer.id() + " no longer exists");
         }
         int stored = entity.consents.size();
         int updated;
         try {
-            updated = em.createQuery("""
+            updated = em.createQuery(
+                            """
                             UPDATE CustomerJpaEntity c
                             SET c.firstName = :firstName, c.lastName = :lastName, c.email = :email, c.phone = :phone,
                                 c.birthDate = :birthDate, c.preferredChannel = :preferredChannel, c.version = c.version + 1
@@ -84,9 +87,11 @@ public class JpaCustomers implements Customers {
                     .setParameter("firstName", customer.firstName())
                     .setParameter("lastName", customer.lastName().orElse(null))
                     .setParameter("email", customer.email().map(Email::value).orElse(null))
-                    .setParameter("phone", customer.phone().map(PhoneNumber::value).orElse(null))
+                    .setParameter(
+                            "phone", customer.phone().map(PhoneNumber::value).orElse(null))
                     .setParameter("birthDate", customer.birthDate().orElse(null))
-                    .setParameter("preferredChannel", customer.preferredChannel().name())
+                    .setParameter(
+                            "preferredChannel", customer.preferredChannel().name())
                     .setParameter("id", customer.id().toString())
                     .setParameter("version", customer.version())
                     .executeUpdate();
@@ -102,7 +107,8 @@ public class JpaCustomers implements Customers {
     }
 
     private Optional<Customer> single(String attribute, String value) {
-        return em.createQuery("SELECT c FROM CustomerJpaEntity c WHERE c." + attribute + " = :value", CustomerJpaEntity.class)
+        return em.createQuery(
+                        "SELECT c FROM CustomerJpaEntity c WHERE c." + attribute + " = :value", CustomerJpaEntity.class)
                 .setParameter("value", value)
                 .getResultStream()
                 .findFirst()
@@ -126,7 +132,8 @@ public class JpaCustomers implements Customers {
         return switch (key.get()) {
             case "uk_customer_email" -> new CustomerAlreadyEnrolledException("email");
             case "uk_customer_phone" -> new CustomerAlreadyEnrolledException("phone");
-            case "uk_customer_consent_position" -> new ConcurrentUpdateException("the customer's consents were changed meanwhile");
+            case "uk_customer_consent_position" -> new ConcurrentUpdateException(
+                    "the customer's consents were changed meanwhile");
             default -> failure;
         };
     }

@@ -20,6 +20,8 @@ public class SequenceCardNumberSerials implements CardNumberSerials {
 
     @Override
     public long next() {
-        return ((Number) em.createNativeQuery("SELECT NEXT VALUE FOR card_number_serial").getSingleResult()).longValue();
+        return ((Number) em.createNativeQuery("SELECT NEXT VALUE FOR card_number_serial")
+                        .getSingleResult())
+                .longValue();
     }
 }

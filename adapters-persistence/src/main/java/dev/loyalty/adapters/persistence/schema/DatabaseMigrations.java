@@ -1,7 +1,7 @@
 package dev.loyalty.adapters.persistence.schema;
 
-import jakarta.annotation.Resource;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;

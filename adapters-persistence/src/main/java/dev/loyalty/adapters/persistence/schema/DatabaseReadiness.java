@@ -25,9 +25,12 @@ public class DatabaseReadiness implements HealthCheck {
     public HealthCheckResponse call() {
         var response = HealthCheckResponse.named("database").withData("schemaMigrated", migrations.migrated());
         try (Connection connection = dataSource.getConnection()) {
-            return response.status(migrations.migrated() && connection.isValid(2)).build();
+            return response.status(migrations.migrated() && connection.isValid(2))
+                    .build();
         } catch (SQLException e) {
-            return response.down().withData("error", e.getClass().getSimpleName()).build();
+            return response.down()
+                    .withData("error", e.getClass().getSimpleName())
+                    .build();
         }
     }
 }

@@ -17,8 +17,14 @@ class CustomerMapperTest {
 
     @Test
     void aCustomerSurvivesTheRoundTripThroughItsRows() {
-        Customer marco = aCustomer().withFirstName("Marco").withLastName("Rossi").withEmail("marco@example.com")
-                .withPhone("+393471234567").withBirthDate(LocalDate.of(1990, 5, 17)).withConsent(MARKETING_SMS).build();
+        Customer marco = aCustomer()
+                .withFirstName("Marco")
+                .withLastName("Rossi")
+                .withEmail("marco@example.com")
+                .withPhone("+393471234567")
+                .withBirthDate(LocalDate.of(1990, 5, 17))
+                .withConsent(MARKETING_SMS)
+                .build();
 
         CustomerJpaEntity entity = CustomerMapper.toNewEntity(marco);
         entity.consents.addAll(CustomerMapper.newConsentRows(marco, entity, 0));
@@ -34,7 +40,8 @@ class CustomerMapperTest {
         Customer customer = aCustomer().build();
         CustomerJpaEntity entity = CustomerMapper.toNewEntity(customer);
         int stored = customer.consentHistory().size();
-        customer.updateProfile(aProfileUpdate().consent(MARKETING_EMAIL, true).build(), Instant.parse("2026-02-01T10:00:00Z"));
+        customer.updateProfile(
+                aProfileUpdate().consent(MARKETING_EMAIL, true).build(), Instant.parse("2026-02-01T10:00:00Z"));
 
         List<ConsentJpaEntity> rows = CustomerMapper.newConsentRows(customer, entity, stored);
 

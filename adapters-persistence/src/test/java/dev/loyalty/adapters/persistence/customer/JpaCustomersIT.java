@@ -30,14 +30,26 @@ class JpaCustomersIT extends CustomersContract {
         String url = System.getProperty("loyalty.it.db.url");
         String user = System.getProperty("loyalty.it.db.user");
         String password = System.getProperty("loyalty.it.db.password");
-        Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration").load().migrate();
-        factory = Persistence.createEntityManagerFactory("loyalty", Map.of(
-                "jakarta.persistence.transactionType", "RESOURCE_LOCAL",
-                "jakarta.persistence.jtaDataSource", "",
-                "jakarta.persistence.jdbc.driver", "org.mariadb.jdbc.Driver",
-                "jakarta.persistence.jdbc.url", url,
-                "jakarta.persistence.jdbc.user", user,
-                "jakarta.persistence.jdbc.password", password));
+        Flyway.configure()
+                .dataSource(url, user, password)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+        factory = Persistence.createEntityManagerFactory(
+                "loyalty",
+                Map.of(
+                        "jakarta.persistence.transactionType",
+                        "RESOURCE_LOCAL",
+                        "jakarta.persistence.jtaDataSource",
+                        "",
+                        "jakarta.persistence.jdbc.driver",
+                        "org.mariadb.jdbc.Driver",
+                        "jakarta.persistence.jdbc.url",
+                        url,
+                        "jakarta.persistence.jdbc.user",
+                        user,
+                        "jakarta.persistence.jdbc.password",
+                        password));
     }
 
     @AfterAll

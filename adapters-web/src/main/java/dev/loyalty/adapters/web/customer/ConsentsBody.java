@@ -12,11 +12,13 @@ import java.util.Map;
 public record ConsentsBody(Boolean marketingEmail, Boolean marketingSms, Boolean marketingPush, Boolean profiling) {
 
     static ConsentsBody of(ConsentChoices choices) {
-        return new ConsentsBody(choices.marketingEmail(), choices.marketingSms(), choices.marketingPush(), choices.profiling());
+        return new ConsentsBody(
+                choices.marketingEmail(), choices.marketingSms(), choices.marketingPush(), choices.profiling());
     }
 
     ConsentChoices toChoices() {
-        return new ConsentChoices(isTrue(marketingEmail), isTrue(marketingSms), isTrue(marketingPush), isTrue(profiling));
+        return new ConsentChoices(
+                isTrue(marketingEmail), isTrue(marketingSms), isTrue(marketingPush), isTrue(profiling));
     }
 
     Map<ConsentPurpose, Boolean> changes() {

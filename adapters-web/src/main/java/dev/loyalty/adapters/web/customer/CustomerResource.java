@@ -14,9 +14,9 @@ import dev.loyalty.domain.customer.Customer;
 import dev.loyalty.domain.customer.CustomerId;
 import dev.loyalty.domain.customer.Email;
 import dev.loyalty.domain.customer.EnrolmentChannel;
-import dev.loyalty.domain.customer.PreferredChannel;
 import dev.loyalty.domain.customer.EnrolmentDetails;
 import dev.loyalty.domain.customer.PhoneNumber;
+import dev.loyalty.domain.customer.PreferredChannel;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -66,21 +66,38 @@ public class CustomerResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.TERMINAL, Roles.INTEGRATION, Roles.ADMIN})
-    @Operation(summary = "Enrol a customer",
+    @Operation(
+            summary = "Enrol a customer",
             description = "At the till (terminal: storeId defaults to the terminal's store), from the website"
                     + " (integration) or the console. Consent choices are recorded as evidence.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = EnrolmentRequest.class),
-            examples = @ExampleObject(name = "Marco at the till", value = """
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = EnrolmentRequest.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "Marco at the till",
+                                            value =
+                                                    """
                     {"firstName": "Marco", "lastName": "Rossi", "phone": "+393471234567",
                      "preferredChannel": "SMS",
                      "consents": {"marketingEmail": false, "marketingSms": true, "marketingPush": false, "profiling": true},
                      "enrolmentChannel": "STORE", "storeId": "MI-001"}""")))
-    @APIResponse(responseCode = "201", description = "Enrolled",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CustomerView.class)))
-    @APIResponse(responseCode = "409", description = "Email or phone already enrolled (code customer-already-enrolled)",
+    @APIResponse(
+            responseCode = "201",
+            description = "Enrolled",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = CustomerView.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "Email or phone already enrolled (code customer-already-enrolled)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "A field is not valid (code validation-failed)",
+    @APIResponse(
+            responseCode = "422",
+            description = "A field is not valid (code validation-failed)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response enrol(@NotNull @Valid EnrolmentRequest body, @Context UriInfo uri) {
         Actor actor = caller.actor();
@@ -99,7 +116,9 @@ public class CustomerResource {
                 actor.consentSource(),
                 consentTextVersion);
         Customer customer = enrolment.enrol(new EnrolCustomerCommand(details, actor));
-        return Response.created(uri.getAbsolutePathBuilder().path(customer.id().toString()).build())
+        return Response.created(uri.getAbsolutePathBuilder()
+                        .path(customer.id().toString())
+                        .build())
                 .entity(CustomerView.profile(customer))
                 .build();
     }
@@ -107,12 +126,20 @@ public class CustomerResource {
     @GET
     @Path("lookup")
     @RolesAllowed({Roles.TERMINAL, Roles.ADMIN})
-    @Operation(summary = "Identify a customer at the till",
+    @Operation(
+            summary = "Identify a customer at the till",
             description = "By card number (as scanned), phone (E.164) or email; several criteria must designate"
                     + " the same customer. Answers a summary without contact details.")
-    @APIResponse(responseCode = "200", description = "The customer's summary with points balance",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CustomerView.class)))
-    @APIResponse(responseCode = "404", description = "No such customer (code customer-not-found)",
+    @APIResponse(
+            responseCode = "200",
+            description = "The customer's summary with points balance",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = CustomerView.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such customer (code customer-not-found)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public CustomerView lookup(
             @QueryParam("card") @Size(max = 32) String card,

@@ -44,8 +44,19 @@ public record CustomerView(
 
     static CustomerView summary(Customer customer) {
         CustomerView full = profile(customer);
-        return new CustomerView(full.customerId, full.cardNumber, full.firstName, full.lastName, null, null, null,
-                full.preferredChannel, full.enrolmentChannel, full.storeId, full.enrolledAt, full.consents,
+        return new CustomerView(
+                full.customerId,
+                full.cardNumber,
+                full.firstName,
+                full.lastName,
+                null,
+                null,
+                null,
+                full.preferredChannel,
+                full.enrolmentChannel,
+                full.storeId,
+                full.enrolledAt,
+                full.consents,
                 full.pointsBalance);
     }
 }

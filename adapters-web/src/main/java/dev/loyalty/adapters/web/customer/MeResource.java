@@ -64,11 +64,19 @@ public class MeResource {
 
     @PATCH
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    @Operation(summary = "Change my profile", description = "Only the fields present change; a consent"
-            + " withdrawn here stops marketing on that channel at once.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = ProfilePatch.class), examples = @ExampleObject(
-            name = "Withdraw SMS marketing", value = "{\"consents\": {\"marketingSms\": false}}")))
+    @Operation(
+            summary = "Change my profile",
+            description = "Only the fields present change; a consent"
+                    + " withdrawn here stops marketing on that channel at once.")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ProfilePatch.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "Withdraw SMS marketing",
+                                            value = "{\"consents\": {\"marketingSms\": false}}")))
     public CustomerView update(@NotNull @Valid ProfilePatch patch) {
         Actor actor = caller.actor();
         ProfileUpdate update = new ProfileUpdate(

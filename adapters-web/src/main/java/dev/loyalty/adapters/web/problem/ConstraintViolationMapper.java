@@ -25,8 +25,12 @@ public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViol
                 .toList();
         String detail = errors.isEmpty()
                 ? "the request is not valid"
-                : errors.stream().map(e -> e.field() + " " + e.message()).reduce((a, b) -> a + "; " + b).orElseThrow();
-        return Problem.of(422, "validation-failed", "Validation failed", detail, errors).toResponse();
+                : errors.stream()
+                        .map(e -> e.field() + " " + e.message())
+                        .reduce((a, b) -> a + "; " + b)
+                        .orElseThrow();
+        return Problem.of(422, "validation-failed", "Validation failed", detail, errors)
+                .toResponse();
     }
 
     static String fieldOf(ConstraintViolation<?> violation) {
@@ -37,7 +41,10 @@ public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViol
                 case PARAMETER -> names.clear();
                 default -> {
                     if (node.getName() != null) {
-                        names.add(node.getIndex() == null ? node.getName() : node.getName() + "[" + node.getIndex() + "]");
+                        names.add(
+                                node.getIndex() == null
+                                        ? node.getName()
+                                        : node.getName() + "[" + node.getIndex() + "]");
                     }
                 }
             }

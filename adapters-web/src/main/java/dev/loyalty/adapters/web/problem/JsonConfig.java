@@ -16,9 +16,8 @@ public class JsonConfig implements ContextResolver<Jsonb> {
     private static final Jsonb JSONB = newJsonb();
 
     static Jsonb newJsonb() {
-        return JsonbBuilder.create(new JsonbConfig()
-                .withNullValues(false)
-                .setProperty("jsonb.fail-on-unknown-properties", true));
+        return JsonbBuilder.create(
+                new JsonbConfig().withNullValues(false).setProperty("jsonb.fail-on-unknown-properties", true));
     }
 
     @Override

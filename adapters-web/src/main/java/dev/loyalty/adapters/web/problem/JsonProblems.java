@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  */
 final class JsonProblems {
 
-    private static final Pattern PROPERTY = Pattern.compile("(?:property|field|Property|Field)\\s+'?\"?([A-Za-z_][A-Za-z0-9_]*)");
+    private static final Pattern PROPERTY =
+            Pattern.compile("(?:property|field|Property|Field)\\s+'?\"?([A-Za-z_][A-Za-z0-9_]*)");
 
     private JsonProblems() {}
 
@@ -34,8 +35,13 @@ final class JsonProblems {
         String detail = field == null
                 ? "the request body does not have the expected shape"
                 : "field '" + field + "' has a value of the wrong type or is not part of this request";
-        return Problem.of(400, "invalid-field", "Invalid field", detail,
-                List.of(new Problem.FieldError(field == null ? "body" : field, "wrong type, unknown field or value not allowed")));
+        return Problem.of(
+                400,
+                "invalid-field",
+                "Invalid field",
+                detail,
+                List.of(new Problem.FieldError(
+                        field == null ? "body" : field, "wrong type, unknown field or value not allowed")));
     }
 
     private static boolean isSyntaxError(Throwable failure) {

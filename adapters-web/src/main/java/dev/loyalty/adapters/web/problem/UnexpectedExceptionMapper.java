@@ -24,7 +24,10 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
         }
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "Unexpected failure, incident " + incident, exception);
-        return Problem.of(500, "internal-error", "Internal error",
+        return Problem.of(
+                        500,
+                        "internal-error",
+                        "Internal error",
                         "the service could not complete the request (incident " + incident + ")")
                 .toResponse();
     }
