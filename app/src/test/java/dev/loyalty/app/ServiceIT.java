@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.loyalty.launcher.DevKeys;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.io.File;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -20,6 +20,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -40,6 +41,15 @@ class ServiceIT {
         return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("loyalty.it.war")));
     }
 
+    /** Payara Micro reports "started" even when the application failed to deploy: say so at once. */
+    @BeforeAll
+    static void theServiceIsReady() {
+        Api.Reply ready = API.get("/health/ready", null);
+        assertThat(ready.status())
+                .as("the service did not deploy (run with -Dloyalty.it.console=true): " + ready)
+                .isEqualTo(200);
+    }
+
     static String unique() {
         return UUID.randomUUID().toString().substring(0, 8);
     }
@@ -54,8 +64,11 @@ class ServiceIT {
                  "preferredChannel": "%s",
                  "consents": {"marketingEmail": false, "marketingSms": true, "marketingPush": false, "profiling": true},
                  "enrolmentChannel": "STORE", "storeId": "%s"}"""
-                .formatted(email == null ? "null" : '"' + email + '"', phone == null ? "null" : '"' + phone + '"',
-                        phone == null ? "EMAIL" : "SMS", storeId);
+                .formatted(
+                        email == null ? "null" : '"' + email + '"',
+                        phone == null ? "null" : '"' + phone + '"',
+                        phone == null ? "EMAIL" : "SMS",
+                        storeId);
     }
 
     static JsonObject enrolled(String email, String phone) {
@@ -80,16 +93,19 @@ class ServiceIT {
         Api.Reply byCard = API.get("/api/v1/customers/lookup?card=" + card, Api.terminal("TO-002"));
         assertThat(byCard.status()).as(byCard.toString()).isEqualTo(200);
         assertThat(byCard.json().getString("customerId")).isEqualTo(marco.getString("customerId"));
-        assertThat(byCard.json().containsKey("phone")).as("no contact details at the till").isFalse();
+        assertThat(byCard.json().containsKey("phone"))
+                .as("no contact details at the till")
+                .isFalse();
 
         Api.Reply byPhone = API.get("/api/v1/customers/lookup?phone=" + phone.replace("+", "%2B"), Api.admin());
         assertThat(byPhone.json().getString("cardNumber")).isEqualTo(card);
 
-        long evidence = Api.count("SELECT COUNT(*) FROM customer_consent WHERE customer_id = '"
-                + marco.getString("customerId") + "'");
+        long evidence = Api.count(
+                "SELECT COUNT(*) FROM customer_consent WHERE customer_id = '" + marco.getString("customerId") + "'");
         assertThat(evidence).as("one recorded decision per purpose").isEqualTo(4);
-        long events = Api.count("SELECT COUNT(*) FROM domain_event WHERE type = 'CUSTOMER_ENROLLED' AND aggregate_id = '"
-                + marco.getString("customerId") + "'");
+        long events =
+                Api.count("SELECT COUNT(*) FROM domain_event WHERE type = 'CUSTOMER_ENROLLED' AND aggregate_id = '"
+                        + marco.getString("customerId") + "'");
         assertThat(events).isEqualTo(1);
     }
 
@@ -101,11 +117,15 @@ class ServiceIT {
             String email = "elena." + unique() + "@example.com";
             enrolled(email, null);
 
-            Api.Reply again = API.post("/api/v1/customers", Api.integration(), enrolment(email.toUpperCase(), null, "MI-001"));
+            Api.Reply again =
+                    API.post("/api/v1/customers", Api.integration(), enrolment(email.toUpperCase(), null, "MI-001"));
 
             assertThat(again.status()).isEqualTo(409);
-            assertThat(again.isProblem("customer-already-enrolled")).as(again.toString()).isTrue();
-            assertThat(Api.count("SELECT COUNT(*) FROM customer WHERE email = '" + email + "'")).isEqualTo(1);
+            assertThat(again.isProblem("customer-already-enrolled"))
+                    .as(again.toString())
+                    .isTrue();
+            assertThat(Api.count("SELECT COUNT(*) FROM customer WHERE email = '" + email + "'"))
+                    .isEqualTo(1);
         }
 
         @Test
@@ -115,7 +135,9 @@ class ServiceIT {
 
             Api.Reply again = API.post("/api/v1/customers", Api.admin(), enrolment(null, phone, "MI-001"));
 
-            assertThat(again.isProblem("customer-already-enrolled")).as(again.toString()).isTrue();
+            assertThat(again.isProblem("customer-already-enrolled"))
+                    .as(again.toString())
+                    .isTrue();
         }
 
         @Test
@@ -129,7 +151,8 @@ class ServiceIT {
                 String token = Api.terminal("MI-001");
                 statuses.add(pool.submit(() -> {
                     start.await();
-                    return API.post("/api/v1/customers", token, enrolment(email, null, "MI-001")).status();
+                    return API.post("/api/v1/customers", token, enrolment(email, null, "MI-001"))
+                            .status();
                 }));
             }
             start.countDown();
@@ -141,16 +164,19 @@ class ServiceIT {
 
             assertThat(results).filteredOn(s -> s == 201).hasSize(1);
             assertThat(results).filteredOn(s -> s == 409).hasSize(tills - 1);
-            assertThat(Api.count("SELECT COUNT(*) FROM customer WHERE email = '" + email + "'")).isEqualTo(1);
+            assertThat(Api.count("SELECT COUNT(*) FROM customer WHERE email = '" + email + "'"))
+                    .isEqualTo(1);
             assertThat(Api.count("SELECT COUNT(*) FROM domain_event e JOIN customer c ON c.id = e.aggregate_id"
-                    + " WHERE c.email = '" + email + "'")).isEqualTo(1);
+                            + " WHERE c.email = '" + email + "'"))
+                    .isEqualTo(1);
         }
 
         @Test
         void aTerminalEnrolsOnlyForItsOwnStore() {
             long before = Api.count("SELECT COUNT(*) FROM customer");
 
-            Api.Reply reply = API.post("/api/v1/customers", Api.terminal("MI-001"), enrolment(null, uniquePhone(), "RM-009"));
+            Api.Reply reply =
+                    API.post("/api/v1/customers", Api.terminal("MI-001"), enrolment(null, uniquePhone(), "RM-009"));
 
             assertThat(reply.status()).isEqualTo(403);
             assertThat(reply.isProblem("forbidden")).as(reply.toString()).isTrue();
@@ -159,7 +185,8 @@ class ServiceIT {
 
         @Test
         void aTerminalMayLeaveTheStoreToItsToken() {
-            String body = """
+            String body =
+                    """
                     {"firstName": "Lucia", "preferredChannel": "NONE", "consents": {},
                      "enrolmentChannel": "STORE"}""";
 
@@ -174,7 +201,9 @@ class ServiceIT {
             Api.Reply reply = API.get("/api/v1/customers/lookup?card=2900000000001", Api.terminal("MI-001"));
 
             assertThat(reply.status()).isEqualTo(404);
-            assertThat(reply.isProblem("customer-not-found")).as(reply.toString()).isTrue();
+            assertThat(reply.isProblem("customer-not-found"))
+                    .as(reply.toString())
+                    .isTrue();
         }
 
         @Test
@@ -182,7 +211,8 @@ class ServiceIT {
             Api.Reply reply = API.get("/api/v1/customers/lookup?card=2900000000005", Api.terminal("MI-001"));
 
             assertThat(reply.status()).isEqualTo(422);
-            assertThat(reply.json().getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("cardNumber");
+            assertThat(reply.json().getJsonArray("errors").getJsonObject(0).getString("field"))
+                    .isEqualTo("cardNumber");
         }
     }
 
@@ -199,23 +229,34 @@ class ServiceIT {
             assertThat(me.status()).as(me.toString()).isEqualTo(200);
             assertThat(me.json().getString("email")).isEqualTo(marco.getString("email"));
 
-            Api.Reply changed = API.patch("/api/v1/me", token,
+            Api.Reply changed = API.patch(
+                    "/api/v1/me",
+                    token,
                     "{\"preferredChannel\": \"EMAIL\", \"consents\": {\"marketingSms\": false, \"marketingEmail\": true}}");
 
             assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
             assertThat(changed.json().getString("preferredChannel")).isEqualTo("EMAIL");
-            assertThat(changed.json().getJsonObject("consents").getBoolean("marketingSms")).isFalse();
+            assertThat(changed.json().getJsonObject("consents").getBoolean("marketingSms"))
+                    .isFalse();
             assertThat(Api.count("SELECT COUNT(*) FROM customer_consent WHERE customer_id = '" + id + "'"))
-                    .as("two new decisions appended, none rewritten").isEqualTo(6);
-            assertThat(API.get("/api/v1/me", token).json().getJsonObject("consents").getBoolean("marketingEmail")).isTrue();
+                    .as("two new decisions appended, none rewritten")
+                    .isEqualTo(6);
+            assertThat(API.get("/api/v1/me", token)
+                            .json()
+                            .getJsonObject("consents")
+                            .getBoolean("marketingEmail"))
+                    .isTrue();
         }
 
         @Test
         void aCustomerTokenOfNobodyFindsNothing() {
-            Api.Reply reply = API.get("/api/v1/me", Api.customer(UUID.randomUUID().toString()));
+            Api.Reply reply =
+                    API.get("/api/v1/me", Api.customer(UUID.randomUUID().toString()));
 
             assertThat(reply.status()).isEqualTo(404);
-            assertThat(reply.isProblem("customer-not-found")).as(reply.toString()).isTrue();
+            assertThat(reply.isProblem("customer-not-found"))
+                    .as(reply.toString())
+                    .isTrue();
         }
 
         @Test
@@ -233,17 +274,20 @@ class ServiceIT {
             JsonObject anna = enrolled("anna." + unique() + "@example.com", null);
             String token = Api.customer(anna.getString("customerId"));
 
-            Api.Reply reply = API.patch("/api/v1/me", token, "{\"preferredChannel\": \"SMS\", \"firstName\": \"Annie\"}");
+            Api.Reply reply =
+                    API.patch("/api/v1/me", token, "{\"preferredChannel\": \"SMS\", \"firstName\": \"Annie\"}");
 
             assertThat(reply.status()).as(reply.toString()).isEqualTo(422);
-            assertThat(API.get("/api/v1/me", token).json().getString("firstName")).isEqualTo("Marco");
+            assertThat(API.get("/api/v1/me", token).json().getString("firstName"))
+                    .isEqualTo("Marco");
         }
     }
 
     @Nested
     class Errors {
 
-        static final String VALID = """
+        static final String VALID =
+                """
                 {"firstName": "Ada", "preferredChannel": "NONE", "consents": {}, "enrolmentChannel": "WEB"}""";
 
         /** Sends a bad enrolment and checks the problem it gets, and that nothing was stored. */
@@ -259,10 +303,17 @@ class ServiceIT {
             assertThat(problem.getString("code")).isEqualTo(code);
             assertThat(problem.getInt("status")).isEqualTo(status);
             assertThat(problem.getString("title")).isNotBlank();
-            assertThat(problem.getString("detail")).isNotBlank().doesNotContain("Exception").doesNotContain("at dev.");
+            assertThat(problem.getString("detail"))
+                    .isNotBlank()
+                    .doesNotContain("Exception")
+                    .doesNotContain("at dev.");
             assertThat(problem.getString("type")).isNotBlank();
-            assertThat(Api.count("SELECT COUNT(*) FROM customer")).as("nothing stored").isEqualTo(customers);
-            assertThat(Api.count("SELECT COUNT(*) FROM domain_event")).as("nothing published").isEqualTo(events);
+            assertThat(Api.count("SELECT COUNT(*) FROM customer"))
+                    .as("nothing stored")
+                    .isEqualTo(customers);
+            assertThat(Api.count("SELECT COUNT(*) FROM domain_event"))
+                    .as("nothing published")
+                    .isEqualTo(events);
             return problem;
         }
 
@@ -277,66 +328,94 @@ class ServiceIT {
 
         @Test
         void anEmptyBody() {
-            assertThat(fieldOf(rejected("application/json", "", 400, "malformed-json"))).isEqualTo("body");
+            assertThat(fieldOf(rejected("application/json", "", 400, "malformed-json")))
+                    .isEqualTo("body");
         }
 
         @Test
         void aFieldOfTheWrongType() {
-            JsonObject problem = rejected("application/json",
-                    VALID.replace("\"WEB\"}", "\"WEB\", \"birthDate\": \"last spring\"}"), 400, "invalid-field");
+            JsonObject problem = rejected(
+                    "application/json",
+                    VALID.replace("\"WEB\"}", "\"WEB\", \"birthDate\": \"last spring\"}"),
+                    400,
+                    "invalid-field");
             assertThat(fieldOf(problem)).isEqualTo("birthDate");
         }
 
         @Test
         void anObjectWhereTextIsExpected() {
-            JsonObject problem = rejected("application/json", VALID.replace("\"Ada\"", "{\"x\": 1}"), 400, "invalid-field");
+            JsonObject problem =
+                    rejected("application/json", VALID.replace("\"Ada\"", "{\"x\": 1}"), 400, "invalid-field");
             assertThat(fieldOf(problem)).isEqualTo("firstName");
         }
 
         @Test
         void anUnknownField() {
-            JsonObject problem = rejected("application/json", VALID.replace("\"WEB\"}", "\"WEB\", \"tier\": \"GOLD\"}"),
-                    400, "invalid-field");
+            JsonObject problem = rejected(
+                    "application/json",
+                    VALID.replace("\"WEB\"}", "\"WEB\", \"tier\": \"GOLD\"}"),
+                    400,
+                    "invalid-field");
             assertThat(fieldOf(problem)).isEqualTo("tier");
         }
 
         @Test
         void aMissingRequiredField() {
-            JsonObject problem = rejected("application/json", VALID.replace("\"firstName\": \"Ada\",", ""),
-                    422, "validation-failed");
+            JsonObject problem = rejected(
+                    "application/json", VALID.replace("\"firstName\": \"Ada\",", ""), 422, "validation-failed");
             assertThat(fieldOf(problem)).isEqualTo("firstName");
         }
 
         @Test
         void aValueOutsideItsSet() {
-            JsonObject problem = rejected("application/json", VALID.replace("\"NONE\"", "\"FAX\""), 422, "validation-failed");
+            JsonObject problem =
+                    rejected("application/json", VALID.replace("\"NONE\"", "\"FAX\""), 422, "validation-failed");
             assertThat(fieldOf(problem)).isEqualTo("preferredChannel");
         }
 
         @Test
         void anInvalidEmailAndPhone() {
-            assertThat(fieldOf(rejected("application/json", VALID.replace("\"WEB\"}", "\"WEB\", \"email\": \"not-an-email\"}"),
-                    422, "validation-failed"))).isEqualTo("email");
-            assertThat(fieldOf(rejected("application/json", VALID.replace("\"WEB\"}", "\"WEB\", \"phone\": \"3471234567\"}"),
-                    422, "validation-failed"))).isEqualTo("phone");
+            assertThat(fieldOf(rejected(
+                            "application/json",
+                            VALID.replace("\"WEB\"}", "\"WEB\", \"email\": \"not-an-email\"}"),
+                            422,
+                            "validation-failed")))
+                    .isEqualTo("email");
+            assertThat(fieldOf(rejected(
+                            "application/json",
+                            VALID.replace("\"WEB\"}", "\"WEB\", \"phone\": \"3471234567\"}"),
+                            422,
+                            "validation-failed")))
+                    .isEqualTo("phone");
         }
 
         @Test
         void anAbsurdBirthDate() {
-            assertThat(fieldOf(rejected("application/json", VALID.replace("\"WEB\"}", "\"WEB\", \"birthDate\": \"2990-01-01\"}"),
-                    422, "validation-failed"))).isEqualTo("birthDate");
+            assertThat(fieldOf(rejected(
+                            "application/json",
+                            VALID.replace("\"WEB\"}", "\"WEB\", \"birthDate\": \"2990-01-01\"}"),
+                            422,
+                            "validation-failed")))
+                    .isEqualTo("birthDate");
         }
 
         @Test
         void anOversizedField() {
-            JsonObject problem = rejected("application/json", VALID.replace("\"Ada\"", "\"" + "A".repeat(5_000) + "\""),
-                    422, "validation-failed");
+            JsonObject problem = rejected(
+                    "application/json",
+                    VALID.replace("\"Ada\"", "\"" + "A".repeat(5_000) + "\""),
+                    422,
+                    "validation-failed");
             assertThat(fieldOf(problem)).isEqualTo("firstName");
         }
 
         @Test
         void anOversizedBody() {
-            rejected("application/json", VALID.replace("\"Ada\"", "\"" + "A".repeat(300_000) + "\""), 413, "payload-too-large");
+            rejected(
+                    "application/json",
+                    VALID.replace("\"Ada\"", "\"" + "A".repeat(300_000) + "\""),
+                    413,
+                    "payload-too-large");
         }
 
         @Test
@@ -348,7 +427,9 @@ class ServiceIT {
         void aMethodThePathDoesNotTake() {
             Api.Reply reply = API.send("DELETE", "/api/v1/customers/lookup", Api.admin(), null, null);
             assertThat(reply.status()).isEqualTo(405);
-            assertThat(reply.isProblem("method-not-allowed")).as(reply.toString()).isTrue();
+            assertThat(reply.isProblem("method-not-allowed"))
+                    .as(reply.toString())
+                    .isTrue();
         }
 
         @Test
@@ -362,7 +443,9 @@ class ServiceIT {
         void aMalformedCustomerId() {
             Api.Reply reply = API.get("/api/v1/customers/not-a-uuid", Api.admin());
             assertThat(reply.status()).isEqualTo(422);
-            assertThat(reply.isProblem("validation-failed")).as(reply.toString()).isTrue();
+            assertThat(reply.isProblem("validation-failed"))
+                    .as(reply.toString())
+                    .isTrue();
         }
 
         @Test
@@ -372,8 +455,11 @@ class ServiceIT {
 
             Api.Reply reply = API.patch("/api/v1/me", token, "{\"email\": \"broken\", \"firstName\": \"Annie\"}");
 
-            assertThat(reply.isProblem("validation-failed")).as(reply.toString()).isTrue();
-            assertThat(API.get("/api/v1/me", token).json().getString("firstName")).isEqualTo("Marco");
+            assertThat(reply.isProblem("validation-failed"))
+                    .as(reply.toString())
+                    .isTrue();
+            assertThat(API.get("/api/v1/me", token).json().getString("firstName"))
+                    .isEqualTo("Marco");
         }
     }
 
@@ -384,21 +470,33 @@ class ServiceIT {
         void everyApiEndpointRefusesARequestWithoutAToken() {
             Api.Reply openapi = API.send("GET", "/openapi", null, null, null);
             assertThat(openapi.status()).isEqualTo(200);
-            JsonObject paths = Json.createReader(new StringReader(API.getAcceptingJson("/openapi"))).readObject()
+            JsonObject paths = Json.createReader(new StringReader(API.getAcceptingJson("/openapi")))
+                    .readObject()
                     .getJsonObject("paths");
             List<String> checked = new ArrayList<>();
             for (String path : paths.keySet()) {
                 for (String method : paths.getJsonObject(path).keySet()) {
-                    String concrete = path.replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
+                    String concrete =
+                            path.replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
                     String body = List.of("post", "put", "patch").contains(method) ? "{}" : null;
-                    Api.Reply reply = API.send(method.toUpperCase(), concrete, null, body == null ? null : "application/json", body);
-                    assertThat(reply.status()).as(method + " " + path + " -> " + reply).isEqualTo(401);
-                    assertThat(reply.isProblem("unauthorized")).as(reply.toString()).isTrue();
+                    Api.Reply reply = API.send(
+                            method.toUpperCase(), concrete, null, body == null ? null : "application/json", body);
+                    assertThat(reply.status())
+                            .as(method + " " + path + " -> " + reply)
+                            .isEqualTo(401);
+                    assertThat(reply.isProblem("unauthorized"))
+                            .as(reply.toString())
+                            .isTrue();
                     checked.add(method + " " + path);
                 }
             }
-            assertThat(checked).as("the OpenAPI document lists the API").contains(
-                    "post /api/v1/customers", "get /api/v1/customers/lookup", "get /api/v1/me", "patch /api/v1/me");
+            assertThat(checked)
+                    .as("the OpenAPI document lists the API")
+                    .contains(
+                            "post /api/v1/customers",
+                            "get /api/v1/customers/lookup",
+                            "get /api/v1/me",
+                            "patch /api/v1/me");
         }
 
         @Test
@@ -415,14 +513,18 @@ class ServiceIT {
         void anExpiredTokenIsRefused() {
             String expired = Api.keys().mint(Api.ISSUER, "admin", "console-user", null, Duration.ofMinutes(-10));
 
-            assertThat(API.get("/api/v1/customers/lookup?card=2900000000001", expired).status()).isEqualTo(401);
+            assertThat(API.get("/api/v1/customers/lookup?card=2900000000001", expired)
+                            .status())
+                    .isEqualTo(401);
         }
 
         @Test
         void aTokenOfAnotherIssuerIsRefused() {
             String foreign = Api.keys().mint("someone-else", "admin", "console-user", null, Duration.ofMinutes(5));
 
-            assertThat(API.get("/api/v1/customers/lookup?card=2900000000001", foreign).status()).isEqualTo(401);
+            assertThat(API.get("/api/v1/customers/lookup?card=2900000000001", foreign)
+                            .status())
+                    .isEqualTo(401);
         }
 
         @Test
@@ -468,7 +570,102 @@ class ServiceIT {
         @Test
         void theOpenApiDocumentDescribesTheApiWithExamples() {
             String document = API.getAcceptingJson("/openapi");
-            assertThat(document).contains("/api/v1/customers").contains("Marco at the till").contains("bearer");
+            assertThat(document)
+                    .contains("/api/v1/customers")
+                    .contains("Marco at the till")
+                    .contains("bearer");
+        }
+    }
+
+    @Nested
+    class Wallet {
+
+        Api.Reply adjust(String customerId, long points, String reason) {
+            return API.post(
+                    "/api/v1/customers/" + customerId + "/wallet/adjustments",
+                    Api.admin(),
+                    "{\"points\": %d, \"reason\": \"%s\", \"reference\": \"CASE-1\"}".formatted(points, reason));
+        }
+
+        @Test
+        void aGoodwillCreditShowsInTheStatementAndAtTheTill() {
+            JsonObject marco = enrolled(null, uniquePhone());
+            String id = marco.getString("customerId");
+
+            Api.Reply credited = adjust(id, 250, "Sorry for the wait");
+
+            assertThat(credited.status()).as(credited.toString()).isEqualTo(201);
+            JsonObject mine = API.get("/api/v1/me/wallet", Api.customer(id)).json();
+            assertThat(mine.getJsonNumber("balance").longValue()).isEqualTo(250);
+            JsonObject entry = mine.getJsonArray("entries").getJsonObject(0);
+            assertThat(entry.getString("type")).isEqualTo("ADJUST");
+            assertThat(entry.getJsonNumber("points").longValue()).isEqualTo(250);
+            assertThat(entry.getString("reason")).isEqualTo("Sorry for the wait");
+            Api.Reply atTheTill =
+                    API.get("/api/v1/customers/lookup?card=" + marco.getString("cardNumber"), Api.terminal("TO-002"));
+            assertThat(atTheTill.json().getJsonNumber("pointsBalance").longValue())
+                    .isEqualTo(250);
+        }
+
+        @Test
+        void aDebitBeyondTheBalanceIsRefusedAndChangesNothing() {
+            String id = enrolled(null, uniquePhone()).getString("customerId");
+            adjust(id, 100, "welcome");
+
+            Api.Reply refused = adjust(id, -101, "correction");
+
+            assertThat(refused.status()).isEqualTo(422);
+            assertThat(refused.isProblem("insufficient-points"))
+                    .as(refused.toString())
+                    .isTrue();
+            assertThat(Api.count("SELECT COUNT(*) FROM wallet_entry WHERE customer_id = '" + id + "'"))
+                    .isEqualTo(1);
+            assertThat(Api.count("SELECT balance FROM wallet WHERE customer_id = '" + id + "'"))
+                    .isEqualTo(100);
+        }
+
+        @Test
+        void onlyTheConsoleAdjustsAndPagesAreBounded() {
+            String id = enrolled(null, uniquePhone()).getString("customerId");
+
+            Api.Reply byATill = API.post(
+                    "/api/v1/customers/" + id + "/wallet/adjustments",
+                    Api.terminal("MI-001"),
+                    "{\"points\": 10, \"reason\": \"gift\"}");
+            Api.Reply tooBig = API.get("/api/v1/me/wallet?size=101", Api.customer(id));
+
+            assertThat(byATill.status()).isEqualTo(403);
+            assertThat(tooBig.status()).isEqualTo(422);
+            assertThat(tooBig.json().getJsonArray("errors").getJsonObject(0).getString("field"))
+                    .isEqualTo("size");
+        }
+
+        @Test
+        void racingAdjustmentsNeverLoseAPoint() throws Exception {
+            String id = enrolled(null, uniquePhone()).getString("customerId");
+            int writers = 10;
+            ExecutorService pool = Executors.newFixedThreadPool(writers);
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> statuses = new ArrayList<>();
+            for (int i = 0; i < writers; i++) {
+                statuses.add(pool.submit(() -> {
+                    start.await();
+                    return adjust(id, 10, "race").status();
+                }));
+            }
+            start.countDown();
+            List<Integer> results = new ArrayList<>();
+            for (Future<Integer> status : statuses) {
+                results.add(status.get());
+            }
+            pool.shutdown();
+
+            long credited = results.stream().filter(s -> s == 201).count();
+            assertThat(credited).isPositive();
+            assertThat(results).allMatch(s -> s == 201 || s == 409);
+            long cached = Api.count("SELECT balance FROM wallet WHERE customer_id = '" + id + "'");
+            long ledger = Api.count("SELECT SUM(points) FROM wallet_entry WHERE customer_id = '" + id + "'");
+            assertThat(cached).isEqualTo(ledger).isEqualTo(10 * credited);
         }
     }
 }

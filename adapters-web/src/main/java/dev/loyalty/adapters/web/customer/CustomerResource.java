@@ -9,6 +9,7 @@ import dev.loyalty.application.customer.EnrolCustomerUseCase;
 import dev.loyalty.application.customer.FindCustomerQuery;
 import dev.loyalty.application.shared.Actor;
 import dev.loyalty.application.shared.Role;
+import dev.loyalty.application.wallet.WalletQuery;
 import dev.loyalty.domain.customer.CardNumber;
 import dev.loyalty.domain.customer.Customer;
 import dev.loyalty.domain.customer.CustomerId;
@@ -55,6 +56,9 @@ public class CustomerResource {
 
     @Inject
     FindCustomerQuery customers;
+
+    @Inject
+    WalletQuery wallets;
 
     @Inject
     Caller caller;
@@ -119,7 +123,7 @@ public class CustomerResource {
         return Response.created(uri.getAbsolutePathBuilder()
                         .path(customer.id().toString())
                         .build())
-                .entity(CustomerView.profile(customer))
+                .entity(CustomerView.profile(customer, balance(customer, actor)))
                 .build();
     }
 
@@ -149,7 +153,9 @@ public class CustomerResource {
                 blank(card) ? null : CardNumber.of(card.trim()),
                 blank(phone) ? null : PhoneNumber.of(phone),
                 blank(email) ? null : Email.of(email));
-        return CustomerView.summary(customers.lookup(criteria, caller.actor()));
+        Actor actor = caller.actor();
+        Customer customer = customers.lookup(criteria, actor);
+        return CustomerView.summary(customer, balance(customer, actor));
     }
 
     @GET
@@ -157,7 +163,13 @@ public class CustomerResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Read a customer's whole profile (console)")
     public CustomerView byId(@PathParam("customerId") @Size(max = 64) String customerId) {
-        return CustomerView.profile(customers.byId(CustomerId.parse(customerId), caller.actor()));
+        Actor actor = caller.actor();
+        Customer customer = customers.byId(CustomerId.parse(customerId), actor);
+        return CustomerView.profile(customer, balance(customer, actor));
+    }
+
+    private long balance(Customer customer, Actor actor) {
+        return wallets.balance(customer.id(), actor).value();
     }
 
     private static boolean blank(String value) {

@@ -25,7 +25,7 @@ public record CustomerView(
         ConsentsBody consents,
         long pointsBalance) {
 
-    static CustomerView profile(Customer customer) {
+    static CustomerView profile(Customer customer, long pointsBalance) {
         return new CustomerView(
                 customer.id().toString(),
                 customer.cardNumber().value(),
@@ -39,11 +39,11 @@ public record CustomerView(
                 customer.storeId().orElse(null),
                 customer.enrolledAt(),
                 ConsentsBody.of(customer.consents().current()),
-                0);
+                pointsBalance);
     }
 
-    static CustomerView summary(Customer customer) {
-        CustomerView full = profile(customer);
+    static CustomerView summary(Customer customer, long pointsBalance) {
+        CustomerView full = profile(customer, pointsBalance);
         return new CustomerView(
                 full.customerId,
                 full.cardNumber,

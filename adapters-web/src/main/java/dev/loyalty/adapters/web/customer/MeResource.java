@@ -6,6 +6,8 @@ import dev.loyalty.application.customer.FindCustomerQuery;
 import dev.loyalty.application.customer.UpdateProfileCommand;
 import dev.loyalty.application.customer.UpdateProfileUseCase;
 import dev.loyalty.application.shared.Actor;
+import dev.loyalty.application.wallet.WalletQuery;
+import dev.loyalty.domain.customer.Customer;
 import dev.loyalty.domain.customer.CustomerId;
 import dev.loyalty.domain.customer.CustomerNotFoundException;
 import dev.loyalty.domain.customer.Email;
@@ -49,6 +51,9 @@ public class MeResource {
     UpdateProfileUseCase profiles;
 
     @Inject
+    WalletQuery wallets;
+
+    @Inject
     Caller caller;
 
     @Inject
@@ -59,7 +64,9 @@ public class MeResource {
     @Operation(summary = "My profile, consents and points balance")
     public CustomerView me() {
         Actor actor = caller.actor();
-        return CustomerView.profile(customers.byId(myId(actor), actor));
+        Customer customer = customers.byId(myId(actor), actor);
+        return CustomerView.profile(
+                customer, wallets.balance(customer.id(), actor).value());
     }
 
     @PATCH
@@ -89,7 +96,9 @@ public class MeResource {
                 patch.consents() == null ? Map.of() : patch.consents().changes(),
                 actor.consentSource(),
                 consentTextVersion);
-        return CustomerView.profile(profiles.updateProfile(new UpdateProfileCommand(myId(actor), update, actor)));
+        Customer customer = profiles.updateProfile(new UpdateProfileCommand(myId(actor), update, actor));
+        return CustomerView.profile(
+                customer, wallets.balance(customer.id(), actor).value());
     }
 
     private static CustomerId myId(Actor actor) {

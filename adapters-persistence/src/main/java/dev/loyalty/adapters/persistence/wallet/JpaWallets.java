@@ -1,0 +1,155 @@
+package dev.loyalty.adapters.persistence.wallet;
+
+import dev.loyalty.adapters.persistence.UniqueKeys;
+import dev.loyalty.application.wallet.Wallets;
+import dev.loyalty.domain.customer.CustomerId;
+import dev.loyalty.domain.shared.ConcurrentUpdateException;
+import dev.loyalty.domain.shared.Points;
+import dev.loyalty.domain.wallet.Wallet;
+import dev.loyalty.domain.wallet.WalletEntry;
+import dev.loyalty.domain.wallet.WalletEntryType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Wallets in MariaDB. A save is one conditional UPDATE of the wallet row (balance and version,
+ * {@code WHERE version = ?}) or, for a new wallet, its INSERT; then the pending entries are
+ * appended, each unique by (customer, sequence). Two writers of one wallet cannot both succeed:
+ * the second is a {@link ConcurrentUpdateException}.
+ */
+@ApplicationScoped
+public class JpaWallets implements Wallets {
+
+    @PersistenceContext(unitName = "loyalty")
+    private EntityManager em;
+
+    protected JpaWallets() {}
+
+    /** For tests outside the container. */
+    public JpaWallets(EntityManager em) {
+        this.em = em;
+    }
+
+    @Override
+    public Optional<Wallet> byCustomer(CustomerId customerId) {
+        WalletJpaEntity row = em.find(WalletJpaEntity.class, customerId.toString());
+        if (row == null) {
+            return Optional.empty();
+        }
+        List<WalletEntry> entries = em.createQuery(
+                        "SELECT e FROM WalletEntryJpaEntity e WHERE e.customerId = :id ORDER BY e.sequence",
+                        WalletEntryJpaEntity.class)
+                .setParameter("id", customerId.toString())
+                .getResultStream()
+                .map(JpaWallets::toDomain)
+                .toList();
+        return Optional.of(Wallet.reconstitute(customerId, entries, row.version));
+    }
+
+    @Override
+    public void save(Wallet wallet) {
+        String id = wallet.customerId().toString();
+        try {
+            if (wallet.version() == 0) {
+                WalletJpaEntity row = new WalletJpaEntity();
+                row.customerId = id;
+                row.balance = wallet.balance().value();
+                row.version = 1;
+                em.persist(row);
+                em.flush();
+            } else {
+                int updated = em.createQuery(
+                                """
+                                UPDATE WalletJpaEntity w SET w.balance = :balance, w.version = w.version + 1
+                                WHERE w.customerId = :id AND w.version = :version""")
+                        .setParameter("balance", wallet.balance().value())
+                        .setParameter("id", id)
+                        .setParameter("version", wallet.version())
+                        .executeUpdate();
+                if (updated != 1) {
+                    throw stale(wallet);
+                }
+            }
+            for (WalletEntry entry : wallet.pendingEntries()) {
+                em.persist(toRow(id, entry));
+            }
+            em.flush();
+        } catch (PersistenceException e) {
+            if (UniqueKeys.violated(e).isPresent()) {
+                throw stale(wallet);
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public Points balanceOf(CustomerId customerId) {
+        WalletJpaEntity row = em.find(WalletJpaEntity.class, customerId.toString());
+        return Points.of(row == null ? 0 : row.balance);
+    }
+
+    @Override
+    public List<WalletEntry> entries(CustomerId customerId, int offset, int limit) {
+        return em.createQuery(
+                        "SELECT e FROM WalletEntryJpaEntity e WHERE e.customerId = :id ORDER BY e.sequence DESC",
+                        WalletEntryJpaEntity.class)
+                .setParameter("id", customerId.toString())
+                .setFirstResult(offset)
+                .setMaxResults(limit)
+                .getResultStream()
+                .map(JpaWallets::toDomain)
+                .toList();
+    }
+
+    @Override
+    public long entryCount(CustomerId customerId) {
+        return em.createQuery("SELECT COUNT(e) FROM WalletEntryJpaEntity e WHERE e.customerId = :id", Long.class)
+                .setParameter("id", customerId.toString())
+                .getSingleResult();
+    }
+
+    private static ConcurrentUpdateException stale(Wallet wallet) {
+        return new ConcurrentUpdateException("the wallet of " + wallet.customerId() + " was changed meanwhile");
+    }
+
+    static WalletEntryJpaEntity toRow(String customerId, WalletEntry entry) {
+        WalletEntryJpaEntity row = new WalletEntryJpaEntity();
+        row.customerId = customerId;
+        row.sequence = entry.sequence();
+        row.type = entry.type().name();
+        row.points = entry.points();
+        row.debt = entry.debt();
+        row.reason = entry.reason();
+        row.reference = entry.reference();
+        row.occurredAt = utc(entry.occurredAt());
+        row.expiresAt = entry.expiresAt() == null ? null : utc(entry.expiresAt());
+        return row;
+    }
+
+    static WalletEntry toDomain(WalletEntryJpaEntity row) {
+        return new WalletEntry(
+                row.sequence,
+                WalletEntryType.valueOf(row.type),
+                row.points,
+                row.reason,
+                row.reference,
+                instant(row.occurredAt),
+                row.expiresAt == null ? null : instant(row.expiresAt),
+                row.debt);
+    }
+
+    private static LocalDateTime utc(Instant instant) {
+        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    private static Instant instant(LocalDateTime utc) {
+        return utc.toInstant(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,66 @@
+package dev.loyalty.adapters.persistence;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.Persistence;
+import java.util.Map;
+import java.util.function.Function;
+import org.flywaydb.core.Flyway;
+
+/**
+ * The test MariaDB the build starts, migrated by the production migrations, and the production
+ * persistence unit run by EclipseLink outside the container with resource-local transactions.
+ */
+public final class TestDatabase {
+
+    private static EntityManagerFactory factory;
+
+    private TestDatabase() {}
+
+    public static synchronized EntityManagerFactory entityManagers() {
+        if (factory == null) {
+            String url = System.getProperty("loyalty.it.db.url");
+            String user = System.getProperty("loyalty.it.db.user");
+            String password = System.getProperty("loyalty.it.db.password");
+            Flyway.configure()
+                    .dataSource(url, user, password)
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
+            factory = Persistence.createEntityManagerFactory(
+                    "loyalty",
+                    Map.of(
+                            "jakarta.persistence.transactionType",
+                            "RESOURCE_LOCAL",
+                            "jakarta.persistence.jtaDataSource",
+                            "",
+                            "jakarta.persistence.jdbc.driver",
+                            "org.mariadb.jdbc.Driver",
+                            "jakarta.persistence.jdbc.url",
+                            url,
+                            "jakarta.persistence.jdbc.user",
+                            user,
+                            "jakarta.persistence.jdbc.password",
+                            password));
+        }
+        return factory;
+    }
+
+    /** Runs {@code work} in its own transaction: committed on success, rolled back on failure. */
+    public static <T> T inTransaction(Function<EntityManager, T> work) {
+        EntityManager em = entityManagers().createEntityManager();
+        try {
+            em.getTransaction().begin();
+            T result = work.apply(em);
+            em.getTransaction().commit();
+            return result;
+        } catch (RuntimeException e) {
+            if (em.getTransaction().isActive()) {
+                em.getTransaction().rollback();
+            }
+            throw e;
+        } finally {
+            em.close();
+        }
+    }
+}

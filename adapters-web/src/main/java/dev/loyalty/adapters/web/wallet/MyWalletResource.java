@@ -1,0 +1,55 @@
+package dev.loyalty.adapters.web.wallet;
+
+import dev.loyalty.adapters.web.Roles;
+import dev.loyalty.adapters.web.security.Caller;
+import dev.loyalty.application.shared.Actor;
+import dev.loyalty.application.wallet.WalletQuery;
+import dev.loyalty.domain.customer.CustomerId;
+import dev.loyalty.domain.customer.CustomerNotFoundException;
+import dev.loyalty.domain.shared.InvalidValueException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The app's customer reading their own points. */
+@Path("me/wallet")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Wallet")
+public class MyWalletResource {
+
+    @Inject
+    WalletQuery wallets;
+
+    @Inject
+    Caller caller;
+
+    @GET
+    @RolesAllowed(Roles.CUSTOMER)
+    @Operation(
+            summary = "My points: balance and ledger, newest first",
+            description =
+                    "Entries are EARN, BURN,"
+                            + " EXPIRE, REVERSE or ADJUST with signed points, a reason and a reference; page from 0, size 1-100.")
+    public WalletView mine(
+            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size) {
+        Actor actor = caller.actor();
+        return WalletView.of(wallets.statement(idOf(actor.subject()), actor, page, size));
+    }
+
+    private static CustomerId idOf(String subject) {
+        try {
+            return CustomerId.parse(subject);
+        } catch (InvalidValueException e) {
+            throw new CustomerNotFoundException("the token's subject is not a customer of this programme");
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package dev.loyalty.application.wallet;
+
+import dev.loyalty.domain.customer.CustomerId;
+import dev.loyalty.domain.shared.Points;
+import dev.loyalty.domain.wallet.Wallet;
+import dev.loyalty.domain.wallet.WalletEntry;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The stored ledgers. A customer has no wallet until points first move; {@link #save} then creates
+ * it. Saving appends the wallet's pending entries and moves its version on, or throws
+ * {@code ConcurrentUpdateException} when another writer saved it since it was read.
+ */
+public interface Wallets {
+
+    Optional<Wallet> byCustomer(CustomerId customerId);
+
+    void save(Wallet wallet);
+
+    /** The cached balance, zero for a customer without a wallet. */
+    Points balanceOf(CustomerId customerId);
+
+    /** A page of the ledger, newest entry first. */
+    List<WalletEntry> entries(CustomerId customerId, int offset, int limit);
+
+    long entryCount(CustomerId customerId);
+}
