@@ -22,6 +22,19 @@ public record CouponTemplateId(UUID value) {
         return new CouponTemplateId(UUID.randomUUID());
     }
 
+    /**
+     * @param raw a template id as text
+     * @return the identity
+     * @throws InvalidValueException (field {@code templateId}) when it is not a UUID
+     */
+    public static CouponTemplateId parse(String raw) {
+        try {
+            return new CouponTemplateId(UUID.fromString(raw == null ? "" : raw.trim()));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidValueException("templateId", "templateId must be a UUID");
+        }
+    }
+
     /** @return the canonical UUID string */
     @Override
     public String toString() {

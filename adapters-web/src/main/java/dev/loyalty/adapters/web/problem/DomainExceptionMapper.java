@@ -20,7 +20,9 @@ public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
             "customer-already-enrolled", 409,
             "customer-not-found", 404,
             "forbidden", 403,
-            "concurrent-update", 409);
+            "concurrent-update", 409,
+            "coupon-template-not-found", 404,
+            "coupon-code-collision", 409);
 
     @Override
     public Response toResponse(DomainException exception) {

@@ -1,0 +1,41 @@
+package dev.loyalty.adapters.persistence.coupon;
+
+import dev.loyalty.application.coupon.CouponTemplates;
+import dev.loyalty.domain.coupon.CouponTemplate;
+import dev.loyalty.domain.coupon.CouponTemplateId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.util.Currency;
+import java.util.Optional;
+
+/** Coupon templates in MariaDB. A percent-off template records the programme currency (EUR). */
+@ApplicationScoped
+public class JpaCouponTemplates implements CouponTemplates {
+
+    static final Currency PROGRAMME_CURRENCY = Currency.getInstance("EUR");
+
+    @PersistenceContext(unitName = "loyalty")
+    private EntityManager em;
+
+    protected JpaCouponTemplates() {}
+
+    /** For tests outside the container. */
+    public JpaCouponTemplates(EntityManager em) {
+        this.em = em;
+    }
+
+    @Override
+    public void add(CouponTemplate template) {
+        em.persist(CouponMapper.toRow(
+                template, PROGRAMME_CURRENCY, Clock.systemUTC().instant()));
+        em.flush();
+    }
+
+    @Override
+    public Optional<CouponTemplate> byId(CouponTemplateId id) {
+        return Optional.ofNullable(em.find(CouponTemplateJpaEntity.class, id.toString()))
+                .map(CouponMapper::toDomain);
+    }
+}

@@ -1,0 +1,59 @@
+package dev.loyalty.adapters.persistence.coupon;
+
+import dev.loyalty.adapters.persistence.UniqueKeys;
+import dev.loyalty.application.coupon.CouponCodeTakenException;
+import dev.loyalty.application.coupon.Coupons;
+import dev.loyalty.domain.coupon.Coupon;
+import dev.loyalty.domain.customer.CustomerId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Issued coupons in MariaDB, written in batches (JDBC batch writing: 10,000 codes are one
+ * round of inserts); a code already taken breaks the primary key and nothing is kept.
+ */
+@ApplicationScoped
+public class JpaCoupons implements Coupons {
+
+    @PersistenceContext(unitName = "loyalty")
+    private EntityManager em;
+
+    protected JpaCoupons() {}
+
+    /** For tests outside the container. */
+    public JpaCoupons(EntityManager em) {
+        this.em = em;
+    }
+
+    @Override
+    public void addAll(List<Coupon> coupons) {
+        Instant now = Clock.systemUTC().instant();
+        try {
+            for (Coupon coupon : coupons) {
+                em.persist(CouponMapper.toRow(coupon, now));
+            }
+            em.flush();
+        } catch (PersistenceException e) {
+            if (UniqueKeys.violated(e).isPresent()) {
+                throw new CouponCodeTakenException();
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public List<Coupon> ofCustomer(CustomerId customerId) {
+        return em.createQuery(
+                        "SELECT c FROM CouponJpaEntity c WHERE c.customerId = :id ORDER BY c.issuedAt DESC, c.code",
+                        CouponJpaEntity.class)
+                .setParameter("id", customerId.toString())
+                .getResultStream()
+                .map(CouponMapper::toDomain)
+                .toList();
+    }
+}

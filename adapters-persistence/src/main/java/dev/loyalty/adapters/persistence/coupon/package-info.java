@@ -1,0 +1,2 @@
+/** Coupon templates and issued coupons in MariaDB. */
+package dev.loyalty.adapters.persistence.coupon;

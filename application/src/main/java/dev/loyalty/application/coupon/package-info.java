@@ -1,0 +1,2 @@
+/** Use cases of coupons: defining templates, issuing personal and bearer coupons, the customer's own list. */
+package dev.loyalty.application.coupon;
