@@ -1,5 +1,6 @@
 package dev.loyalty.adapters.persistence.coupon;
 
+import dev.loyalty.adapters.persistence.UtcTimes;
 import dev.loyalty.domain.coupon.Coupon;
 import dev.loyalty.domain.coupon.CouponCode;
 import dev.loyalty.domain.coupon.CouponStatus;
@@ -10,8 +11,6 @@ import dev.loyalty.domain.coupon.SalesChannel;
 import dev.loyalty.domain.customer.CustomerId;
 import dev.loyalty.domain.shared.Money;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Currency;
 import java.util.Set;
@@ -45,13 +44,13 @@ final class CouponMapper {
         }
         row.minSpend = template.minSpend().map(Money::cents).orElse(null);
         row.channels = template.channels().stream().map(Enum::name).sorted().collect(Collectors.joining(","));
-        row.validFrom = template.validFrom().map(CouponMapper::utc).orElse(null);
-        row.validUntil = template.validUntil().map(CouponMapper::utc).orElse(null);
+        row.validFrom = UtcTimes.utc(template.validFrom().orElse(null));
+        row.validUntil = UtcTimes.utc(template.validUntil().orElse(null));
         row.validDays = template.validDays().orElse(null);
         row.perCustomerLimit = template.perCustomerLimit().orElse(null);
         row.categories = String.join(",", new TreeSet<>(template.categories()));
         row.maxRedemptions = template.maxRedemptions().orElse(null);
-        row.createdAt = utc(now);
+        row.createdAt = UtcTimes.utc(now);
         return row;
     }
 
@@ -67,8 +66,8 @@ final class CouponMapper {
                 Arrays.stream(row.channels.split(","))
                         .map(SalesChannel::valueOf)
                         .collect(Collectors.toSet()),
-                row.validFrom == null ? null : instant(row.validFrom),
-                row.validUntil == null ? null : instant(row.validUntil),
+                UtcTimes.instant(row.validFrom),
+                UtcTimes.instant(row.validUntil),
                 row.validDays,
                 row.perCustomerLimit,
                 row.categories.isEmpty() ? Set.of() : Set.of(row.categories.split(",")),
@@ -81,10 +80,10 @@ final class CouponMapper {
         row.templateId = coupon.templateId().toString();
         row.customerId = coupon.owner().map(CustomerId::toString).orElse(null);
         row.status = coupon.status().name();
-        row.validFrom = utc(coupon.validFrom());
-        row.validUntil = utc(coupon.validUntil());
+        row.validFrom = UtcTimes.utc(coupon.validFrom());
+        row.validUntil = UtcTimes.utc(coupon.validUntil());
         row.redemptionReference = coupon.redemptionReference().orElse(null);
-        row.issuedAt = utc(issuedAt);
+        row.issuedAt = UtcTimes.utc(issuedAt);
         return row;
     }
 
@@ -94,16 +93,8 @@ final class CouponMapper {
                 new CouponTemplateId(UUID.fromString(row.templateId)),
                 row.customerId == null ? null : CustomerId.parse(row.customerId),
                 CouponStatus.valueOf(row.status),
-                instant(row.validFrom),
-                instant(row.validUntil),
+                UtcTimes.instant(row.validFrom),
+                UtcTimes.instant(row.validUntil),
                 row.redemptionReference);
-    }
-
-    static LocalDateTime utc(Instant instant) {
-        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
-
-    static Instant instant(LocalDateTime utc) {
-        return utc.toInstant(ZoneOffset.UTC);
     }
 }

@@ -1,5 +1,6 @@
 package dev.loyalty.adapters.persistence.customer;
 
+import dev.loyalty.adapters.persistence.UtcTimes;
 import dev.loyalty.domain.customer.CardNumber;
 import dev.loyalty.domain.customer.ConsentEvidence;
 import dev.loyalty.domain.customer.ConsentPurpose;
@@ -9,9 +10,6 @@ import dev.loyalty.domain.customer.Email;
 import dev.loyalty.domain.customer.EnrolmentChannel;
 import dev.loyalty.domain.customer.PhoneNumber;
 import dev.loyalty.domain.customer.PreferredChannel;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,7 +28,7 @@ final class CustomerMapper {
         entity.enrolmentChannel = customer.enrolmentChannel().name();
         entity.storeId = customer.storeId().orElse(null);
         entity.referralCode = customer.referralCode().orElse(null);
-        entity.enrolledAt = utc(customer.enrolledAt());
+        entity.enrolledAt = UtcTimes.utc(customer.enrolledAt());
         entity.version = customer.version();
         copyChangeableState(customer, entity);
         return entity;
@@ -60,7 +58,7 @@ final class CustomerMapper {
             row.position = position;
             row.purpose = evidence.purpose().name();
             row.granted = evidence.granted();
-            row.recordedAt = utc(evidence.recordedAt());
+            row.recordedAt = UtcTimes.utc(evidence.recordedAt());
             row.source = evidence.source();
             row.textVersion = evidence.textVersion();
             rows.add(row);
@@ -73,7 +71,7 @@ final class CustomerMapper {
                 .map(row -> new ConsentEvidence(
                         ConsentPurpose.valueOf(row.purpose),
                         row.granted,
-                        instant(row.recordedAt),
+                        UtcTimes.instant(row.recordedAt),
                         row.source,
                         row.textVersion))
                 .toList();
@@ -89,16 +87,8 @@ final class CustomerMapper {
                 EnrolmentChannel.valueOf(entity.enrolmentChannel),
                 entity.storeId,
                 entity.referralCode,
-                instant(entity.enrolledAt),
+                UtcTimes.instant(entity.enrolledAt),
                 history,
                 entity.version);
-    }
-
-    static LocalDateTime utc(Instant instant) {
-        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
-
-    static Instant instant(LocalDateTime utc) {
-        return utc.toInstant(ZoneOffset.UTC);
     }
 }

@@ -1,5 +1,6 @@
 package dev.loyalty.adapters.persistence.event;
 
+import dev.loyalty.adapters.persistence.UtcTimes;
 import dev.loyalty.application.shared.DomainEventLog;
 import dev.loyalty.domain.shared.DomainEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,8 +8,6 @@ import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 /**
@@ -35,7 +34,7 @@ public class JpaDomainEventLog implements DomainEventLog {
         row.eventId = UUID.randomUUID().toString();
         row.type = event.type();
         row.aggregateId = event.aggregateId();
-        row.occurredAt = LocalDateTime.ofInstant(event.occurredAt(), ZoneOffset.UTC);
+        row.occurredAt = UtcTimes.utc(event.occurredAt());
         row.payload = JSON.toJson(event);
         em.persist(row);
     }

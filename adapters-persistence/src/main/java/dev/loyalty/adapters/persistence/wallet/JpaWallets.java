@@ -1,6 +1,7 @@
 package dev.loyalty.adapters.persistence.wallet;
 
 import dev.loyalty.adapters.persistence.UniqueKeys;
+import dev.loyalty.adapters.persistence.UtcTimes;
 import dev.loyalty.application.wallet.Wallets;
 import dev.loyalty.domain.customer.CustomerId;
 import dev.loyalty.domain.shared.ConcurrentUpdateException;
@@ -12,9 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -128,8 +126,8 @@ public class JpaWallets implements Wallets {
         row.debt = entry.debt();
         row.reason = entry.reason();
         row.reference = entry.reference();
-        row.occurredAt = utc(entry.occurredAt());
-        row.expiresAt = entry.expiresAt() == null ? null : utc(entry.expiresAt());
+        row.occurredAt = UtcTimes.utc(entry.occurredAt());
+        row.expiresAt = UtcTimes.utc(entry.expiresAt());
         return row;
     }
 
@@ -140,16 +138,8 @@ public class JpaWallets implements Wallets {
                 row.points,
                 row.reason,
                 row.reference,
-                instant(row.occurredAt),
-                row.expiresAt == null ? null : instant(row.expiresAt),
+                UtcTimes.instant(row.occurredAt),
+                UtcTimes.instant(row.expiresAt),
                 row.debt);
-    }
-
-    private static LocalDateTime utc(Instant instant) {
-        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
-
-    private static Instant instant(LocalDateTime utc) {
-        return utc.toInstant(ZoneOffset.UTC);
     }
 }

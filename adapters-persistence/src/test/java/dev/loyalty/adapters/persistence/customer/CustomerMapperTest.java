@@ -6,6 +6,7 @@ import static dev.loyalty.domain.customer.CustomerFixtures.aCustomer;
 import static dev.loyalty.domain.customer.CustomerFixtures.aProfileUpdate;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.loyalty.adapters.persistence.UtcTimes;
 import dev.loyalty.domain.customer.Customer;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,7 +32,7 @@ class CustomerMapperTest {
         Customer back = CustomerMapper.toDomain(entity);
 
         assertThat(back).usingRecursiveComparison().isEqualTo(marco);
-        assertThat(entity.enrolledAt).isEqualTo(CustomerMapper.utc(marco.enrolledAt()));
+        assertThat(entity.enrolledAt).isEqualTo(UtcTimes.utc(marco.enrolledAt()));
         assertThat(entity.consents).extracting(row -> row.position).containsExactly(0, 1, 2, 3);
     }
 

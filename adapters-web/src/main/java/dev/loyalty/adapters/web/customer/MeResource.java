@@ -8,13 +8,10 @@ import dev.loyalty.application.customer.UpdateProfileUseCase;
 import dev.loyalty.application.shared.Actor;
 import dev.loyalty.application.wallet.WalletQuery;
 import dev.loyalty.domain.customer.Customer;
-import dev.loyalty.domain.customer.CustomerId;
-import dev.loyalty.domain.customer.CustomerNotFoundException;
 import dev.loyalty.domain.customer.Email;
 import dev.loyalty.domain.customer.PhoneNumber;
 import dev.loyalty.domain.customer.PreferredChannel;
 import dev.loyalty.domain.customer.ProfileUpdate;
-import dev.loyalty.domain.shared.InvalidValueException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -64,7 +61,7 @@ public class MeResource {
     @Operation(summary = "My profile, consents and points balance")
     public CustomerView me() {
         Actor actor = caller.actor();
-        Customer customer = customers.byId(myId(actor), actor);
+        Customer customer = customers.byId(caller.customerId(), actor);
         return CustomerView.profile(
                 customer, wallets.balance(customer.id(), actor).value());
     }
@@ -96,16 +93,8 @@ public class MeResource {
                 patch.consents() == null ? Map.of() : patch.consents().changes(),
                 actor.consentSource(),
                 consentTextVersion);
-        Customer customer = profiles.updateProfile(new UpdateProfileCommand(myId(actor), update, actor));
+        Customer customer = profiles.updateProfile(new UpdateProfileCommand(caller.customerId(), update, actor));
         return CustomerView.profile(
                 customer, wallets.balance(customer.id(), actor).value());
-    }
-
-    private static CustomerId myId(Actor actor) {
-        try {
-            return CustomerId.parse(actor.subject());
-        } catch (InvalidValueException e) {
-            throw new CustomerNotFoundException("the token's subject is not a customer of this programme");
-        }
     }
 }

@@ -22,7 +22,9 @@ public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
             "forbidden", 403,
             "concurrent-update", 409,
             "coupon-template-not-found", 404,
-            "coupon-code-collision", 409);
+            "coupon-code-collision", 409,
+            "earning-rules-missing", 409,
+            "earning-rules-conflict", 409);
 
     @Override
     public Response toResponse(DomainException exception) {

@@ -3,7 +3,10 @@ package dev.loyalty.adapters.web.security;
 import dev.loyalty.adapters.web.Roles;
 import dev.loyalty.application.shared.Actor;
 import dev.loyalty.application.shared.Role;
+import dev.loyalty.domain.customer.CustomerId;
+import dev.loyalty.domain.customer.CustomerNotFoundException;
 import dev.loyalty.domain.shared.AccessDeniedException;
+import dev.loyalty.domain.shared.InvalidValueException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import java.util.Set;
@@ -40,6 +43,18 @@ public class Caller {
             return new Actor(Role.CUSTOMER, subject, null);
         }
         throw new AccessDeniedException("the token carries no role of this API");
+    }
+
+    /**
+     * The customer a customer token speaks for: its subject. A subject that is no customer id
+     * designates nobody, which is "not found" rather than a bad request.
+     */
+    public CustomerId customerId() {
+        try {
+            return CustomerId.parse(actor().subject());
+        } catch (InvalidValueException e) {
+            throw new CustomerNotFoundException("the token's subject is not a customer of this programme");
+        }
     }
 
     private static String unquoted(String claim) {

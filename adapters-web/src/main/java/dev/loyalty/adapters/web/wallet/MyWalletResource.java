@@ -4,9 +4,6 @@ import dev.loyalty.adapters.web.Roles;
 import dev.loyalty.adapters.web.security.Caller;
 import dev.loyalty.application.shared.Actor;
 import dev.loyalty.application.wallet.WalletQuery;
-import dev.loyalty.domain.customer.CustomerId;
-import dev.loyalty.domain.customer.CustomerNotFoundException;
-import dev.loyalty.domain.shared.InvalidValueException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -42,14 +39,6 @@ public class MyWalletResource {
     public WalletView mine(
             @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size) {
         Actor actor = caller.actor();
-        return WalletView.of(wallets.statement(idOf(actor.subject()), actor, page, size));
-    }
-
-    private static CustomerId idOf(String subject) {
-        try {
-            return CustomerId.parse(subject);
-        } catch (InvalidValueException e) {
-            throw new CustomerNotFoundException("the token's subject is not a customer of this programme");
-        }
+        return WalletView.of(wallets.statement(caller.customerId(), actor, page, size));
     }
 }
