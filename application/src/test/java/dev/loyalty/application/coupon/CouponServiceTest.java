@@ -59,6 +59,23 @@ class CouponServiceTest {
                 }
 
                 @Override
+                public Optional<Coupon> byCode(CouponCode code) {
+                    return storedCoupons.stream()
+                            .filter(c -> c.code().equals(code))
+                            .findFirst();
+                }
+
+                @Override
+                public long redeemedCount(CouponTemplateId templateId) {
+                    return 0;
+                }
+
+                @Override
+                public long redeemedCount(CouponTemplateId templateId, CustomerId customerId) {
+                    return 0;
+                }
+
+                @Override
                 public List<Coupon> ofCustomer(CustomerId customerId) {
                     return storedCoupons.stream()
                             .filter(c -> c.owner().equals(Optional.of(customerId)))

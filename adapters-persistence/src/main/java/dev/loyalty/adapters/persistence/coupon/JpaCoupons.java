@@ -4,6 +4,8 @@ import dev.loyalty.adapters.persistence.UniqueKeys;
 import dev.loyalty.application.coupon.CouponCodeTakenException;
 import dev.loyalty.application.coupon.Coupons;
 import dev.loyalty.domain.coupon.Coupon;
+import dev.loyalty.domain.coupon.CouponCode;
+import dev.loyalty.domain.coupon.CouponTemplateId;
 import dev.loyalty.domain.customer.CustomerId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -12,6 +14,7 @@ import jakarta.persistence.PersistenceException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Issued coupons in MariaDB, written in batches (JDBC batch writing: 10,000 codes are one
@@ -44,6 +47,32 @@ public class JpaCoupons implements Coupons {
             }
             throw e;
         }
+    }
+
+    @Override
+    public Optional<Coupon> byCode(CouponCode code) {
+        return Optional.ofNullable(em.find(CouponJpaEntity.class, code.value())).map(CouponMapper::toDomain);
+    }
+
+    @Override
+    public long redeemedCount(CouponTemplateId templateId) {
+        return em.createQuery(
+                        "SELECT COUNT(c) FROM CouponJpaEntity c WHERE c.templateId = :template AND c.status = 'REDEEMED'",
+                        Long.class)
+                .setParameter("template", templateId.toString())
+                .getSingleResult();
+    }
+
+    @Override
+    public long redeemedCount(CouponTemplateId templateId, CustomerId customerId) {
+        return em.createQuery(
+                        """
+                        SELECT COUNT(c) FROM CouponJpaEntity c
+                        WHERE c.templateId = :template AND c.customerId = :customer AND c.status = 'REDEEMED'""",
+                        Long.class)
+                .setParameter("template", templateId.toString())
+                .setParameter("customer", customerId.toString())
+                .getSingleResult();
     }
 
     @Override

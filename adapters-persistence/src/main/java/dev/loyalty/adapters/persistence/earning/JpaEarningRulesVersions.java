@@ -1,0 +1,61 @@
+package dev.loyalty.adapters.persistence.earning;
+
+import dev.loyalty.adapters.persistence.UtcTimes;
+import dev.loyalty.application.checkout.EarningRulesVersions;
+import dev.loyalty.domain.earning.EarningRules;
+import dev.loyalty.domain.earning.EarningRulesHistory;
+import dev.loyalty.domain.earning.PointsRounding;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.Arrays;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** The earning rules' versions, read from {@code earning_rules} (a handful of rows). */
+@ApplicationScoped
+public class JpaEarningRulesVersions implements EarningRulesVersions {
+
+    @PersistenceContext(unitName = "loyalty")
+    private EntityManager em;
+
+    protected JpaEarningRulesVersions() {}
+
+    /** For tests outside the container. */
+    public JpaEarningRulesVersions(EntityManager em) {
+        this.em = em;
+    }
+
+    @Override
+    public EarningRulesHistory history() {
+        return EarningRulesHistory.of(
+                em.createQuery("SELECT r FROM EarningRulesJpaEntity r", EarningRulesJpaEntity.class)
+                        .getResultStream()
+                        .map(JpaEarningRulesVersions::toDomain)
+                        .toList());
+    }
+
+    static EarningRules toDomain(EarningRulesJpaEntity row) {
+        Map<String, Integer> multipliers = new LinkedHashMap<>();
+        for (String line : lines(row.categoryMultipliers)) {
+            String[] pair = line.split("=", 2);
+            multipliers.put(pair[0].trim(), Integer.parseInt(pair[1].trim()));
+        }
+        Set<String> excluded =
+                Arrays.stream(lines(row.excludedCategories)).map(String::trim).collect(Collectors.toSet());
+        return new EarningRules(
+                row.pointsPerCurrencyUnit,
+                multipliers,
+                excluded,
+                PointsRounding.valueOf(row.rounding),
+                Currency.getInstance(row.currency),
+                UtcTimes.instant(row.effectiveFrom));
+    }
+
+    private static String[] lines(String text) {
+        return text == null || text.isBlank() ? new String[0] : text.strip().split("\\R");
+    }
+}

@@ -1,0 +1,2 @@
+/** The versions of the earning rules in MariaDB. */
+package dev.loyalty.adapters.persistence.earning;

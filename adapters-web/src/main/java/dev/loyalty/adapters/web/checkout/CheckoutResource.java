@@ -1,0 +1,95 @@
+package dev.loyalty.adapters.web.checkout;
+
+import dev.loyalty.adapters.web.Roles;
+import dev.loyalty.adapters.web.security.Caller;
+import dev.loyalty.application.checkout.QuoteCheckoutUseCase;
+import dev.loyalty.application.checkout.QuoteCommand;
+import dev.loyalty.domain.coupon.BasketLine;
+import dev.loyalty.domain.coupon.SalesChannel;
+import dev.loyalty.domain.customer.CardNumber;
+import dev.loyalty.domain.customer.CustomerId;
+import dev.loyalty.domain.shared.InvalidValueException;
+import dev.loyalty.domain.shared.Money;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The till's checkout calls. */
+@Path("checkouts")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Checkout")
+public class CheckoutResource {
+
+    @Inject
+    QuoteCheckoutUseCase quotes;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    @ConfigProperty(name = "loyalty.currency", defaultValue = "EUR")
+    String currency;
+
+    @POST
+    @Path("quote")
+    @RolesAllowed({Roles.TERMINAL, Roles.ADMIN})
+    @Operation(
+            summary = "Price a basket with its coupons; changes nothing",
+            description = "Each coupon is"
+                    + " APPLICABLE with its discount or REJECTED with a stable code and why; totals in cents; the points"
+                    + " the purchase would earn on the net paid.")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = QuoteRequest.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "Elena's basket with her coupon",
+                                            value =
+                                                    """
+                    {"storeId": "MI-001", "cardNumber": "2973687873978",
+                     "lines": [{"sku": "RM-LASAGNA", "category": "ready-meals", "quantity": 2, "unitPrice": 599},
+                               {"sku": "PC-SHAMPOO", "category": "personal-care", "quantity": 1, "unitPrice": 450}],
+                     "couponCodes": ["KXFE-8Q7E-X"]}""")))
+    public QuoteView quote(@NotNull @Valid QuoteRequest body) {
+        return QuoteView.of(quotes.quote(new QuoteCommand(
+                body.storeId(),
+                body.customerId() == null ? null : CustomerId.parse(body.customerId()),
+                body.cardNumber() == null ? null : CardNumber.of(body.cardNumber()),
+                channel(body.channel()),
+                body.lines().stream()
+                        .map(l ->
+                                new BasketLine(l.sku(), l.category(), l.quantity(), Money.of(l.unitPrice(), currency)))
+                        .toList(),
+                body.couponCodes(),
+                caller.actor())));
+    }
+
+    private static SalesChannel channel(String raw) {
+        if (raw == null) {
+            return SalesChannel.STORE;
+        }
+        try {
+            return SalesChannel.valueOf(raw.trim().toUpperCase());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidValueException("channel", "channel must be STORE or ONLINE");
+        }
+    }
+}
