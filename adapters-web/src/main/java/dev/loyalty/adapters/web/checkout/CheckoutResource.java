@@ -1,5 +1,7 @@
 package dev.loyalty.adapters.web.checkout;
 
+import dev.loyalty.adapters.web.Choices;
+import dev.loyalty.adapters.web.Programme;
 import dev.loyalty.adapters.web.Roles;
 import dev.loyalty.adapters.web.security.Caller;
 import dev.loyalty.application.checkout.QuoteCheckoutUseCase;
@@ -8,7 +10,6 @@ import dev.loyalty.domain.coupon.BasketLine;
 import dev.loyalty.domain.coupon.SalesChannel;
 import dev.loyalty.domain.customer.CardNumber;
 import dev.loyalty.domain.customer.CustomerId;
-import dev.loyalty.domain.shared.InvalidValueException;
 import dev.loyalty.domain.shared.Money;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -20,7 +21,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -41,10 +41,6 @@ public class CheckoutResource {
 
     @Inject
     Caller caller;
-
-    @Inject
-    @ConfigProperty(name = "loyalty.currency", defaultValue = "EUR")
-    String currency;
 
     @POST
     @Path("quote")
@@ -73,23 +69,12 @@ public class CheckoutResource {
                 body.storeId(),
                 body.customerId() == null ? null : CustomerId.parse(body.customerId()),
                 body.cardNumber() == null ? null : CardNumber.of(body.cardNumber()),
-                channel(body.channel()),
+                body.channel() == null ? SalesChannel.STORE : Choices.of(SalesChannel.class, "channel", body.channel()),
                 body.lines().stream()
-                        .map(l ->
-                                new BasketLine(l.sku(), l.category(), l.quantity(), Money.of(l.unitPrice(), currency)))
+                        .map(l -> new BasketLine(
+                                l.sku(), l.category(), l.quantity(), Money.of(l.unitPrice(), Programme.CURRENCY)))
                         .toList(),
                 body.couponCodes(),
                 caller.actor())));
-    }
-
-    private static SalesChannel channel(String raw) {
-        if (raw == null) {
-            return SalesChannel.STORE;
-        }
-        try {
-            return SalesChannel.valueOf(raw.trim().toUpperCase());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidValueException("channel", "channel must be STORE or ONLINE");
-        }
     }
 }

@@ -1,5 +1,7 @@
 package dev.loyalty.adapters.web.coupon;
 
+import dev.loyalty.adapters.web.Choices;
+import dev.loyalty.adapters.web.Programme;
 import dev.loyalty.adapters.web.Roles;
 import dev.loyalty.adapters.web.security.Caller;
 import dev.loyalty.application.coupon.DefineCouponTemplateUseCase;
@@ -30,7 +32,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -56,10 +57,6 @@ public class CouponTemplateResource {
     @Inject
     Caller caller;
 
-    @Inject
-    @ConfigProperty(name = "loyalty.currency", defaultValue = "EUR")
-    String currency;
-
     @POST
     @Operation(summary = "Define a coupon template")
     @RequestBody(
@@ -79,8 +76,10 @@ public class CouponTemplateResource {
                 CouponTemplateId.newId(),
                 body.name(),
                 discount(body.discount()),
-                body.minSpend() == null ? null : Money.of(body.minSpend(), currency),
-                body.channels().stream().map(CouponTemplateResource::channel).collect(Collectors.toSet()),
+                body.minSpend() == null ? null : Money.of(body.minSpend(), Programme.CURRENCY),
+                body.channels().stream()
+                        .map(name -> Choices.of(SalesChannel.class, "channels", name))
+                        .collect(Collectors.toSet()),
                 body.validFrom(),
                 body.validUntil(),
                 body.validDays(),
@@ -118,7 +117,7 @@ public class CouponTemplateResource {
 
     private Discount discount(CouponTemplateRequest.DiscountBody body) {
         return switch (body.type().trim().toUpperCase()) {
-            case "AMOUNT_OFF" -> new Discount.AmountOff(Money.of(body.value(), currency));
+            case "AMOUNT_OFF" -> new Discount.AmountOff(Money.of(body.value(), Programme.CURRENCY));
             case "PERCENT_OFF" -> {
                 if (body.value() > 100) {
                     throw new InvalidValueException("discount.value", "a percent off is at most 100");
@@ -128,14 +127,6 @@ public class CouponTemplateResource {
             default -> throw new InvalidValueException(
                     "discount.type", "discount.type must be AMOUNT_OFF or PERCENT_OFF");
         };
-    }
-
-    private static SalesChannel channel(String name) {
-        try {
-            return SalesChannel.valueOf(name.trim().toUpperCase());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidValueException("channels", "channels must be STORE and/or ONLINE");
-        }
     }
 
     private static Response created(Object entity) {

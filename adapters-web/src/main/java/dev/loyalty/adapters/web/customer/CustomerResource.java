@@ -1,5 +1,6 @@
 package dev.loyalty.adapters.web.customer;
 
+import dev.loyalty.adapters.web.Choices;
 import dev.loyalty.adapters.web.Roles;
 import dev.loyalty.adapters.web.problem.Problem;
 import dev.loyalty.adapters.web.security.Caller;

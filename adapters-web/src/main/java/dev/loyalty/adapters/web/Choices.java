@@ -1,4 +1,4 @@
-package dev.loyalty.adapters.web.customer;
+package dev.loyalty.adapters.web;
 
 import dev.loyalty.domain.shared.InvalidValueException;
 import java.util.Arrays;
@@ -9,11 +9,11 @@ import java.util.stream.Collectors;
  * Reads an enumerated field sent as text, so that a value outside its set is a 422 naming the
  * field and the allowed values rather than an anonymous binding error.
  */
-final class Choices {
+public final class Choices {
 
     private Choices() {}
 
-    static <E extends Enum<E>> E of(Class<E> type, String field, String value) {
+    public static <E extends Enum<E>> E of(Class<E> type, String field, String value) {
         if (value == null) {
             return null;
         }
