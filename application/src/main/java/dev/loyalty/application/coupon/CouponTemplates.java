@@ -10,4 +10,16 @@ public interface CouponTemplates {
     void add(CouponTemplate template);
 
     Optional<CouponTemplate> byId(CouponTemplateId id);
+
+    /**
+     * Locks the template until the transaction ends and reads its redemption counter, so that
+     * redemptions of its coupons are counted one at a time. Lock templates in id order.
+     *
+     * @return the redemptions counted so far
+     * @throws CouponTemplateNotFoundException when there is no such template
+     */
+    long lockRedemptions(CouponTemplateId id);
+
+    /** Moves the template's redemption counter by {@code delta} (+1 redeemed, -1 restored). */
+    void addRedemptions(CouponTemplateId id, long delta);
 }

@@ -16,6 +16,12 @@ public interface Wallets {
 
     Optional<Wallet> byCustomer(CustomerId customerId);
 
+    /**
+     * The customer's wallet, locked until the transaction ends so that its writers queue up
+     * instead of failing; created (empty) when the customer has none yet.
+     */
+    Wallet lockedForUpdate(CustomerId customerId);
+
     void save(Wallet wallet);
 
     /** The cached balance, zero for a customer without a wallet. */

@@ -4,8 +4,8 @@ import static dev.loyalty.domain.customer.CustomerFixtures.aCustomer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.loyalty.application.coupon.CouponTemplates;
-import dev.loyalty.application.coupon.Coupons;
+import dev.loyalty.application.coupon.InMemoryCouponTemplates;
+import dev.loyalty.application.coupon.InMemoryCoupons;
 import dev.loyalty.application.customer.InMemoryCustomers;
 import dev.loyalty.application.shared.Actor;
 import dev.loyalty.application.shared.Role;
@@ -27,10 +27,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Currency;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -41,48 +38,14 @@ class CheckoutServiceTest {
     static final Currency EUR = Currency.getInstance("EUR");
 
     private final InMemoryCustomers customers = new InMemoryCustomers();
-    private final Map<CouponCode, Coupon> coupons = new HashMap<>();
-    private final Map<CouponTemplateId, CouponTemplate> templates = new HashMap<>();
+    private final InMemoryCoupons coupons = new InMemoryCoupons();
+    private final InMemoryCouponTemplates templates = new InMemoryCouponTemplates();
+    private int seed;
     private final Actor till = new Actor(Role.TERMINAL, "till-1", "MI-001");
     private final CheckoutService service = new CheckoutService(
             customers,
-            new Coupons() {
-                @Override
-                public void addAll(List<Coupon> issued) {
-                    issued.forEach(c -> coupons.put(c.code(), c));
-                }
-
-                @Override
-                public Optional<Coupon> byCode(CouponCode code) {
-                    return Optional.ofNullable(coupons.get(code));
-                }
-
-                @Override
-                public long redeemedCount(CouponTemplateId templateId) {
-                    return 0;
-                }
-
-                @Override
-                public long redeemedCount(CouponTemplateId templateId, CustomerId customerId) {
-                    return 0;
-                }
-
-                @Override
-                public List<Coupon> ofCustomer(CustomerId customerId) {
-                    return List.of();
-                }
-            },
-            new CouponTemplates() {
-                @Override
-                public void add(CouponTemplate template) {
-                    templates.put(template.id(), template);
-                }
-
-                @Override
-                public Optional<CouponTemplate> byId(CouponTemplateId id) {
-                    return Optional.ofNullable(templates.get(id));
-                }
-            },
+            coupons,
+            templates,
             () -> EarningRulesHistory.of(List.of(EarningRules.flat(1, EUR, Instant.parse("2000-01-01T00:00:00Z")))),
             Clock.fixed(NOW, ZoneOffset.UTC));
 
@@ -99,9 +62,9 @@ class CheckoutServiceTest {
                 null,
                 Set.of(),
                 null);
-        templates.put(template.id(), template);
-        Coupon coupon = template.issue(CouponCode.generate(new SplittableRandom(coupons.size())), null, NOW);
-        coupons.put(coupon.code(), coupon);
+        templates.add(template);
+        Coupon coupon = template.issue(CouponCode.generate(new SplittableRandom(seed++)), null, NOW);
+        coupons.addAll(List.of(coupon));
         return coupon;
     }
 

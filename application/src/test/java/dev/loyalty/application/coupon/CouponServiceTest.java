@@ -24,11 +24,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -37,54 +33,11 @@ class CouponServiceTest {
 
     static final Instant NOW = Instant.parse("2026-03-01T09:00:00Z");
 
-    private final Map<CouponTemplateId, CouponTemplate> storedTemplates = new HashMap<>();
-    private final List<Coupon> storedCoupons = new ArrayList<>();
+    private final InMemoryCouponTemplates templates = new InMemoryCouponTemplates();
+    private final InMemoryCoupons coupons = new InMemoryCoupons();
     private final InMemoryCustomers customers = new InMemoryCustomers();
     private final CouponService service = new CouponService(
-            new CouponTemplates() {
-                @Override
-                public void add(CouponTemplate template) {
-                    storedTemplates.put(template.id(), template);
-                }
-
-                @Override
-                public Optional<CouponTemplate> byId(CouponTemplateId id) {
-                    return Optional.ofNullable(storedTemplates.get(id));
-                }
-            },
-            new Coupons() {
-                @Override
-                public void addAll(List<Coupon> coupons) {
-                    storedCoupons.addAll(coupons);
-                }
-
-                @Override
-                public Optional<Coupon> byCode(CouponCode code) {
-                    return storedCoupons.stream()
-                            .filter(c -> c.code().equals(code))
-                            .findFirst();
-                }
-
-                @Override
-                public long redeemedCount(CouponTemplateId templateId) {
-                    return 0;
-                }
-
-                @Override
-                public long redeemedCount(CouponTemplateId templateId, CustomerId customerId) {
-                    return 0;
-                }
-
-                @Override
-                public List<Coupon> ofCustomer(CustomerId customerId) {
-                    return storedCoupons.stream()
-                            .filter(c -> c.owner().equals(Optional.of(customerId)))
-                            .toList();
-                }
-            },
-            customers,
-            Clock.fixed(NOW, ZoneOffset.UTC),
-            new SplittableRandom(42));
+            templates, coupons, customers, Clock.fixed(NOW, ZoneOffset.UTC), new SplittableRandom(42));
     private final Actor admin = new Actor(Role.ADMIN, "console", null);
 
     private CouponTemplateId aStoreOnlyFiveEuroTemplate() {
@@ -139,7 +92,7 @@ class CouponServiceTest {
         assertThatThrownBy(() -> service.issueBearer(template, 0, admin)).isInstanceOf(InvalidValueException.class);
         assertThatThrownBy(() -> service.issueBearer(template, 10_001, admin))
                 .isInstanceOf(InvalidValueException.class);
-        assertThat(storedCoupons).isEmpty();
+        assertThat(coupons.size()).isZero();
     }
 
     @Test

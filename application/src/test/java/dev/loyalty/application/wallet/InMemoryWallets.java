@@ -26,6 +26,12 @@ public final class InMemoryWallets implements Wallets {
     }
 
     @Override
+    public synchronized Wallet lockedForUpdate(CustomerId customerId) {
+        wallets.putIfAbsent(customerId, new Stored(List.of(), 1));
+        return byCustomer(customerId).orElseThrow();
+    }
+
+    @Override
     public synchronized void save(Wallet wallet) {
         Stored stored = wallets.get(wallet.customerId());
         long storedVersion = stored == null ? 0 : stored.version();

@@ -87,6 +87,29 @@ public abstract class WalletsContract {
     }
 
     @Test
+    public void aLockedWalletIsCreatedEmptyWhenMissingAndThenSavedLikeAnyOther() {
+        CustomerId id = aCustomer();
+
+        Wallet locked = inTransaction(() -> {
+            Wallet wallet = wallets().lockedForUpdate(id);
+            wallet.earn(Points.of(40), "purchase", "P-1", T0, null);
+            wallets().save(wallet);
+            return wallet;
+        });
+        Wallet again = inTransaction(() -> {
+            Wallet wallet = wallets().lockedForUpdate(id);
+            wallet.burn(Points.of(15), "reward", "RW-1", T0.plusSeconds(1));
+            wallets().save(wallet);
+            return wallet;
+        });
+
+        assertThat(locked.entries()).hasSize(1);
+        assertThat(again.balance()).isEqualTo(Points.of(25));
+        assertThat(load(id).entries()).isEqualTo(again.entries());
+        assertThat(inTransaction(() -> wallets().balanceOf(id))).isEqualTo(Points.of(25));
+    }
+
+    @Test
     public void twoNewWalletsOfOneCustomerCannotBothBeCreated() {
         CustomerId id = aCustomer();
         Wallet first = Wallet.open(id);

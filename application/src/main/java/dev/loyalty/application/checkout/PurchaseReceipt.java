@@ -1,0 +1,16 @@
+package dev.loyalty.application.checkout;
+
+import dev.loyalty.domain.purchase.Purchase;
+import dev.loyalty.domain.shared.Money;
+import dev.loyalty.domain.shared.Points;
+import java.util.Optional;
+
+/**
+ * A recorded purchase as the till needs to print it.
+ *
+ * @param purchase the purchase (its points awarded and coupons redeemed)
+ * @param gross the lines' total
+ * @param discount the coupon discounts
+ * @param walletBalance the customer's balance after the purchase; empty for an anonymous purchase
+ */
+public record PurchaseReceipt(Purchase purchase, Money gross, Money discount, Optional<Points> walletBalance) {}

@@ -1,0 +1,325 @@
+package dev.loyalty.application.checkout;
+
+import dev.loyalty.application.coupon.CouponTemplateNotFoundException;
+import dev.loyalty.application.coupon.CouponTemplates;
+import dev.loyalty.application.coupon.Coupons;
+import dev.loyalty.application.customer.Customers;
+import dev.loyalty.application.shared.Actor;
+import dev.loyalty.application.shared.DomainEventLog;
+import dev.loyalty.application.shared.ProgrammeSettings;
+import dev.loyalty.application.shared.Role;
+import dev.loyalty.application.wallet.Wallets;
+import dev.loyalty.domain.coupon.Coupon;
+import dev.loyalty.domain.coupon.CouponCode;
+import dev.loyalty.domain.coupon.CouponCodeInvalidException;
+import dev.loyalty.domain.coupon.CouponEvent;
+import dev.loyalty.domain.coupon.CouponExpired;
+import dev.loyalty.domain.coupon.CouponRejectedException;
+import dev.loyalty.domain.coupon.CouponStatus;
+import dev.loyalty.domain.coupon.CouponTemplate;
+import dev.loyalty.domain.coupon.CouponTemplateId;
+import dev.loyalty.domain.customer.CustomerId;
+import dev.loyalty.domain.purchase.Purchase;
+import dev.loyalty.domain.purchase.PurchaseAlreadyRecordedException;
+import dev.loyalty.domain.purchase.PurchaseId;
+import dev.loyalty.domain.purchase.PurchaseNotFoundException;
+import dev.loyalty.domain.purchase.PurchaseReversed;
+import dev.loyalty.domain.purchase.RedeemedCoupon;
+import dev.loyalty.domain.shared.AccessDeniedException;
+import dev.loyalty.domain.shared.InvalidValueException;
+import dev.loyalty.domain.shared.Points;
+import dev.loyalty.domain.wallet.PointsReversed;
+import dev.loyalty.domain.wallet.Wallet;
+import dev.loyalty.domain.wallet.WalletEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Records and reverses purchases, each in one transaction that takes its locks in one order -
+ * coupon templates (by id), coupons (by code), then the wallet - so that concurrent purchases queue
+ * up rather than deadlock, and every limit is read under the lock that guards it: a template's
+ * redemption counter under the template's lock, a coupon's status under its own, a balance under
+ * the wallet's.
+ *
+ * <p>A purchase's coupon rules and earning rules are those in force when it occurred. A purchase
+ * may be recorded up to {@link #MAX_BACKDATING} after it occurred (a till that was offline) and not
+ * more than {@link #MAX_CLOCK_SKEW} before.
+ */
+@ApplicationScoped
+public class PurchaseService implements RecordPurchaseUseCase, ReversePurchaseUseCase {
+
+    /** How long after it occurred a purchase may still be recorded. */
+    public static final Duration MAX_BACKDATING = Duration.ofDays(30);
+
+    /** How far ahead of the service's clock a till's clock may be. */
+    public static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
+
+    static final String EARN_REASON = "purchase";
+
+    private final Customers customers;
+    private final Coupons coupons;
+    private final CouponTemplates templates;
+    private final Wallets wallets;
+    private final Purchases purchases;
+    private final EarningRulesVersions earningRules;
+    private final ProgrammeSettings programme;
+    private final DomainEventLog events;
+    private final Clock clock;
+
+    /** For CDI's proxy only. */
+    protected PurchaseService() {
+        this(null, null, null, null, null, null, null, null, null);
+    }
+
+    @Inject
+    public PurchaseService(
+            Customers customers,
+            Coupons coupons,
+            CouponTemplates templates,
+            Wallets wallets,
+            Purchases purchases,
+            EarningRulesVersions earningRules,
+            ProgrammeSettings programme,
+            DomainEventLog events,
+            Clock clock) {
+        this.customers = customers;
+        this.coupons = coupons;
+        this.templates = templates;
+        this.wallets = wallets;
+        this.purchases = purchases;
+        this.earningRules = earningRules;
+        this.programme = programme;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public PurchaseReceipt record(RecordPurchaseCommand command) {
+        QuoteCommand basket = command.basket();
+        mayWriteFor(basket.storeId(), basket.actor());
+        Instant now = clock.instant();
+        Instant occurredAt = command.occurredAt();
+        if (occurredAt.isAfter(now.plus(MAX_CLOCK_SKEW))) {
+            throw new InvalidValueException("occurredAt", "occurredAt is in the future");
+        }
+        if (occurredAt.isBefore(now.minus(MAX_BACKDATING))) {
+            throw new InvalidValueException(
+                    "occurredAt", "a purchase is recorded within " + MAX_BACKDATING.toDays() + " days");
+        }
+        Optional<CustomerId> customer = BasketPricing.identify(customers, basket.customerId(), basket.cardNumber());
+        String storeId = basket.storeId().strip();
+        String receiptId =
+                command.receiptId() == null ? null : command.receiptId().strip();
+        if (receiptId != null && !receiptId.isEmpty() && purchases.exists(storeId, receiptId)) {
+            throw new PurchaseAlreadyRecordedException(storeId, receiptId);
+        }
+
+        LockedCoupons locked = lock(BasketPricing.parsable(basket.couponCodes()));
+        BasketPricing.Priced priced = BasketPricing.price(
+                basket.lines(),
+                basket.couponCodes(),
+                customer.orElse(null),
+                basket.channel(),
+                occurredAt,
+                earningRules.history().rulesAt(occurredAt),
+                locked);
+        Optional<BasketPricing.Judged> rejected = priced.firstRejected();
+        if (rejected.isPresent()) {
+            throw refusal(rejected.get());
+        }
+
+        PurchaseId id = PurchaseId.newId();
+        List<RedeemedCoupon> redeemed = priced.coupons().stream()
+                .map(j -> new RedeemedCoupon(j.code(), j.discount()))
+                .toList();
+        Purchase.Recorded recorded = Purchase.record(
+                id,
+                storeId,
+                receiptId,
+                basket.channel(),
+                occurredAt,
+                customer.orElse(null),
+                priced.points(),
+                redeemed,
+                command.totalPaid());
+        Purchase purchase = recorded.purchase();
+        purchases.add(purchase);
+        events.append(recorded.event());
+
+        for (BasketPricing.Judged judged : priced.coupons()) {
+            Coupon coupon = judged.use().coupon();
+            List<CouponEvent> happened = coupon.redeem(judged.use(), id.reference());
+            coupons.saveTransition(coupon, CouponStatus.ISSUED, customer.orElse(null));
+            templates.addRedemptions(coupon.templateId(), 1);
+            happened.forEach(events::append);
+        }
+
+        Optional<Points> balance = customer.map(c -> earn(c, purchase, now));
+        return new PurchaseReceipt(purchase, priced.gross(), priced.discount(), balance);
+    }
+
+    @Override
+    @Transactional
+    public ReversalReceipt reverse(ReversePurchaseCommand command) {
+        Actor actor = command.actor();
+        if (actor.role() == Role.CUSTOMER) {
+            throw new AccessDeniedException("a customer cannot reverse a purchase");
+        }
+        Purchase purchase = purchases
+                .lockedById(command.purchaseId())
+                .orElseThrow(() -> new PurchaseNotFoundException("no purchase has this id"));
+        mayWriteFor(purchase.storeId(), actor);
+        Instant now = clock.instant();
+        Purchase.Reversal reversal = purchase.reverse(command.lines(), now);
+        Optional<CustomerId> customer = purchase.customerId();
+        if (reversal.happened().isEmpty()) {
+            return new ReversalReceipt(
+                    purchase,
+                    reversal.amount(),
+                    Points.ZERO,
+                    Points.ZERO,
+                    List.of(),
+                    List.of(),
+                    customer.map(wallets::balanceOf));
+        }
+        PurchaseReversed reversed = reversal.event();
+        purchases.saveReversal(purchase, reversed);
+        events.append(reversed);
+
+        List<String> restored = new ArrayList<>();
+        List<String> expired = new ArrayList<>();
+        LockedCoupons locked = lock(
+                reversal.couponsToRestore().stream().map(RedeemedCoupon::code).toList());
+        for (RedeemedCoupon given : reversal.couponsToRestore()) {
+            Optional<Coupon> coupon = locked.coupon(given.code());
+            if (coupon.isEmpty()) {
+                continue;
+            }
+            for (CouponEvent event : coupon.get().restore(purchase.id().reference(), now)) {
+                coupons.saveTransition(coupon.get(), CouponStatus.REDEEMED, null);
+                templates.addRedemptions(coupon.get().templateId(), -1);
+                (event instanceof CouponExpired ? expired : restored)
+                        .add(given.code().value());
+                events.append(event);
+            }
+        }
+
+        Points taken = Points.ZERO;
+        Points debt = Points.ZERO;
+        Optional<Points> balance = customer.map(wallets::balanceOf);
+        if (customer.isPresent() && !reversal.points().isZero()) {
+            Wallet wallet = wallets.lockedForUpdate(customer.get());
+            Points reversible = wallet.reversibleFor(purchase.id().reference()).min(reversal.points());
+            if (!reversible.isZero()) {
+                for (WalletEvent event : wallet.reverse(purchase.id().reference(), reversible, command.reason(), now)) {
+                    if (event instanceof PointsReversed r) {
+                        taken = r.points();
+                        debt = r.debt();
+                    }
+                    events.append(event);
+                }
+                wallets.save(wallet);
+            }
+            balance = Optional.of(wallet.balance());
+        }
+        return new ReversalReceipt(purchase, reversal.amount(), taken, debt, restored, expired, balance);
+    }
+
+    private Points earn(CustomerId customer, Purchase purchase, Instant now) {
+        if (purchase.pointsAwarded().isZero()) {
+            return wallets.balanceOf(customer);
+        }
+        Wallet wallet = wallets.lockedForUpdate(customer);
+        Instant expiresAt = programme
+                .pointsValidity()
+                .map(validity -> purchase.occurredAt().plus(validity))
+                .orElse(null);
+        wallet.earn(purchase.pointsAwarded(), EARN_REASON, purchase.id().reference(), now, expiresAt)
+                .forEach(events::append);
+        wallets.save(wallet);
+        return wallet.balance();
+    }
+
+    /**
+     * Locks the templates of these coupons (in id order) and then the coupons (in code order), and
+     * serves the pricing from what was read under the locks.
+     */
+    private LockedCoupons lock(List<CouponCode> codes) {
+        LockedCoupons locked = new LockedCoupons();
+        Map<CouponTemplateId, Boolean> templateIds = new TreeMap<>(Comparator.comparing(CouponTemplateId::toString));
+        for (CouponCode code : codes) {
+            coupons.byCode(code).ifPresent(c -> templateIds.put(c.templateId(), true));
+        }
+        for (CouponTemplateId templateId : templateIds.keySet()) {
+            locked.redemptions.put(templateId, templates.lockRedemptions(templateId));
+        }
+        List<CouponCode> ordered = new ArrayList<>(codes);
+        ordered.sort(Comparator.comparing(CouponCode::value));
+        for (CouponCode code : ordered) {
+            coupons.lockedByCode(code).ifPresent(c -> locked.coupons.put(code, c));
+        }
+        return locked;
+    }
+
+    /** What was read under the locks. */
+    private final class LockedCoupons implements BasketPricing.CouponReads {
+
+        private final Map<CouponCode, Coupon> coupons = new HashMap<>();
+        private final Map<CouponTemplateId, Long> redemptions = new HashMap<>();
+        private final Map<CouponTemplateId, CouponTemplate> read = new HashMap<>();
+
+        @Override
+        public Optional<Coupon> coupon(CouponCode code) {
+            return Optional.ofNullable(coupons.get(code));
+        }
+
+        @Override
+        public CouponTemplate template(CouponTemplateId id) {
+            return read.computeIfAbsent(
+                    id, key -> templates.byId(key).orElseThrow(() -> new CouponTemplateNotFoundException(key)));
+        }
+
+        @Override
+        public long templateRedemptions(CouponTemplateId id) {
+            Long counted = redemptions.get(id);
+            // a coupon whose template was not locked was issued meanwhile: lock it now
+            return counted != null ? counted : redemptions.computeIfAbsent(id, templates::lockRedemptions);
+        }
+
+        @Override
+        public long customerRedemptions(CouponTemplateId id, CustomerId customer) {
+            return PurchaseService.this.coupons.redeemedCount(id, customer);
+        }
+    }
+
+    private static RuntimeException refusal(BasketPricing.Judged judged) {
+        if (judged.code() == null) {
+            return new CouponCodeInvalidException(judged.rejection().detail());
+        }
+        return new CouponRejectedException(judged.code(), judged.rejection());
+    }
+
+    private static void mayWriteFor(String storeId, Actor actor) {
+        switch (actor.role()) {
+            case TERMINAL -> {
+                if (!actor.storeId().equals(storeId == null ? null : storeId.strip())) {
+                    throw new AccessDeniedException("a terminal acts for its own store only");
+                }
+            }
+            case ADMIN, INTEGRATION -> {}
+            case CUSTOMER -> throw new AccessDeniedException("a customer cannot record or reverse purchases");
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package dev.loyalty.application.checkout;
+
+import dev.loyalty.application.shared.Actor;
+import dev.loyalty.domain.coupon.BasketLine;
+import dev.loyalty.domain.coupon.SalesChannel;
+import dev.loyalty.domain.customer.CardNumber;
+import dev.loyalty.domain.customer.CustomerId;
+import dev.loyalty.domain.shared.InvalidValueException;
+import dev.loyalty.domain.shared.Money;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A purchase to record: the basket of a quote plus its receipt, when it happened and what was
+ * paid.
+ *
+ * @param basket the store, customer, channel, lines and coupons (as for a quote)
+ * @param receiptId the store's receipt, unique per store
+ * @param occurredAt when it happened: at most 5 minutes ahead of the service's clock, at most 30
+ *     days behind it
+ * @param totalPaid what the till says was paid
+ */
+public record RecordPurchaseCommand(QuoteCommand basket, String receiptId, Instant occurredAt, Money totalPaid) {
+
+    /** Validates what the basket does not. */
+    public RecordPurchaseCommand {
+        if (basket == null) {
+            throw new InvalidValueException("lines", "a purchase has a basket");
+        }
+        if (occurredAt == null) {
+            throw new InvalidValueException("occurredAt", "occurredAt is required");
+        }
+        if (totalPaid == null) {
+            throw new InvalidValueException("totalPaid", "totalPaid is required");
+        }
+    }
+
+    /** Shorthand for a purchase's fields. */
+    public static RecordPurchaseCommand of(
+            String storeId,
+            String receiptId,
+            Instant occurredAt,
+            CustomerId customerId,
+            CardNumber cardNumber,
+            SalesChannel channel,
+            List<BasketLine> lines,
+            List<String> couponCodes,
+            Money totalPaid,
+            Actor actor) {
+        return new RecordPurchaseCommand(
+                new QuoteCommand(storeId, customerId, cardNumber, channel, lines, couponCodes, actor),
+                receiptId,
+                occurredAt,
+                totalPaid);
+    }
+}
