@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -262,6 +263,20 @@ public final class Wallet {
      */
     public Points dueToExpireAt(Instant now) {
         return Points.of(dueToExpire(Objects.requireNonNull(now, "now")));
+    }
+
+    /**
+     * @return the earliest instant at which some points still held expire, or empty when none of
+     *     the points held will (the expiry job looks at a wallet only from then on)
+     */
+    public Optional<Instant> nextExpiry() {
+        Instant next = null;
+        for (Lot lot : lots()) {
+            if (lot.remaining > 0 && lot.expiresAt != null && (next == null || lot.expiresAt.isBefore(next))) {
+                next = lot.expiresAt;
+            }
+        }
+        return Optional.ofNullable(next);
     }
 
     /** @return the sum of all entries, never negative */

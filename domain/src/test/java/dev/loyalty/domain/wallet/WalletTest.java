@@ -370,4 +370,29 @@ class WalletTest {
             assertThat(Wallet.open(MARCO).toString()).contains(MARCO.toString()).contains("balance=0");
         }
     }
+
+    @Nested
+    class NextExpiry {
+
+        @Test
+        void isTheEarliestExpiryOfPointsStillHeldAndMovesOnAsLotsAreUsed() {
+            Wallet wallet = twoEarnings();
+            Instant first = wallet.entries().get(0).expiresAt();
+            Instant second = wallet.entries().get(1).expiresAt();
+
+            assertThat(wallet.nextExpiry()).contains(first);
+            wallet.burn(pts(wallet.entries().get(0).points()), "reward", "RW-1", DEC_15);
+            assertThat(wallet.nextExpiry()).contains(second);
+            wallet.burn(wallet.balance(), "reward", "RW-2", DEC_15);
+            assertThat(wallet.nextExpiry()).isEmpty();
+        }
+
+        @Test
+        void isEmptyWhenNothingHeldExpires() {
+            Wallet wallet = Wallet.open(MARCO);
+            wallet.earn(pts(10), "purchase", "P-1", DEC_01, null);
+
+            assertThat(wallet.nextExpiry()).isEmpty();
+        }
+    }
 }

@@ -33,6 +33,9 @@ public class CouponJpaEntity {
     @Column(name = "redemption_reference")
     String redemptionReference;
 
+    @Column(name = "redeemed_by")
+    String redeemedBy;
+
     @Column(name = "issued_at", nullable = false, updatable = false)
     LocalDateTime issuedAt;
 

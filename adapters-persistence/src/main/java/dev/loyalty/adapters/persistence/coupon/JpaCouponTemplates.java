@@ -1,5 +1,6 @@
 package dev.loyalty.adapters.persistence.coupon;
 
+import dev.loyalty.application.coupon.CouponTemplateNotFoundException;
 import dev.loyalty.application.coupon.CouponTemplates;
 import dev.loyalty.domain.coupon.CouponTemplate;
 import dev.loyalty.domain.coupon.CouponTemplateId;
@@ -8,9 +9,13 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.Currency;
+import java.util.List;
 import java.util.Optional;
 
-/** Coupon templates in MariaDB. A percent-off template records the programme currency (EUR). */
+/**
+ * Coupon templates in MariaDB. A percent-off template records the programme currency (EUR). The
+ * redemption counter is read under the row's lock (SELECT ... FOR UPDATE) and moved in place.
+ */
 @ApplicationScoped
 public class JpaCouponTemplates implements CouponTemplates {
 
@@ -31,6 +36,25 @@ public class JpaCouponTemplates implements CouponTemplates {
         em.persist(CouponMapper.toRow(
                 template, PROGRAMME_CURRENCY, Clock.systemUTC().instant()));
         em.flush();
+    }
+
+    @Override
+    public long lockRedemptions(CouponTemplateId id) {
+        List<?> counter = em.createNativeQuery("SELECT redemptions FROM coupon_template WHERE id = ? FOR UPDATE")
+                .setParameter(1, id.toString())
+                .getResultList();
+        if (counter.isEmpty()) {
+            throw new CouponTemplateNotFoundException(id);
+        }
+        return ((Number) counter.get(0)).longValue();
+    }
+
+    @Override
+    public void addRedemptions(CouponTemplateId id, long delta) {
+        em.createNativeQuery("UPDATE coupon_template SET redemptions = redemptions + ? WHERE id = ?")
+                .setParameter(1, delta)
+                .setParameter(2, id.toString())
+                .executeUpdate();
     }
 
     @Override

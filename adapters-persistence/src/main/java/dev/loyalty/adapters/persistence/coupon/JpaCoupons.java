@@ -1,14 +1,18 @@
 package dev.loyalty.adapters.persistence.coupon;
 
+import dev.loyalty.adapters.persistence.Locks;
 import dev.loyalty.adapters.persistence.UniqueKeys;
 import dev.loyalty.application.coupon.CouponCodeTakenException;
 import dev.loyalty.application.coupon.Coupons;
 import dev.loyalty.domain.coupon.Coupon;
 import dev.loyalty.domain.coupon.CouponCode;
+import dev.loyalty.domain.coupon.CouponStatus;
 import dev.loyalty.domain.coupon.CouponTemplateId;
 import dev.loyalty.domain.customer.CustomerId;
+import dev.loyalty.domain.shared.ConcurrentUpdateException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.time.Clock;
@@ -18,7 +22,9 @@ import java.util.Optional;
 
 /**
  * Issued coupons in MariaDB, written in batches (JDBC batch writing: 10,000 codes are one
- * round of inserts); a code already taken breaks the primary key and nothing is kept.
+ * round of inserts); a code already taken breaks the primary key and nothing is kept. A state
+ * change is one conditional UPDATE on the status it starts from; a lock is SELECT ... FOR UPDATE,
+ * read afresh from the database.
  */
 @ApplicationScoped
 public class JpaCoupons implements Coupons {
@@ -55,6 +61,36 @@ public class JpaCoupons implements Coupons {
     }
 
     @Override
+    public Optional<Coupon> lockedByCode(CouponCode code) {
+        return em.createQuery("SELECT c FROM CouponJpaEntity c WHERE c.code = :code", CouponJpaEntity.class)
+                .setParameter("code", code.value())
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .setHint(Locks.REFRESH, true)
+                .getResultStream()
+                .findFirst()
+                .map(CouponMapper::toDomain);
+    }
+
+    @Override
+    public void saveTransition(Coupon coupon, CouponStatus from, CustomerId redeemedBy) {
+        int updated = em.createQuery(
+                        """
+                        UPDATE CouponJpaEntity c
+                        SET c.status = :to, c.redemptionReference = :reference, c.redeemedBy = :by,
+                            c.version = c.version + 1
+                        WHERE c.code = :code AND c.status = :from""")
+                .setParameter("to", coupon.status().name())
+                .setParameter("reference", coupon.redemptionReference().orElse(null))
+                .setParameter("by", redeemedBy == null ? null : redeemedBy.toString())
+                .setParameter("code", coupon.code().value())
+                .setParameter("from", from.name())
+                .executeUpdate();
+        if (updated != 1) {
+            throw new ConcurrentUpdateException("coupon " + coupon.code() + " is no longer " + from);
+        }
+    }
+
+    @Override
     public long redeemedCount(CouponTemplateId templateId) {
         return em.createQuery(
                         "SELECT COUNT(c) FROM CouponJpaEntity c WHERE c.templateId = :template AND c.status = 'REDEEMED'",
@@ -68,7 +104,7 @@ public class JpaCoupons implements Coupons {
         return em.createQuery(
                         """
                         SELECT COUNT(c) FROM CouponJpaEntity c
-                        WHERE c.templateId = :template AND c.customerId = :customer AND c.status = 'REDEEMED'""",
+                        WHERE c.templateId = :template AND c.redeemedBy = :customer AND c.status = 'REDEEMED'""",
                         Long.class)
                 .setParameter("template", templateId.toString())
                 .setParameter("customer", customerId.toString())

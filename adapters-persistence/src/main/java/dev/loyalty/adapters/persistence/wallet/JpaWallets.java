@@ -1,5 +1,6 @@
 package dev.loyalty.adapters.persistence.wallet;
 
+import dev.loyalty.adapters.persistence.Locks;
 import dev.loyalty.adapters.persistence.UniqueKeys;
 import dev.loyalty.adapters.persistence.UtcTimes;
 import dev.loyalty.application.wallet.Wallets;
@@ -11,6 +12,7 @@ import dev.loyalty.domain.wallet.WalletEntry;
 import dev.loyalty.domain.wallet.WalletEntryType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.util.List;
@@ -20,7 +22,9 @@ import java.util.Optional;
  * Wallets in MariaDB. A save is one conditional UPDATE of the wallet row (balance and version,
  * {@code WHERE version = ?}) or, for a new wallet, its INSERT; then the pending entries are
  * appended, each unique by (customer, sequence). Two writers of one wallet cannot both succeed:
- * the second is a {@link ConcurrentUpdateException}.
+ * the second is a {@link ConcurrentUpdateException}. {@link #lockedForUpdate} makes writers queue
+ * instead: SELECT ... FOR UPDATE of the wallet row (created empty first when missing), read afresh.
+ * The row also keeps the wallet's next expiry for the expiry job.
  */
 @ApplicationScoped
 public class JpaWallets implements Wallets {
@@ -41,14 +45,42 @@ public class JpaWallets implements Wallets {
         if (row == null) {
             return Optional.empty();
         }
-        List<WalletEntry> entries = em.createQuery(
+        return Optional.of(Wallet.reconstitute(customerId, entriesOf(customerId.toString()), row.version));
+    }
+
+    @Override
+    public Wallet lockedForUpdate(CustomerId customerId) {
+        String id = customerId.toString();
+        Optional<WalletJpaEntity> row = lockRow(id);
+        if (row.isEmpty()) {
+            // a first wallet: two writers may both get here; the second waits on the first's row
+            em.createNativeQuery("INSERT IGNORE INTO wallet (customer_id, balance, version) VALUES (?, 0, 1)")
+                    .setParameter(1, id)
+                    .executeUpdate();
+            row = lockRow(id);
+        }
+        WalletJpaEntity locked =
+                row.orElseThrow(() -> new IllegalStateException("no wallet can be created for " + customerId));
+        return Wallet.reconstitute(customerId, entriesOf(id), locked.version);
+    }
+
+    private Optional<WalletJpaEntity> lockRow(String id) {
+        return em.createQuery("SELECT w FROM WalletJpaEntity w WHERE w.customerId = :id", WalletJpaEntity.class)
+                .setParameter("id", id)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .setHint(Locks.REFRESH, true)
+                .getResultStream()
+                .findFirst();
+    }
+
+    private List<WalletEntry> entriesOf(String id) {
+        return em.createQuery(
                         "SELECT e FROM WalletEntryJpaEntity e WHERE e.customerId = :id ORDER BY e.sequence",
                         WalletEntryJpaEntity.class)
-                .setParameter("id", customerId.toString())
+                .setParameter("id", id)
                 .getResultStream()
                 .map(JpaWallets::toDomain)
                 .toList();
-        return Optional.of(Wallet.reconstitute(customerId, entries, row.version));
     }
 
     @Override
@@ -60,14 +92,18 @@ public class JpaWallets implements Wallets {
                 row.customerId = id;
                 row.balance = wallet.balance().value();
                 row.version = 1;
+                row.nextExpiryAt = UtcTimes.utc(wallet.nextExpiry().orElse(null));
                 em.persist(row);
                 em.flush();
             } else {
                 int updated = em.createQuery(
                                 """
-                                UPDATE WalletJpaEntity w SET w.balance = :balance, w.version = w.version + 1
+                                UPDATE WalletJpaEntity w
+                                SET w.balance = :balance, w.nextExpiryAt = :nextExpiry, w.version = w.version + 1
                                 WHERE w.customerId = :id AND w.version = :version""")
                         .setParameter("balance", wallet.balance().value())
+                        .setParameter(
+                                "nextExpiry", UtcTimes.utc(wallet.nextExpiry().orElse(null)))
                         .setParameter("id", id)
                         .setParameter("version", wallet.version())
                         .executeUpdate();

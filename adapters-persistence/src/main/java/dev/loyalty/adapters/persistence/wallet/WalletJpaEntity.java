@@ -4,6 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.LocalDateTime;
 
 /** The {@code wallet} row: cached balance and version, both moved by {@link JpaWallets#save} only. */
 @Entity
@@ -19,6 +20,9 @@ public class WalletJpaEntity {
 
     @Column(name = "version", nullable = false)
     long version;
+
+    @Column(name = "next_expiry_at")
+    LocalDateTime nextExpiryAt;
 
     protected WalletJpaEntity() {}
 }

@@ -1,0 +1,2 @@
+/** The idempotency records in MariaDB. */
+package dev.loyalty.adapters.persistence.idempotency;

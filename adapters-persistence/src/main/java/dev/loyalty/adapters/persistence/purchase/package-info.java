@@ -1,0 +1,2 @@
+/** Purchases, their lines, coupons and reversals in MariaDB. */
+package dev.loyalty.adapters.persistence.purchase;
