@@ -1,6 +1,7 @@
 package dev.loyalty.app;
 
 import jakarta.annotation.sql.DataSourceDefinition;
+import java.sql.Connection;
 
 /**
  * The service's database connection pool ({@code java:app/jdbc/loyalty}), whose coordinates come
@@ -17,5 +18,7 @@ import jakarta.annotation.sql.DataSourceDefinition;
         initialPoolSize = 2,
         minPoolSize = 2,
         maxPoolSize = 32,
-        maxIdleTime = 300)
+        maxIdleTime = 300,
+        // limits are guarded by row locks and conditional updates; every read sees what is committed
+        isolationLevel = Connection.TRANSACTION_READ_COMMITTED)
 public class LoyaltyDataSource {}

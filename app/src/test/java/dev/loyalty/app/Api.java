@@ -96,6 +96,14 @@ final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** A POST with an {@code Idempotency-Key}. */
+    Reply post(String path, String token, String json, String idempotencyKey) {
+        return send(request(path, token)
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", idempotencyKey)
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     Reply patch(String path, String token, String json) {
         return send(request(path, token)
                 .header("Content-Type", "application/json")
@@ -129,6 +137,7 @@ final class Api {
                     response.statusCode(),
                     response.headers().firstValue("Content-Type").orElse(""),
                     response.headers().firstValue("Location").orElse(null),
+                    response.headers().firstValue("Idempotent-Replayed").isPresent(),
                     response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -153,8 +162,8 @@ final class Api {
         }
     }
 
-    /** A response: status, media type, Location and body. */
-    record Reply(int status, String contentType, String location, String body) {
+    /** A response: status, media type, Location, whether it is a replay, and body. */
+    record Reply(int status, String contentType, String location, boolean replayed, String body) {
 
         JsonObject json() {
             JsonStructure structure = Json.createReader(new StringReader(body)).read();

@@ -52,12 +52,14 @@ import java.util.TreeMap;
  * redemption counter under the template's lock, a coupon's status under its own, a balance under
  * the wallet's.
  *
- * <p>A purchase's coupon rules and earning rules are those in force when it occurred. A purchase
- * may be recorded up to {@link #MAX_BACKDATING} after it occurred (a till that was offline) and not
- * more than {@link #MAX_CLOCK_SKEW} before.
+ * <p>A purchase earns by the earning rules in force when it occurred; its coupons are judged when
+ * it is recorded, the moment they are redeemed (a till that was offline learns then that a coupon
+ * expired meanwhile, and cannot backdate a purchase to use an expired one). A purchase may be
+ * recorded up to {@link #MAX_BACKDATING} after it occurred and not more than {@link #MAX_CLOCK_SKEW}
+ * before.
  */
 @ApplicationScoped
-public class PurchaseService implements RecordPurchaseUseCase, ReversePurchaseUseCase {
+public class PurchaseService implements RecordPurchaseUseCase, ReversePurchaseUseCase, PurchaseQuery {
 
     /** How long after it occurred a purchase may still be recorded. */
     public static final Duration MAX_BACKDATING = Duration.ofDays(30);
@@ -132,7 +134,7 @@ public class PurchaseService implements RecordPurchaseUseCase, ReversePurchaseUs
                 basket.couponCodes(),
                 customer.orElse(null),
                 basket.channel(),
-                occurredAt,
+                now,
                 earningRules.history().rulesAt(occurredAt),
                 locked);
         Optional<BasketPricing.Judged> rejected = priced.firstRejected();
@@ -235,6 +237,20 @@ public class PurchaseService implements RecordPurchaseUseCase, ReversePurchaseUs
             balance = Optional.of(wallet.balance());
         }
         return new ReversalReceipt(purchase, reversal.amount(), taken, debt, restored, expired, balance);
+    }
+
+    @Override
+    public Purchase purchase(PurchaseId id, Actor actor) {
+        Purchase purchase =
+                purchases.byId(id).orElseThrow(() -> new PurchaseNotFoundException("no purchase has this id"));
+        if (actor.role() == Role.CUSTOMER) {
+            if (purchase.customerId().filter(actor::maySee).isEmpty()) {
+                throw new PurchaseNotFoundException("no purchase has this id");
+            }
+            return purchase;
+        }
+        mayWriteFor(purchase.storeId(), actor);
+        return purchase;
     }
 
     private Points earn(CustomerId customer, Purchase purchase, Instant now) {

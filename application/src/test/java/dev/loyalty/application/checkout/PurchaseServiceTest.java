@@ -168,6 +168,22 @@ class PurchaseServiceTest {
     }
 
     @Test
+    void couponsAreJudgedWhenThePurchaseIsRecordedNotWhenTheTillSaysItOccurred() {
+        Customer marco = marco();
+        Coupon welcome = aCoupon(marco.id(), null);
+        CouponTemplate template = templates.byId(welcome.templateId()).orElseThrow();
+        Coupon justIssued =
+                template.issue(CouponCode.generate(new SplittableRandom(77)), marco.id(), NOW.minusSeconds(5));
+        coupons.addAll(List.of(justIssued));
+
+        // the purchase occurred 30 s ago by the till's clock, before the coupon was issued
+        PurchaseReceipt receipt = service.record(
+                purchase("R-1", marco.id(), 2_050, justIssued.code().value()));
+
+        assertThat(receipt.purchase().coupons()).hasSize(1);
+    }
+
+    @Test
     void aTemplateCapCountsTheRedemptionsOfItsCoupons() {
         Customer marco = marco();
         Coupon first = aCoupon(null, 1L);

@@ -1,16 +1,13 @@
 package dev.loyalty.adapters.web.checkout;
 
 import dev.loyalty.adapters.web.Choices;
-import dev.loyalty.adapters.web.Programme;
 import dev.loyalty.adapters.web.Roles;
 import dev.loyalty.adapters.web.security.Caller;
 import dev.loyalty.application.checkout.QuoteCheckoutUseCase;
 import dev.loyalty.application.checkout.QuoteCommand;
-import dev.loyalty.domain.coupon.BasketLine;
 import dev.loyalty.domain.coupon.SalesChannel;
 import dev.loyalty.domain.customer.CardNumber;
 import dev.loyalty.domain.customer.CustomerId;
-import dev.loyalty.domain.shared.Money;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -70,10 +67,7 @@ public class CheckoutResource {
                 body.customerId() == null ? null : CustomerId.parse(body.customerId()),
                 body.cardNumber() == null ? null : CardNumber.of(body.cardNumber()),
                 body.channel() == null ? SalesChannel.STORE : Choices.of(SalesChannel.class, "channel", body.channel()),
-                body.lines().stream()
-                        .map(l -> new BasketLine(
-                                l.sku(), l.category(), l.quantity(), Money.of(l.unitPrice(), Programme.CURRENCY)))
-                        .toList(),
+                body.lines().stream().map(QuoteRequest.Line::toBasketLine).toList(),
                 body.couponCodes(),
                 caller.actor())));
     }

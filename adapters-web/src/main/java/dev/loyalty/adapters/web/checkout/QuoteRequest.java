@@ -1,5 +1,8 @@
 package dev.loyalty.adapters.web.checkout;
 
+import dev.loyalty.adapters.web.Programme;
+import dev.loyalty.domain.coupon.BasketLine;
+import dev.loyalty.domain.shared.Money;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
@@ -27,5 +30,11 @@ public record QuoteRequest(
             @NotBlank @Size(max = 64) String sku,
             @NotBlank @Size(max = 64) String category,
             @NotNull @Positive @Max(10_000) Integer quantity,
-            @NotNull @PositiveOrZero @Max(100_000_000) Long unitPrice) {}
+            @NotNull @PositiveOrZero @Max(100_000_000) Long unitPrice) {
+
+        /** @return the line in the programme's currency */
+        public BasketLine toBasketLine() {
+            return new BasketLine(sku, category, quantity, Money.of(unitPrice, Programme.CURRENCY));
+        }
+    }
 }

@@ -2,6 +2,7 @@ package dev.loyalty.adapters.web.customer;
 
 import dev.loyalty.adapters.web.Choices;
 import dev.loyalty.adapters.web.Roles;
+import dev.loyalty.adapters.web.idempotency.IdempotentPosts;
 import dev.loyalty.adapters.web.problem.Problem;
 import dev.loyalty.adapters.web.security.Caller;
 import dev.loyalty.application.customer.CustomerLookup;
@@ -27,6 +28,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -41,6 +43,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -63,6 +66,9 @@ public class CustomerResource {
 
     @Inject
     Caller caller;
+
+    @Inject
+    IdempotentPosts idempotent;
 
     @Inject
     @ConfigProperty(name = "loyalty.consent.text-version", defaultValue = "2026-01")
@@ -104,7 +110,12 @@ public class CustomerResource {
             responseCode = "422",
             description = "A field is not valid (code validation-failed)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response enrol(@NotNull @Valid EnrolmentRequest body, @Context UriInfo uri) {
+    public Response enrol(
+            @NotNull @Valid EnrolmentRequest body,
+            @Parameter(description = "1-255 printable ASCII; a retry with the same key and body is answered once")
+                    @HeaderParam(IdempotentPosts.KEY_HEADER)
+                    String key,
+            @Context UriInfo uri) {
         Actor actor = caller.actor();
         String storeId = body.storeId() == null && actor.role() == Role.TERMINAL ? actor.storeId() : body.storeId();
         EnrolmentDetails details = new EnrolmentDetails(
@@ -120,12 +131,14 @@ public class CustomerResource {
                 body.referralCode(),
                 actor.consentSource(),
                 consentTextVersion);
-        Customer customer = enrolment.enrol(new EnrolCustomerCommand(details, actor));
-        return Response.created(uri.getAbsolutePathBuilder()
-                        .path(customer.id().toString())
-                        .build())
-                .entity(CustomerView.profile(customer, balance(customer, actor)))
-                .build();
+        return idempotent.respond(key, "POST customers", body, () -> {
+            Customer customer = enrolment.enrol(new EnrolCustomerCommand(details, actor));
+            return Response.created(uri.getAbsolutePathBuilder()
+                            .path(customer.id().toString())
+                            .build())
+                    .entity(CustomerView.profile(customer, balance(customer, actor)))
+                    .build();
+        });
     }
 
     @GET

@@ -15,16 +15,21 @@ import java.util.Map;
 @Provider
 public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
 
-    private static final Map<String, Integer> STATUS_BY_CODE = Map.of(
-            "validation-failed", 422,
-            "customer-already-enrolled", 409,
-            "customer-not-found", 404,
-            "forbidden", 403,
-            "concurrent-update", 409,
-            "coupon-template-not-found", 404,
-            "coupon-code-collision", 409,
-            "earning-rules-missing", 409,
-            "earning-rules-conflict", 409);
+    private static final Map<String, Integer> STATUS_BY_CODE = Map.ofEntries(
+            Map.entry("validation-failed", 422),
+            Map.entry("customer-already-enrolled", 409),
+            Map.entry("customer-not-found", 404),
+            Map.entry("forbidden", 403),
+            Map.entry("concurrent-update", 409),
+            Map.entry("coupon-template-not-found", 404),
+            Map.entry("coupon-code-collision", 409),
+            Map.entry("coupon-already-redeemed", 409),
+            Map.entry("earning-rules-missing", 409),
+            Map.entry("earning-rules-conflict", 409),
+            Map.entry("purchase-not-found", 404),
+            Map.entry("purchase-already-recorded", 409),
+            Map.entry("idempotency-key-in-flight", 409),
+            Map.entry("reward-not-found", 404));
 
     @Override
     public Response toResponse(DomainException exception) {

@@ -15,6 +15,11 @@ public class JsonConfig implements ContextResolver<Jsonb> {
 
     private static final Jsonb JSONB = newJsonb();
 
+    /** @return the JSON-B the API writes its bodies with (shared, thread-safe) */
+    public static Jsonb jsonb() {
+        return JSONB;
+    }
+
     static Jsonb newJsonb() {
         return JsonbBuilder.create(
                 new JsonbConfig().withNullValues(false).setProperty("jsonb.fail-on-unknown-properties", true));

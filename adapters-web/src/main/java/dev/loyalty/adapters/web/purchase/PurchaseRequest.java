@@ -1,0 +1,26 @@
+package dev.loyalty.adapters.web.purchase;
+
+import dev.loyalty.adapters.web.checkout.QuoteRequest.Line;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+
+/**
+ * The body of {@code POST /purchases}: a basket as for a quote, plus the receipt, when it
+ * happened (ISO-8601 with offset, e.g. {@code 2026-11-23T10:15:00Z}) and what was paid in cents.
+ */
+public record PurchaseRequest(
+        @NotBlank @Size(max = 64) String storeId,
+        @NotBlank @Size(max = 64) String receiptId,
+        @NotBlank @Size(max = 40) String occurredAt,
+        @Size(max = 64) String customerId,
+        @Size(max = 32) String cardNumber,
+        @Size(max = 16) String channel,
+        @NotEmpty @Size(max = 500) List<@NotNull @Valid Line> lines,
+        @Size(max = 10) List<@NotBlank @Size(max = 32) String> couponCodes,
+        @NotNull @PositiveOrZero @Max(10_000_000_000L) Long totalPaid) {}

@@ -1,0 +1,226 @@
+package dev.loyalty.adapters.web.purchase;
+
+import dev.loyalty.adapters.web.Choices;
+import dev.loyalty.adapters.web.Programme;
+import dev.loyalty.adapters.web.Roles;
+import dev.loyalty.adapters.web.checkout.QuoteRequest;
+import dev.loyalty.adapters.web.idempotency.IdempotentPosts;
+import dev.loyalty.adapters.web.problem.Problem;
+import dev.loyalty.adapters.web.security.Caller;
+import dev.loyalty.application.checkout.PurchaseQuery;
+import dev.loyalty.application.checkout.RecordPurchaseCommand;
+import dev.loyalty.application.checkout.RecordPurchaseUseCase;
+import dev.loyalty.application.checkout.ReversePurchaseCommand;
+import dev.loyalty.application.checkout.ReversePurchaseUseCase;
+import dev.loyalty.domain.coupon.SalesChannel;
+import dev.loyalty.domain.customer.CardNumber;
+import dev.loyalty.domain.customer.CustomerId;
+import dev.loyalty.domain.purchase.LineReturn;
+import dev.loyalty.domain.purchase.PurchaseId;
+import dev.loyalty.domain.shared.InvalidValueException;
+import dev.loyalty.domain.shared.Money;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * {@code /purchases}: a till or an online shop records a purchase (coupons redeemed, points
+ * earned, atomically and once per receipt and per {@code Idempotency-Key}); a till or the console
+ * voids or refunds it.
+ */
+@Path("purchases")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Purchases")
+public class PurchaseResource {
+
+    @Inject
+    RecordPurchaseUseCase recording;
+
+    @Inject
+    ReversePurchaseUseCase reversing;
+
+    @Inject
+    PurchaseQuery query;
+
+    @Inject
+    IdempotentPosts idempotent;
+
+    @Inject
+    Caller caller;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.TERMINAL, Roles.INTEGRATION, Roles.ADMIN})
+    @Operation(
+            summary = "Record a purchase",
+            description = "In one transaction: the receipt and its lines, the coupons redeemed, the points earned"
+                    + " on the net paid. A coupon that cannot be applied rejects the whole purchase with its code"
+                    + " (e.g. coupon-already-redeemed) and nothing changes. Unique per (storeId, receiptId)."
+                    + " With an Idempotency-Key a retry gets the first response again (Idempotent-Replayed: true).")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PurchaseRequest.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "Elena pays with her coupon",
+                                            value =
+                                                    """
+                    {"storeId": "MI-001", "receiptId": "MI-001-20261123-0042", "occurredAt": "2026-11-23T10:15:00Z",
+                     "cardNumber": "2973687873978", "channel": "STORE",
+                     "lines": [{"sku": "RM-LASAGNA", "category": "ready-meals", "quantity": 2, "unitPrice": 599},
+                               {"sku": "PC-SHAMPOO", "category": "personal-care", "quantity": 1, "unitPrice": 450}],
+                     "couponCodes": ["KXFE-8Q7E-X"], "totalPaid": 1148}""")))
+    @APIResponse(
+            responseCode = "201",
+            description = "Recorded",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PurchaseView.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "Receipt already recorded (purchase-already-recorded), coupon already redeemed"
+                    + " (coupon-already-redeemed), or a request with this Idempotency-Key still in flight",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "422",
+            description = "A coupon that cannot be applied (its code), a field not valid (validation-failed), or an"
+                    + " Idempotency-Key used for another request (idempotency-key-reused)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response record(
+            @NotNull @Valid PurchaseRequest body,
+            @Parameter(description = "1-255 printable ASCII; a retry with the same key and body is answered once")
+                    @HeaderParam(IdempotentPosts.KEY_HEADER)
+                    String key,
+            @Context UriInfo uri) {
+        RecordPurchaseCommand command = RecordPurchaseCommand.of(
+                body.storeId(),
+                body.receiptId(),
+                instant(body.occurredAt()),
+                body.customerId() == null ? null : CustomerId.parse(body.customerId()),
+                body.cardNumber() == null ? null : CardNumber.of(body.cardNumber()),
+                body.channel() == null ? SalesChannel.STORE : Choices.of(SalesChannel.class, "channel", body.channel()),
+                body.lines().stream().map(QuoteRequest.Line::toBasketLine).toList(),
+                body.couponCodes(),
+                Money.of(body.totalPaid(), Programme.CURRENCY),
+                caller.actor());
+        return idempotent.respond(key, "POST purchases", body, () -> {
+            PurchaseView view = PurchaseView.of(recording.record(command));
+            return Response.created(
+                            uri.getAbsolutePathBuilder().path(view.purchaseId()).build())
+                    .entity(view)
+                    .build();
+        });
+    }
+
+    @GET
+    @Path("{purchaseId}")
+    @RolesAllowed({Roles.TERMINAL, Roles.INTEGRATION, Roles.ADMIN, Roles.CUSTOMER})
+    @Operation(
+            summary = "A recorded purchase",
+            description = "Its lines, what each was discounted and how many units were given back; a terminal sees"
+                    + " its store's purchases, a customer its own.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The purchase",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PurchaseView.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such purchase (purchase-not-found)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public PurchaseView purchase(@PathParam("purchaseId") @Size(max = 64) String purchaseId) {
+        return PurchaseView.of(query.purchase(PurchaseId.parse(purchaseId), caller.actor()));
+    }
+
+    @POST
+    @Path("{purchaseId}/reversal")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.TERMINAL, Roles.INTEGRATION, Roles.ADMIN})
+    @Operation(
+            summary = "Void or refund a purchase, wholly or by lines",
+            description = "The points the units earned are taken back pro rata (rounded in the customer's favour,"
+                    + " exact once everything is back); points already spent are clawed back to zero and the rest"
+                    + " recorded as debt. Once the whole purchase is back its coupons are usable again if still"
+                    + " valid. Voiding a purchase already wholly reversed changes nothing.")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ReversalRequest.class),
+                            examples = {
+                                @ExampleObject(name = "Void", value = "{}"),
+                                @ExampleObject(
+                                        name = "Refund one unit of line 1",
+                                        value =
+                                                "{\"lines\": [{\"lineNumber\": 1, \"quantity\": 1}], \"reason\": \"refund\"}")
+                            }))
+    @APIResponse(
+            responseCode = "200",
+            description = "What this reversal gave back",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ReversalView.class)))
+    @APIResponse(
+            responseCode = "422",
+            description = "More units than are left (reversal-exceeds-purchase)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response reverse(
+            @PathParam("purchaseId") @Size(max = 64) String purchaseId,
+            @Valid ReversalRequest body,
+            @HeaderParam(IdempotentPosts.KEY_HEADER) String key) {
+        ReversalRequest request = body == null ? new ReversalRequest(null, null) : body;
+        PurchaseId id = PurchaseId.parse(purchaseId);
+        List<LineReturn> lines = request.lines() == null
+                ? List.of()
+                : request.lines().stream()
+                        .map(l -> new LineReturn(l.lineNumber(), l.quantity()))
+                        .toList();
+        ReversePurchaseCommand command = new ReversePurchaseCommand(id, lines, request.reason(), caller.actor());
+        return idempotent.respond(key, "POST purchases/" + id + "/reversal", request, () -> Response.ok(
+                        ReversalView.of(reversing.reverse(command)))
+                .build());
+    }
+
+    private static Instant instant(String text) {
+        try {
+            return OffsetDateTime.parse(text.strip()).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new InvalidValueException(
+                    "occurredAt",
+                    "occurredAt must be an ISO-8601 date and time with offset, e.g. 2026-11-23T10:15:00Z");
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Recording and reversing purchases. */
+package dev.loyalty.adapters.web.purchase;
