@@ -30,8 +30,8 @@ class LauncherIT {
     void startsOnItsEmbeddedDatabaseAndKeepsTheDataAcrossARestart() throws Exception {
         deleteRecursively(DATA);
 
-        Process first = start();
-        long firstStart = awaitReady(first);
+        ServiceProcess first = start();
+        long firstStart = first.awaitReady();
         String admin = run("token", "admin").trim();
         String email = "restart." + System.nanoTime() + "@example.com";
         Api.Reply enrolled = Api.at(PORT)
@@ -43,12 +43,12 @@ class LauncherIT {
                  "consents": {"marketingEmail": true}, "enrolmentChannel": "WEB"}"""
                                 .formatted(email));
         assertThat(enrolled.status()).as(enrolled.toString()).isEqualTo(201);
-        stop(first);
+        first.stop();
 
-        Process second = start();
-        long secondStart = awaitReady(second);
+        ServiceProcess second = start();
+        long secondStart = second.awaitReady();
         Api.Reply found = Api.at(PORT).get("/api/v1/customers/lookup?email=" + email, admin);
-        stop(second);
+        second.stop();
 
         assertThat(found.status()).as(found.toString()).isEqualTo(200);
         JsonObject elena = found.json();
@@ -86,27 +86,11 @@ class LauncherIT {
     }
 
     private static ProcessBuilder command(String... args) {
-        List<String> command = new java.util.ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx768m",
-                "-jar",
-                JAR.toString()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder =
-                new ProcessBuilder(command).directory(JAR.getParent().toFile());
-        Map<String, String> env = builder.environment();
-        env.keySet().removeIf(key -> key.startsWith("LOYALTY_") || key.startsWith("MP_JWT"));
-        env.put("LOYALTY_DATA_DIR", DATA.toString());
-        env.put("LOYALTY_HTTP_PORT", String.valueOf(PORT));
-        return builder;
+        return ServiceProcess.command(JAR, Map.of("LOYALTY_DATA_DIR", DATA.toString()), args);
     }
 
-    private static Process start() throws IOException {
-        Files.createDirectories(DATA);
-        return command()
-                .redirectErrorStream(true)
-                .redirectOutput(DATA.getParent().resolve("launcher-it.log").toFile())
-                .start();
+    private static ServiceProcess start() throws IOException {
+        return ServiceProcess.start(JAR, PORT, DATA, DATA.getParent().resolve("launcher-it.log"), Map.of());
     }
 
     private static String run(String... args) throws Exception {
@@ -116,32 +100,6 @@ class LauncherIT {
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).as(output).isZero();
         return output;
-    }
-
-    /** Waits (at most three minutes) for /health/ready; answers how long it took. */
-    private static long awaitReady(Process process) throws InterruptedException {
-        long started = System.nanoTime();
-        long deadline = started + TimeUnit.MINUTES.toNanos(3);
-        while (System.nanoTime() < deadline) {
-            assertThat(process.isAlive())
-                    .as("the service exited; see target/launcher-it.log")
-                    .isTrue();
-            try {
-                if (Api.at(PORT).get("/health/ready", null).status() == 200) {
-                    return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-                }
-            } catch (RuntimeException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("not ready within three minutes; see target/launcher-it.log");
-    }
-
-    private static void stop(Process process) throws InterruptedException {
-        process.destroy();
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("stops on SIGTERM").isTrue();
-        process.descendants().forEach(ProcessHandle::destroy);
     }
 
     private static void deleteRecursively(Path dir) throws IOException {

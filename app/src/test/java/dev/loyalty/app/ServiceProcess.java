@@ -1,0 +1,93 @@
+package dev.loyalty.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** {@code java -jar loyalty.jar} as a child process, as an operator runs it. */
+final class ServiceProcess implements AutoCloseable {
+
+    private final Process process;
+    private final int port;
+    private final Path log;
+    private final long started = System.nanoTime();
+
+    private ServiceProcess(Process process, int port, Path log) {
+        this.process = process;
+        this.port = port;
+        this.log = log;
+    }
+
+    /**
+     * The java command running the jar with these arguments, in a clean environment (no LOYALTY_ or
+     * MP_JWT variables inherited) plus {@code env}.
+     */
+    static ProcessBuilder command(Path jar, Map<String, String> env, String... args) {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx768m",
+                "-jar",
+                jar.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(jar.getParent().toFile());
+        builder.environment().keySet().removeIf(key -> key.startsWith("LOYALTY_") || key.startsWith("MP_JWT"));
+        builder.environment().putAll(env);
+        return builder;
+    }
+
+    /** Starts the service on {@code port} with its data in {@code dataDir}; output goes to {@code log}. */
+    static ServiceProcess start(Path jar, int port, Path dataDir, Path log, Map<String, String> env)
+            throws IOException {
+        Files.createDirectories(dataDir);
+        Map<String, String> all = new java.util.HashMap<>(env);
+        all.put("LOYALTY_DATA_DIR", dataDir.toString());
+        all.put("LOYALTY_HTTP_PORT", String.valueOf(port));
+        Process process = command(jar, all)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        return new ServiceProcess(process, port, log);
+    }
+
+    /** Waits (at most three minutes) for /health/ready; answers how long since the start it took. */
+    long awaitReady() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (System.nanoTime() < deadline) {
+            assertThat(process.isAlive()).as("the service exited; see " + log).isTrue();
+            try {
+                if (Api.at(port).get("/health/ready", null).status() == 200) {
+                    return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+                }
+            } catch (RuntimeException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("not ready within three minutes; see " + log);
+    }
+
+    Api api() {
+        return Api.at(port);
+    }
+
+    /** SIGTERM, and the service must be gone within a minute. */
+    void stop() throws InterruptedException {
+        process.destroy();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("stops on SIGTERM").isTrue();
+        process.descendants().forEach(ProcessHandle::destroy);
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            process.destroyForcibly();
+        }
+    }
+}
