@@ -869,7 +869,7 @@ class ServiceIT {
         }
     }
 
-    /** Sum of entries = cached balance for every wallet; template counters = redeemed coupons. */
+    /** Sum of entries = cached balance for every wallet; capped templates' counters = redeemed coupons. */
     static void theBooksBalance() {
         assertThat(
                         Api.count(
@@ -877,9 +877,10 @@ class ServiceIT {
                                         + " (SELECT COALESCE(SUM(e.points), 0) FROM wallet_entry e WHERE e.customer_id = w.customer_id)"))
                 .as("wallets whose cached balance is not the sum of their ledger")
                 .isZero();
-        assertThat(Api.count("SELECT COUNT(*) FROM coupon_template t WHERE t.redemptions <>"
+        assertThat(Api.count("SELECT COUNT(*) FROM coupon_template t WHERE t.max_redemptions IS NOT NULL"
+                        + " AND t.redemptions <>"
                         + " (SELECT COUNT(*) FROM coupon c WHERE c.template_id = t.id AND c.status = 'REDEEMED')"))
-                .as("templates whose redemption counter is not the number of redeemed coupons")
+                .as("capped templates whose redemption counter is not the number of redeemed coupons")
                 .isZero();
     }
 
@@ -1146,7 +1147,8 @@ class ServiceIT {
                             .as(r.toString())
                             .isTrue());
             assertThat(Api.count("SELECT COUNT(*) FROM purchase")).isEqualTo(purchases + 1);
-            assertThat(Api.count("SELECT redemptions FROM coupon_template WHERE id = '" + templateId + "'"))
+            assertThat(Api.count("SELECT COUNT(*) FROM coupon WHERE template_id = '" + templateId
+                            + "' AND status = 'REDEEMED'"))
                     .isEqualTo(1);
             theBooksBalance();
         }
@@ -1230,6 +1232,83 @@ class ServiceIT {
             assertThat(Api.count("SELECT COUNT(*) FROM purchase_reversal WHERE purchase_id = '" + id + "'"))
                     .isEqualTo(2);
             theBooksBalance();
+        }
+    }
+
+    @Nested
+    class Rewards {
+
+        @Test
+        void fiftyClaimsOnABalanceThatAffordsThreeGiveThreeCoupons() throws Exception {
+            String marco = enrolled(null, uniquePhone()).getString("customerId");
+            Api.Reply credited = API.post(
+                    "/api/v1/customers/" + marco + "/wallet/adjustments",
+                    Api.admin(),
+                    "{\"points\": 350, \"reason\": \"goodwill\"}");
+            assertThat(credited.status()).as(credited.toString()).isEqualTo(201);
+            String templateId = Purchases.template(Coupons.WELCOME);
+            Api.Reply defined = API.post(
+                    "/api/v1/rewards",
+                    Api.admin(),
+                    "{\"name\": \"5 EUR off\", \"pointsCost\": 100, \"templateId\": \"" + templateId + "\"}");
+            assertThat(defined.status()).as(defined.toString()).isEqualTo(201);
+            String reward = defined.json().getString("rewardId");
+
+            List<Api.Reply> claims =
+                    race(50, n -> API.post("/api/v1/me/rewards/" + reward + "/claim", Api.customer(marco), ""));
+
+            assertThat(claims.stream().filter(r -> r.status() == 201)).hasSize(3);
+            assertThat(claims.stream().filter(r -> r.status() != 201))
+                    .hasSize(47)
+                    .allSatisfy(r -> assertThat(r.isProblem("insufficient-points"))
+                            .as(r.toString())
+                            .isTrue());
+            assertThat(Api.count("SELECT COUNT(*) FROM coupon WHERE customer_id = '" + marco + "'"))
+                    .isEqualTo(3);
+            assertThat(Api.count("SELECT balance FROM wallet WHERE customer_id = '" + marco + "'"))
+                    .isEqualTo(50);
+            assertThat(API.get("/api/v1/rewards", Api.customer(marco)).body()).contains(reward);
+            theBooksBalance();
+        }
+
+        @Test
+        void aRetriedClaimPaysOnceAndOnlyCustomersClaimKnownRewards() {
+            String marco = enrolled(null, uniquePhone()).getString("customerId");
+            API.post(
+                    "/api/v1/customers/" + marco + "/wallet/adjustments",
+                    Api.admin(),
+                    "{\"points\": 250, \"reason\": \"goodwill\"}");
+            String templateId = Purchases.template(Coupons.WELCOME);
+            String reward = API.post(
+                            "/api/v1/rewards",
+                            Api.admin(),
+                            "{\"name\": \"5 EUR off\", \"pointsCost\": 100, \"templateId\": \"" + templateId + "\"}")
+                    .json()
+                    .getString("rewardId");
+            String key = UUID.randomUUID().toString();
+
+            Api.Reply first = API.post("/api/v1/me/rewards/" + reward + "/claim", Api.customer(marco), "", key);
+            Api.Reply retry = API.post("/api/v1/me/rewards/" + reward + "/claim", Api.customer(marco), "", key);
+            Api.Reply byATill = API.post("/api/v1/me/rewards/" + reward + "/claim", Api.terminal("MI-001"), "");
+            Api.Reply unknown = API.post("/api/v1/me/rewards/" + UUID.randomUUID() + "/claim", Api.customer(marco), "");
+            Api.Reply badTemplate = API.post(
+                    "/api/v1/rewards",
+                    Api.admin(),
+                    "{\"name\": \"x\", \"pointsCost\": 0, \"templateId\": \"" + templateId + "\"}");
+
+            assertThat(first.status()).as(first.toString()).isEqualTo(201);
+            assertThat(first.json().getJsonNumber("walletBalance").longValue()).isEqualTo(150);
+            assertThat(retry.replayed()).isTrue();
+            assertThat(retry.body()).isEqualTo(first.body());
+            assertThat(byATill.status()).isEqualTo(403);
+            assertThat(unknown.isProblem("reward-not-found"))
+                    .as(unknown.toString())
+                    .isTrue();
+            assertThat(badTemplate.isProblem("validation-failed"))
+                    .as(badTemplate.toString())
+                    .isTrue();
+            assertThat(Api.count("SELECT balance FROM wallet WHERE customer_id = '" + marco + "'"))
+                    .isEqualTo(150);
         }
     }
 }

@@ -46,11 +46,13 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Records and reverses purchases, each in one transaction that takes its locks in one order -
- * coupon templates (by id), coupons (by code), then the wallet - so that concurrent purchases queue
- * up rather than deadlock, and every limit is read under the lock that guards it: a template's
- * redemption counter under the template's lock, a coupon's status under its own, a balance under
- * the wallet's.
+ * Records and reverses purchases, each in one transaction that takes its locks in one order - the
+ * customer's wallet, the coupon templates that have a redemption cap (by id), the coupons (by code)
+ * - so that concurrent purchases queue up rather than deadlock, and every limit is read under the
+ * lock that guards it: a template's cap under the template's lock (its redemption counter), a
+ * customer's per-template limit and balance under the customer's wallet lock, a coupon's status
+ * under its own. A template without a cap is never locked, so a popular coupon campaign does not
+ * serialise the tills.
  *
  * <p>A purchase earns by the earning rules in force when it occurred; its coupons are judged when
  * it is recorded, the moment they are redeemed (a till that was offline learns then that a coupon
@@ -128,6 +130,7 @@ public class PurchaseService implements RecordPurchaseUseCase, ReversePurchaseUs
             throw new PurchaseAlreadyRecordedException(storeId, receiptId);
         }
 
+        Optional<Wallet> wallet = customer.map(wallets::lockedForUpdate);
         LockedCoupons locked = lock(BasketPricing.parsable(basket.couponCodes()));
         BasketPricing.Priced priced = BasketPricing.price(
                 basket.lines(),
@@ -164,11 +167,13 @@ public class PurchaseService implements RecordPurchaseUseCase, ReversePurchaseUs
             Coupon coupon = judged.use().coupon();
             List<CouponEvent> happened = coupon.redeem(judged.use(), id.reference());
             coupons.saveTransition(coupon, CouponStatus.ISSUED, customer.orElse(null));
-            templates.addRedemptions(coupon.templateId(), 1);
+            if (judged.use().template().maxRedemptions().isPresent()) {
+                templates.addRedemptions(coupon.templateId(), 1);
+            }
             happened.forEach(events::append);
         }
 
-        Optional<Points> balance = customer.map(c -> earn(c, purchase, now));
+        Optional<Points> balance = wallet.map(w -> earn(w, purchase, now));
         return new PurchaseReceipt(purchase, priced.gross(), priced.discount(), balance);
     }
 
@@ -200,6 +205,7 @@ public class PurchaseService implements RecordPurchaseUseCase, ReversePurchaseUs
         purchases.saveReversal(purchase, reversed);
         events.append(reversed);
 
+        Optional<Wallet> wallet = customer.map(wallets::lockedForUpdate);
         List<String> restored = new ArrayList<>();
         List<String> expired = new ArrayList<>();
         LockedCoupons locked = lock(
@@ -211,7 +217,9 @@ public class PurchaseService implements RecordPurchaseUseCase, ReversePurchaseUs
             }
             for (CouponEvent event : coupon.get().restore(purchase.id().reference(), now)) {
                 coupons.saveTransition(coupon.get(), CouponStatus.REDEEMED, null);
-                templates.addRedemptions(coupon.get().templateId(), -1);
+                if (locked.template(coupon.get().templateId()).maxRedemptions().isPresent()) {
+                    templates.addRedemptions(coupon.get().templateId(), -1);
+                }
                 (event instanceof CouponExpired ? expired : restored)
                         .add(given.code().value());
                 events.append(event);
@@ -220,22 +228,21 @@ public class PurchaseService implements RecordPurchaseUseCase, ReversePurchaseUs
 
         Points taken = Points.ZERO;
         Points debt = Points.ZERO;
-        Optional<Points> balance = customer.map(wallets::balanceOf);
-        if (customer.isPresent() && !reversal.points().isZero()) {
-            Wallet wallet = wallets.lockedForUpdate(customer.get());
-            Points reversible = wallet.reversibleFor(purchase.id().reference()).min(reversal.points());
+        if (wallet.isPresent() && !reversal.points().isZero()) {
+            Wallet w = wallet.get();
+            Points reversible = w.reversibleFor(purchase.id().reference()).min(reversal.points());
             if (!reversible.isZero()) {
-                for (WalletEvent event : wallet.reverse(purchase.id().reference(), reversible, command.reason(), now)) {
+                for (WalletEvent event : w.reverse(purchase.id().reference(), reversible, command.reason(), now)) {
                     if (event instanceof PointsReversed r) {
                         taken = r.points();
                         debt = r.debt();
                     }
                     events.append(event);
                 }
-                wallets.save(wallet);
+                wallets.save(w);
             }
-            balance = Optional.of(wallet.balance());
         }
+        Optional<Points> balance = wallet.map(Wallet::balance);
         return new ReversalReceipt(purchase, reversal.amount(), taken, debt, restored, expired, balance);
     }
 
@@ -253,11 +260,10 @@ public class PurchaseService implements RecordPurchaseUseCase, ReversePurchaseUs
         return purchase;
     }
 
-    private Points earn(CustomerId customer, Purchase purchase, Instant now) {
+    private Points earn(Wallet wallet, Purchase purchase, Instant now) {
         if (purchase.pointsAwarded().isZero()) {
-            return wallets.balanceOf(customer);
+            return wallet.balance();
         }
-        Wallet wallet = wallets.lockedForUpdate(customer);
         Instant expiresAt = programme
                 .pointsValidity()
                 .map(validity -> purchase.occurredAt().plus(validity))
@@ -279,7 +285,9 @@ public class PurchaseService implements RecordPurchaseUseCase, ReversePurchaseUs
             coupons.byCode(code).ifPresent(c -> templateIds.put(c.templateId(), true));
         }
         for (CouponTemplateId templateId : templateIds.keySet()) {
-            locked.redemptions.put(templateId, templates.lockRedemptions(templateId));
+            if (locked.template(templateId).maxRedemptions().isPresent()) {
+                locked.redemptions.put(templateId, templates.lockRedemptions(templateId));
+            }
         }
         List<CouponCode> ordered = new ArrayList<>(codes);
         ordered.sort(Comparator.comparing(CouponCode::value));
@@ -307,11 +315,13 @@ public class PurchaseService implements RecordPurchaseUseCase, ReversePurchaseUs
                     id, key -> templates.byId(key).orElseThrow(() -> new CouponTemplateNotFoundException(key)));
         }
 
+        /** The counter of a capped template, read under its lock; a template without a cap is not counted. */
         @Override
         public long templateRedemptions(CouponTemplateId id) {
-            Long counted = redemptions.get(id);
-            // a coupon whose template was not locked was issued meanwhile: lock it now
-            return counted != null ? counted : redemptions.computeIfAbsent(id, templates::lockRedemptions);
+            if (template(id).maxRedemptions().isEmpty()) {
+                return 0;
+            }
+            return redemptions.computeIfAbsent(id, templates::lockRedemptions);
         }
 
         @Override

@@ -20,6 +20,10 @@ public interface CouponTemplates {
      */
     long lockRedemptions(CouponTemplateId id);
 
-    /** Moves the template's redemption counter by {@code delta} (+1 redeemed, -1 restored). */
+    /**
+     * Moves the template's redemption counter by {@code delta} (+1 redeemed, -1 restored). The
+     * counter is kept for templates with a redemption cap only: it is what the cap is checked
+     * against, and a hot counter on every template would make all tills queue on popular ones.
+     */
     void addRedemptions(CouponTemplateId id, long delta);
 }

@@ -3,6 +3,7 @@ package dev.loyalty.application.customer;
 import dev.loyalty.application.shared.Actor;
 import dev.loyalty.application.shared.DomainEventLog;
 import dev.loyalty.application.shared.Role;
+import dev.loyalty.application.wallet.Wallets;
 import dev.loyalty.domain.customer.CardNumber;
 import dev.loyalty.domain.customer.Customer;
 import dev.loyalty.domain.customer.CustomerEvent;
@@ -11,6 +12,7 @@ import dev.loyalty.domain.customer.CustomerNotFoundException;
 import dev.loyalty.domain.customer.Enrolment;
 import dev.loyalty.domain.customer.EnrolmentDetails;
 import dev.loyalty.domain.shared.AccessDeniedException;
+import dev.loyalty.domain.wallet.Wallet;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -33,15 +35,19 @@ public class CustomerService implements EnrolCustomerUseCase, FindCustomerQuery,
     private final CardNumberSerials serials;
     private final DomainEventLog events;
     private final Clock clock;
+    private final Wallets wallets;
 
     /**
      * @param customers the customers on record
      * @param serials the card serial source
      * @param events the outbox
      * @param clock the time source
+     * @param wallets the wallets, one opened (empty) with each enrolment
      */
     @Inject
-    public CustomerService(Customers customers, CardNumberSerials serials, DomainEventLog events, Clock clock) {
+    public CustomerService(
+            Customers customers, CardNumberSerials serials, DomainEventLog events, Clock clock, Wallets wallets) {
+        this.wallets = Objects.requireNonNull(wallets, "wallets");
         this.customers = Objects.requireNonNull(customers, "customers");
         this.serials = Objects.requireNonNull(serials, "serials");
         this.events = Objects.requireNonNull(events, "events");
@@ -54,6 +60,7 @@ public class CustomerService implements EnrolCustomerUseCase, FindCustomerQuery,
         this.serials = null;
         this.events = null;
         this.clock = null;
+        this.wallets = null;
     }
 
     @Override
@@ -71,6 +78,8 @@ public class CustomerService implements EnrolCustomerUseCase, FindCustomerQuery,
         Enrolment enrolment =
                 Customer.enrol(CustomerId.newId(), CardNumber.fromSerial(serials.next()), details, clock.instant());
         customers.add(enrolment.customer());
+        // every customer has a wallet from the start, so that its writers only ever lock an existing row
+        wallets.save(Wallet.open(enrolment.customer().id()));
         events.append(enrolment.event());
         return enrolment.customer();
     }

@@ -116,7 +116,7 @@ class PurchaseServiceTest {
     @Test
     void aPurchaseRedeemsItsCouponsEarnsOnTheNetAndSaysWhatHappened() {
         Customer marco = marco();
-        Coupon coupon = aCoupon(marco.id(), null);
+        Coupon coupon = aCoupon(marco.id(), 100L);
 
         PurchaseReceipt receipt =
                 service.record(purchase("R-1", marco.id(), 2_050, coupon.code().value()));

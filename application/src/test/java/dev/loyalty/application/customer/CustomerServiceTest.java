@@ -76,8 +76,12 @@ class CustomerServiceTest {
     };
     private final AtomicLong serials = new AtomicLong(1000);
     private final List<DomainEvent> events = new ArrayList<>();
-    private final CustomerService service =
-            new CustomerService(customers, serials::incrementAndGet, events::add, Clock.fixed(NOW, ZoneOffset.UTC));
+    private final CustomerService service = new CustomerService(
+            customers,
+            serials::incrementAndGet,
+            events::add,
+            Clock.fixed(NOW, ZoneOffset.UTC),
+            new dev.loyalty.application.wallet.InMemoryWallets());
 
     private static final Actor TERMINAL_S001 = Actor.terminal("till-7", "S001");
     private static final Actor ADMIN = Actor.admin("back-office");

@@ -53,8 +53,11 @@ public class JpaWallets implements Wallets {
         String id = customerId.toString();
         Optional<WalletJpaEntity> row = lockRow(id);
         if (row.isEmpty()) {
-            // a first wallet: two writers may both get here; the second waits on the first's row
-            em.createNativeQuery("INSERT IGNORE INTO wallet (customer_id, balance, version) VALUES (?, 0, 1)")
+            // A first wallet: several writers may get here at once. ON DUPLICATE KEY UPDATE takes an
+            // exclusive lock on a row inserted meanwhile, so they queue; INSERT IGNORE would take
+            // shared locks that two of them then both try to upgrade, a deadlock.
+            em.createNativeQuery("INSERT INTO wallet (customer_id, balance, version) VALUES (?, 0, 1)"
+                            + " ON DUPLICATE KEY UPDATE customer_id = customer_id")
                     .setParameter(1, id)
                     .executeUpdate();
             row = lockRow(id);

@@ -3,6 +3,7 @@ package dev.loyalty.adapters.web.problem;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.sql.SQLTransactionRollbackException;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -14,6 +15,15 @@ import java.util.logging.Logger;
 @Provider
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
+    private static boolean rolledBackByTheDatabase(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLTransactionRollbackException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static final Logger LOG = Logger.getLogger(UnexpectedExceptionMapper.class.getName());
 
     @Override
@@ -21,6 +31,19 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
         var json = JsonProblems.jsonCause(exception);
         if (json != null) {
             return JsonProblems.of(json).toResponse();
+        }
+        if (rolledBackByTheDatabase(exception)) {
+            // a deadlock victim or a lock wait that timed out: the whole transaction was rolled back
+            LOG.log(
+                    Level.INFO,
+                    "Transaction rolled back by the database: {0}",
+                    exception.getClass().getName());
+            return Problem.of(
+                            409,
+                            "concurrent-update",
+                            "Concurrent update",
+                            "another request changed the same data at the same moment; nothing was changed, try again")
+                    .toResponse();
         }
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "Unexpected failure, incident " + incident, exception);

@@ -1,0 +1,2 @@
+/** Rewards in MariaDB. */
+package dev.loyalty.adapters.persistence.reward;

@@ -1,0 +1,2 @@
+/** The rewards catalogue and claims. */
+package dev.loyalty.adapters.web.reward;
