@@ -23,32 +23,37 @@ import org.junit.jupiter.api.Test;
 class LauncherIT {
 
     static final Path JAR = Path.of(System.getProperty("loyalty.it.jar"));
-    static final int PORT = Integer.getInteger("loyalty.it.launcher.port");
+    static final int PORT = ServiceProcess.freePort();
     static final Path DATA = JAR.getParent().resolve("launcher-it-data");
 
     @Test
     void startsOnItsEmbeddedDatabaseAndKeepsTheDataAcrossARestart() throws Exception {
         deleteRecursively(DATA);
-
-        ServiceProcess first = start();
-        long firstStart = first.awaitReady();
-        String admin = run("token", "admin").trim();
+        String admin;
         String email = "restart." + System.nanoTime() + "@example.com";
-        Api.Reply enrolled = Api.at(PORT)
-                .post(
-                        "/api/v1/customers",
-                        admin,
-                        """
-                {"firstName": "Elena", "email": "%s", "preferredChannel": "EMAIL",
-                 "consents": {"marketingEmail": true}, "enrolmentChannel": "WEB"}"""
-                                .formatted(email));
-        assertThat(enrolled.status()).as(enrolled.toString()).isEqualTo(201);
-        first.stop();
-
-        ServiceProcess second = start();
-        long secondStart = second.awaitReady();
-        Api.Reply found = Api.at(PORT).get("/api/v1/customers/lookup?email=" + email, admin);
-        second.stop();
+        Api.Reply enrolled;
+        long firstStart;
+        try (ServiceProcess first = start()) {
+            firstStart = first.awaitReady();
+            admin = run("token", "admin").trim();
+            enrolled = Api.at(PORT)
+                    .post(
+                            "/api/v1/customers",
+                            admin,
+                            """
+                    {"firstName": "Elena", "email": "%s", "preferredChannel": "EMAIL",
+                     "consents": {"marketingEmail": true}, "enrolmentChannel": "WEB"}"""
+                                    .formatted(email));
+            assertThat(enrolled.status()).as(enrolled.toString()).isEqualTo(201);
+            first.stop();
+        }
+        long secondStart;
+        Api.Reply found;
+        try (ServiceProcess second = start()) {
+            secondStart = second.awaitReady();
+            found = Api.at(PORT).get("/api/v1/customers/lookup?email=" + email, admin);
+            second.stop();
+        }
 
         assertThat(found.status()).as(found.toString()).isEqualTo(200);
         JsonObject elena = found.json();

@@ -56,6 +56,19 @@ final class ServiceProcess implements AutoCloseable {
         return new ServiceProcess(process, port, log);
     }
 
+    /**
+     * @return a loopback port free right now: chosen when the process starts rather than when the
+     *     build starts, so that no connection of the build can have taken it meanwhile
+     */
+    static int freePort() {
+        try (java.net.ServerSocket socket =
+                new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** Waits (at most three minutes) for /health/ready; answers how long since the start it took. */
     long awaitReady() throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);

@@ -30,17 +30,9 @@ class TwoInstancesIT {
                 "MP_JWT_VERIFY_ISSUER", Api.ISSUER);
         Path work = JAR.getParent().resolve("two-instances-it");
         try (ServiceProcess a = ServiceProcess.start(
-                        JAR,
-                        Integer.getInteger("loyalty.it.instance.a.port"),
-                        work.resolve("a"),
-                        work.resolve("a.log"),
-                        sharedDatabase);
+                        JAR, ServiceProcess.freePort(), work.resolve("a"), work.resolve("a.log"), sharedDatabase);
                 ServiceProcess b = ServiceProcess.start(
-                        JAR,
-                        Integer.getInteger("loyalty.it.instance.b.port"),
-                        work.resolve("b"),
-                        work.resolve("b.log"),
-                        sharedDatabase)) {
+                        JAR, ServiceProcess.freePort(), work.resolve("b"), work.resolve("b.log"), sharedDatabase)) {
             a.awaitReady();
             b.awaitReady();
             String templateId = a.api()

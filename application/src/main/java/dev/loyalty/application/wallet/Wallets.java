@@ -4,6 +4,7 @@ import dev.loyalty.domain.customer.CustomerId;
 import dev.loyalty.domain.shared.Points;
 import dev.loyalty.domain.wallet.Wallet;
 import dev.loyalty.domain.wallet.WalletEntry;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,6 +24,12 @@ public interface Wallets {
     Wallet lockedForUpdate(CustomerId customerId);
 
     void save(Wallet wallet);
+
+    /**
+     * @return up to {@code limit} customers with points that expire at {@code now} or before, the
+     *     longest overdue first
+     */
+    List<CustomerId> dueForExpiry(Instant now, int limit);
 
     /** The cached balance, zero for a customer without a wallet. */
     Points balanceOf(CustomerId customerId);

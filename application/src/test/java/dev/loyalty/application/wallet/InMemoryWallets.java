@@ -5,6 +5,7 @@ import dev.loyalty.domain.shared.ConcurrentUpdateException;
 import dev.loyalty.domain.shared.Points;
 import dev.loyalty.domain.wallet.Wallet;
 import dev.loyalty.domain.wallet.WalletEntry;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -41,6 +42,17 @@ public final class InMemoryWallets implements Wallets {
         List<WalletEntry> entries = new ArrayList<>(stored == null ? List.of() : stored.entries());
         entries.addAll(wallet.pendingEntries());
         wallets.put(wallet.customerId(), new Stored(List.copyOf(entries), storedVersion + 1));
+    }
+
+    @Override
+    public synchronized List<CustomerId> dueForExpiry(Instant now, int limit) {
+        return wallets.keySet().stream()
+                .filter(id -> byCustomer(id)
+                        .flatMap(Wallet::nextExpiry)
+                        .filter(at -> !at.isAfter(now))
+                        .isPresent())
+                .limit(limit)
+                .toList();
     }
 
     @Override

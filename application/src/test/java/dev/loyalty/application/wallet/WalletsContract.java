@@ -110,6 +110,30 @@ public abstract class WalletsContract {
     }
 
     @Test
+    public void aWalletIsDueForExpiryOnceItsEarliestPointsHeldExpire() {
+        CustomerId id = aCustomer();
+        Instant expiry = T0.plusSeconds(3_600);
+        inTransaction(() -> {
+            Wallet wallet = wallets().lockedForUpdate(id);
+            wallet.earn(Points.of(10), "purchase", "P-1", T0, expiry);
+            wallets().save(wallet);
+            return null;
+        });
+
+        assertThat(inTransaction(() -> wallets().dueForExpiry(expiry.minusSeconds(1), 1_000)))
+                .doesNotContain(id);
+        assertThat(inTransaction(() -> wallets().dueForExpiry(expiry, 1_000))).contains(id);
+        inTransaction(() -> {
+            Wallet wallet = wallets().lockedForUpdate(id);
+            wallet.expire(expiry);
+            wallets().save(wallet);
+            return null;
+        });
+        assertThat(inTransaction(() -> wallets().dueForExpiry(expiry.plusSeconds(60), 1_000)))
+                .doesNotContain(id);
+    }
+
+    @Test
     public void twoNewWalletsOfOneCustomerCannotBothBeCreated() {
         CustomerId id = aCustomer();
         Wallet first = Wallet.open(id);

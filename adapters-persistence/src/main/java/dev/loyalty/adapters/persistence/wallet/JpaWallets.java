@@ -15,6 +15,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -124,6 +125,20 @@ public class JpaWallets implements Wallets {
             }
             throw e;
         }
+    }
+
+    @Override
+    public List<CustomerId> dueForExpiry(Instant now, int limit) {
+        return em.createQuery(
+                        """
+                        SELECT w.customerId FROM WalletJpaEntity w
+                        WHERE w.nextExpiryAt <= :now ORDER BY w.nextExpiryAt""",
+                        String.class)
+                .setParameter("now", UtcTimes.utc(now))
+                .setMaxResults(limit)
+                .getResultStream()
+                .map(CustomerId::parse)
+                .toList();
     }
 
     @Override
