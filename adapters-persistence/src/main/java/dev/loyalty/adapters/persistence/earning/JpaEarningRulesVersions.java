@@ -1,13 +1,17 @@
 package dev.loyalty.adapters.persistence.earning;
 
+import dev.loyalty.adapters.persistence.UniqueKeys;
 import dev.loyalty.adapters.persistence.UtcTimes;
+import dev.loyalty.application.checkout.EarningRulesChanges;
 import dev.loyalty.application.checkout.EarningRulesVersions;
 import dev.loyalty.domain.earning.EarningRules;
+import dev.loyalty.domain.earning.EarningRulesConflictException;
 import dev.loyalty.domain.earning.EarningRulesHistory;
 import dev.loyalty.domain.earning.PointsRounding;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import java.util.Arrays;
 import java.util.Currency;
 import java.util.LinkedHashMap;
@@ -17,7 +21,7 @@ import java.util.stream.Collectors;
 
 /** The earning rules' versions, read from {@code earning_rules} (a handful of rows). */
 @ApplicationScoped
-public class JpaEarningRulesVersions implements EarningRulesVersions {
+public class JpaEarningRulesVersions implements EarningRulesVersions, EarningRulesChanges {
 
     @PersistenceContext(unitName = "loyalty")
     private EntityManager em;
@@ -36,6 +40,29 @@ public class JpaEarningRulesVersions implements EarningRulesVersions {
                         .getResultStream()
                         .map(JpaEarningRulesVersions::toDomain)
                         .toList());
+    }
+
+    @Override
+    public void add(EarningRules version) {
+        EarningRulesJpaEntity row = new EarningRulesJpaEntity();
+        row.effectiveFrom = UtcTimes.utc(version.effectiveFrom());
+        row.currency = version.currency().getCurrencyCode();
+        row.pointsPerCurrencyUnit = version.pointsPerCurrencyUnit();
+        row.rounding = version.rounding().name();
+        row.categoryMultipliers = version.categoryMultipliers().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining("\n"));
+        row.excludedCategories = version.excludedCategories().stream().sorted().collect(Collectors.joining("\n"));
+        try {
+            em.persist(row);
+            em.flush();
+        } catch (PersistenceException e) {
+            if (UniqueKeys.violated(e).isPresent()) {
+                throw new EarningRulesConflictException(version.effectiveFrom());
+            }
+            throw e;
+        }
     }
 
     static EarningRules toDomain(EarningRulesJpaEntity row) {

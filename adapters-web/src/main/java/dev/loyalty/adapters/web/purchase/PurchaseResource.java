@@ -3,6 +3,7 @@ package dev.loyalty.adapters.web.purchase;
 import dev.loyalty.adapters.web.Choices;
 import dev.loyalty.adapters.web.Programme;
 import dev.loyalty.adapters.web.Roles;
+import dev.loyalty.adapters.web.Times;
 import dev.loyalty.adapters.web.checkout.QuoteRequest;
 import dev.loyalty.adapters.web.idempotency.IdempotentPosts;
 import dev.loyalty.adapters.web.problem.Problem;
@@ -17,7 +18,6 @@ import dev.loyalty.domain.customer.CardNumber;
 import dev.loyalty.domain.customer.CustomerId;
 import dev.loyalty.domain.purchase.LineReturn;
 import dev.loyalty.domain.purchase.PurchaseId;
-import dev.loyalty.domain.shared.InvalidValueException;
 import dev.loyalty.domain.shared.Money;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -36,9 +36,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -125,7 +122,7 @@ public class PurchaseResource {
         RecordPurchaseCommand command = RecordPurchaseCommand.of(
                 body.storeId(),
                 body.receiptId(),
-                instant(body.occurredAt()),
+                Times.instant("occurredAt", body.occurredAt()),
                 body.customerId() == null ? null : CustomerId.parse(body.customerId()),
                 body.cardNumber() == null ? null : CardNumber.of(body.cardNumber()),
                 body.channel() == null ? SalesChannel.STORE : Choices.of(SalesChannel.class, "channel", body.channel()),
@@ -212,15 +209,5 @@ public class PurchaseResource {
         return idempotent.respond(key, "POST purchases/" + id + "/reversal", request, () -> Response.ok(
                         ReversalView.of(reversing.reverse(command)))
                 .build());
-    }
-
-    private static Instant instant(String text) {
-        try {
-            return OffsetDateTime.parse(text.strip()).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new InvalidValueException(
-                    "occurredAt",
-                    "occurredAt must be an ISO-8601 date and time with offset, e.g. 2026-11-23T10:15:00Z");
-        }
     }
 }

@@ -19,11 +19,11 @@ public record PurchaseView(
         String channel,
         String occurredAt,
         long pointsAwarded,
-        List<Coupon> couponsRedeemed,
+        List<RedeemedCouponView> couponsRedeemed,
         Long walletBalance,
-        Totals totals,
-        List<Line> lines,
-        Reversed reversed) {
+        PurchaseTotals totals,
+        List<PurchaseLineView> lines,
+        ReversedSoFar reversed) {
 
     static PurchaseView of(PurchaseReceipt receipt) {
         return of(
@@ -43,17 +43,18 @@ public record PurchaseView(
                 purchase.occurredAt().toString(),
                 purchase.pointsAwarded().value(),
                 purchase.coupons().stream()
-                        .map(c -> new Coupon(c.code().value(), c.discount().cents()))
+                        .map(c -> new RedeemedCouponView(
+                                c.code().value(), c.discount().cents()))
                         .toList(),
                 balance,
-                new Totals(
+                new PurchaseTotals(
                         gross,
                         discount,
                         gross - discount,
                         purchase.totalPaid().cents(),
                         purchase.totalPaid().currency().getCurrencyCode()),
-                purchase.lines().stream().map(Line::of).toList(),
-                new Reversed(
+                purchase.lines().stream().map(PurchaseLineView::of).toList(),
+                new ReversedSoFar(
                         purchase.reversals(),
                         purchase.pointsReversed().value(),
                         purchase.amountReversed().cents(),
@@ -71,13 +72,13 @@ public record PurchaseView(
     }
 
     /** A coupon redeemed and the discount it gave. */
-    public record Coupon(String code, long discount) {}
+    public record RedeemedCouponView(String code, long discount) {}
 
     /** The lines before discounts, the coupon discounts, the net, and what the till says was paid. */
-    public record Totals(long gross, long discount, long net, long totalPaid, String currency) {}
+    public record PurchaseTotals(long gross, long discount, long net, long totalPaid, String currency) {}
 
     /** One line and how many of its units were given back. */
-    public record Line(
+    public record PurchaseLineView(
             int lineNumber,
             String sku,
             String category,
@@ -87,8 +88,8 @@ public record PurchaseView(
             long net,
             int reversedQuantity) {
 
-        static Line of(PurchaseLine line) {
-            return new Line(
+        static PurchaseLineView of(PurchaseLine line) {
+            return new PurchaseLineView(
                     line.number(),
                     line.line().sku(),
                     line.line().category(),
@@ -101,5 +102,5 @@ public record PurchaseView(
     }
 
     /** What reversals gave back so far. */
-    public record Reversed(int reversals, long points, long amount, boolean whollyReversed) {}
+    public record ReversedSoFar(int reversals, long points, long amount, boolean whollyReversed) {}
 }

@@ -82,8 +82,8 @@ public class RewardResource {
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.CUSTOMER, Roles.TERMINAL, Roles.INTEGRATION})
     @Operation(summary = "The rewards customers can claim now (the console also sees inactive ones)")
-    public RewardView.Items catalogue() {
-        return new RewardView.Items(
+    public RewardView.RewardList catalogue() {
+        return new RewardView.RewardList(
                 rewards.catalogue(caller.actor()).stream().map(RewardView::of).toList());
     }
 }

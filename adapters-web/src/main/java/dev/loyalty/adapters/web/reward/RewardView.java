@@ -15,5 +15,5 @@ public record RewardView(String rewardId, String name, long pointsCost, String t
     }
 
     /** The catalogue. */
-    public record Items(java.util.List<RewardView> items) {}
+    public record RewardList(java.util.List<RewardView> items) {}
 }

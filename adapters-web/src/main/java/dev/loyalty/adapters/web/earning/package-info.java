@@ -1,0 +1,2 @@
+/** The earning rules, read and changed by the console. */
+package dev.loyalty.adapters.web.earning;

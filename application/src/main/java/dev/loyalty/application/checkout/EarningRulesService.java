@@ -1,0 +1,87 @@
+package dev.loyalty.application.checkout;
+
+import dev.loyalty.application.shared.Actor;
+import dev.loyalty.application.shared.Role;
+import dev.loyalty.domain.earning.EarningRules;
+import dev.loyalty.domain.earning.EarningRulesHistory;
+import dev.loyalty.domain.shared.AccessDeniedException;
+import dev.loyalty.domain.shared.InvalidValueException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The console's view and change of the earning rules. A change is a new version taking effect now
+ * or later, never earlier: a purchase is scored by the version in force when it occurred, so the
+ * points already earned never change under a customer's feet (and a purchase recorded late is
+ * still scored by the rules of its day).
+ */
+@ApplicationScoped
+public class EarningRulesService {
+
+    /** How far in the past "now" may be given, for a console whose clock is a little behind. */
+    static final Duration TOLERANCE = Duration.ofMinutes(1);
+
+    private final EarningRulesVersions versions;
+    private final EarningRulesChanges changes;
+    private final Clock clock;
+
+    /** For CDI's proxy only. */
+    protected EarningRulesService() {
+        this(null, null, null);
+    }
+
+    @Inject
+    public EarningRulesService(EarningRulesVersions versions, EarningRulesChanges changes, Clock clock) {
+        this.versions = versions;
+        this.changes = changes;
+        this.clock = clock;
+    }
+
+    /** @return every version, the one in force now included */
+    public EarningRulesHistory history(Actor actor) {
+        administrator(actor);
+        return versions.history();
+    }
+
+    /** @return the version in force now */
+    public EarningRules current(Actor actor) {
+        administrator(actor);
+        return versions.history().rulesAt(clock.instant());
+    }
+
+    /**
+     * Adds a version.
+     *
+     * @param version the new rules; its {@code effectiveFrom} is now or later
+     * @return the version stored
+     * @throws InvalidValueException (field {@code effectiveFrom}) for a version taking effect in the past
+     * @throws dev.loyalty.domain.earning.EarningRulesConflictException when one already takes effect then
+     */
+    @Transactional
+    public EarningRules schedule(EarningRules version, Actor actor) {
+        administrator(actor);
+        if (version.effectiveFrom().isBefore(clock.instant().minus(TOLERANCE))) {
+            throw new InvalidValueException(
+                    "effectiveFrom",
+                    "a new version takes effect now or later: purchases already recorded keep their points");
+        }
+        versions.history().with(version);
+        changes.add(version);
+        return version;
+    }
+
+    /** @return when a version given without a date takes effect: now */
+    public Instant now() {
+        return clock.instant();
+    }
+
+    private static void administrator(Actor actor) {
+        if (actor.role() != Role.ADMIN) {
+            throw new AccessDeniedException("only an administrator reads and changes the earning rules");
+        }
+    }
+}
