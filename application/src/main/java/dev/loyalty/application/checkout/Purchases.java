@@ -1,8 +1,10 @@
 package dev.loyalty.application.checkout;
 
+import dev.loyalty.domain.customer.CustomerId;
 import dev.loyalty.domain.purchase.Purchase;
 import dev.loyalty.domain.purchase.PurchaseId;
 import dev.loyalty.domain.purchase.PurchaseReversed;
+import java.util.List;
 import java.util.Optional;
 
 /** The recorded purchases. */
@@ -18,6 +20,9 @@ public interface Purchases {
     boolean exists(String storeId, String receiptId);
 
     Optional<Purchase> byId(PurchaseId id);
+
+    /** A customer's purchases, the latest first, at most {@code limit}. */
+    List<Purchase> ofCustomer(CustomerId customerId, int limit);
 
     /** Reads the purchase and locks it until the transaction ends (a reversal about to change it). */
     Optional<Purchase> lockedById(PurchaseId id);

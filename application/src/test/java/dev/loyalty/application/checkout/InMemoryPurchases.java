@@ -37,6 +37,15 @@ public final class InMemoryPurchases implements Purchases {
     }
 
     @Override
+    public synchronized List<Purchase> ofCustomer(dev.loyalty.domain.customer.CustomerId customerId, int limit) {
+        List<Purchase> mine = new ArrayList<>();
+        purchases.values().stream()
+                .filter(p -> p.customerId().filter(customerId::equals).isPresent())
+                .forEach(p -> mine.add(0, copy(p, p.version())));
+        return List.copyOf(mine.subList(0, Math.min(limit, mine.size())));
+    }
+
+    @Override
     public Optional<Purchase> lockedById(PurchaseId id) {
         return byId(id);
     }

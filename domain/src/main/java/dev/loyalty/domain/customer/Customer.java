@@ -225,6 +225,49 @@ public final class Customer {
         return List.copyOf(events);
     }
 
+    /** The first name an erased customer keeps (a name is required; this one identifies nobody). */
+    public static final String ERASED_NAME = "(erased)";
+
+    /**
+     * Erases the personal data: name, contact details and birth date; every consent still granted
+     * is withdrawn with evidence. The identity, card number and history stay. Erasing an erased
+     * customer changes nothing.
+     *
+     * @param now when
+     * @param source who asked (recorded with the withdrawals)
+     * @param textVersion the privacy notice in force
+     * @return a {@link CustomerErased} (after one {@link ConsentChanged} per withdrawal), or
+     *     nothing when already erased
+     */
+    public List<CustomerEvent> erase(Instant now, String source, String textVersion) {
+        Objects.requireNonNull(now, "now");
+        if (isErased()) {
+            return List.of();
+        }
+        List<CustomerEvent> events = new ArrayList<>();
+        Consents current = consents();
+        for (ConsentPurpose purpose : ConsentPurpose.values()) {
+            if (current.isGranted(purpose)) {
+                ConsentEvidence withdrawal = new ConsentEvidence(purpose, false, now, source, textVersion);
+                consentHistory.add(withdrawal);
+                events.add(new ConsentChanged(id, purpose, false, source, now));
+            }
+        }
+        firstName = ERASED_NAME;
+        lastName = null;
+        email = null;
+        phone = null;
+        birthDate = null;
+        preferredChannel = PreferredChannel.NONE;
+        events.add(new CustomerErased(id, now));
+        return List.copyOf(events);
+    }
+
+    /** @return whether the personal data was erased */
+    public boolean isErased() {
+        return ERASED_NAME.equals(firstName) && email == null && phone == null;
+    }
+
     private static void markIfChanged(Set<String> changed, String field, Object before, Object after) {
         if (!Objects.equals(before, after)) {
             changed.add(field);

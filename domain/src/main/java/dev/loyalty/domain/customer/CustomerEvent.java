@@ -7,7 +7,7 @@ import dev.loyalty.domain.shared.DomainEvent;
  * {@link #aggregateId()} is the customer id.
  */
 public sealed interface CustomerEvent extends DomainEvent
-        permits CustomerEnrolled, CustomerProfileUpdated, ConsentChanged {
+        permits CustomerEnrolled, CustomerProfileUpdated, ConsentChanged, CustomerErased {
 
     /**
      * @return the customer it happened to

@@ -118,6 +118,18 @@ public class JpaPurchases implements Purchases {
     }
 
     @Override
+    public List<Purchase> ofCustomer(CustomerId customerId, int limit) {
+        return em.createQuery(
+                        "SELECT p FROM PurchaseJpaEntity p WHERE p.customerId = :customer ORDER BY p.occurredAt DESC",
+                        PurchaseJpaEntity.class)
+                .setParameter("customer", customerId.toString())
+                .setMaxResults(limit)
+                .getResultStream()
+                .map(this::toDomain)
+                .toList();
+    }
+
+    @Override
     public Optional<Purchase> lockedById(PurchaseId id) {
         return em.createQuery("SELECT p FROM PurchaseJpaEntity p WHERE p.id = :id", PurchaseJpaEntity.class)
                 .setParameter("id", id.toString())

@@ -19,7 +19,7 @@ public record CouponView(
         List<String> channels,
         List<String> categories) {
 
-    static CouponView of(HeldCoupon held) {
+    public static CouponView of(HeldCoupon held) {
         var coupon = held.coupon();
         var template = held.template();
         return new CouponView(

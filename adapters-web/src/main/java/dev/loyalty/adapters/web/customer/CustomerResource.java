@@ -9,17 +9,20 @@ import dev.loyalty.application.customer.CustomerLookup;
 import dev.loyalty.application.customer.EnrolCustomerCommand;
 import dev.loyalty.application.customer.EnrolCustomerUseCase;
 import dev.loyalty.application.customer.FindCustomerQuery;
+import dev.loyalty.application.privacy.PrivacyService;
 import dev.loyalty.application.shared.Actor;
 import dev.loyalty.application.shared.Role;
 import dev.loyalty.application.wallet.WalletQuery;
 import dev.loyalty.domain.customer.CardNumber;
 import dev.loyalty.domain.customer.Customer;
 import dev.loyalty.domain.customer.CustomerId;
+import dev.loyalty.domain.customer.CustomerNotFoundException;
 import dev.loyalty.domain.customer.Email;
 import dev.loyalty.domain.customer.EnrolmentChannel;
 import dev.loyalty.domain.customer.EnrolmentDetails;
 import dev.loyalty.domain.customer.PhoneNumber;
 import dev.loyalty.domain.customer.PreferredChannel;
+import dev.loyalty.domain.shared.InvalidValueException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -27,6 +30,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -69,6 +73,9 @@ public class CustomerResource {
 
     @Inject
     IdempotentPosts idempotent;
+
+    @Inject
+    PrivacyService privacy;
 
     @Inject
     @ConfigProperty(name = "loyalty.consent.text-version", defaultValue = "2026-01")
@@ -188,5 +195,49 @@ public class CustomerResource {
 
     private static boolean blank(String value) {
         return value == null || value.isBlank();
+    }
+
+    @GET
+    @Path("{customerId}/export")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(
+            summary = "Everything held about a customer (GDPR access and portability)",
+            description = "Profile, every consent decision with its evidence, the points ledger, coupons, purchases.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The export",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ExportView.class)))
+    public ExportView export(@PathParam("customerId") @Size(max = 64) String customerId) {
+        return ExportView.of(privacy.export(existing(customerId), caller.actor()), java.time.Instant.now());
+    }
+
+    @DELETE
+    @Path("{customerId}")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(
+            summary = "Erase a customer's personal data (GDPR erasure)",
+            description = "Name, contact details and birth date are erased and every consent withdrawn; the ledger,"
+                    + " coupons and purchases stay under the customer's id, so the books still balance. Erasing again"
+                    + " changes nothing.")
+    @APIResponse(responseCode = "204", description = "Erased")
+    @APIResponse(
+            responseCode = "404",
+            description = "No such customer (customer-not-found)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response erase(@PathParam("customerId") @Size(max = 64) String customerId) {
+        privacy.erase(existing(customerId), consentTextVersion, caller.actor());
+        return Response.noContent().build();
+    }
+
+    /** A path id that is not a customer id designates no customer: 404, as for an unknown one. */
+    private static CustomerId existing(String customerId) {
+        try {
+            return CustomerId.parse(customerId);
+        } catch (InvalidValueException e) {
+            throw new CustomerNotFoundException("no customer has this id");
+        }
     }
 }

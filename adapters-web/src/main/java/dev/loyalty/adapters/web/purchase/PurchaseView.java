@@ -61,7 +61,7 @@ public record PurchaseView(
                         purchase.isWhollyReversed()));
     }
 
-    static PurchaseView of(Purchase purchase) {
+    public static PurchaseView of(Purchase purchase) {
         long gross = purchase.lines().stream()
                 .mapToLong(l -> l.line().total().cents())
                 .sum();

@@ -27,7 +27,7 @@ public record WalletView(long balance, List<Entry> entries, int page, int size, 
             Instant expiresAt,
             Long debt) {
 
-        static Entry of(WalletEntry entry) {
+        public static Entry of(WalletEntry entry) {
             return new Entry(
                     entry.type().name(),
                     entry.points(),

@@ -1,0 +1,24 @@
+package dev.loyalty.application.privacy;
+
+import dev.loyalty.application.coupon.MyCouponsQuery.HeldCoupon;
+import dev.loyalty.domain.customer.Customer;
+import dev.loyalty.domain.purchase.Purchase;
+import dev.loyalty.domain.shared.Points;
+import dev.loyalty.domain.wallet.WalletEntry;
+import java.util.List;
+
+/**
+ * Everything held about a customer.
+ *
+ * @param customer the profile and the whole consent history
+ * @param balance the points balance
+ * @param ledger every wallet entry, the latest first
+ * @param coupons the personal coupons
+ * @param purchases the purchases, the latest first
+ */
+public record CustomerExport(
+        Customer customer,
+        Points balance,
+        List<WalletEntry> ledger,
+        List<HeldCoupon> coupons,
+        List<Purchase> purchases) {}

@@ -1,0 +1,96 @@
+package dev.loyalty.application.privacy;
+
+import dev.loyalty.application.checkout.Purchases;
+import dev.loyalty.application.coupon.MyCouponsQuery;
+import dev.loyalty.application.customer.Customers;
+import dev.loyalty.application.shared.Actor;
+import dev.loyalty.application.shared.DomainEventLog;
+import dev.loyalty.application.shared.Role;
+import dev.loyalty.application.wallet.Wallets;
+import dev.loyalty.domain.customer.Customer;
+import dev.loyalty.domain.customer.CustomerId;
+import dev.loyalty.domain.customer.CustomerNotFoundException;
+import dev.loyalty.domain.shared.AccessDeniedException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+
+/**
+ * The console's answer to a customer's data request: an export of everything held, or the erasure
+ * of the personal data. Erasure anonymises the profile and withdraws every consent; the ledger,
+ * coupons and purchases stay under the customer's id (they hold no personal data), so the books
+ * still balance and a reversal of an old purchase still works.
+ */
+@ApplicationScoped
+public class PrivacyService {
+
+    /** How many purchases an export carries at most. */
+    public static final int MAX_EXPORTED_PURCHASES = 10_000;
+
+    /** How many ledger entries an export carries at most. */
+    public static final int MAX_EXPORTED_ENTRIES = 100_000;
+
+    private final Customers customers;
+    private final Wallets wallets;
+    private final MyCouponsQuery coupons;
+    private final Purchases purchases;
+    private final DomainEventLog events;
+    private final Clock clock;
+
+    /** For CDI's proxy only. */
+    protected PrivacyService() {
+        this(null, null, null, null, null, null);
+    }
+
+    @Inject
+    public PrivacyService(
+            Customers customers,
+            Wallets wallets,
+            MyCouponsQuery coupons,
+            Purchases purchases,
+            DomainEventLog events,
+            Clock clock) {
+        this.customers = customers;
+        this.wallets = wallets;
+        this.coupons = coupons;
+        this.purchases = purchases;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** @return everything held about the customer */
+    @Transactional
+    public CustomerExport export(CustomerId id, Actor actor) {
+        administrator(actor);
+        Customer customer = customers.byId(id).orElseThrow(() -> new CustomerNotFoundException(id));
+        return new CustomerExport(
+                customer,
+                wallets.balanceOf(id),
+                wallets.entries(id, 0, MAX_EXPORTED_ENTRIES),
+                coupons.couponsOf(id, actor),
+                purchases.ofCustomer(id, MAX_EXPORTED_PURCHASES));
+    }
+
+    /**
+     * Erases the customer's personal data; erasing again changes nothing.
+     *
+     * @param textVersion the privacy notice in force, recorded with the consent withdrawals
+     */
+    @Transactional
+    public void erase(CustomerId id, String textVersion, Actor actor) {
+        administrator(actor);
+        Customer customer = customers.byId(id).orElseThrow(() -> new CustomerNotFoundException(id));
+        var happened = customer.erase(clock.instant(), "ERASURE:" + actor.subject(), textVersion);
+        if (!happened.isEmpty()) {
+            customers.update(customer);
+            happened.forEach(events::append);
+        }
+    }
+
+    private static void administrator(Actor actor) {
+        if (actor.role() != Role.ADMIN) {
+            throw new AccessDeniedException("only an administrator exports or erases a customer's data");
+        }
+    }
+}
