@@ -14,7 +14,6 @@ import dev.loyalty.domain.coupon.DiscountAllocation;
 import dev.loyalty.domain.coupon.Eligibility;
 import dev.loyalty.domain.coupon.SalesChannel;
 import dev.loyalty.domain.customer.CardNumber;
-import dev.loyalty.domain.customer.Customer;
 import dev.loyalty.domain.customer.CustomerId;
 import dev.loyalty.domain.customer.CustomerNotFoundException;
 import dev.loyalty.domain.earning.EarnedPoints;
@@ -164,17 +163,15 @@ final class BasketPricing {
      *     designate different customers
      */
     static Optional<CustomerId> identify(Customers customers, CustomerId customerId, CardNumber cardNumber) {
-        Optional<Customer> byId = Optional.ofNullable(customerId).flatMap(customers::byId);
-        Optional<Customer> byCard = Optional.ofNullable(cardNumber).flatMap(customers::byCardNumber);
-        if ((customerId != null && byId.isEmpty()) || (cardNumber != null && byCard.isEmpty())) {
+        boolean idKnown = customerId != null && customers.exists(customerId);
+        Optional<CustomerId> byCard = Optional.ofNullable(cardNumber).flatMap(customers::holderOf);
+        if ((customerId != null && !idKnown) || (cardNumber != null && byCard.isEmpty())) {
             throw new CustomerNotFoundException("no customer has this id or card");
         }
-        if (byId.isPresent()
-                && byCard.isPresent()
-                && !byId.get().id().equals(byCard.get().id())) {
+        if (idKnown && byCard.isPresent() && !customerId.equals(byCard.get())) {
             throw new CustomerNotFoundException("the id and the card designate different customers");
         }
-        return byId.or(() -> byCard).map(Customer::id);
+        return idKnown ? Optional.of(customerId) : byCard;
     }
 
     private static Judged judge(

@@ -37,6 +37,18 @@ public interface Customers {
     Optional<Customer> byCardNumber(CardNumber cardNumber);
 
     /**
+     * @param id identity
+     * @return whether a customer has it (without reading the customer)
+     */
+    boolean exists(CustomerId id);
+
+    /**
+     * @param cardNumber card
+     * @return its holder's identity, if any (without reading the customer)
+     */
+    Optional<CustomerId> holderOf(CardNumber cardNumber);
+
+    /**
      * @param email e-mail address (canonical form)
      * @return the customer it belongs to, if any
      */

@@ -59,6 +59,16 @@ class CustomerServiceTest {
         }
 
         @Override
+        public boolean exists(CustomerId id) {
+            return store.exists(id);
+        }
+
+        @Override
+        public java.util.Optional<CustomerId> holderOf(CardNumber cardNumber) {
+            return store.holderOf(cardNumber);
+        }
+
+        @Override
         public java.util.Optional<Customer> byEmail(Email email) {
             return store.byEmail(email);
         }

@@ -141,6 +141,12 @@ public abstract class CustomersContract {
         assertThat(inTransaction(() -> customers().byPhone(PhoneNumber.of(phone))))
                 .map(Customer::id)
                 .contains(customer.id());
+        assertThat(inTransaction(() -> customers().holderOf(customer.cardNumber())))
+                .contains(customer.id());
+        assertThat(inTransaction(() -> customers().exists(customer.id()))).isTrue();
+        assertThat(inTransaction(() -> customers().exists(CustomerId.newId()))).isFalse();
+        assertThat(inTransaction(() -> customers().holderOf(CustomerFixtures.aCardNumber())))
+                .isEmpty();
     }
 
     @Test

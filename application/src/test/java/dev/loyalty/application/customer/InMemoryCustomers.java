@@ -23,6 +23,16 @@ public class InMemoryCustomers implements Customers {
     private final Map<CustomerId, Customer> stored = new LinkedHashMap<>();
 
     @Override
+    public synchronized boolean exists(CustomerId id) {
+        return stored.containsKey(id);
+    }
+
+    @Override
+    public synchronized Optional<CustomerId> holderOf(CardNumber cardNumber) {
+        return byCardNumber(cardNumber).map(Customer::id);
+    }
+
+    @Override
     public synchronized void add(Customer customer) {
         if (stored.containsKey(customer.id())) {
             throw new IllegalStateException("customer " + customer.id() + " is already stored");

@@ -55,6 +55,23 @@ public class JpaCustomers implements Customers {
     }
 
     @Override
+    public boolean exists(CustomerId id) {
+        return !em.createQuery("SELECT c.id FROM CustomerJpaEntity c WHERE c.id = :id", String.class)
+                .setParameter("id", id.toString())
+                .getResultList()
+                .isEmpty();
+    }
+
+    @Override
+    public Optional<CustomerId> holderOf(CardNumber cardNumber) {
+        return em.createQuery("SELECT c.id FROM CustomerJpaEntity c WHERE c.cardNumber = :card", String.class)
+                .setParameter("card", cardNumber.value())
+                .getResultStream()
+                .findFirst()
+                .map(CustomerId::parse);
+    }
+
+    @Override
     public Optional<Customer> byEmail(Email email) {
         return single("email", email.value());
     }

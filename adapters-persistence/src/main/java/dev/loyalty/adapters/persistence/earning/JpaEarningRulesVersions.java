@@ -33,8 +33,30 @@ public class JpaEarningRulesVersions implements EarningRulesVersions, EarningRul
         this.em = em;
     }
 
+    /** How long a read of the versions is reused: a version added on another instance shows after this. */
+    static final long CACHE_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+
+    private volatile Cached cached;
+
+    private record Cached(EarningRulesHistory history, long readAt) {}
+
+    /**
+     * Every version, read at most every {@link #CACHE_NANOS} (purchases read it each time; versions
+     * are added rarely, and a version added here is seen at once).
+     */
     @Override
     public EarningRulesHistory history() {
+        Cached current = cached;
+        long now = System.nanoTime();
+        if (current != null && now - current.readAt() < CACHE_NANOS) {
+            return current.history();
+        }
+        EarningRulesHistory read = read();
+        cached = new Cached(read, now);
+        return read;
+    }
+
+    private EarningRulesHistory read() {
         return EarningRulesHistory.of(
                 em.createQuery("SELECT r FROM EarningRulesJpaEntity r", EarningRulesJpaEntity.class)
                         .getResultStream()
@@ -57,6 +79,7 @@ public class JpaEarningRulesVersions implements EarningRulesVersions, EarningRul
         try {
             em.persist(row);
             em.flush();
+            cached = null;
         } catch (PersistenceException e) {
             if (UniqueKeys.violated(e).isPresent()) {
                 throw new EarningRulesConflictException(version.effectiveFrom());
