@@ -31,6 +31,7 @@ import dev.loyalty.domain.shared.Points;
 import dev.loyalty.domain.wallet.PointsReversed;
 import dev.loyalty.domain.wallet.Wallet;
 import dev.loyalty.domain.wallet.WalletEvent;
+import dev.loyalty.domain.wallet.WalletHead;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -130,7 +131,8 @@ public class PurchaseService implements RecordPurchaseUseCase, ReversePurchaseUs
             throw new PurchaseAlreadyRecordedException(storeId, receiptId);
         }
 
-        Optional<Wallet> wallet = customer.map(wallets::lockedForUpdate);
+        // the wallet's head only: a purchase credits points, which needs no ledger read
+        Optional<WalletHead> wallet = customer.map(wallets::lockedHead);
         LockedCoupons locked = lock(BasketPricing.parsable(basket.couponCodes()));
         BasketPricing.Priced priced = BasketPricing.price(
                 basket.lines(),
@@ -260,7 +262,7 @@ public class PurchaseService implements RecordPurchaseUseCase, ReversePurchaseUs
         return purchase;
     }
 
-    private Points earn(Wallet wallet, Purchase purchase, Instant now) {
+    private Points earn(WalletHead wallet, Purchase purchase, Instant now) {
         if (purchase.pointsAwarded().isZero()) {
             return wallet.balance();
         }

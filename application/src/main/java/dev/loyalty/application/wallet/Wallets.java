@@ -4,6 +4,7 @@ import dev.loyalty.domain.customer.CustomerId;
 import dev.loyalty.domain.shared.Points;
 import dev.loyalty.domain.wallet.Wallet;
 import dev.loyalty.domain.wallet.WalletEntry;
+import dev.loyalty.domain.wallet.WalletHead;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -24,6 +25,15 @@ public interface Wallets {
     Wallet lockedForUpdate(CustomerId customerId);
 
     void save(Wallet wallet);
+
+    /**
+     * The head of the customer's wallet (no ledger read), locked until the transaction ends like
+     * {@link #lockedForUpdate}; created (empty) when the customer has no wallet yet.
+     */
+    WalletHead lockedHead(CustomerId customerId);
+
+    /** Appends the head's new entries and moves its balance, next expiry and version on. */
+    void save(WalletHead head);
 
     /**
      * @return up to {@code limit} customers with points that expire at {@code now} or before, the

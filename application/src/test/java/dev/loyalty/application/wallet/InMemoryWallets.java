@@ -5,6 +5,7 @@ import dev.loyalty.domain.shared.ConcurrentUpdateException;
 import dev.loyalty.domain.shared.Points;
 import dev.loyalty.domain.wallet.Wallet;
 import dev.loyalty.domain.wallet.WalletEntry;
+import dev.loyalty.domain.wallet.WalletHead;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -30,6 +31,28 @@ public final class InMemoryWallets implements Wallets {
     public synchronized Wallet lockedForUpdate(CustomerId customerId) {
         wallets.putIfAbsent(customerId, new Stored(List.of(), 1));
         return byCustomer(customerId).orElseThrow();
+    }
+
+    @Override
+    public synchronized WalletHead lockedHead(CustomerId customerId) {
+        Wallet wallet = lockedForUpdate(customerId);
+        return new WalletHead(
+                customerId,
+                wallet.balance().value(),
+                wallet.entries().size(),
+                wallet.nextExpiry().orElse(null),
+                wallet.version());
+    }
+
+    @Override
+    public synchronized void save(WalletHead head) {
+        Stored stored = wallets.get(head.customerId());
+        if (stored == null || stored.version() != head.version()) {
+            throw new ConcurrentUpdateException("wallet of " + head.customerId() + " was changed meanwhile");
+        }
+        List<WalletEntry> entries = new ArrayList<>(stored.entries());
+        entries.addAll(head.pendingEntries());
+        wallets.put(head.customerId(), new Stored(List.copyOf(entries), stored.version() + 1));
     }
 
     @Override

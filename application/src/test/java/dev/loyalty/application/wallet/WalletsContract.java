@@ -9,6 +9,7 @@ import dev.loyalty.domain.shared.Points;
 import dev.loyalty.domain.wallet.Wallet;
 import dev.loyalty.domain.wallet.WalletEntry;
 import dev.loyalty.domain.wallet.WalletEntryType;
+import dev.loyalty.domain.wallet.WalletHead;
 import java.time.Instant;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -131,6 +132,32 @@ public abstract class WalletsContract {
         });
         assertThat(inTransaction(() -> wallets().dueForExpiry(expiry.plusSeconds(60), 1_000)))
                 .doesNotContain(id);
+    }
+
+    @Test
+    public void aHeadCreditsWithoutTheLedgerAndTheWholeWalletSeesIt() {
+        CustomerId id = aCustomer();
+        Instant expiry = T0.plusSeconds(86_400);
+        inTransaction(() -> {
+            Wallet wallet = wallets().lockedForUpdate(id);
+            wallet.earn(Points.of(30), "purchase", "P-1", T0, expiry.plusSeconds(60));
+            wallets().save(wallet);
+            return null;
+        });
+
+        inTransaction(() -> {
+            WalletHead head = wallets().lockedHead(id);
+            assertThat(head.balance()).isEqualTo(Points.of(30));
+            head.earn(Points.of(12), "purchase", "P-2", T0.plusSeconds(5), expiry);
+            wallets().save(head);
+            return null;
+        });
+
+        Wallet whole = load(id);
+        assertThat(whole.balance()).isEqualTo(Points.of(42));
+        assertThat(whole.entries()).extracting(WalletEntry::sequence).containsExactly(1L, 2L);
+        assertThat(inTransaction(() -> wallets().balanceOf(id))).isEqualTo(Points.of(42));
+        assertThat(inTransaction(() -> wallets().dueForExpiry(expiry, 1_000))).contains(id);
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.loyalty.domain.shared.Points;
 import dev.loyalty.domain.wallet.Wallet;
 import dev.loyalty.domain.wallet.WalletEntry;
 import dev.loyalty.domain.wallet.WalletEntryType;
+import dev.loyalty.domain.wallet.WalletHead;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -66,6 +67,56 @@ public class JpaWallets implements Wallets {
         WalletJpaEntity locked =
                 row.orElseThrow(() -> new IllegalStateException("no wallet can be created for " + customerId));
         return Wallet.reconstitute(customerId, entriesOf(id), locked.version);
+    }
+
+    @Override
+    public WalletHead lockedHead(CustomerId customerId) {
+        String id = customerId.toString();
+        Optional<WalletJpaEntity> row = lockRow(id);
+        if (row.isEmpty()) {
+            lockedForUpdate(customerId);
+            row = lockRow(id);
+        }
+        WalletJpaEntity locked = row.orElseThrow();
+        Long last = em.createQuery(
+                        "SELECT MAX(e.sequence) FROM WalletEntryJpaEntity e WHERE e.customerId = :id", Long.class)
+                .setParameter("id", id)
+                .getSingleResult();
+        return new WalletHead(
+                customerId,
+                locked.balance,
+                last == null ? 0 : last,
+                UtcTimes.instant(locked.nextExpiryAt),
+                locked.version);
+    }
+
+    @Override
+    public void save(WalletHead head) {
+        String id = head.customerId().toString();
+        int updated = em.createQuery(
+                        """
+                        UPDATE WalletJpaEntity w
+                        SET w.balance = :balance, w.nextExpiryAt = :nextExpiry, w.version = w.version + 1
+                        WHERE w.customerId = :id AND w.version = :version""")
+                .setParameter("balance", head.balance().value())
+                .setParameter("nextExpiry", UtcTimes.utc(head.nextExpiry().orElse(null)))
+                .setParameter("id", id)
+                .setParameter("version", head.version())
+                .executeUpdate();
+        if (updated != 1) {
+            throw new ConcurrentUpdateException("the wallet of " + head.customerId() + " was changed meanwhile");
+        }
+        try {
+            for (WalletEntry entry : head.pendingEntries()) {
+                em.persist(toRow(id, entry));
+            }
+            em.flush();
+        } catch (PersistenceException e) {
+            if (UniqueKeys.violated(e).isPresent()) {
+                throw new ConcurrentUpdateException("the wallet of " + head.customerId() + " was changed meanwhile");
+            }
+            throw e;
+        }
     }
 
     private Optional<WalletJpaEntity> lockRow(String id) {
