@@ -978,8 +978,12 @@ class ServiceIT {
             assertThat(paid.location()).endsWith("/api/v1/purchases/" + receipt.getString("purchaseId"));
             assertThat(receipt.getJsonNumber("pointsAwarded").longValue()).isEqualTo(55);
             assertThat(receipt.getJsonNumber("walletBalance").longValue()).isEqualTo(55);
-            assertThat(receipt.getJsonArray("couponsRedeemed").getJsonObject(0).getString("code"))
-                    .isEqualTo(code);
+            assertThat(receipt.getJsonArray("couponsRedeemed").getString(0)).isEqualTo(code);
+            assertThat(receipt.getJsonArray("couponDiscounts")
+                            .getJsonObject(0)
+                            .getJsonNumber("discount")
+                            .longValue())
+                    .isEqualTo(500);
             assertThat(receipt.getJsonObject("totals").getJsonNumber("net").longValue())
                     .isEqualTo(5500);
             JsonObject wallet =

@@ -8,7 +8,8 @@ import dev.loyalty.domain.shared.Points;
 import java.util.List;
 
 /**
- * A recorded purchase: what the till prints (points awarded, coupons redeemed, the balance) and,
+ * A recorded purchase: what the till prints (points awarded, the codes of the coupons redeemed and
+ * what each took off, the balance) and,
  * for a refund, its lines with what is left to give back. Amounts in cents.
  */
 public record PurchaseView(
@@ -19,7 +20,8 @@ public record PurchaseView(
         String channel,
         String occurredAt,
         long pointsAwarded,
-        List<RedeemedCouponView> couponsRedeemed,
+        List<String> couponsRedeemed,
+        List<RedeemedCouponView> couponDiscounts,
         Long walletBalance,
         PurchaseTotals totals,
         List<PurchaseLineView> lines,
@@ -42,6 +44,7 @@ public record PurchaseView(
                 purchase.channel().name(),
                 purchase.occurredAt().toString(),
                 purchase.pointsAwarded().value(),
+                purchase.coupons().stream().map(c -> c.code().value()).toList(),
                 purchase.coupons().stream()
                         .map(c -> new RedeemedCouponView(
                                 c.code().value(), c.discount().cents()))
