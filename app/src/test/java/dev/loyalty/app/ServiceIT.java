@@ -144,23 +144,11 @@ class ServiceIT {
         void twoTillsEnrollingTheSameEmailAtOnceMakeOneCustomer() throws Exception {
             String email = "race." + unique() + "@example.com";
             int tills = 12;
-            ExecutorService pool = Executors.newFixedThreadPool(tills);
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Integer>> statuses = new ArrayList<>();
-            for (int i = 0; i < tills; i++) {
-                String token = Api.terminal("MI-001");
-                statuses.add(pool.submit(() -> {
-                    start.await();
-                    return API.post("/api/v1/customers", token, enrolment(email, null, "MI-001"))
-                            .status();
-                }));
-            }
-            start.countDown();
-            List<Integer> results = new ArrayList<>();
-            for (Future<Integer> status : statuses) {
-                results.add(status.get());
-            }
-            pool.shutdown();
+            String token = Api.terminal("MI-001");
+
+            List<Integer> results =
+                    race(tills, n -> API.post("/api/v1/customers", token, enrolment(email, null, "MI-001"))
+                            .status());
 
             assertThat(results).filteredOn(s -> s == 201).hasSize(1);
             assertThat(results).filteredOn(s -> s == 409).hasSize(tills - 1);
@@ -643,22 +631,8 @@ class ServiceIT {
         @Test
         void racingAdjustmentsNeverLoseAPoint() throws Exception {
             String id = enrolled(null, uniquePhone()).getString("customerId");
-            int writers = 10;
-            ExecutorService pool = Executors.newFixedThreadPool(writers);
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Integer>> statuses = new ArrayList<>();
-            for (int i = 0; i < writers; i++) {
-                statuses.add(pool.submit(() -> {
-                    start.await();
-                    return adjust(id, 10, "race").status();
-                }));
-            }
-            start.countDown();
-            List<Integer> results = new ArrayList<>();
-            for (Future<Integer> status : statuses) {
-                results.add(status.get());
-            }
-            pool.shutdown();
+
+            List<Integer> results = race(10, n -> adjust(id, 10, "race").status());
 
             long credited = results.stream().filter(s -> s == 201).count();
             assertThat(credited).isPositive();

@@ -44,11 +44,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Records and reverses purchases, each in one transaction that takes its locks in one order - the
- * customer's wallet, the coupon templates that have a redemption cap (by id), the coupons (by code)
+ * customer's wallet, the coupons (by code), the coupon templates that have a redemption cap (by id)
  * - so that concurrent purchases queue up rather than deadlock, and every limit is read under the
  * lock that guards it: a template's cap under the template's lock (its redemption counter), a
  * customer's per-template limit and balance under the customer's wallet lock, a coupon's status
@@ -277,24 +278,24 @@ public class PurchaseService implements RecordPurchaseUseCase, ReversePurchaseUs
     }
 
     /**
-     * Locks the templates of these coupons (in id order) and then the coupons (in code order), and
-     * serves the pricing from what was read under the locks.
+     * Locks the coupons (in code order), then the templates among theirs that have a redemption cap
+     * (in id order), and serves the pricing from what was read under the locks.
      */
     private LockedCoupons lock(List<CouponCode> codes) {
         LockedCoupons locked = new LockedCoupons();
-        Map<CouponTemplateId, Boolean> templateIds = new TreeMap<>(Comparator.comparing(CouponTemplateId::toString));
-        for (CouponCode code : codes) {
-            coupons.byCode(code).ifPresent(c -> templateIds.put(c.templateId(), true));
+        List<CouponCode> ordered = new ArrayList<>(codes);
+        ordered.sort(Comparator.comparing(CouponCode::value));
+        Set<CouponTemplateId> templateIds = new TreeSet<>(Comparator.comparing(CouponTemplateId::toString));
+        for (CouponCode code : ordered) {
+            coupons.lockedByCode(code).ifPresent(c -> {
+                locked.coupons.put(code, c);
+                templateIds.add(c.templateId());
+            });
         }
-        for (CouponTemplateId templateId : templateIds.keySet()) {
+        for (CouponTemplateId templateId : templateIds) {
             if (locked.template(templateId).maxRedemptions().isPresent()) {
                 locked.redemptions.put(templateId, templates.lockRedemptions(templateId));
             }
-        }
-        List<CouponCode> ordered = new ArrayList<>(codes);
-        ordered.sort(Comparator.comparing(CouponCode::value));
-        for (CouponCode code : ordered) {
-            coupons.lockedByCode(code).ifPresent(c -> locked.coupons.put(code, c));
         }
         return locked;
     }

@@ -43,6 +43,23 @@ public record CustomerId(UUID value) {
     }
 
     /**
+     * Reads an id that must designate a customer: a text that is not a customer id designates
+     * nobody, which is "not found" (404) rather than a bad request.
+     *
+     * @param raw the textual UUID
+     * @param detail what to say when it is not one
+     * @return the identity
+     * @throws CustomerNotFoundException when {@code raw} is not a UUID
+     */
+    public static CustomerId parseDesignating(String raw, String detail) {
+        try {
+            return parse(raw);
+        } catch (InvalidValueException notAnId) {
+            throw new CustomerNotFoundException(detail);
+        }
+    }
+
+    /**
      * @return the canonical UUID string
      */
     @Override

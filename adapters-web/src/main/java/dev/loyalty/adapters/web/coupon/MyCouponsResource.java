@@ -3,10 +3,6 @@ package dev.loyalty.adapters.web.coupon;
 import dev.loyalty.adapters.web.Roles;
 import dev.loyalty.adapters.web.security.Caller;
 import dev.loyalty.application.coupon.MyCouponsQuery;
-import dev.loyalty.application.shared.Actor;
-import dev.loyalty.domain.customer.CustomerId;
-import dev.loyalty.domain.customer.CustomerNotFoundException;
-import dev.loyalty.domain.shared.InvalidValueException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -35,15 +31,9 @@ public class MyCouponsResource {
     @GET
     @Operation(summary = "My coupons, the newest first: code, status, validity, discount, minimum spend, channels")
     public Items mine() {
-        Actor actor = caller.actor();
-        CustomerId me;
-        try {
-            me = CustomerId.parse(actor.subject());
-        } catch (InvalidValueException e) {
-            throw new CustomerNotFoundException("the token's subject is not a customer of this programme");
-        }
-        return new Items(
-                coupons.couponsOf(me, actor).stream().map(CouponView::of).toList());
+        return new Items(coupons.couponsOf(caller.customerId(), caller.actor()).stream()
+                .map(CouponView::of)
+                .toList());
     }
 
     /** The list, wrapped so that paging can be added without breaking clients. */

@@ -16,13 +16,11 @@ import dev.loyalty.application.wallet.WalletQuery;
 import dev.loyalty.domain.customer.CardNumber;
 import dev.loyalty.domain.customer.Customer;
 import dev.loyalty.domain.customer.CustomerId;
-import dev.loyalty.domain.customer.CustomerNotFoundException;
 import dev.loyalty.domain.customer.Email;
 import dev.loyalty.domain.customer.EnrolmentChannel;
 import dev.loyalty.domain.customer.EnrolmentDetails;
 import dev.loyalty.domain.customer.PhoneNumber;
 import dev.loyalty.domain.customer.PreferredChannel;
-import dev.loyalty.domain.shared.InvalidValueException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -211,7 +209,9 @@ public class CustomerResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = ExportView.class)))
     public ExportView export(@PathParam("customerId") @Size(max = 64) String customerId) {
-        return ExportView.of(privacy.export(existing(customerId), caller.actor()), java.time.Instant.now());
+        return ExportView.of(
+                privacy.export(CustomerId.parseDesignating(customerId, "no customer has this id"), caller.actor()),
+                java.time.Instant.now());
     }
 
     @DELETE
@@ -228,16 +228,8 @@ public class CustomerResource {
             description = "No such customer (customer-not-found)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response erase(@PathParam("customerId") @Size(max = 64) String customerId) {
-        privacy.erase(existing(customerId), consentTextVersion, caller.actor());
+        privacy.erase(
+                CustomerId.parseDesignating(customerId, "no customer has this id"), consentTextVersion, caller.actor());
         return Response.noContent().build();
-    }
-
-    /** A path id that is not a customer id designates no customer: 404, as for an unknown one. */
-    private static CustomerId existing(String customerId) {
-        try {
-            return CustomerId.parse(customerId);
-        } catch (InvalidValueException e) {
-            throw new CustomerNotFoundException("no customer has this id");
-        }
     }
 }

@@ -4,9 +4,7 @@ import dev.loyalty.adapters.web.Roles;
 import dev.loyalty.application.shared.Actor;
 import dev.loyalty.application.shared.Role;
 import dev.loyalty.domain.customer.CustomerId;
-import dev.loyalty.domain.customer.CustomerNotFoundException;
 import dev.loyalty.domain.shared.AccessDeniedException;
-import dev.loyalty.domain.shared.InvalidValueException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import java.util.Set;
@@ -50,11 +48,8 @@ public class Caller {
      * designates nobody, which is "not found" rather than a bad request.
      */
     public CustomerId customerId() {
-        try {
-            return CustomerId.parse(actor().subject());
-        } catch (InvalidValueException e) {
-            throw new CustomerNotFoundException("the token's subject is not a customer of this programme");
-        }
+        return CustomerId.parseDesignating(
+                actor().subject(), "the token's subject is not a customer of this programme");
     }
 
     private static String unquoted(String claim) {
