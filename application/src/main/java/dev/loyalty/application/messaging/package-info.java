@@ -1,0 +1,2 @@
+/** Messages to customers: the outbox port through which rules and campaigns speak. */
+package dev.loyalty.application.messaging;
