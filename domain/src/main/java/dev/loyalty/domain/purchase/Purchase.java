@@ -326,6 +326,15 @@ public final class Purchase {
         return coupons;
     }
 
+    /** @return what the lines came to after coupon discounts, before any reversal */
+    public Money net() {
+        Money net = Money.zero(totalPaid.currency());
+        for (PurchaseLine line : lines) {
+            net = net.plus(line.net());
+        }
+        return net;
+    }
+
     public Money totalPaid() {
         return totalPaid;
     }
