@@ -17,8 +17,9 @@ import java.util.TreeSet;
  * validity given by a fixed window end ({@code validUntil}), a number of days after issue
  * ({@code validDays}), or both (then the earlier end wins), with {@code validFrom} before
  * {@code validUntil}; a positive minimum spend, per-customer limit and maximum of redemptions
- * when given; categories non-blank (empty means every category). The limits are counted by the
- * application from stored redemptions.
+ * when given; categories non-blank (empty means every category); tier names non-blank (empty
+ * means every customer, see {@link #withTiers}). The limits are counted by the application from
+ * stored redemptions.
  */
 public final class CouponTemplate {
 
@@ -33,6 +34,7 @@ public final class CouponTemplate {
     private final Integer perCustomerLimit;
     private final Set<String> categories;
     private final Long maxRedemptions;
+    private final Set<String> tiers;
 
     private CouponTemplate(
             CouponTemplateId id,
@@ -45,7 +47,8 @@ public final class CouponTemplate {
             Integer validDays,
             Integer perCustomerLimit,
             Set<String> categories,
-            Long maxRedemptions) {
+            Long maxRedemptions,
+            Set<String> tiers) {
         this.id = Objects.requireNonNull(id, "id");
         if (name == null || name.isBlank()) {
             throw new InvalidValueException("name", "name is required");
@@ -91,6 +94,14 @@ public final class CouponTemplate {
             throw new InvalidValueException("maxRedemptions", "maxRedemptions must be at least 1");
         }
         this.maxRedemptions = maxRedemptions;
+        Set<String> cleanTiers = new TreeSet<>();
+        for (String tier : tiers == null ? Set.<String>of() : tiers) {
+            if (tier == null || tier.isBlank() || tier.strip().length() > 64) {
+                throw new InvalidValueException("tiers", "a tier name is 1 to 64 characters");
+            }
+            cleanTiers.add(tier.strip());
+        }
+        this.tiers = Set.copyOf(cleanTiers);
     }
 
     /**
@@ -133,7 +144,33 @@ public final class CouponTemplate {
                 validDays,
                 perCustomerLimit,
                 categories,
-                maxRedemptions);
+                maxRedemptions,
+                Set.of());
+    }
+
+    /**
+     * Restricts the template to customers of some tiers: its coupons are then applicable only when
+     * the customer's tier before the purchase is one of them (names compared regardless of case), and
+     * never in an anonymous purchase.
+     *
+     * @param tierNames the tiers whose customers may use its coupons; empty for every customer
+     * @return a copy restricted to those tiers
+     * @throws InvalidValueException (field {@code tiers}) for a blank or too long name
+     */
+    public CouponTemplate withTiers(Set<String> tierNames) {
+        return new CouponTemplate(
+                id,
+                name,
+                discount,
+                minSpend,
+                channels,
+                validFrom,
+                validUntil,
+                validDays,
+                perCustomerLimit,
+                categories,
+                maxRedemptions,
+                tierNames);
     }
 
     /**
@@ -213,6 +250,22 @@ public final class CouponTemplate {
     /** @return the redemptions allowed in total, if limited */
     public Optional<Long> maxRedemptions() {
         return Optional.ofNullable(maxRedemptions);
+    }
+
+    /** @return the tiers whose customers may use its coupons; empty for every customer */
+    public Set<String> tiers() {
+        return tiers;
+    }
+
+    /**
+     * @param tierName the customer's tier, or {@code null} for none (no programme, anonymous)
+     * @return whether a customer of that tier may use its coupons
+     */
+    public boolean isForTier(String tierName) {
+        if (tiers.isEmpty()) {
+            return true;
+        }
+        return tierName != null && tiers.stream().anyMatch(t -> t.equalsIgnoreCase(tierName.strip()));
     }
 
     /**

@@ -25,6 +25,8 @@ import java.util.Optional;
  * @param customerRedemptionsOfTemplate how many coupons of this template the customer has redeemed
  *     (0 for an anonymous purchase)
  * @param templateRedemptions how many coupons of this template have been redeemed by anyone
+ * @param customerTier the customer's tier before the purchase, or {@code null} when there is none
+ *     (no tier programme, or an anonymous purchase)
  */
 public record CouponUse(
         Coupon coupon,
@@ -34,7 +36,8 @@ public record CouponUse(
         Instant at,
         Money eligibleBasket,
         long customerRedemptionsOfTemplate,
-        long templateRedemptions) {
+        long templateRedemptions,
+        String customerTier) {
 
     /** Validates the use. */
     public CouponUse {
@@ -57,6 +60,28 @@ public record CouponUse(
         if (customerRedemptionsOfTemplate < 0 || templateRedemptions < 0) {
             throw new IllegalArgumentException("redemption counts must not be negative");
         }
+    }
+
+    /** A use without tier: no tier programme, or an anonymous purchase. */
+    public CouponUse(
+            Coupon coupon,
+            CouponTemplate template,
+            CustomerId customer,
+            SalesChannel channel,
+            Instant at,
+            Money eligibleBasket,
+            long customerRedemptionsOfTemplate,
+            long templateRedemptions) {
+        this(
+                coupon,
+                template,
+                customer,
+                channel,
+                at,
+                eligibleBasket,
+                customerRedemptionsOfTemplate,
+                templateRedemptions,
+                null);
     }
 
     /**
@@ -83,6 +108,35 @@ public record CouponUse(
             List<BasketLine> lines,
             long customerRedemptionsOfTemplate,
             long templateRedemptions) {
+        return ofBasket(
+                coupon,
+                template,
+                customer,
+                channel,
+                at,
+                lines,
+                customerRedemptionsOfTemplate,
+                templateRedemptions,
+                null);
+    }
+
+    /**
+     * As {@link #ofBasket(Coupon, CouponTemplate, CustomerId, SalesChannel, Instant, List, long, long)},
+     * for a customer in a tier.
+     *
+     * @param customerTier the customer's tier before the purchase, or {@code null} for none
+     * @return the use
+     */
+    public static CouponUse ofBasket(
+            Coupon coupon,
+            CouponTemplate template,
+            CustomerId customer,
+            SalesChannel channel,
+            Instant at,
+            List<BasketLine> lines,
+            long customerRedemptionsOfTemplate,
+            long templateRedemptions,
+            String customerTier) {
         if (lines == null || lines.isEmpty()) {
             throw new InvalidValueException("lines", "a basket has at least one line");
         }
@@ -94,7 +148,15 @@ public record CouponUse(
             }
         }
         return new CouponUse(
-                coupon, template, customer, channel, at, eligible, customerRedemptionsOfTemplate, templateRedemptions);
+                coupon,
+                template,
+                customer,
+                channel,
+                at,
+                eligible,
+                customerRedemptionsOfTemplate,
+                templateRedemptions,
+                customerTier);
     }
 
     private static void sameCurrency(Money basket, Money other) {

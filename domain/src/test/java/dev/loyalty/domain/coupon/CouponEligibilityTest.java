@@ -29,6 +29,7 @@ class CouponEligibilityTest {
                         "CouponValidityPolicy",
                         "AlreadyRedeemedPolicy",
                         "OwnershipPolicy",
+                        "TierPolicy",
                         "ChannelPolicy",
                         "CategoryPolicy",
                         "MinimumSpendPolicy",

@@ -61,6 +61,8 @@ public final class CouponFixtures {
         private Money eligibleBasket = eur(10_000);
         private long customerRedemptions;
         private long templateRedemptions;
+        private Set<String> tiers = Set.of();
+        private String customerTier;
 
         private CouponUseBuilder() {}
 
@@ -156,20 +158,33 @@ public final class CouponFixtures {
             return this;
         }
 
+        /** @return with the template restricted to customers of these tiers */
+        public CouponUseBuilder forTiers(String... tiers) {
+            this.tiers = Set.of(tiers);
+            return this;
+        }
+
+        /** @return used by a customer in tier {@code tier}, or without tier for {@code null} */
+        public CouponUseBuilder inTier(String tier) {
+            this.customerTier = tier;
+            return this;
+        }
+
         /** @return the template */
         public CouponTemplate template() {
             return CouponTemplate.define(
-                    templateId,
-                    "Newsletter",
-                    discount,
-                    minSpend,
-                    channels,
-                    null,
-                    VALID_UNTIL,
-                    null,
-                    perCustomerLimit,
-                    categories,
-                    maxRedemptions);
+                            templateId,
+                            "Newsletter",
+                            discount,
+                            minSpend,
+                            channels,
+                            null,
+                            VALID_UNTIL,
+                            null,
+                            perCustomerLimit,
+                            categories,
+                            maxRedemptions)
+                    .withTiers(tiers);
         }
 
         /** @return the coupon */
@@ -187,7 +202,8 @@ public final class CouponFixtures {
                     at,
                     eligibleBasket,
                     customerRedemptions,
-                    templateRedemptions);
+                    templateRedemptions,
+                    customerTier);
         }
     }
 }
