@@ -21,6 +21,7 @@ import dev.loyalty.domain.earning.EarningPolicy;
 import dev.loyalty.domain.earning.EarningRules;
 import dev.loyalty.domain.earning.PricedLine;
 import dev.loyalty.domain.shared.Money;
+import dev.loyalty.domain.tier.Tier;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,8 +33,10 @@ import java.util.Optional;
  * Prices a basket the same way for a quote and for a purchase: each coupon judged in the order
  * presented by the coupon rules (a second coupon of a template counts the first among the
  * redemptions), the applicable discounts spread over the lines they apply to, the points computed on
- * the net by the given earning rules. Where the coupons and their redemption counts come from is
- * the caller's choice: plain reads for a quote, rows locked for a purchase.
+ * the net by the given earning rules, times the multiplier of the customer's tier in force before
+ * the purchase (a tier reached by this very purchase multiplies from the next one). Where the
+ * coupons and their redemption counts come from is the caller's choice: plain reads for a quote,
+ * rows locked for a purchase.
  */
 final class BasketPricing {
 
@@ -105,7 +108,10 @@ final class BasketPricing {
             SalesChannel channel,
             Instant at,
             EarningRules rules,
+            Tier tier,
             CouponReads reads) {
+        String tierName = tier == null ? null : tier.name();
+        int tierPercent = tier == null ? EarningPolicy.NO_TIER_BONUS_PERCENT : tier.earnMultiplierPercent();
         Money zero = Money.zero(lines.get(0).unitPrice().currency());
         List<Money> lineDiscounts =
                 new ArrayList<>(lines.stream().map(l -> zero).toList());
@@ -113,7 +119,7 @@ final class BasketPricing {
         List<CouponCode> seen = new ArrayList<>();
         Map<CouponTemplateId, Integer> inBasket = new HashMap<>();
         for (String text : presented) {
-            Judged verdict = judge(text, lines, customer, channel, at, reads, seen, inBasket);
+            Judged verdict = judge(text, lines, customer, tierName, channel, at, reads, seen, inBasket);
             judged.add(verdict);
             if (verdict.applicable()) {
                 inBasket.merge(verdict.use().template().id(), 1, Integer::sum);
@@ -134,7 +140,7 @@ final class BasketPricing {
             gross = gross.plus(lineGross);
             discount = discount.plus(lineDiscounts.get(i).min(lineGross));
         }
-        EarnedPoints points = EARNING.pointsFor(rules, PricedLine.pair(lines, lineDiscounts));
+        EarnedPoints points = EARNING.pointsFor(rules, PricedLine.pair(lines, lineDiscounts), tierPercent);
         return new Priced(judged, lineDiscounts, gross, discount, gross.minus(discount), points);
     }
 
@@ -178,6 +184,7 @@ final class BasketPricing {
             String presented,
             List<BasketLine> lines,
             CustomerId customer,
+            String tierName,
             SalesChannel channel,
             Instant at,
             CouponReads reads,
@@ -214,7 +221,8 @@ final class BasketPricing {
                 at,
                 lines,
                 customer == null ? 0 : reads.customerRedemptions(template.id(), customer) + earlierInBasket,
-                reads.templateRedemptions(template.id()) + earlierInBasket);
+                reads.templateRedemptions(template.id()) + earlierInBasket,
+                tierName);
         Eligibility verdict = ELIGIBILITY.evaluate(use);
         if (verdict instanceof Eligibility.Rejected rejected) {
             return new Judged(presented, code, use, null, rejected.rejection());

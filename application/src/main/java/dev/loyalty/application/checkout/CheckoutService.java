@@ -5,6 +5,7 @@ import dev.loyalty.application.coupon.CouponTemplates;
 import dev.loyalty.application.coupon.Coupons;
 import dev.loyalty.application.customer.Customers;
 import dev.loyalty.application.shared.Role;
+import dev.loyalty.application.tier.TierMovements;
 import dev.loyalty.domain.coupon.Coupon;
 import dev.loyalty.domain.coupon.CouponCode;
 import dev.loyalty.domain.coupon.CouponTemplate;
@@ -21,7 +22,8 @@ import java.util.Optional;
 /**
  * Prices a basket: each coupon judged by the coupon rules on this basket, the applicable
  * discounts spread over the lines they apply to, points computed on the net by the earning rules
- * in force now. Reads only: a quote redeems nothing and earns nothing.
+ * in force now and the customer's tier multiplier, as the purchase would earn them. Reads only: a
+ * quote redeems nothing and earns nothing.
  */
 @ApplicationScoped
 public class CheckoutService implements QuoteCheckoutUseCase {
@@ -30,11 +32,12 @@ public class CheckoutService implements QuoteCheckoutUseCase {
     private final Coupons coupons;
     private final CouponTemplates templates;
     private final EarningRulesVersions earningRules;
+    private final TierMovements tiers;
     private final Clock clock;
 
     /** For CDI's proxy only. */
     protected CheckoutService() {
-        this(null, null, null, null, null);
+        this(null, null, null, null, null, null);
     }
 
     @Inject
@@ -43,11 +46,13 @@ public class CheckoutService implements QuoteCheckoutUseCase {
             Coupons coupons,
             CouponTemplates templates,
             EarningRulesVersions earningRules,
+            TierMovements tiers,
             Clock clock) {
         this.customers = customers;
         this.coupons = coupons;
         this.templates = templates;
         this.earningRules = earningRules;
+        this.tiers = tiers;
         this.clock = clock;
     }
 
@@ -66,6 +71,7 @@ public class CheckoutService implements QuoteCheckoutUseCase {
                 command.channel(),
                 now,
                 earningRules.history().rulesAt(now),
+                customer.flatMap(id -> tiers.inForce(id, now)).orElse(null),
                 new PlainReads());
         List<Quote.CouponVerdict> verdicts = priced.coupons().stream()
                 .map(j -> j.applicable()

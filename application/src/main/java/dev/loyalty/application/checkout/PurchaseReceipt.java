@@ -1,5 +1,6 @@
 package dev.loyalty.application.checkout;
 
+import dev.loyalty.application.tier.TierOutcome;
 import dev.loyalty.domain.purchase.Purchase;
 import dev.loyalty.domain.shared.Money;
 import dev.loyalty.domain.shared.Points;
@@ -12,5 +13,13 @@ import java.util.Optional;
  * @param gross the lines' total
  * @param discount the coupon discounts
  * @param walletBalance the customer's balance after the purchase; empty for an anonymous purchase
+ * @param tier the customer's tier after the purchase and the change it made, if any
  */
-public record PurchaseReceipt(Purchase purchase, Money gross, Money discount, Optional<Points> walletBalance) {}
+public record PurchaseReceipt(
+        Purchase purchase, Money gross, Money discount, Optional<Points> walletBalance, TierOutcome tier) {
+
+    /** A receipt without tier programme. */
+    public PurchaseReceipt(Purchase purchase, Money gross, Money discount, Optional<Points> walletBalance) {
+        this(purchase, gross, discount, walletBalance, TierOutcome.none());
+    }
+}

@@ -8,6 +8,8 @@ import dev.loyalty.application.shared.Actor;
 import dev.loyalty.application.shared.DomainEventLog;
 import dev.loyalty.application.shared.ProgrammeSettings;
 import dev.loyalty.application.shared.Role;
+import dev.loyalty.application.tier.TierMovements;
+import dev.loyalty.application.tier.TierOutcome;
 import dev.loyalty.application.wallet.Wallets;
 import dev.loyalty.domain.coupon.Coupon;
 import dev.loyalty.domain.coupon.CouponCode;
@@ -28,6 +30,7 @@ import dev.loyalty.domain.purchase.RedeemedCoupon;
 import dev.loyalty.domain.shared.AccessDeniedException;
 import dev.loyalty.domain.shared.InvalidValueException;
 import dev.loyalty.domain.shared.Points;
+import dev.loyalty.domain.tier.Tier;
 import dev.loyalty.domain.wallet.PointsReversed;
 import dev.loyalty.domain.wallet.Wallet;
 import dev.loyalty.domain.wallet.WalletEvent;
@@ -56,6 +59,13 @@ import java.util.TreeSet;
  * under its own. A template without a cap is never locked, so a popular coupon campaign does not
  * serialise the tills.
  *
+ * <p>Tiers: the customer's tier is read after the wallet lock; its multiplier applies to the
+ * purchase and its tier-only coupons may be used in it. The purchase's qualifying activity is then
+ * counted and a threshold it crosses upgrades the customer in the same transaction, last (after
+ * the coupons and templates, so the lock order stays wallet first): the new tier's multiplier
+ * applies from the next purchase. A reversal takes the activity back under the wallet lock and
+ * never moves the tier.
+ *
  * <p>A purchase earns by the earning rules in force when it occurred; its coupons are judged when
  * it is recorded, the moment they are redeemed (a till that was offline learns then that a coupon
  * expired meanwhile, and cannot backdate a purchase to use an expired one). A purchase may be
@@ -80,12 +90,13 @@ public class PurchaseService implements RecordPurchaseUseCase, ReversePurchaseUs
     private final Purchases purchases;
     private final EarningRulesVersions earningRules;
     private final ProgrammeSettings programme;
+    private final TierMovements tiers;
     private final DomainEventLog events;
     private final Clock clock;
 
     /** For CDI's proxy only. */
     protected PurchaseService() {
-        this(null, null, null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null, null);
     }
 
     @Inject
@@ -97,6 +108,7 @@ public class PurchaseService implements RecordPurchaseUseCase, ReversePurchaseUs
             Purchases purchases,
             EarningRulesVersions earningRules,
             ProgrammeSettings programme,
+            TierMovements tiers,
             DomainEventLog events,
             Clock clock) {
         this.customers = customers;
@@ -106,6 +118,7 @@ public class PurchaseService implements RecordPurchaseUseCase, ReversePurchaseUs
         this.purchases = purchases;
         this.earningRules = earningRules;
         this.programme = programme;
+        this.tiers = tiers;
         this.events = events;
         this.clock = clock;
     }
@@ -134,6 +147,8 @@ public class PurchaseService implements RecordPurchaseUseCase, ReversePurchaseUs
 
         // the wallet's head only: a purchase credits points, which needs no ledger read
         Optional<WalletHead> wallet = customer.map(wallets::lockedHead);
+        // the tier before the purchase: its multiplier applies to this purchase
+        Optional<Tier> tier = customer.flatMap(id -> tiers.inForce(id, now));
         LockedCoupons locked = lock(BasketPricing.parsable(basket.couponCodes()));
         BasketPricing.Priced priced = BasketPricing.price(
                 basket.lines(),
@@ -142,6 +157,7 @@ public class PurchaseService implements RecordPurchaseUseCase, ReversePurchaseUs
                 basket.channel(),
                 now,
                 earningRules.history().rulesAt(occurredAt),
+                tier.orElse(null),
                 locked);
         Optional<BasketPricing.Judged> rejected = priced.firstRejected();
         if (rejected.isPresent()) {
@@ -177,7 +193,8 @@ public class PurchaseService implements RecordPurchaseUseCase, ReversePurchaseUs
         }
 
         Optional<Points> balance = wallet.map(w -> earn(w, purchase, now));
-        return new PurchaseReceipt(purchase, priced.gross(), priced.discount(), balance);
+        TierOutcome tierOutcome = customer.isPresent() ? tiers.afterPurchase(purchase, now) : TierOutcome.none();
+        return new PurchaseReceipt(purchase, priced.gross(), priced.discount(), balance, tierOutcome);
     }
 
     @Override
@@ -244,6 +261,9 @@ public class PurchaseService implements RecordPurchaseUseCase, ReversePurchaseUs
                 }
                 wallets.save(w);
             }
+        }
+        if (wallet.isPresent()) {
+            tiers.afterReversal(purchase, reversed);
         }
         Optional<Points> balance = wallet.map(Wallet::balance);
         return new ReversalReceipt(purchase, reversal.amount(), taken, debt, restored, expired, balance);

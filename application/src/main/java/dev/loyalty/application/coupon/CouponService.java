@@ -3,6 +3,8 @@ package dev.loyalty.application.coupon;
 import dev.loyalty.application.customer.Customers;
 import dev.loyalty.application.shared.Actor;
 import dev.loyalty.application.shared.Role;
+import dev.loyalty.application.tier.TierNames;
+import dev.loyalty.application.tier.TierProgrammes;
 import dev.loyalty.domain.coupon.Coupon;
 import dev.loyalty.domain.coupon.CouponCode;
 import dev.loyalty.domain.coupon.CouponTemplate;
@@ -36,24 +38,32 @@ public class CouponService implements DefineCouponTemplateUseCase, IssueCouponsU
     private final CouponTemplates templates;
     private final Coupons coupons;
     private final Customers customers;
+    private final TierProgrammes tiers;
     private final Clock clock;
     private final RandomGenerator random;
 
     /** For CDI's proxy only. */
     protected CouponService() {
-        this(null, null, null, null, null);
+        this(null, null, null, null, null, null);
     }
 
     @Inject
-    public CouponService(CouponTemplates templates, Coupons coupons, Customers customers, Clock clock) {
-        this(templates, coupons, customers, clock, new SecureRandom());
+    public CouponService(
+            CouponTemplates templates, Coupons coupons, Customers customers, TierProgrammes tiers, Clock clock) {
+        this(templates, coupons, customers, tiers, clock, new SecureRandom());
     }
 
     CouponService(
-            CouponTemplates templates, Coupons coupons, Customers customers, Clock clock, RandomGenerator random) {
+            CouponTemplates templates,
+            Coupons coupons,
+            Customers customers,
+            TierProgrammes tiers,
+            Clock clock,
+            RandomGenerator random) {
         this.templates = templates;
         this.coupons = coupons;
         this.customers = customers;
+        this.tiers = tiers;
         this.clock = clock;
         this.random = random;
     }
@@ -62,6 +72,7 @@ public class CouponService implements DefineCouponTemplateUseCase, IssueCouponsU
     @Transactional
     public CouponTemplateId define(CouponTemplate definition, Actor actor) {
         administrator(actor);
+        TierNames.requireKnown(tiers, definition.tiers());
         templates.add(definition);
         return definition.id();
     }

@@ -7,6 +7,9 @@ import dev.loyalty.application.customer.Customers;
 import dev.loyalty.application.shared.Actor;
 import dev.loyalty.application.shared.DomainEventLog;
 import dev.loyalty.application.shared.Role;
+import dev.loyalty.application.tier.TierMovements;
+import dev.loyalty.application.tier.TierNames;
+import dev.loyalty.application.tier.TierProgrammes;
 import dev.loyalty.application.wallet.Wallets;
 import dev.loyalty.domain.coupon.Coupon;
 import dev.loyalty.domain.coupon.CouponCode;
@@ -17,8 +20,10 @@ import dev.loyalty.domain.customer.CustomerNotFoundException;
 import dev.loyalty.domain.reward.Reward;
 import dev.loyalty.domain.reward.RewardId;
 import dev.loyalty.domain.reward.RewardNotFoundException;
+import dev.loyalty.domain.reward.RewardTierNotEligibleException;
 import dev.loyalty.domain.shared.AccessDeniedException;
 import dev.loyalty.domain.shared.Points;
+import dev.loyalty.domain.tier.Tier;
 import dev.loyalty.domain.wallet.Wallet;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,12 +32,15 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.random.RandomGenerator;
 
 /**
  * Rewards. A claim locks the customer's wallet first, so concurrent claims queue and each sees the
  * balance the previous one left: a balance that affords three claims gives exactly three coupons.
+ * A reward kept for some tiers is claimed only by their customers (the tier read under that lock).
+ * Burning points never moves a tier: tiers are measured on points earned or net spend.
  */
 @ApplicationScoped
 public class RewardService implements RewardUseCases {
@@ -42,13 +50,15 @@ public class RewardService implements RewardUseCases {
     private final Coupons coupons;
     private final Customers customers;
     private final Wallets wallets;
+    private final TierMovements tiers;
+    private final TierProgrammes programmes;
     private final DomainEventLog events;
     private final Clock clock;
     private final RandomGenerator random;
 
     /** For CDI's proxy only. */
     protected RewardService() {
-        this(null, null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null, null);
     }
 
     @Inject
@@ -58,9 +68,11 @@ public class RewardService implements RewardUseCases {
             Coupons coupons,
             Customers customers,
             Wallets wallets,
+            TierMovements tiers,
+            TierProgrammes programmes,
             DomainEventLog events,
             Clock clock) {
-        this(rewards, templates, coupons, customers, wallets, events, clock, new SecureRandom());
+        this(rewards, templates, coupons, customers, wallets, tiers, programmes, events, clock, new SecureRandom());
     }
 
     RewardService(
@@ -69,6 +81,8 @@ public class RewardService implements RewardUseCases {
             Coupons coupons,
             Customers customers,
             Wallets wallets,
+            TierMovements tiers,
+            TierProgrammes programmes,
             DomainEventLog events,
             Clock clock,
             RandomGenerator random) {
@@ -77,6 +91,8 @@ public class RewardService implements RewardUseCases {
         this.coupons = coupons;
         this.customers = customers;
         this.wallets = wallets;
+        this.tiers = tiers;
+        this.programmes = programmes;
         this.events = events;
         this.clock = clock;
         this.random = random;
@@ -84,14 +100,15 @@ public class RewardService implements RewardUseCases {
 
     @Override
     @Transactional
-    public Reward define(String name, Points cost, CouponTemplateId templateId, Actor actor) {
+    public Reward define(String name, Points cost, CouponTemplateId templateId, Set<String> tierNames, Actor actor) {
         if (actor.role() != Role.ADMIN) {
             throw new AccessDeniedException("only an administrator defines rewards");
         }
         if (templates.byId(templateId).isEmpty()) {
             throw new CouponTemplateNotFoundException(templateId);
         }
-        Reward reward = new Reward(RewardId.newId(), name, cost, templateId, true);
+        Reward reward = new Reward(RewardId.newId(), name, cost, templateId, true, tierNames);
+        TierNames.requireKnown(programmes, reward.tiers());
         rewards.add(reward);
         return reward;
     }
@@ -120,6 +137,10 @@ public class RewardService implements RewardUseCases {
                 .orElseThrow(() -> new CouponTemplateNotFoundException(reward.templateId()));
         Instant now = clock.instant();
         Wallet wallet = wallets.lockedForUpdate(customer);
+        String tier = tiers.inForce(customer, now).map(Tier::name).orElse(null);
+        if (!reward.isForTier(tier)) {
+            throw new RewardTierNotEligibleException(reward, tier);
+        }
         wallet.burn(
                         reward.cost(),
                         "reward: " + reward.name(),

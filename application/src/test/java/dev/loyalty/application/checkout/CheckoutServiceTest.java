@@ -9,6 +9,7 @@ import dev.loyalty.application.coupon.InMemoryCoupons;
 import dev.loyalty.application.customer.InMemoryCustomers;
 import dev.loyalty.application.shared.Actor;
 import dev.loyalty.application.shared.Role;
+import dev.loyalty.application.tier.TierFakes;
 import dev.loyalty.domain.coupon.BasketLine;
 import dev.loyalty.domain.coupon.Coupon;
 import dev.loyalty.domain.coupon.CouponCode;
@@ -42,11 +43,13 @@ class CheckoutServiceTest {
     private final InMemoryCouponTemplates templates = new InMemoryCouponTemplates();
     private int seed;
     private final Actor till = new Actor(Role.TERMINAL, "till-1", "MI-001");
+    private final TierFakes tiers = new TierFakes();
     private final CheckoutService service = new CheckoutService(
             customers,
             coupons,
             templates,
             () -> EarningRulesHistory.of(List.of(EarningRules.flat(1, EUR, Instant.parse("2000-01-01T00:00:00Z")))),
+            tiers.movements(event -> {}),
             Clock.fixed(NOW, ZoneOffset.UTC));
 
     private Coupon aBearerCoupon(Discount discount) {

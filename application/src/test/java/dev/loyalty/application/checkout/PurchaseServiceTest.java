@@ -8,6 +8,7 @@ import dev.loyalty.application.coupon.InMemoryCouponTemplates;
 import dev.loyalty.application.coupon.InMemoryCoupons;
 import dev.loyalty.application.customer.InMemoryCustomers;
 import dev.loyalty.application.shared.Actor;
+import dev.loyalty.application.tier.TierFakes;
 import dev.loyalty.application.wallet.InMemoryWallets;
 import dev.loyalty.domain.coupon.BasketLine;
 import dev.loyalty.domain.coupon.Coupon;
@@ -59,6 +60,7 @@ class PurchaseServiceTest {
     private final InMemoryPurchases purchases = new InMemoryPurchases();
     private final List<DomainEvent> events = new ArrayList<>();
     private final Actor till = Actor.terminal("till-1", "MI-001");
+    private final TierFakes tiers = new TierFakes();
     private final PurchaseService service = new PurchaseService(
             customers,
             coupons,
@@ -68,6 +70,7 @@ class PurchaseServiceTest {
             () -> EarningRulesHistory.of(
                     List.of(EarningRules.flat(1, Currency.getInstance("EUR"), Instant.parse("2000-01-01T00:00:00Z")))),
             () -> Optional.of(Duration.ofDays(365)),
+            tiers.movements(events::add),
             events::add,
             Clock.fixed(NOW, ZoneOffset.UTC));
     private int seed;

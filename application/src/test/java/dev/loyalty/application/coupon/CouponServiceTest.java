@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.loyalty.application.customer.InMemoryCustomers;
 import dev.loyalty.application.shared.Actor;
 import dev.loyalty.application.shared.Role;
+import dev.loyalty.application.tier.InMemoryTierProgrammes;
 import dev.loyalty.domain.coupon.Coupon;
 import dev.loyalty.domain.coupon.CouponCode;
 import dev.loyalty.domain.coupon.CouponStatus;
@@ -37,7 +38,12 @@ class CouponServiceTest {
     private final InMemoryCoupons coupons = new InMemoryCoupons();
     private final InMemoryCustomers customers = new InMemoryCustomers();
     private final CouponService service = new CouponService(
-            templates, coupons, customers, Clock.fixed(NOW, ZoneOffset.UTC), new SplittableRandom(42));
+            templates,
+            coupons,
+            customers,
+            new InMemoryTierProgrammes(),
+            Clock.fixed(NOW, ZoneOffset.UTC),
+            new SplittableRandom(42));
     private final Actor admin = new Actor(Role.ADMIN, "console", null);
 
     private CouponTemplateId aStoreOnlyFiveEuroTemplate() {

@@ -1,0 +1,168 @@
+package dev.loyalty.application.tier;
+
+import dev.loyalty.application.customer.Customers;
+import dev.loyalty.application.shared.Actor;
+import dev.loyalty.application.shared.DomainEventLog;
+import dev.loyalty.application.shared.Role;
+import dev.loyalty.application.wallet.Wallets;
+import dev.loyalty.domain.customer.CustomerId;
+import dev.loyalty.domain.customer.CustomerNotFoundException;
+import dev.loyalty.domain.shared.AccessDeniedException;
+import dev.loyalty.domain.shared.InvalidValueException;
+import dev.loyalty.domain.tier.CustomerTier;
+import dev.loyalty.domain.tier.QualifyingHistory;
+import dev.loyalty.domain.tier.Tier;
+import dev.loyalty.domain.tier.TierChangeCause;
+import dev.loyalty.domain.tier.TierChanged;
+import dev.loyalty.domain.tier.TierProgramme;
+import dev.loyalty.domain.tier.TierProgrammeMissingException;
+import dev.loyalty.domain.tier.TierStanding;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The tier programme's use cases: the console sets the programme, overrides a customer's tier
+ * (under the customer's wallet lock, so it queues with their purchases) and runs the review;
+ * everyone reads the programme; a customer reads only their own standing.
+ */
+@ApplicationScoped
+public class TierService implements TierProgrammeUseCases, OverrideTierUseCase, TierQuery, ReviewTiersUseCase {
+
+    private final TierProgrammes programmes;
+    private final CustomerTiers tiers;
+    private final TierMovements movements;
+    private final Customers customers;
+    private final Wallets wallets;
+    private final TierReviewJob reviews;
+    private final DomainEventLog events;
+    private final Clock clock;
+
+    /** For CDI's proxy only. */
+    protected TierService() {
+        this(null, null, null, null, null, null, null, null);
+    }
+
+    @Inject
+    public TierService(
+            TierProgrammes programmes,
+            CustomerTiers tiers,
+            TierMovements movements,
+            Customers customers,
+            Wallets wallets,
+            TierReviewJob reviews,
+            DomainEventLog events,
+            Clock clock) {
+        this.programmes = programmes;
+        this.tiers = tiers;
+        this.movements = movements;
+        this.customers = customers;
+        this.wallets = wallets;
+        this.reviews = reviews;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public StoredTierProgramme define(TierProgramme programme, Actor actor) {
+        administrator(actor);
+        return programmes.replace(programme, clock.instant(), actor.subject());
+    }
+
+    @Override
+    public Optional<StoredTierProgramme> current(Actor actor) {
+        return programmes.current();
+    }
+
+    @Override
+    @Transactional
+    public Optional<TierStanding> standing(CustomerId customerId, Actor actor) {
+        visible(customerId, actor);
+        Optional<StoredTierProgramme> stored = programmes.current();
+        if (stored.isEmpty()) {
+            return Optional.empty();
+        }
+        TierProgramme programme = stored.get().programme();
+        Instant now = clock.instant();
+        CustomerTier standing =
+                tiers.byCustomer(customerId).orElseGet(() -> CustomerTier.starting(customerId, programme));
+        QualifyingHistory history = movements.historyFor(customerId, programme, standing, now);
+        return Optional.of(TierStanding.of(programme, standing, history, now));
+    }
+
+    @Override
+    @Transactional
+    public List<TierHistoryEntry> history(CustomerId customerId, Actor actor) {
+        administrator(actor);
+        visible(customerId, actor);
+        return tiers.history(customerId, HISTORY_LIMIT);
+    }
+
+    @Override
+    @Transactional
+    public TierStanding override(OverrideTierCommand command) {
+        administrator(command.actor());
+        TierProgramme programme = programme("an override");
+        CustomerId customerId = command.customerId();
+        visible(customerId, command.actor());
+        Tier to = programme
+                .tierNamed(command.tier())
+                .orElseThrow(() -> new InvalidValueException(
+                        "tier",
+                        "the programme has no tier " + command.tier().strip() + "; its tiers are "
+                                + programme.tiers().stream().map(Tier::name).collect(Collectors.joining(", "))));
+        Instant now = clock.instant();
+        wallets.lockedHead(customerId);
+        CustomerTier standing = tiers.lockedOrStarted(customerId, programme, now);
+        QualifyingHistory history = movements.historyFor(customerId, programme, standing, now);
+        String from = standing.tierIn(programme).map(Tier::name).orElse(standing.tierName());
+        Optional<TierChanged> change = standing.override(programme, to, command.until(), now);
+        tiers.save(standing);
+        tiers.record(new TierHistoryEntry(
+                customerId,
+                from,
+                to.name(),
+                TierChangeCause.ADMIN,
+                history.in(programme.windowAt(now)),
+                null,
+                command.actor().subject(),
+                command.reason(),
+                command.until(),
+                now));
+        change.ifPresent(events::append);
+        return TierStanding.of(programme, standing, history, now);
+    }
+
+    @Override
+    public ReviewProgress review(Instant at, Actor actor) {
+        administrator(actor);
+        programme("a review");
+        return reviews.run(at == null ? clock.instant() : at);
+    }
+
+    private TierProgramme programme(String what) {
+        return programmes
+                .current()
+                .map(StoredTierProgramme::programme)
+                .orElseThrow(() -> new TierProgrammeMissingException(
+                        what + " needs a tier programme: set one with PUT /tiers first"));
+    }
+
+    private void visible(CustomerId customerId, Actor actor) {
+        if (!actor.maySee(customerId) || !customers.exists(customerId)) {
+            throw new CustomerNotFoundException(customerId);
+        }
+    }
+
+    private static void administrator(Actor actor) {
+        if (actor.role() != Role.ADMIN) {
+            throw new AccessDeniedException("only an administrator manages tiers");
+        }
+    }
+}
