@@ -22,6 +22,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -143,7 +144,8 @@ public class TierService implements TierProgrammeUseCases, OverrideTierUseCase, 
     public ReviewProgress review(Instant at, Actor actor) {
         administrator(actor);
         programme("a review");
-        return reviews.run(at == null ? clock.instant() : at);
+        // the instant names the run, kept to the microsecond as the database does
+        return reviews.run((at == null ? clock.instant() : at).truncatedTo(ChronoUnit.MICROS));
     }
 
     private TierProgramme programme(String what) {

@@ -51,6 +51,7 @@ final class CouponMapper {
         row.categories = String.join(",", new TreeSet<>(template.categories()));
         row.maxRedemptions = template.maxRedemptions().orElse(null);
         row.createdAt = UtcTimes.utc(now);
+        row.tiers = String.join("\n", new TreeSet<>(template.tiers()));
         return row;
     }
 
@@ -59,19 +60,20 @@ final class CouponMapper {
                 ? new Discount.AmountOff(Money.of(row.discountValue, row.currency))
                 : new Discount.PercentOff((int) row.discountValue);
         return CouponTemplate.define(
-                new CouponTemplateId(UUID.fromString(row.id)),
-                row.name,
-                discount,
-                row.minSpend == null ? null : Money.of(row.minSpend, row.currency),
-                Arrays.stream(row.channels.split(","))
-                        .map(SalesChannel::valueOf)
-                        .collect(Collectors.toSet()),
-                UtcTimes.instant(row.validFrom),
-                UtcTimes.instant(row.validUntil),
-                row.validDays,
-                row.perCustomerLimit,
-                row.categories.isEmpty() ? Set.of() : Set.of(row.categories.split(",")),
-                row.maxRedemptions);
+                        new CouponTemplateId(UUID.fromString(row.id)),
+                        row.name,
+                        discount,
+                        row.minSpend == null ? null : Money.of(row.minSpend, row.currency),
+                        Arrays.stream(row.channels.split(","))
+                                .map(SalesChannel::valueOf)
+                                .collect(Collectors.toSet()),
+                        UtcTimes.instant(row.validFrom),
+                        UtcTimes.instant(row.validUntil),
+                        row.validDays,
+                        row.perCustomerLimit,
+                        row.categories.isEmpty() ? Set.of() : Set.of(row.categories.split(",")),
+                        row.maxRedemptions)
+                .withTiers(row.tiers == null || row.tiers.isEmpty() ? Set.of() : Set.of(row.tiers.split("\n")));
     }
 
     static CouponJpaEntity toRow(Coupon coupon, Instant issuedAt) {

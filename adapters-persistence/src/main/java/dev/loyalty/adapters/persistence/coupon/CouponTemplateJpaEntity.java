@@ -6,7 +6,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.LocalDateTime;
 
-/** The {@code coupon_template} row; channels and categories are comma-separated, times UTC. */
+/**
+ * The {@code coupon_template} row; channels and categories are comma-separated, the tiers it is
+ * kept for one a line, times UTC.
+ */
 @Entity
 @Table(name = "coupon_template")
 public class CouponTemplateJpaEntity {
@@ -56,6 +59,9 @@ public class CouponTemplateJpaEntity {
 
     @Column(name = "created_at", nullable = false, updatable = false)
     LocalDateTime createdAt;
+
+    @Column(name = "tiers", nullable = false)
+    String tiers;
 
     protected CouponTemplateJpaEntity() {}
 }

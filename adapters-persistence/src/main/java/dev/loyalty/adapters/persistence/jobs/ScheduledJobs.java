@@ -1,6 +1,8 @@
 package dev.loyalty.adapters.persistence.jobs;
 
 import dev.loyalty.application.idempotency.IdempotencyService;
+import dev.loyalty.application.tier.ReviewProgress;
+import dev.loyalty.application.tier.TierReviewJob;
 import dev.loyalty.application.wallet.PointsExpiryJob;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
@@ -12,8 +14,10 @@ import java.util.logging.Logger;
 
 /**
  * The service's clock-driven work, on non-persistent EJB timers of every instance (each job is
- * safe to run on several instances at once: expiry locks each wallet, the purge deletes by age):
- * points expiry every hour at :07, the purge of idempotency keys older than 24 h every hour at :37.
+ * safe to run on several instances at once: expiry locks each wallet, the purge deletes by age,
+ * the tier review's instances share one run and take its batches in turn): points expiry every
+ * hour at :07, the purge of idempotency keys older than 24 h every hour at :37, the tier review
+ * every day at 03:17 UTC (standing for 03:00).
  */
 @Singleton
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -26,6 +30,9 @@ public class ScheduledJobs {
 
     @Inject
     IdempotencyService idempotency;
+
+    @Inject
+    TierReviewJob tierReview;
 
     @Schedule(hour = "*", minute = "7", persistent = false)
     void expirePoints() {
@@ -52,6 +59,24 @@ public class ScheduledJobs {
             LOG.log(Level.INFO, "Idempotency keys purged: {0}", total);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Idempotency purge failed; the next run goes on", e);
+        }
+    }
+
+    @Schedule(hour = "3", minute = "17", persistent = false)
+    void reviewTiers() {
+        try {
+            ReviewProgress run = tierReview.runScheduled();
+            LOG.log(
+                    Level.INFO,
+                    "Tier review as of {0}: {1} customers, {2} up, {3} down, {4} renewed, {5} placed",
+                    new Object[] {
+                        run.at(), run.customers(), run.upgraded(), run.downgraded(), run.renewed(), run.placed()
+                    });
+        } catch (RuntimeException e) {
+            LOG.log(
+                    Level.WARNING,
+                    "Tier review failed; it goes on where it stopped when run again for the same instant",
+                    e);
         }
     }
 }

@@ -12,6 +12,8 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /** Rewards in MariaDB. */
@@ -36,6 +38,7 @@ public class JpaRewards implements Rewards {
         row.pointsCost = reward.cost().value();
         row.templateId = reward.templateId().toString();
         row.active = reward.active();
+        row.tiers = String.join("\n", new TreeSet<>(reward.tiers()));
         row.createdAt = UtcTimes.utc(Clock.systemUTC().instant());
         em.persist(row);
         em.flush();
@@ -62,6 +65,7 @@ public class JpaRewards implements Rewards {
                 row.name,
                 Points.of(row.pointsCost),
                 new CouponTemplateId(UUID.fromString(row.templateId)),
-                row.active);
+                row.active,
+                row.tiers == null || row.tiers.isEmpty() ? Set.of() : Set.of(row.tiers.split("\n")));
     }
 }

@@ -30,5 +30,9 @@ public class RewardJpaEntity {
     @Column(name = "created_at", nullable = false, updatable = false)
     LocalDateTime createdAt;
 
+    /** The tiers it is kept for, one a line; empty for everyone. */
+    @Column(name = "tiers", nullable = false)
+    String tiers;
+
     protected RewardJpaEntity() {}
 }
