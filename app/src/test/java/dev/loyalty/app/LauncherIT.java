@@ -49,15 +49,23 @@ class LauncherIT {
         }
         long secondStart;
         Api.Reply found;
+        Api.Reply tiers;
         try (ServiceProcess second = start()) {
             secondStart = second.awaitReady();
             found = Api.at(PORT).get("/api/v1/customers/lookup?email=" + email, admin);
+            tiers = Api.at(PORT).get("/api/v1/tiers", admin);
             second.stop();
         }
 
         assertThat(found.status()).as(found.toString()).isEqualTo(200);
         JsonObject elena = found.json();
         assertThat(elena.getString("customerId")).isEqualTo(enrolled.json().getString("customerId"));
+        assertThat(elena.containsKey("tier"))
+                .as("no tier before a tier programme is set")
+                .isFalse();
+        assertThat(tiers.isProblem("tier-programme-missing"))
+                .as(tiers.toString())
+                .isTrue();
         assertThat(Files.readString(DATA.resolve("mariadb/credentials.properties")))
                 .contains("password=");
         System.out.printf(

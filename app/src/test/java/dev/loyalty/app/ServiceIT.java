@@ -1344,6 +1344,10 @@ class ServiceIT {
         }
     }
 
+    /** Tiers: the scenarios are in {@link TierScenarios}. */
+    @Nested
+    class Tiers extends TierScenarios {}
+
     @Nested
     class Privacy {
 

@@ -13,7 +13,8 @@ import java.util.List;
 
 /**
  * The body of {@code POST /coupon-templates}: money in cents of the programme currency, a percent
- * from 1 to 100, validity as a window and/or a number of days after issue.
+ * from 1 to 100, validity as a window and/or a number of days after issue; optionally the tiers
+ * whose customers may use its coupons (names of the tier programme's tiers).
  */
 public record CouponTemplateRequest(
         @NotBlank @Size(max = 200) String name,
@@ -25,7 +26,8 @@ public record CouponTemplateRequest(
         @Positive @Max(3650) Integer validDays,
         @Positive @Max(1000) Integer perCustomerLimit,
         @Size(max = 100) List<@NotBlank @Size(max = 64) String> categories,
-        @Positive Long maxRedemptions) {
+        @Positive Long maxRedemptions,
+        @Size(max = 10) List<@NotBlank @Size(max = 64) String> tiers) {
 
     /** {@code AMOUNT_OFF} with a value in cents, or {@code PERCENT_OFF} with a value from 1 to 100. */
     public record DiscountBody(

@@ -73,19 +73,20 @@ public class CouponTemplateResource {
                      "minSpend": 2000, "channels": ["STORE"], "validDays": 30, "perCustomerLimit": 1}""")))
     public Response define(@NotNull @Valid CouponTemplateRequest body, @Context UriInfo uri) {
         CouponTemplate template = CouponTemplate.define(
-                CouponTemplateId.newId(),
-                body.name(),
-                discount(body.discount()),
-                body.minSpend() == null ? null : Money.of(body.minSpend(), Programme.CURRENCY),
-                body.channels().stream()
-                        .map(name -> Choices.of(SalesChannel.class, "channels", name))
-                        .collect(Collectors.toSet()),
-                body.validFrom(),
-                body.validUntil(),
-                body.validDays(),
-                body.perCustomerLimit(),
-                body.categories() == null ? Set.of() : Set.copyOf(body.categories()),
-                body.maxRedemptions());
+                        CouponTemplateId.newId(),
+                        body.name(),
+                        discount(body.discount()),
+                        body.minSpend() == null ? null : Money.of(body.minSpend(), Programme.CURRENCY),
+                        body.channels().stream()
+                                .map(name -> Choices.of(SalesChannel.class, "channels", name))
+                                .collect(Collectors.toSet()),
+                        body.validFrom(),
+                        body.validUntil(),
+                        body.validDays(),
+                        body.perCustomerLimit(),
+                        body.categories() == null ? Set.of() : Set.copyOf(body.categories()),
+                        body.maxRedemptions())
+                .withTiers(body.tiers() == null ? Set.of() : Set.copyOf(body.tiers()));
         CouponTemplateId id = templates.define(template, caller.actor());
         return Response.created(uri.getAbsolutePathBuilder().path(id.toString()).build())
                 .entity(Map.of("templateId", id.toString()))

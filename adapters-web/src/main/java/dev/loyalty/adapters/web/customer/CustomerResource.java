@@ -1,10 +1,12 @@
 package dev.loyalty.adapters.web.customer;
 
 import dev.loyalty.adapters.web.Choices;
+import dev.loyalty.adapters.web.Programme;
 import dev.loyalty.adapters.web.Roles;
 import dev.loyalty.adapters.web.idempotency.IdempotentPosts;
 import dev.loyalty.adapters.web.problem.Problem;
 import dev.loyalty.adapters.web.security.Caller;
+import dev.loyalty.adapters.web.tier.TierView;
 import dev.loyalty.application.customer.CustomerLookup;
 import dev.loyalty.application.customer.EnrolCustomerCommand;
 import dev.loyalty.application.customer.EnrolCustomerUseCase;
@@ -12,6 +14,7 @@ import dev.loyalty.application.customer.FindCustomerQuery;
 import dev.loyalty.application.privacy.PrivacyService;
 import dev.loyalty.application.shared.Actor;
 import dev.loyalty.application.shared.Role;
+import dev.loyalty.application.tier.TierQuery;
 import dev.loyalty.application.wallet.WalletQuery;
 import dev.loyalty.domain.customer.CardNumber;
 import dev.loyalty.domain.customer.Customer;
@@ -74,6 +77,9 @@ public class CustomerResource {
 
     @Inject
     PrivacyService privacy;
+
+    @Inject
+    TierQuery tiers;
 
     @Inject
     @ConfigProperty(name = "loyalty.consent.text-version", defaultValue = "2026-01")
@@ -152,7 +158,8 @@ public class CustomerResource {
     @Operation(
             summary = "Identify a customer at the till",
             description = "By card number (as scanned), phone (E.164) or email; several criteria must designate"
-                    + " the same customer. Answers a summary without contact details.")
+                    + " the same customer. Answers a summary without contact details, with the tier and what is"
+                    + " needed for the next one once a tier programme exists.")
     @APIResponse(
             responseCode = "200",
             description = "The customer's summary with points balance",
@@ -174,7 +181,7 @@ public class CustomerResource {
                 blank(email) ? null : Email.of(email));
         Actor actor = caller.actor();
         Customer customer = customers.lookup(criteria, actor);
-        return CustomerView.summary(customer, balance(customer, actor));
+        return CustomerView.summary(customer, balance(customer, actor), tier(customer, actor));
     }
 
     @GET
@@ -184,11 +191,17 @@ public class CustomerResource {
     public CustomerView byId(@PathParam("customerId") @Size(max = 64) String customerId) {
         Actor actor = caller.actor();
         Customer customer = customers.byId(CustomerId.parse(customerId), actor);
-        return CustomerView.profile(customer, balance(customer, actor));
+        return CustomerView.profile(customer, balance(customer, actor), tier(customer, actor));
     }
 
     private long balance(Customer customer, Actor actor) {
         return wallets.balance(customer.id(), actor).value();
+    }
+
+    private TierView tier(Customer customer, Actor actor) {
+        return tiers.standing(customer.id(), actor)
+                .map(standing -> TierView.of(standing, Programme.CURRENCY))
+                .orElse(null);
     }
 
     private static boolean blank(String value) {

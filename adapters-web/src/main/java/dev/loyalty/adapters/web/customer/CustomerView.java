@@ -1,5 +1,6 @@
 package dev.loyalty.adapters.web.customer;
 
+import dev.loyalty.adapters.web.tier.TierView;
 import dev.loyalty.domain.customer.Customer;
 import dev.loyalty.domain.customer.Email;
 import dev.loyalty.domain.customer.PhoneNumber;
@@ -8,7 +9,8 @@ import java.time.LocalDate;
 
 /**
  * A customer as the API shows it: the whole profile to the customer and the console, a summary
- * without contact details at the till.
+ * without contact details at the till; with the tier and its progress once a tier programme
+ * exists (left out before).
  */
 public record CustomerView(
         String customerId,
@@ -23,9 +25,14 @@ public record CustomerView(
         String storeId,
         Instant enrolledAt,
         ConsentsBody consents,
-        long pointsBalance) {
+        long pointsBalance,
+        TierView tier) {
 
     static CustomerView profile(Customer customer, long pointsBalance) {
+        return profile(customer, pointsBalance, null);
+    }
+
+    static CustomerView profile(Customer customer, long pointsBalance, TierView tier) {
         return new CustomerView(
                 customer.id().toString(),
                 customer.cardNumber().value(),
@@ -39,11 +46,12 @@ public record CustomerView(
                 customer.storeId().orElse(null),
                 customer.enrolledAt(),
                 ConsentsBody.of(customer.consents().current()),
-                pointsBalance);
+                pointsBalance,
+                tier);
     }
 
-    static CustomerView summary(Customer customer, long pointsBalance) {
-        CustomerView full = profile(customer, pointsBalance);
+    static CustomerView summary(Customer customer, long pointsBalance, TierView tier) {
+        CustomerView full = profile(customer, pointsBalance, tier);
         return new CustomerView(
                 full.customerId,
                 full.cardNumber,
@@ -57,6 +65,7 @@ public record CustomerView(
                 full.storeId,
                 full.enrolledAt,
                 full.consents,
-                full.pointsBalance);
+                full.pointsBalance,
+                full.tier);
     }
 }

@@ -1,12 +1,15 @@
 package dev.loyalty.adapters.web.customer;
 
 import dev.loyalty.adapters.web.Choices;
+import dev.loyalty.adapters.web.Programme;
 import dev.loyalty.adapters.web.Roles;
 import dev.loyalty.adapters.web.security.Caller;
+import dev.loyalty.adapters.web.tier.TierView;
 import dev.loyalty.application.customer.FindCustomerQuery;
 import dev.loyalty.application.customer.UpdateProfileCommand;
 import dev.loyalty.application.customer.UpdateProfileUseCase;
 import dev.loyalty.application.shared.Actor;
+import dev.loyalty.application.tier.TierQuery;
 import dev.loyalty.application.wallet.WalletQuery;
 import dev.loyalty.domain.customer.Customer;
 import dev.loyalty.domain.customer.Email;
@@ -52,6 +55,9 @@ public class MeResource {
     WalletQuery wallets;
 
     @Inject
+    TierQuery tiers;
+
+    @Inject
     Caller caller;
 
     @Inject
@@ -59,12 +65,21 @@ public class MeResource {
     String consentTextVersion;
 
     @GET
-    @Operation(summary = "My profile, consents and points balance")
+    @Operation(
+            summary = "My profile, consents, points balance and tier",
+            description = "The tier (once a tier programme exists) with what it takes: the qualifying amount, how"
+                    + " much more for the next tier and by when, and when the tier is reviewed.")
     public CustomerView me() {
         Actor actor = caller.actor();
         Customer customer = customers.byId(caller.customerId(), actor);
         return CustomerView.profile(
-                customer, wallets.balance(customer.id(), actor).value());
+                customer, wallets.balance(customer.id(), actor).value(), tier(customer, actor));
+    }
+
+    private TierView tier(Customer customer, Actor actor) {
+        return tiers.standing(customer.id(), actor)
+                .map(standing -> TierView.of(standing, Programme.CURRENCY))
+                .orElse(null);
     }
 
     @PATCH
@@ -96,6 +111,6 @@ public class MeResource {
                 consentTextVersion);
         Customer customer = profiles.updateProfile(new UpdateProfileCommand(caller.customerId(), update, actor));
         return CustomerView.profile(
-                customer, wallets.balance(customer.id(), actor).value());
+                customer, wallets.balance(customer.id(), actor).value(), tier(customer, actor));
     }
 }

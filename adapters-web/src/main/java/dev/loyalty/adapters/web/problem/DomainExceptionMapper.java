@@ -29,7 +29,8 @@ public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
             Map.entry("purchase-not-found", 404),
             Map.entry("purchase-already-recorded", 409),
             Map.entry("idempotency-key-in-flight", 409),
-            Map.entry("reward-not-found", 404));
+            Map.entry("reward-not-found", 404),
+            Map.entry("tier-programme-missing", 404));
 
     @Override
     public Response toResponse(DomainException exception) {

@@ -1,5 +1,7 @@
 package dev.loyalty.adapters.web.purchase;
 
+import dev.loyalty.adapters.web.Programme;
+import dev.loyalty.adapters.web.tier.TierView;
 import dev.loyalty.application.checkout.PurchaseReceipt;
 import dev.loyalty.domain.customer.CustomerId;
 import dev.loyalty.domain.purchase.Purchase;
@@ -9,8 +11,10 @@ import java.util.List;
 
 /**
  * A recorded purchase: what the till prints (points awarded, the codes of the coupons redeemed and
- * what each took off, the balance) and,
- * for a refund, its lines with what is left to give back. Amounts in cents.
+ * what each took off, the balance, the customer's tier after it and, when this purchase moved it,
+ * {@code tierChanged}, so the cashier can say so) and, for a refund, its lines with what is left to
+ * give back. Amounts in cents. The purchase earned by the tier in force before it; a new tier's
+ * multiplier applies from the next purchase.
  */
 public record PurchaseView(
         String purchaseId,
@@ -25,14 +29,38 @@ public record PurchaseView(
         Long walletBalance,
         PurchaseTotals totals,
         List<PurchaseLineView> lines,
-        ReversedSoFar reversed) {
+        ReversedSoFar reversed,
+        TierView tier,
+        TierChange tierChanged) {
 
     static PurchaseView of(PurchaseReceipt receipt) {
-        return of(
+        PurchaseView view = of(
                 receipt.purchase(),
                 receipt.gross().cents(),
                 receipt.discount().cents(),
                 receipt.walletBalance().map(Points::value).orElse(null));
+        return new PurchaseView(
+                view.purchaseId,
+                view.storeId,
+                view.receiptId,
+                view.customerId,
+                view.channel,
+                view.occurredAt,
+                view.pointsAwarded,
+                view.couponsRedeemed,
+                view.couponDiscounts,
+                view.walletBalance,
+                view.totals,
+                view.lines,
+                view.reversed,
+                receipt.tier()
+                        .standing()
+                        .map(standing -> TierView.of(standing, Programme.CURRENCY))
+                        .orElse(null),
+                receipt.tier()
+                        .change()
+                        .map(change -> new TierChange(change.from(), change.to()))
+                        .orElse(null));
     }
 
     static PurchaseView of(Purchase purchase, long gross, long discount, Long balance) {
@@ -61,7 +89,9 @@ public record PurchaseView(
                         purchase.reversals(),
                         purchase.pointsReversed().value(),
                         purchase.amountReversed().cents(),
-                        purchase.isWhollyReversed()));
+                        purchase.isWhollyReversed()),
+                null,
+                null);
     }
 
     public static PurchaseView of(Purchase purchase) {
@@ -103,6 +133,9 @@ public record PurchaseView(
                     line.reversedQuantity());
         }
     }
+
+    /** The tier a purchase took the customer from and to. */
+    public record TierChange(String from, String to) {}
 
     /** What reversals gave back so far. */
     public record ReversedSoFar(int reversals, long points, long amount, boolean whollyReversed) {}

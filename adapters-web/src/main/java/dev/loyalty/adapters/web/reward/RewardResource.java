@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -71,7 +72,11 @@ public class RewardResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response define(@NotNull @Valid RewardRequest body, @Context UriInfo uri) {
         Reward reward = rewards.define(
-                body.name(), Points.of(body.pointsCost()), CouponTemplateId.parse(body.templateId()), caller.actor());
+                body.name(),
+                Points.of(body.pointsCost()),
+                CouponTemplateId.parse(body.templateId()),
+                body.tiers() == null ? Set.of() : Set.copyOf(body.tiers()),
+                caller.actor());
         return Response.created(uri.getAbsolutePathBuilder()
                         .path(reward.id().toString())
                         .build())

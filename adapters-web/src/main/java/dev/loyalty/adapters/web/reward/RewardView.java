@@ -1,9 +1,11 @@
 package dev.loyalty.adapters.web.reward;
 
 import dev.loyalty.domain.reward.Reward;
+import java.util.List;
 
 /** A reward of the catalogue. */
-public record RewardView(String rewardId, String name, long pointsCost, String templateId, boolean active) {
+public record RewardView(
+        String rewardId, String name, long pointsCost, String templateId, boolean active, List<String> tiers) {
 
     static RewardView of(Reward reward) {
         return new RewardView(
@@ -11,9 +13,12 @@ public record RewardView(String rewardId, String name, long pointsCost, String t
                 reward.name(),
                 reward.cost().value(),
                 reward.templateId().toString(),
-                reward.active());
+                reward.active(),
+                reward.tiers().isEmpty()
+                        ? null
+                        : reward.tiers().stream().sorted().toList());
     }
 
     /** The catalogue. */
-    public record RewardList(java.util.List<RewardView> items) {}
+    public record RewardList(List<RewardView> items) {}
 }
