@@ -45,6 +45,18 @@ final class Api {
         return send(request.build());
     }
 
+    /** A request with its own timeout (a long administrative call), JSON body or none. */
+    Response send(String method, String path, String token, String json, Duration timeout)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = request(path, token)
+                .timeout(timeout)
+                .header("Content-Type", "application/json")
+                .method(
+                        method,
+                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        return send(request.build());
+    }
+
     private HttpRequest.Builder request(String path, String token) {
         HttpRequest.Builder request =
                 HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT).header("Accept", "application/json");

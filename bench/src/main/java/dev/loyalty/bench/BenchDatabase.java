@@ -36,6 +36,14 @@ final class BenchDatabase implements AutoCloseable {
 
     /** Starts a server on a free loopback port with its files under {@code home} and creates {@value #NAME}. */
     static BenchDatabase start(Path baseDir, Path home) throws IOException, SQLException {
+        return start(baseDir, home, "256M");
+    }
+
+    /**
+     * As {@link #start(Path, Path)}, with an InnoDB buffer pool of {@code bufferPool} (e.g.
+     * {@code 1G}).
+     */
+    static BenchDatabase start(Path baseDir, Path home, String bufferPool) throws IOException, SQLException {
         Path data = Files.createDirectories(home.resolve("data"));
         Path tmp = Files.createDirectories(home.resolve("tmp"));
         int port = freeLoopbackPort();
@@ -51,7 +59,7 @@ final class BenchDatabase implements AutoCloseable {
                 .addArg("--skip-ssl")
                 .addArg("--skip-name-resolve")
                 .addArg("--collation-server=utf8mb4_unicode_ci")
-                .addArg("--innodb-buffer-pool-size=256M")
+                .addArg("--innodb-buffer-pool-size=" + bufferPool)
                 .addArg("--max-connections=200");
         if ("root".equals(System.getProperty("user.name"))) {
             config.addArg("--user=root");

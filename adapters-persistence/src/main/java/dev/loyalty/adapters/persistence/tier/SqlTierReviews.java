@@ -43,48 +43,55 @@ import java.util.Map;
 @ApplicationScoped
 public class SqlTierReviews implements TierReviews {
 
+    /**
+     * The decisions of a batch. The programme's tiers are written into the statement as CASE
+     * expressions over parameters (the names :name0.. and thresholds :threshold0..), read in the
+     * same transaction under the programme's share lock, so the statement reads no table of tiers.
+     * Each customer's qualifying sum is one index range of at most a few dozen rows; the derived
+     * tables are materialised (not merged) so that it is computed once per customer, not once per
+     * mention.
+     */
     private static final String DECIDE =
             """
+            SET STATEMENT optimizer_switch = 'derived_merge=off' FOR
             INSERT INTO tier_review_decision
                 (review_at, customer_id, prior_version, from_tier, to_tier, kind, qualifying, new_review_at)
-            SELECT :at, d.customer_id, d.version, d.from_tier, l.name, d.kind, d.qualifying,
-                   CASE WHEN d.kind = 'RENEW' OR l.position > 0 THEN :at + INTERVAL :reviewMonths MONTH END
+            SELECT :at, d.customer_id, d.version, d.from_tier, TO_NAME, d.kind, d.qualifying,
+                   CASE WHEN d.kind = 'RENEW' OR d.to_pos > 0 THEN :at + INTERVAL :reviewMonths MONTH END
             FROM (
-                SELECT s.*,
-                       CASE
-                           WHEN s.held THEN NULL
-                           WHEN s.version IS NOT NULL AND s.cur_pos IS NULL THEN 'PROGRAMME'
-                           WHEN s.reached_pos > COALESCE(s.cur_pos, 0) THEN 'UP'
-                           WHEN COALESCE(s.cur_pos, 0) = 0 OR s.review_at IS NULL OR s.review_at > :at THEN NULL
-                           WHEN s.qualifying >= s.cur_threshold THEN 'RENEW'
-                           WHEN :at >= s.review_at + INTERVAL :graceDays DAY THEN 'DOWN'
-                       END AS kind
+                SELECT k.*,
+                       CASE k.kind
+                           WHEN 'DOWN' THEN IF(:oneStep, k.cur_pos - 1, k.reached_pos)
+                           WHEN 'RENEW' THEN k.cur_pos
+                           ELSE k.reached_pos
+                       END AS to_pos
                 FROM (
-                    SELECT c.id AS customer_id, ct.version, ct.review_at,
-                           COALESCE(ct.held_until > :at, FALSE) AS held,
-                           COALESCE(cur.name, ct.tier, base.name) AS from_tier,
-                           cur.position AS cur_pos, cur.threshold AS cur_threshold,
-                           GREATEST(COALESCE(q.amount, 0), 0) AS qualifying,
-                           (SELECT MAX(r.position) FROM tier_level r
-                            WHERE r.threshold <= GREATEST(COALESCE(q.amount, 0), 0)) AS reached_pos
-                    FROM customer c
-                    JOIN tier_level base ON base.position = 0
-                    LEFT JOIN customer_tier ct ON ct.customer_id = c.id
-                    LEFT JOIN tier_level cur ON LOWER(cur.name) = LOWER(ct.tier)
-                    LEFT JOIN (
-                        SELECT customer_id, SUM(METRIC) AS amount
-                        FROM tier_qualifying
-                        WHERE customer_id > :low AND customer_id <= :high AND month BETWEEN :firstMonth AND :lastMonth
-                        GROUP BY customer_id
-                    ) q ON q.customer_id = c.id
-                    WHERE c.id > :low AND c.id <= :high
-                ) s
+                    SELECT s.*,
+                           CASE
+                               WHEN s.held THEN NULL
+                               WHEN s.version IS NOT NULL AND s.cur_pos IS NULL THEN 'PROGRAMME'
+                               WHEN s.reached_pos > COALESCE(s.cur_pos, 0) THEN 'UP'
+                               WHEN COALESCE(s.cur_pos, 0) = 0 OR s.review_at IS NULL OR s.review_at > :at THEN NULL
+                               WHEN s.qualifying >= CUR_THRESHOLD THEN 'RENEW'
+                               WHEN :at >= s.review_at + INTERVAL :graceDays DAY THEN 'DOWN'
+                           END AS kind
+                    FROM (
+                        SELECT r.*, REACHED_POS AS reached_pos, COALESCE(FROM_NAME, r.tier, :name0) AS from_tier
+                        FROM (
+                            SELECT c.id AS customer_id, ct.version, ct.tier, ct.review_at,
+                                   COALESCE(ct.held_until > :at, FALSE) AS held,
+                                   CUR_POS AS cur_pos,
+                                   GREATEST(COALESCE(
+                                           (SELECT SUM(t.METRIC) FROM tier_qualifying t
+                                            WHERE t.customer_id = c.id AND t.month BETWEEN :firstMonth AND :lastMonth),
+                                           0), 0) AS qualifying
+                            FROM customer c
+                            LEFT JOIN customer_tier ct ON ct.customer_id = c.id
+                            WHERE c.id > :low AND c.id <= :high
+                        ) r
+                    ) s
+                ) k
             ) d
-            JOIN tier_level l ON l.position = CASE d.kind
-                    WHEN 'DOWN' THEN IF(:oneStep, d.cur_pos - 1, d.reached_pos)
-                    WHEN 'RENEW' THEN d.cur_pos
-                    ELSE d.reached_pos
-                END
             WHERE d.kind IS NOT NULL""";
 
     private static final String START_STANDINGS =
@@ -161,6 +168,9 @@ public class SqlTierReviews implements TierReviews {
                         SELECT metric, window_months, grace_days, review_months, downgrade_one_step
                         FROM tier_programme WHERE id = 1 LOCK IN SHARE MODE""")
                 .getResultList();
+        @SuppressWarnings("unchecked")
+        List<Object[]> levels = em.createNativeQuery("SELECT name, threshold FROM tier_level ORDER BY position")
+                .getResultList();
         String cursor = (String) run[0];
         Object[] range = (Object[]) NamedSql.query(
                         em,
@@ -168,7 +178,7 @@ public class SqlTierReviews implements TierReviews {
                         Map.of("cursor", cursor, "size", batchSize))
                 .getSingleResult();
         long customers = ((Number) range[0]).longValue();
-        if (programme.isEmpty() || customers == 0) {
+        if (programme.isEmpty() || levels.isEmpty() || customers == 0) {
             NamedSql.update(
                     em,
                     "UPDATE tier_review_run SET finished_at = :now WHERE review_at = :at",
@@ -188,7 +198,7 @@ public class SqlTierReviews implements TierReviews {
         parameters.put("graceDays", ((Number) rules[2]).intValue());
         parameters.put("reviewMonths", ((Number) rules[3]).intValue());
         parameters.put("oneStep", truthy(rules[4]));
-        NamedSql.update(em, DECIDE.replace("METRIC", JpaQualifyingActivity.column(metric)), parameters);
+        NamedSql.update(em, decide(metric, levels, parameters), parameters);
         NamedSql.update(em, START_STANDINGS, Map.of("at", when));
         NamedSql.update(em, APPLY, Map.of("at", when));
         NamedSql.update(em, AUDIT, Map.of("at", when, "reference", "review:" + at));
@@ -220,6 +230,35 @@ public class SqlTierReviews implements TierReviews {
                         "placed", counts.getOrDefault("PROGRAMME", 0L)));
         NamedSql.update(em, "DELETE FROM tier_review_decision WHERE review_at = :at", Map.of("at", when));
         return progress(at);
+    }
+
+    /** The DECIDE statement for these tiers, their names and thresholds bound in {@code parameters}. */
+    static String decide(TierMetric metric, List<Object[]> levels, Map<String, Object> parameters) {
+        StringBuilder curPos = new StringBuilder("CASE LOWER(ct.tier)");
+        StringBuilder curThreshold = new StringBuilder("CASE s.cur_pos");
+        StringBuilder reached = new StringBuilder("CASE");
+        StringBuilder fromName = new StringBuilder("CASE r.cur_pos");
+        StringBuilder toName = new StringBuilder("CASE d.to_pos");
+        for (int i = 0; i < levels.size(); i++) {
+            parameters.put("name" + i, levels.get(i)[0]);
+            parameters.put("threshold" + i, ((Number) levels.get(i)[1]).longValue());
+            curPos.append(" WHEN LOWER(:name").append(i).append(") THEN ").append(i);
+            curThreshold.append(" WHEN ").append(i).append(" THEN :threshold").append(i);
+            fromName.append(" WHEN ").append(i).append(" THEN :name").append(i);
+            toName.append(" WHEN ").append(i).append(" THEN :name").append(i);
+        }
+        for (int i = levels.size() - 1; i > 0; i--) {
+            reached.append(" WHEN r.qualifying >= :threshold")
+                    .append(i)
+                    .append(" THEN ")
+                    .append(i);
+        }
+        return DECIDE.replace("METRIC", JpaQualifyingActivity.column(metric))
+                .replace("CUR_POS", curPos.append(" END"))
+                .replace("CUR_THRESHOLD", curThreshold.append(" END"))
+                .replace("REACHED_POS", reached.append(" ELSE 0 END"))
+                .replace("FROM_NAME", fromName.append(" END"))
+                .replace("TO_NAME", toName.append(" END"));
     }
 
     private ReviewProgress progress(Instant at) {
