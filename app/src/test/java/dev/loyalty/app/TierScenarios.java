@@ -301,6 +301,11 @@ abstract class TierScenarios {
         assertThat(API.get("/api/v1/customers/" + anna + "/tier-history", Api.customer(anna))
                         .status())
                 .isEqualTo(403);
+        JsonObject export =
+                API.get("/api/v1/customers/" + anna + "/export", Api.admin()).json();
+        assertThat(export.getJsonArray("tierHistory").getJsonObject(0).getString("reason"))
+                .as("the export holds the tier history too")
+                .isEqualTo("Status match: Gold at a partner chain");
     }
 
     @Test

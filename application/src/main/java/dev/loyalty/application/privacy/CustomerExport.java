@@ -1,6 +1,7 @@
 package dev.loyalty.application.privacy;
 
 import dev.loyalty.application.coupon.MyCouponsQuery.HeldCoupon;
+import dev.loyalty.application.tier.TierHistoryEntry;
 import dev.loyalty.domain.customer.Customer;
 import dev.loyalty.domain.purchase.Purchase;
 import dev.loyalty.domain.shared.Points;
@@ -15,10 +16,23 @@ import java.util.List;
  * @param ledger every wallet entry, the latest first
  * @param coupons the personal coupons
  * @param purchases the purchases, the latest first
+ * @param tierHistory the tier changes, the latest first
  */
 public record CustomerExport(
         Customer customer,
         Points balance,
         List<WalletEntry> ledger,
         List<HeldCoupon> coupons,
-        List<Purchase> purchases) {}
+        List<Purchase> purchases,
+        List<TierHistoryEntry> tierHistory) {
+
+    /** An export of a customer without tier history. */
+    public CustomerExport(
+            Customer customer,
+            Points balance,
+            List<WalletEntry> ledger,
+            List<HeldCoupon> coupons,
+            List<Purchase> purchases) {
+        this(customer, balance, ledger, coupons, purchases, List.of());
+    }
+}

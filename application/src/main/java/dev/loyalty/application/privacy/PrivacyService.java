@@ -6,6 +6,7 @@ import dev.loyalty.application.customer.Customers;
 import dev.loyalty.application.shared.Actor;
 import dev.loyalty.application.shared.DomainEventLog;
 import dev.loyalty.application.shared.Role;
+import dev.loyalty.application.tier.CustomerTiers;
 import dev.loyalty.application.wallet.Wallets;
 import dev.loyalty.domain.customer.Customer;
 import dev.loyalty.domain.customer.CustomerId;
@@ -35,12 +36,13 @@ public class PrivacyService {
     private final Wallets wallets;
     private final MyCouponsQuery coupons;
     private final Purchases purchases;
+    private final CustomerTiers tiers;
     private final DomainEventLog events;
     private final Clock clock;
 
     /** For CDI's proxy only. */
     protected PrivacyService() {
-        this(null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null);
     }
 
     @Inject
@@ -49,12 +51,14 @@ public class PrivacyService {
             Wallets wallets,
             MyCouponsQuery coupons,
             Purchases purchases,
+            CustomerTiers tiers,
             DomainEventLog events,
             Clock clock) {
         this.customers = customers;
         this.wallets = wallets;
         this.coupons = coupons;
         this.purchases = purchases;
+        this.tiers = tiers;
         this.events = events;
         this.clock = clock;
     }
@@ -69,7 +73,8 @@ public class PrivacyService {
                 wallets.balanceOf(id),
                 wallets.entries(id, 0, MAX_EXPORTED_ENTRIES),
                 coupons.couponsOf(id, actor),
-                purchases.ofCustomer(id, MAX_EXPORTED_PURCHASES));
+                purchases.ofCustomer(id, MAX_EXPORTED_PURCHASES),
+                tiers.history(id, MAX_EXPORTED_ENTRIES));
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.loyalty.adapters.web.customer;
 
 import dev.loyalty.adapters.web.coupon.CouponView;
 import dev.loyalty.adapters.web.purchase.PurchaseView;
+import dev.loyalty.adapters.web.tier.TierHistoryView;
 import dev.loyalty.adapters.web.wallet.WalletView;
 import dev.loyalty.application.privacy.CustomerExport;
 import dev.loyalty.domain.customer.ConsentEvidence;
@@ -10,7 +11,7 @@ import java.util.List;
 
 /**
  * Everything held about a customer (GDPR art. 15 and 20): the profile, every consent decision
- * with its evidence, the points ledger, the coupons and the purchases.
+ * with its evidence, the points ledger, the coupons, the purchases and the tier changes.
  */
 public record ExportView(
         CustomerView customer,
@@ -19,6 +20,7 @@ public record ExportView(
         List<WalletView.Entry> ledger,
         List<CouponView> coupons,
         List<PurchaseView> purchases,
+        List<TierHistoryView.Item> tierHistory,
         Instant exportedAt) {
 
     static ExportView of(CustomerExport export, Instant now) {
@@ -31,6 +33,7 @@ public record ExportView(
                 export.ledger().stream().map(WalletView.Entry::of).toList(),
                 export.coupons().stream().map(CouponView::of).toList(),
                 export.purchases().stream().map(PurchaseView::of).toList(),
+                export.tierHistory().stream().map(TierHistoryView.Item::of).toList(),
                 now);
     }
 

@@ -22,7 +22,8 @@ public record TierHistoryView(List<Item> items) {
             String heldUntil,
             String occurredAt) {
 
-        static Item of(TierHistoryEntry entry) {
+        /** @return the view of one change */
+        public static Item of(TierHistoryEntry entry) {
             return new Item(
                     entry.from(),
                     entry.to(),
