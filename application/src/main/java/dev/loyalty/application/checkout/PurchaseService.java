@@ -4,6 +4,7 @@ import dev.loyalty.application.coupon.CouponTemplateNotFoundException;
 import dev.loyalty.application.coupon.CouponTemplates;
 import dev.loyalty.application.coupon.Coupons;
 import dev.loyalty.application.customer.Customers;
+import dev.loyalty.application.event.ServiceEvents;
 import dev.loyalty.application.shared.Actor;
 import dev.loyalty.application.shared.DomainEventLog;
 import dev.loyalty.application.shared.ProgrammeSettings;
@@ -81,11 +82,12 @@ public class PurchaseService implements RecordPurchaseUseCase, ReversePurchaseUs
     private final EarningRulesVersions earningRules;
     private final ProgrammeSettings programme;
     private final DomainEventLog events;
+    private final ServiceEvents serviceEvents;
     private final Clock clock;
 
     /** For CDI's proxy only. */
     protected PurchaseService() {
-        this(null, null, null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null, null);
     }
 
     @Inject
@@ -98,7 +100,9 @@ public class PurchaseService implements RecordPurchaseUseCase, ReversePurchaseUs
             EarningRulesVersions earningRules,
             ProgrammeSettings programme,
             DomainEventLog events,
+            ServiceEvents serviceEvents,
             Clock clock) {
+        this.serviceEvents = serviceEvents;
         this.customers = customers;
         this.coupons = coupons;
         this.templates = templates;
@@ -165,6 +169,7 @@ public class PurchaseService implements RecordPurchaseUseCase, ReversePurchaseUs
         Purchase purchase = recorded.purchase();
         purchases.add(purchase);
         events.append(recorded.event());
+        serviceEvents.purchased(recorded.event(), now);
 
         for (BasketPricing.Judged judged : priced.coupons()) {
             Coupon coupon = judged.use().coupon();

@@ -59,6 +59,8 @@ class PurchaseServiceTest {
     private final InMemoryPurchases purchases = new InMemoryPurchases();
     private final List<DomainEvent> events = new ArrayList<>();
     private final Actor till = Actor.terminal("till-1", "MI-001");
+    private final dev.loyalty.application.event.InMemoryActivityLog activities =
+            new dev.loyalty.application.event.InMemoryActivityLog();
     private final PurchaseService service = new PurchaseService(
             customers,
             coupons,
@@ -69,6 +71,7 @@ class PurchaseServiceTest {
                     List.of(EarningRules.flat(1, Currency.getInstance("EUR"), Instant.parse("2000-01-01T00:00:00Z")))),
             () -> Optional.of(Duration.ofDays(365)),
             events::add,
+            new dev.loyalty.application.event.ServiceEvents(activities),
             Clock.fixed(NOW, ZoneOffset.UTC));
     private int seed;
 
