@@ -29,7 +29,11 @@ public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
             Map.entry("purchase-not-found", 404),
             Map.entry("purchase-already-recorded", 409),
             Map.entry("idempotency-key-in-flight", 409),
-            Map.entry("reward-not-found", 404));
+            Map.entry("reward-not-found", 404),
+            // events, rules, missions
+            Map.entry("rule-not-found", 404),
+            Map.entry("mission-not-found", 404),
+            Map.entry("event-not-parked", 404));
 
     @Override
     public Response toResponse(DomainException exception) {
