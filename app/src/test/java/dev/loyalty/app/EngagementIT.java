@@ -83,6 +83,7 @@ class EngagementIT {
             assertThat(Duration.between(Instant.now(), validUntil).toDays()).isBetween(29L, 30L);
             String code = coupon.getString("code");
 
+            Instant beforeRedemption = Instant.now();
             Api.Reply online = purchase(store, giulia, "ONLINE", code);
             assertThat(online.isProblem("coupon-not-valid-in-channel"))
                     .as(online.toString())
@@ -91,6 +92,23 @@ class EngagementIT {
             assertThat(inStore.status()).as(inStore.toString()).isEqualTo(201);
             assertThat(inStore.json().getJsonArray("couponsRedeemed").getString(0))
                     .isEqualTo(code);
+
+            JsonObject why = API.get(
+                            "/api/v1/coupons/" + code + "/explanation?channel=ONLINE&amount=5000&customerId=" + giulia,
+                            Api.admin())
+                    .json();
+            assertThat(why.getBoolean("applicable")).isFalse();
+            assertThat(why.getString("statusNow")).isEqualTo("REDEEMED");
+            assertThat(why.getJsonArray("checks").toString())
+                    .contains("coupon-not-valid-in-channel")
+                    .contains("coupon-already-redeemed");
+            JsonObject then = API.get(
+                            "/api/v1/coupons/" + code + "/explanation?channel=STORE&amount=5000&customerId=" + giulia
+                                    + "&at=" + beforeRedemption,
+                            Api.admin())
+                    .json();
+            assertThat(then.getString("statusThen")).isEqualTo("ISSUED");
+            assertThat(then.getBoolean("applicable")).as(then.toString()).isTrue();
 
             awaitEvaluations(rule, giulia, 1);
             assertThat(Api.count("SELECT COUNT(*) FROM coupon WHERE customer_id = '" + giulia + "'"))

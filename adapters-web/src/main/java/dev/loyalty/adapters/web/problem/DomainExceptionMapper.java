@@ -33,7 +33,8 @@ public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
             // events, rules, missions
             Map.entry("rule-not-found", 404),
             Map.entry("mission-not-found", 404),
-            Map.entry("event-not-parked", 404));
+            Map.entry("event-not-parked", 404),
+            Map.entry("coupon-not-found", 404));
 
     @Override
     public Response toResponse(DomainException exception) {
