@@ -270,6 +270,63 @@ class EngagementIT {
     }
 
     @Test
+    void aFriendsFirstPurchaseRewardsBothOnceAndAReEnrolledContactIsNoNewReferral() {
+        String store = "RF-" + unique();
+        String referrer = enrolled(store, false);
+        Api.Reply mine = API.get("/api/v1/me/referral", Api.customer(referrer));
+        assertThat(mine.status()).as(mine.toString()).isEqualTo(200);
+        String code = mine.json().getString("referralCode");
+        assertThat(code).matches("[2-9A-HJ-NP-Z]{8}");
+        String email = "friend." + unique() + "@example.com";
+        Api.Reply friend = API.post(
+                "/api/v1/customers",
+                Api.terminal(store),
+                """
+                {"firstName": "Luca", "email": "%s", "preferredChannel": "EMAIL", "enrolmentChannel": "STORE",
+                 "storeId": "%s", "consents": {}, "referralCode": "%s"}"""
+                        .formatted(email, store, code.toLowerCase(java.util.Locale.ROOT)));
+        assertThat(friend.status()).as(friend.toString()).isEqualTo(201);
+        String luca = friend.json().getString("customerId");
+
+        assertThat(purchase(store, luca, "STORE", null).status()).isEqualTo(201);
+        assertThat(purchase(store, luca, "STORE", null).status()).isEqualTo(201);
+
+        await(
+                "the referral completes",
+                () -> Api.count("SELECT COUNT(*) FROM referral WHERE referred_id = '" + luca
+                                + "' AND status = 'COMPLETED'")
+                        == 1);
+        await(
+                "every event is reacted to",
+                () -> Api.count("SELECT COUNT(*) FROM customer_event WHERE customer_id = '" + luca
+                                + "' AND react_due_at IS NOT NULL")
+                        == 0);
+        assertThat(Api.count("SELECT COALESCE(SUM(points), 0) FROM wallet_entry WHERE customer_id = '" + referrer
+                        + "' AND reference = 'referral:" + luca + "'"))
+                .isEqualTo(200);
+        assertThat(Api.count("SELECT COALESCE(SUM(points), 0) FROM wallet_entry WHERE customer_id = '" + luca
+                        + "' AND reference = 'referral:" + luca + "'"))
+                .isEqualTo(100);
+
+        // Luca erases himself and enrols again with the same e-mail and the same code: no second reward
+        assertThat(API.send("DELETE", "/api/v1/customers/" + luca, Api.admin(), null, null)
+                        .status())
+                .isEqualTo(204);
+        Api.Reply again = API.post(
+                "/api/v1/customers",
+                Api.terminal(store),
+                """
+                {"firstName": "Luca", "email": "%s", "preferredChannel": "EMAIL", "enrolmentChannel": "STORE",
+                 "storeId": "%s", "consents": {}, "referralCode": "%s"}"""
+                        .formatted(email, store, code));
+        assertThat(again.status()).as(again.toString()).isEqualTo(201);
+        String lucaAgain = again.json().getString("customerId");
+        assertThat(Api.count("SELECT COUNT(*) FROM referral WHERE referred_id = '" + lucaAgain
+                        + "' AND status = 'REJECTED'"))
+                .isEqualTo(1);
+    }
+
+    @Test
     void theAppPushesOnlyItsOwnCustomersEventsAndNeverTheServicesOwn() {
         String me = enrolled("AP-" + unique(), false);
         String other = enrolled("AP-" + unique(), false);
