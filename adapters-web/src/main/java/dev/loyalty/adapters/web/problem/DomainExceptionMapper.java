@@ -29,7 +29,10 @@ public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
             Map.entry("purchase-not-found", 404),
             Map.entry("purchase-already-recorded", 409),
             Map.entry("idempotency-key-in-flight", 409),
-            Map.entry("reward-not-found", 404));
+            Map.entry("reward-not-found", 404),
+            Map.entry("message-not-found", 404),
+            Map.entry("message-not-retryable", 409),
+            Map.entry("unsubscribe-link-invalid", 400));
 
     @Override
     public Response toResponse(DomainException exception) {
