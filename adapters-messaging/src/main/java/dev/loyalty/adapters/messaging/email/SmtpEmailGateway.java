@@ -8,6 +8,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
+import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
@@ -22,7 +23,7 @@ import java.util.Properties;
  * unsubscribe link in the body and in {@code List-Unsubscribe} with {@code List-Unsubscribe-Post}
  * (one click, RFC 8058). SMTP has no idempotency: a relay that died after the server accepted a
  * message sends it once more (a receiving system may drop the repeat by its Message-ID).
- * Refused recipients are permanent failures; everything else (connection, time-out, 4xx) is tried again.
+ * Malformed addresses and refused recipients are permanent failures; everything else (connection, time-out, 4xx) is tried again.
  */
 public final class SmtpEmailGateway implements MessageGateway {
 
@@ -84,6 +85,8 @@ public final class SmtpEmailGateway implements MessageGateway {
                     "smtp refused the message" + (refusedRecipient ? " (recipient refused)" : ""),
                     !refusedRecipient,
                     e);
+        } catch (AddressException e) {
+            throw new GatewayException("the address is not an e-mail address", false, e);
         } catch (MessagingException e) {
             throw new GatewayException("smtp failed: " + rootCause(e), true, e);
         }
