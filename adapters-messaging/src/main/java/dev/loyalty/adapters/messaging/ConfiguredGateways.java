@@ -65,7 +65,9 @@ public class ConfiguredGateways implements MessageGateways {
                 TwilioMessagesClient client = RestClientBuilder.newBuilder()
                         .baseUri(URI.create(base.replaceAll("/+$", "")))
                         .connectTimeout(3, TimeUnit.SECONDS)
-                        .readTimeout(10, TimeUnit.SECONDS)
+                        .readTimeout(
+                                Long.parseLong(required(config, "loyalty.sms.twilio.read-timeout-ms", "10000")),
+                                TimeUnit.MILLISECONDS)
                         .property("microprofile.rest.client.disable.default.mapper", true)
                         .build(TwilioMessagesClient.class);
                 LOG.info("SMS through the Twilio Messages API at " + base);
