@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -31,9 +30,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class ConfiguredMessaging implements MessagingSettings {
 
-    private static final Logger LOG = Logger.getLogger(ConfiguredMessaging.class.getName());
-    static final String DEVELOPMENT_SECRET = "development-only-unsubscribe-link-secret";
-
     private RetrySchedule retry;
     private Duration lease;
     private ChannelChoice channelChoice;
@@ -44,7 +40,6 @@ public class ConfiguredMessaging implements MessagingSettings {
     private String appLink;
     private String subject;
     private Optional<String> publicBaseUrl;
-    private String linkSecret;
     private String consentTextVersion;
 
     /** For CDI's proxy only. */
@@ -70,8 +65,6 @@ public class ConfiguredMessaging implements MessagingSettings {
                     String subject,
             @ConfigProperty(name = "loyalty.public-base-url", defaultValue = "http://localhost:8080")
                     String publicBaseUrl,
-            @ConfigProperty(name = "loyalty.messaging.link-secret", defaultValue = DEVELOPMENT_SECRET)
-                    String linkSecret,
             @ConfigProperty(name = "loyalty.consent.text-version", defaultValue = "2026-01")
                     String consentTextVersion) {
         this.retry = new RetrySchedule(Duration.ofMillis(firstDelayMs), Duration.ofMillis(maxDelayMs), maxAttempts);
@@ -89,11 +82,6 @@ public class ConfiguredMessaging implements MessagingSettings {
         this.subject = subject.strip();
         this.publicBaseUrl =
                 Optional.of(publicBaseUrl.strip().replaceAll("/+$", "")).filter(s -> !s.isEmpty());
-        this.linkSecret = linkSecret;
-        if (DEVELOPMENT_SECRET.equals(linkSecret)) {
-            LOG.warning("loyalty.messaging.link-secret (LOYALTY_MESSAGING_LINK_SECRET) is not set: unsubscribe"
-                    + " links are signed with a development secret anyone can read; set it in production");
-        }
         this.consentTextVersion = consentTextVersion.strip();
     }
 
@@ -217,11 +205,6 @@ public class ConfiguredMessaging implements MessagingSettings {
     @Override
     public Optional<String> publicBaseUrl() {
         return publicBaseUrl;
-    }
-
-    @Override
-    public String linkSecret() {
-        return linkSecret;
     }
 
     @Override

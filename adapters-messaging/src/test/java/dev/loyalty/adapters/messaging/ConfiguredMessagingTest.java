@@ -27,7 +27,6 @@ class ConfiguredMessagingTest {
                 "https://app",
                 "News",
                 "https://loyalty.example/",
-                ConfiguredMessaging.DEVELOPMENT_SECRET,
                 "2026-01");
     }
 

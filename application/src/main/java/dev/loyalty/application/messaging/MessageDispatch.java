@@ -47,26 +47,38 @@ public class MessageDispatch {
     private final Messages messages;
     private final Customers customers;
     private final MessagingSettings settings;
+    private final UnsubscribeTokens unsubscribeTokens;
     private final Clock clock;
     private final DoubleSupplier random;
 
     /** For CDI's proxy only. */
     protected MessageDispatch() {
-        this(null, null, null, null, null);
+        this(null, null, null, null, null, null);
     }
 
     @Inject
-    public MessageDispatch(Messages messages, Customers customers, MessagingSettings settings, Clock clock) {
-        this(messages, customers, settings, clock, () -> ThreadLocalRandom.current()
+    public MessageDispatch(
+            Messages messages,
+            Customers customers,
+            MessagingSettings settings,
+            UnsubscribeTokens unsubscribeTokens,
+            Clock clock) {
+        this(messages, customers, settings, unsubscribeTokens, clock, () -> ThreadLocalRandom.current()
                 .nextDouble());
     }
 
     /** With a chosen source of jitter (tests). */
     public MessageDispatch(
-            Messages messages, Customers customers, MessagingSettings settings, Clock clock, DoubleSupplier random) {
+            Messages messages,
+            Customers customers,
+            MessagingSettings settings,
+            UnsubscribeTokens unsubscribeTokens,
+            Clock clock,
+            DoubleSupplier random) {
         this.messages = messages;
         this.customers = customers;
         this.settings = settings;
+        this.unsubscribeTokens = unsubscribeTokens;
         this.clock = clock;
         this.random = random;
     }
@@ -167,10 +179,8 @@ public class MessageDispatch {
         if (marketing && channel == Channel.EMAIL) {
             unsubscribe = settings.publicBaseUrl()
                     .map(base -> base + "/api/v1/unsubscribe?token="
-                            + new UnsubscribeLinks(settings.linkSecret())
-                                    .token(
-                                            customer.id(),
-                                            channel.marketingConsent().orElseThrow()));
+                            + unsubscribeTokens.token(
+                                    customer.id(), channel.marketingConsent().orElseThrow()));
         }
         int attempt = message.attempts() + 1;
         messages.save(message.withAttempts(attempt, message.nextAttemptAt()));

@@ -38,9 +38,6 @@ public interface MessagingSettings {
     /** @return the public base URL of the service (for unsubscribe links), if known */
     Optional<String> publicBaseUrl();
 
-    /** @return the secret that signs unsubscribe links */
-    String linkSecret();
-
     /** @return the consent text version recorded with a withdrawal through a link */
     String consentTextVersion();
 }

@@ -28,25 +28,32 @@ public class UnsubscribeService implements UnsubscribeUseCase {
     private final Customers customers;
     private final DomainEventLog events;
     private final MessagingSettings settings;
+    private final UnsubscribeTokens tokens;
     private final Clock clock;
 
     /** For CDI's proxy only. */
     protected UnsubscribeService() {
-        this(null, null, null, null);
+        this(null, null, null, null, null);
     }
 
     @Inject
-    public UnsubscribeService(Customers customers, DomainEventLog events, MessagingSettings settings, Clock clock) {
+    public UnsubscribeService(
+            Customers customers,
+            DomainEventLog events,
+            MessagingSettings settings,
+            UnsubscribeTokens tokens,
+            Clock clock) {
         this.customers = customers;
         this.events = events;
         this.settings = settings;
+        this.tokens = tokens;
         this.clock = clock;
     }
 
     @Override
     @Transactional
     public ConsentPurpose unsubscribe(String token) {
-        UnsubscribeLinks.Subject subject = new UnsubscribeLinks(settings.linkSecret()).verify(token);
+        UnsubscribeTokens.Subject subject = tokens.verify(token);
         Optional<Customer> found = customers.byId(subject.customerId());
         if (found.isEmpty()) {
             return subject.purpose();

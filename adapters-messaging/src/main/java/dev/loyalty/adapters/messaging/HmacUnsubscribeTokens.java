@@ -1,51 +1,66 @@
-package dev.loyalty.application.messaging;
+package dev.loyalty.adapters.messaging;
 
+import dev.loyalty.application.messaging.UnsubscribeLinkInvalidException;
+import dev.loyalty.application.messaging.UnsubscribeTokens;
 import dev.loyalty.domain.customer.ConsentPurpose;
 import dev.loyalty.domain.customer.CustomerId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.Objects;
+import java.util.logging.Logger;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Signed unsubscribe tokens: {@code base64url(customerId:purpose).base64url(HMAC-SHA256)}. A
- * token names one customer and one consent; only the holder of the secret can make one, so a link
- * withdraws the consent of the customer it was sent to and nobody else's. Tokens do not expire (an
- * old e-mail's link must still work).
+ * Unsubscribe tokens signed with HMAC-SHA256: {@code base64url(customerId:purpose).base64url(mac)},
+ * keyed with {@code loyalty.messaging.link-secret} ({@code LOYALTY_MESSAGING_LINK_SECRET}, the same
+ * on every instance); without it a development secret is used, with a warning.
  */
-public final class UnsubscribeLinks {
+@ApplicationScoped
+public class HmacUnsubscribeTokens implements UnsubscribeTokens {
 
-    /** What a token says. */
-    public record Subject(CustomerId customerId, ConsentPurpose purpose) {}
+    /** The secret used when none is configured: fine for a demo, never for production. */
+    static final String DEVELOPMENT_SECRET = "development-only-unsubscribe-link-secret";
+
+    private static final Logger LOG = Logger.getLogger(HmacUnsubscribeTokens.class.getName());
 
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
     private final byte[] secret;
 
+    /** For CDI's proxy only. */
+    protected HmacUnsubscribeTokens() {
+        this.secret = null;
+    }
+
     /** @param secret the signing secret, at least 16 characters */
-    public UnsubscribeLinks(String secret) {
+    @Inject
+    public HmacUnsubscribeTokens(
+            @ConfigProperty(name = "loyalty.messaging.link-secret", defaultValue = DEVELOPMENT_SECRET) String secret) {
         Objects.requireNonNull(secret, "secret");
         if (secret.length() < 16) {
             throw new IllegalArgumentException("the unsubscribe link secret must have at least 16 characters");
         }
+        if (DEVELOPMENT_SECRET.equals(secret)) {
+            LOG.warning("loyalty.messaging.link-secret (LOYALTY_MESSAGING_LINK_SECRET) is not set: unsubscribe"
+                    + " links are signed with a development secret anyone can read; set it in production");
+        }
         this.secret = secret.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** @return the token for this customer and consent */
+    @Override
     public String token(CustomerId customerId, ConsentPurpose purpose) {
         String payload = ENCODER.encodeToString((customerId + ":" + purpose.name()).getBytes(StandardCharsets.UTF_8));
         return payload + "." + ENCODER.encodeToString(mac(payload));
     }
 
-    /**
-     * @param token a token from a link
-     * @return what it says
-     * @throws UnsubscribeLinkInvalidException when this service did not sign it
-     */
+    @Override
     public Subject verify(String token) {
         if (token == null || token.length() > 512) {
             throw new UnsubscribeLinkInvalidException();
