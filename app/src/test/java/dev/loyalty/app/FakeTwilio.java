@@ -45,6 +45,8 @@ final class FakeTwilio implements AutoCloseable {
     final List<Request> requests = new CopyOnWriteArrayList<>();
     /** The messages sent to phones: one per idempotency token. */
     final Map<String, String> sidByToken = new ConcurrentHashMap<>();
+    /** The token of each message sent to a phone, once per sending: a repeated token sends nothing. */
+    final List<String> deliveries = new CopyOnWriteArrayList<>();
 
     volatile CountDownLatch acceptedAndHolding = new CountDownLatch(1);
     private volatile CountDownLatch release = new CountDownLatch(1);
@@ -79,6 +81,10 @@ final class FakeTwilio implements AutoCloseable {
 
     void release() {
         release.countDown();
+    }
+
+    long deliveriesOf(String token) {
+        return deliveries.stream().filter(token::equals).count();
     }
 
     long requestsWithToken(String token) {
@@ -120,8 +126,10 @@ final class FakeTwilio implements AutoCloseable {
                 }
                 case ACCEPT, ACCEPT_THEN_HOLD -> {
                     String sid = sidByToken.computeIfAbsent(
-                            token == null ? UUID.randomUUID().toString() : token,
-                            t -> "SM" + UUID.randomUUID().toString().replace("-", ""));
+                            token == null ? UUID.randomUUID().toString() : token, t -> {
+                                deliveries.add(t);
+                                return "SM" + UUID.randomUUID().toString().replace("-", "");
+                            });
                     requests.add(new Request(token, form, auth, true));
                     if (now == Mode.ACCEPT_THEN_HOLD && acceptedAndHolding.getCount() > 0) {
                         acceptedAndHolding.countDown();

@@ -50,6 +50,10 @@ class ServiceIT {
                 .isEqualTo(200);
     }
 
+    /** The endpoints that take a signature (a signed link, Twilio's) rather than a bearer token. */
+    static final java.util.Set<String> SIGNED_INSTEAD_OF_AUTHENTICATED = java.util.Set.of(
+            "get /api/v1/unsubscribe", "post /api/v1/unsubscribe", "post /api/v1/gateways/twilio/status");
+
     static String unique() {
         return UUID.randomUUID().toString().substring(0, 8);
     }
@@ -456,6 +460,8 @@ class ServiceIT {
 
         @Test
         void everyApiEndpointRefusesARequestWithoutAToken() {
+            // reached by links in e-mails and by Twilio, which carry no token: each request must carry
+            // a signature of its own instead, and one without it is refused all the same
             Api.Reply openapi = API.send("GET", "/openapi", null, null, null);
             assertThat(openapi.status()).isEqualTo(200);
             JsonObject paths = Json.createReader(new StringReader(API.getAcceptingJson("/openapi")))
@@ -469,6 +475,14 @@ class ServiceIT {
                     String body = List.of("post", "put", "patch").contains(method) ? "{}" : null;
                     Api.Reply reply = API.send(
                             method.toUpperCase(), concrete, null, body == null ? null : "application/json", body);
+                    if (SIGNED_INSTEAD_OF_AUTHENTICATED.contains(method + " " + path)) {
+                        assertThat(reply.status())
+                                .as(method + " " + path + " -> " + reply)
+                                .isBetween(400, 499);
+                        assertThat(reply.contentType()).startsWith("application/problem+json");
+                        checked.add(method + " " + path);
+                        continue;
+                    }
                     assertThat(reply.status())
                             .as(method + " " + path + " -> " + reply)
                             .isEqualTo(401);
@@ -1545,6 +1559,43 @@ class ServiceIT {
                     "application/x-www-form-urlencoded",
                     "MessageSid=SM1&MessageStatus=delivered");
             assertThat(unsigned.status()).as(unsigned.toString()).isEqualTo(403);
+        }
+
+        @Test
+        void aTemplateIsCheckedWhenSavedPreviewedAndNamedByAMessage() throws Exception {
+            String name = "welcome-" + unique();
+            Api.Reply unknown = API.send(
+                    "PUT",
+                    "/api/v1/message-templates/" + name + "/it",
+                    Api.admin(),
+                    "application/json",
+                    "{\"body\": \"Ciao {nome}\"}");
+            assertThat(unknown.isProblem("validation-failed"))
+                    .as(unknown.toString())
+                    .isTrue();
+            Api.Reply saved = API.send(
+                    "PUT",
+                    "/api/v1/message-templates/" + name + "/it",
+                    Api.admin(),
+                    "application/json",
+                    "{\"subject\": \"Benvenuto\", \"body\": \"Ciao {firstName}, ecco {couponCode}\"}");
+            assertThat(saved.status()).as(saved.toString()).isEqualTo(200);
+
+            Api.Reply preview = API.post(
+                    "/api/v1/message-templates/" + name + "/it/preview",
+                    Api.admin(),
+                    "{\"values\": {\"firstName\": \"Elena\"}}");
+            assertThat(preview.json().getString("text")).isEqualTo("Ciao Elena, ecco K7P2QX9M4");
+            assertThat(API.post("/api/v1/message-templates/" + name + "/en/preview", Api.admin(), "{}")
+                            .isProblem("message-template-not-found"))
+                    .isTrue();
+
+            String marco = marcoWithSmsConsent();
+            sent(
+                    marco,
+                    "{\"template\": \"@%s\", \"values\": {\"couponCode\": \"X1\"}, \"transactional\": true}"
+                            .formatted(name));
+            assertThat(settled(marco).getJsonObject(0).getString("status")).isEqualTo("SENT");
         }
 
         @Test

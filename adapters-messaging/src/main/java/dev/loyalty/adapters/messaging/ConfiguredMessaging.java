@@ -41,6 +41,7 @@ public class ConfiguredMessaging implements MessagingSettings {
     private String subject;
     private Optional<String> publicBaseUrl;
     private String consentTextVersion;
+    private String language;
 
     /** For CDI's proxy only. */
     protected ConfiguredMessaging() {}
@@ -65,8 +66,8 @@ public class ConfiguredMessaging implements MessagingSettings {
                     String subject,
             @ConfigProperty(name = "loyalty.public-base-url", defaultValue = "http://localhost:8080")
                     String publicBaseUrl,
-            @ConfigProperty(name = "loyalty.consent.text-version", defaultValue = "2026-01")
-                    String consentTextVersion) {
+            @ConfigProperty(name = "loyalty.consent.text-version", defaultValue = "2026-01") String consentTextVersion,
+            @ConfigProperty(name = "loyalty.messaging.language", defaultValue = "it") String language) {
         this.retry = new RetrySchedule(Duration.ofMillis(firstDelayMs), Duration.ofMillis(maxDelayMs), maxAttempts);
         this.lease = Duration.ofSeconds(leaseSeconds);
         this.channelChoice = new ChannelChoice(channels("loyalty.messaging.channel-fallback", fallback));
@@ -83,6 +84,7 @@ public class ConfiguredMessaging implements MessagingSettings {
         this.publicBaseUrl =
                 Optional.of(publicBaseUrl.strip().replaceAll("/+$", "")).filter(s -> !s.isEmpty());
         this.consentTextVersion = consentTextVersion.strip();
+        this.language = language.strip().toLowerCase(Locale.ROOT);
     }
 
     static List<Channel> channels(String key, String value) {
@@ -205,6 +207,11 @@ public class ConfiguredMessaging implements MessagingSettings {
     @Override
     public Optional<String> publicBaseUrl() {
         return publicBaseUrl;
+    }
+
+    @Override
+    public String language() {
+        return language;
     }
 
     @Override

@@ -27,7 +27,8 @@ class ConfiguredMessagingTest {
                 "https://app",
                 "News",
                 "https://loyalty.example/",
-                "2026-01");
+                "2026-01",
+                "EN");
     }
 
     @Test
@@ -44,6 +45,7 @@ class ConfiguredMessagingTest {
         assertThat(settings.channelChoice().fallbackOrder()).containsExactly(Channel.SMS, Channel.EMAIL);
         assertThat(settings.publicBaseUrl()).contains("https://loyalty.example");
         assertThat(settings.lease()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(settings.language()).isEqualTo("en");
         assertThat(settings("7d:2", " ", " ").quietHours()).isEmpty();
     }
 

@@ -151,8 +151,13 @@ public class MessageDispatch {
             }
         }
         String text;
+        String subject;
         try {
-            text = new MessageText(message.template()).render(values(message, customer));
+            Map<String, String> values = values(message, customer);
+            text = new MessageText(message.template()).render(values);
+            subject = Optional.ofNullable(message.values().get(OutboxService.SUBJECT))
+                    .map(s -> new MessageText(s).render(values))
+                    .orElse(settings.subject());
         } catch (MissingPlaceholderException e) {
             return fail(message, e.getMessage(), now);
         }
@@ -186,14 +191,7 @@ public class MessageDispatch {
         messages.save(message.withAttempts(attempt, message.nextAttemptAt()));
         messages.append(message.id(), new StatusChange("ATTEMPT", "attempt " + attempt + " on " + channel, now));
         return new Send(new OutgoingMessage(
-                message.id(),
-                message.customerId(),
-                channel,
-                message.kind(),
-                address,
-                settings.subject(),
-                text,
-                unsubscribe));
+                message.id(), message.customerId(), channel, message.kind(), address, subject, text, unsubscribe));
     }
 
     /** Records a provider's acceptance (also when the claim was lost meanwhile: the provider did accept it). */

@@ -38,6 +38,9 @@ public interface MessagingSettings {
     /** @return the public base URL of the service (for unsubscribe links), if known */
     Optional<String> publicBaseUrl();
 
+    /** @return the programme's language (ISO 639-1), in which message templates are taken first */
+    String language();
+
     /** @return the consent text version recorded with a withdrawal through a link */
     String consentTextVersion();
 }

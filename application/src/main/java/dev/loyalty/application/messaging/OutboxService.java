@@ -8,6 +8,7 @@ import dev.loyalty.domain.messaging.Channel;
 import dev.loyalty.domain.messaging.ChannelChoice;
 import dev.loyalty.domain.messaging.MessageKind;
 import dev.loyalty.domain.messaging.MessageStatus;
+import dev.loyalty.domain.messaging.MessageTemplate;
 import dev.loyalty.domain.messaging.MessageText;
 import dev.loyalty.domain.shared.AccessDeniedException;
 import dev.loyalty.domain.shared.InvalidValueException;
@@ -16,7 +17,9 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -26,7 +29,8 @@ import java.util.UUID;
  * change that caused it commits, and the relay sends it after commit. The same cause queues one
  * message (a unique key). The text's placeholders are checked now: a placeholder that will have no
  * value makes the message a dead letter at once (FAILED, with the reason) rather than failing the
- * caller's transaction or reaching the customer half-filled. The channel is chosen tentatively
+ * caller's transaction or reaching the customer half-filled; so does a text naming a template
+ * ({@code @name}, taken in the programme's language) that does not exist. The channel is chosen tentatively
  * now and for good when sent, when consent and pressure are judged.
  */
 @ApplicationScoped
@@ -35,23 +39,33 @@ public class OutboxService implements MessageOutbox, SendMessageUseCase {
     /** The longest cause accepted. */
     public static final int MAX_CAUSE = 255;
 
+    /** The value that, when given, is the message's subject (a template's subject goes there). */
+    public static final String SUBJECT = "subject";
+
     /** The placeholders the messaging side fills itself. */
     static final Set<String> FILLED_HERE = Set.of("firstName", "appLink", "storeName");
 
     private final Messages messages;
     private final Customers customers;
+    private final MessageTemplates templates;
     private final MessagingSettings settings;
     private final Clock clock;
 
     /** For CDI's proxy only. */
     protected OutboxService() {
-        this(null, null, null, null);
+        this(null, null, null, null, null);
     }
 
     @Inject
-    public OutboxService(Messages messages, Customers customers, MessagingSettings settings, Clock clock) {
+    public OutboxService(
+            Messages messages,
+            Customers customers,
+            MessageTemplates templates,
+            MessagingSettings settings,
+            Clock clock) {
         this.messages = messages;
         this.customers = customers;
+        this.templates = templates;
         this.settings = settings;
         this.clock = clock;
     }
@@ -87,7 +101,20 @@ public class OutboxService implements MessageOutbox, SendMessageUseCase {
         if (cause.isEmpty() || cause.length() > MAX_CAUSE) {
             throw new InvalidValueException("cause", "cause must be 1 to " + MAX_CAUSE + " characters");
         }
-        MessageText text = new MessageText(request.template());
+        String template = request.template();
+        Map<String, String> values = new HashMap<>(request.values());
+        Optional<String> problem = Optional.empty();
+        try {
+            Optional<MessageTemplate> named =
+                    MessageTemplateService.resolve(templates, settings.language(), template.strip());
+            if (named.isPresent()) {
+                template = named.get().body().value();
+                named.get().subject().ifPresent(subject -> values.putIfAbsent(SUBJECT, subject));
+            }
+        } catch (MessageTemplateNotFoundException e) {
+            problem = Optional.of(e.getMessage());
+        }
+        MessageText text = new MessageText(template);
         Customer customer = customers
                 .byId(request.customerId())
                 .orElseThrow(() -> new CustomerNotFoundException(request.customerId()));
@@ -103,13 +130,16 @@ public class OutboxService implements MessageOutbox, SendMessageUseCase {
                 .or(customer::storeId);
 
         Set<String> known = new HashSet<>(FILLED_HERE);
-        known.addAll(request.values().keySet());
+        known.addAll(values.keySet());
         Set<String> missing = new HashSet<>(text.placeholders());
+        Optional.ofNullable(values.get(SUBJECT)).ifPresent(s -> missing.addAll(new MessageText(s).placeholders()));
         missing.removeAll(known);
-        MessageStatus status = missing.isEmpty() ? MessageStatus.QUEUED : MessageStatus.FAILED;
-        Optional<String> reason = missing.isEmpty()
-                ? Optional.empty()
-                : Optional.of("placeholders without a value: " + String.join(", ", new java.util.TreeSet<>(missing)));
+        if (problem.isEmpty() && !missing.isEmpty()) {
+            problem =
+                    Optional.of("placeholders without a value: " + String.join(", ", new java.util.TreeSet<>(missing)));
+        }
+        MessageStatus status = problem.isEmpty() ? MessageStatus.QUEUED : MessageStatus.FAILED;
+        Optional<String> reason = problem;
 
         UUID id = UUID.randomUUID();
         OutboxMessage message = new OutboxMessage(
@@ -120,8 +150,8 @@ public class OutboxService implements MessageOutbox, SendMessageUseCase {
                 tentative,
                 kind,
                 request.priority(),
-                request.template(),
-                request.values(),
+                template,
+                values,
                 storeId,
                 status,
                 reason,

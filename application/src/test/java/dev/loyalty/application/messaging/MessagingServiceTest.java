@@ -17,6 +17,8 @@ import dev.loyalty.domain.messaging.Channel;
 import dev.loyalty.domain.messaging.ChannelChoice;
 import dev.loyalty.domain.messaging.MarketingPressurePolicy;
 import dev.loyalty.domain.messaging.MessageStatus;
+import dev.loyalty.domain.messaging.MessageTemplate;
+import dev.loyalty.domain.messaging.MessageText;
 import dev.loyalty.domain.messaging.PressureCap;
 import dev.loyalty.domain.messaging.QuietHours;
 import dev.loyalty.domain.messaging.RetrySchedule;
@@ -48,7 +50,8 @@ class MessagingServiceTest {
     final TestSettings settings = new TestSettings();
     final FakeProvider sms = new FakeProvider();
     final FakeProvider email = new FakeProvider();
-    final OutboxService outbox = new OutboxService(messages, customers, settings, clock);
+    final InMemoryTemplates templates = new InMemoryTemplates();
+    final OutboxService outbox = new OutboxService(messages, customers, templates, settings, clock);
     final FakeTokens tokens = new FakeTokens();
     final MessageDispatch dispatch = new MessageDispatch(messages, customers, settings, tokens, clock, () -> 0.0);
     final MessageRelay relay = new MessageRelay(dispatch, channel -> channel == Channel.SMS ? sms : email);
@@ -381,6 +384,50 @@ class MessagingServiceTest {
     }
 
     @Test
+    void aNamedTemplateIsTakenInTheProgrammesLanguageWithItsSubject() {
+        templates.save(new MessageTemplate(
+                "welcome", "en", Optional.of("Welcome"), new MessageText("Hi {firstName}, {couponCode}")));
+        templates.save(new MessageTemplate(
+                "welcome",
+                "it",
+                Optional.of("Benvenuto {firstName}"),
+                new MessageText("Ciao {firstName}, {couponCode}")));
+        outbox.queue(new MessageRequest(
+                marco.id(),
+                Optional.of(MessageChannel.EMAIL),
+                "@welcome",
+                Map.of("couponCode", "K7P2QX9M4"),
+                false,
+                0,
+                "c1"));
+        outbox.queue(new MessageRequest(marco.id(), Optional.empty(), "@nothing", Map.of(), false, 0, "c2"));
+
+        relayAll();
+
+        assertThat(email.received).singleElement().satisfies(m -> {
+            assertThat(m.subject()).isEqualTo("Benvenuto Marco");
+            assertThat(m.text()).isEqualTo("Ciao Marco, K7P2QX9M4");
+        });
+        assertThat(messages.all().get(1).status()).isEqualTo(MessageStatus.FAILED);
+        assertThat(messages.all().get(1).reason())
+                .hasValueSatisfying(r -> assertThat(r).contains("nothing"));
+    }
+
+    @Test
+    void aTemplateIsPreviewedWithExamplesForWhatIsNotGiven() {
+        MessageTemplateService service = new MessageTemplateService(templates, settings);
+        service.save(
+                new MessageTemplate("refill", "it", Optional.empty(), new MessageText("{firstName}: {couponCode}")),
+                Actor.admin("ops"));
+
+        assertThat(service.preview("refill", "it", Map.of("firstName", "Elena"), Actor.admin("ops"))
+                        .text())
+                .isEqualTo("Elena: K7P2QX9M4");
+        assertThatThrownBy(() -> service.preview("refill", "en", Map.of(), Actor.admin("ops")))
+                .isInstanceOf(MessageTemplateNotFoundException.class);
+    }
+
+    @Test
     void onlyTheConsoleReadsMessages() {
         assertThatThrownBy(() -> admin.ofCustomer(marco.id(), 10, Actor.customer(marco.id())))
                 .isInstanceOf(dev.loyalty.domain.shared.AccessDeniedException.class);
@@ -428,6 +475,25 @@ class MessagingServiceTest {
             }
             accepted.add(message.id());
             return new Accepted("SM-" + message.id(), "fake");
+        }
+    }
+
+    static final class InMemoryTemplates implements MessageTemplates {
+        final Map<String, MessageTemplate> stored = new java.util.TreeMap<>();
+
+        @Override
+        public void save(MessageTemplate template) {
+            stored.put(template.name() + "/" + template.language(), template);
+        }
+
+        @Override
+        public Optional<MessageTemplate> find(String name, String language) {
+            return Optional.ofNullable(stored.get(name + "/" + language));
+        }
+
+        @Override
+        public List<MessageTemplate> all() {
+            return List.copyOf(stored.values());
         }
     }
 
@@ -496,6 +562,11 @@ class MessagingServiceTest {
         @Override
         public Optional<String> publicBaseUrl() {
             return Optional.of("https://loyalty.test");
+        }
+
+        @Override
+        public String language() {
+            return "it";
         }
 
         @Override

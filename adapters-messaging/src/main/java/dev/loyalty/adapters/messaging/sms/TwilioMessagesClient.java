@@ -13,8 +13,9 @@ import jakarta.ws.rs.core.Response;
 /**
  * Twilio's Messages resource as a MicroProfile REST Client. The response is read by
  * {@link TwilioSmsGateway}, whatever its status (the client's default exception mapper is off).
+ * The path is on the method, not the type, so that the service's own JAX-RS scan does not take the
+ * interface for one of its resources.
  */
-@Path("/2010-04-01/Accounts/{accountSid}/Messages.json")
 public interface TwilioMessagesClient {
 
     /**
@@ -28,6 +29,7 @@ public interface TwilioMessagesClient {
      * @return Twilio's answer: 201 with the message resource, or an error document
      */
     @POST
+    @Path("/2010-04-01/Accounts/{accountSid}/Messages.json")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
     Response create(

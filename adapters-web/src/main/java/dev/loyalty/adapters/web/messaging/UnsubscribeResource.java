@@ -41,6 +41,14 @@ public class UnsubscribeResource {
                 + " from us.</p></body></html>";
     }
 
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @SecurityRequirements
+    @Operation(summary = "Withdraw the consent named by an unsubscribe link (for a client asking for JSON)")
+    public Map<String, String> json(@QueryParam("token") String token) {
+        return Map.of("withdrawn", unsubscribe.unsubscribe(token).name());
+    }
+
     @POST
     @Produces(MediaType.APPLICATION_JSON)
     @SecurityRequirements

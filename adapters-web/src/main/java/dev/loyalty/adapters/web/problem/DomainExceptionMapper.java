@@ -32,6 +32,7 @@ public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
             Map.entry("reward-not-found", 404),
             Map.entry("message-not-found", 404),
             Map.entry("message-not-retryable", 409),
+            Map.entry("message-template-not-found", 404),
             Map.entry("unsubscribe-link-invalid", 400));
 
     @Override
