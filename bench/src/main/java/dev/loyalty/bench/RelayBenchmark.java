@@ -24,6 +24,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The message relay's throughput: two service instances on one MariaDB send {@code bench.messages}
@@ -35,9 +37,13 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class RelayBenchmark {
 
+    private static final List<Logger> QUIET =
+            List.of(Logger.getLogger("ch.vorburger"), Logger.getLogger("org.mariadb"));
+
     private RelayBenchmark() {}
 
     public static void main(String[] args) throws Exception {
+        QUIET.forEach(logger -> logger.setLevel(Level.WARNING));
         Path jar = Path.of(System.getProperty("bench.jar"));
         int messages = Integer.getInteger("bench.messages", 20_000);
         int customers = Integer.getInteger("bench.customers", 200);
@@ -66,14 +72,15 @@ public final class RelayBenchmark {
         gateway.start();
         Map<String, String> env = Map.of(
                 "LOYALTY_SMS_PROVIDER", "twilio",
-                "LOYALTY_SMS_TWILIO_BASE_URL", "http://127.0.0.1:" + gateway.getAddress().getPort(),
+                "LOYALTY_SMS_TWILIO_BASE_URL",
+                        "http://127.0.0.1:" + gateway.getAddress().getPort(),
                 "LOYALTY_SMS_TWILIO_ACCOUNT_SID", "ACbench",
                 "LOYALTY_SMS_TWILIO_AUTH_TOKEN", "bench",
                 "LOYALTY_SMS_FROM", "+15005550006",
                 "LOYALTY_MESSAGING_RELAY_WORKERS", workers,
                 "LOYALTY_MESSAGING_RELAY_BATCH", batch);
-        try (BenchDatabase database = BenchDatabase.start(
-                        Path.of(System.getProperty("bench.mariadbBase")), work.resolve("mariadb"));
+        try (BenchDatabase database =
+                        BenchDatabase.start(Path.of(System.getProperty("bench.mariadbBase")), work.resolve("mariadb"));
                 ServiceProcess a = ServiceProcess.start(
                         jar,
                         Files.createDirectories(work.resolve("a")),
@@ -89,7 +96,9 @@ public final class RelayBenchmark {
                         work.resolve("b.log"),
                         env)) {
             Api apiA = new Api(a.port());
-            System.out.printf("instance a ready in %d s%n", a.awaitReady(apiA, Duration.ofMinutes(4)).toSeconds());
+            System.out.printf(
+                    "instance a ready in %d s%n",
+                    a.awaitReady(apiA, Duration.ofMinutes(4)).toSeconds());
             System.out.printf(
                     "instance b ready in %d s%n",
                     b.awaitReady(new Api(b.port()), Duration.ofMinutes(4)).toSeconds());
@@ -159,8 +168,7 @@ public final class RelayBenchmark {
                         requests.get(), tokens.size(), requests.get() - tokens.size());
                 System.out.printf(
                         "machine              %d cores, JDK %s; load generator, both instances and MariaDB share it%n",
-                        Runtime.getRuntime().availableProcessors(),
-                        System.getProperty("java.version"));
+                        Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
             }
         } finally {
             gateway.stop(0);
