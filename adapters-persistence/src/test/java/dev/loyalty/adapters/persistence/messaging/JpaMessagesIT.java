@@ -13,6 +13,8 @@ import dev.loyalty.domain.customer.CustomerId;
 import dev.loyalty.domain.messaging.Channel;
 import dev.loyalty.domain.messaging.MessageKind;
 import dev.loyalty.domain.messaging.MessageStatus;
+import dev.loyalty.domain.messaging.MessageTemplate;
+import dev.loyalty.domain.messaging.MessageText;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -123,6 +125,28 @@ class JpaMessagesIT {
                 em -> new JpaMessages(em).claimDue(lease.plusSeconds(1), lease.plusSeconds(61), 100));
         assertThat(expired).filteredOn(c -> queued.contains(c.id())).hasSize(6).allSatisfy(c -> assertThat(c.leases())
                 .isEqualTo(2));
+    }
+
+    @Test
+    void aTemplateIsSavedOverThePreviousOneOfItsNameAndLanguage() {
+        String name = "welcome-" + UUID.randomUUID().toString().substring(0, 8);
+        TestDatabase.inTransaction(em -> {
+            JpaMessageTemplates templates = new JpaMessageTemplates(em);
+            templates.save(new MessageTemplate(name, "it", Optional.of("Ciao"), new MessageText("Uno {firstName}")));
+            templates.save(new MessageTemplate(name, "it", Optional.empty(), new MessageText("Due {firstName}")));
+            templates.save(new MessageTemplate(name, "en", Optional.empty(), new MessageText("Two {firstName}")));
+            return null;
+        });
+
+        Optional<MessageTemplate> italian =
+                TestDatabase.inTransaction(em -> new JpaMessageTemplates(em).find(name, "it"));
+        assertThat(italian)
+                .contains(new MessageTemplate(name, "it", Optional.empty(), new MessageText("Due {firstName}")));
+        List<MessageTemplate> all = TestDatabase.inTransaction(em -> new JpaMessageTemplates(em).all());
+        assertThat(all)
+                .filteredOn(t -> t.name().equals(name))
+                .extracting(MessageTemplate::language)
+                .containsExactly("en", "it");
     }
 
     @Test
