@@ -95,12 +95,31 @@ public class OutboxService implements MessageOutbox, SendMessageUseCase {
         return new MessageRecord(message, messages.history(id));
     }
 
+    /**
+     * @return the cause as kept: as given, or past {@value #MAX_CAUSE} characters its SHA-256 (still
+     *     unique per cause, so a long cause never fails the caller's transaction)
+     */
+    static String cause(String given) {
+        String cause = given.strip();
+        if (cause.isEmpty()) {
+            throw new InvalidValueException("cause", "cause must not be blank");
+        }
+        if (cause.length() <= MAX_CAUSE) {
+            return cause;
+        }
+        try {
+            return "sha256:"
+                    + java.util.HexFormat.of()
+                            .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                                    .digest(cause.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
     /** @return the new message's id, or empty when its cause was already queued */
     private Optional<UUID> queued(MessageRequest request) {
-        String cause = request.cause().strip();
-        if (cause.isEmpty() || cause.length() > MAX_CAUSE) {
-            throw new InvalidValueException("cause", "cause must be 1 to " + MAX_CAUSE + " characters");
-        }
+        String cause = cause(request.cause());
         String template = request.template();
         Map<String, String> values = new HashMap<>(request.values());
         Optional<String> problem = Optional.empty();

@@ -107,6 +107,15 @@ class MessagingServiceTest {
     }
 
     @Test
+    void aLongCauseIsKeptAsItsDigestAndStillQueuesOnce() {
+        String cause = "rule:r1/event:" + "e".repeat(400) + "/action:0";
+        outbox.queue(request(marco.id(), cause));
+        outbox.queue(request(marco.id(), cause));
+
+        assertThat(only().cause()).startsWith("sha256:").hasSize(7 + 64);
+    }
+
+    @Test
     void theRelaySendsWhatIsQueuedRenderedAndAddressed() {
         outbox.queue(request(marco.id(), "c1"));
 
