@@ -58,7 +58,15 @@ class EngagementIT {
                         .formatted(list, template));
         try {
             String email = "giulia." + unique() + "@example.com";
-            String giulia = enrol(email, store);
+            Api.Reply enrolled = API.post(
+                    "/api/v1/customers",
+                    Api.terminal(store),
+                    """
+                    {"firstName": "Giulia", "email": "%s", "preferredChannel": "EMAIL", "enrolmentChannel": "STORE",
+                     "storeId": "%s", "consents": {"marketingEmail": true}}"""
+                            .formatted(email, store));
+            assertThat(enrolled.status()).as(enrolled.toString()).isEqualTo(201);
+            String giulia = enrolled.json().getString("customerId");
             String event = "web-" + unique();
             String body =
                     """
@@ -82,6 +90,8 @@ class EngagementIT {
             Instant validUntil = Instant.parse(coupon.getString("validUntil"));
             assertThat(Duration.between(Instant.now(), validUntil).toDays()).isBetween(29L, 30L);
             String code = coupon.getString("code");
+            JsonObject message = awaitMessage(giulia, "SENT");
+            assertThat(message.getString("channel")).isEqualTo("EMAIL");
 
             Instant beforeRedemption = Instant.now();
             Api.Reply online = purchase(store, giulia, "ONLINE", code);
@@ -187,6 +197,8 @@ class EngagementIT {
             String marco = enrolled.json().getString("customerId");
 
             String code = awaitCoupons(marco, 1).get(0).getString("code");
+            JsonObject sms = awaitMessage(marco, "SENT");
+            assertThat(sms.getString("channel")).isEqualTo("SMS");
             assertThat(Duration.between(enrolledAt, Instant.now())).isLessThan(Duration.ofMinutes(1));
 
             Api.Reply nextVisit = purchase(store, marco, "STORE", code);
@@ -463,6 +475,25 @@ class EngagementIT {
                         ? array
                         : json.asJsonObject().getJsonArray("items"))
                 .getValuesAs(JsonObject.class);
+    }
+
+    /** Waits for the customer's one message to reach a status, and returns it as the console lists it. */
+    static JsonObject awaitMessage(String customer, String status) {
+        await(
+                "a message " + status + " for " + customer,
+                () -> Api.count("SELECT COUNT(*) FROM message WHERE customer_id = '" + customer + "' AND status = '"
+                                + status + "'")
+                        == 1);
+        Api.Reply messages = API.get("/api/v1/customers/" + customer + "/messages", Api.admin());
+        assertThat(messages.status()).as(messages.toString()).isEqualTo(200);
+        jakarta.json.JsonStructure json = jakarta.json.Json.createReader(new java.io.StringReader(messages.body()))
+                .read();
+        List<JsonObject> items = (json instanceof jakarta.json.JsonArray array
+                        ? array
+                        : json.asJsonObject().getJsonArray("items"))
+                .getValuesAs(JsonObject.class);
+        assertThat(items).hasSize(1);
+        return items.get(0);
     }
 
     static void awaitEvaluations(String rule, String customer, int count) {

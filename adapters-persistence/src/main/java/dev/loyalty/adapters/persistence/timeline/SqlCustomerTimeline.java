@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The customer's events, ledger entries and coupons, each read by its (customer, time) index and
+ * The customer's events, ledger entries, coupons and messages, each read by its (customer, time) index and
  * cut to the page size, merged newest first.
  */
 @ApplicationScoped
@@ -30,6 +30,9 @@ public class SqlCustomerTimeline implements CustomerTimeline {
     private static final String COUPONS = "SELECT c.issued_at, 'COUPON', 'COUPON_ISSUED', t.name, c.code, c.status,"
             + " DATE_FORMAT(c.valid_until, '%Y-%m-%dT%H:%i:%sZ') FROM coupon c JOIN coupon_template t"
             + " ON t.id = c.template_id WHERE c.customer_id = ? AND c.issued_at < ? ORDER BY c.issued_at DESC LIMIT ?";
+    private static final String MESSAGES = "SELECT created_at, 'MESSAGE', kind, COALESCE(channel, requested_channel,"
+            + " 'PREFERRED'), id, status, reason FROM message WHERE customer_id = ? AND created_at < ?"
+            + " ORDER BY created_at DESC LIMIT ?";
 
     @PersistenceContext(unitName = "loyalty")
     private EntityManager em;
@@ -44,7 +47,7 @@ public class SqlCustomerTimeline implements CustomerTimeline {
     @Override
     public List<TimelineEntry> of(CustomerId customerId, Instant before, int limit) {
         List<TimelineEntry> merged = new ArrayList<>();
-        for (String sql : List.of(EVENTS, POINTS, COUPONS)) {
+        for (String sql : List.of(EVENTS, POINTS, COUPONS, MESSAGES)) {
             List<?> rows = em.createNativeQuery(sql)
                     .setParameter(1, customerId.toString())
                     .setParameter(2, UtcTimes.utc(before))
@@ -81,6 +84,15 @@ public class SqlCustomerTimeline implements CustomerTimeline {
                     details.put("debt", debt);
                 }
                 summary = type + " " + points + " points (" + a + ")" + (debt != 0 ? ", debt " + debt : "");
+            }
+            case "MESSAGE" -> {
+                details.put("channel", a);
+                details.put("status", b);
+                if (c != null) {
+                    details.put("reason", c);
+                }
+                summary = type.toLowerCase(java.util.Locale.ROOT) + " message by " + a + ", " + b
+                        + (c != null ? " (" + c + ")" : "");
             }
             default -> {
                 details.put("template", a);

@@ -73,7 +73,7 @@ public record RuleRequest(
      * @param type ISSUE_COUPON, AWARD_POINTS, SEND_MESSAGE or ADVANCE_MISSION
      * @param templateId ISSUE_COUPON: the coupon template
      * @param points AWARD_POINTS: how many
-     * @param channel SEND_MESSAGE: SMS, EMAIL, PUSH, PRINT_AT_TILL; the preferred channel when left out
+     * @param channel SEND_MESSAGE: SMS, EMAIL, PUSH, PRINT_AT_TILL, STAFF_CALL; the preferred channel when left out
      * @param template SEND_MESSAGE: the text, with {firstName}, {couponCode}, {couponValidUntil}...
      * @param transactional SEND_MESSAGE: true when the customer asked for it (no marketing consent needed)
      * @param priority SEND_MESSAGE: 0-100, higher wins a contested marketing slot
@@ -140,9 +140,11 @@ public record RuleRequest(
                 String channel =
                         a.channel() == null ? null : a.channel().strip().toUpperCase(Locale.ROOT);
                 if (channel != null
-                        && !Set.of("SMS", "EMAIL", "PUSH", "PRINT_AT_TILL").contains(channel)) {
+                        && !Set.of("SMS", "EMAIL", "PUSH", "PRINT_AT_TILL", "STAFF_CALL")
+                                .contains(channel)) {
                     throw new InvalidValueException(
-                            field + ".channel", "channel is SMS, EMAIL, PUSH or PRINT_AT_TILL (or left out)");
+                            field + ".channel",
+                            "channel is SMS, EMAIL, PUSH, PRINT_AT_TILL or STAFF_CALL (or left out)");
                 }
                 if (a.template() == null || a.template().isBlank()) {
                     throw new InvalidValueException(field + ".template", "a message needs its template text");
