@@ -1,6 +1,5 @@
 package dev.loyalty.adapters.persistence;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
@@ -9,6 +8,7 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -20,6 +20,9 @@ import java.util.Map;
 
 /** Reading the columns of native queries, and the small JSON documents kept in TEXT columns. */
 public final class NativeRows {
+
+    /** One provider, looked up once: {@code Json.create...} looks it up on every call. */
+    static final JsonProvider JSON = JsonProvider.provider();
 
     private NativeRows() {}
 
@@ -47,14 +50,14 @@ public final class NativeRows {
      * @return a JSON object
      */
     public static String toJson(Map<String, Object> attributes) {
-        JsonObjectBuilder object = Json.createObjectBuilder();
+        JsonObjectBuilder object = JSON.createObjectBuilder();
         attributes.forEach((name, value) -> object.add(name, jsonValue(value)));
         return object.build().toString();
     }
 
     /** @return the attributes of a JSON object, numbers as {@code Long} */
     public static Map<String, Object> attributes(String json) {
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(json))) {
             Map<String, Object> attributes = new LinkedHashMap<>();
             reader.readObject().forEach((name, value) -> {
                 Object plain = plain(value);
@@ -68,21 +71,21 @@ public final class NativeRows {
 
     /** @return the JSON object a TEXT column holds */
     public static JsonObject object(String json) {
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(json))) {
             return reader.readObject();
         }
     }
 
     /** @return the JSON array a TEXT column holds */
     public static JsonArray array(String json) {
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(json))) {
             return reader.readArray();
         }
     }
 
     /** @return the strings as a JSON array */
     public static String toJsonArray(List<String> strings) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JSON.createArrayBuilder();
         strings.forEach(array::add);
         return array.build().toString();
     }
@@ -95,14 +98,14 @@ public final class NativeRows {
             return b ? JsonValue.TRUE : JsonValue.FALSE;
         }
         if (value instanceof Number n) {
-            return Json.createValue(n.longValue());
+            return JSON.createValue(n.longValue());
         }
         if (value instanceof List<?> list) {
-            JsonArrayBuilder array = Json.createArrayBuilder();
+            JsonArrayBuilder array = JSON.createArrayBuilder();
             list.forEach(item -> array.add(jsonValue(item)));
             return array.build();
         }
-        return Json.createValue(String.valueOf(value));
+        return JSON.createValue(String.valueOf(value));
     }
 
     private static Object plain(JsonValue value) {

@@ -4,8 +4,8 @@ import dev.loyalty.application.idempotency.IdempotencyService;
 import dev.loyalty.application.wallet.PointsExpiryJob;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -14,9 +14,11 @@ import java.util.logging.Logger;
  * The service's clock-driven work, on non-persistent EJB timers of every instance (each job is
  * safe to run on several instances at once: expiry locks each wallet, the purge deletes by age):
  * points expiry every hour at :07, the purge of idempotency keys older than 24 h every hour at :37.
+ * Bean-managed transactions, so that no transaction surrounds a run and each wallet's expiry (each
+ * purge batch) commits on its own, as ReactionRelay learnt the hard way.
  */
 @Singleton
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@TransactionManagement(TransactionManagementType.BEAN)
 public class ScheduledJobs {
 
     private static final Logger LOG = Logger.getLogger(ScheduledJobs.class.getName());

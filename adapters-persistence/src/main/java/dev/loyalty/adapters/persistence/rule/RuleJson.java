@@ -8,12 +8,12 @@ import dev.loyalty.domain.mission.MissionId;
 import dev.loyalty.domain.rule.RuleAction;
 import dev.loyalty.domain.rule.RuleConditions;
 import dev.loyalty.domain.shared.Points;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
+import jakarta.json.spi.JsonProvider;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -29,11 +29,13 @@ import java.util.stream.Collectors;
 /** A rule's conditions and actions as the JSON document kept in {@code rule.definition}. */
 final class RuleJson {
 
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     private RuleJson() {}
 
     static String write(RuleConditions conditions, List<RuleAction> actions) {
-        JsonObjectBuilder c = Json.createObjectBuilder();
-        JsonObjectBuilder attributes = Json.createObjectBuilder();
+        JsonObjectBuilder c = JSON.createObjectBuilder();
+        JsonObjectBuilder attributes = JSON.createObjectBuilder();
         conditions.attributes().forEach(attributes::add);
         c.add("attributes", attributes);
         c.add("storeIds", strings(conditions.storeIds()));
@@ -47,9 +49,9 @@ final class RuleJson {
         conditions.activeFrom().ifPresent(at -> c.add("activeFrom", at.toString()));
         conditions.activeUntil().ifPresent(at -> c.add("activeUntil", at.toString()));
         c.add("oncePerCustomer", conditions.oncePerCustomer());
-        JsonArrayBuilder a = Json.createArrayBuilder();
+        JsonArrayBuilder a = JSON.createArrayBuilder();
         for (RuleAction action : actions) {
-            JsonObjectBuilder o = Json.createObjectBuilder().add("type", action.type());
+            JsonObjectBuilder o = JSON.createObjectBuilder().add("type", action.type());
             if (action instanceof RuleAction.IssueCoupon issue) {
                 o.add("templateId", issue.templateId().toString());
             } else if (action instanceof RuleAction.AwardPoints award) {
@@ -64,7 +66,7 @@ final class RuleJson {
             }
             a.add(o);
         }
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("conditions", c)
                 .add("actions", a)
                 .build()
@@ -115,7 +117,7 @@ final class RuleJson {
     }
 
     private static JsonArrayBuilder strings(Collection<String> values) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JSON.createArrayBuilder();
         new TreeSet<>(values).forEach(array::add);
         return array;
     }
