@@ -97,6 +97,12 @@ final class ServiceProcess implements AutoCloseable {
         process.descendants().forEach(ProcessHandle::destroy);
     }
 
+    /** SIGKILL: the service dies wherever it is, as in a crash. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("killed").isTrue();
+    }
+
     @Override
     public void close() {
         if (process.isAlive()) {

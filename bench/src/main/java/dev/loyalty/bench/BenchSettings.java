@@ -71,7 +71,8 @@ record BenchSettings(
                 Boolean.parseBoolean(System.getProperty("bench.keep", "false")));
     }
 
-    private static int intProperty(String name, int fallback) {
+    /** An integer property, or the fallback when it is not set. */
+    static int intProperty(String name, int fallback) {
         String raw = System.getProperty(name);
         try {
             return raw == null || raw.isBlank() ? fallback : Integer.parseInt(raw.trim());
@@ -80,7 +81,8 @@ record BenchSettings(
         }
     }
 
-    private static Path path(String name, String fallback) {
+    /** A path property made absolute, or the fallback when it is not set. */
+    static Path path(String name, String fallback) {
         String raw = System.getProperty(name);
         return Path.of(raw == null || raw.isBlank() ? fallback : raw.trim())
                 .toAbsolutePath()

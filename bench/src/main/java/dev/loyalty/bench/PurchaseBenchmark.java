@@ -146,12 +146,14 @@ public final class PurchaseBenchmark {
         }
     }
 
-    private static int freeLoopbackPort() throws IOException {
+    /** A port nobody listens on at 127.0.0.1 now. */
+    static int freeLoopbackPort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
     }
 
+    /** Deletes a directory and everything under it, if it exists. */
     static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root)) {
             return;

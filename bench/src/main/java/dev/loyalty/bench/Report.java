@@ -15,6 +15,23 @@ final class Report {
 
     /** A phase's block. */
     void phase(PhaseResult result, String unit, CouponPool coupons) {
+        figures(result, unit);
+        line(
+                "%-16s %d used of %d%s",
+                "coupon codes",
+                coupons.used(),
+                coupons.size(),
+                coupons.missing() > 0 ? " (ran out: " + coupons.missing() + " baskets went without)" : "");
+        warnings(result);
+    }
+
+    /** A phase's block, for a load that uses no coupon codes. */
+    void phase(PhaseResult result, String unit) {
+        figures(result, unit);
+        warnings(result);
+    }
+
+    private void figures(PhaseResult result, String unit) {
         out.println();
         out.println("== " + result.name());
         line("%-16s %.1f", unit, result.throughput());
@@ -36,12 +53,9 @@ final class Report {
         for (String sample : result.failureSamples()) {
             line("%-16s %s", "  e.g.", sample);
         }
-        line(
-                "%-16s %d used of %d%s",
-                "coupon codes",
-                coupons.used(),
-                coupons.size(),
-                coupons.missing() > 0 ? " (ran out: " + coupons.missing() + " baskets went without)" : "");
+    }
+
+    private void warnings(PhaseResult result) {
         if (result.capReached()) {
             line("!!! %s", "some clients reached the cap on requests (bench.maxRequests): throughput understated");
         }
@@ -63,6 +77,11 @@ final class Report {
         line(
                 "%-16s %.1f %% of the baseline's throughput",
                 "ratio", baseline.throughput() == 0 ? Double.NaN : 100 * service.throughput() / baseline.throughput());
+        machine();
+    }
+
+    /** The cores, the JDK and the system, and that everything shares them. */
+    void machine() {
         Runtime runtime = Runtime.getRuntime();
         line(
                 "%-16s %d cores, JDK %s (%s), %s %s %s, bench heap max %d MB",
@@ -89,7 +108,8 @@ final class Report {
         return text.append(')').toString();
     }
 
-    private void line(String format, Object... args) {
+    /** One indented line, formatted in the root locale. */
+    void line(String format, Object... args) {
         out.println("  " + String.format(Locale.ROOT, format, args));
     }
 }

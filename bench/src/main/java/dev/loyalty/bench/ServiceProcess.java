@@ -27,6 +27,12 @@ final class ServiceProcess implements AutoCloseable {
 
     /** Starts the jar; it is not ready yet ({@link #awaitReady}). */
     static ServiceProcess start(Path jar, Path dataDir, int port, String dbUrl, Path log) throws IOException {
+        return start(jar, dataDir, port, dbUrl, log, Map.of());
+    }
+
+    /** Starts the jar with more environment variables; it is not ready yet ({@link #awaitReady}). */
+    static ServiceProcess start(Path jar, Path dataDir, int port, String dbUrl, Path log, Map<String, String> more)
+            throws IOException {
         ProcessBuilder builder = new ProcessBuilder(java(), "-jar", jar.toString())
                 .directory(dataDir.toFile())
                 .redirectErrorStream(true)
@@ -38,6 +44,7 @@ final class ServiceProcess implements AutoCloseable {
         env.put("LOYALTY_DB_URL", dbUrl);
         env.put("LOYALTY_DB_USER", "root");
         env.put("LOYALTY_DB_PASSWORD", "");
+        env.putAll(more);
         return new ServiceProcess(builder.start(), log, port);
     }
 

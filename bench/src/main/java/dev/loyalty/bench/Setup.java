@@ -32,10 +32,8 @@ final class Setup {
 
     /** Enrols the customers, defines the template and issues both batches of codes. */
     Fixture prepare(int customers, int couponsPerPhase, int parallelism) throws Exception {
+        List<String> ids = enrolCustomers(customers, parallelism);
         long started = System.nanoTime();
-        List<String> ids = enrol(customers, parallelism);
-        out.printf("  enrolled %d customers in %.1f s%n", ids.size(), (System.nanoTime() - started) / 1e9);
-        started = System.nanoTime();
         String template = defineTemplate();
         List<String> serviceCodes = issue(template, couponsPerPhase);
         List<String> baselineCodes = issue(template, couponsPerPhase);
@@ -43,6 +41,14 @@ final class Setup {
                 "  coupon template %s, %d + %d bearer codes issued in %.1f s%n",
                 template, serviceCodes.size(), baselineCodes.size(), (System.nanoTime() - started) / 1e9);
         return new Fixture(ids, template, serviceCodes, baselineCodes);
+    }
+
+    /** Enrols the customers at the benchmark's store and says how long it took. */
+    List<String> enrolCustomers(int customers, int parallelism) throws InterruptedException, ExecutionException {
+        long started = System.nanoTime();
+        List<String> ids = enrol(customers, parallelism);
+        out.printf("  enrolled %d customers in %.1f s%n", ids.size(), (System.nanoTime() - started) / 1e9);
+        return ids;
     }
 
     private List<String> enrol(int customers, int parallelism) throws InterruptedException, ExecutionException {
@@ -87,7 +93,8 @@ final class Setup {
         return expect(response, 201, "customerId", "POST /api/v1/customers");
     }
 
-    private String defineTemplate() throws IOException, InterruptedException {
+    /** Defines the 5 EUR template (store and online, valid 30 days from issue) and returns its id. */
+    String defineTemplate() throws IOException, InterruptedException {
         String body = "{\"name\":\"Bench 5 off\",\"discount\":{\"type\":\"AMOUNT_OFF\",\"value\":" + Basket.COUPON_VALUE
                 + "},\"channels\":[\"STORE\",\"ONLINE\"],\"validDays\":30}";
         Api.Response response = api.post("/api/v1/coupon-templates", tokens.admin(), body, null);
@@ -121,7 +128,8 @@ final class Setup {
         return codes;
     }
 
-    private static String expect(Api.Response response, int status, String field, String what) {
+    /** The field of a response that must have the given status; anything else fails the set-up. */
+    static String expect(Api.Response response, int status, String field, String what) {
         if (response.status() != status) {
             throw new IllegalStateException(
                     what + " answered " + response.status() + " instead of " + status + ": " + response.shortBody());

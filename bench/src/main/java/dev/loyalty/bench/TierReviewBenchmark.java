@@ -31,8 +31,8 @@ import java.util.logging.Logger;
  * finished run does nothing again; a review the next day shows the steady state, where few
  * customers change. Prints the audit rows and events written, which match the run's totals.
  *
- * <p>Run: {@code mvn -B -q package -DskipTests && mvn -B -q -Pbench -pl bench compile exec:java
- * -Dbench.main=dev.loyalty.bench.TierReviewBenchmark}; options {@code -Dbench.tierCustomers=},
+ * <p>Run: {@code mvn -B -q package -DskipTests && mvn -B -q -Pbench -pl bench compile exec:java@tiers};
+ * options {@code -Dbench.tierCustomers=},
  * {@code -Dbench.bufferPool=1G}, {@code -Dbench.keep=true}.
  */
 public final class TierReviewBenchmark {

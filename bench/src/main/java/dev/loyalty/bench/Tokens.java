@@ -29,6 +29,11 @@ record Tokens(String terminal, String admin) {
                 run(jar, dataDir, "admin", "--minutes", MINUTES));
     }
 
+    /** Mints an integration token (the website's, {@code POST /events}), valid two hours. */
+    static String mintIntegration(Path jar, Path dataDir) throws IOException, InterruptedException {
+        return run(jar, dataDir, "integration", "--minutes", MINUTES);
+    }
+
     private static String run(Path jar, Path dataDir, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(ServiceProcess.java(), "-jar", jar.toString(), "token"));
         command.addAll(List.of(args));

@@ -4,6 +4,7 @@ import dev.loyalty.application.coupon.CouponTemplateNotFoundException;
 import dev.loyalty.application.coupon.CouponTemplates;
 import dev.loyalty.application.coupon.Coupons;
 import dev.loyalty.application.customer.Customers;
+import dev.loyalty.application.event.ServiceEvents;
 import dev.loyalty.application.shared.Actor;
 import dev.loyalty.application.shared.DomainEventLog;
 import dev.loyalty.application.shared.ProgrammeSettings;
@@ -92,11 +93,12 @@ public class PurchaseService implements RecordPurchaseUseCase, ReversePurchaseUs
     private final ProgrammeSettings programme;
     private final TierMovements tiers;
     private final DomainEventLog events;
+    private final ServiceEvents serviceEvents;
     private final Clock clock;
 
     /** For CDI's proxy only. */
     protected PurchaseService() {
-        this(null, null, null, null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null, null, null);
     }
 
     @Inject
@@ -110,7 +112,9 @@ public class PurchaseService implements RecordPurchaseUseCase, ReversePurchaseUs
             ProgrammeSettings programme,
             TierMovements tiers,
             DomainEventLog events,
+            ServiceEvents serviceEvents,
             Clock clock) {
+        this.serviceEvents = serviceEvents;
         this.customers = customers;
         this.coupons = coupons;
         this.templates = templates;
@@ -181,6 +185,7 @@ public class PurchaseService implements RecordPurchaseUseCase, ReversePurchaseUs
         Purchase purchase = recorded.purchase();
         purchases.add(purchase);
         events.append(recorded.event());
+        serviceEvents.purchased(recorded.event(), now);
 
         for (BasketPricing.Judged judged : priced.coupons()) {
             Coupon coupon = judged.use().coupon();

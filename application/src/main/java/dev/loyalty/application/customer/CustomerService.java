@@ -1,5 +1,7 @@
 package dev.loyalty.application.customer;
 
+import dev.loyalty.application.event.ServiceEvents;
+import dev.loyalty.application.referral.ReferralService;
 import dev.loyalty.application.shared.Actor;
 import dev.loyalty.application.shared.DomainEventLog;
 import dev.loyalty.application.shared.Role;
@@ -17,6 +19,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -36,6 +39,8 @@ public class CustomerService implements EnrolCustomerUseCase, FindCustomerQuery,
     private final DomainEventLog events;
     private final Clock clock;
     private final Wallets wallets;
+    private final ServiceEvents serviceEvents;
+    private final ReferralService referrals;
 
     /**
      * @param customers the customers on record
@@ -43,10 +48,20 @@ public class CustomerService implements EnrolCustomerUseCase, FindCustomerQuery,
      * @param events the outbox
      * @param clock the time source
      * @param wallets the wallets, one opened (empty) with each enrolment
+     * @param serviceEvents where the enrolment becomes an event rules react to
+     * @param referrals the referral codes, one given with each enrolment
      */
     @Inject
     public CustomerService(
-            Customers customers, CardNumberSerials serials, DomainEventLog events, Clock clock, Wallets wallets) {
+            Customers customers,
+            CardNumberSerials serials,
+            DomainEventLog events,
+            Clock clock,
+            Wallets wallets,
+            ServiceEvents serviceEvents,
+            ReferralService referrals) {
+        this.serviceEvents = Objects.requireNonNull(serviceEvents, "serviceEvents");
+        this.referrals = Objects.requireNonNull(referrals, "referrals");
         this.wallets = Objects.requireNonNull(wallets, "wallets");
         this.customers = Objects.requireNonNull(customers, "customers");
         this.serials = Objects.requireNonNull(serials, "serials");
@@ -61,6 +76,8 @@ public class CustomerService implements EnrolCustomerUseCase, FindCustomerQuery,
         this.events = null;
         this.clock = null;
         this.wallets = null;
+        this.serviceEvents = null;
+        this.referrals = null;
     }
 
     @Override
@@ -75,12 +92,15 @@ public class CustomerService implements EnrolCustomerUseCase, FindCustomerQuery,
         if (actor.role() == Role.TERMINAL && !actor.storeId().equals(details.storeId())) {
             throw new AccessDeniedException("a terminal enrols only for its own store");
         }
-        Enrolment enrolment =
-                Customer.enrol(CustomerId.newId(), CardNumber.fromSerial(serials.next()), details, clock.instant());
-        customers.add(enrolment.customer());
+        Instant now = clock.instant();
+        Enrolment enrolment = Customer.enrol(CustomerId.newId(), CardNumber.fromSerial(serials.next()), details, now);
+        Customer customer = enrolment.customer();
+        customers.add(customer);
         // every customer has a wallet from the start, so that its writers only ever lock an existing row
-        wallets.save(Wallet.open(enrolment.customer().id()));
+        wallets.save(Wallet.open(customer.id()));
         events.append(enrolment.event());
+        serviceEvents.enrolled(enrolment.event(), customer.email(), customer.phone(), now);
+        referrals.enrolled(customer, now);
         return enrolment.customer();
     }
 

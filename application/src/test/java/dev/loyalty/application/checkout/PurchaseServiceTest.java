@@ -61,6 +61,8 @@ class PurchaseServiceTest {
     private final List<DomainEvent> events = new ArrayList<>();
     private final Actor till = Actor.terminal("till-1", "MI-001");
     private final TierFakes tiers = new TierFakes();
+    private final dev.loyalty.application.event.InMemoryActivityLog activities =
+            new dev.loyalty.application.event.InMemoryActivityLog();
     private final PurchaseService service = new PurchaseService(
             customers,
             coupons,
@@ -72,6 +74,7 @@ class PurchaseServiceTest {
             () -> Optional.of(Duration.ofDays(365)),
             tiers.movements(events::add),
             events::add,
+            new dev.loyalty.application.event.ServiceEvents(activities),
             Clock.fixed(NOW, ZoneOffset.UTC));
     private int seed;
 

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.loyalty.application.coupon.InMemoryCouponTemplates;
 import dev.loyalty.application.coupon.InMemoryCoupons;
 import dev.loyalty.application.customer.InMemoryCustomers;
+import dev.loyalty.application.event.InMemoryActivityLog;
+import dev.loyalty.application.event.ServiceEvents;
 import dev.loyalty.application.shared.Actor;
 import dev.loyalty.application.tier.TierFakes;
 import dev.loyalty.application.tier.TierHistoryEntry;
@@ -74,6 +76,7 @@ class TieredCheckoutTest {
             () -> Optional.of(Duration.ofDays(365)),
             tiers.movements(events::add),
             events::add,
+            new ServiceEvents(new InMemoryActivityLog()),
             clock);
     private final CheckoutService checkout = new CheckoutService(
             customers, coupons, templates, () -> ONE_POINT_PER_EURO, tiers.movements(events::add), clock);

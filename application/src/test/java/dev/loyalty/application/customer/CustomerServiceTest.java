@@ -86,12 +86,17 @@ class CustomerServiceTest {
     };
     private final AtomicLong serials = new AtomicLong(1000);
     private final List<DomainEvent> events = new ArrayList<>();
+    private final dev.loyalty.application.event.InMemoryActivityLog activities =
+            new dev.loyalty.application.event.InMemoryActivityLog();
     private final CustomerService service = new CustomerService(
             customers,
             serials::incrementAndGet,
             events::add,
             Clock.fixed(NOW, ZoneOffset.UTC),
-            new dev.loyalty.application.wallet.InMemoryWallets());
+            new dev.loyalty.application.wallet.InMemoryWallets(),
+            new dev.loyalty.application.event.ServiceEvents(activities),
+            new dev.loyalty.application.referral.ReferralService(
+                    new dev.loyalty.application.referral.InMemoryReferrals(), Clock.fixed(NOW, ZoneOffset.UTC)));
 
     private static final Actor TERMINAL_S001 = Actor.terminal("till-7", "S001");
     private static final Actor ADMIN = Actor.admin("back-office");

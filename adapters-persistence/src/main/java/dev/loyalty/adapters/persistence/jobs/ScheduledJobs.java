@@ -6,8 +6,8 @@ import dev.loyalty.application.tier.TierReviewJob;
 import dev.loyalty.application.wallet.PointsExpiryJob;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -17,10 +17,12 @@ import java.util.logging.Logger;
  * safe to run on several instances at once: expiry locks each wallet, the purge deletes by age,
  * the tier review's instances share one run and take its batches in turn): points expiry every
  * hour at :07, the purge of idempotency keys older than 24 h every hour at :37, the tier review
- * every day at 03:17 UTC (standing for 03:00).
+ * every day at 03:17 UTC (standing for 03:00). Bean-managed transactions, so that no transaction
+ * surrounds a run and each wallet's expiry (each purge batch, each review batch) commits on its
+ * own, as ReactionRelay learnt the hard way.
  */
 @Singleton
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@TransactionManagement(TransactionManagementType.BEAN)
 public class ScheduledJobs {
 
     private static final Logger LOG = Logger.getLogger(ScheduledJobs.class.getName());

@@ -30,7 +30,19 @@ public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
             Map.entry("purchase-already-recorded", 409),
             Map.entry("idempotency-key-in-flight", 409),
             Map.entry("reward-not-found", 404),
-            Map.entry("tier-programme-missing", 404));
+            // tiers
+            Map.entry("tier-programme-missing", 404),
+            // events, rules, missions
+            Map.entry("rule-not-found", 404),
+            Map.entry("mission-not-found", 404),
+            Map.entry("event-not-parked", 404),
+            Map.entry("coupon-not-found", 404),
+            // messaging
+
+            Map.entry("message-not-found", 404),
+            Map.entry("message-not-retryable", 409),
+            Map.entry("message-template-not-found", 404),
+            Map.entry("unsubscribe-link-invalid", 400));
 
     @Override
     public Response toResponse(DomainException exception) {

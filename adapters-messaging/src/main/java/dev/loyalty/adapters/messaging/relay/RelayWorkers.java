@@ -1,0 +1,110 @@
+package dev.loyalty.adapters.messaging.relay;
+
+import dev.loyalty.application.messaging.MessageRelay;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Runs {@code loyalty.messaging.relay.workers} relay threads on this instance (container-managed
+ * threads, so transactions work in them). Each one relays batches of
+ * {@code loyalty.messaging.relay.batch} while messages are due and otherwise polls every
+ * {@code loyalty.messaging.relay.poll-ms}, so a message goes out within about that long after its
+ * transaction commits. Every instance runs its own workers; the outbox's claims keep them apart.
+ * A worker that fails (the database is away) waits and goes on; it never stops by itself. They
+ * start once the schema is migrated (the persistence adapter's start-up bean, named here only).
+ */
+@Singleton
+@Startup
+@DependsOn("DatabaseMigrations")
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class RelayWorkers {
+
+    private static final Logger LOG = Logger.getLogger(RelayWorkers.class.getName());
+    private static final long FAILURE_PAUSE_MS = 5_000;
+
+    @Resource
+    ManagedThreadFactory threads;
+
+    @Inject
+    MessageRelay relay;
+
+    @Inject
+    @ConfigProperty(name = "loyalty.messaging.relay.workers", defaultValue = "2")
+    int workers;
+
+    @Inject
+    @ConfigProperty(name = "loyalty.messaging.relay.batch", defaultValue = "20")
+    int batch;
+
+    @Inject
+    @ConfigProperty(name = "loyalty.messaging.relay.poll-ms", defaultValue = "500")
+    long pollMs;
+
+    private final List<Thread> running = new ArrayList<>();
+    private volatile boolean stopping;
+
+    @PostConstruct
+    void start() {
+        for (int i = 0; i < Math.max(1, workers); i++) {
+            Thread thread = threads.newThread(this::work);
+            thread.setName("message-relay-" + i);
+            thread.setDaemon(true);
+            running.add(thread);
+            thread.start();
+        }
+        LOG.info(() -> "Message relay: " + running.size() + " workers, batches of " + batch + ", polling every "
+                + pollMs + " ms");
+    }
+
+    @PreDestroy
+    void stop() {
+        stopping = true;
+        running.forEach(Thread::interrupt);
+        for (Thread thread : running) {
+            try {
+                thread.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private void work() {
+        long lastWarning = 0;
+        while (!stopping) {
+            try {
+                while (!stopping && relay.relayOnce(batch) > 0) {
+                    // drain what is due
+                }
+                Thread.sleep(pollMs);
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                long now = System.currentTimeMillis();
+                if (now - lastWarning > 60_000) {
+                    LOG.log(Level.WARNING, "Message relay failed; it goes on in " + FAILURE_PAUSE_MS + " ms", e);
+                    lastWarning = now;
+                }
+                try {
+                    Thread.sleep(FAILURE_PAUSE_MS);
+                } catch (InterruptedException interrupted) {
+                    return;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,182 @@
+package dev.loyalty.adapters.persistence.activity;
+
+import static dev.loyalty.adapters.persistence.NativeRows.instant;
+import static dev.loyalty.adapters.persistence.NativeRows.number;
+
+import dev.loyalty.adapters.persistence.NativeRows;
+import dev.loyalty.adapters.persistence.UtcTimes;
+import dev.loyalty.application.event.ActivityLog;
+import dev.loyalty.application.event.DueActivity;
+import dev.loyalty.application.event.EventSource;
+import dev.loyalty.application.event.RecordedActivity;
+import dev.loyalty.domain.activity.Activity;
+import dev.loyalty.domain.activity.EventType;
+import dev.loyalty.domain.customer.CustomerId;
+import dev.loyalty.domain.customer.Email;
+import dev.loyalty.domain.customer.PhoneNumber;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The customers' events in {@code customer_event}. An event id is unique (INSERT IGNORE: a retry
+ * adds nothing); a row is due while {@code react_due_at} is set, and claimed with {@code FOR UPDATE
+ * SKIP LOCKED} so that several instances share the work without waiting on one another.
+ */
+@ApplicationScoped
+public class JpaActivityLog implements ActivityLog {
+
+    private static final String COLUMNS =
+            "id, event_id, type, source, customer_id, prospect_email, prospect_phone, store_id, occurred_at,"
+                    + " received_at, attributes, react_attempts";
+
+    @PersistenceContext(unitName = "loyalty")
+    private EntityManager em;
+
+    protected JpaActivityLog() {}
+
+    /** For tests outside the container. */
+    public JpaActivityLog(EntityManager em) {
+        this.em = em;
+    }
+
+    @Override
+    public Optional<Long> append(RecordedActivity activity) {
+        int inserted = em.createNativeQuery(
+                        "INSERT IGNORE INTO customer_event (event_id, type, source, customer_id, prospect_email,"
+                                + " prospect_phone, store_id, occurred_at, received_at, attributes, react_due_at)"
+                                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .setParameter(1, activity.eventId())
+                .setParameter(2, activity.type().value())
+                .setParameter(3, activity.source().name())
+                .setParameter(4, activity.customerId().map(CustomerId::toString).orElse(null))
+                .setParameter(5, activity.prospectEmail().map(Email::value).orElse(null))
+                .setParameter(
+                        6, activity.prospectPhone().map(PhoneNumber::value).orElse(null))
+                .setParameter(7, activity.storeId())
+                .setParameter(8, UtcTimes.utc(activity.occurredAt()))
+                .setParameter(9, UtcTimes.utc(activity.receivedAt()))
+                .setParameter(10, NativeRows.toJson(activity.attributes()))
+                .setParameter(11, activity.customerId().isPresent() ? UtcTimes.utc(activity.receivedAt()) : null)
+                .executeUpdate();
+        if (inserted == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(
+                number(em.createNativeQuery("SELECT LAST_INSERT_ID()").getSingleResult()));
+    }
+
+    @Override
+    public Optional<RecordedActivity> byEventId(String eventId) {
+        List<?> rows = em.createNativeQuery("SELECT " + COLUMNS + " FROM customer_event WHERE event_id = ?")
+                .setParameter(1, eventId)
+                .getResultList();
+        return rows.stream().findFirst().map(row -> recorded((Object[]) row));
+    }
+
+    @Override
+    public int attachProspects(
+            CustomerId customerId, Optional<Email> email, Optional<PhoneNumber> phone, Instant dueAt) {
+        if (email.isEmpty() && phone.isEmpty()) {
+            return 0;
+        }
+        // the contact now lives with the customer (and goes with an erasure), not in the events
+        return em.createNativeQuery("UPDATE customer_event SET customer_id = ?, react_due_at = ?,"
+                        + " prospect_email = NULL, prospect_phone = NULL"
+                        + " WHERE customer_id IS NULL AND (prospect_email = ? OR prospect_phone = ?)")
+                .setParameter(1, customerId.toString())
+                .setParameter(2, UtcTimes.utc(dueAt))
+                .setParameter(3, email.map(Email::value).orElse(null))
+                .setParameter(4, phone.map(PhoneNumber::value).orElse(null))
+                .executeUpdate();
+    }
+
+    @Override
+    public List<Long> due(Instant now, int limit) {
+        List<?> ids = em.createNativeQuery(
+                        "SELECT id FROM customer_event WHERE react_due_at <= ? ORDER BY react_due_at, id LIMIT ?")
+                .setParameter(1, UtcTimes.utc(now))
+                .setParameter(2, limit)
+                .getResultList();
+        return ids.stream().map(NativeRows::number).toList();
+    }
+
+    @Override
+    public Optional<DueActivity> claim(long rowId) {
+        List<?> rows = em.createNativeQuery("SELECT " + COLUMNS
+                        + " FROM customer_event WHERE id = ? AND react_due_at IS NOT NULL FOR UPDATE SKIP LOCKED")
+                .setParameter(1, rowId)
+                .getResultList();
+        return rows.stream().findFirst().map(raw -> {
+            Object[] row = (Object[]) raw;
+            RecordedActivity recorded = recorded(row);
+            Activity activity = new Activity(
+                    recorded.eventId(),
+                    recorded.type(),
+                    recorded.customerId().orElseThrow(),
+                    recorded.storeId(),
+                    recorded.occurredAt(),
+                    recorded.attributes());
+            return new DueActivity(number(row[0]), activity, (int) number(row[11]));
+        });
+    }
+
+    @Override
+    public void reacted(long rowId) {
+        em.createNativeQuery("UPDATE customer_event SET react_due_at = NULL, react_error = NULL WHERE id = ?")
+                .setParameter(1, rowId)
+                .executeUpdate();
+    }
+
+    @Override
+    public void failed(long rowId, Optional<Instant> retryAt, String error) {
+        em.createNativeQuery("UPDATE customer_event SET react_due_at = ?, react_attempts = react_attempts + 1,"
+                        + " react_error = ? WHERE id = ?")
+                .setParameter(1, UtcTimes.utc(retryAt.orElse(null)))
+                .setParameter(2, error.length() > 500 ? error.substring(0, 500) : error)
+                .setParameter(3, rowId)
+                .executeUpdate();
+    }
+
+    @Override
+    public List<ParkedActivity> parked(int limit) {
+        List<?> rows = em.createNativeQuery("SELECT event_id, type, customer_id, react_attempts, react_error"
+                        + " FROM customer_event WHERE react_due_at IS NULL AND react_error IS NOT NULL"
+                        + " ORDER BY id DESC LIMIT ?")
+                .setParameter(1, limit)
+                .getResultList();
+        return rows.stream()
+                .map(raw -> (Object[]) raw)
+                .map(row -> new ParkedActivity(
+                        (String) row[0], (String) row[1], (String) row[2], (int) number(row[3]), (String) row[4]))
+                .toList();
+    }
+
+    @Override
+    public boolean retry(String eventId, Instant dueAt) {
+        return em.createNativeQuery("UPDATE customer_event SET react_due_at = ?, react_attempts = 0"
+                                + " WHERE event_id = ? AND react_due_at IS NULL AND react_error IS NOT NULL"
+                                + " AND customer_id IS NOT NULL")
+                        .setParameter(1, UtcTimes.utc(dueAt))
+                        .setParameter(2, eventId)
+                        .executeUpdate()
+                == 1;
+    }
+
+    private static RecordedActivity recorded(Object[] row) {
+        return new RecordedActivity(
+                (String) row[1],
+                new EventType((String) row[2]),
+                EventSource.valueOf((String) row[3]),
+                Optional.ofNullable((String) row[4]).map(CustomerId::parse),
+                Optional.ofNullable((String) row[5]).map(Email::new),
+                Optional.ofNullable((String) row[6]).map(PhoneNumber::new),
+                (String) row[7],
+                instant(row[8]),
+                instant(row[9]),
+                NativeRows.attributes((String) row[10]));
+    }
+}

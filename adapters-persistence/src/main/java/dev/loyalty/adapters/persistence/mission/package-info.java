@@ -1,0 +1,2 @@
+/** Missions, their steps and completions. */
+package dev.loyalty.adapters.persistence.mission;

@@ -1,0 +1,2 @@
+/** Rules and their evaluations, in {@code rule} and {@code rule_evaluation}. */
+package dev.loyalty.adapters.persistence.rule;

@@ -1,0 +1,106 @@
+package dev.loyalty.adapters.persistence.timeline;
+
+import dev.loyalty.adapters.persistence.NativeRows;
+import dev.loyalty.adapters.persistence.UtcTimes;
+import dev.loyalty.application.timeline.CustomerTimeline;
+import dev.loyalty.application.timeline.TimelineEntry;
+import dev.loyalty.domain.customer.CustomerId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The customer's events, ledger entries, coupons and messages, each read by its (customer, time) index and
+ * cut to the page size, merged newest first.
+ */
+@ApplicationScoped
+public class SqlCustomerTimeline implements CustomerTimeline {
+
+    private static final String EVENTS = "SELECT occurred_at, 'EVENT', type, source, event_id, attributes, NULL"
+            + " FROM customer_event WHERE customer_id = ? AND occurred_at < ? ORDER BY occurred_at DESC LIMIT ?";
+    private static final String POINTS = "SELECT occurred_at, 'POINTS', type, reason, reference,"
+            + " CAST(points AS CHAR), CAST(debt AS CHAR) FROM wallet_entry WHERE customer_id = ? AND occurred_at < ?"
+            + " ORDER BY occurred_at DESC LIMIT ?";
+    private static final String COUPONS = "SELECT c.issued_at, 'COUPON', 'COUPON_ISSUED', t.name, c.code, c.status,"
+            + " DATE_FORMAT(c.valid_until, '%Y-%m-%dT%H:%i:%sZ') FROM coupon c JOIN coupon_template t"
+            + " ON t.id = c.template_id WHERE c.customer_id = ? AND c.issued_at < ? ORDER BY c.issued_at DESC LIMIT ?";
+    private static final String MESSAGES = "SELECT created_at, 'MESSAGE', kind, COALESCE(channel, requested_channel,"
+            + " 'PREFERRED'), id, status, reason FROM message WHERE customer_id = ? AND created_at < ?"
+            + " ORDER BY created_at DESC LIMIT ?";
+
+    @PersistenceContext(unitName = "loyalty")
+    private EntityManager em;
+
+    protected SqlCustomerTimeline() {}
+
+    /** For tests outside the container. */
+    public SqlCustomerTimeline(EntityManager em) {
+        this.em = em;
+    }
+
+    @Override
+    public List<TimelineEntry> of(CustomerId customerId, Instant before, int limit) {
+        List<TimelineEntry> merged = new ArrayList<>();
+        for (String sql : List.of(EVENTS, POINTS, COUPONS, MESSAGES)) {
+            List<?> rows = em.createNativeQuery(sql)
+                    .setParameter(1, customerId.toString())
+                    .setParameter(2, UtcTimes.utc(before))
+                    .setParameter(3, limit)
+                    .getResultList();
+            rows.forEach(raw -> merged.add(entry((Object[]) raw)));
+        }
+        merged.sort(Comparator.comparing(TimelineEntry::at).reversed());
+        return merged.subList(0, Math.min(limit, merged.size()));
+    }
+
+    private static TimelineEntry entry(Object[] row) {
+        Instant at = NativeRows.instant(row[0]);
+        String kind = (String) row[1];
+        String type = (String) row[2];
+        String a = (String) row[3];
+        String ref = (String) row[4];
+        String b = (String) row[5];
+        String c = (String) row[6];
+        Map<String, Object> details = new LinkedHashMap<>();
+        String summary;
+        switch (kind) {
+            case "EVENT" -> {
+                details.putAll(NativeRows.attributes(b));
+                details.put("source", a);
+                summary = type + " (" + a.toLowerCase(java.util.Locale.ROOT) + ")";
+            }
+            case "POINTS" -> {
+                long points = Long.parseLong(b);
+                long debt = Long.parseLong(c);
+                details.put("points", points);
+                details.put("reason", a);
+                if (debt != 0) {
+                    details.put("debt", debt);
+                }
+                summary = type + " " + points + " points (" + a + ")" + (debt != 0 ? ", debt " + debt : "");
+            }
+            case "MESSAGE" -> {
+                details.put("channel", a);
+                details.put("status", b);
+                if (c != null) {
+                    details.put("reason", c);
+                }
+                summary = type.toLowerCase(java.util.Locale.ROOT) + " message by " + a + ", " + b
+                        + (c != null ? " (" + c + ")" : "");
+            }
+            default -> {
+                details.put("template", a);
+                details.put("status", b);
+                details.put("validUntil", c);
+                summary = "coupon " + ref + " issued (" + a + "), now " + b;
+            }
+        }
+        return new TimelineEntry(at, kind, type, summary, ref, details);
+    }
+}

@@ -1,0 +1,184 @@
+package dev.loyalty.adapters.persistence.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.loyalty.adapters.persistence.TestDatabase;
+import dev.loyalty.adapters.persistence.customer.JpaCustomers;
+import dev.loyalty.application.messaging.Messages;
+import dev.loyalty.application.messaging.OutboxMessage;
+import dev.loyalty.application.messaging.StatusChange;
+import dev.loyalty.domain.customer.Customer;
+import dev.loyalty.domain.customer.CustomerFixtures;
+import dev.loyalty.domain.customer.CustomerId;
+import dev.loyalty.domain.messaging.Channel;
+import dev.loyalty.domain.messaging.MessageKind;
+import dev.loyalty.domain.messaging.MessageStatus;
+import dev.loyalty.domain.messaging.MessageTemplate;
+import dev.loyalty.domain.messaging.MessageText;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The outbox against MariaDB: unique causes, claims that concurrent relays share without overlap, leases, history. */
+class JpaMessagesIT {
+
+    // far in the past, so that no other test's message is due before these
+    static final Instant EPOCH = Instant.parse("2001-01-01T00:00:00Z");
+    final Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+
+    static CustomerId aCustomer() {
+        Customer customer = CustomerFixtures.aCustomer().build();
+        TestDatabase.inTransaction(em -> {
+            new JpaCustomers(em).add(customer);
+            return null;
+        });
+        return customer.id();
+    }
+
+    static OutboxMessage message(CustomerId customer, String cause, Instant due) {
+        return new OutboxMessage(
+                UUID.randomUUID(),
+                customer,
+                cause,
+                Optional.of(Channel.SMS),
+                Optional.of(Channel.SMS),
+                MessageKind.MARKETING,
+                3,
+                "Ciao {firstName} {couponCode}",
+                Map.of("couponCode", "K7P&2=Q X", "storeName", "Milano è bella"),
+                Optional.of("MI-001"),
+                MessageStatus.QUEUED,
+                Optional.empty(),
+                0,
+                0,
+                due,
+                Optional.empty(),
+                Optional.empty(),
+                due,
+                Optional.empty());
+    }
+
+    static boolean add(OutboxMessage message) {
+        return TestDatabase.inTransaction(
+                em -> new JpaMessages(em).add(message, new StatusChange("QUEUED", "queued", message.createdAt())));
+    }
+
+    @Test
+    void aCauseIsQueuedOnceAndReadBackAsWritten() {
+        CustomerId customer = aCustomer();
+        OutboxMessage first = message(customer, "rule:" + UUID.randomUUID(), now);
+
+        assertThat(add(first)).isTrue();
+        assertThat(add(message(customer, first.cause(), now))).isFalse();
+
+        OutboxMessage read = TestDatabase.inTransaction(em -> new JpaMessages(em).byId(first.id()))
+                .orElseThrow();
+        assertThat(read).isEqualTo(first);
+        List<StatusChange> history = TestDatabase.inTransaction(em -> new JpaMessages(em).history(first.id()));
+        assertThat(history).extracting(StatusChange::status).containsExactly("QUEUED");
+    }
+
+    @Test
+    void twoRelaysClaimingAtOnceTakeDifferentMessagesAndALeaseHidesThemUntilItRunsOut() {
+        CustomerId customer = aCustomer();
+        Set<UUID> queued = new HashSet<>();
+        for (int i = 0; i < 6; i++) {
+            OutboxMessage message = message(customer, "c-" + UUID.randomUUID(), EPOCH.plusSeconds(i));
+            add(message);
+            queued.add(message.id());
+        }
+        Instant lease = now.plusSeconds(60);
+
+        EntityManager first = TestDatabase.entityManagers().createEntityManager();
+        EntityManager second = TestDatabase.entityManagers().createEntityManager();
+        try {
+            first.getTransaction().begin();
+            second.getTransaction().begin();
+            List<Messages.Claim> a = new JpaMessages(first).claimDue(EPOCH.plusSeconds(5), lease, 3);
+            List<Messages.Claim> b = new JpaMessages(second).claimDue(EPOCH.plusSeconds(5), lease, 3);
+            first.getTransaction().commit();
+            second.getTransaction().commit();
+
+            assertThat(a).hasSize(3);
+            assertThat(b).hasSize(3);
+            Set<UUID> claimed = new HashSet<>();
+            a.forEach(c -> claimed.add(c.id()));
+            b.forEach(c -> claimed.add(c.id()));
+            assertThat(claimed).as("no message claimed twice").isEqualTo(queued);
+            assertThat(a).allSatisfy(c -> assertThat(c.leases()).isEqualTo(1));
+        } finally {
+            first.close();
+            second.close();
+        }
+
+        List<Messages.Claim> leased =
+                TestDatabase.inTransaction(em -> new JpaMessages(em).claimDue(now, now.plusSeconds(60), 100));
+        assertThat(leased).noneMatch(c -> queued.contains(c.id()));
+        List<Messages.Claim> expired = TestDatabase.inTransaction(
+                em -> new JpaMessages(em).claimDue(lease.plusSeconds(1), lease.plusSeconds(61), 100));
+        assertThat(expired).filteredOn(c -> queued.contains(c.id())).hasSize(6).allSatisfy(c -> assertThat(c.leases())
+                .isEqualTo(2));
+    }
+
+    @Test
+    void aTemplateIsSavedOverThePreviousOneOfItsNameAndLanguage() {
+        String name = "welcome-" + UUID.randomUUID().toString().substring(0, 8);
+        TestDatabase.inTransaction(em -> {
+            JpaMessageTemplates templates = new JpaMessageTemplates(em);
+            templates.save(new MessageTemplate(name, "it", Optional.of("Ciao"), new MessageText("Uno {firstName}")));
+            templates.save(new MessageTemplate(name, "it", Optional.empty(), new MessageText("Due {firstName}")));
+            templates.save(new MessageTemplate(name, "en", Optional.empty(), new MessageText("Two {firstName}")));
+            return null;
+        });
+
+        Optional<MessageTemplate> italian =
+                TestDatabase.inTransaction(em -> new JpaMessageTemplates(em).find(name, "it"));
+        assertThat(italian)
+                .contains(new MessageTemplate(name, "it", Optional.empty(), new MessageText("Due {firstName}")));
+        List<MessageTemplate> all = TestDatabase.inTransaction(em -> new JpaMessageTemplates(em).all());
+        assertThat(all)
+                .filteredOn(t -> t.name().equals(name))
+                .extracting(MessageTemplate::language)
+                .containsExactly("en", "it");
+    }
+
+    @Test
+    void pressureCountsTheSlotsTakenAndSeesHigherPrioritiesWaiting() {
+        CustomerId customer = aCustomer();
+        OutboxMessage taken = message(customer, "c-" + UUID.randomUUID(), now);
+        OutboxMessage waiting = message(customer, "c-" + UUID.randomUUID(), now);
+        add(taken);
+        add(waiting);
+        TestDatabase.inTransaction(em -> {
+            JpaMessages messages = new JpaMessages(em);
+            messages.lockPressure(customer);
+            messages.save(taken.counted(now).sent(Optional.of("SM1"), now));
+            return null;
+        });
+
+        TestDatabase.inTransaction(em -> {
+            JpaMessages messages = new JpaMessages(em);
+            assertThat(messages.countedSince(customer, now.minusSeconds(1)))
+                    .singleElement()
+                    .satisfies(c -> assertThat(c.channel()).isEqualTo(Channel.SMS));
+            assertThat(messages.countedSince(customer, now)).isEmpty();
+            UUID other = UUID.randomUUID();
+            assertThat(messages.waitingWithHigherPriority(customer, other, 2, now))
+                    .containsExactly(Channel.SMS);
+            assertThat(messages.waitingWithHigherPriority(customer, other, 3, now))
+                    .isEmpty();
+            assertThat(messages.lockedByProviderId("SM1"))
+                    .map(OutboxMessage::id)
+                    .contains(taken.id());
+            assertThat(messages.ofCustomer(customer, 10)).hasSize(2);
+            return null;
+        });
+    }
+}

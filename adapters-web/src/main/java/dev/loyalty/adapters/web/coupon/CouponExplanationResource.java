@@ -1,0 +1,62 @@
+package dev.loyalty.adapters.web.coupon;
+
+import dev.loyalty.adapters.web.Choices;
+import dev.loyalty.adapters.web.Roles;
+import dev.loyalty.adapters.web.Times;
+import dev.loyalty.adapters.web.security.Caller;
+import dev.loyalty.application.coupon.CouponExplainer;
+import dev.loyalty.application.coupon.CouponExplanation;
+import dev.loyalty.domain.coupon.CouponCode;
+import dev.loyalty.domain.coupon.SalesChannel;
+import dev.loyalty.domain.customer.CustomerId;
+import dev.loyalty.domain.shared.InvalidValueException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
+import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The console's "why did this coupon (not) apply". */
+@Path("coupons/{code}/explanation")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ADMIN)
+@Tag(name = "Coupons")
+public class CouponExplanationResource {
+
+    @Inject
+    CouponExplainer explainer;
+
+    @Inject
+    Caller caller;
+
+    @GET
+    @Operation(
+            summary = "Why a coupon would (not) apply for a customer at a time, channel and basket amount:"
+                    + " every rule judged, and the coupon's history")
+    public CouponExplanation explain(
+            @PathParam("code") String code,
+            @QueryParam("customerId") String customerId,
+            @QueryParam("at") String at,
+            @QueryParam("channel") String channel,
+            @QueryParam("amount") Long amount) {
+        if (amount != null && (amount < 0 || amount > 100_000_000)) {
+            throw new InvalidValueException("amount", "amount is between 0 and 100000000 cents");
+        }
+        return explainer.explain(
+                CouponCode.parse(code),
+                Optional.ofNullable(customerId).map(id -> CustomerId.parseDesignating(id, "no customer has this id")),
+                at == null ? Clock.systemUTC().instant() : Times.instant("at", at),
+                channel == null ? SalesChannel.STORE : Choices.of(SalesChannel.class, "channel", channel),
+                Optional.ofNullable(amount),
+                caller.actor());
+    }
+}

@@ -1,0 +1,78 @@
+package dev.loyalty.adapters.web.mission;
+
+import dev.loyalty.adapters.web.Roles;
+import dev.loyalty.adapters.web.security.Caller;
+import dev.loyalty.application.mission.MissionUseCases;
+import dev.loyalty.domain.mission.Mission;
+import dev.loyalty.domain.mission.MissionId;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Clock;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The console's missions. */
+@Path("missions")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ADMIN)
+@Tag(name = "Missions")
+public class MissionResource {
+
+    @Inject
+    MissionUseCases missions;
+
+    @Inject
+    Caller caller;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Define a mission: a goal that earns points")
+    @APIResponse(responseCode = "201", description = "Defined: {missionId, ...}")
+    public Response define(@NotNull @Valid MissionRequest body, @Context UriInfo uri) {
+        Mission mission = missions.define(body.toMission(Clock.systemUTC().instant()), caller.actor());
+        return Response.created(uri.getAbsolutePathBuilder()
+                        .path(mission.id().toString())
+                        .build())
+                .entity(MissionView.of(mission))
+                .build();
+    }
+
+    @GET
+    @Operation(summary = "Every mission, active first")
+    public MissionView.MissionList all() {
+        return new MissionView.MissionList(
+                missions.missions(caller.actor()).stream().map(MissionView::of).toList());
+    }
+
+    @GET
+    @Path("{missionId}")
+    @Operation(summary = "One mission")
+    public MissionView one(@PathParam("missionId") String missionId) {
+        return MissionView.of(missions.mission(MissionId.parse(missionId), caller.actor()));
+    }
+
+    @DELETE
+    @Path("{missionId}")
+    @Operation(summary = "End a mission: events no longer count; completions and points stay")
+    @APIResponse(responseCode = "204", description = "Ended")
+    public Response end(@PathParam("missionId") String missionId) {
+        missions.end(MissionId.parse(missionId), caller.actor());
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,66 @@
+package dev.loyalty.application.event;
+
+import dev.loyalty.application.shared.Actor;
+import dev.loyalty.application.shared.Role;
+import dev.loyalty.domain.shared.AccessDeniedException;
+import dev.loyalty.domain.shared.DomainException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.List;
+
+/** The console's view of events whose reactions gave up, and its retry button. */
+@ApplicationScoped
+public class EventAdministration {
+
+    private final ActivityLog activities;
+    private final Clock clock;
+
+    /** For CDI's proxy only. */
+    protected EventAdministration() {
+        this(null, null);
+    }
+
+    @Inject
+    public EventAdministration(ActivityLog activities, Clock clock) {
+        this.activities = activities;
+        this.clock = clock;
+    }
+
+    /** @return the parked events, newest first */
+    public List<ActivityLog.ParkedActivity> parked(Actor actor) {
+        administrator(actor);
+        return activities.parked(100);
+    }
+
+    /** Makes a parked event due again. */
+    @Transactional
+    public void retry(String eventId, Actor actor) {
+        administrator(actor);
+        if (!activities.retry(eventId, clock.instant())) {
+            throw new NotParkedException();
+        }
+    }
+
+    private static void administrator(Actor actor) {
+        if (actor.role() != Role.ADMIN) {
+            throw new AccessDeniedException("parked events are the console's");
+        }
+    }
+
+    /** No parked event has the id. Code {@value #CODE}. */
+    public static class NotParkedException extends DomainException {
+
+        public static final String CODE = "event-not-parked";
+
+        NotParkedException() {
+            super("no event with this id is parked");
+        }
+
+        @Override
+        public String code() {
+            return CODE;
+        }
+    }
+}

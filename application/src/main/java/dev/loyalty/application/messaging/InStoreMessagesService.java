@@ -1,0 +1,152 @@
+package dev.loyalty.application.messaging;
+
+import dev.loyalty.application.customer.Customers;
+import dev.loyalty.application.shared.Actor;
+import dev.loyalty.domain.customer.Customer;
+import dev.loyalty.domain.customer.CustomerId;
+import dev.loyalty.domain.messaging.Channel;
+import dev.loyalty.domain.messaging.MessageStatus;
+import dev.loyalty.domain.messaging.MessageText;
+import dev.loyalty.domain.messaging.MissingPlaceholderException;
+import dev.loyalty.domain.shared.AccessDeniedException;
+import dev.loyalty.domain.shared.InvalidValueException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The in-store channels: blocks printed at the till and the stores' call lists. Their messages are
+ * SENT when the relay has judged them (consent, pressure) and held them here, and DELIVERED when a
+ * till printed them or the staff made the call.
+ */
+@ApplicationScoped
+public class InStoreMessagesService implements TillMessages, StaffCallList {
+
+    /** The longest call list read at once. */
+    public static final int CALL_LIST_LIMIT = 200;
+
+    private final Messages messages;
+    private final Customers customers;
+    private final MessagingSettings settings;
+    private final Clock clock;
+
+    /** For CDI's proxy only. */
+    protected InStoreMessagesService() {
+        this(null, null, null, null);
+    }
+
+    @Inject
+    public InStoreMessagesService(Messages messages, Customers customers, MessagingSettings settings, Clock clock) {
+        this.messages = messages;
+        this.customers = customers;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @Override
+    public List<PrintableMessage> waitingFor(CustomerId customer) {
+        Optional<Customer> found = customers.byId(customer);
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        return messages.sentNotDelivered(customer, Channel.PRINT_AT_TILL).stream()
+                .flatMap(m -> printable(m, found.get()).stream())
+                .toList();
+    }
+
+    @Override
+    @Transactional
+    public List<PrintableMessage> print(CustomerId customer, String storeId, String reference) {
+        List<PrintableMessage> printed = new ArrayList<>();
+        Instant now = clock.instant();
+        for (PrintableMessage block : waitingFor(customer)) {
+            Optional<OutboxMessage> locked = messages.lockedById(block.messageId());
+            if (locked.isPresent() && locked.get().status() == MessageStatus.SENT) {
+                messages.save(locked.get().withStatus(MessageStatus.DELIVERED, Optional.empty()));
+                messages.append(
+                        block.messageId(),
+                        new StatusChange("DELIVERED", "printed at store " + storeId + " on " + reference, now));
+                printed.add(block);
+            }
+        }
+        return printed;
+    }
+
+    @Override
+    public List<StaffCall> callList(String storeId, Actor actor) {
+        String store = mayAct(storeId, actor);
+        List<StaffCall> calls = new ArrayList<>();
+        for (OutboxMessage message : messages.callList(store, CALL_LIST_LIMIT)) {
+            Optional<Customer> customer = customers.byId(message.customerId());
+            if (customer.isEmpty() || customer.get().phone().isEmpty()) {
+                continue;
+            }
+            Customer c = customer.get();
+            printable(message, c)
+                    .ifPresent(block -> calls.add(new StaffCall(
+                            message.id(),
+                            c.id(),
+                            c.firstName(),
+                            c.lastName(),
+                            c.phone().orElseThrow().value(),
+                            block.text(),
+                            message.sentAt().orElse(message.createdAt()))));
+        }
+        return calls;
+    }
+
+    @Override
+    @Transactional
+    public void called(UUID messageId, String note, Actor actor) {
+        OutboxMessage message = messages.lockedById(messageId).orElseThrow(MessageNotFoundException::new);
+        if (message.channel().filter(c -> c == Channel.STAFF_CALL).isEmpty()) {
+            throw new MessageNotFoundException();
+        }
+        mayAct(message.storeId().orElse(""), actor);
+        if (message.status() != MessageStatus.SENT) {
+            throw new MessageNotRetryableException(message.status());
+        }
+        String detail = "called by " + actor.subject() + (note == null || note.isBlank() ? "" : ": " + note.strip());
+        messages.save(message.withStatus(MessageStatus.DELIVERED, Optional.empty()));
+        messages.append(messageId, new StatusChange("DELIVERED", detail, clock.instant()));
+    }
+
+    private Optional<PrintableMessage> printable(OutboxMessage message, Customer customer) {
+        Map<String, String> values = new HashMap<>();
+        values.put("firstName", customer.firstName());
+        values.put("appLink", settings.appLink());
+        values.put("storeName", message.storeId().orElse(""));
+        values.putAll(message.values());
+        try {
+            return Optional.of(new PrintableMessage(
+                    message.id(), new MessageText(message.template()).render(values), message.createdAt()));
+        } catch (MissingPlaceholderException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String mayAct(String storeId, Actor actor) {
+        if (storeId == null || storeId.isBlank()) {
+            throw new InvalidValueException("storeId", "storeId is required");
+        }
+        String store = storeId.strip();
+        switch (actor.role()) {
+            case ADMIN -> {}
+            case TERMINAL -> {
+                if (!actor.storeId().equals(store)) {
+                    throw new AccessDeniedException("a terminal sees its own store's call list only");
+                }
+            }
+            default -> throw new AccessDeniedException("call lists are the stores' and the console's");
+        }
+        return store;
+    }
+}

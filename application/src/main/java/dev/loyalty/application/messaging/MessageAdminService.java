@@ -1,0 +1,115 @@
+package dev.loyalty.application.messaging;
+
+import dev.loyalty.application.shared.Actor;
+import dev.loyalty.application.shared.Role;
+import dev.loyalty.domain.customer.CustomerId;
+import dev.loyalty.domain.messaging.MessageStatus;
+import dev.loyalty.domain.shared.AccessDeniedException;
+import dev.loyalty.domain.shared.InvalidValueException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The console's side of messaging - messages with their history, the dead letters and their retry
+ * - and the providers' delivery reports.
+ */
+@ApplicationScoped
+public class MessageAdminService implements MessagesQuery, RetryMessageUseCase, DeliveryReportUseCase {
+
+    /** The most messages one read returns. */
+    public static final int MAX_LIMIT = 500;
+
+    private final Messages messages;
+    private final Clock clock;
+
+    /** For CDI's proxy only. */
+    protected MessageAdminService() {
+        this(null, null);
+    }
+
+    @Inject
+    public MessageAdminService(Messages messages, Clock clock) {
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    @Override
+    public List<MessageRecord> ofCustomer(CustomerId customer, int limit, Actor actor) {
+        adminOnly(actor);
+        return messages.ofCustomer(customer, checked(limit)).stream()
+                .map(this::record)
+                .toList();
+    }
+
+    @Override
+    public List<MessageRecord> withStatus(MessageStatus status, int limit, Actor actor) {
+        adminOnly(actor);
+        return messages.withStatus(status, checked(limit)).stream()
+                .map(this::record)
+                .toList();
+    }
+
+    @Override
+    public MessageRecord byId(UUID id, Actor actor) {
+        adminOnly(actor);
+        return record(messages.byId(id).orElseThrow(MessageNotFoundException::new));
+    }
+
+    @Override
+    @Transactional
+    public MessageRecord retry(UUID id, Actor actor) {
+        adminOnly(actor);
+        OutboxMessage message = messages.lockedById(id).orElseThrow(MessageNotFoundException::new);
+        if (message.status() != MessageStatus.FAILED) {
+            throw new MessageNotRetryableException(message.status());
+        }
+        Instant now = clock.instant();
+        OutboxMessage again =
+                message.withStatus(MessageStatus.QUEUED, Optional.empty()).withAttempts(0, now);
+        messages.save(again);
+        messages.append(id, new StatusChange("REQUEUED", "queued again by " + actor.subject(), now));
+        return record(again);
+    }
+
+    @Override
+    @Transactional
+    public boolean report(String providerId, boolean delivered, String detail) {
+        Optional<OutboxMessage> found = messages.lockedByProviderId(providerId);
+        if (found.isEmpty()) {
+            return false;
+        }
+        OutboxMessage message = found.get();
+        Instant now = clock.instant();
+        if (message.status() != MessageStatus.SENT) {
+            messages.append(message.id(), new StatusChange("REPORT", detail, now));
+            return true;
+        }
+        MessageStatus status = delivered ? MessageStatus.DELIVERED : MessageStatus.FAILED;
+        messages.save(message.withStatus(status, delivered ? Optional.empty() : Optional.of(detail)));
+        messages.append(message.id(), new StatusChange(status.name(), detail, now));
+        return true;
+    }
+
+    private MessageRecord record(OutboxMessage message) {
+        return new MessageRecord(message, messages.history(message.id()));
+    }
+
+    private static int checked(int limit) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new InvalidValueException("limit", "limit must be 1 to " + MAX_LIMIT);
+        }
+        return limit;
+    }
+
+    private static void adminOnly(Actor actor) {
+        if (actor.role() != Role.ADMIN) {
+            throw new AccessDeniedException("messages are the console's");
+        }
+    }
+}

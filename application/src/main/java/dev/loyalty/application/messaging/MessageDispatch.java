@@ -1,0 +1,257 @@
+package dev.loyalty.application.messaging;
+
+import dev.loyalty.application.customer.Customers;
+import dev.loyalty.domain.customer.Customer;
+import dev.loyalty.domain.messaging.Channel;
+import dev.loyalty.domain.messaging.ChannelChoice;
+import dev.loyalty.domain.messaging.MessageKind;
+import dev.loyalty.domain.messaging.MessageStatus;
+import dev.loyalty.domain.messaging.MessageText;
+import dev.loyalty.domain.messaging.MissingPlaceholderException;
+import dev.loyalty.domain.messaging.PressureCap;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.DoubleSupplier;
+
+/**
+ * The relay's steps, each one short transaction; the provider is called between them, outside any
+ * transaction. {@link #claim} leases due messages; {@link #prepare} judges one message now - the
+ * customer as it is now (consent withdrawn since it was queued wins), the channel, quiet hours,
+ * marketing pressure - and either settles it (SUPPRESSED, deferred, held for a till or a call) or
+ * records the attempt and hands it over to be sent; {@link #accepted} and {@link #failed} record
+ * what the provider said. A relay that dies between the provider's acceptance and
+ * {@link #accepted} leaves the message leased: when the lease runs out it is sent again with the
+ * same id, which an idempotent provider recognises (so it is not sent twice) and any other
+ * provider sends once more (so it is duplicated at most once per crash, never lost).
+ */
+@ApplicationScoped
+public class MessageDispatch {
+
+    /** What {@link #prepare} decided. */
+    public sealed interface Step {}
+
+    /** Nothing to send: the message was settled, deferred, or is no longer this claim's. */
+    public record Settled(String outcome) implements Step {}
+
+    /** Send this through the channel's gateway. */
+    public record Send(OutgoingMessage message) implements Step {}
+
+    private final Messages messages;
+    private final Customers customers;
+    private final MessagingSettings settings;
+    private final UnsubscribeTokens unsubscribeTokens;
+    private final Clock clock;
+    private final DoubleSupplier random;
+
+    /** For CDI's proxy only. */
+    protected MessageDispatch() {
+        this(null, null, null, null, null, null);
+    }
+
+    @Inject
+    public MessageDispatch(
+            Messages messages,
+            Customers customers,
+            MessagingSettings settings,
+            UnsubscribeTokens unsubscribeTokens,
+            Clock clock) {
+        this(messages, customers, settings, unsubscribeTokens, clock, () -> ThreadLocalRandom.current()
+                .nextDouble());
+    }
+
+    /** With a chosen source of jitter (tests). */
+    public MessageDispatch(
+            Messages messages,
+            Customers customers,
+            MessagingSettings settings,
+            UnsubscribeTokens unsubscribeTokens,
+            Clock clock,
+            DoubleSupplier random) {
+        this.messages = messages;
+        this.customers = customers;
+        this.settings = settings;
+        this.unsubscribeTokens = unsubscribeTokens;
+        this.clock = clock;
+        this.random = random;
+    }
+
+    /** Leases up to {@code limit} due messages to the calling relay. */
+    @Transactional
+    public java.util.List<Messages.Claim> claim(int limit) {
+        Instant now = clock.instant();
+        return messages.claimDue(now, now.plus(settings.lease()), limit);
+    }
+
+    /** Judges a claimed message now and settles it or hands it over to be sent. */
+    @Transactional
+    public Step prepare(Messages.Claim claim) {
+        Instant now = clock.instant();
+        Optional<OutboxMessage> locked = messages.lockedById(claim.id());
+        if (locked.isEmpty()
+                || locked.get().leases() != claim.leases()
+                || locked.get().status() != MessageStatus.QUEUED) {
+            return new Settled("claim lost");
+        }
+        OutboxMessage message = locked.get();
+        if (message.attempts() >= settings.retrySchedule().maxAttempts()) {
+            return fail(
+                    message, "no attempt left (the last one's outcome is unknown: the relay stopped during it)", now);
+        }
+        Optional<Customer> found = customers.byId(message.customerId());
+        if (found.isEmpty()) {
+            return suppress(message, "the customer does not exist", now);
+        }
+        Customer customer = found.get();
+        boolean marketing = message.kind() == MessageKind.MARKETING;
+        if (marketing) {
+            messages.lockPressure(message.customerId());
+        }
+        ChannelChoice.Outcome choice =
+                settings.channelChoice().choose(message.requestedChannel(), message.kind(), customer);
+        if (choice instanceof ChannelChoice.Unreachable unreachable) {
+            return suppress(message, unreachable.reason(), now);
+        }
+        Channel channel = ((ChannelChoice.Chosen) choice).channel();
+        message = message.withChannel(channel);
+        if (marketing) {
+            Optional<Instant> quiet = settings.quietHours()
+                    .flatMap(q -> q.deferral(now, settings.zoneOf(locked.get().storeId())));
+            if (quiet.isPresent()) {
+                messages.save(message.withAttempts(message.attempts(), quiet.get()));
+                messages.append(message.id(), new StatusChange("DEFERRED", "quiet hours, until " + quiet.get(), now));
+                return new Settled("deferred");
+            }
+            if (message.countedAt().isEmpty()) {
+                Duration longest = settings.pressure().caps().stream()
+                        .map(PressureCap::window)
+                        .max(Duration::compareTo)
+                        .orElse(Duration.ZERO);
+                Optional<String> refusal = settings.pressure()
+                        .refusal(
+                                channel,
+                                now,
+                                messages.countedSince(message.customerId(), now.minus(longest)),
+                                messages.waitingWithHigherPriority(
+                                        message.customerId(),
+                                        message.id(),
+                                        message.priority(),
+                                        now.plus(settings.lease())));
+                if (refusal.isPresent()) {
+                    return suppress(message, refusal.get() + " (priority " + message.priority() + ")", now);
+                }
+                message = message.counted(now);
+            }
+        }
+        String text;
+        String subject;
+        try {
+            Map<String, String> values = values(message, customer);
+            text = new MessageText(message.template()).render(values);
+            subject = Optional.ofNullable(message.values().get(OutboxService.SUBJECT))
+                    .map(s -> new MessageText(s).render(values))
+                    .orElse(settings.subject());
+        } catch (MissingPlaceholderException e) {
+            return fail(message, e.getMessage(), now);
+        }
+        if (channel == Channel.PRINT_AT_TILL || channel == Channel.STAFF_CALL) {
+            messages.save(message.sent(Optional.empty(), now));
+            messages.append(
+                    message.id(),
+                    new StatusChange(
+                            "SENT",
+                            channel == Channel.PRINT_AT_TILL
+                                    ? "waiting to be printed at the customer's next till visit"
+                                    : "on the call list of store "
+                                            + message.storeId().orElse("(none)"),
+                            now));
+            return new Settled("held in store");
+        }
+        String address =
+                switch (channel) {
+                    case SMS -> customer.phone().orElseThrow().value();
+                    case EMAIL -> customer.email().orElseThrow().value();
+                    default -> "customer-" + customer.id();
+                };
+        Optional<String> unsubscribe = Optional.empty();
+        if (marketing && channel == Channel.EMAIL) {
+            unsubscribe = settings.publicBaseUrl()
+                    .map(base -> base + "/api/v1/unsubscribe?token="
+                            + unsubscribeTokens.token(
+                                    customer.id(), channel.marketingConsent().orElseThrow()));
+        }
+        int attempt = message.attempts() + 1;
+        messages.save(message.withAttempts(attempt, message.nextAttemptAt()));
+        messages.append(message.id(), new StatusChange("ATTEMPT", "attempt " + attempt + " on " + channel, now));
+        return new Send(new OutgoingMessage(
+                message.id(), message.customerId(), channel, message.kind(), address, subject, text, unsubscribe));
+    }
+
+    /** Records a provider's acceptance (also when the claim was lost meanwhile: the provider did accept it). */
+    @Transactional
+    public void accepted(Messages.Claim claim, MessageGateway.Accepted receipt) {
+        Instant now = clock.instant();
+        Optional<OutboxMessage> locked = messages.lockedById(claim.id());
+        if (locked.isEmpty()) {
+            return;
+        }
+        OutboxMessage message = locked.get();
+        String detail = "accepted by " + receipt.provider() + " as " + receipt.providerId();
+        if (message.status() == MessageStatus.QUEUED) {
+            messages.save(message.sent(Optional.of(receipt.providerId()), now));
+            messages.append(message.id(), new StatusChange("SENT", detail, now));
+        } else {
+            messages.append(message.id(), new StatusChange("SENT", detail + " again (a repeated attempt)", now));
+        }
+    }
+
+    /** Records a failed attempt: tried again later with backoff, or a dead letter. */
+    @Transactional
+    public void failed(Messages.Claim claim, GatewayException failure) {
+        Instant now = clock.instant();
+        Optional<OutboxMessage> locked = messages.lockedById(claim.id());
+        if (locked.isEmpty()
+                || locked.get().leases() != claim.leases()
+                || locked.get().status() != MessageStatus.QUEUED) {
+            return;
+        }
+        OutboxMessage message = locked.get();
+        String detail = "attempt " + message.attempts() + " failed: " + failure.getMessage();
+        if (failure.retryable() && settings.retrySchedule().allowsAnotherAfter(message.attempts())) {
+            Instant next = now.plus(settings.retrySchedule().delayAfter(message.attempts(), random.getAsDouble()));
+            messages.save(message.withStatus(MessageStatus.QUEUED, Optional.of(detail))
+                    .withAttempts(message.attempts(), next));
+            messages.append(message.id(), new StatusChange("RETRY", detail + "; next attempt at " + next, now));
+        } else {
+            fail(message, detail + (failure.retryable() ? " (no attempt left)" : " (permanent)"), now);
+        }
+    }
+
+    private Map<String, String> values(OutboxMessage message, Customer customer) {
+        Map<String, String> values = new HashMap<>();
+        values.put("firstName", customer.firstName());
+        values.put("appLink", settings.appLink());
+        values.put("storeName", message.storeId().orElse(""));
+        values.putAll(message.values());
+        return values;
+    }
+
+    private Step suppress(OutboxMessage message, String reason, Instant now) {
+        messages.save(message.withStatus(MessageStatus.SUPPRESSED, Optional.of(reason)));
+        messages.append(message.id(), new StatusChange("SUPPRESSED", reason, now));
+        return new Settled("suppressed");
+    }
+
+    private Step fail(OutboxMessage message, String reason, Instant now) {
+        messages.save(message.withStatus(MessageStatus.FAILED, Optional.of(reason)));
+        messages.append(message.id(), new StatusChange("FAILED", reason, now));
+        return new Settled("failed");
+    }
+}

@@ -1,0 +1,104 @@
+package dev.loyalty.application.messaging;
+
+import dev.loyalty.application.shared.Actor;
+import dev.loyalty.application.shared.Role;
+import dev.loyalty.domain.messaging.MessageTemplate;
+import dev.loyalty.domain.messaging.MessageText;
+import dev.loyalty.domain.shared.AccessDeniedException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The message templates of the console, and their resolution when a message names one ({@code @name}). */
+@ApplicationScoped
+public class MessageTemplateService implements MessageTemplateUseCases {
+
+    /** How a message's text names a template. */
+    public static final String REFERENCE = "@";
+
+    /** The values a preview shows for the placeholders it was not given. */
+    static final Map<String, String> EXAMPLES = Map.of(
+            "firstName", "Marco",
+            "couponCode", "K7P2QX9M4",
+            "couponValidUntil", "2026-12-31",
+            "storeName", "MI-001",
+            "appLink", "https://loyalty.example/app");
+
+    private final MessageTemplates templates;
+    private final MessagingSettings settings;
+
+    /** For CDI's proxy only. */
+    protected MessageTemplateService() {
+        this(null, null);
+    }
+
+    @Inject
+    public MessageTemplateService(MessageTemplates templates, MessagingSettings settings) {
+        this.templates = templates;
+        this.settings = settings;
+    }
+
+    @Override
+    @Transactional
+    public MessageTemplate save(MessageTemplate template, Actor actor) {
+        adminOnly(actor);
+        templates.save(template);
+        return template;
+    }
+
+    @Override
+    public List<MessageTemplate> all(Actor actor) {
+        adminOnly(actor);
+        return templates.all();
+    }
+
+    @Override
+    public MessageTemplate get(String name, String language, Actor actor) {
+        adminOnly(actor);
+        return templates.find(name, language).orElseThrow(() -> new MessageTemplateNotFoundException(name));
+    }
+
+    @Override
+    public Preview preview(String name, String language, Map<String, String> values, Actor actor) {
+        MessageTemplate template = get(name, language, actor);
+        Map<String, String> all = new HashMap<>(EXAMPLES);
+        all.put("appLink", settings.appLink());
+        if (values != null) {
+            all.putAll(values);
+        }
+        return new Preview(
+                template.subject().map(s -> new MessageText(s).render(all)),
+                template.body().render(all));
+    }
+
+    /**
+     * @param text a message's text, or {@code @name}
+     * @return the template it names, in the programme's language, else English, else any; empty
+     *     when the text is no reference
+     * @throws MessageTemplateNotFoundException when it names no template
+     */
+    static Optional<MessageTemplate> resolve(MessageTemplates templates, String language, String text) {
+        if (!text.startsWith(REFERENCE)) {
+            return Optional.empty();
+        }
+        String name = text.substring(REFERENCE.length()).strip();
+        return templates
+                .find(name, language)
+                .or(() -> templates.find(name, "en"))
+                .or(() -> templates.all().stream()
+                        .filter(t -> t.name().equals(name))
+                        .findFirst())
+                .map(Optional::of)
+                .orElseThrow(() -> new MessageTemplateNotFoundException(name));
+    }
+
+    private static void adminOnly(Actor actor) {
+        if (actor.role() != Role.ADMIN) {
+            throw new AccessDeniedException("message templates are the console's");
+        }
+    }
+}

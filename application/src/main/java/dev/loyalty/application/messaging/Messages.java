@@ -1,0 +1,88 @@
+package dev.loyalty.application.messaging;
+
+import dev.loyalty.domain.customer.CustomerId;
+import dev.loyalty.domain.messaging.Channel;
+import dev.loyalty.domain.messaging.MarketingPressurePolicy;
+import dev.loyalty.domain.messaging.MessageStatus;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Driven port: the outbox table and each message's status history. Works inside the caller's
+ * transaction. Claims are safe with several relays on several instances: each due message is
+ * claimed by one of them (rows locked and skipped by the others), and a claim is a lease that
+ * expires, so a message whose relay died is taken again.
+ */
+public interface Messages {
+
+    /**
+     * A claim of the relay on one message.
+     *
+     * @param id the message
+     * @param leases its claim count after this claim: only this claim may record an outcome
+     */
+    record Claim(UUID id, int leases) {}
+
+    /**
+     * Stores a new message with the first line of its history, unless a message with the same
+     * cause exists.
+     *
+     * @return whether it was stored (false: its cause was already queued)
+     */
+    boolean add(OutboxMessage message, StatusChange first);
+
+    /**
+     * Claims up to {@code limit} queued messages due at {@code now}, highest priority first,
+     * skipping those another transaction holds: each one's next attempt moves to
+     * {@code leaseUntil} and its lease count grows by one.
+     */
+    List<Claim> claimDue(Instant now, Instant leaseUntil, int limit);
+
+    /** @return the message, locked until the transaction ends */
+    Optional<OutboxMessage> lockedById(UUID id);
+
+    /** @return the message */
+    Optional<OutboxMessage> byId(UUID id);
+
+    /** @return the message a provider knows by {@code providerId}, locked */
+    Optional<OutboxMessage> lockedByProviderId(String providerId);
+
+    /** Stores the message's changed state (status, channel, reason, attempts, times, provider id). */
+    void save(OutboxMessage message);
+
+    /** Appends a line to the message's history. */
+    void append(UUID id, StatusChange change);
+
+    /** @return the message's history, oldest first */
+    List<StatusChange> history(UUID id);
+
+    /**
+     * Locks the customer's marketing-pressure account (until the transaction ends), so that the
+     * decisions on one customer's messages are taken one at a time across all instances.
+     */
+    void lockPressure(CustomerId customer);
+
+    /** @return the customer's marketing messages that took a pressure slot after {@code since} and were not lost */
+    List<MarketingPressurePolicy.Counted> countedSince(CustomerId customer, Instant since);
+
+    /**
+     * @return the channels (tentative or asked for) of the customer's other queued marketing
+     *     messages with a priority above {@code priority}, due before {@code horizon}, that have
+     *     not taken a slot yet
+     */
+    List<Channel> waitingWithHigherPriority(CustomerId customer, UUID excluding, int priority, Instant horizon);
+
+    /** @return the customer's messages, newest first, at most {@code limit} */
+    List<OutboxMessage> ofCustomer(CustomerId customer, int limit);
+
+    /** @return the messages in {@code status}, newest first, at most {@code limit} */
+    List<OutboxMessage> withStatus(MessageStatus status, int limit);
+
+    /** @return the customer's sent messages on {@code channel} that were not delivered yet, oldest first */
+    List<OutboxMessage> sentNotDelivered(CustomerId customer, Channel channel);
+
+    /** @return the sent {@code STAFF_CALL} messages of a store not yet called, oldest first */
+    List<OutboxMessage> callList(String storeId, int limit);
+}

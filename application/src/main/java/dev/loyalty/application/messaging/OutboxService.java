@@ -1,0 +1,191 @@
+package dev.loyalty.application.messaging;
+
+import dev.loyalty.application.customer.Customers;
+import dev.loyalty.application.shared.Role;
+import dev.loyalty.domain.customer.Customer;
+import dev.loyalty.domain.customer.CustomerNotFoundException;
+import dev.loyalty.domain.messaging.Channel;
+import dev.loyalty.domain.messaging.ChannelChoice;
+import dev.loyalty.domain.messaging.MessageKind;
+import dev.loyalty.domain.messaging.MessageStatus;
+import dev.loyalty.domain.messaging.MessageTemplate;
+import dev.loyalty.domain.messaging.MessageText;
+import dev.loyalty.domain.shared.AccessDeniedException;
+import dev.loyalty.domain.shared.InvalidValueException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Queues messages in the caller's transaction (the outbox): a message exists if and only if the
+ * change that caused it commits, and the relay sends it after commit. The same cause queues one
+ * message (a unique key). The text's placeholders are checked now: a placeholder that will have no
+ * value makes the message a dead letter at once (FAILED, with the reason) rather than failing the
+ * caller's transaction or reaching the customer half-filled; so does a text naming a template
+ * ({@code @name}, taken in the programme's language) that does not exist. The channel is chosen tentatively
+ * now and for good when sent, when consent and pressure are judged.
+ */
+@ApplicationScoped
+public class OutboxService implements MessageOutbox, SendMessageUseCase {
+
+    /** The longest cause accepted. */
+    public static final int MAX_CAUSE = 255;
+
+    /** The value that, when given, is the message's subject (a template's subject goes there). */
+    public static final String SUBJECT = "subject";
+
+    /** The placeholders the messaging side fills itself. */
+    static final Set<String> FILLED_HERE = Set.of("firstName", "appLink", "storeName");
+
+    private final Messages messages;
+    private final Customers customers;
+    private final MessageTemplates templates;
+    private final MessagingSettings settings;
+    private final Clock clock;
+
+    /** For CDI's proxy only. */
+    protected OutboxService() {
+        this(null, null, null, null, null);
+    }
+
+    @Inject
+    public OutboxService(
+            Messages messages,
+            Customers customers,
+            MessageTemplates templates,
+            MessagingSettings settings,
+            Clock clock) {
+        this.messages = messages;
+        this.customers = customers;
+        this.templates = templates;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public void queue(MessageRequest request) {
+        queued(request);
+    }
+
+    @Override
+    @Transactional
+    public MessageRecord send(SendMessageCommand command) {
+        if (command.actor().role() != Role.ADMIN) {
+            throw new AccessDeniedException("only the console sends messages by hand");
+        }
+        MessageRequest request = new MessageRequest(
+                command.customerId(),
+                command.channel(),
+                command.template(),
+                command.values(),
+                command.transactional(),
+                command.priority(),
+                "console:" + command.actor().subject() + "/" + UUID.randomUUID());
+        UUID id = queued(request).orElseThrow();
+        OutboxMessage message = messages.byId(id).orElseThrow(MessageNotFoundException::new);
+        return new MessageRecord(message, messages.history(id));
+    }
+
+    /**
+     * @return the cause as kept: as given, or past {@value #MAX_CAUSE} characters its SHA-256 (still
+     *     unique per cause, so a long cause never fails the caller's transaction)
+     */
+    static String cause(String given) {
+        String cause = given.strip();
+        if (cause.isEmpty()) {
+            throw new InvalidValueException("cause", "cause must not be blank");
+        }
+        if (cause.length() <= MAX_CAUSE) {
+            return cause;
+        }
+        try {
+            return "sha256:"
+                    + java.util.HexFormat.of()
+                            .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                                    .digest(cause.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    /** @return the new message's id, or empty when its cause was already queued */
+    private Optional<UUID> queued(MessageRequest request) {
+        String cause = cause(request.cause());
+        String template = request.template();
+        Map<String, String> values = new HashMap<>(request.values());
+        Optional<String> problem = Optional.empty();
+        try {
+            Optional<MessageTemplate> named =
+                    MessageTemplateService.resolve(templates, settings.language(), template.strip());
+            if (named.isPresent()) {
+                template = named.get().body().value();
+                named.get().subject().ifPresent(subject -> values.putIfAbsent(SUBJECT, subject));
+            }
+        } catch (MessageTemplateNotFoundException e) {
+            problem = Optional.of(e.getMessage());
+        }
+        MessageText text = new MessageText(template);
+        Customer customer = customers
+                .byId(request.customerId())
+                .orElseThrow(() -> new CustomerNotFoundException(request.customerId()));
+        Instant now = clock.instant();
+        MessageKind kind = request.transactional() ? MessageKind.TRANSACTIONAL : MessageKind.MARKETING;
+        Optional<Channel> requested = request.channel().map(MessageChannel::channel);
+        Optional<Channel> tentative =
+                settings.channelChoice().choose(requested, kind, customer) instanceof ChannelChoice.Chosen chosen
+                        ? Optional.of(chosen.channel())
+                        : requested;
+        Optional<String> storeId = Optional.ofNullable(request.values().get("storeId"))
+                .filter(s -> !s.isBlank())
+                .or(customer::storeId);
+
+        Set<String> known = new HashSet<>(FILLED_HERE);
+        known.addAll(values.keySet());
+        Set<String> missing = new HashSet<>(text.placeholders());
+        Optional.ofNullable(values.get(SUBJECT)).ifPresent(s -> missing.addAll(new MessageText(s).placeholders()));
+        missing.removeAll(known);
+        if (problem.isEmpty() && !missing.isEmpty()) {
+            problem =
+                    Optional.of("placeholders without a value: " + String.join(", ", new java.util.TreeSet<>(missing)));
+        }
+        MessageStatus status = problem.isEmpty() ? MessageStatus.QUEUED : MessageStatus.FAILED;
+        Optional<String> reason = problem;
+
+        UUID id = UUID.randomUUID();
+        OutboxMessage message = new OutboxMessage(
+                id,
+                request.customerId(),
+                cause,
+                requested,
+                tentative,
+                kind,
+                request.priority(),
+                template,
+                values,
+                storeId,
+                status,
+                reason,
+                0,
+                0,
+                now,
+                Optional.empty(),
+                Optional.empty(),
+                now,
+                Optional.empty());
+        StatusChange first = new StatusChange(
+                status.name(),
+                reason.orElse(kind + " message queued"
+                        + tentative.map(c -> " for " + c).orElse("")),
+                now);
+        return messages.add(message, first) ? Optional.of(id) : Optional.empty();
+    }
+}

@@ -1,0 +1,123 @@
+package dev.loyalty.application.referral;
+
+import dev.loyalty.application.shared.Actor;
+import dev.loyalty.application.shared.Role;
+import dev.loyalty.domain.customer.Customer;
+import dev.loyalty.domain.customer.CustomerId;
+import dev.loyalty.domain.customer.CustomerNotFoundException;
+import dev.loyalty.domain.shared.AccessDeniedException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+
+/**
+ * Referral codes and the programme. A code is given at enrolment; an enrolment with somebody's
+ * code is recorded as a pending referral - unless the newcomer's e-mail or phone was referred
+ * before (a person who erased their account and enrols again is no new customer). An unknown code
+ * does not refuse the enrolment (a cashier should not lose a customer over a typo); it is simply
+ * no referral. The reward itself comes with the newcomer's first purchase (see the reactions).
+ */
+@ApplicationScoped
+public class ReferralService {
+
+    /** Letters and digits a customer can read aloud without confusion (no 0/O, 1/I/L). */
+    static final String ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+
+    static final int CODE_LENGTH = 8;
+
+    /** The window of the monthly cap. */
+    public static final Duration CAP_WINDOW = Duration.ofDays(30);
+
+    private final Referrals referrals;
+    private final Clock clock;
+    private final RandomGenerator random;
+
+    /** For CDI's proxy only. */
+    protected ReferralService() {
+        this(null, null);
+    }
+
+    @Inject
+    public ReferralService(Referrals referrals, Clock clock) {
+        this.referrals = referrals;
+        this.clock = clock;
+        this.random = new SecureRandom();
+    }
+
+    /**
+     * Gives a newly enrolled customer a code and records the referral their enrolment names.
+     * Runs in the enrolment's transaction.
+     */
+    public void enrolled(Customer customer, Instant now) {
+        String code;
+        do {
+            code = newCode();
+        } while (!referrals.assignCode(customer.id(), code));
+        Optional<CustomerId> referrer = customer.referralCode().flatMap(referrals::ownerOf);
+        if (referrer.isPresent() && !referrer.get().equals(customer.id())) {
+            referrals.add(referrer.get(), customer.id(), contactHash(customer), now);
+        }
+    }
+
+    /** @return the customer's code to share */
+    public Optional<String> codeOf(CustomerId customerId, Actor actor) {
+        if (!actor.maySee(customerId)) {
+            throw new CustomerNotFoundException(customerId);
+        }
+        return referrals.codeOf(customerId);
+    }
+
+    /** @return the programme in force (administrators) */
+    public ReferralProgramme programme(Actor actor) {
+        administrator(actor);
+        return referrals.programme();
+    }
+
+    /** Replaces the programme (administrators). */
+    @Transactional
+    public ReferralProgramme define(ReferralProgramme programme, Actor actor) {
+        administrator(actor);
+        referrals.save(programme, clock.instant());
+        return programme;
+    }
+
+    private String newCode() {
+        StringBuilder code = new StringBuilder(CODE_LENGTH);
+        for (int i = 0; i < CODE_LENGTH; i++) {
+            code.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+        }
+        return code.toString();
+    }
+
+    /** A digest of the newcomer's e-mail (or phone), so that the contact itself is not kept twice. */
+    static String contactHash(Customer customer) {
+        Optional<String> contact = customer.email()
+                .map(e -> "email:" + e.value())
+                .or(() -> customer.phone().map(p -> "phone:" + p.value()));
+        if (contact.isEmpty()) {
+            return null;
+        }
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(sha.digest(contact.get().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    private static void administrator(Actor actor) {
+        if (actor.role() != Role.ADMIN) {
+            throw new AccessDeniedException("the referral programme is the console's");
+        }
+    }
+}

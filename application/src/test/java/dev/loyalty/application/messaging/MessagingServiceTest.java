@@ -1,0 +1,617 @@
+package dev.loyalty.application.messaging;
+
+import static dev.loyalty.domain.customer.ConsentPurpose.MARKETING_EMAIL;
+import static dev.loyalty.domain.customer.ConsentPurpose.MARKETING_SMS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.loyalty.application.customer.InMemoryCustomers;
+import dev.loyalty.application.shared.Actor;
+import dev.loyalty.domain.customer.ConsentPurpose;
+import dev.loyalty.domain.customer.Customer;
+import dev.loyalty.domain.customer.CustomerFixtures;
+import dev.loyalty.domain.customer.CustomerId;
+import dev.loyalty.domain.customer.PreferredChannel;
+import dev.loyalty.domain.customer.ProfileUpdate;
+import dev.loyalty.domain.messaging.Channel;
+import dev.loyalty.domain.messaging.ChannelChoice;
+import dev.loyalty.domain.messaging.MarketingPressurePolicy;
+import dev.loyalty.domain.messaging.MessageStatus;
+import dev.loyalty.domain.messaging.MessageTemplate;
+import dev.loyalty.domain.messaging.MessageText;
+import dev.loyalty.domain.messaging.PressureCap;
+import dev.loyalty.domain.messaging.QuietHours;
+import dev.loyalty.domain.messaging.RetrySchedule;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The outbox, the relay and the console's side, with the ports stubbed and the customers in memory. */
+class MessagingServiceTest {
+
+    static final Instant MORNING = Instant.parse("2026-11-23T09:00:00Z");
+
+    final MutableClock clock = new MutableClock(MORNING);
+    final InMemoryCustomers customers = new InMemoryCustomers();
+    final InMemoryMessages messages = new InMemoryMessages();
+    final TestSettings settings = new TestSettings();
+    final FakeProvider sms = new FakeProvider();
+    final FakeProvider email = new FakeProvider();
+    final InMemoryTemplates templates = new InMemoryTemplates();
+    final OutboxService outbox = new OutboxService(messages, customers, templates, settings, clock);
+    final FakeTokens tokens = new FakeTokens();
+    final MessageDispatch dispatch = new MessageDispatch(messages, customers, settings, tokens, clock, () -> 0.0);
+    final MessageRelay relay = new MessageRelay(dispatch, channel -> channel == Channel.SMS ? sms : email);
+    final MessageAdminService admin = new MessageAdminService(messages, clock);
+    final InStoreMessagesService inStore = new InStoreMessagesService(messages, customers, settings, clock);
+
+    Customer marco = enrolled(CustomerFixtures.aCustomer()
+            .withFirstName("Marco")
+            .withAPhone()
+            .withPreferredChannel(PreferredChannel.SMS)
+            .withConsent(MARKETING_SMS, MARKETING_EMAIL)
+            .enrolledAt(dev.loyalty.domain.customer.EnrolmentChannel.STORE, "MI-001")
+            .build());
+
+    Customer enrolled(Customer customer) {
+        customers.add(customer);
+        return customer;
+    }
+
+    static MessageRequest request(CustomerId customer, String cause) {
+        return new MessageRequest(
+                customer,
+                Optional.empty(),
+                "Ciao {firstName}, il tuo coupon {couponCode}",
+                Map.of("couponCode", "K7P2QX9M4"),
+                false,
+                0,
+                cause);
+    }
+
+    OutboxMessage only() {
+        assertThat(messages.all()).hasSize(1);
+        return messages.all().get(0);
+    }
+
+    List<String> steps(OutboxMessage message) {
+        return messages.history(message.id()).stream().map(StatusChange::status).toList();
+    }
+
+    void relayAll() {
+        while (relay.relayOnce(10) > 0) {
+            // drain
+        }
+    }
+
+    @Test
+    void theSameCauseQueuesOneMessage() {
+        outbox.queue(request(marco.id(), "rule:r1/event:e1"));
+        outbox.queue(request(marco.id(), "rule:r1/event:e1"));
+
+        assertThat(only().status()).isEqualTo(MessageStatus.QUEUED);
+        assertThat(only().channel()).contains(Channel.SMS);
+    }
+
+    @Test
+    void aLongCauseIsKeptAsItsDigestAndStillQueuesOnce() {
+        String cause = "rule:r1/event:" + "e".repeat(400) + "/action:0";
+        outbox.queue(request(marco.id(), cause));
+        outbox.queue(request(marco.id(), cause));
+
+        assertThat(only().cause()).startsWith("sha256:").hasSize(7 + 64);
+    }
+
+    @Test
+    void theRelaySendsWhatIsQueuedRenderedAndAddressed() {
+        outbox.queue(request(marco.id(), "c1"));
+
+        relayAll();
+
+        OutboxMessage sent = only();
+        assertThat(sent.status()).isEqualTo(MessageStatus.SENT);
+        assertThat(sent.providerId()).contains("SM-" + sent.id());
+        assertThat(steps(sent)).containsExactly("QUEUED", "ATTEMPT", "SENT");
+        assertThat(sms.received).singleElement().satisfies(m -> {
+            assertThat(m.id()).isEqualTo(sent.id());
+            assertThat(m.address()).isEqualTo(marco.phone().orElseThrow().value());
+            assertThat(m.text()).isEqualTo("Ciao Marco, il tuo coupon K7P2QX9M4");
+        });
+    }
+
+    @Test
+    void aConsentWithdrawnBetweenQueueingAndSendingSuppressesTheMessage() {
+        outbox.queue(
+                new MessageRequest(marco.id(), Optional.of(MessageChannel.SMS), "Offerta!", Map.of(), false, 0, "c1"));
+        withdraw(marco.id(), MARKETING_SMS);
+
+        relayAll();
+
+        assertThat(only().status()).isEqualTo(MessageStatus.SUPPRESSED);
+        assertThat(only().reason()).hasValueSatisfying(r -> assertThat(r).contains("no consent MARKETING_SMS"));
+        assertThat(steps(only())).containsExactly("QUEUED", "SUPPRESSED");
+        assertThat(sms.received).isEmpty();
+    }
+
+    @Test
+    void aTransactionalMessageNeedsNoConsentButIsRecorded() {
+        Customer noConsent = enrolled(CustomerFixtures.aCustomer()
+                .withAPhone()
+                .withPreferredChannel(PreferredChannel.SMS)
+                .build());
+        outbox.queue(new MessageRequest(
+                noConsent.id(),
+                Optional.empty(),
+                "Il tuo coupon {couponCode}",
+                Map.of("couponCode", "X"),
+                true,
+                0,
+                "c1"));
+
+        relayAll();
+
+        assertThat(only().status()).isEqualTo(MessageStatus.SENT);
+        assertThat(sms.received).hasSize(1);
+    }
+
+    @Test
+    void aGatewayDownLosesNothingAndSendsOnceWhenItIsBack() {
+        sms.failNext(3, true);
+        outbox.queue(request(marco.id(), "c1"));
+
+        for (int i = 0; i < 10; i++) {
+            relayAll();
+            clock.advance(Duration.ofMinutes(5));
+        }
+
+        OutboxMessage sent = only();
+        assertThat(sent.status()).isEqualTo(MessageStatus.SENT);
+        assertThat(sent.attempts()).isEqualTo(4);
+        assertThat(steps(sent))
+                .containsExactly(
+                        "QUEUED", "ATTEMPT", "RETRY", "ATTEMPT", "RETRY", "ATTEMPT", "RETRY", "ATTEMPT", "SENT");
+        assertThat(sms.delivered()).isEqualTo(1);
+    }
+
+    @Test
+    void retriesWaitWithBackoff() {
+        sms.failNext(1, true);
+        outbox.queue(request(marco.id(), "c1"));
+
+        relayAll();
+        relayAll();
+
+        assertThat(only().status()).isEqualTo(MessageStatus.QUEUED);
+        assertThat(only().nextAttemptAt()).isEqualTo(MORNING.plusSeconds(1));
+        assertThat(sms.received).hasSize(1);
+    }
+
+    @Test
+    void afterTheLastAttemptADeadLetterThatTheConsoleQueuesAgain() {
+        sms.failNext(4, true);
+        outbox.queue(request(marco.id(), "c1"));
+        for (int i = 0; i < 5; i++) {
+            relayAll();
+            clock.advance(Duration.ofMinutes(5));
+        }
+        assertThat(only().status()).isEqualTo(MessageStatus.FAILED);
+        assertThat(admin.withStatus(MessageStatus.FAILED, 10, Actor.admin("ops")))
+                .singleElement()
+                .satisfies(r -> assertThat(r.message().reason()).isPresent());
+
+        admin.retry(only().id(), Actor.admin("ops"));
+        relayAll();
+
+        assertThat(only().status()).isEqualTo(MessageStatus.SENT);
+        assertThat(steps(only())).contains("FAILED", "REQUEUED").endsWith("SENT");
+        assertThatThrownBy(() -> admin.retry(only().id(), Actor.admin("ops")))
+                .isInstanceOf(MessageNotRetryableException.class);
+    }
+
+    @Test
+    void aPermanentRefusalIsADeadLetterAtOnce() {
+        sms.failNext(1, false);
+        outbox.queue(request(marco.id(), "c1"));
+
+        relayAll();
+
+        assertThat(only().status()).isEqualTo(MessageStatus.FAILED);
+        assertThat(only().reason()).hasValueSatisfying(r -> assertThat(r).contains("permanent"));
+    }
+
+    @Test
+    void aRelayKilledAfterTheProviderAcceptedDoesNotSendTwiceToAnIdempotentProvider() {
+        outbox.queue(request(marco.id(), "c1"));
+        Messages.Claim claim = dispatch.claim(10).get(0);
+        MessageDispatch.Send send = (MessageDispatch.Send) dispatch.prepare(claim);
+        sms.send(send.message()); // accepted, and the relay dies before recording it
+
+        relayAll();
+        assertThat(sms.received).as("leased: not taken again yet").hasSize(1);
+        clock.advance(settings.lease().plusSeconds(1));
+        relayAll();
+
+        OutboxMessage sent = only();
+        assertThat(sent.status()).isEqualTo(MessageStatus.SENT);
+        assertThat(sent.attempts()).isEqualTo(2);
+        assertThat(sms.received).extracting(OutgoingMessage::id).containsExactly(sent.id(), sent.id());
+        assertThat(sms.delivered()).as("the provider recognised the repeat").isEqualTo(1);
+    }
+
+    @Test
+    void tenCampaignsInADayLetTheCapThroughByPriority() {
+        for (int priority = 1; priority <= 10; priority++) {
+            outbox.queue(new MessageRequest(
+                    marco.id(),
+                    Optional.empty(),
+                    "Campagna " + priority,
+                    Map.of(),
+                    false,
+                    priority,
+                    "campaign-" + priority));
+        }
+
+        relayAll();
+
+        assertThat(messages.all())
+                .filteredOn(m -> m.status() == MessageStatus.SENT)
+                .extracting(OutboxMessage::priority)
+                .containsExactlyInAnyOrder(9, 10);
+        assertThat(messages.all())
+                .filteredOn(m -> m.status() == MessageStatus.SUPPRESSED)
+                .hasSize(8)
+                .allSatisfy(m -> assertThat(m.reason())
+                        .hasValueSatisfying(r -> assertThat(r).contains("marketing pressure")));
+    }
+
+    @Test
+    void transactionalMessagesTakeNoSlot() {
+        outbox.queue(request(marco.id(), "m1"));
+        outbox.queue(request(marco.id(), "m2"));
+        relayAll();
+        outbox.queue(new MessageRequest(marco.id(), Optional.empty(), "Ricevuta", Map.of(), true, 0, "t1"));
+        outbox.queue(request(marco.id(), "m3"));
+        relayAll();
+
+        assertThat(messages.all())
+                .extracting(OutboxMessage::cause, OutboxMessage::status)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("m1", MessageStatus.SENT),
+                        org.assertj.core.groups.Tuple.tuple("m2", MessageStatus.SENT),
+                        org.assertj.core.groups.Tuple.tuple("t1", MessageStatus.SENT),
+                        org.assertj.core.groups.Tuple.tuple("m3", MessageStatus.SUPPRESSED));
+    }
+
+    @Test
+    void quietHoursDeferMarketingToTheirEndInTheStoresZone() {
+        settings.quietHours = Optional.of(new QuietHours(LocalTime.of(21, 0), LocalTime.of(9, 0)));
+        clock.set(Instant.parse("2026-11-23T21:30:00Z")); // 22:30 in Rome
+        outbox.queue(request(marco.id(), "c1"));
+
+        relayAll();
+        assertThat(only().status()).isEqualTo(MessageStatus.QUEUED);
+        assertThat(only().nextAttemptAt()).isEqualTo(Instant.parse("2026-11-24T08:00:00Z"));
+        assertThat(steps(only())).containsExactly("QUEUED", "DEFERRED");
+
+        clock.set(Instant.parse("2026-11-24T08:00:00Z"));
+        relayAll();
+        assertThat(only().status()).isEqualTo(MessageStatus.SENT);
+    }
+
+    @Test
+    void aPlaceholderWithoutValueMakesADeadLetterAtOnceNotAFailedTransaction() {
+        outbox.queue(new MessageRequest(
+                marco.id(), Optional.empty(), "Usa {couponCode} da {shop}", Map.of(), false, 0, "c1"));
+
+        assertThat(only().status()).isEqualTo(MessageStatus.FAILED);
+        assertThat(only().reason()).contains("placeholders without a value: couponCode, shop");
+    }
+
+    @Test
+    void aTillPrintWaitsForTheNextPurchaseThatDeliversIt() {
+        outbox.queue(new MessageRequest(
+                marco.id(),
+                Optional.of(MessageChannel.PRINT_AT_TILL),
+                "{firstName}: -10% con {couponCode}",
+                Map.of("couponCode", "K7P2QX9M4"),
+                false,
+                0,
+                "c1"));
+        relayAll();
+        assertThat(only().status()).isEqualTo(MessageStatus.SENT);
+
+        assertThat(inStore.waitingFor(marco.id())).singleElement().satisfies(b -> assertThat(b.text())
+                .isEqualTo("Marco: -10% con K7P2QX9M4"));
+        assertThat(inStore.print(marco.id(), "MI-001", "purchase:p1")).hasSize(1);
+        assertThat(only().status()).isEqualTo(MessageStatus.DELIVERED);
+        assertThat(inStore.waitingFor(marco.id())).isEmpty();
+    }
+
+    @Test
+    void aStaffCallIsOnTheStoresCallListUntilCalled() {
+        outbox.queue(new MessageRequest(
+                marco.id(), Optional.of(MessageChannel.STAFF_CALL), "Crema: ricarica", Map.of(), false, 0, "c1"));
+        relayAll();
+
+        assertThat(inStore.callList("MI-001", Actor.terminal("till-1", "MI-001")))
+                .singleElement()
+                .satisfies(call -> assertThat(call.phone())
+                        .isEqualTo(marco.phone().orElseThrow().value()));
+        assertThatThrownBy(() -> inStore.callList("MI-001", Actor.terminal("till-1", "RM-002")))
+                .isInstanceOf(dev.loyalty.domain.shared.AccessDeniedException.class);
+
+        inStore.called(only().id(), "interested", Actor.admin("ops"));
+        assertThat(only().status()).isEqualTo(MessageStatus.DELIVERED);
+        assertThat(inStore.callList("MI-001", Actor.admin("ops"))).isEmpty();
+    }
+
+    @Test
+    void aDeliveryReportDeliversOrFailsASentMessage() {
+        outbox.queue(request(marco.id(), "c1"));
+        relayAll();
+
+        assertThat(admin.report("SM-" + only().id(), true, "twilio: delivered")).isTrue();
+        assertThat(only().status()).isEqualTo(MessageStatus.DELIVERED);
+        assertThat(admin.report("SM-unknown", true, "twilio: delivered")).isFalse();
+    }
+
+    @Test
+    void anUnsubscribeLinkWithdrawsItsConsentOnly() {
+        UnsubscribeService unsubscribe = new UnsubscribeService(customers, event -> {}, settings, tokens, clock);
+        String token = tokens.token(marco.id(), MARKETING_EMAIL);
+
+        assertThat(unsubscribe.unsubscribe(token)).isEqualTo(MARKETING_EMAIL);
+
+        Customer now = customers.byId(marco.id()).orElseThrow();
+        assertThat(now.hasGranted(MARKETING_EMAIL)).isFalse();
+        assertThat(now.hasGranted(MARKETING_SMS)).isTrue();
+        assertThatThrownBy(() -> unsubscribe.unsubscribe("forged")).isInstanceOf(UnsubscribeLinkInvalidException.class);
+    }
+
+    @Test
+    void marketingEmailCarriesAnUnsubscribeLink() {
+        outbox.queue(
+                new MessageRequest(marco.id(), Optional.of(MessageChannel.EMAIL), "Novità", Map.of(), false, 0, "c1"));
+        relayAll();
+
+        assertThat(email.received).singleElement().satisfies(m -> assertThat(m.unsubscribeUrl())
+                .hasValueSatisfying(
+                        url -> assertThat(url).startsWith("https://loyalty.test/api/v1/unsubscribe?token=")));
+    }
+
+    @Test
+    void aNamedTemplateIsTakenInTheProgrammesLanguageWithItsSubject() {
+        templates.save(new MessageTemplate(
+                "welcome", "en", Optional.of("Welcome"), new MessageText("Hi {firstName}, {couponCode}")));
+        templates.save(new MessageTemplate(
+                "welcome",
+                "it",
+                Optional.of("Benvenuto {firstName}"),
+                new MessageText("Ciao {firstName}, {couponCode}")));
+        outbox.queue(new MessageRequest(
+                marco.id(),
+                Optional.of(MessageChannel.EMAIL),
+                "@welcome",
+                Map.of("couponCode", "K7P2QX9M4"),
+                false,
+                0,
+                "c1"));
+        outbox.queue(new MessageRequest(marco.id(), Optional.empty(), "@nothing", Map.of(), false, 0, "c2"));
+
+        relayAll();
+
+        assertThat(email.received).singleElement().satisfies(m -> {
+            assertThat(m.subject()).isEqualTo("Benvenuto Marco");
+            assertThat(m.text()).isEqualTo("Ciao Marco, K7P2QX9M4");
+        });
+        assertThat(messages.all().get(1).status()).isEqualTo(MessageStatus.FAILED);
+        assertThat(messages.all().get(1).reason())
+                .hasValueSatisfying(r -> assertThat(r).contains("nothing"));
+    }
+
+    @Test
+    void aTemplateIsPreviewedWithExamplesForWhatIsNotGiven() {
+        MessageTemplateService service = new MessageTemplateService(templates, settings);
+        service.save(
+                new MessageTemplate("refill", "it", Optional.empty(), new MessageText("{firstName}: {couponCode}")),
+                Actor.admin("ops"));
+
+        assertThat(service.preview("refill", "it", Map.of("firstName", "Elena"), Actor.admin("ops"))
+                        .text())
+                .isEqualTo("Elena: K7P2QX9M4");
+        assertThatThrownBy(() -> service.preview("refill", "en", Map.of(), Actor.admin("ops")))
+                .isInstanceOf(MessageTemplateNotFoundException.class);
+    }
+
+    @Test
+    void onlyTheConsoleReadsMessages() {
+        assertThatThrownBy(() -> admin.ofCustomer(marco.id(), 10, Actor.customer(marco.id())))
+                .isInstanceOf(dev.loyalty.domain.shared.AccessDeniedException.class);
+    }
+
+    private void withdraw(CustomerId id, ConsentPurpose purpose) {
+        Customer customer = customers.byId(id).orElseThrow();
+        customer.updateProfile(
+                new ProfileUpdate(
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Map.of(purpose, false),
+                        "APP",
+                        "v1"),
+                clock.instant());
+        customers.update(customer);
+    }
+
+    /** A provider that fails when told and, like Twilio with an idempotency token, recognises a repeated id. */
+    static final class FakeProvider implements MessageGateway {
+        final List<OutgoingMessage> received = new ArrayList<>();
+        final Set<UUID> accepted = new HashSet<>();
+        final Deque<Boolean> failures = new ArrayDeque<>();
+
+        void failNext(int times, boolean retryable) {
+            for (int i = 0; i < times; i++) {
+                failures.add(retryable);
+            }
+        }
+
+        int delivered() {
+            return accepted.size();
+        }
+
+        @Override
+        public Accepted send(OutgoingMessage message) {
+            received.add(message);
+            Boolean failure = failures.poll();
+            if (failure != null) {
+                throw new GatewayException("HTTP " + (failure ? 503 : 400), failure);
+            }
+            accepted.add(message.id());
+            return new Accepted("SM-" + message.id(), "fake");
+        }
+    }
+
+    static final class InMemoryTemplates implements MessageTemplates {
+        final Map<String, MessageTemplate> stored = new java.util.TreeMap<>();
+
+        @Override
+        public void save(MessageTemplate template) {
+            stored.put(template.name() + "/" + template.language(), template);
+        }
+
+        @Override
+        public Optional<MessageTemplate> find(String name, String language) {
+            return Optional.ofNullable(stored.get(name + "/" + language));
+        }
+
+        @Override
+        public List<MessageTemplate> all() {
+            return List.copyOf(stored.values());
+        }
+    }
+
+    /** Tokens that are the customer and the purpose in clear: signing is the adapter's, tested there. */
+    static final class FakeTokens implements UnsubscribeTokens {
+        @Override
+        public String token(CustomerId customerId, ConsentPurpose purpose) {
+            return customerId + ":" + purpose;
+        }
+
+        @Override
+        public Subject verify(String token) {
+            String[] parts = token.split(":");
+            if (parts.length != 2) {
+                throw new UnsubscribeLinkInvalidException();
+            }
+            return new Subject(CustomerId.parse(parts[0]), ConsentPurpose.valueOf(parts[1]));
+        }
+    }
+
+    static final class TestSettings implements MessagingSettings {
+        Optional<QuietHours> quietHours = Optional.empty();
+
+        @Override
+        public RetrySchedule retrySchedule() {
+            return new RetrySchedule(Duration.ofSeconds(2), Duration.ofMinutes(1), 4);
+        }
+
+        @Override
+        public Duration lease() {
+            return Duration.ofSeconds(60);
+        }
+
+        @Override
+        public ChannelChoice channelChoice() {
+            return new ChannelChoice(List.of(Channel.EMAIL, Channel.SMS, Channel.PUSH));
+        }
+
+        @Override
+        public MarketingPressurePolicy pressure() {
+            return new MarketingPressurePolicy(List.of(
+                    new PressureCap(Optional.empty(), Duration.ofDays(7), 2),
+                    new PressureCap(Optional.empty(), Duration.ofDays(30), 6)));
+        }
+
+        @Override
+        public Optional<QuietHours> quietHours() {
+            return quietHours;
+        }
+
+        @Override
+        public ZoneId zoneOf(Optional<String> storeId) {
+            return ZoneId.of("Europe/Rome");
+        }
+
+        @Override
+        public String appLink() {
+            return "https://loyalty.test/app";
+        }
+
+        @Override
+        public String subject() {
+            return "News";
+        }
+
+        @Override
+        public Optional<String> publicBaseUrl() {
+            return Optional.of("https://loyalty.test");
+        }
+
+        @Override
+        public String language() {
+            return "it";
+        }
+
+        @Override
+        public String consentTextVersion() {
+            return "v1";
+        }
+    }
+
+    static final class MutableClock extends Clock {
+        private Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        void set(Instant instant) {
+            now = instant;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}

@@ -1,0 +1,184 @@
+package dev.loyalty.bench;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The message relay's throughput: two service instances on one MariaDB send {@code bench.messages}
+ * SMS through a local server answering like Twilio's Messages API at once. The messages are
+ * written straight into the outbox, all due at the same instant, so that only the relay is
+ * measured (not the API that queues them): from that instant to the last one SENT. Also counts
+ * what the gateway received twice (it should be nothing). Options: {@code -Dbench.messages=20000
+ * -Dbench.customers=200 -Dbench.workers=2 -Dbench.batch=20 -Dbench.jar=...}.
+ */
+public final class RelayBenchmark {
+
+    private static final List<Logger> QUIET =
+            List.of(Logger.getLogger("ch.vorburger"), Logger.getLogger("org.mariadb"));
+
+    private RelayBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        QUIET.forEach(logger -> logger.setLevel(Level.WARNING));
+        Path jar = Path.of(System.getProperty("bench.jar"));
+        int messages = Integer.getInteger("bench.messages", 20_000);
+        int customers = Integer.getInteger("bench.customers", 200);
+        String workers = System.getProperty("bench.workers", "2");
+        String batch = System.getProperty("bench.batch", "20");
+        Path work = Files.createDirectories(
+                Path.of(System.getProperty("bench.workRoot")).resolve("relay-" + System.currentTimeMillis()));
+        AtomicLong requests = new AtomicLong();
+        Set<String> tokens = ConcurrentHashMap.newKeySet();
+        HttpServer gateway = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 200);
+        gateway.setExecutor(Executors.newFixedThreadPool(16));
+        gateway.createContext("/", exchange -> {
+            try (exchange) {
+                exchange.getRequestBody().readAllBytes();
+                requests.incrementAndGet();
+                String token = exchange.getRequestHeaders().getFirst("I-Twilio-Idempotency-Token");
+                tokens.add(token == null ? UUID.randomUUID().toString() : token);
+                byte[] answer = ("{\"sid\": \"SM" + UUID.randomUUID().toString().replace("-", "")
+                                + "\", \"status\": \"queued\"}")
+                        .getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(201, answer.length);
+                exchange.getResponseBody().write(answer);
+            }
+        });
+        gateway.start();
+        Map<String, String> env = Map.of(
+                "LOYALTY_SMS_PROVIDER", "twilio",
+                "LOYALTY_SMS_TWILIO_BASE_URL",
+                        "http://127.0.0.1:" + gateway.getAddress().getPort(),
+                "LOYALTY_SMS_TWILIO_ACCOUNT_SID", "ACbench",
+                "LOYALTY_SMS_TWILIO_AUTH_TOKEN", "bench",
+                "LOYALTY_SMS_FROM", "+15005550006",
+                "LOYALTY_MESSAGING_RELAY_WORKERS", workers,
+                "LOYALTY_MESSAGING_RELAY_BATCH", batch);
+        try (BenchDatabase database =
+                        BenchDatabase.start(Path.of(System.getProperty("bench.mariadbBase")), work.resolve("mariadb"));
+                ServiceProcess a = ServiceProcess.start(
+                        jar,
+                        Files.createDirectories(work.resolve("a")),
+                        freePort(),
+                        database.url(),
+                        work.resolve("a.log"),
+                        env);
+                ServiceProcess b = ServiceProcess.start(
+                        jar,
+                        Files.createDirectories(work.resolve("b")),
+                        freePort(),
+                        database.url(),
+                        work.resolve("b.log"),
+                        env)) {
+            Api apiA = new Api(a.port());
+            System.out.printf(
+                    "instance a ready in %d s%n",
+                    a.awaitReady(apiA, Duration.ofMinutes(4)).toSeconds());
+            System.out.printf(
+                    "instance b ready in %d s%n",
+                    b.awaitReady(new Api(b.port()), Duration.ofMinutes(4)).toSeconds());
+            Tokens tokensOfA = Tokens.mint(jar, work.resolve("a"));
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < customers; i++) {
+                Api.Response enrolled = apiA.post(
+                        "/api/v1/customers",
+                        tokensOfA.admin(),
+                        "{\"firstName\": \"Bench\", \"phone\": \"+3934" + String.format("%08d", i)
+                                + "\", \"preferredChannel\": \"SMS\", \"consents\": {\"marketingSms\": true},"
+                                + " \"enrolmentChannel\": \"WEB\"}",
+                        null);
+                if (enrolled.status() != 201) {
+                    throw new IllegalStateException("enrolment failed: " + enrolled.shortBody());
+                }
+                ids.add(enrolled.body().replaceAll(".*\"customerId\":\"([^\"]+)\".*", "$1"));
+            }
+            Instant due = Instant.now().plusSeconds(20);
+            try (Connection connection = database.connect()) {
+                connection.setAutoCommit(false);
+                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO message (id, customer_id,"
+                        + " cause, requested_channel, channel, kind, priority, template, template_values, store_id,"
+                        + " status, reason, attempts, leases, next_attempt_at, counted_at, provider_id, created_at,"
+                        + " sent_at, updated_at) VALUES (?, ?, ?, 'SMS', 'SMS', 'TRANSACTIONAL', 0,"
+                        + " 'Ciao {firstName}, il tuo codice {couponCode}', 'couponCode=K7P2QX9M4', NULL, 'QUEUED',"
+                        + " NULL, 0, 0, ?, NULL, NULL, ?, NULL, ?)")) {
+                    Timestamp at = Timestamp.valueOf(LocalDateTime.ofInstant(due, ZoneOffset.UTC));
+                    for (int i = 0; i < messages; i++) {
+                        insert.setString(1, UUID.randomUUID().toString());
+                        insert.setString(2, ids.get(i % ids.size()));
+                        insert.setString(3, "bench:" + i);
+                        insert.setTimestamp(4, at);
+                        insert.setTimestamp(5, at);
+                        insert.setTimestamp(6, at);
+                        insert.addBatch();
+                        if (i % 1000 == 999) {
+                            insert.executeBatch();
+                        }
+                    }
+                    insert.executeBatch();
+                }
+                connection.commit();
+                connection.setAutoCommit(true);
+                System.out.printf("%d messages queued, due at %s%n", messages, due);
+                long sent = 0;
+                Instant deadline = due.plus(Duration.ofMinutes(10));
+                while (sent < messages && Instant.now().isBefore(deadline)) {
+                    Thread.sleep(250);
+                    try (Statement sql = connection.createStatement();
+                            ResultSet rows = sql.executeQuery(
+                                    "SELECT COUNT(*) FROM message WHERE status = 'SENT' AND cause LIKE 'bench:%'")) {
+                        rows.next();
+                        sent = rows.getLong(1);
+                    }
+                }
+                Instant done = Instant.now();
+                double seconds = Duration.between(due, done).toMillis() / 1000.0;
+                System.out.println();
+                System.out.println("== Relay benchmark: 2 instances, " + workers + " relay workers each, batches of "
+                        + batch + ", local Twilio-shaped gateway ==");
+                System.out.printf("messages SENT        %d of %d%n", sent, messages);
+                System.out.printf("time                 %.1f s (from the instant they were due; +-0.25 s)%n", seconds);
+                System.out.printf("throughput           %.0f messages/s%n", sent / seconds);
+                System.out.printf(
+                        "gateway requests     %d (distinct messages %d, repeats %d)%n",
+                        requests.get(), tokens.size(), requests.get() - tokens.size());
+                System.out.printf(
+                        "machine              %d cores, JDK %s; load generator, both instances and MariaDB share it%n",
+                        Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+            }
+        } finally {
+            gateway.stop(0);
+            ((java.util.concurrent.ExecutorService) gateway.getExecutor()).shutdownNow();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}

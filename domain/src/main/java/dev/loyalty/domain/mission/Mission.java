@@ -1,0 +1,105 @@
+package dev.loyalty.domain.mission;
+
+import dev.loyalty.domain.shared.InvalidValueException;
+import dev.loyalty.domain.shared.Points;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A goal that earns points once reached. A one-time mission completes once per customer; a
+ * repeatable one starts again after each completion, up to {@link #maxCompletions()} when given.
+ * Only events that occur while it is active count.
+ *
+ * @param id identity
+ * @param name what the app shows
+ * @param goal what completes it
+ * @param rewardPoints the points each completion earns
+ * @param repeatable whether it starts again once completed
+ * @param maxCompletions the most completions per customer (repeatable only), or empty for no cap
+ * @param activeFrom events count from this instant
+ * @param activeUntil events count until this instant, or empty for no end
+ * @param active whether it still counts (an ended mission keeps its history)
+ */
+public record Mission(
+        MissionId id,
+        String name,
+        Goal goal,
+        Points rewardPoints,
+        boolean repeatable,
+        Optional<Integer> maxCompletions,
+        Instant activeFrom,
+        Optional<Instant> activeUntil,
+        boolean active) {
+
+    /** Checks the components. */
+    public Mission {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(goal, "goal");
+        Objects.requireNonNull(activeFrom, "activeFrom");
+        Objects.requireNonNull(activeUntil, "activeUntil");
+        Objects.requireNonNull(maxCompletions, "maxCompletions");
+        if (name == null || name.isBlank() || name.length() > 200) {
+            throw new InvalidValueException("name", "a mission's name is 1 to 200 characters");
+        }
+        name = name.strip();
+        if (rewardPoints == null || rewardPoints.isZero() || rewardPoints.value() > 1_000_000) {
+            throw new InvalidValueException("rewardPoints", "rewardPoints is between 1 and 1000000");
+        }
+        if (maxCompletions.isPresent() && !repeatable) {
+            throw new InvalidValueException("maxCompletions", "only a repeatable mission has a cap on completions");
+        }
+        if (maxCompletions.filter(m -> m < 1 || m > 10_000).isPresent()) {
+            throw new InvalidValueException("maxCompletions", "maxCompletions is between 1 and 10000");
+        }
+        if (activeUntil.filter(until -> !until.isAfter(activeFrom)).isPresent()) {
+            throw new InvalidValueException("activeUntil", "activeUntil must be after activeFrom");
+        }
+    }
+
+    /**
+     * @param at an instant
+     * @return whether events occurring then count
+     */
+    public boolean countsAt(Instant at) {
+        return active
+                && !at.isBefore(activeFrom)
+                && activeUntil.map(at::isBefore).orElse(true);
+    }
+
+    /**
+     * @param completions how many times the customer has completed it
+     * @return whether the customer may still progress (and complete it again)
+     */
+    public boolean open(int completions) {
+        if (completions == 0) {
+            return true;
+        }
+        return repeatable && maxCompletions.map(max -> completions < max).orElse(true);
+    }
+
+    /**
+     * @param latest the latest step
+     * @return the earliest instant a step may have occurred at to count with it
+     */
+    public Instant windowStart(Instant latest) {
+        return goal.withinDays()
+                .map(days -> latest.minus(Duration.ofDays(days)))
+                .orElse(Instant.MIN);
+    }
+
+    /**
+     * @return the reference its points carry in the ledger
+     */
+    public String reference() {
+        return "mission:" + id;
+    }
+
+    /**
+     * @return the mission ended now (no more counting)
+     */
+    public Mission ended() {
+        return new Mission(id, name, goal, rewardPoints, repeatable, maxCompletions, activeFrom, activeUntil, false);
+    }
+}
