@@ -53,7 +53,7 @@ CREATE TABLE tier_change (
     held_until  DATETIME(6)  NULL,
     occurred_at DATETIME(6)  NOT NULL,
     PRIMARY KEY (id),
-    KEY ix_tier_change_customer (customer_id, id),
+    KEY ix_tier_change_customer (customer_id, occurred_at),
     CONSTRAINT fk_tier_change_customer FOREIGN KEY (customer_id) REFERENCES customer (id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 

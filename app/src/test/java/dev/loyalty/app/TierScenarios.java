@@ -246,6 +246,14 @@ abstract class TierScenarios {
                 .isEqualTo(events.get(0).keySet());
         assertThat(events.get(1).getJsonObject("customerId").getString("value")).isEqualTo(refunded);
         assertThat(events.get(1).getString("cause")).isEqualTo("REVIEW");
+        // the reviews above stand for instants months ahead: the timeline is read from beyond them
+        Api.Reply timeline =
+                API.get("/api/v1/customers/" + refunded + "/timeline?before=2100-01-01T00:00:00Z", Api.admin());
+        assertThat(timeline.status()).as(timeline.toString()).isEqualTo(200);
+        assertThat(timeline.body())
+                .as("the tier history is in the customer's timeline")
+                .contains("tier Silver -> Bronze (review)")
+                .contains("tier Bronze -> Silver (purchase)");
     }
 
     @Test

@@ -120,7 +120,7 @@ public class JpaCustomerTiers implements CustomerTiers {
     @Override
     public List<TierHistoryEntry> history(CustomerId customerId, int limit) {
         return em.createQuery(
-                        "SELECT c FROM TierChangeJpaEntity c WHERE c.customerId = :id ORDER BY c.id DESC",
+                        "SELECT c FROM TierChangeJpaEntity c WHERE c.customerId = :id ORDER BY c.occurredAt DESC, c.id DESC",
                         TierChangeJpaEntity.class)
                 .setParameter("id", customerId.toString())
                 .setMaxResults(limit)

@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The customer's events, ledger entries, coupons and messages, each read by its (customer, time) index and
- * cut to the page size, merged newest first.
+ * The customer's events, ledger entries, coupons, messages and tier changes, each read by its
+ * (customer, time) index and cut to the page size, merged newest first.
  */
 @ApplicationScoped
 public class SqlCustomerTimeline implements CustomerTimeline {
@@ -34,6 +34,10 @@ public class SqlCustomerTimeline implements CustomerTimeline {
             + " 'PREFERRED'), id, status, reason FROM message WHERE customer_id = ? AND created_at < ?"
             + " ORDER BY created_at DESC LIMIT ?";
 
+    private static final String TIERS = "SELECT occurred_at, 'TIER', 'TIER_CHANGED', from_tier, reference, to_tier,"
+            + " CONCAT(cause, COALESCE(CONCAT(':', reason), '')) FROM tier_change WHERE customer_id = ?"
+            + " AND occurred_at < ? ORDER BY occurred_at DESC LIMIT ?";
+
     @PersistenceContext(unitName = "loyalty")
     private EntityManager em;
 
@@ -47,7 +51,7 @@ public class SqlCustomerTimeline implements CustomerTimeline {
     @Override
     public List<TimelineEntry> of(CustomerId customerId, Instant before, int limit) {
         List<TimelineEntry> merged = new ArrayList<>();
-        for (String sql : List.of(EVENTS, POINTS, COUPONS, MESSAGES)) {
+        for (String sql : List.of(EVENTS, POINTS, COUPONS, MESSAGES, TIERS)) {
             List<?> rows = em.createNativeQuery(sql)
                     .setParameter(1, customerId.toString())
                     .setParameter(2, UtcTimes.utc(before))
@@ -93,6 +97,16 @@ public class SqlCustomerTimeline implements CustomerTimeline {
                 }
                 summary = type.toLowerCase(java.util.Locale.ROOT) + " message by " + a + ", " + b
                         + (c != null ? " (" + c + ")" : "");
+            }
+            case "TIER" -> {
+                String[] why = c.split(":", 2);
+                details.put("from", a);
+                details.put("to", b);
+                details.put("cause", why[0]);
+                if (why.length > 1) {
+                    details.put("reason", why[1]);
+                }
+                summary = "tier " + a + " -> " + b + " (" + why[0].toLowerCase(java.util.Locale.ROOT) + ")";
             }
             default -> {
                 details.put("template", a);
