@@ -17,6 +17,7 @@ import dev.loyalty.application.rule.RuleEvaluations;
 import dev.loyalty.application.rule.Rules;
 import dev.loyalty.application.shared.DomainEventLog;
 import dev.loyalty.application.shared.ProgrammeSettings;
+import dev.loyalty.application.tier.QualifyingActivity;
 import dev.loyalty.application.wallet.Wallets;
 import dev.loyalty.domain.activity.Activity;
 import dev.loyalty.domain.activity.EventType;
@@ -35,6 +36,7 @@ import dev.loyalty.domain.rule.Rule;
 import dev.loyalty.domain.rule.RuleAction;
 import dev.loyalty.domain.shared.DomainException;
 import dev.loyalty.domain.shared.Points;
+import dev.loyalty.domain.tier.QualifyingWindow;
 import dev.loyalty.domain.wallet.WalletHead;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -86,12 +88,13 @@ public class Reactions {
     private final ServiceEvents serviceEvents;
     private final DomainEventLog events;
     private final ProgrammeSettings programme;
+    private final QualifyingActivity qualifying;
     private final Clock clock;
     private final RandomGenerator random = new SecureRandom();
 
     /** For CDI's proxy only. */
     protected Reactions() {
-        this(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     @Inject
@@ -110,6 +113,7 @@ public class Reactions {
             ServiceEvents serviceEvents,
             DomainEventLog events,
             ProgrammeSettings programme,
+            QualifyingActivity qualifying,
             Clock clock) {
         this.activities = activities;
         this.customers = customers;
@@ -125,6 +129,7 @@ public class Reactions {
         this.serviceEvents = serviceEvents;
         this.events = events;
         this.programme = programme;
+        this.qualifying = qualifying;
         this.clock = clock;
     }
 
@@ -338,6 +343,13 @@ public class Reactions {
         }
         progress.complete(mission.id(), customer, completions, mission.rewardPoints(), now);
         earn(customer, mission.rewardPoints(), MISSION_REASON, mission.reference(), now);
+        // a mission's points are earned points: they qualify for a tier on POINTS_EARNED (the next
+        // purchase or the daily review moves the tier)
+        qualifying.add(
+                customer,
+                QualifyingWindow.monthOf(now),
+                0,
+                mission.rewardPoints().value());
         MissionCompleted completed =
                 new MissionCompleted(mission.id(), customer, completions + 1, mission.rewardPoints(), now);
         events.append(completed);

@@ -32,6 +32,7 @@ import dev.loyalty.application.rule.InMemoryRuleEvaluations;
 import dev.loyalty.application.rule.InMemoryRules;
 import dev.loyalty.application.rule.Rules;
 import dev.loyalty.application.shared.Actor;
+import dev.loyalty.application.tier.InMemoryQualifyingActivity;
 import dev.loyalty.application.wallet.InMemoryWallets;
 import dev.loyalty.domain.activity.EventType;
 import dev.loyalty.domain.coupon.BasketLine;
@@ -56,6 +57,7 @@ import dev.loyalty.domain.rule.RuleStatus;
 import dev.loyalty.domain.shared.DomainEvent;
 import dev.loyalty.domain.shared.Money;
 import dev.loyalty.domain.shared.Points;
+import dev.loyalty.domain.tier.TierMetric;
 import dev.loyalty.domain.wallet.Wallet;
 import dev.loyalty.domain.wallet.WalletEntry;
 import dev.loyalty.domain.wallet.WalletEntryType;
@@ -63,6 +65,7 @@ import jakarta.enterprise.inject.Instance;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -95,6 +98,7 @@ class ReactionsTest {
     private final InMemoryCoupons coupons = new InMemoryCoupons();
     private final InMemoryReferrals referrals = new InMemoryReferrals();
     private final ServiceEvents serviceEvents = new ServiceEvents(activities);
+    private final InMemoryQualifyingActivity qualifying = new InMemoryQualifyingActivity();
     private final List<MessageRequest> messages = new ArrayList<>();
     private final List<DomainEvent> events = new ArrayList<>();
     /** The rules port breaks down on events of this type (null: never). */
@@ -149,6 +153,7 @@ class ReactionsTest {
                 serviceEvents,
                 events::add,
                 () -> Optional.of(POINTS_VALIDITY),
+                qualifying,
                 clock);
     }
 
@@ -563,6 +568,11 @@ class ReactionsTest {
                     .as("the completion is due for reactions in its turn")
                     .extracting(id -> row(id).activity.eventId())
                     .containsExactly(completedId);
+            assertThat(qualifying
+                            .history(marco.id(), TierMetric.POINTS_EARNED, YearMonth.from(NOW.atZone(ZoneOffset.UTC)))
+                            .byMonth())
+                    .as("the mission's points qualify for a tier on points earned")
+                    .containsValue(500L);
         }
 
         @Test
