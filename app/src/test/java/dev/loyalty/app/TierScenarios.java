@@ -408,6 +408,14 @@ abstract class TierScenarios {
         assertThat(claim.isProblem("reward-tier-not-eligible"))
                 .as(claim.toString())
                 .isTrue();
+        JsonObject why = API.get(
+                        "/api/v1/coupons/" + code + "/explanation?channel=STORE&amount=3000&customerId=" + silver,
+                        Api.admin())
+                .json();
+        assertThat(why.getJsonArray("checks").toString())
+                .as("the console's explanation judges the tier too")
+                .contains("coupon-tier-not-eligible")
+                .contains("this customer is Silver");
         assertThat(API.get("/api/v1/me/wallet", Api.customer(silver))
                         .json()
                         .getJsonNumber("balance")

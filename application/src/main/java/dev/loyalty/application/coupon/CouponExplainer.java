@@ -3,6 +3,7 @@ package dev.loyalty.application.coupon;
 import dev.loyalty.application.shared.Actor;
 import dev.loyalty.application.shared.DomainEventHistory;
 import dev.loyalty.application.shared.Role;
+import dev.loyalty.application.tier.TierMovements;
 import dev.loyalty.domain.coupon.AlreadyRedeemedPolicy;
 import dev.loyalty.domain.coupon.CategoryPolicy;
 import dev.loyalty.domain.coupon.Coupon;
@@ -22,8 +23,10 @@ import dev.loyalty.domain.coupon.SalesChannel;
 import dev.loyalty.domain.customer.CustomerId;
 import dev.loyalty.domain.shared.AccessDeniedException;
 import dev.loyalty.domain.shared.Money;
+import dev.loyalty.domain.tier.Tier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -34,8 +37,8 @@ import java.util.Optional;
  * Answers the console's "why did coupon C not apply for customer X at time T": the coupon as it
  * was then (its status rebuilt from its recorded history), every rule a till applies judged on
  * its own rather than stopping at the first, and what happened to the coupon. Counts (the
- * customer's uses of the template, the template's cap) are as of now; rules that depend on the
- * basket are judged only when its amount is given.
+ * customer's uses of the template, the template's cap, the customer's tier) are as of now; rules
+ * that depend on the basket are judged only when its amount is given.
  */
 @ApplicationScoped
 public class CouponExplainer {
@@ -45,17 +48,22 @@ public class CouponExplainer {
     private final Coupons coupons;
     private final CouponTemplates templates;
     private final DomainEventHistory history;
+    private final TierMovements tiers;
+    private final Clock clock;
 
     /** For CDI's proxy only. */
     protected CouponExplainer() {
-        this(null, null, null);
+        this(null, null, null, null, null);
     }
 
     @Inject
-    public CouponExplainer(Coupons coupons, CouponTemplates templates, DomainEventHistory history) {
+    public CouponExplainer(
+            Coupons coupons, CouponTemplates templates, DomainEventHistory history, TierMovements tiers, Clock clock) {
         this.coupons = coupons;
         this.templates = templates;
         this.history = history;
+        this.tiers = tiers;
+        this.clock = clock;
     }
 
     /**
@@ -102,7 +110,10 @@ public class CouponExplainer {
                 at,
                 amount,
                 customer.map(c -> coupons.redeemedCount(template.id(), c)).orElse(0L),
-                coupons.redeemedCount(template.id()));
+                coupons.redeemedCount(template.id()),
+                customer.flatMap(c -> tiers.inForce(c, clock.instant()))
+                        .map(Tier::name)
+                        .orElse(null));
         List<CouponExplanation.Check> checks = new ArrayList<>();
         boolean applicable = true;
         for (CouponPolicy policy : ELIGIBILITY.policies()) {
