@@ -120,6 +120,29 @@ public class ServiceEvents {
         }
     }
 
+    /**
+     * A customer's tier changed (purchase, override): rules may react (a congratulation, a gift).
+     * The set-based review's changes are not fed here: a first review moves half the customers at
+     * once, which would bury every other reaction; its changes are in the tier history.
+     */
+    public void tierChanged(dev.loyalty.domain.tier.TierChanged changed, String storeId, Instant now) {
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        if (changed.from() != null) {
+            attributes.put("from", changed.from());
+        }
+        attributes.put("to", changed.to());
+        attributes.put("cause", changed.cause().name());
+        record(
+                "tier-changed:" + changed.customerId() + ":"
+                        + changed.occurredAt().toEpochMilli() + ":" + changed.to(),
+                EventType.TIER_CHANGED,
+                changed.customerId(),
+                storeId,
+                changed.occurredAt(),
+                now,
+                attributes);
+    }
+
     /** Records any other service event (mission completed, referral completed, tier changed). */
     public void record(
             String eventId,

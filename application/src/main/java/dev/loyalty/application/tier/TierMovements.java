@@ -36,16 +36,22 @@ public class TierMovements {
     private final TierProgrammes programmes;
     private final CustomerTiers tiers;
     private final QualifyingActivity activity;
+    private final dev.loyalty.application.event.ServiceEvents serviceEvents;
     private final DomainEventLog events;
 
     /** For CDI's proxy only. */
     protected TierMovements() {
-        this(null, null, null, null);
+        this(null, null, null, null, null);
     }
 
     @Inject
     public TierMovements(
-            TierProgrammes programmes, CustomerTiers tiers, QualifyingActivity activity, DomainEventLog events) {
+            TierProgrammes programmes,
+            CustomerTiers tiers,
+            QualifyingActivity activity,
+            DomainEventLog events,
+            dev.loyalty.application.event.ServiceEvents serviceEvents) {
+        this.serviceEvents = serviceEvents;
         this.programmes = programmes;
         this.tiers = tiers;
         this.activity = activity;
@@ -125,6 +131,7 @@ public class TierMovements {
                     null,
                     now));
             events.append(changed);
+            serviceEvents.tierChanged(changed, purchase.storeId(), now);
         });
         return new TierOutcome(Optional.of(TierStanding.of(programme, standing, history, now)), change);
     }

@@ -41,12 +41,13 @@ public class TierService implements TierProgrammeUseCases, OverrideTierUseCase, 
     private final Customers customers;
     private final Wallets wallets;
     private final TierReviewJob reviews;
+    private final dev.loyalty.application.event.ServiceEvents serviceEvents;
     private final DomainEventLog events;
     private final Clock clock;
 
     /** For CDI's proxy only. */
     protected TierService() {
-        this(null, null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null);
     }
 
     @Inject
@@ -58,7 +59,9 @@ public class TierService implements TierProgrammeUseCases, OverrideTierUseCase, 
             Wallets wallets,
             TierReviewJob reviews,
             DomainEventLog events,
+            dev.loyalty.application.event.ServiceEvents serviceEvents,
             Clock clock) {
+        this.serviceEvents = serviceEvents;
         this.programmes = programmes;
         this.tiers = tiers;
         this.movements = movements;
@@ -136,7 +139,10 @@ public class TierService implements TierProgrammeUseCases, OverrideTierUseCase, 
                 command.reason(),
                 command.until(),
                 now));
-        change.ifPresent(events::append);
+        change.ifPresent(changed -> {
+            events.append(changed);
+            serviceEvents.tierChanged(changed, null, now);
+        });
         return TierStanding.of(programme, standing, history, now);
     }
 

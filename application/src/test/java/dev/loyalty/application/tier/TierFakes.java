@@ -11,6 +11,12 @@ public final class TierFakes {
 
     /** @return the movements over these fakes, publishing to {@code events} */
     public TierMovements movements(DomainEventLog events) {
-        return new TierMovements(programmes, tiers, activity, events);
+        return new TierMovements(
+                programmes,
+                tiers,
+                activity,
+                events,
+                new dev.loyalty.application.event.ServiceEvents(
+                        new dev.loyalty.application.event.InMemoryActivityLog()));
     }
 }

@@ -36,6 +36,8 @@ class TierServiceTest {
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private final InMemoryTierReviews reviews =
             new InMemoryTierReviews(fakes.programmes, fakes.tiers, fakes.activity, events::add);
+    private final dev.loyalty.application.event.InMemoryActivityLog activities =
+            new dev.loyalty.application.event.InMemoryActivityLog();
     private final TierService service = new TierService(
             fakes.programmes,
             fakes.tiers,
@@ -44,6 +46,7 @@ class TierServiceTest {
             new InMemoryWallets(),
             new TierReviewJob(new TierReviewBatch(reviews), fakes.programmes, clock),
             events::add,
+            new dev.loyalty.application.event.ServiceEvents(activities),
             clock);
     private final Actor admin = Actor.admin("anna@console");
 
@@ -78,6 +81,17 @@ class TierServiceTest {
         assertThat(standing.heldUntil()).contains(until);
         assertThat(standing.reviewAt()).contains(until);
         assertThat(events).containsExactly(new TierChanged(marco, "Bronze", "Gold", TierChangeCause.ADMIN, NOW));
+        assertThat(activities.rows())
+                .as("rules can react to it")
+                .singleElement()
+                .satisfies(row -> {
+                    assertThat(row.activity.type().value()).isEqualTo("TIER_CHANGED");
+                    assertThat(row.activity.customerId()).contains(marco);
+                    assertThat(row.activity.attributes())
+                            .containsEntry("to", "Gold")
+                            .containsEntry("cause", "ADMIN");
+                    assertThat(row.dueAt).isEqualTo(NOW);
+                });
         assertThat(service.history(marco, admin)).singleElement().satisfies(entry -> {
             assertThat(entry.cause()).isEqualTo(TierChangeCause.ADMIN);
             assertThat(entry.actor()).isEqualTo("anna@console");
