@@ -339,6 +339,43 @@ class EngagementIT {
     }
 
     @Test
+    void aMessageForTheTillIsShownInTheQuoteAndPrintedOnceWithTheNextPurchase() {
+        String store = "PT-" + unique();
+        String rule = rule(
+                """
+                {"name": "Printed welcome", "on": "CUSTOMER_ENROLLED", "conditions": {"storeIds": ["%s"]},
+                 "actions": [{"type": "SEND_MESSAGE", "channel": "PRINT_AT_TILL", "transactional": true,
+                              "template": "Benvenuta {firstName}! Da oggi accumuli punti."}]}"""
+                        .formatted(store));
+        try {
+            String anna = enrolled(store, false);
+            awaitMessage(anna, "SENT");
+            String quote =
+                    """
+                    {"storeId": "%s", "customerId": "%s",
+                     "lines": [{"sku": "SKU-1", "category": "grocery", "quantity": 1, "unitPrice": 1000}]}"""
+                            .formatted(store, anna);
+
+            Api.Reply quoted = API.post("/api/v1/checkouts/quote", Api.terminal(store), quote);
+            Api.Reply bought = purchase(store, anna, "STORE", null);
+            Api.Reply quotedAgain = API.post("/api/v1/checkouts/quote", Api.terminal(store), quote);
+
+            assertThat(quoted.json().getJsonArray("print").getJsonObject(0).getString("text"))
+                    .isEqualTo("Benvenuta Anna! Da oggi accumuli punti.");
+            assertThat(bought.status()).as(bought.toString()).isEqualTo(201);
+            assertThat(bought.json().getJsonArray("print")).hasSize(1);
+            assertThat(quotedAgain.json().getJsonArray("print"))
+                    .as("printed once")
+                    .isEmpty();
+            assertThat(Api.count(
+                            "SELECT COUNT(*) FROM message WHERE customer_id = '" + anna + "' AND status = 'DELIVERED'"))
+                    .isEqualTo(1);
+        } finally {
+            archive(rule);
+        }
+    }
+
+    @Test
     void theAppPushesOnlyItsOwnCustomersEventsAndNeverTheServicesOwn() {
         String me = enrolled("AP-" + unique(), false);
         String other = enrolled("AP-" + unique(), false);

@@ -9,9 +9,14 @@ import java.util.List;
  * A quote as the till shows it: each coupon APPLICABLE with its discount or REJECTED with a code
  * and why, the totals in cents, and the points the purchase would earn.
  */
-public record QuoteView(String customerId, List<CouponLine> coupons, Totals totals, long pointsToEarn) {
+public record QuoteView(
+        String customerId,
+        List<CouponLine> coupons,
+        Totals totals,
+        long pointsToEarn,
+        List<dev.loyalty.adapters.web.purchase.PurchaseView.PrintBlock> print) {
 
-    static QuoteView of(Quote quote) {
+    static QuoteView of(Quote quote, List<dev.loyalty.application.messaging.PrintableMessage> waiting) {
         return new QuoteView(
                 quote.customerId().map(CustomerId::toString).orElse(null),
                 quote.coupons().stream().map(CouponLine::of).toList(),
@@ -20,7 +25,8 @@ public record QuoteView(String customerId, List<CouponLine> coupons, Totals tota
                         quote.discount().cents(),
                         quote.net().cents(),
                         quote.gross().currency().getCurrencyCode()),
-                quote.points().points().value());
+                quote.points().points().value(),
+                dev.loyalty.adapters.web.purchase.PurchaseView.PrintBlock.of(waiting));
     }
 
     /** One coupon's verdict; {@code code} and {@code detail} only when rejected. */

@@ -3,6 +3,7 @@ package dev.loyalty.adapters.web.purchase;
 import dev.loyalty.adapters.web.Programme;
 import dev.loyalty.adapters.web.tier.TierView;
 import dev.loyalty.application.checkout.PurchaseReceipt;
+import dev.loyalty.application.messaging.PrintableMessage;
 import dev.loyalty.domain.customer.CustomerId;
 import dev.loyalty.domain.purchase.Purchase;
 import dev.loyalty.domain.purchase.PurchaseLine;
@@ -31,7 +32,45 @@ public record PurchaseView(
         List<PurchaseLineView> lines,
         ReversedSoFar reversed,
         TierView tier,
-        TierChange tierChanged) {
+        TierChange tierChanged,
+        List<PrintBlock> print) {
+
+    /**
+     * A message to print on the receipt (PRINT_AT_TILL), delivered by this purchase.
+     *
+     * @param messageId the message
+     * @param text what to print
+     */
+    public record PrintBlock(String messageId, String text) {
+
+        /** @return the blocks of these messages */
+        public static List<PrintBlock> of(List<PrintableMessage> printable) {
+            return printable.stream()
+                    .map(m -> new PrintBlock(m.messageId().toString(), m.text()))
+                    .toList();
+        }
+    }
+
+    /** @return this view with the blocks the till prints */
+    PurchaseView withPrint(List<PrintableMessage> printable) {
+        return new PurchaseView(
+                purchaseId,
+                storeId,
+                receiptId,
+                customerId,
+                channel,
+                occurredAt,
+                pointsAwarded,
+                couponsRedeemed,
+                couponDiscounts,
+                walletBalance,
+                totals,
+                lines,
+                reversed,
+                tier,
+                tierChanged,
+                PrintBlock.of(printable));
+    }
 
     static PurchaseView of(PurchaseReceipt receipt) {
         PurchaseView view = of(
@@ -60,7 +99,8 @@ public record PurchaseView(
                 receipt.tier()
                         .change()
                         .map(change -> new TierChange(change.from(), change.to()))
-                        .orElse(null));
+                        .orElse(null),
+                List.of());
     }
 
     static PurchaseView of(Purchase purchase, long gross, long discount, Long balance) {
@@ -91,7 +131,8 @@ public record PurchaseView(
                         purchase.amountReversed().cents(),
                         purchase.isWhollyReversed()),
                 null,
-                null);
+                null,
+                List.of());
     }
 
     public static PurchaseView of(Purchase purchase) {
