@@ -18,9 +18,9 @@ public interface ActivityLog {
      * contact to enrol.
      *
      * @param activity the event
-     * @return the row kept, or empty when an event with this id is already kept (nothing changes)
+     * @return false when an event with this id is already kept (nothing changes)
      */
-    Optional<Long> append(RecordedActivity activity);
+    boolean append(RecordedActivity activity);
 
     /**
      * @param eventId an event id

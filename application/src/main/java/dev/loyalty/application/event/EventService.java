@@ -94,7 +94,7 @@ public class EventService implements RecordEventUseCase {
                 occurredAt,
                 now,
                 command.attributes());
-        if (activities.append(activity).isEmpty()) {
+        if (!activities.append(activity)) {
             RecordedActivity first = activities.byEventId(eventId).orElse(activity);
             if (actor.role() == Role.CUSTOMER && !first.customerId().equals(customer)) {
                 // another customer's event id: say nothing about it

@@ -33,13 +33,22 @@ public class InMemoryActivityLog implements ActivityLog {
     private long next = 1;
 
     @Override
-    public Optional<Long> append(RecordedActivity activity) {
+    public boolean append(RecordedActivity activity) {
         if (byEventId(activity.eventId()).isPresent()) {
-            return Optional.empty();
+            return false;
         }
         long id = next++;
         rows.put(id, new Row(id, activity, activity.customerId().isPresent() ? activity.receivedAt() : null));
-        return Optional.of(id);
+        return true;
+    }
+
+    /** @return the row an event is kept in */
+    public long rowOf(String eventId) {
+        return rows.values().stream()
+                .filter(r -> r.activity.eventId().equals(eventId))
+                .mapToLong(r -> r.id)
+                .findFirst()
+                .orElseThrow();
     }
 
     @Override

@@ -44,29 +44,30 @@ public class JpaActivityLog implements ActivityLog {
     }
 
     @Override
-    public Optional<Long> append(RecordedActivity activity) {
-        int inserted = em.createNativeQuery(
-                        "INSERT IGNORE INTO customer_event (event_id, type, source, customer_id, prospect_email,"
-                                + " prospect_phone, store_id, occurred_at, received_at, attributes, react_due_at)"
-                                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .setParameter(1, activity.eventId())
-                .setParameter(2, activity.type().value())
-                .setParameter(3, activity.source().name())
-                .setParameter(4, activity.customerId().map(CustomerId::toString).orElse(null))
-                .setParameter(5, activity.prospectEmail().map(Email::value).orElse(null))
-                .setParameter(
-                        6, activity.prospectPhone().map(PhoneNumber::value).orElse(null))
-                .setParameter(7, activity.storeId())
-                .setParameter(8, UtcTimes.utc(activity.occurredAt()))
-                .setParameter(9, UtcTimes.utc(activity.receivedAt()))
-                .setParameter(10, NativeRows.toJson(activity.attributes()))
-                .setParameter(11, activity.customerId().isPresent() ? UtcTimes.utc(activity.receivedAt()) : null)
-                .executeUpdate();
-        if (inserted == 0) {
-            return Optional.empty();
-        }
-        return Optional.of(
-                number(em.createNativeQuery("SELECT LAST_INSERT_ID()").getSingleResult()));
+    public boolean append(RecordedActivity activity) {
+        return em.createNativeQuery(
+                                "INSERT IGNORE INTO customer_event (event_id, type, source, customer_id, prospect_email,"
+                                        + " prospect_phone, store_id, occurred_at, received_at, attributes, react_due_at)"
+                                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        .setParameter(1, activity.eventId())
+                        .setParameter(2, activity.type().value())
+                        .setParameter(3, activity.source().name())
+                        .setParameter(
+                                4,
+                                activity.customerId().map(CustomerId::toString).orElse(null))
+                        .setParameter(
+                                5, activity.prospectEmail().map(Email::value).orElse(null))
+                        .setParameter(
+                                6,
+                                activity.prospectPhone().map(PhoneNumber::value).orElse(null))
+                        .setParameter(7, activity.storeId())
+                        .setParameter(8, UtcTimes.utc(activity.occurredAt()))
+                        .setParameter(9, UtcTimes.utc(activity.receivedAt()))
+                        .setParameter(10, NativeRows.toJson(activity.attributes()))
+                        .setParameter(
+                                11, activity.customerId().isPresent() ? UtcTimes.utc(activity.receivedAt()) : null)
+                        .executeUpdate()
+                == 1;
     }
 
     @Override
