@@ -39,7 +39,6 @@ import dev.loyalty.domain.shared.Points;
 import dev.loyalty.domain.tier.QualifyingWindow;
 import dev.loyalty.domain.wallet.WalletHead;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
@@ -83,7 +82,7 @@ public class Reactions {
     private final MissionProgress progress;
     private final CouponTemplates templates;
     private final Coupons coupons;
-    private final Instance<MessageOutbox> outbox;
+    private final MessageOutbox outbox;
     private final Referrals referrals;
     private final ServiceEvents serviceEvents;
     private final DomainEventLog events;
@@ -108,7 +107,7 @@ public class Reactions {
             MissionProgress progress,
             CouponTemplates templates,
             Coupons coupons,
-            Instance<MessageOutbox> outbox,
+            MessageOutbox outbox,
             Referrals referrals,
             ServiceEvents serviceEvents,
             DomainEventLog events,
@@ -273,9 +272,6 @@ public class Reactions {
             CustomerId customer,
             int index,
             Map<String, String> values) {
-        if (!outbox.isResolvable()) {
-            throw new MessagingNotConfiguredException();
-        }
         for (String placeholder : List.of("couponCode", "couponValidUntil")) {
             if (send.template().contains("{" + placeholder + "}") && !values.containsKey(placeholder)) {
                 // a message about a coupon that was not issued would only confuse the customer
@@ -283,15 +279,14 @@ public class Reactions {
             }
         }
         Optional<MessageChannel> channel = send.channel().map(c -> MessageChannel.valueOf(c.toUpperCase(Locale.ROOT)));
-        outbox.get()
-                .queue(new MessageRequest(
-                        customer,
-                        channel,
-                        send.template(),
-                        values,
-                        send.transactional(),
-                        send.priority(),
-                        "rule:" + rule.id() + "/event:" + due.activity().eventId() + "/action:" + index));
+        outbox.queue(new MessageRequest(
+                customer,
+                channel,
+                send.template(),
+                values,
+                send.transactional(),
+                send.priority(),
+                "rule:" + rule.id() + "/event:" + due.activity().eventId() + "/action:" + index));
         return "queued a " + (send.transactional() ? "transactional" : "marketing") + " message"
                 + channel.map(c -> " by " + c).orElse(" by the preferred channel");
     }
@@ -425,18 +420,6 @@ public class Reactions {
         @Override
         public String code() {
             return "message-coupon-missing";
-        }
-    }
-
-    private static final class MessagingNotConfiguredException extends DomainException {
-
-        MessagingNotConfiguredException() {
-            super("no messaging is configured");
-        }
-
-        @Override
-        public String code() {
-            return "messaging-not-configured";
         }
     }
 }
