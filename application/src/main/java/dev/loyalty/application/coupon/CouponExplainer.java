@@ -17,7 +17,6 @@ import dev.loyalty.domain.coupon.CouponRestored;
 import dev.loyalty.domain.coupon.CouponStatus;
 import dev.loyalty.domain.coupon.CouponTemplate;
 import dev.loyalty.domain.coupon.CouponUse;
-import dev.loyalty.domain.coupon.Discount;
 import dev.loyalty.domain.coupon.MinimumSpendPolicy;
 import dev.loyalty.domain.coupon.SalesChannel;
 import dev.loyalty.domain.customer.CustomerId;
@@ -29,7 +28,6 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 
@@ -71,7 +69,8 @@ public class CouponExplainer {
      * @param customer who presented it, or empty for an anonymous basket
      * @param at when
      * @param channel where
-     * @param basketCents the eligible basket in cents of the template's currency, or empty when not known
+     * @param basket the eligible basket (in the programme's currency; zero when not known)
+     * @param basketKnown whether the basket was given: the rules that depend on it are judged only then
      * @return every rule's verdict and the coupon's history
      */
     public CouponExplanation explain(
@@ -79,7 +78,8 @@ public class CouponExplainer {
             Optional<CustomerId> customer,
             Instant at,
             SalesChannel channel,
-            Optional<Long> basketCents,
+            Money basket,
+            boolean basketKnown,
             Actor actor) {
         if (actor.role() != Role.ADMIN) {
             throw new AccessDeniedException("explanations are the console's");
@@ -94,21 +94,13 @@ public class CouponExplainer {
         CouponStatus then = statusAt(events, at);
         Coupon asThen = Coupon.reconstitute(
                 now.code(), now.templateId(), now.owner().orElse(null), then, now.validFrom(), now.validUntil());
-        Currency currency = template.minSpend()
-                .map(Money::currency)
-                .or(() -> template.discount() instanceof Discount.AmountOff off
-                        ? Optional.of(off.amount().currency())
-                        : Optional.empty())
-                .orElse(Currency.getInstance("EUR"));
-        Optional<Money> basket = basketCents.map(cents -> Money.of(cents, currency.getCurrencyCode()));
-        Money amount = basket.orElse(Money.zero(currency));
         CouponUse use = new CouponUse(
                 asThen,
                 template,
                 customer.orElse(null),
                 channel,
                 at,
-                amount,
+                basket,
                 customer.map(c -> coupons.redeemedCount(template.id(), c)).orElse(0L),
                 coupons.redeemedCount(template.id()),
                 customer.flatMap(c -> tiers.inForce(c, clock.instant()))
@@ -119,7 +111,7 @@ public class CouponExplainer {
         for (CouponPolicy policy : ELIGIBILITY.policies()) {
             String rule = policy.getClass().getSimpleName().replace("Policy", "");
             boolean basketBound = policy instanceof MinimumSpendPolicy || policy instanceof CategoryPolicy;
-            if (basketBound && basket.isEmpty()) {
+            if (basketBound && !basketKnown) {
                 checks.add(new CouponExplanation.Check(
                         rule, "NOT_JUDGED", null, "depends on the basket; give its amount"));
                 continue;

@@ -1,6 +1,7 @@
 package dev.loyalty.adapters.web.coupon;
 
 import dev.loyalty.adapters.web.Choices;
+import dev.loyalty.adapters.web.Programme;
 import dev.loyalty.adapters.web.Roles;
 import dev.loyalty.adapters.web.Times;
 import dev.loyalty.adapters.web.security.Caller;
@@ -10,6 +11,7 @@ import dev.loyalty.domain.coupon.CouponCode;
 import dev.loyalty.domain.coupon.SalesChannel;
 import dev.loyalty.domain.customer.CustomerId;
 import dev.loyalty.domain.shared.InvalidValueException;
+import dev.loyalty.domain.shared.Money;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -56,7 +58,8 @@ public class CouponExplanationResource {
                 Optional.ofNullable(customerId).map(id -> CustomerId.parseDesignating(id, "no customer has this id")),
                 at == null ? Clock.systemUTC().instant() : Times.instant("at", at),
                 channel == null ? SalesChannel.STORE : Choices.of(SalesChannel.class, "channel", channel),
-                Optional.ofNullable(amount),
+                Money.of(amount == null ? 0 : amount, Programme.CURRENCY),
+                amount != null,
                 caller.actor());
     }
 }
