@@ -170,6 +170,15 @@ final class Api {
             return structure.asJsonObject();
         }
 
+        /** @return the objects of a list answered as a JSON array or as {@code {items: [...]}} */
+        java.util.List<JsonObject> items() {
+            JsonStructure structure = Json.createReader(new StringReader(body)).read();
+            return (structure instanceof jakarta.json.JsonArray array
+                            ? array
+                            : structure.asJsonObject().getJsonArray("items"))
+                    .getValuesAs(JsonObject.class);
+        }
+
         boolean isProblem(String code) {
             return contentType.startsWith("application/problem+json") && code.equals(json().getString("code", null));
         }

@@ -11,7 +11,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -39,13 +38,7 @@ class MessagingIT {
         int twilioPort = ServiceProcess.freePort();
         int smtpPort = ServiceProcess.freePort();
         int httpPort = ServiceProcess.freePort();
-        Map<String, String> env = new HashMap<>(Map.of(
-                "LOYALTY_DB_URL", System.getProperty("loyalty.it.db.url"),
-                "LOYALTY_DB_USER", System.getProperty("loyalty.it.db.user"),
-                "LOYALTY_DB_PASSWORD", System.getProperty("loyalty.it.db.password"),
-                "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
-                        Api.keys().publicKeyFile().toUri().toString(),
-                "MP_JWT_VERIFY_ISSUER", Api.ISSUER));
+        Map<String, String> env = ServiceProcess.sharedDatabaseEnv();
         env.putAll(Map.of(
                 "LOYALTY_SMS_PROVIDER", "twilio",
                 "LOYALTY_SMS_TWILIO_BASE_URL", "http://127.0.0.1:" + twilioPort,

@@ -3,7 +3,6 @@ package dev.loyalty.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -18,13 +17,7 @@ class ReactionsCrashIT {
 
     @Test
     void anEventCommittedBeforeACrashFiresItsRuleOnceAfterTheRestart() throws Exception {
-        Map<String, String> env = new HashMap<>(Map.of(
-                "LOYALTY_DB_URL", System.getProperty("loyalty.it.db.url"),
-                "LOYALTY_DB_USER", System.getProperty("loyalty.it.db.user"),
-                "LOYALTY_DB_PASSWORD", System.getProperty("loyalty.it.db.password"),
-                "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
-                        Api.keys().publicKeyFile().toUri().toString(),
-                "MP_JWT_VERIFY_ISSUER", Api.ISSUER));
+        Map<String, String> env = ServiceProcess.sharedDatabaseEnv();
         Path work = JAR.getParent().resolve("reactions-crash-it");
         String marker = UUID.randomUUID().toString().substring(0, 8);
         String customer;

@@ -60,6 +60,20 @@ final class ServiceProcess implements AutoCloseable {
      * @return a loopback port free right now: chosen when the process starts rather than when the
      *     build starts, so that no connection of the build can have taken it meanwhile
      */
+    /**
+     * @return the environment of a service on the build's MariaDB, trusting the tests' JWT key (a
+     *     mutable copy, for a test to add its own)
+     */
+    static Map<String, String> sharedDatabaseEnv() {
+        return new java.util.HashMap<>(Map.of(
+                "LOYALTY_DB_URL", System.getProperty("loyalty.it.db.url"),
+                "LOYALTY_DB_USER", System.getProperty("loyalty.it.db.user"),
+                "LOYALTY_DB_PASSWORD", System.getProperty("loyalty.it.db.password"),
+                "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
+                        Api.keys().publicKeyFile().toUri().toString(),
+                "MP_JWT_VERIFY_ISSUER", Api.ISSUER));
+    }
+
     static int freePort() {
         try (java.net.ServerSocket socket =
                 new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {

@@ -21,13 +21,7 @@ class TwoInstancesIT {
 
     @Test
     void fiftyTillsOnTwoInstancesRedeemOneCouponOnce() throws Exception {
-        Map<String, String> sharedDatabase = Map.of(
-                "LOYALTY_DB_URL", System.getProperty("loyalty.it.db.url"),
-                "LOYALTY_DB_USER", System.getProperty("loyalty.it.db.user"),
-                "LOYALTY_DB_PASSWORD", System.getProperty("loyalty.it.db.password"),
-                "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
-                        Api.keys().publicKeyFile().toUri().toString(),
-                "MP_JWT_VERIFY_ISSUER", Api.ISSUER);
+        Map<String, String> sharedDatabase = ServiceProcess.sharedDatabaseEnv();
         Path work = JAR.getParent().resolve("two-instances-it");
         try (ServiceProcess a = ServiceProcess.start(
                         JAR, ServiceProcess.freePort(), work.resolve("a"), work.resolve("a.log"), sharedDatabase);

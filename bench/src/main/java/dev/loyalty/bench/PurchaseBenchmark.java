@@ -47,24 +47,7 @@ public final class PurchaseBenchmark {
         String runId = "b" + Long.toString(System.currentTimeMillis(), 36);
         Path run = Files.createDirectories(settings.workRoot()
                 .resolve("run-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))));
-        Teardown teardown = new Teardown();
-        Thread hook = new Thread(teardown::run, "bench-teardown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
-            new PurchaseBenchmark().run(settings, run, runId, teardown, out);
-        } catch (Exception e) {
-            out.println();
-            out.println("!!! SET-UP FAILED: " + e.getMessage());
-            out.println("!!! files of the run: " + run);
-            throw e;
-        } finally {
-            teardown.run();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException e) {
-                // already shutting down: the hook is running or has run
-            }
-        }
+        Teardown.around(run, out, teardown -> new PurchaseBenchmark().run(settings, run, runId, teardown, out));
     }
 
     private void run(BenchSettings settings, Path run, String runId, Teardown teardown, PrintStream out)

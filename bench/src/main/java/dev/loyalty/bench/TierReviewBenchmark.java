@@ -69,10 +69,7 @@ public final class TierReviewBenchmark {
         }
         Path run = Files.createDirectories(workRoot.resolve(
                 "tier-run-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))));
-        Teardown teardown = new Teardown();
-        Thread hook = new Thread(teardown::run, "bench-teardown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
+        Teardown.around(run, out, teardown -> {
             if (!keep) {
                 teardown.add("deleting the run's database and service data", () -> {
                     PurchaseBenchmark.deleteTree(run.resolve("mariadb"));
@@ -80,14 +77,7 @@ public final class TierReviewBenchmark {
                 });
             }
             measure(out, customers, bufferPool, jar, run, mariadbBase, teardown);
-        } finally {
-            teardown.run();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException e) {
-                // already shutting down
-            }
-        }
+        });
     }
 
     private static void measure(
