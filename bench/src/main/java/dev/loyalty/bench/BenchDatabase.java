@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
@@ -95,6 +96,20 @@ final class BenchDatabase implements AutoCloseable {
     /** A new connection to {@value #NAME} as root. */
     Connection connect() throws SQLException {
         return DriverManager.getConnection(url(), "root", "");
+    }
+
+    /**
+     * The statements the server has been sent so far by every client ({@code Questions}, which
+     * counts each execution of a prepared statement too): read before and after a phase, it says
+     * how many statements an operation costs the database.
+     */
+    long statements() throws SQLException {
+        try (Connection connection = connect();
+                Statement sql = connection.createStatement();
+                ResultSet row = sql.executeQuery("SHOW GLOBAL STATUS LIKE 'Questions'")) {
+            row.next();
+            return row.getLong(2);
+        }
     }
 
     private String serverUrl() {

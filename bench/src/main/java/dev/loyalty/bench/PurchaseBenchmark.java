@@ -87,12 +87,14 @@ public final class PurchaseBenchmark {
         Duration window = Duration.ofSeconds(settings.seconds());
         CouponPool serviceCoupons = new CouponPool(fixture.serviceCodes());
         out.printf("  service phase: POST %s ...%n", endpoint.path);
+        long before = db.statements();
         PhaseResult servicePhase = PhaseRunner.run(
                 "Service: POST " + endpoint.path + (endpoint == LoadPhase.Endpoint.QUOTE ? "  (!!! FALLBACK)" : ""),
                 LoadPhase.clients(settings.clients(), api, tokens, fixture, endpoint, serviceCoupons, runId),
                 warmup,
                 window,
                 settings.maxRequestsPerPhase());
+        long serviceStatements = db.statements() - before;
 
         out.println("  stopping the service: the baseline runs with the database alone");
         service.close();
@@ -108,17 +110,21 @@ public final class PurchaseBenchmark {
         }
         CouponPool baselineCoupons = new CouponPool(fixture.baselineCodes());
         out.printf("  baseline phase: plain JDBC, %s ...%n", settings.isolation());
+        before = db.statements();
         PhaseResult baseline = PhaseRunner.run(
                 "Baseline: plain JDBC, the same writes in one transaction (" + settings.isolation() + ")",
                 JdbcBaseline.clients(settings.clients(), db, fixture, baselineCoupons, settings.isolation(), runId),
                 warmup,
                 window,
                 settings.maxRequestsPerPhase());
+        long baselineStatements = db.statements() - before;
 
         Report report = new Report(out);
         report.phase(
                 servicePhase, endpoint == LoadPhase.Endpoint.PURCHASES ? "purchases/s" : "quotes/s", serviceCoupons);
+        report.statements(servicePhase, serviceStatements);
         report.phase(baseline, "tx/s", baselineCoupons);
+        report.statements(baseline, baselineStatements);
         report.summary(servicePhase, "POST " + endpoint.path, baseline);
         if (baseline.failures().containsKey(JdbcBaseline.STALE_SEQUENCE)) {
             out.println();

@@ -64,6 +64,20 @@ final class Report {
         }
     }
 
+    /**
+     * The statements the database received during a phase per operation the phase attempted
+     * (warm-up included; background work of the service, such as its relays, counts too).
+     */
+    void statements(PhaseResult result, long statements) {
+        long operations = result.warmupSuccesses()
+                + result.warmupFailures()
+                + result.latencies().count()
+                + result.failureCount();
+        line(
+                "%-16s %.1f per operation (%d statements, %d operations)",
+                "statements", operations == 0 ? Double.NaN : (double) statements / operations, statements, operations);
+    }
+
     /** The comparison and the machine. */
     void summary(PhaseResult service, String endpoint, PhaseResult baseline) {
         out.println();

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -33,7 +34,11 @@ final class ServiceProcess implements AutoCloseable {
     /** Starts the jar with more environment variables; it is not ready yet ({@link #awaitReady}). */
     static ServiceProcess start(Path jar, Path dataDir, int port, String dbUrl, Path log, Map<String, String> more)
             throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(java(), "-jar", jar.toString())
+        List<String> command = new ArrayList<>();
+        command.add(java());
+        command.addAll(jvmOptions());
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(dataDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
@@ -46,6 +51,15 @@ final class ServiceProcess implements AutoCloseable {
         env.put("LOYALTY_DB_PASSWORD", "");
         env.putAll(more);
         return new ServiceProcess(builder.start(), log, port);
+    }
+
+    /**
+     * The service JVM's extra options, {@code -Dbench.jvmOptions="..."} split on blanks (e.g. a
+     * flight recording: {@code -XX:StartFlightRecording=filename=/tmp/service.jfr,settings=profile}).
+     */
+    static List<String> jvmOptions() {
+        String raw = System.getProperty("bench.jvmOptions", "").strip();
+        return raw.isEmpty() ? List.of() : List.of(raw.split("\\s+"));
     }
 
     /** The java launcher of this JVM. */
