@@ -6,7 +6,9 @@ import dev.loyalty.application.shared.Role;
 import dev.loyalty.domain.customer.CustomerId;
 import dev.loyalty.domain.shared.AccessDeniedException;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -19,9 +21,32 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class Caller {
 
     @Inject
-    JsonWebToken jwt;
+    HttpServletRequest request;
 
+    @Inject
+    Instance<JsonWebToken> injected;
+
+    private Actor actor;
+
+    /** The caller, worked out once per request. */
     public Actor actor() {
+        if (actor == null) {
+            actor = of(token());
+        }
+        return actor;
+    }
+
+    /**
+     * The verified token: the request's principal, which is the token itself once MP-JWT has
+     * authenticated the request. Read there rather than through the injectable
+     * {@code JsonWebToken}, whose every call resolves a CDI proxy and whose creation looks the
+     * bean manager up in JNDI (a failed lookup, an exception, on every request).
+     */
+    private JsonWebToken token() {
+        return request.getUserPrincipal() instanceof JsonWebToken token ? token : injected.get();
+    }
+
+    private static Actor of(JsonWebToken jwt) {
         Set<String> groups = jwt.getGroups() == null ? Set.of() : jwt.getGroups();
         String subject = jwt.getSubject() != null ? jwt.getSubject() : jwt.getName();
         if (groups.contains(Roles.ADMIN)) {
