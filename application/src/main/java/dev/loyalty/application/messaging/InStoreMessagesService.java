@@ -53,13 +53,16 @@ public class InStoreMessagesService implements TillMessages, StaffCallList {
 
     @Override
     public List<PrintableMessage> waitingFor(CustomerId customer) {
+        // every STORE purchase asks, and mostly nothing waits: the customer is read only when something does
+        List<OutboxMessage> waiting = messages.sentNotDelivered(customer, Channel.PRINT_AT_TILL);
+        if (waiting.isEmpty()) {
+            return List.of();
+        }
         Optional<Customer> found = customers.byId(customer);
         if (found.isEmpty()) {
             return List.of();
         }
-        return messages.sentNotDelivered(customer, Channel.PRINT_AT_TILL).stream()
-                .flatMap(m -> printable(m, found.get()).stream())
-                .toList();
+        return waiting.stream().flatMap(m -> printable(m, found.get()).stream()).toList();
     }
 
     @Override
