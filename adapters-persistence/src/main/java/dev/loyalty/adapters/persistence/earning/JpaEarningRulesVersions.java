@@ -1,5 +1,6 @@
 package dev.loyalty.adapters.persistence.earning;
 
+import dev.loyalty.adapters.persistence.RecentRead;
 import dev.loyalty.adapters.persistence.UniqueKeys;
 import dev.loyalty.adapters.persistence.UtcTimes;
 import dev.loyalty.application.checkout.EarningRulesChanges;
@@ -8,10 +9,12 @@ import dev.loyalty.domain.earning.EarningRules;
 import dev.loyalty.domain.earning.EarningRulesConflictException;
 import dev.loyalty.domain.earning.EarningRulesHistory;
 import dev.loyalty.domain.earning.PointsRounding;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.Arrays;
 import java.util.Currency;
 import java.util.LinkedHashMap;
@@ -33,27 +36,16 @@ public class JpaEarningRulesVersions implements EarningRulesVersions, EarningRul
         this.em = em;
     }
 
-    /** How long a read of the versions is reused: a version added on another instance shows after this. */
-    static final long CACHE_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+    @Resource
+    private TransactionSynchronizationRegistry transactions;
 
-    private volatile Cached cached;
+    /** Purchases read the versions each time; they are added rarely. */
+    private final RecentRead<EarningRulesHistory> recent = new RecentRead<>(this::read);
 
-    private record Cached(EarningRulesHistory history, long readAt) {}
-
-    /**
-     * Every version, read at most every {@link #CACHE_NANOS} (purchases read it each time; versions
-     * are added rarely, and a version added here is seen at once).
-     */
+    /** Every version, read at most every {@link RecentRead#FOR}; a version added here is seen at once. */
     @Override
     public EarningRulesHistory history() {
-        Cached current = cached;
-        long now = System.nanoTime();
-        if (current != null && now - current.readAt() < CACHE_NANOS) {
-            return current.history();
-        }
-        EarningRulesHistory read = read();
-        cached = new Cached(read, now);
-        return read;
+        return recent.get();
     }
 
     private EarningRulesHistory read() {
@@ -79,7 +71,7 @@ public class JpaEarningRulesVersions implements EarningRulesVersions, EarningRul
         try {
             em.persist(row);
             em.flush();
-            cached = null;
+            recent.forgetAfter(transactions);
         } catch (PersistenceException e) {
             if (UniqueKeys.violated(e).isPresent()) {
                 throw new EarningRulesConflictException(version.effectiveFrom());

@@ -1,17 +1,20 @@
 package dev.loyalty.adapters.persistence.tier;
 
 import dev.loyalty.adapters.persistence.Locks;
+import dev.loyalty.adapters.persistence.RecentRead;
 import dev.loyalty.adapters.persistence.UniqueKeys;
 import dev.loyalty.adapters.persistence.UtcTimes;
 import dev.loyalty.application.tier.StoredTierProgramme;
 import dev.loyalty.application.tier.TierProgrammes;
 import dev.loyalty.domain.shared.ConcurrentUpdateException;
 import dev.loyalty.domain.tier.TierProgramme;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -34,8 +37,19 @@ public class JpaTierProgrammes implements TierProgrammes {
         this.em = em;
     }
 
+    @Resource
+    private TransactionSynchronizationRegistry transactions;
+
+    /** Every purchase of a customer asks for the programme (twice); it changes rarely. */
+    private final RecentRead<Optional<StoredTierProgramme>> recent = new RecentRead<>(this::read);
+
+    /** The programme read at most every {@link RecentRead#FOR}; a replacement made here is seen at once. */
     @Override
     public Optional<StoredTierProgramme> current() {
+        return recent.get();
+    }
+
+    private Optional<StoredTierProgramme> read() {
         return em.createQuery("SELECT p FROM TierProgrammeJpaEntity p", TierProgrammeJpaEntity.class)
                 .setHint(Locks.REFRESH, true)
                 .getResultStream()
@@ -104,6 +118,7 @@ public class JpaTierProgrammes implements TierProgrammes {
                     .setParameter(4, level.earnMultiplierPercent())
                     .executeUpdate();
         }
+        recent.forgetAfter(transactions);
         return new StoredTierProgramme(programme, version, at, by);
     }
 }
