@@ -1,5 +1,6 @@
 package dev.loyalty.adapters.persistence.event;
 
+import dev.loyalty.adapters.persistence.NativeInsert;
 import dev.loyalty.adapters.persistence.UtcTimes;
 import dev.loyalty.application.shared.DomainEventLog;
 import dev.loyalty.domain.shared.DomainEvent;
@@ -28,14 +29,18 @@ public class JpaDomainEventLog implements DomainEventLog {
         this.em = em;
     }
 
+    /** Appended only, never read back in the transaction: a row, not a managed entity. */
+    private static final NativeInsert EVENT =
+            new NativeInsert("domain_event", "event_id", "type", "aggregate_id", "occurred_at", "payload");
+
     @Override
     public void append(DomainEvent event) {
-        DomainEventJpaEntity row = new DomainEventJpaEntity();
-        row.eventId = UUID.randomUUID().toString();
-        row.type = event.type();
-        row.aggregateId = event.aggregateId();
-        row.occurredAt = UtcTimes.utc(event.occurredAt());
-        row.payload = JSON.toJson(event);
-        em.persist(row);
+        EVENT.row(
+                em,
+                UUID.randomUUID().toString(),
+                event.type(),
+                event.aggregateId(),
+                UtcTimes.utc(event.occurredAt()),
+                JSON.toJson(event));
     }
 }

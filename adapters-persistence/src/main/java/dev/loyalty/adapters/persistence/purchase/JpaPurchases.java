@@ -1,6 +1,7 @@
 package dev.loyalty.adapters.persistence.purchase;
 
 import dev.loyalty.adapters.persistence.Locks;
+import dev.loyalty.adapters.persistence.NativeInsert;
 import dev.loyalty.adapters.persistence.UniqueKeys;
 import dev.loyalty.adapters.persistence.UtcTimes;
 import dev.loyalty.application.checkout.Purchases;
@@ -24,6 +25,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -47,56 +49,87 @@ public class JpaPurchases implements Purchases {
         this.em = em;
     }
 
+    private static final NativeInsert PURCHASE = new NativeInsert(
+            "purchase",
+            "id",
+            "store_id",
+            "receipt_id",
+            "channel",
+            "customer_id",
+            "occurred_at",
+            "recorded_at",
+            "currency",
+            "total_paid",
+            "points_awarded",
+            "points_reversed",
+            "amount_reversed",
+            "reversals",
+            "version");
+
+    private static final NativeInsert LINES = new NativeInsert(
+            "purchase_line",
+            "purchase_id",
+            "line_number",
+            "sku",
+            "category",
+            "quantity",
+            "unit_price",
+            "discount",
+            "earned_millionths",
+            "reversed_quantity");
+
+    private static final NativeInsert COUPONS =
+            new NativeInsert("purchase_coupon", "purchase_id", "code", "position", "discount");
+
+    /** A purchase is only ever appended here (its reversals update it later): rows, not managed entities. */
     @Override
     public void add(Purchase purchase) {
         String id = purchase.id().toString();
-        PurchaseJpaEntity row = new PurchaseJpaEntity();
-        row.id = id;
-        row.storeId = purchase.storeId();
-        row.receiptId = purchase.receiptId();
-        row.channel = purchase.channel().name();
-        row.customerId = purchase.customerId().map(CustomerId::toString).orElse(null);
-        row.occurredAt = UtcTimes.utc(purchase.occurredAt());
-        row.recordedAt = UtcTimes.utc(Clock.systemUTC().instant());
-        row.currency = purchase.totalPaid().currency().getCurrencyCode();
-        row.totalPaid = purchase.totalPaid().cents();
-        row.pointsAwarded = purchase.pointsAwarded().value();
-        row.pointsReversed = purchase.pointsReversed().value();
-        row.amountReversed = purchase.amountReversed().cents();
-        row.reversals = purchase.reversals();
-        row.version = 1;
         try {
-            em.persist(row);
-            em.flush();
+            PURCHASE.row(
+                    em,
+                    id,
+                    purchase.storeId(),
+                    purchase.receiptId(),
+                    purchase.channel().name(),
+                    purchase.customerId().map(CustomerId::toString).orElse(null),
+                    UtcTimes.utc(purchase.occurredAt()),
+                    UtcTimes.utc(Clock.systemUTC().instant()),
+                    purchase.totalPaid().currency().getCurrencyCode(),
+                    purchase.totalPaid().cents(),
+                    purchase.pointsAwarded().value(),
+                    purchase.pointsReversed().value(),
+                    purchase.amountReversed().cents(),
+                    purchase.reversals(),
+                    1);
         } catch (PersistenceException e) {
             if (UniqueKeys.violated(e).filter("uk_purchase_receipt"::equals).isPresent()) {
                 throw new PurchaseAlreadyRecordedException(purchase.storeId(), purchase.receiptId());
             }
             throw e;
         }
-        for (PurchaseLine line : purchase.lines()) {
-            PurchaseLineJpaEntity l = new PurchaseLineJpaEntity();
-            l.purchaseId = id;
-            l.lineNumber = line.number();
-            l.sku = line.line().sku();
-            l.category = line.line().category();
-            l.quantity = line.line().quantity();
-            l.unitPrice = line.line().unitPrice().cents();
-            l.discount = line.discount().cents();
-            l.earnedMillionths = line.earnedMillionths();
-            l.reversedQuantity = line.reversedQuantity();
-            em.persist(l);
-        }
-        int position = 0;
+        LINES.rows(
+                em,
+                purchase.lines().stream()
+                        .map(line -> new Object[] {
+                            id,
+                            line.number(),
+                            line.line().sku(),
+                            line.line().category(),
+                            line.line().quantity(),
+                            line.line().unitPrice().cents(),
+                            line.discount().cents(),
+                            line.earnedMillionths(),
+                            line.reversedQuantity()
+                        })
+                        .toList());
+        List<Object[]> coupons = new ArrayList<>();
         for (RedeemedCoupon coupon : purchase.coupons()) {
-            PurchaseCouponJpaEntity c = new PurchaseCouponJpaEntity();
-            c.purchaseId = id;
-            c.code = coupon.code().value();
-            c.position = ++position;
-            c.discount = coupon.discount().cents();
-            em.persist(c);
+            coupons.add(new Object[] {
+                id, coupon.code().value(), coupons.size() + 1, coupon.discount().cents()
+            });
         }
-        em.flush();
+        COUPONS.rows(em, coupons);
     }
 
     @Override

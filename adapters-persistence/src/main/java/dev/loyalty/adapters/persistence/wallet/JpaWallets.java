@@ -1,6 +1,7 @@
 package dev.loyalty.adapters.persistence.wallet;
 
 import dev.loyalty.adapters.persistence.Locks;
+import dev.loyalty.adapters.persistence.NativeInsert;
 import dev.loyalty.adapters.persistence.UniqueKeys;
 import dev.loyalty.adapters.persistence.UtcTimes;
 import dev.loyalty.application.wallet.Wallets;
@@ -93,24 +94,18 @@ public class JpaWallets implements Wallets {
     @Override
     public void save(WalletHead head) {
         String id = head.customerId().toString();
-        int updated = em.createQuery(
-                        """
-                        UPDATE WalletJpaEntity w
-                        SET w.balance = :balance, w.nextExpiryAt = :nextExpiry, w.version = w.version + 1
-                        WHERE w.customerId = :id AND w.version = :version""")
-                .setParameter("balance", head.balance().value())
-                .setParameter("nextExpiry", UtcTimes.utc(head.nextExpiry().orElse(null)))
-                .setParameter("id", id)
-                .setParameter("version", head.version())
+        int updated = em.createNativeQuery("UPDATE wallet SET balance = ?, next_expiry_at = ?, version = version + 1"
+                        + " WHERE customer_id = ? AND version = ?")
+                .setParameter(1, head.balance().value())
+                .setParameter(2, UtcTimes.utc(head.nextExpiry().orElse(null)))
+                .setParameter(3, id)
+                .setParameter(4, head.version())
                 .executeUpdate();
         if (updated != 1) {
             throw new ConcurrentUpdateException("the wallet of " + head.customerId() + " was changed meanwhile");
         }
         try {
-            for (WalletEntry entry : head.pendingEntries()) {
-                em.persist(toRow(id, entry));
-            }
-            em.flush();
+            append(id, head.pendingEntries());
         } catch (PersistenceException e) {
             if (UniqueKeys.violated(e).isPresent()) {
                 throw new ConcurrentUpdateException("the wallet of " + head.customerId() + " was changed meanwhile");
@@ -118,6 +113,37 @@ public class JpaWallets implements Wallets {
             throw e;
         }
     }
+
+    /** The ledger is only ever appended to: rows in one statement, not managed entities. */
+    private void append(String customerId, List<WalletEntry> entries) {
+        ENTRIES.rows(
+                em,
+                entries.stream()
+                        .map(entry -> new Object[] {
+                            customerId,
+                            entry.sequence(),
+                            entry.type().name(),
+                            entry.points(),
+                            entry.debt(),
+                            entry.reason(),
+                            entry.reference(),
+                            UtcTimes.utc(entry.occurredAt()),
+                            UtcTimes.utc(entry.expiresAt())
+                        })
+                        .toList());
+    }
+
+    private static final NativeInsert ENTRIES = new NativeInsert(
+            "wallet_entry",
+            "customer_id",
+            "sequence",
+            "type",
+            "points",
+            "debt",
+            "reason",
+            "reference",
+            "occurred_at",
+            "expires_at");
 
     private Optional<WalletJpaEntity> lockRow(String id) {
         return em.createQuery("SELECT w FROM WalletJpaEntity w WHERE w.customerId = :id", WalletJpaEntity.class)
@@ -166,10 +192,7 @@ public class JpaWallets implements Wallets {
                     throw stale(wallet);
                 }
             }
-            for (WalletEntry entry : wallet.pendingEntries()) {
-                em.persist(toRow(id, entry));
-            }
-            em.flush();
+            append(id, wallet.pendingEntries());
         } catch (PersistenceException e) {
             if (UniqueKeys.violated(e).isPresent()) {
                 throw stale(wallet);
@@ -220,20 +243,6 @@ public class JpaWallets implements Wallets {
 
     private static ConcurrentUpdateException stale(Wallet wallet) {
         return new ConcurrentUpdateException("the wallet of " + wallet.customerId() + " was changed meanwhile");
-    }
-
-    static WalletEntryJpaEntity toRow(String customerId, WalletEntry entry) {
-        WalletEntryJpaEntity row = new WalletEntryJpaEntity();
-        row.customerId = customerId;
-        row.sequence = entry.sequence();
-        row.type = entry.type().name();
-        row.points = entry.points();
-        row.debt = entry.debt();
-        row.reason = entry.reason();
-        row.reference = entry.reference();
-        row.occurredAt = UtcTimes.utc(entry.occurredAt());
-        row.expiresAt = UtcTimes.utc(entry.expiresAt());
-        return row;
     }
 
     static WalletEntry toDomain(WalletEntryJpaEntity row) {
