@@ -20,6 +20,7 @@ import java.util.Locale;
  * @param mariadbBase MariaDB's unpacked binaries, shared with the build
  * @param isolation the baseline's transaction isolation ({@code READ-COMMITTED}, as the service's pool)
  * @param keepFiles whether the run's database files are kept after the run
+ * @param floorSeconds the window of the floor phase (an authenticated read without database), 0 for none
  */
 record BenchSettings(
         int seconds,
@@ -33,7 +34,8 @@ record BenchSettings(
         Path workRoot,
         Path mariadbBase,
         String isolation,
-        boolean keepFiles) {
+        boolean keepFiles,
+        int floorSeconds) {
 
     /** Checks the figures and that the jar exists. */
     BenchSettings {
@@ -42,6 +44,9 @@ record BenchSettings(
             if (figure <= 0) {
                 throw new IllegalArgumentException("every bench.* figure must be positive: " + figure);
             }
+        }
+        if (floorSeconds < 0) {
+            throw new IllegalArgumentException("bench.floorSeconds must not be negative");
         }
         if (!Files.isRegularFile(jar)) {
             throw new IllegalArgumentException("no service jar at " + jar
@@ -68,7 +73,8 @@ record BenchSettings(
                 path("bench.workRoot", "bench/target/bench-runs"),
                 path("bench.mariadbBase", home + "/.cache/loyalty-build/mariadb-11.4.5"),
                 System.getProperty("bench.isolation", "READ-COMMITTED").trim().toUpperCase(Locale.ROOT),
-                Boolean.parseBoolean(System.getProperty("bench.keep", "false")));
+                Boolean.parseBoolean(System.getProperty("bench.keep", "false")),
+                intProperty("bench.floorSeconds", 15));
     }
 
     /** An integer property, or the fallback when it is not set. */

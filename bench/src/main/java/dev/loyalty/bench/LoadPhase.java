@@ -83,6 +83,25 @@ final class LoadPhase {
         return clients;
     }
 
+    /**
+     * Clients that read {@code path} with {@code token} one request after the other, each
+     * answered 200 a success: the ceiling of the HTTP, token and JSON layers without the purchase.
+     */
+    static List<Client> readers(int count, Api api, String token, String path) {
+        List<Client> clients = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            clients.add(tally -> {
+                Api.Response response = api.get(path, token);
+                if (response.status() == 200) {
+                    return true;
+                }
+                tally.failure(String.valueOf(response.status()), response.shortBody());
+                return false;
+            });
+        }
+        return clients;
+    }
+
     /** A till sending one basket after the other. */
     private static final class Terminal implements Client {
         private final int index;

@@ -37,6 +37,9 @@ public final class PurchaseBenchmark {
 
     private PurchaseBenchmark() {}
 
+    /** The floor phase's request: authenticated, answered from a cache, no statement. */
+    static final String FLOOR_PATH = "/api/v1/earning-rules";
+
     /** Runs the benchmark once and prints its figures. */
     public static void main(String[] args) throws Exception {
         QUIET.forEach(logger -> logger.setLevel(Level.WARNING));
@@ -96,6 +99,17 @@ public final class PurchaseBenchmark {
                 settings.maxRequestsPerPhase());
         long serviceStatements = db.statements() - before;
 
+        PhaseResult floor = null;
+        if (settings.floorSeconds() > 0) {
+            out.printf("  floor phase: GET %s ...%n", FLOOR_PATH);
+            floor = PhaseRunner.run(
+                    "Floor: GET " + FLOOR_PATH + " (token, JSON, no database: the ceiling without a purchase)",
+                    LoadPhase.readers(settings.clients(), api, tokens.admin(), FLOOR_PATH),
+                    Duration.ofSeconds(Math.max(1, settings.floorSeconds() / 3)),
+                    Duration.ofSeconds(settings.floorSeconds()),
+                    settings.maxRequestsPerPhase());
+        }
+
         out.println("  stopping the service: the baseline runs with the database alone");
         service.close();
 
@@ -125,7 +139,14 @@ public final class PurchaseBenchmark {
         report.statements(servicePhase, serviceStatements);
         report.phase(baseline, "tx/s", baselineCoupons);
         report.statements(baseline, baselineStatements);
+        if (floor != null) {
+            report.phase(floor, "requests/s");
+        }
         report.summary(servicePhase, "POST " + endpoint.path, baseline);
+        if (floor != null) {
+            report.floor(servicePhase, floor, "GET " + FLOOR_PATH);
+        }
+        report.machine();
         if (baseline.failures().containsKey(JdbcBaseline.STALE_SEQUENCE)) {
             out.println();
             out.println("  note: '" + JdbcBaseline.STALE_SEQUENCE + "': under REPEATABLE-READ, SELECT MAX(sequence)"

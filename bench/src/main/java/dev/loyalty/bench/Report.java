@@ -78,7 +78,7 @@ final class Report {
                 "statements", operations == 0 ? Double.NaN : (double) statements / operations, statements, operations);
     }
 
-    /** The comparison and the machine. */
+    /** The comparison with the baseline (then {@link #machine}). */
     void summary(PhaseResult service, String endpoint, PhaseResult baseline) {
         out.println();
         out.println("== Summary");
@@ -91,7 +91,16 @@ final class Report {
         line(
                 "%-16s %.1f %% of the baseline's throughput",
                 "ratio", baseline.throughput() == 0 ? Double.NaN : 100 * service.throughput() / baseline.throughput());
-        machine();
+    }
+
+    /** The service's throughput against the floor's: what the purchase itself costs. */
+    void floor(PhaseResult service, PhaseResult floor, String request) {
+        line(
+                "%-16s %10.1f /s   p99 %8.2f ms   failures %d   (%s)",
+                "floor", floor.throughput(), floor.latencies().millis(0.99), floor.failureCount(), request);
+        line(
+                "%-16s %.1f %% of the floor's throughput",
+                "ratio", floor.throughput() == 0 ? Double.NaN : 100 * service.throughput() / floor.throughput());
     }
 
     /** The cores, the JDK and the system, and that everything shares them. */
