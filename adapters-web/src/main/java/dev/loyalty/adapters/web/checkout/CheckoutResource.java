@@ -11,7 +11,7 @@ import dev.loyalty.domain.coupon.SalesChannel;
 import dev.loyalty.domain.customer.CardNumber;
 import dev.loyalty.domain.customer.CustomerId;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -29,7 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The till's checkout calls. */
 @Path("checkouts")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Checkout")

@@ -13,7 +13,7 @@ import dev.loyalty.domain.customer.CustomerId;
 import dev.loyalty.domain.shared.InvalidValueException;
 import dev.loyalty.domain.shared.Money;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -28,7 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The console's "why did this coupon (not) apply". */
 @Path("coupons/{code}/explanation")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ADMIN)
 @Tag(name = "Coupons")

@@ -15,7 +15,7 @@ import dev.loyalty.domain.customer.CustomerId;
 import dev.loyalty.domain.shared.InvalidValueException;
 import dev.loyalty.domain.shared.Money;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -41,7 +41,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The console's coupon templates and issuing. */
 @Path("coupon-templates")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ADMIN)

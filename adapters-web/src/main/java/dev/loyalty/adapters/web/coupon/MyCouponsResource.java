@@ -4,7 +4,7 @@ import dev.loyalty.adapters.web.Roles;
 import dev.loyalty.adapters.web.security.Caller;
 import dev.loyalty.application.coupon.MyCouponsQuery;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -16,7 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The app's customer listing their own coupons. */
 @Path("me/coupons")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.CUSTOMER)
 @Tag(name = "Coupons")

@@ -25,7 +25,7 @@ import dev.loyalty.domain.customer.EnrolmentDetails;
 import dev.loyalty.domain.customer.PhoneNumber;
 import dev.loyalty.domain.customer.PreferredChannel;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -55,7 +55,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Enrolment ({@code POST /customers}), the till's lookup and the console's read of one customer. */
 @Path("customers")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Customers")
 public class CustomerResource {

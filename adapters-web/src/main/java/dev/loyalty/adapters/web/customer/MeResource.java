@@ -17,7 +17,7 @@ import dev.loyalty.domain.customer.PhoneNumber;
 import dev.loyalty.domain.customer.PreferredChannel;
 import dev.loyalty.domain.customer.ProfileUpdate;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -39,7 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The app's customer reading and changing their own profile, consents and preferred channel. */
 @Path("me")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.CUSTOMER)
 @Tag(name = "Me (the app)")

@@ -10,7 +10,7 @@ import dev.loyalty.application.checkout.EarningRulesService;
 import dev.loyalty.domain.earning.EarningRules;
 import dev.loyalty.domain.earning.PointsRounding;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -39,7 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * in force when it occurred; a change is a new version from now or later.
  */
 @Path("earning-rules")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ADMIN)
 @Tag(name = "Earning rules")

@@ -8,7 +8,7 @@ import dev.loyalty.application.event.EventReceipt;
 import dev.loyalty.application.event.RecordEventCommand;
 import dev.loyalty.application.event.RecordEventUseCase;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -29,7 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * events) tell us what a customer did; rules and missions react shortly after, exactly once.
  */
 @Path("events")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Events")
 public class EventResource {

@@ -5,7 +5,7 @@ import dev.loyalty.adapters.web.security.Caller;
 import dev.loyalty.application.messaging.StaffCall;
 import dev.loyalty.application.messaging.StaffCallList;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
@@ -23,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A store's call list: the STAFF_CALL messages for its personal shopper to phone, and the calls made. */
 @Path("stores/{storeId}/call-list")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Messages")
 public class CallListResource {

@@ -9,7 +9,7 @@ import dev.loyalty.application.messaging.SendMessageCommand;
 import dev.loyalty.application.messaging.SendMessageUseCase;
 import dev.loyalty.domain.customer.CustomerId;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -35,7 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The console's view of one customer's messages, and a message sent by hand. */
 @Path("customers/{customerId}/messages")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Messages")
 public class CustomerMessagesResource {

@@ -8,7 +8,7 @@ import dev.loyalty.application.messaging.MessagesQuery;
 import dev.loyalty.application.messaging.RetryMessageUseCase;
 import dev.loyalty.domain.messaging.MessageStatus;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -25,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The console's messages: by status (FAILED: the dead letters), one by id, and the retry of a dead letter. */
 @Path("messages")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Messages")
 public class MessagesResource {

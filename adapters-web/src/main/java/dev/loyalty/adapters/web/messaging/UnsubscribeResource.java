@@ -3,7 +3,7 @@ package dev.loyalty.adapters.web.messaging;
 import dev.loyalty.application.messaging.UnsubscribeUseCase;
 import dev.loyalty.domain.customer.ConsentPurpose;
 import jakarta.annotation.security.PermitAll;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -22,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * (POST, RFC 8058) withdraws that consent, with evidence.
  */
 @Path("unsubscribe")
-@RequestScoped
+@ApplicationScoped
 @PermitAll
 @Tag(name = "Messages")
 public class UnsubscribeResource {

@@ -22,7 +22,7 @@ import dev.loyalty.domain.purchase.LineReturn;
 import dev.loyalty.domain.purchase.PurchaseId;
 import dev.loyalty.domain.shared.Money;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -54,7 +54,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * voids or refunds it.
  */
 @Path("purchases")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Purchases")
 public class PurchaseResource {

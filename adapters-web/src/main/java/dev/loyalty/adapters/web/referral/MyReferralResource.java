@@ -5,7 +5,7 @@ import dev.loyalty.adapters.web.security.Caller;
 import dev.loyalty.application.referral.ReferralService;
 import dev.loyalty.domain.customer.CustomerId;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -16,7 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The app's customer's referral code to share. */
 @Path("me/referral")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.CUSTOMER)
 @Tag(name = "Referral")

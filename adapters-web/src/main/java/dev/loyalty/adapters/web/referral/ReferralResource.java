@@ -5,7 +5,7 @@ import dev.loyalty.adapters.web.security.Caller;
 import dev.loyalty.application.referral.ReferralProgramme;
 import dev.loyalty.application.referral.ReferralService;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -20,7 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The console's referral programme. */
 @Path("referral-programme")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ADMIN)
 @Tag(name = "Referral")

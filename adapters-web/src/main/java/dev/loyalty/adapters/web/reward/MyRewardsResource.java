@@ -7,7 +7,7 @@ import dev.loyalty.adapters.web.security.Caller;
 import dev.loyalty.application.reward.RewardUseCases;
 import dev.loyalty.domain.reward.RewardId;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.HeaderParam;
@@ -25,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code /me/rewards/{id}/claim}: the app spends the customer's points on a reward. */
 @Path("me/rewards")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Rewards")
 public class MyRewardsResource {

@@ -8,7 +8,7 @@ import dev.loyalty.domain.coupon.CouponTemplateId;
 import dev.loyalty.domain.reward.Reward;
 import dev.loyalty.domain.shared.Points;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -32,7 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code /rewards}: the catalogue of what points buy; the console defines it, everyone reads it. */
 @Path("rewards")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Rewards")
 public class RewardResource {

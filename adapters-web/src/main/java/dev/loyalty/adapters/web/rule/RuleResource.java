@@ -10,7 +10,7 @@ import dev.loyalty.domain.rule.Rule;
 import dev.loyalty.domain.rule.RuleId;
 import dev.loyalty.domain.rule.RuleStatus;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -37,7 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The console's rules: define, read, change, pause, archive; and why one fired or not. */
 @Path("rules")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ADMIN)
 @Tag(name = "Rules")

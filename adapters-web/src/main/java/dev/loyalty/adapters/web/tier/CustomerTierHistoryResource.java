@@ -5,7 +5,7 @@ import dev.loyalty.adapters.web.security.Caller;
 import dev.loyalty.application.tier.TierQuery;
 import dev.loyalty.domain.customer.CustomerId;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code /customers/{id}/tier-history}: every change of a customer's tier, with its cause (console). */
 @Path("customers/{customerId}/tier-history")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ADMIN)
 @Tag(name = "Tiers")

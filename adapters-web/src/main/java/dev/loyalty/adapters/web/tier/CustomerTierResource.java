@@ -11,7 +11,7 @@ import dev.loyalty.application.tier.TierQuery;
 import dev.loyalty.domain.customer.CustomerId;
 import dev.loyalty.domain.tier.TierProgrammeMissingException;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -33,7 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code /customers/{id}/tier}: the console reads a customer's standing and overrides it. */
 @Path("customers/{customerId}/tier")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ADMIN)
 @Tag(name = "Tiers")

@@ -11,7 +11,7 @@ import dev.loyalty.domain.tier.TierMetric;
 import dev.loyalty.domain.tier.TierProgramme;
 import dev.loyalty.domain.tier.TierProgrammeMissingException;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -35,7 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code /tiers}: the tier programme (set by the console, read by anyone) and its review. */
 @Path("tiers")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Tiers")
 public class TierResource {

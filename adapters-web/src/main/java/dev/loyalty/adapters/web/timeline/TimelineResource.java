@@ -7,7 +7,7 @@ import dev.loyalty.application.timeline.TimelineEntry;
 import dev.loyalty.application.timeline.TimelineService;
 import dev.loyalty.domain.customer.CustomerId;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -25,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The console's timeline of a customer. */
 @Path("customers/{customerId}/timeline")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ADMIN)
 @Tag(name = "Customers")

@@ -7,7 +7,7 @@ import dev.loyalty.application.wallet.AdjustPointsUseCase;
 import dev.loyalty.application.wallet.WalletQuery;
 import dev.loyalty.domain.customer.CustomerId;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -30,7 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The console's view of a customer's points, and manual adjustments. */
 @Path("customers/{customerId}/wallet")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Wallet")
 public class CustomerWalletResource {

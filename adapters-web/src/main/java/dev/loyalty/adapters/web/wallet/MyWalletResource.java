@@ -5,7 +5,7 @@ import dev.loyalty.adapters.web.security.Caller;
 import dev.loyalty.application.shared.Actor;
 import dev.loyalty.application.wallet.WalletQuery;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The app's customer reading their own points. */
 @Path("me/wallet")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Wallet")
 public class MyWalletResource {
