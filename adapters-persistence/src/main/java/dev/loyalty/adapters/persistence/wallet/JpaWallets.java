@@ -94,23 +94,28 @@ public class JpaWallets implements Wallets {
     @Override
     public void save(WalletHead head) {
         String id = head.customerId().toString();
-        int updated = em.createNativeQuery("UPDATE wallet SET balance = ?, next_expiry_at = ?, version = version + 1"
-                        + " WHERE customer_id = ? AND version = ?")
-                .setParameter(1, head.balance().value())
-                .setParameter(2, UtcTimes.utc(head.nextExpiry().orElse(null)))
-                .setParameter(3, id)
-                .setParameter(4, head.version())
-                .executeUpdate();
-        if (updated != 1) {
-            throw new ConcurrentUpdateException("the wallet of " + head.customerId() + " was changed meanwhile");
-        }
         try {
+            update(head.customerId(), head.balance().value(), head.nextExpiry(), head.version());
             append(id, head.pendingEntries());
         } catch (PersistenceException e) {
             if (UniqueKeys.violated(e).isPresent()) {
-                throw new ConcurrentUpdateException("the wallet of " + head.customerId() + " was changed meanwhile");
+                throw stale(head.customerId());
             }
             throw e;
+        }
+    }
+
+    /** The wallet row's new balance and next expiry, if it is still at {@code version}. */
+    private void update(CustomerId customerId, long balance, Optional<Instant> nextExpiry, long version) {
+        int updated = em.createNativeQuery("UPDATE wallet SET balance = ?, next_expiry_at = ?, version = version + 1"
+                        + " WHERE customer_id = ? AND version = ?")
+                .setParameter(1, balance)
+                .setParameter(2, UtcTimes.utc(nextExpiry.orElse(null)))
+                .setParameter(3, customerId.toString())
+                .setParameter(4, version)
+                .executeUpdate();
+        if (updated != 1) {
+            throw stale(customerId);
         }
     }
 
@@ -177,25 +182,12 @@ public class JpaWallets implements Wallets {
                 em.persist(row);
                 em.flush();
             } else {
-                int updated = em.createQuery(
-                                """
-                                UPDATE WalletJpaEntity w
-                                SET w.balance = :balance, w.nextExpiryAt = :nextExpiry, w.version = w.version + 1
-                                WHERE w.customerId = :id AND w.version = :version""")
-                        .setParameter("balance", wallet.balance().value())
-                        .setParameter(
-                                "nextExpiry", UtcTimes.utc(wallet.nextExpiry().orElse(null)))
-                        .setParameter("id", id)
-                        .setParameter("version", wallet.version())
-                        .executeUpdate();
-                if (updated != 1) {
-                    throw stale(wallet);
-                }
+                update(wallet.customerId(), wallet.balance().value(), wallet.nextExpiry(), wallet.version());
             }
             append(id, wallet.pendingEntries());
         } catch (PersistenceException e) {
             if (UniqueKeys.violated(e).isPresent()) {
-                throw stale(wallet);
+                throw stale(wallet.customerId());
             }
             throw e;
         }
@@ -241,8 +233,8 @@ public class JpaWallets implements Wallets {
                 .getSingleResult();
     }
 
-    private static ConcurrentUpdateException stale(Wallet wallet) {
-        return new ConcurrentUpdateException("the wallet of " + wallet.customerId() + " was changed meanwhile");
+    private static ConcurrentUpdateException stale(CustomerId customerId) {
+        return new ConcurrentUpdateException("the wallet of " + customerId + " was changed meanwhile");
     }
 
     static WalletEntry toDomain(WalletEntryJpaEntity row) {
