@@ -29,6 +29,7 @@ import dev.loyalty.domain.purchase.PurchaseNotFoundException;
 import dev.loyalty.domain.purchase.PurchaseReversed;
 import dev.loyalty.domain.purchase.RedeemedCoupon;
 import dev.loyalty.domain.shared.AccessDeniedException;
+import dev.loyalty.domain.shared.DomainEvent;
 import dev.loyalty.domain.shared.InvalidValueException;
 import dev.loyalty.domain.shared.Points;
 import dev.loyalty.domain.tier.Tier;
@@ -184,20 +185,22 @@ public class PurchaseService implements RecordPurchaseUseCase, ReversePurchaseUs
                 command.totalPaid());
         Purchase purchase = recorded.purchase();
         purchases.add(purchase);
-        events.append(recorded.event());
+        // the purchase's domain events, appended together at the end (one write)
+        List<DomainEvent> happened = new ArrayList<>();
+        happened.add(recorded.event());
         serviceEvents.purchased(recorded.event(), now);
 
         for (BasketPricing.Judged judged : priced.coupons()) {
             Coupon coupon = judged.use().coupon();
-            List<CouponEvent> happened = coupon.redeem(judged.use(), id.reference());
+            happened.addAll(coupon.redeem(judged.use(), id.reference()));
             coupons.saveTransition(coupon, CouponStatus.ISSUED, customer.orElse(null));
             if (judged.use().template().maxRedemptions().isPresent()) {
                 templates.addRedemptions(coupon.templateId(), 1);
             }
-            happened.forEach(events::append);
         }
 
-        Optional<Points> balance = wallet.map(w -> earn(w, purchase, now));
+        Optional<Points> balance = wallet.map(w -> earn(w, purchase, now, happened));
+        events.appendAll(happened);
         TierOutcome tierOutcome = customer.isPresent() ? tiers.afterPurchase(purchase, now) : TierOutcome.none();
         return new PurchaseReceipt(purchase, priced.gross(), priced.discount(), balance, tierOutcome);
     }
@@ -288,7 +291,8 @@ public class PurchaseService implements RecordPurchaseUseCase, ReversePurchaseUs
         return purchase;
     }
 
-    private Points earn(WalletHead wallet, Purchase purchase, Instant now) {
+    /** Credits the purchase's points; their events join {@code happened}. */
+    private Points earn(WalletHead wallet, Purchase purchase, Instant now, List<DomainEvent> happened) {
         if (purchase.pointsAwarded().isZero()) {
             return wallet.balance();
         }
@@ -296,8 +300,8 @@ public class PurchaseService implements RecordPurchaseUseCase, ReversePurchaseUs
                 .pointsValidity()
                 .map(validity -> purchase.occurredAt().plus(validity))
                 .orElse(null);
-        wallet.earn(purchase.pointsAwarded(), EARN_REASON, purchase.id().reference(), now, expiresAt)
-                .forEach(events::append);
+        happened.addAll(
+                wallet.earn(purchase.pointsAwarded(), EARN_REASON, purchase.id().reference(), now, expiresAt));
         wallets.save(wallet);
         return wallet.balance();
     }

@@ -9,6 +9,7 @@ import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -35,12 +36,22 @@ public class JpaDomainEventLog implements DomainEventLog {
 
     @Override
     public void append(DomainEvent event) {
-        EVENT.row(
+        appendAll(List.of(event));
+    }
+
+    /** One statement for all of them. */
+    @Override
+    public void appendAll(List<? extends DomainEvent> events) {
+        EVENT.rows(
                 em,
-                UUID.randomUUID().toString(),
-                event.type(),
-                event.aggregateId(),
-                UtcTimes.utc(event.occurredAt()),
-                JSON.toJson(event));
+                events.stream()
+                        .map(event -> new Object[] {
+                            UUID.randomUUID().toString(),
+                            event.type(),
+                            event.aggregateId(),
+                            UtcTimes.utc(event.occurredAt()),
+                            JSON.toJson(event)
+                        })
+                        .toList());
     }
 }
