@@ -1,5 +1,6 @@
 package dev.loyalty.adapters.persistence.idempotency;
 
+import dev.loyalty.adapters.persistence.UniqueKeys;
 import dev.loyalty.adapters.persistence.UtcTimes;
 import dev.loyalty.application.idempotency.IdempotencyKeyInFlightException;
 import dev.loyalty.application.idempotency.IdempotencyRecords;
@@ -93,11 +94,7 @@ public class JpaIdempotencyRecords implements IdempotencyRecords {
     }
 
     private static boolean lockWaitTimedOut(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && sql.getErrorCode() == LOCK_WAIT_TIMEOUT) {
-                return true;
-            }
-        }
-        return false;
+        return UniqueKeys.sqlError(failure, SQLException.class, LOCK_WAIT_TIMEOUT)
+                .isPresent();
     }
 }
