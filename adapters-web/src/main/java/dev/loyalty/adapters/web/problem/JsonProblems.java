@@ -19,12 +19,7 @@ final class JsonProblems {
     private JsonProblems() {}
 
     static JsonbException jsonCause(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof JsonbException json) {
-                return json;
-            }
-        }
-        return null;
+        return Causes.find(failure, JsonbException.class).orElse(null);
     }
 
     static Problem of(JsonbException exception) {
@@ -45,12 +40,7 @@ final class JsonProblems {
     }
 
     private static boolean isSyntaxError(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof JsonParsingException) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.find(failure, JsonParsingException.class).isPresent();
     }
 
     /** The innermost field the JSON-B messages name, if any. */

@@ -16,12 +16,7 @@ import java.util.logging.Logger;
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
     private static boolean rolledBackByTheDatabase(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SQLTransactionRollbackException) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.find(failure, SQLTransactionRollbackException.class).isPresent();
     }
 
     private static final Logger LOG = Logger.getLogger(UnexpectedExceptionMapper.class.getName());
