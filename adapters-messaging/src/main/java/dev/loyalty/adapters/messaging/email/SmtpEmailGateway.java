@@ -1,5 +1,6 @@
 package dev.loyalty.adapters.messaging.email;
 
+import dev.loyalty.adapters.messaging.RootCause;
 import dev.loyalty.application.messaging.GatewayException;
 import dev.loyalty.application.messaging.MessageGateway;
 import dev.loyalty.application.messaging.OutgoingMessage;
@@ -88,7 +89,7 @@ public final class SmtpEmailGateway implements MessageGateway {
         } catch (AddressException e) {
             throw new GatewayException("the address is not an e-mail address", false, e);
         } catch (MessagingException e) {
-            throw new GatewayException("smtp failed: " + rootCause(e), true, e);
+            throw new GatewayException("smtp failed: " + RootCause.of(e), true, e);
         }
     }
 
@@ -115,13 +116,5 @@ public final class SmtpEmailGateway implements MessageGateway {
                 .replace(">", "&gt;")
                 .replace("\"", "&quot;")
                 .replace("'", "&#39;");
-    }
-
-    private static String rootCause(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName();
     }
 }

@@ -1,5 +1,6 @@
 package dev.loyalty.adapters.messaging.sms;
 
+import dev.loyalty.adapters.messaging.RootCause;
 import dev.loyalty.application.messaging.GatewayException;
 import dev.loyalty.application.messaging.MessageGateway;
 import dev.loyalty.application.messaging.OutgoingMessage;
@@ -60,7 +61,7 @@ public final class TwilioSmsGateway implements MessageGateway {
         try {
             response = client.create(accountSid, authorization, message.id().toString(), form);
         } catch (ProcessingException e) {
-            throw new GatewayException("twilio unreachable: " + rootCause(e), true, e);
+            throw new GatewayException("twilio unreachable: " + RootCause.of(e), true, e);
         }
         try {
             int status = response.getStatus();
@@ -72,7 +73,7 @@ public final class TwilioSmsGateway implements MessageGateway {
             boolean permanent = status == 400 || status == 422;
             throw new GatewayException(error, !permanent);
         } catch (ProcessingException e) {
-            throw new GatewayException("twilio's answer could not be read: " + rootCause(e), true, e);
+            throw new GatewayException("twilio's answer could not be read: " + RootCause.of(e), true, e);
         } finally {
             response.close();
         }
@@ -106,13 +107,5 @@ public final class TwilioSmsGateway implements MessageGateway {
         } catch (RuntimeException e) {
             return Optional.empty();
         }
-    }
-
-    static String rootCause(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName();
     }
 }
