@@ -6,7 +6,6 @@ import dev.loyalty.application.shared.Role;
 import dev.loyalty.domain.customer.CustomerId;
 import dev.loyalty.domain.shared.AccessDeniedException;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Set;
@@ -20,11 +19,10 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @RequestScoped
 public class Caller {
 
-    @Inject
-    HttpServletRequest request;
+    private static final String NO_ROLE = "the token carries no role of this API";
 
     @Inject
-    Instance<JsonWebToken> injected;
+    HttpServletRequest request;
 
     private Actor actor;
 
@@ -37,13 +35,16 @@ public class Caller {
     }
 
     /**
-     * The verified token: the request's principal, which is the token itself once MP-JWT has
-     * authenticated the request. Read there rather than through the injectable
-     * {@code JsonWebToken}, whose every call resolves a CDI proxy and whose creation looks the
-     * bean manager up in JNDI (a failed lookup, an exception, on every request).
+     * The verified token: the request's principal, which MP-JWT makes the token itself. Read there
+     * rather than through the injectable {@code JsonWebToken}, whose every call resolves a CDI proxy
+     * and whose creation looks the bean manager up in JNDI (a failed lookup, an exception, on every
+     * request).
      */
     private JsonWebToken token() {
-        return request.getUserPrincipal() instanceof JsonWebToken token ? token : injected.get();
+        if (request.getUserPrincipal() instanceof JsonWebToken token) {
+            return token;
+        }
+        throw new AccessDeniedException(NO_ROLE);
     }
 
     private static Actor of(JsonWebToken jwt) {
@@ -65,7 +66,7 @@ public class Caller {
         if (groups.contains(Roles.CUSTOMER)) {
             return new Actor(Role.CUSTOMER, subject, null);
         }
-        throw new AccessDeniedException("the token carries no role of this API");
+        throw new AccessDeniedException(NO_ROLE);
     }
 
     /**
