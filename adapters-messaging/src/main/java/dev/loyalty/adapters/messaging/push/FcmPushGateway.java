@@ -3,15 +3,17 @@ package dev.loyalty.adapters.messaging.push;
 import dev.loyalty.application.messaging.GatewayException;
 import dev.loyalty.application.messaging.MessageGateway;
 import dev.loyalty.application.messaging.OutgoingMessage;
+import jakarta.json.JsonReader;
+import jakarta.json.spi.JsonProvider;
 import java.io.IOException;
+import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Optional;
 
 /**
  * Sends push notifications as FCM HTTP v1 messages: {@code POST
@@ -24,7 +26,10 @@ import java.util.regex.Pattern;
  */
 public final class FcmPushGateway implements MessageGateway {
 
-    private static final Pattern NAME = Pattern.compile("\"name\"\\s*:\\s*\"([^\"]{1,200})\"");
+    private static final JsonProvider JSON = JsonProvider.provider();
+
+    /** The longest provider id kept. */
+    private static final int MAX_NAME = 200;
 
     private final HttpClient http;
     private final URI endpoint;
@@ -65,8 +70,7 @@ public final class FcmPushGateway implements MessageGateway {
         }
         int status = response.statusCode();
         if (status >= 200 && status < 300) {
-            Matcher name = NAME.matcher(response.body());
-            return new Accepted(name.find() ? name.group(1) : "fcm-" + message.id(), "fcm");
+            return new Accepted(name(response.body()).orElse("fcm-" + message.id()), "fcm");
         }
         boolean retryable = status == 429 || status >= 500 || status == 401 || status == 403;
         throw new GatewayException("push provider answered HTTP " + status, retryable);
@@ -74,29 +78,31 @@ public final class FcmPushGateway implements MessageGateway {
 
     /** The FCM v1 request body. */
     static String body(OutgoingMessage message) {
-        return "{\"message\":{\"topic\":" + json(message.address()) + ",\"notification\":{\"title\":"
-                + json(message.subject()) + ",\"body\":" + json(message.text()) + "},\"data\":{\"messageId\":"
-                + json(message.id().toString()) + "}}}";
+        return JSON.createObjectBuilder()
+                .add(
+                        "message",
+                        JSON.createObjectBuilder()
+                                .add("topic", message.address())
+                                .add(
+                                        "notification",
+                                        JSON.createObjectBuilder()
+                                                .add("title", message.subject())
+                                                .add("body", message.text()))
+                                .add(
+                                        "data",
+                                        JSON.createObjectBuilder()
+                                                .add("messageId", message.id().toString())))
+                .build()
+                .toString();
     }
 
-    static String json(String text) {
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
+    /** The {@code name} FCM gave the message, if its answer has a plausible one. */
+    private static Optional<String> name(String answer) {
+        try (JsonReader reader = JSON.createReader(new StringReader(answer))) {
+            return Optional.ofNullable(reader.readObject().getString("name", null))
+                    .filter(name -> !name.isEmpty() && name.length() <= MAX_NAME);
+        } catch (RuntimeException e) {
+            return Optional.empty();
         }
-        return out.append('"').toString();
     }
 }
