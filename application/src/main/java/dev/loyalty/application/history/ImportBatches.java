@@ -1,0 +1,188 @@
+package dev.loyalty.application.history;
+
+import dev.loyalty.application.checkout.EarningRulesVersions;
+import dev.loyalty.application.shared.ProgrammeSettings;
+import dev.loyalty.application.wallet.Wallets;
+import dev.loyalty.domain.coupon.BasketLine;
+import dev.loyalty.domain.customer.CustomerId;
+import dev.loyalty.domain.earning.EarningPolicy;
+import dev.loyalty.domain.earning.EarningRules;
+import dev.loyalty.domain.earning.EarningRulesHistory;
+import dev.loyalty.domain.earning.EarningRulesMissingException;
+import dev.loyalty.domain.earning.PricedLine;
+import dev.loyalty.domain.purchase.PurchaseId;
+import dev.loyalty.domain.shared.Money;
+import dev.loyalty.domain.shared.Points;
+import dev.loyalty.domain.wallet.WalletHead;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The import's transactions: taking its lease, one batch of receipts with its rejects and the
+ * position after them (all or nothing, and only while the lease is held), its end.
+ *
+ * <p>A batch appends the receipts not recorded yet (a receipt already recorded - live or by an
+ * earlier run - is a duplicate, as is a second receipt of the same key in the file), identifies
+ * their customers in one read, and, when the import awards points, credits each customer's wallet
+ * by the earning rules in force when each receipt occurred (no tier bonus; a receipt older than the
+ * first rules earns nothing). No domain event is written: imported history triggers no rule,
+ * message or mission.
+ */
+@ApplicationScoped
+public class ImportBatches {
+
+    /** The programme's currency, as everywhere in the service. */
+    static final Currency CURRENCY = Currency.getInstance("EUR");
+
+    static final String EARN_REASON = "imported purchase";
+
+    private final ImportJobs jobs;
+    private final ImportedHistory history;
+    private final EarningRulesVersions earningRules;
+    private final Wallets wallets;
+    private final ProgrammeSettings programme;
+    private final Clock clock;
+    private final EarningPolicy policy = new EarningPolicy();
+
+    /** For CDI's proxy only. */
+    protected ImportBatches() {
+        this(null, null, null, null, null, null);
+    }
+
+    @Inject
+    public ImportBatches(
+            ImportJobs jobs,
+            ImportedHistory history,
+            EarningRulesVersions earningRules,
+            Wallets wallets,
+            ProgrammeSettings programme,
+            Clock clock) {
+        this.jobs = jobs;
+        this.history = history;
+        this.earningRules = earningRules;
+        this.wallets = wallets;
+        this.programme = programme;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Optional<ImportJob> claim(ImportId id, String owner) {
+        Instant now = clock.instant();
+        return jobs.claim(id, owner, now, now.plus(ImportWorker.LEASE));
+    }
+
+    @Transactional
+    public void finish(ImportId id, String owner, ImportStatus status, String error) {
+        jobs.finish(id, owner, status, error, clock.instant());
+    }
+
+    /**
+     * @return the known customers of the receipts appended
+     * @throws LeaseLostException when the worker no longer holds the lease (nothing is written)
+     */
+    @Transactional
+    public Set<CustomerId> write(
+            ImportJob job,
+            String owner,
+            List<ImportedReceipt> receipts,
+            List<RejectedRow> rejects,
+            ReadPosition after,
+            long rowsRead) {
+        Instant now = clock.instant();
+        Map<String, ImportedReceipt> unique = new LinkedHashMap<>();
+        long duplicates = 0;
+        for (ImportedReceipt receipt : receipts) {
+            if (unique.putIfAbsent(receipt.key(), receipt) != null) {
+                duplicates++;
+            }
+        }
+        Set<String> existing = unique.isEmpty() ? Set.of() : history.existing(unique.values());
+        duplicates += existing.size();
+        List<ImportedReceipt> fresh = unique.values().stream()
+                .filter(r -> !existing.contains(r.key()))
+                .toList();
+        String last =
+                receipts.isEmpty() ? null : receipts.get(receipts.size() - 1).key();
+        ImportProgress progress = new ImportProgress(after, last, rowsRead, fresh.size(), duplicates, rejects.size());
+        // first: the conditional update locks the import's row and says whether the lease is still ours
+        if (!jobs.advance(job.id(), owner, progress, now.plus(ImportWorker.LEASE))) {
+            throw new LeaseLostException(job.id());
+        }
+        jobs.reject(job.id(), rejects);
+        if (fresh.isEmpty()) {
+            return Set.of();
+        }
+        Map<String, CustomerId> customers = history.customers(fresh.stream()
+                .map(ImportedReceipt::customer)
+                .flatMap(Optional::stream)
+                .distinct()
+                .toList());
+        EarningRulesHistory rules = job.awardPoints() ? earningRules.history() : null;
+        List<ImportedHistory.Resolved> resolved = new ArrayList<>();
+        for (ImportedReceipt receipt : fresh) {
+            CustomerId customer = receipt.customer().map(customers::get).orElse(null);
+            long points = customer == null || rules == null ? 0 : points(rules, receipt);
+            resolved.add(new ImportedHistory.Resolved(PurchaseId.newId(), receipt, customer, points));
+        }
+        history.append(resolved, CURRENCY.getCurrencyCode(), now);
+        if (rules != null) {
+            credit(resolved, now);
+        }
+        Set<CustomerId> touched = new HashSet<>();
+        resolved.stream()
+                .map(ImportedHistory.Resolved::customer)
+                .filter(c -> c != null)
+                .forEach(touched::add);
+        return touched;
+    }
+
+    private long points(EarningRulesHistory rules, ImportedReceipt receipt) {
+        EarningRules version;
+        try {
+            version = rules.rulesAt(receipt.occurredAt());
+        } catch (EarningRulesMissingException e) {
+            return 0;
+        }
+        List<PricedLine> lines = receipt.lines().stream()
+                .map(l -> new PricedLine(
+                        new BasketLine(l.sku(), l.category(), l.quantity(), new Money(l.unitPriceCents(), CURRENCY)),
+                        new Money(l.discountCents(), CURRENCY)))
+                .toList();
+        return policy.pointsFor(version, lines).points().value();
+    }
+
+    /** Credits the points, customer by customer in id order (the order wallet locks are taken in). */
+    private void credit(List<ImportedHistory.Resolved> resolved, Instant now) {
+        Map<String, List<ImportedHistory.Resolved>> byCustomer = new TreeMap<>();
+        for (ImportedHistory.Resolved r : resolved) {
+            if (r.customer() != null && r.points() > 0) {
+                byCustomer
+                        .computeIfAbsent(r.customer().toString(), k -> new ArrayList<>())
+                        .add(r);
+            }
+        }
+        for (List<ImportedHistory.Resolved> credits : byCustomer.values()) {
+            WalletHead wallet = wallets.lockedHead(credits.get(0).customer());
+            for (ImportedHistory.Resolved r : credits) {
+                Instant expiresAt = programme
+                        .pointsValidity()
+                        .map(validity -> r.receipt().occurredAt().plus(validity))
+                        .orElse(null);
+                wallet.earn(Points.of(r.points()), EARN_REASON, r.id().reference(), now, expiresAt);
+            }
+            wallets.save(wallet);
+        }
+    }
+}

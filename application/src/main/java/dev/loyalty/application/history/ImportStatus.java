@@ -1,0 +1,8 @@
+package dev.loyalty.application.history;
+
+/** Where an import stands. */
+public enum ImportStatus {
+    RUNNING,
+    COMPLETED,
+    FAILED
+}

@@ -1,0 +1,161 @@
+package dev.loyalty.application.history;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Reads a spooled import in batches, each committed on its own with the position after it, while
+ * holding the import's lease (renewed by every batch). A worker that stops - a crash, a restart, a
+ * lost lease - loses at most the batch in flight; whoever takes the expired lease over goes on
+ * from the last committed position, and a receipt read twice is recorded once (by store and
+ * receipt). After each committed batch, {@link HistoryImported} names its customers.
+ */
+@ApplicationScoped
+public class ImportWorker {
+
+    /** This instance's name as a lease holder. */
+    public static final String OWNER = "worker-" + UUID.randomUUID();
+
+    /** How long a lease lasts without a batch renewing it. */
+    public static final Duration LEASE = Duration.ofSeconds(60);
+
+    static final int BATCH_RECEIPTS = 500;
+    static final int BATCH_REJECTS = 1_000;
+    static final int ATTEMPTS = 3;
+
+    private static final Logger LOG = Logger.getLogger(ImportWorker.class.getName());
+
+    private final ImportJobs jobs;
+    private final ImportBatches batches;
+    private final ReceiptFiles files;
+    private final ImportWakeUp wakeUp;
+    private final Event<HistoryImported> imported;
+    private final Clock clock;
+
+    /** For CDI's proxy only. */
+    protected ImportWorker() {
+        this(null, null, null, null, null, null);
+    }
+
+    @Inject
+    public ImportWorker(
+            ImportJobs jobs,
+            ImportBatches batches,
+            ReceiptFiles files,
+            ImportWakeUp wakeUp,
+            Event<HistoryImported> imported,
+            Clock clock) {
+        this.jobs = jobs;
+        this.batches = batches;
+        this.files = files;
+        this.wakeUp = wakeUp;
+        this.imported = imported;
+        this.clock = clock;
+    }
+
+    void onSpooled(@Observes(during = TransactionPhase.AFTER_SUCCESS) ImportSpooled spooled) {
+        wakeUp.wake(spooled.importId());
+    }
+
+    /**
+     * Takes over imports whose lease expired: a spooled one is read on from where it stopped (if
+     * its file is on this instance's disk), one whose upload was cut has failed.
+     *
+     * @return how many were taken over
+     */
+    public int resumeAbandoned() {
+        int resumed = 0;
+        for (ImportJob job : jobs.abandoned(clock.instant(), 10)) {
+            if (!job.spooled()) {
+                batches.finish(job.id(), null, ImportStatus.FAILED, "the upload was interrupted");
+            } else if (Files.isReadable(job.file())) {
+                run(job.id());
+                resumed++;
+            }
+        }
+        return resumed;
+    }
+
+    /** Reads the import to its end, if its lease can be taken; returns at once otherwise. */
+    public void run(ImportId id) {
+        Optional<ImportJob> claimed = batches.claim(id, OWNER);
+        if (claimed.isEmpty()) {
+            return;
+        }
+        ImportJob job = claimed.get();
+        try (ReceiptReader reader = files.open(job.file(), job.format(), job.position())) {
+            List<ImportedReceipt> receipts = new ArrayList<>();
+            List<RejectedRow> rejects = new ArrayList<>();
+            ReadPosition after = job.position();
+            long rows = 0;
+            Optional<ReadChunk> next;
+            while ((next = reader.next()).isPresent()) {
+                ReadChunk chunk = next.get();
+                chunk.receipt().ifPresent(receipts::add);
+                rejects.addAll(chunk.rejects());
+                after = chunk.after();
+                rows += chunk.rowsRead();
+                if (receipts.size() >= BATCH_RECEIPTS || rejects.size() >= BATCH_REJECTS) {
+                    commit(job, receipts, rejects, after, rows);
+                    receipts = new ArrayList<>();
+                    rejects = new ArrayList<>();
+                    rows = 0;
+                }
+            }
+            commit(job, receipts, rejects, after, rows);
+            batches.finish(id, OWNER, ImportStatus.COMPLETED, null);
+            LOG.log(Level.INFO, "Import {0} completed", id);
+        } catch (LeaseLostException e) {
+            LOG.log(Level.INFO, "Import {0}: lease taken over, this worker stops", id);
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "Import " + id + " failed", e);
+            String reason = e instanceof IOException ? "the file could not be read" : "the import failed";
+            try {
+                batches.finish(id, OWNER, ImportStatus.FAILED, reason);
+            } catch (RuntimeException again) {
+                LOG.log(Level.WARNING, "Import " + id + " could not be marked failed", again);
+            }
+        }
+    }
+
+    private void commit(
+            ImportJob job, List<ImportedReceipt> receipts, List<RejectedRow> rejects, ReadPosition after, long rows) {
+        RuntimeException last = null;
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            try {
+                Set<dev.loyalty.domain.customer.CustomerId> customers =
+                        batches.write(job, OWNER, receipts, rejects, after, rows);
+                if (!customers.isEmpty()) {
+                    imported.fire(new HistoryImported(job.id(), customers));
+                }
+                return;
+            } catch (LeaseLostException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                // e.g. a live purchase of the same receipt committed meanwhile: the next attempt sees it
+                last = e;
+                LOG.log(Level.FINE, "Import batch failed, attempt " + attempt, e);
+            }
+        }
+        throw last;
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+}
