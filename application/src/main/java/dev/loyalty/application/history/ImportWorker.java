@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -120,6 +119,7 @@ public class ImportWorker {
             commit(job, receipts, rejects, after, rows);
             batches.finish(id, OWNER, ImportStatus.COMPLETED, null);
             LOG.log(Level.INFO, "Import {0} completed", id);
+            delete(job);
         } catch (LeaseLostException e) {
             LOG.log(Level.INFO, "Import {0}: lease taken over, this worker stops", id);
         } catch (IOException | RuntimeException e) {
@@ -127,6 +127,7 @@ public class ImportWorker {
             String reason = e instanceof IOException ? "the file could not be read" : "the import failed";
             try {
                 batches.finish(id, OWNER, ImportStatus.FAILED, reason);
+                delete(job);
             } catch (RuntimeException again) {
                 LOG.log(Level.WARNING, "Import " + id + " could not be marked failed", again);
             }
@@ -155,7 +156,11 @@ public class ImportWorker {
         throw last;
     }
 
-    Instant now() {
-        return clock.instant();
+    private static void delete(ImportJob job) {
+        try {
+            Files.deleteIfExists(job.file());
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "The spooled file of import " + job.id() + " could not be deleted", e);
+        }
     }
 }

@@ -42,7 +42,12 @@ public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
             Map.entry("message-not-found", 404),
             Map.entry("message-not-retryable", 409),
             Map.entry("message-template-not-found", 404),
-            Map.entry("unsubscribe-link-invalid", 400));
+            Map.entry("unsubscribe-link-invalid", 400),
+            // sales history and catalogue
+            Map.entry("import-already-running", 409),
+            Map.entry("import-not-found", 404),
+            Map.entry("product-not-found", 404),
+            Map.entry("category-not-found", 404));
 
     @Override
     public Response toResponse(DomainException exception) {
