@@ -1363,6 +1363,9 @@ class ServiceIT {
     class Tiers extends TierScenarios {}
 
     @Nested
+    class History extends HistoryScenarios {}
+
+    @Nested
     class Privacy {
 
         @Test

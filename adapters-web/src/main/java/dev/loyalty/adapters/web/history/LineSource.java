@@ -14,14 +14,14 @@ import java.nio.charset.StandardCharsets;
  * read through (to find where the next one starts) but only its first bytes are kept. Tracks each
  * line's byte offset and number.
  */
-final class LineSource {
+public final class LineSource {
 
-    static final int MAX_LINE = 64 * 1024;
+    public static final int MAX_LINE = 64 * 1024;
 
     /** One line: its first bytes (all of them unless too long), where it starts, its number. */
-    record Line(byte[] bytes, int kept, long length, long offset, long number, long next) {
+    public record Line(byte[] bytes, int kept, long length, long offset, long number, long next) {
 
-        boolean tooLong() {
+        public boolean tooLong() {
             return length > MAX_LINE;
         }
 
@@ -29,7 +29,7 @@ final class LineSource {
          * @return the line as UTF-8 text, without its line break
          * @throws CharacterCodingException when it is not UTF-8
          */
-        String text() throws CharacterCodingException {
+        public String text() throws CharacterCodingException {
             int end = kept;
             if (end > 0 && bytes[end - 1] == '\r') {
                 end--;
@@ -43,7 +43,7 @@ final class LineSource {
         }
 
         /** @return the first bytes as text, whatever they are, for an excerpt */
-        String excerpt() {
+        public String excerpt() {
             return new String(bytes, 0, Math.min(kept, 240), StandardCharsets.UTF_8);
         }
     }
@@ -61,14 +61,14 @@ final class LineSource {
      * @param offset the byte offset of its first byte
      * @param number the number of the line starting there
      */
-    LineSource(InputStream in, long offset, long number) {
+    public LineSource(InputStream in, long offset, long number) {
         this.in = in;
         this.offset = offset;
         this.number = number;
     }
 
     /** @return the next line, or null at the end */
-    Line next() throws IOException {
+    public Line next() throws IOException {
         long start = offset;
         long length = 0;
         int kept = 0;
