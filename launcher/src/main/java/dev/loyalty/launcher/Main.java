@@ -11,7 +11,9 @@ import java.util.logging.Logger;
 
 /**
  * Starts the loyalty service ({@code java -jar loyalty.jar [payara-micro options]}) or mints a
- * development token ({@code java -jar loyalty.jar token ROLE [--sub ID] [--store ID] [--minutes N]}).
+ * development token ({@code java -jar loyalty.jar token ROLE [--sub ID] [--store ID] [--minutes N]}),
+ * or fills the database with demo data ({@code java -jar loyalty.jar generate --customers N --receipts N
+ * --seed S}, see {@link DataGenerator}).
  *
  * <p>Before Payara Micro boots: with no {@code LOYALTY_DB_URL} an embedded MariaDB is started and
  * its coordinates handed to the application as system properties; with no
@@ -34,6 +36,10 @@ public final class Main {
         Settings settings = Settings.from(System.getenv());
         if (args.length > 0 && "token".equals(args[0])) {
             System.exit(TokenCommand.run(settings, Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+        }
+        if (args.length > 0 && "generate".equals(args[0])) {
+            System.exit(
+                    GenerateCommand.run(settings, Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
         }
         serve(settings, args);
     }
