@@ -58,7 +58,9 @@ abstract class HistoryScenarios {
             }
             pause(100);
         }
-        throw new AssertionError("import " + importId + " still running: " + status(importId));
+        throw new AssertionError("import " + importId + " still running: " + status(importId) + "; lease until "
+                + Api.count("SELECT UNIX_TIMESTAMP(lease_until) FROM import_job WHERE id = '" + importId + "'")
+                + ", spooled " + Api.count("SELECT spooled FROM import_job WHERE id = '" + importId + "'"));
     }
 
     static void pause(long millis) {

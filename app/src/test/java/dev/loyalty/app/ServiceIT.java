@@ -1366,6 +1366,9 @@ class ServiceIT {
     class History extends HistoryScenarios {}
 
     @Nested
+    class Catalogue extends CatalogueScenarios {}
+
+    @Nested
     class Privacy {
 
         @Test

@@ -57,6 +57,21 @@ final class Api {
         return send(request.build());
     }
 
+    /** {@code POST path} of a file, streamed from disk, with its media type. */
+    Response postFile(String path, String token, java.nio.file.Path file, String mediaType, Duration timeout)
+            throws IOException, InterruptedException {
+        return send(request(path, token)
+                .timeout(timeout)
+                .header("Content-Type", mediaType)
+                .POST(HttpRequest.BodyPublishers.ofFile(file))
+                .build());
+    }
+
+    /** {@code GET path} with a token ({@code null}: none). */
+    Response get(String path, String token, Duration timeout) throws IOException, InterruptedException {
+        return send(request(path, token).timeout(timeout).GET().build());
+    }
+
     private HttpRequest.Builder request(String path, String token) {
         HttpRequest.Builder request =
                 HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT).header("Accept", "application/json");

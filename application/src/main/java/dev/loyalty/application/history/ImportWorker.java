@@ -27,8 +27,8 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class ImportWorker {
 
-    /** This instance's name as a lease holder. */
-    public static final String OWNER = "worker-" + UUID.randomUUID();
+    /** The name under which a request spooling an import holds its lease. */
+    public static final String OWNER = "spool-" + UUID.randomUUID();
 
     /** How long a lease lasts without a batch renewing it. */
     public static final Duration LEASE = Duration.ofSeconds(60);
@@ -80,20 +80,29 @@ public class ImportWorker {
     public int resumeAbandoned() {
         int resumed = 0;
         for (ImportJob job : jobs.abandoned(clock.instant(), 10)) {
+            LOG.log(Level.INFO, "Import {0}: its lease expired, taking it over", job.id());
             if (!job.spooled()) {
                 batches.finish(job.id(), null, ImportStatus.FAILED, "the upload was interrupted");
             } else if (Files.isReadable(job.file())) {
                 run(job.id());
                 resumed++;
+            } else {
+                LOG.log(Level.INFO, "Import {0}: its file is not on this instance", job.id());
             }
         }
         return resumed;
     }
 
-    /** Reads the import to its end, if its lease can be taken; returns at once otherwise. */
+    /**
+     * Reads the import to its end, if its lease can be taken; returns at once otherwise. Each run
+     * holds the lease under a name of its own, so that a run whose lease was taken over - even by
+     * another run on this instance - learns it at its next batch.
+     */
     public void run(ImportId id) {
-        Optional<ImportJob> claimed = batches.claim(id, OWNER);
+        String owner = "run-" + UUID.randomUUID();
+        Optional<ImportJob> claimed = batches.claim(id, owner);
         if (claimed.isEmpty()) {
+            LOG.log(Level.FINE, "Import {0}: another worker holds it", id);
             return;
         }
         ImportJob job = claimed.get();
@@ -110,14 +119,14 @@ public class ImportWorker {
                 after = chunk.after();
                 rows += chunk.rowsRead();
                 if (receipts.size() >= BATCH_RECEIPTS || rejects.size() >= BATCH_REJECTS) {
-                    commit(job, receipts, rejects, after, rows);
+                    commit(job, owner, receipts, rejects, after, rows);
                     receipts = new ArrayList<>();
                     rejects = new ArrayList<>();
                     rows = 0;
                 }
             }
-            commit(job, receipts, rejects, after, rows);
-            batches.finish(id, OWNER, ImportStatus.COMPLETED, null);
+            commit(job, owner, receipts, rejects, after, rows);
+            batches.finish(id, owner, ImportStatus.COMPLETED, null);
             LOG.log(Level.INFO, "Import {0} completed", id);
             delete(job);
         } catch (LeaseLostException e) {
@@ -126,7 +135,7 @@ public class ImportWorker {
             LOG.log(Level.WARNING, "Import " + id + " failed", e);
             String reason = e instanceof IOException ? "the file could not be read" : "the import failed";
             try {
-                batches.finish(id, OWNER, ImportStatus.FAILED, reason);
+                batches.finish(id, owner, ImportStatus.FAILED, reason);
                 delete(job);
             } catch (RuntimeException again) {
                 LOG.log(Level.WARNING, "Import " + id + " could not be marked failed", again);
@@ -135,12 +144,17 @@ public class ImportWorker {
     }
 
     private void commit(
-            ImportJob job, List<ImportedReceipt> receipts, List<RejectedRow> rejects, ReadPosition after, long rows) {
+            ImportJob job,
+            String owner,
+            List<ImportedReceipt> receipts,
+            List<RejectedRow> rejects,
+            ReadPosition after,
+            long rows) {
         RuntimeException last = null;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try {
                 Set<dev.loyalty.domain.customer.CustomerId> customers =
-                        batches.write(job, OWNER, receipts, rejects, after, rows);
+                        batches.write(job, owner, receipts, rejects, after, rows);
                 if (!customers.isEmpty()) {
                     imported.fire(new HistoryImported(job.id(), customers));
                 }

@@ -42,6 +42,7 @@ public class ImportWorkerThreads implements ImportWakeUp {
 
     @Schedule(hour = "*", minute = "*", second = "*/10", persistent = false)
     void resumeAbandoned() {
+        LOG.log(Level.FINE, "Looking for abandoned imports");
         try {
             worker.resumeAbandoned();
         } catch (RuntimeException e) {

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -27,10 +28,11 @@ public class ConfiguredImportSpool implements ImportSpool {
     }
 
     @Inject
-    public ConfiguredImportSpool(@ConfigProperty(name = "loyalty.import.dir", defaultValue = "") String directory) {
-        this.directory = directory.isBlank()
-                ? Path.of(System.getProperty("java.io.tmpdir"), "loyalty-imports")
-                : Path.of(directory);
+    public ConfiguredImportSpool(@ConfigProperty(name = "loyalty.import.dir") Optional<String> directory) {
+        this.directory = directory
+                .filter(d -> !d.isBlank())
+                .map(Path::of)
+                .orElseGet(() -> Path.of(System.getProperty("java.io.tmpdir"), "loyalty-imports"));
     }
 
     @Override
