@@ -160,7 +160,7 @@ abstract class HistoryScenarios {
                 .isZero();
         assertThat(again.getJsonNumber("duplicates").longValue()).isEqualTo(5);
         assertThat(Api.count("SELECT COUNT(*) FROM purchase WHERE store_id = '" + store + "'"))
-                .isEqualTo(6);
+                .isEqualTo(5);
         assertThat(Api.count(
                         "SELECT COALESCE(SUM(net_spend), 0) FROM tier_qualifying WHERE customer_id = '" + id + "'"))
                 .isEqualTo(2 * 599 + 450 + 300 + 300 + 900);

@@ -5,10 +5,12 @@ import dev.loyalty.application.history.ImportedHistory;
 import dev.loyalty.application.history.ImportedLine;
 import dev.loyalty.application.history.ImportedReceipt;
 import dev.loyalty.domain.customer.CustomerId;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.Query;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -24,10 +26,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import javax.sql.DataSource;
 
 /**
  * Imported receipts in {@code purchase} ({@code source = 'IMPORT'}) and {@code purchase_line},
- * written in multi-row statements, and the customers' monthly qualifying activity upserted in one
+ * written in multi-row statements through plain JDBC on the service's data source (the container
+ * shares the transaction's connection; EclipseLink binds a native query's positional parameters
+ * in quadratic time, minutes for a statement of thousands), and the customers' monthly qualifying activity upserted in one
  * statement per batch (in customer and month order, so that concurrent writers lock rows in one
  * order). Customers are identified in one read per batch by card number, id, e-mail or phone.
  */
@@ -39,18 +44,17 @@ public class SqlImportedHistory implements ImportedHistory {
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern PHONE_NOISE = Pattern.compile("[\\s().-]");
 
-    @PersistenceContext(unitName = "loyalty")
-    private EntityManager em;
+    @Resource(lookup = "java:app/jdbc/loyalty")
+    private DataSource dataSource;
 
     protected SqlImportedHistory() {}
 
     /** For tests outside the container. */
-    public SqlImportedHistory(EntityManager em) {
-        this.em = em;
+    public SqlImportedHistory(DataSource dataSource) {
+        this.dataSource = dataSource;
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public Map<String, CustomerId> customers(Collection<String> keys) {
         Map<String, List<String>> byCard = new HashMap<>();
         Map<String, List<String>> byId = new HashMap<>();
@@ -83,17 +87,13 @@ public class SqlImportedHistory implements ImportedHistory {
         return found;
     }
 
-    @SuppressWarnings("unchecked")
     private void lookUp(String column, Map<String, List<String>> wanted, Map<String, CustomerId> found) {
         List<String> values = new ArrayList<>(wanted.keySet());
         for (int from = 0; from < values.size(); from += ROWS_PER_STATEMENT) {
             List<String> chunk = values.subList(from, Math.min(values.size(), from + ROWS_PER_STATEMENT));
-            Query query = em.createNativeQuery("SELECT " + column + ", id FROM customer WHERE " + column + " IN ("
-                    + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")");
-            for (int i = 0; i < chunk.size(); i++) {
-                query.setParameter(i + 1, chunk.get(i));
-            }
-            for (Object[] row : (List<Object[]>) query.getResultList()) {
+            String sql = "SELECT " + column + ", id FROM customer WHERE " + column + " IN ("
+                    + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")";
+            for (Object[] row : select(sql, new ArrayList<>(chunk), 2)) {
                 String value = String.valueOf(row[0]).toLowerCase(Locale.ROOT);
                 CustomerId id = CustomerId.parse(String.valueOf(row[1]));
                 List<String> originals = wanted.get(value);
@@ -105,7 +105,6 @@ public class SqlImportedHistory implements ImportedHistory {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public Set<String> existing(Collection<ImportedReceipt> receipts) {
         Map<String, List<String>> byStore = new TreeMap<>();
         for (ImportedReceipt receipt : receipts) {
@@ -124,12 +123,8 @@ public class SqlImportedHistory implements ImportedHistory {
             parameters.addAll(store.getValue());
             first = false;
         }
-        Query query = em.createNativeQuery(sql.toString());
-        for (int i = 0; i < parameters.size(); i++) {
-            query.setParameter(i + 1, parameters.get(i));
-        }
         Set<String> existing = new HashSet<>();
-        for (Object[] row : (List<Object[]>) query.getResultList()) {
+        for (Object[] row : select(sql.toString(), parameters, 2)) {
             existing.add(ImportedReceipt.key((String) row[0], (String) row[1]));
         }
         return existing;
@@ -206,17 +201,44 @@ public class SqlImportedHistory implements ImportedHistory {
     }
 
     private void insert(String head, String placeholders, List<Object[]> rows, String tail) {
-        for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
-            List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT));
-            Query insert = em.createNativeQuery(
-                    head + String.join(", ", Collections.nCopies(chunk.size(), placeholders)) + tail);
-            int p = 0;
-            for (Object[] row : chunk) {
-                for (Object value : row) {
-                    insert.setParameter(++p, value);
+        try (Connection connection = dataSource.getConnection()) {
+            for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
+                List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT));
+                try (PreparedStatement insert = connection.prepareStatement(
+                        head + String.join(", ", Collections.nCopies(chunk.size(), placeholders)) + tail)) {
+                    int p = 0;
+                    for (Object[] row : chunk) {
+                        for (Object value : row) {
+                            insert.setObject(++p, value);
+                        }
+                    }
+                    insert.executeUpdate();
                 }
             }
-            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("imported receipts could not be written", e);
+        }
+    }
+
+    private List<Object[]> select(String sql, List<Object> parameters, int columns) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.size(); i++) {
+                query.setObject(i + 1, parameters.get(i));
+            }
+            List<Object[]> rows = new ArrayList<>();
+            try (ResultSet result = query.executeQuery()) {
+                while (result.next()) {
+                    Object[] row = new Object[columns];
+                    for (int c = 0; c < columns; c++) {
+                        row[c] = result.getObject(c + 1);
+                    }
+                    rows.add(row);
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException("imported receipts could not be read", e);
         }
     }
 }
