@@ -39,7 +39,7 @@ public final class ImportBenchmark {
     private static final List<Logger> QUIET =
             List.of(Logger.getLogger("ch.vorburger"), Logger.getLogger("org.mariadb"));
     private static final Pattern USED_HEAP =
-            Pattern.compile("(?m)^base_memory_usedHeap_bytes(?:\\{[^}]*})?\\s+([0-9.eE+]+)");
+            Pattern.compile("(?m)^(?:base_)?memory_usedHeap_bytes(?:\\{[^}]*})?\\s+([0-9.eE+]+)");
     private static final long SEED = 7;
 
     private ImportBenchmark() {}
@@ -98,7 +98,12 @@ public final class ImportBenchmark {
                 "bench.jvmOptions", ("-Xmx" + heap + " " + System.getProperty("bench.jvmOptions", "")).strip());
         int port = freePort();
         ServiceProcess service = ServiceProcess.start(
-                jar, dataDir, port, db.url(), run.resolve("service.log"), Map.of("LOYALTY_IMPORT_DIR", spool.toString()));
+                jar,
+                dataDir,
+                port,
+                db.url(),
+                run.resolve("service.log"),
+                Map.of("LOYALTY_IMPORT_DIR", spool.toString()));
         teardown.add("stopping the service", service);
         Api api = new Api(service.port());
         Duration ready = service.awaitReady(api, Duration.ofSeconds(180));
@@ -168,7 +173,9 @@ public final class ImportBenchmark {
         long rows = number(body, "rowsRead");
         long imported = number(body, "purchasesImported");
         out.println();
-        out.printf("History import of a %,d MB CSV (%,d rows) into a service with -Xmx%s%n", Files.size(csv) >> 20, rows, heap);
+        out.printf(
+                "History import of a %,d MB CSV (%,d rows) into a service with -Xmx%s%n",
+                Files.size(csv) >> 20, rows, heap);
         out.println("  result:   " + body);
         out.printf("  upload:   %.1f s, %,.0f MB/s (spooled to disk)%n", upload, Files.size(csv) / 1e6 / upload);
         out.printf(
@@ -199,15 +206,28 @@ public final class ImportBenchmark {
                 receipts++;
                 String store = "ST-" + (1 + random.nextInt(40));
                 String at = start.plusSeconds(random.nextLong(720L * 86_400)).toString();
-                String customer = random.nextInt(10) == 0 ? "" : "gen" + SEED + "." + random.nextInt(customers) + "@example.com";
+                String customer =
+                        random.nextInt(10) == 0 ? "" : "gen" + SEED + "." + random.nextInt(customers) + "@example.com";
                 int lines = 1 + random.nextInt(6);
                 for (int l = 0; l < lines; l++) {
                     row.setLength(0);
                     String category = categories[random.nextInt(categories.length)];
-                    row.append(store).append(",B").append(receipts).append(',').append(at).append(',')
-                            .append(customer).append(",SKU-").append(random.nextInt(5_000)).append(',').append(category)
-                            .append(',').append(random.nextInt(10_000) == 0 ? -1 : 1 + random.nextInt(3))
-                            .append(',').append(50 + random.nextInt(3_000)).append('\n');
+                    row.append(store)
+                            .append(",B")
+                            .append(receipts)
+                            .append(',')
+                            .append(at)
+                            .append(',')
+                            .append(customer)
+                            .append(",SKU-")
+                            .append(random.nextInt(5_000))
+                            .append(',')
+                            .append(category)
+                            .append(',')
+                            .append(random.nextInt(10_000) == 0 ? -1 : 1 + random.nextInt(3))
+                            .append(',')
+                            .append(50 + random.nextInt(3_000))
+                            .append('\n');
                     writer.append(row);
                     size += row.length();
                     rows++;
