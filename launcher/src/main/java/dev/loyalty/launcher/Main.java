@@ -122,7 +122,10 @@ public final class Main {
                     + keys.publicKeyFile().getParent()
                     + "; mint a token with: java -jar loyalty.jar token admin");
         }
-        PayaraLogging.expiredTrustStoreSummary().ifPresent(LOG::info);
+        Optional<String> expiredCertificates = PayaraLogging.expiredTrustStoreSummary();
+        if (expiredCertificates.isPresent()) {
+            LOG.info(expiredCertificates.get());
+        }
         Path logging =
                 PayaraLogging.writeProperties(tmp.resolve("payara-logging.properties"), System.console() != null);
         Optional<Path> accessLog = Optional.empty();

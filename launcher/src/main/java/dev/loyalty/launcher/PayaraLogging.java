@@ -50,8 +50,9 @@ final class PayaraLogging {
     /** The Payara Micro arguments of the logging, the access log in {@code accessLogDir} if wanted. */
     static List<String> arguments(Path properties, Optional<Path> accessLogDir) {
         List<String> arguments = new ArrayList<>(List.of("--logproperties", properties.toString()));
-        accessLogDir.ifPresent(dir ->
-                arguments.addAll(List.of("--accesslog", dir.toString(), "--accesslogformat", ACCESS_LOG_FORMAT)));
+        // written every second rather than every five minutes, Payara's default
+        accessLogDir.ifPresent(dir -> arguments.addAll(List.of(
+                "--accesslog", dir.toString(), "--accesslogformat", ACCESS_LOG_FORMAT, "--accessloginterval", "1")));
         return arguments;
     }
 
