@@ -1,10 +1,8 @@
 package dev.loyalty.application.messaging;
 
 import dev.loyalty.application.shared.Actor;
-import dev.loyalty.application.shared.Role;
 import dev.loyalty.domain.customer.CustomerId;
 import dev.loyalty.domain.messaging.MessageStatus;
-import dev.loyalty.domain.shared.AccessDeniedException;
 import dev.loyalty.domain.shared.InvalidValueException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,6 +19,9 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class MessageAdminService implements MessagesQuery, RetryMessageUseCase, DeliveryReportUseCase {
+
+    /** What a caller other than an administrator is told. */
+    private static final String ADMIN_ONLY = "messages are the console's";
 
     /** The most messages one read returns. */
     public static final int MAX_LIMIT = 500;
@@ -41,7 +42,7 @@ public class MessageAdminService implements MessagesQuery, RetryMessageUseCase, 
 
     @Override
     public List<MessageRecord> ofCustomer(CustomerId customer, int limit, Actor actor) {
-        adminOnly(actor);
+        actor.requireAdmin(ADMIN_ONLY);
         return messages.ofCustomer(customer, checked(limit)).stream()
                 .map(this::record)
                 .toList();
@@ -49,7 +50,7 @@ public class MessageAdminService implements MessagesQuery, RetryMessageUseCase, 
 
     @Override
     public List<MessageRecord> withStatus(MessageStatus status, int limit, Actor actor) {
-        adminOnly(actor);
+        actor.requireAdmin(ADMIN_ONLY);
         return messages.withStatus(status, checked(limit)).stream()
                 .map(this::record)
                 .toList();
@@ -57,14 +58,14 @@ public class MessageAdminService implements MessagesQuery, RetryMessageUseCase, 
 
     @Override
     public MessageRecord byId(UUID id, Actor actor) {
-        adminOnly(actor);
+        actor.requireAdmin(ADMIN_ONLY);
         return record(messages.byId(id).orElseThrow(MessageNotFoundException::new));
     }
 
     @Override
     @Transactional
     public MessageRecord retry(UUID id, Actor actor) {
-        adminOnly(actor);
+        actor.requireAdmin(ADMIN_ONLY);
         OutboxMessage message = messages.lockedById(id).orElseThrow(MessageNotFoundException::new);
         if (message.status() != MessageStatus.FAILED) {
             throw new MessageNotRetryableException(message.status());
@@ -105,11 +106,5 @@ public class MessageAdminService implements MessagesQuery, RetryMessageUseCase, 
             throw new InvalidValueException("limit", "limit must be 1 to " + MAX_LIMIT);
         }
         return limit;
-    }
-
-    private static void adminOnly(Actor actor) {
-        if (actor.role() != Role.ADMIN) {
-            throw new AccessDeniedException("messages are the console's");
-        }
     }
 }

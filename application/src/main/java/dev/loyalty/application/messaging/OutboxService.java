@@ -1,7 +1,6 @@
 package dev.loyalty.application.messaging;
 
 import dev.loyalty.application.customer.Customers;
-import dev.loyalty.application.shared.Role;
 import dev.loyalty.domain.customer.Customer;
 import dev.loyalty.domain.customer.CustomerNotFoundException;
 import dev.loyalty.domain.messaging.Channel;
@@ -10,7 +9,6 @@ import dev.loyalty.domain.messaging.MessageKind;
 import dev.loyalty.domain.messaging.MessageStatus;
 import dev.loyalty.domain.messaging.MessageTemplate;
 import dev.loyalty.domain.messaging.MessageText;
-import dev.loyalty.domain.shared.AccessDeniedException;
 import dev.loyalty.domain.shared.InvalidValueException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -79,9 +77,7 @@ public class OutboxService implements MessageOutbox, SendMessageUseCase {
     @Override
     @Transactional
     public MessageRecord send(SendMessageCommand command) {
-        if (command.actor().role() != Role.ADMIN) {
-            throw new AccessDeniedException("only the console sends messages by hand");
-        }
+        command.actor().requireAdmin("only the console sends messages by hand");
         MessageRequest request = new MessageRequest(
                 command.customerId(),
                 command.channel(),
