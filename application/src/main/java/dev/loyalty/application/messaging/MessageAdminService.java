@@ -2,6 +2,7 @@ package dev.loyalty.application.messaging;
 
 import dev.loyalty.application.shared.Actor;
 import dev.loyalty.domain.customer.CustomerId;
+import dev.loyalty.domain.messaging.Message;
 import dev.loyalty.domain.messaging.MessageStatus;
 import dev.loyalty.domain.shared.InvalidValueException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -66,38 +67,41 @@ public class MessageAdminService implements MessagesQuery, RetryMessageUseCase, 
     @Transactional
     public MessageRecord retry(UUID id, Actor actor) {
         actor.requireAdmin(ADMIN_ONLY);
-        OutboxMessage message = messages.lockedById(id).orElseThrow(MessageNotFoundException::new);
+        Message message = messages.lockedById(id).orElseThrow(MessageNotFoundException::new);
         if (message.status() != MessageStatus.FAILED) {
             throw new MessageNotRetryableException(message.status());
         }
         Instant now = clock.instant();
-        OutboxMessage again =
-                message.withStatus(MessageStatus.QUEUED, Optional.empty()).withAttempts(0, now);
-        messages.save(again);
+        message.requeue(now);
+        messages.save(message);
         messages.append(id, new StatusChange("REQUEUED", "queued again by " + actor.subject(), now));
-        return record(again);
+        return record(message);
     }
 
     @Override
     @Transactional
     public boolean report(String providerId, boolean delivered, String detail) {
-        Optional<OutboxMessage> found = messages.lockedByProviderId(providerId);
+        Optional<Message> found = messages.lockedByProviderId(providerId);
         if (found.isEmpty()) {
             return false;
         }
-        OutboxMessage message = found.get();
+        Message message = found.get();
         Instant now = clock.instant();
         if (message.status() != MessageStatus.SENT) {
             messages.append(message.id(), new StatusChange("REPORT", detail, now));
             return true;
         }
-        MessageStatus status = delivered ? MessageStatus.DELIVERED : MessageStatus.FAILED;
-        messages.save(message.withStatus(status, delivered ? Optional.empty() : Optional.of(detail)));
-        messages.append(message.id(), new StatusChange(status.name(), detail, now));
+        if (delivered) {
+            message.deliver();
+        } else {
+            message.fail(detail);
+        }
+        messages.save(message);
+        messages.append(message.id(), new StatusChange(message.status().name(), detail, now));
         return true;
     }
 
-    private MessageRecord record(OutboxMessage message) {
+    private MessageRecord record(Message message) {
         return new MessageRecord(message, messages.history(message.id()));
     }
 
