@@ -5,6 +5,7 @@ import dev.loyalty.application.coupon.CouponTemplates;
 import dev.loyalty.domain.coupon.CouponTemplate;
 import dev.loyalty.domain.coupon.CouponTemplateId;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
@@ -24,17 +25,20 @@ public class JpaCouponTemplates implements CouponTemplates {
     @PersistenceContext(unitName = "loyalty")
     private EntityManager em;
 
+    @Inject
+    private Clock clock;
+
     protected JpaCouponTemplates() {}
 
     /** For tests outside the container. */
-    public JpaCouponTemplates(EntityManager em) {
+    public JpaCouponTemplates(EntityManager em, Clock clock) {
         this.em = em;
+        this.clock = clock;
     }
 
     @Override
     public void add(CouponTemplate template) {
-        em.persist(CouponMapper.toRow(
-                template, PROGRAMME_CURRENCY, Clock.systemUTC().instant()));
+        em.persist(CouponMapper.toRow(template, PROGRAMME_CURRENCY, clock.instant()));
         em.flush();
     }
 

@@ -10,6 +10,7 @@ import dev.loyalty.domain.messaging.MarketingPressurePolicy;
 import dev.loyalty.domain.messaging.MessageKind;
 import dev.loyalty.domain.messaging.MessageStatus;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
@@ -17,6 +18,7 @@ import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -43,11 +45,15 @@ public class JpaMessages implements Messages {
     @PersistenceContext(unitName = "loyalty")
     private EntityManager em;
 
+    @Inject
+    private Clock clock;
+
     protected JpaMessages() {}
 
     /** For tests outside the container. */
-    public JpaMessages(EntityManager em) {
+    public JpaMessages(EntityManager em, Clock clock) {
         this.em = em;
+        this.clock = clock;
     }
 
     @Override
@@ -137,7 +143,7 @@ public class JpaMessages implements Messages {
                 .setParameter(6, m.countedAt().map(UtcTimes::utc).orElse(null))
                 .setParameter(7, m.providerId().orElse(null))
                 .setParameter(8, m.sentAt().map(UtcTimes::utc).orElse(null))
-                .setParameter(9, UtcTimes.utc(Instant.now()))
+                .setParameter(9, UtcTimes.utc(clock.instant()))
                 .setParameter(10, m.id().toString())
                 .executeUpdate();
     }

@@ -1,6 +1,6 @@
 package dev.loyalty.adapters.persistence.mission;
 
-import static dev.loyalty.adapters.persistence.NativeRows.instant;
+import static dev.loyalty.adapters.persistence.sql.NativeRows.instant;
 
 import dev.loyalty.adapters.persistence.UtcTimes;
 import dev.loyalty.application.mission.Missions;
@@ -11,6 +11,7 @@ import dev.loyalty.domain.mission.Mission;
 import dev.loyalty.domain.mission.MissionId;
 import dev.loyalty.domain.shared.Points;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
@@ -28,11 +29,15 @@ public class JpaMissions implements Missions {
     @PersistenceContext(unitName = "loyalty")
     private EntityManager em;
 
+    @Inject
+    private Clock clock;
+
     protected JpaMissions() {}
 
     /** For tests outside the container. */
-    public JpaMissions(EntityManager em) {
+    public JpaMissions(EntityManager em, Clock clock) {
         this.em = em;
+        this.clock = clock;
     }
 
     @Override
@@ -53,7 +58,7 @@ public class JpaMissions implements Missions {
                 .setParameter(11, UtcTimes.utc(mission.activeFrom()))
                 .setParameter(12, UtcTimes.utc(mission.activeUntil().orElse(null)))
                 .setParameter(13, mission.active() ? "ACTIVE" : "ENDED")
-                .setParameter(14, UtcTimes.utc(Clock.systemUTC().instant()))
+                .setParameter(14, UtcTimes.utc(clock.instant()))
                 .executeUpdate();
     }
 

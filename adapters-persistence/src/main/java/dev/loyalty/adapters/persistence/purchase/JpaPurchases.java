@@ -1,9 +1,9 @@
 package dev.loyalty.adapters.persistence.purchase;
 
 import dev.loyalty.adapters.persistence.Locks;
-import dev.loyalty.adapters.persistence.NativeInsert;
 import dev.loyalty.adapters.persistence.UniqueKeys;
 import dev.loyalty.adapters.persistence.UtcTimes;
+import dev.loyalty.adapters.persistence.sql.NativeInsert;
 import dev.loyalty.application.checkout.Purchases;
 import dev.loyalty.domain.coupon.BasketLine;
 import dev.loyalty.domain.coupon.CouponCode;
@@ -20,6 +20,7 @@ import dev.loyalty.domain.shared.ConcurrentUpdateException;
 import dev.loyalty.domain.shared.Money;
 import dev.loyalty.domain.shared.Points;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -42,11 +43,15 @@ public class JpaPurchases implements Purchases {
     @PersistenceContext(unitName = "loyalty")
     private EntityManager em;
 
+    @Inject
+    private Clock clock;
+
     protected JpaPurchases() {}
 
     /** For tests outside the container. */
-    public JpaPurchases(EntityManager em) {
+    public JpaPurchases(EntityManager em, Clock clock) {
         this.em = em;
+        this.clock = clock;
     }
 
     private static final NativeInsert PURCHASE = new NativeInsert(
@@ -94,7 +99,7 @@ public class JpaPurchases implements Purchases {
                     purchase.channel().name(),
                     purchase.customerId().map(CustomerId::toString).orElse(null),
                     UtcTimes.utc(purchase.occurredAt()),
-                    UtcTimes.utc(Clock.systemUTC().instant()),
+                    UtcTimes.utc(clock.instant()),
                     purchase.totalPaid().currency().getCurrencyCode(),
                     purchase.totalPaid().cents(),
                     purchase.pointsAwarded().value(),

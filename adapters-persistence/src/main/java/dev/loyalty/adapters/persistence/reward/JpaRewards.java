@@ -7,6 +7,7 @@ import dev.loyalty.domain.reward.Reward;
 import dev.loyalty.domain.reward.RewardId;
 import dev.loyalty.domain.shared.Points;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
@@ -23,11 +24,15 @@ public class JpaRewards implements Rewards {
     @PersistenceContext(unitName = "loyalty")
     private EntityManager em;
 
+    @Inject
+    private Clock clock;
+
     protected JpaRewards() {}
 
     /** For tests outside the container. */
-    public JpaRewards(EntityManager em) {
+    public JpaRewards(EntityManager em, Clock clock) {
         this.em = em;
+        this.clock = clock;
     }
 
     @Override
@@ -39,7 +44,7 @@ public class JpaRewards implements Rewards {
         row.templateId = reward.templateId().toString();
         row.active = reward.active();
         row.tiers = String.join("\n", new TreeSet<>(reward.tiers()));
-        row.createdAt = UtcTimes.utc(Clock.systemUTC().instant());
+        row.createdAt = UtcTimes.utc(clock.instant());
         em.persist(row);
         em.flush();
     }

@@ -1,9 +1,9 @@
 package dev.loyalty.adapters.persistence.wallet;
 
 import dev.loyalty.adapters.persistence.Locks;
-import dev.loyalty.adapters.persistence.NativeInsert;
 import dev.loyalty.adapters.persistence.UniqueKeys;
 import dev.loyalty.adapters.persistence.UtcTimes;
+import dev.loyalty.adapters.persistence.sql.NativeInsert;
 import dev.loyalty.application.wallet.Wallets;
 import dev.loyalty.domain.customer.CustomerId;
 import dev.loyalty.domain.shared.ConcurrentUpdateException;

@@ -40,6 +40,9 @@ public class CouponExplanationResource {
     @Inject
     Caller caller;
 
+    @Inject
+    Clock clock;
+
     @GET
     @Operation(
             summary = "Why a coupon would (not) apply for a customer at a time, channel and basket amount:"
@@ -56,7 +59,7 @@ public class CouponExplanationResource {
         return explainer.explain(
                 CouponCode.parse(code),
                 Optional.ofNullable(customerId).map(id -> CustomerId.parseDesignating(id, "no customer has this id")),
-                at == null ? Clock.systemUTC().instant() : Times.instant("at", at),
+                at == null ? clock.instant() : Times.instant("at", at),
                 channel == null ? SalesChannel.STORE : Choices.of(SalesChannel.class, "channel", channel),
                 Money.of(amount == null ? 0 : amount, Programme.CURRENCY),
                 amount != null,

@@ -43,6 +43,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Clock;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -71,6 +72,9 @@ public class CustomerResource {
 
     @Inject
     Caller caller;
+
+    @Inject
+    Clock clock;
 
     @Inject
     IdempotentPosts idempotent;
@@ -224,7 +228,7 @@ public class CustomerResource {
     public ExportView export(@PathParam("customerId") @Size(max = 64) String customerId) {
         return ExportView.of(
                 privacy.export(CustomerId.parseDesignating(customerId, "no customer has this id"), caller.actor()),
-                java.time.Instant.now());
+                clock.instant());
     }
 
     @DELETE
