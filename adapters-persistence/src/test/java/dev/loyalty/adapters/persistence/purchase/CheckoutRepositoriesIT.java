@@ -87,7 +87,7 @@ class CheckoutRepositoriesIT {
                 Set.of(),
                 null);
         inTransaction(em -> {
-            new JpaCouponTemplates(em, TestDatabase.CLOCK).add(template);
+            new JpaCouponTemplates(em, TestDatabase.CLOCK, TestDatabase.CURRENCY).add(template);
             return null;
         });
         return template;
@@ -212,7 +212,7 @@ class CheckoutRepositoriesIT {
                     locked.validUntil(),
                     "purchase:1");
             coupons.saveTransition(redeemed, CouponStatus.ISSUED, marco.id());
-            new JpaCouponTemplates(em, TestDatabase.CLOCK).addRedemptions(template.id(), 1);
+            new JpaCouponTemplates(em, TestDatabase.CLOCK, TestDatabase.CURRENCY).addRedemptions(template.id(), 1);
             return null;
         });
 
@@ -224,8 +224,8 @@ class CheckoutRepositoriesIT {
         assertThat((Long) inTransaction(
                         em -> new JpaCoupons(em, TestDatabase.CLOCK).redeemedCount(template.id(), marco.id())))
                 .isEqualTo(1);
-        assertThat((Long) inTransaction(
-                        em -> new JpaCouponTemplates(em, TestDatabase.CLOCK).lockRedemptions(template.id())))
+        assertThat((Long) inTransaction(em -> new JpaCouponTemplates(em, TestDatabase.CLOCK, TestDatabase.CURRENCY)
+                        .lockRedemptions(template.id())))
                 .isEqualTo(1);
         assertThat(inTransaction(em -> new JpaCoupons(em, TestDatabase.CLOCK).byCode(bearer.code()))
                         .orElseThrow()

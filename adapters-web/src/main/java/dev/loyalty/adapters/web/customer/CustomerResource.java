@@ -1,7 +1,6 @@
 package dev.loyalty.adapters.web.customer;
 
 import dev.loyalty.adapters.web.Choices;
-import dev.loyalty.adapters.web.Programme;
 import dev.loyalty.adapters.web.Roles;
 import dev.loyalty.adapters.web.idempotency.IdempotentPosts;
 import dev.loyalty.adapters.web.problem.Problem;
@@ -13,6 +12,7 @@ import dev.loyalty.application.customer.EnrolCustomerUseCase;
 import dev.loyalty.application.customer.FindCustomerQuery;
 import dev.loyalty.application.privacy.PrivacyService;
 import dev.loyalty.application.shared.Actor;
+import dev.loyalty.application.shared.ProgrammeCurrency;
 import dev.loyalty.application.shared.Role;
 import dev.loyalty.application.tier.TierQuery;
 import dev.loyalty.application.wallet.WalletQuery;
@@ -60,6 +60,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Customers")
 public class CustomerResource {
+
+    @Inject
+    ProgrammeCurrency programme;
 
     @Inject
     EnrolCustomerUseCase enrolment;
@@ -204,7 +207,7 @@ public class CustomerResource {
 
     private TierView tier(Customer customer, Actor actor) {
         return tiers.standing(customer.id(), actor)
-                .map(standing -> TierView.of(standing, Programme.CURRENCY))
+                .map(standing -> TierView.of(standing, programme.code()))
                 .orElse(null);
     }
 
