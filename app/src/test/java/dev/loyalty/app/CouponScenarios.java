@@ -12,7 +12,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * Coupon templates and issued coupons (personal and bearer); run by {@code ServiceIT.Coupons} on the shared deployment.
+ * Coupon templates and issued coupons (personal and bearer); run by {@code ServiceIT.Coupons} on
+ * the shared deployment.
  */
 abstract class CouponScenarios {
 

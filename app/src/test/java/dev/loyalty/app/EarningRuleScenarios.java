@@ -11,7 +11,8 @@ import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
 /**
- * Versions of the earning rules, applied by the next purchase; run by {@code ServiceIT.EarningRules} on the shared deployment.
+ * Versions of the earning rules, applied by the next purchase; run by {@code
+ * ServiceIT.EarningRules} on the shared deployment.
  */
 abstract class EarningRuleScenarios {
 

@@ -13,7 +13,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Enrolment at the till and online: lookups, duplicates, races, a terminal's store; run by {@code ServiceIT.Enrolment} on the shared deployment.
+ * Enrolment at the till and online: lookups, duplicates, races, a terminal's store; run by {@code
+ * ServiceIT.Enrolment} on the shared deployment.
  */
 abstract class EnrolmentScenarios {
 

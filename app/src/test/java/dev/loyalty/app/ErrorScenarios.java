@@ -10,7 +10,8 @@ import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
 /**
- * Bad requests answered as RFC 9457 problems, nothing stored; run by {@code ServiceIT.Errors} on the shared deployment.
+ * Bad requests answered as RFC 9457 problems, nothing stored; run by {@code ServiceIT.Errors} on
+ * the shared deployment.
  */
 abstract class ErrorScenarios {
 

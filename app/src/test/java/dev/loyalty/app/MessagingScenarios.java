@@ -14,7 +14,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * Messages to customers: after commit, marketing caps and consent, dead letters, templates, staff calls; run by {@code ServiceIT.Messaging} on the shared deployment.
+ * Messages to customers: after commit, marketing caps and consent, dead letters, templates, staff
+ * calls; run by {@code ServiceIT.Messaging} on the shared deployment.
  */
 abstract class MessagingScenarios {
 

@@ -6,7 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 /**
- * Operations: readiness on the database, metrics, the OpenAPI document; run by {@code ServiceIT.Operations} on the shared deployment.
+ * Operations: readiness on the database, metrics, the OpenAPI document; run by {@code
+ * ServiceIT.Operations} on the shared deployment.
  */
 abstract class OperationsScenarios {
 

@@ -15,7 +15,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * Privacy: a customer's export and erasure; run by {@code ServiceIT.Privacy} on the shared deployment.
+ * Privacy: a customer's export and erasure; run by {@code ServiceIT.Privacy} on the shared
+ * deployment.
  */
 abstract class PrivacyScenarios {
 

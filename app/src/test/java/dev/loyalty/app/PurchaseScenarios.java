@@ -22,7 +22,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * Purchases recorded at the till: earning, redemption, idempotency, reversals, races; run by {@code ServiceIT.Purchases} on the shared deployment.
+ * Purchases recorded at the till: earning, redemption, idempotency, reversals, races; run by
+ * {@code ServiceIT.Purchases} on the shared deployment.
  */
 abstract class PurchaseScenarios {
 

@@ -11,7 +11,8 @@ import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
 /**
- * Checkout quotes: what a basket would cost with a coupon, without changing anything; run by {@code ServiceIT.Quotes} on the shared deployment.
+ * Checkout quotes: what a basket would cost with a coupon, without changing anything; run by
+ * {@code ServiceIT.Quotes} on the shared deployment.
  */
 abstract class QuoteScenarios {
 

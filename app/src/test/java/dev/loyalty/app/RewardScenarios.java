@@ -14,7 +14,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * Rewards claimed with points: concurrent claims, retries; run by {@code ServiceIT.Rewards} on the shared deployment.
+ * Rewards claimed with points: concurrent claims, retries; run by {@code ServiceIT.Rewards} on the
+ * shared deployment.
  */
 abstract class RewardScenarios {
 

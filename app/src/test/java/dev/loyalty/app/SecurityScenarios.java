@@ -16,7 +16,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * Who may call what: tokens (missing, foreign, expired, of another issuer), roles, stores; run by {@code ServiceIT.Security} on the shared deployment.
+ * Who may call what: tokens (missing, foreign, expired, of another issuer), roles, stores; run by
+ * {@code ServiceIT.Security} on the shared deployment.
  */
 abstract class SecurityScenarios {
 

@@ -11,7 +11,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The wallet: console adjustments, the statement, racing adjustments; run by {@code ServiceIT.Wallet} on the shared deployment.
+ * The wallet: console adjustments, the statement, racing adjustments; run by {@code
+ * ServiceIT.Wallet} on the shared deployment.
  */
 abstract class WalletScenarios {
 
