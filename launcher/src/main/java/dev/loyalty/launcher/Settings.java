@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param databaseUrl an external database, or empty for the embedded one
  * @param jwtPublicKeyLocation a real verification key, or empty for development keys
  * @param jwtIssuer the configured issuer, if any
+ * @param accessLog whether Payara writes an access log ({@code LOYALTY_ACCESS_LOG=true})
  * @param currency the programme's currency ({@code LOYALTY_CURRENCY}, an ISO 4217 code, default
  *     EUR), checked here so that a wrong one stops the start before the server does
  */
@@ -24,6 +25,7 @@ record Settings(
         Optional<String> databaseUrl,
         Optional<String> jwtPublicKeyLocation,
         Optional<String> jwtIssuer,
+        boolean accessLog,
         String currency) {
 
     static final int DEFAULT_HTTP_PORT = 8080;
@@ -38,6 +40,9 @@ record Settings(
                 read(environment, "MP_JWT_VERIFY_PUBLICKEY_LOCATION")
                         .or(() -> read(environment, "MP_JWT_VERIFY_PUBLICKEY")),
                 read(environment, "MP_JWT_VERIFY_ISSUER"),
+                read(environment, "LOYALTY_ACCESS_LOG")
+                        .map(Boolean::parseBoolean)
+                        .orElse(false),
                 currency(read(environment, "LOYALTY_CURRENCY").orElse("EUR")));
     }
 
