@@ -1,4 +1,4 @@
-package dev.loyalty.app;
+package dev.loyalty.adapters.web;
 
 import dev.loyalty.application.shared.ProgrammeCurrency;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,4 +1,4 @@
-package dev.loyalty.app;
+package dev.loyalty.adapters.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
