@@ -57,7 +57,15 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) throws Exception {
-        Settings settings = Settings.from(System.getenv());
+        Settings settings;
+        try {
+            settings = Settings.from(System.getenv());
+        } catch (IllegalArgumentException e) {
+            // a setting that cannot be used: one line that names it, no stack trace, no server
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
         Optional<Integer> done = command(settings, args, System.out, System.err);
         if (done.isPresent()) {
             System.exit(done.get());

@@ -9,9 +9,11 @@ import dev.loyalty.domain.messaging.MarketingPressurePolicy;
 import dev.loyalty.domain.messaging.Message;
 import dev.loyalty.domain.messaging.MessageStatus;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,11 +36,15 @@ public class JpaMessages implements Messages {
     @PersistenceContext(unitName = "loyalty")
     private EntityManager em;
 
+    @Inject
+    private Clock clock;
+
     protected JpaMessages() {}
 
     /** For tests outside the container. */
-    public JpaMessages(EntityManager em) {
+    public JpaMessages(EntityManager em, Clock clock) {
         this.em = em;
+        this.clock = clock;
     }
 
     @Override
@@ -114,7 +120,7 @@ public class JpaMessages implements Messages {
                 .setParameter(6, row.countedAt())
                 .setParameter(7, row.providerId())
                 .setParameter(8, row.sentAt())
-                .setParameter(9, UtcTimes.utc(Instant.now()))
+                .setParameter(9, UtcTimes.utc(clock.instant()))
                 .setParameter(10, row.id())
                 .executeUpdate();
     }

@@ -55,8 +55,8 @@ class JpaMessagesIT {
     }
 
     static boolean add(Message message) {
-        return TestDatabase.inTransaction(
-                em -> new JpaMessages(em).add(message, new StatusChange("QUEUED", "queued", message.createdAt())));
+        return TestDatabase.inTransaction(em -> new JpaMessages(em, TestDatabase.CLOCK)
+                .add(message, new StatusChange("QUEUED", "queued", message.createdAt())));
     }
 
     @Test
@@ -67,10 +67,11 @@ class JpaMessagesIT {
         assertThat(add(first)).isTrue();
         assertThat(add(message(customer, first.cause(), now))).isFalse();
 
-        Message read = TestDatabase.inTransaction(em -> new JpaMessages(em).byId(first.id()))
+        Message read = TestDatabase.inTransaction(em -> new JpaMessages(em, TestDatabase.CLOCK).byId(first.id()))
                 .orElseThrow();
         assertThat(read).usingRecursiveComparison().isEqualTo(first);
-        List<StatusChange> history = TestDatabase.inTransaction(em -> new JpaMessages(em).history(first.id()));
+        List<StatusChange> history =
+                TestDatabase.inTransaction(em -> new JpaMessages(em, TestDatabase.CLOCK).history(first.id()));
         assertThat(history).extracting(StatusChange::status).containsExactly("QUEUED");
     }
 
@@ -90,8 +91,10 @@ class JpaMessagesIT {
         try {
             first.getTransaction().begin();
             second.getTransaction().begin();
-            List<Messages.Claim> a = new JpaMessages(first).claimDue(EPOCH.plusSeconds(5), lease, 3);
-            List<Messages.Claim> b = new JpaMessages(second).claimDue(EPOCH.plusSeconds(5), lease, 3);
+            List<Messages.Claim> a =
+                    new JpaMessages(first, TestDatabase.CLOCK).claimDue(EPOCH.plusSeconds(5), lease, 3);
+            List<Messages.Claim> b =
+                    new JpaMessages(second, TestDatabase.CLOCK).claimDue(EPOCH.plusSeconds(5), lease, 3);
             first.getTransaction().commit();
             second.getTransaction().commit();
 
@@ -107,11 +110,11 @@ class JpaMessagesIT {
             second.close();
         }
 
-        List<Messages.Claim> leased =
-                TestDatabase.inTransaction(em -> new JpaMessages(em).claimDue(now, now.plusSeconds(60), 100));
+        List<Messages.Claim> leased = TestDatabase.inTransaction(
+                em -> new JpaMessages(em, TestDatabase.CLOCK).claimDue(now, now.plusSeconds(60), 100));
         assertThat(leased).noneMatch(c -> queued.contains(c.id()));
-        List<Messages.Claim> expired = TestDatabase.inTransaction(
-                em -> new JpaMessages(em).claimDue(lease.plusSeconds(1), lease.plusSeconds(61), 100));
+        List<Messages.Claim> expired = TestDatabase.inTransaction(em ->
+                new JpaMessages(em, TestDatabase.CLOCK).claimDue(lease.plusSeconds(1), lease.plusSeconds(61), 100));
         assertThat(expired).filteredOn(c -> queued.contains(c.id())).hasSize(6).allSatisfy(c -> assertThat(c.leases())
                 .isEqualTo(2));
     }
@@ -120,7 +123,7 @@ class JpaMessagesIT {
     void aTemplateIsSavedOverThePreviousOneOfItsNameAndLanguage() {
         String name = "welcome-" + UUID.randomUUID().toString().substring(0, 8);
         TestDatabase.inTransaction(em -> {
-            JpaMessageTemplates templates = new JpaMessageTemplates(em);
+            JpaMessageTemplates templates = new JpaMessageTemplates(em, TestDatabase.CLOCK);
             templates.save(new MessageTemplate(name, "it", Optional.of("Ciao"), new MessageText("Uno {firstName}")));
             templates.save(new MessageTemplate(name, "it", Optional.empty(), new MessageText("Due {firstName}")));
             templates.save(new MessageTemplate(name, "en", Optional.empty(), new MessageText("Two {firstName}")));
@@ -128,10 +131,11 @@ class JpaMessagesIT {
         });
 
         Optional<MessageTemplate> italian =
-                TestDatabase.inTransaction(em -> new JpaMessageTemplates(em).find(name, "it"));
+                TestDatabase.inTransaction(em -> new JpaMessageTemplates(em, TestDatabase.CLOCK).find(name, "it"));
         assertThat(italian)
                 .contains(new MessageTemplate(name, "it", Optional.empty(), new MessageText("Due {firstName}")));
-        List<MessageTemplate> all = TestDatabase.inTransaction(em -> new JpaMessageTemplates(em).all());
+        List<MessageTemplate> all =
+                TestDatabase.inTransaction(em -> new JpaMessageTemplates(em, TestDatabase.CLOCK).all());
         assertThat(all)
                 .filteredOn(t -> t.name().equals(name))
                 .extracting(MessageTemplate::language)
@@ -146,7 +150,7 @@ class JpaMessagesIT {
         add(taken);
         add(waiting);
         TestDatabase.inTransaction(em -> {
-            JpaMessages messages = new JpaMessages(em);
+            JpaMessages messages = new JpaMessages(em, TestDatabase.CLOCK);
             messages.lockPressure(customer);
             taken.countAgainstPressure(now);
             taken.acceptedBy("SM1", now);
@@ -155,7 +159,7 @@ class JpaMessagesIT {
         });
 
         TestDatabase.inTransaction(em -> {
-            JpaMessages messages = new JpaMessages(em);
+            JpaMessages messages = new JpaMessages(em, TestDatabase.CLOCK);
             assertThat(messages.countedSince(customer, now.minusSeconds(1)))
                     .singleElement()
                     .satisfies(c -> assertThat(c.channel()).isEqualTo(Channel.SMS));
