@@ -1,6 +1,7 @@
 package dev.loyalty.app;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -11,7 +12,8 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * The hexagon's rules that Maven's module graph cannot state: what the domain and the application
- * may import, that driving ports know no service, and that adapters do not know each other.
+ * may import, that driving ports know no service, that adapters do not know each other, and that
+ * timers are a driving adapter of their own.
  */
 @AnalyzeClasses(packages = "dev.loyalty", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -88,4 +90,32 @@ class ArchitectureTest {
             .dependOnClassesThat()
             .resideInAnyPackage("dev.loyalty.domain..", "dev.loyalty.application..", "dev.loyalty.adapters..")
             .as("the launcher only prepares the runtime");
+
+    @ArchTest
+    static final ArchRule timersLiveInTheSchedulingAdapter = methods()
+            .that()
+            .areAnnotatedWith("jakarta.ejb.Schedule")
+            .or()
+            .areAnnotatedWith("jakarta.ejb.Schedules")
+            .or()
+            .areAnnotatedWith("jakarta.ejb.Timeout")
+            .should()
+            .beDeclaredInClassesThat()
+            .resideInAPackage("dev.loyalty.adapters.scheduling..")
+            .as("timers are the scheduling adapter's, nobody else's");
+
+    @ArchTest
+    static final ArchRule schedulingDependsInwardOnly = classes()
+            .that()
+            .resideInAPackage("dev.loyalty.adapters.scheduling..")
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage(
+                    "java..",
+                    "jakarta..",
+                    "org.eclipse.microprofile.config..",
+                    "dev.loyalty.adapters.scheduling..",
+                    "dev.loyalty.application..",
+                    "dev.loyalty.domain..")
+            .as("the scheduling adapter drives the application and knows nothing outside it");
 }

@@ -1,7 +1,7 @@
 package dev.loyalty.app;
 
-import static dev.loyalty.app.ServiceIT.API;
-import static dev.loyalty.app.ServiceIT.unique;
+import static dev.loyalty.app.Fixtures.API;
+import static dev.loyalty.app.Fixtures.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;

@@ -192,7 +192,7 @@ class EngagementIT {
                     {"firstName": "Marco", "phone": "%s", "preferredChannel": "SMS", "enrolmentChannel": "STORE",
                      "storeId": "%s", "consents": {"marketingSms": true, "marketingEmail": false,
                      "marketingPush": false, "profiling": false}}"""
-                            .formatted(ServiceIT.uniquePhone(), store));
+                            .formatted(Fixtures.uniquePhone(), store));
             assertThat(enrolled.status()).as(enrolled.toString()).isEqualTo(201);
             String marco = enrolled.json().getString("customerId");
 
@@ -469,7 +469,7 @@ class EngagementIT {
     }
 
     static String enrol(String email, String store) {
-        Api.Reply reply = API.post("/api/v1/customers", Api.terminal(store), ServiceIT.enrolment(email, null, store));
+        Api.Reply reply = API.post("/api/v1/customers", Api.terminal(store), Fixtures.enrolment(email, null, store));
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
         return reply.json().getString("customerId");
     }
@@ -481,7 +481,7 @@ class EngagementIT {
                 """
                 {"firstName": "Anna", "phone": "%s", "preferredChannel": "SMS", "enrolmentChannel": "STORE",
                  "storeId": "%s", "consents": {"marketingSms": %s}}"""
-                        .formatted(ServiceIT.uniquePhone(), store, smsConsent));
+                        .formatted(Fixtures.uniquePhone(), store, smsConsent));
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
         return reply.json().getString("customerId");
     }

@@ -1,9 +1,9 @@
 package dev.loyalty.app;
 
-import static dev.loyalty.app.ServiceIT.API;
-import static dev.loyalty.app.ServiceIT.enrolled;
-import static dev.loyalty.app.ServiceIT.unique;
-import static dev.loyalty.app.ServiceIT.uniquePhone;
+import static dev.loyalty.app.Fixtures.API;
+import static dev.loyalty.app.Fixtures.enrolled;
+import static dev.loyalty.app.Fixtures.unique;
+import static dev.loyalty.app.Fixtures.uniquePhone;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
@@ -214,7 +214,7 @@ abstract class HistoryScenarios {
         assertThat(awarded).as("points by the rules in force then").isPositive();
         Api.Reply wallet = API.get("/api/v1/me/wallet", Api.customer(id));
         assertThat(wallet.json().getJsonNumber("balance").longValue()).isEqualTo(awarded);
-        ServiceIT.theBooksBalance();
+        Fixtures.theBooksBalance();
     }
 
     @Test

@@ -100,7 +100,7 @@ class MessagingIT {
             for (int i = 0; i < 4; i++) {
                 String customer = enrol(
                         api,
-                        "{\"firstName\": \"Marco\", \"phone\": \"" + ServiceIT.uniquePhone()
+                        "{\"firstName\": \"Marco\", \"phone\": \"" + Fixtures.uniquePhone()
                                 + "\", \"preferredChannel\": \"SMS\", \"consents\": {\"marketingSms\": true},"
                                 + " \"enrolmentChannel\": \"STORE\", \"storeId\": \"MI-001\"}");
                 customers.add(customer);

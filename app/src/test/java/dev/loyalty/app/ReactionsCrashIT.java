@@ -31,7 +31,7 @@ class ReactionsCrashIT {
             customer = api.post(
                             "/api/v1/customers",
                             Api.terminal("CR-1"),
-                            ServiceIT.enrolment("crash." + marker + "@example.com", null, "CR-1"))
+                            Fixtures.enrolment("crash." + marker + "@example.com", null, "CR-1"))
                     .json()
                     .getString("customerId");
             Api.Reply defined = api.post(

@@ -1,9 +1,9 @@
 package dev.loyalty.app;
 
-import static dev.loyalty.app.ServiceIT.API;
-import static dev.loyalty.app.ServiceIT.enrolled;
-import static dev.loyalty.app.ServiceIT.unique;
-import static dev.loyalty.app.ServiceIT.uniquePhone;
+import static dev.loyalty.app.Fixtures.API;
+import static dev.loyalty.app.Fixtures.enrolled;
+import static dev.loyalty.app.Fixtures.unique;
+import static dev.loyalty.app.Fixtures.uniquePhone;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.Json;
@@ -66,7 +66,7 @@ abstract class TierScenarios {
         return API.post(
                 "/api/v1/purchases",
                 Api.terminal("MI-001"),
-                ServiceIT.Purchases.purchase("MI-001", "T-" + unique(), customer, line(cents), cents));
+                Fixtures.purchase("MI-001", "T-" + unique(), customer, line(cents), cents));
     }
 
     static JsonObject tierOf(String customer) {
@@ -118,7 +118,7 @@ abstract class TierScenarios {
         programme(NET_SPEND);
         JsonObject enrolled = enrolled("elena." + unique() + "@example.com", null);
         String elena = enrolled.getString("customerId");
-        String crossing = ServiceIT.Purchases.purchase("MI-001", "T-" + unique(), elena, line(100_000), 100_000);
+        String crossing = Fixtures.purchase("MI-001", "T-" + unique(), elena, line(100_000), 100_000);
         String key = UUID.randomUUID().toString();
 
         Api.Reply first = API.post("/api/v1/purchases", Api.terminal("MI-001"), crossing, key);
@@ -180,7 +180,7 @@ abstract class TierScenarios {
         programme(POINTS_EARNED);
         String marco = enrolled(null, uniquePhone()).getString("customerId");
         Api.Reply crossing = buy(marco, 100_000);
-        String templateId = ServiceIT.Purchases.template(ServiceIT.Coupons.WELCOME);
+        String templateId = Fixtures.template(Fixtures.WELCOME);
         String reward = API.post(
                         "/api/v1/rewards",
                         Api.admin(),
@@ -366,11 +366,11 @@ abstract class TierScenarios {
         programme(NET_SPEND);
         String silver = enrolled(null, uniquePhone()).getString("customerId");
         buy(silver, 100_000);
-        String goldOnly = ServiceIT.Purchases.template(
+        String goldOnly = Fixtures.template(
                 """
                 {"name": "Gold gift", "discount": {"type": "AMOUNT_OFF", "value": 500}, "channels": ["STORE"],
                  "validDays": 30, "tiers": ["Gold"]}""");
-        String code = ServiceIT.Purchases.personalCoupon(goldOnly, silver);
+        String code = Fixtures.personalCoupon(goldOnly, silver);
         Api.Reply unknownTier = API.post(
                 "/api/v1/coupon-templates",
                 Api.admin(),
@@ -394,7 +394,7 @@ abstract class TierScenarios {
         Api.Reply purchase = API.post(
                 "/api/v1/purchases",
                 Api.terminal("MI-001"),
-                ServiceIT.Purchases.purchase("MI-001", "T-" + unique(), silver, line(3_000), 2_500, code));
+                Fixtures.purchase("MI-001", "T-" + unique(), silver, line(3_000), 2_500, code));
         Api.Reply claim = API.post("/api/v1/me/rewards/" + reward + "/claim", Api.customer(silver), "");
 
         assertThat(unknownTier.isProblem("validation-failed"))

@@ -59,7 +59,7 @@ class TwoInstancesIT {
             assertThat(a.api().get("/api/v1/customers/" + customer, Api.admin()).status())
                     .isEqualTo(200);
 
-            List<Api.Reply> replies = ServiceIT.race(50, n -> (n % 2 == 0 ? a : b)
+            List<Api.Reply> replies = Fixtures.race(50, n -> (n % 2 == 0 ? a : b)
                     .api()
                     .post(
                             "/api/v1/purchases",
@@ -79,7 +79,7 @@ class TwoInstancesIT {
                             .isTrue());
             assertThat(Api.count("SELECT COUNT(*) FROM purchase_coupon WHERE code = '" + code + "'"))
                     .isEqualTo(1);
-            ServiceIT.theBooksBalance();
+            Fixtures.theBooksBalance();
             a.stop();
             b.stop();
         }

@@ -62,7 +62,15 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) throws Exception {
-        Settings settings = Settings.from(System.getenv());
+        Settings settings;
+        try {
+            settings = Settings.from(System.getenv());
+        } catch (IllegalArgumentException e) {
+            // a setting that cannot be used: one line that names it, no stack trace, no server
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
         if (args.length > 0 && "generate".equals(args[0])) {
             System.exit(
                     GenerateCommand.run(settings, Arrays.copyOfRange(args, 1, args.length), System.out, System.err));

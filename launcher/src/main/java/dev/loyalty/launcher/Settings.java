@@ -1,6 +1,8 @@
 package dev.loyalty.launcher;
 
 import java.nio.file.Path;
+import java.util.Currency;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -14,6 +16,8 @@ import java.util.Optional;
  * @param jwtPublicKeyLocation a real verification key, or empty for development keys
  * @param jwtIssuer the configured issuer, if any
  * @param accessLog whether Payara writes an access log ({@code LOYALTY_ACCESS_LOG=true})
+ * @param currency the programme's currency ({@code LOYALTY_CURRENCY}, an ISO 4217 code, default
+ *     EUR), checked here so that a wrong one stops the start before the server does
  */
 record Settings(
         int httpPort,
@@ -21,7 +25,8 @@ record Settings(
         Optional<String> databaseUrl,
         Optional<String> jwtPublicKeyLocation,
         Optional<String> jwtIssuer,
-        boolean accessLog) {
+        boolean accessLog,
+        String currency) {
 
     static final int DEFAULT_HTTP_PORT = 8080;
 
@@ -37,7 +42,8 @@ record Settings(
                 read(environment, "MP_JWT_VERIFY_ISSUER"),
                 read(environment, "LOYALTY_ACCESS_LOG")
                         .map(Boolean::parseBoolean)
-                        .orElse(false));
+                        .orElse(false),
+                currency(read(environment, "LOYALTY_CURRENCY").orElse("EUR")));
     }
 
     /** Reads {@code NAME} from the environment, else the property {@code name} with dots. */
@@ -47,6 +53,19 @@ record Settings(
             value = System.getProperty(name.toLowerCase().replace('_', '.'));
         }
         return Optional.ofNullable(value).map(String::trim).filter(v -> !v.isEmpty());
+    }
+
+    private static String currency(String raw) {
+        String code = raw.toUpperCase(Locale.ROOT);
+        try {
+            if (code.length() == 3) {
+                return Currency.getInstance(code).getCurrencyCode();
+            }
+        } catch (IllegalArgumentException e) {
+            // not an ISO 4217 code: said below
+        }
+        throw new IllegalArgumentException(
+                "LOYALTY_CURRENCY must be an ISO 4217 currency code such as EUR, got: " + raw);
     }
 
     private static int port(String raw) {

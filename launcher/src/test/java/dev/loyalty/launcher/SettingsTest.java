@@ -18,6 +18,7 @@ class SettingsTest {
                 .isEqualTo(Path.of("./data").toAbsolutePath().normalize());
         assertThat(settings.databaseUrl()).isEmpty();
         assertThat(settings.jwtPublicKeyLocation()).isEmpty();
+        assertThat(settings.currency()).isEqualTo("EUR");
     }
 
     @Test
@@ -40,5 +41,19 @@ class SettingsTest {
     void refusesAPortThatIsNotOne() {
         assertThatThrownBy(() -> Settings.from(Map.of("LOYALTY_HTTP_PORT", "80000")))
                 .hasMessageContaining("LOYALTY_HTTP_PORT");
+    }
+
+    @Test
+    void readsTheProgrammeCurrency() {
+        assertThat(Settings.from(Map.of("LOYALTY_CURRENCY", "chf")).currency()).isEqualTo("CHF");
+    }
+
+    @Test
+    void refusesACurrencyThatIsNotAnIsoCode() {
+        assertThatThrownBy(() -> Settings.from(Map.of("LOYALTY_CURRENCY", "EURO")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("LOYALTY_CURRENCY must be an ISO 4217 currency code such as EUR, got: EURO");
+        assertThatThrownBy(() -> Settings.from(Map.of("LOYALTY_CURRENCY", "XYZ")))
+                .hasMessageContaining("LOYALTY_CURRENCY");
     }
 }

@@ -1,8 +1,12 @@
 package dev.loyalty.adapters.persistence;
 
+import dev.loyalty.application.shared.ProgrammeCurrency;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Currency;
 import java.util.Map;
 import java.util.function.Function;
 import org.flywaydb.core.Flyway;
@@ -12,6 +16,12 @@ import org.flywaydb.core.Flyway;
  * persistence unit run by EclipseLink outside the container with resource-local transactions.
  */
 public final class TestDatabase {
+
+    /** The service's clock as the application produces it: UTC, in microseconds. */
+    public static final Clock CLOCK = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
+
+    /** The programme currency the service has by default. */
+    public static final ProgrammeCurrency CURRENCY = () -> Currency.getInstance("EUR");
 
     private static EntityManagerFactory factory;
 

@@ -1,10 +1,8 @@
 package dev.loyalty.application.checkout;
 
 import dev.loyalty.application.shared.Actor;
-import dev.loyalty.application.shared.Role;
 import dev.loyalty.domain.earning.EarningRules;
 import dev.loyalty.domain.earning.EarningRulesHistory;
-import dev.loyalty.domain.shared.AccessDeniedException;
 import dev.loyalty.domain.shared.InvalidValueException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,6 +19,9 @@ import java.time.Instant;
  */
 @ApplicationScoped
 public class EarningRulesService {
+
+    /** What a caller other than an administrator is told. */
+    private static final String ADMIN_ONLY = "only an administrator reads and changes the earning rules";
 
     /** How far in the past "now" may be given, for a console whose clock is a little behind. */
     static final Duration TOLERANCE = Duration.ofMinutes(1);
@@ -43,13 +44,13 @@ public class EarningRulesService {
 
     /** @return every version, the one in force now included */
     public EarningRulesHistory history(Actor actor) {
-        administrator(actor);
+        actor.requireAdmin(ADMIN_ONLY);
         return versions.history();
     }
 
     /** @return the version in force now */
     public EarningRules current(Actor actor) {
-        administrator(actor);
+        actor.requireAdmin(ADMIN_ONLY);
         return versions.history().rulesAt(clock.instant());
     }
 
@@ -63,7 +64,7 @@ public class EarningRulesService {
      */
     @Transactional
     public EarningRules schedule(EarningRules version, Actor actor) {
-        administrator(actor);
+        actor.requireAdmin(ADMIN_ONLY);
         if (version.effectiveFrom().isBefore(clock.instant().minus(TOLERANCE))) {
             throw new InvalidValueException(
                     "effectiveFrom",
@@ -77,11 +78,5 @@ public class EarningRulesService {
     /** @return when a version given without a date takes effect: now */
     public Instant now() {
         return clock.instant();
-    }
-
-    private static void administrator(Actor actor) {
-        if (actor.role() != Role.ADMIN) {
-            throw new AccessDeniedException("only an administrator reads and changes the earning rules");
-        }
     }
 }

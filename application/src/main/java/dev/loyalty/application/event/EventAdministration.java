@@ -1,8 +1,6 @@
 package dev.loyalty.application.event;
 
 import dev.loyalty.application.shared.Actor;
-import dev.loyalty.application.shared.Role;
-import dev.loyalty.domain.shared.AccessDeniedException;
 import dev.loyalty.domain.shared.DomainException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,6 +11,9 @@ import java.util.List;
 /** The console's view of events whose reactions gave up, and its retry button. */
 @ApplicationScoped
 public class EventAdministration {
+
+    /** What a caller other than an administrator is told. */
+    private static final String ADMIN_ONLY = "parked events are the console's";
 
     private final ActivityLog activities;
     private final Clock clock;
@@ -30,22 +31,16 @@ public class EventAdministration {
 
     /** @return the parked events, newest first */
     public List<ActivityLog.ParkedActivity> parked(Actor actor) {
-        administrator(actor);
+        actor.requireAdmin(ADMIN_ONLY);
         return activities.parked(100);
     }
 
     /** Makes a parked event due again. */
     @Transactional
     public void retry(String eventId, Actor actor) {
-        administrator(actor);
+        actor.requireAdmin(ADMIN_ONLY);
         if (!activities.retry(eventId, clock.instant())) {
             throw new NotParkedException();
-        }
-    }
-
-    private static void administrator(Actor actor) {
-        if (actor.role() != Role.ADMIN) {
-            throw new AccessDeniedException("parked events are the console's");
         }
     }
 

@@ -4,7 +4,6 @@ import dev.loyalty.application.coupon.CouponTemplateNotFoundException;
 import dev.loyalty.application.coupon.CouponTemplates;
 import dev.loyalty.application.coupon.Coupons;
 import dev.loyalty.application.customer.Customers;
-import dev.loyalty.application.messaging.MessageChannel;
 import dev.loyalty.application.messaging.MessageOutbox;
 import dev.loyalty.application.messaging.MessageRequest;
 import dev.loyalty.application.mission.MissionProgress;
@@ -26,6 +25,7 @@ import dev.loyalty.domain.coupon.CouponCode;
 import dev.loyalty.domain.coupon.CouponTemplate;
 import dev.loyalty.domain.customer.Customer;
 import dev.loyalty.domain.customer.CustomerId;
+import dev.loyalty.domain.messaging.Channel;
 import dev.loyalty.domain.mission.Mission;
 import dev.loyalty.domain.mission.MissionCompleted;
 import dev.loyalty.domain.mission.MissionId;
@@ -278,7 +278,7 @@ public class Reactions {
                 throw new MissingCouponException();
             }
         }
-        Optional<MessageChannel> channel = send.channel().map(c -> MessageChannel.valueOf(c.toUpperCase(Locale.ROOT)));
+        Optional<Channel> channel = send.channel().map(c -> Channel.valueOf(c.toUpperCase(Locale.ROOT)));
         outbox.queue(new MessageRequest(
                 customer,
                 channel,

@@ -5,13 +5,11 @@ import dev.loyalty.application.coupon.MyCouponsQuery;
 import dev.loyalty.application.customer.Customers;
 import dev.loyalty.application.shared.Actor;
 import dev.loyalty.application.shared.DomainEventLog;
-import dev.loyalty.application.shared.Role;
 import dev.loyalty.application.tier.CustomerTiers;
 import dev.loyalty.application.wallet.Wallets;
 import dev.loyalty.domain.customer.Customer;
 import dev.loyalty.domain.customer.CustomerId;
 import dev.loyalty.domain.customer.CustomerNotFoundException;
-import dev.loyalty.domain.shared.AccessDeniedException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -25,6 +23,9 @@ import java.time.Clock;
  */
 @ApplicationScoped
 public class PrivacyService {
+
+    /** What a caller other than an administrator is told. */
+    private static final String ADMIN_ONLY = "only an administrator exports or erases a customer's data";
 
     /** How many purchases an export carries at most. */
     public static final int MAX_EXPORTED_PURCHASES = 10_000;
@@ -66,7 +67,7 @@ public class PrivacyService {
     /** @return everything held about the customer */
     @Transactional
     public CustomerExport export(CustomerId id, Actor actor) {
-        administrator(actor);
+        actor.requireAdmin(ADMIN_ONLY);
         Customer customer = customers.byId(id).orElseThrow(() -> new CustomerNotFoundException(id));
         return new CustomerExport(
                 customer,
@@ -84,18 +85,12 @@ public class PrivacyService {
      */
     @Transactional
     public void erase(CustomerId id, String textVersion, Actor actor) {
-        administrator(actor);
+        actor.requireAdmin(ADMIN_ONLY);
         Customer customer = customers.byId(id).orElseThrow(() -> new CustomerNotFoundException(id));
         var happened = customer.erase(clock.instant(), "ERASURE:" + actor.subject(), textVersion);
         if (!happened.isEmpty()) {
             customers.update(customer);
             happened.forEach(events::append);
-        }
-    }
-
-    private static void administrator(Actor actor) {
-        if (actor.role() != Role.ADMIN) {
-            throw new AccessDeniedException("only an administrator exports or erases a customer's data");
         }
     }
 }

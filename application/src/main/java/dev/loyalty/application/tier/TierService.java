@@ -3,11 +3,9 @@ package dev.loyalty.application.tier;
 import dev.loyalty.application.customer.Customers;
 import dev.loyalty.application.shared.Actor;
 import dev.loyalty.application.shared.DomainEventLog;
-import dev.loyalty.application.shared.Role;
 import dev.loyalty.application.wallet.Wallets;
 import dev.loyalty.domain.customer.CustomerId;
 import dev.loyalty.domain.customer.CustomerNotFoundException;
-import dev.loyalty.domain.shared.AccessDeniedException;
 import dev.loyalty.domain.shared.InvalidValueException;
 import dev.loyalty.domain.tier.CustomerTier;
 import dev.loyalty.domain.tier.QualifyingHistory;
@@ -34,6 +32,9 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class TierService implements TierProgrammeUseCases, OverrideTierUseCase, TierQuery, ReviewTiersUseCase {
+
+    /** What a caller other than an administrator is told. */
+    private static final String ADMIN_ONLY = "only an administrator manages tiers";
 
     private final TierProgrammes programmes;
     private final CustomerTiers tiers;
@@ -75,7 +76,7 @@ public class TierService implements TierProgrammeUseCases, OverrideTierUseCase, 
     @Override
     @Transactional
     public StoredTierProgramme define(TierProgramme programme, Actor actor) {
-        administrator(actor);
+        actor.requireAdmin(ADMIN_ONLY);
         return programmes.replace(programme, clock.instant(), actor.subject());
     }
 
@@ -103,7 +104,7 @@ public class TierService implements TierProgrammeUseCases, OverrideTierUseCase, 
     @Override
     @Transactional
     public List<TierHistoryEntry> history(CustomerId customerId, Actor actor) {
-        administrator(actor);
+        actor.requireAdmin(ADMIN_ONLY);
         visible(customerId, actor);
         return tiers.history(customerId, HISTORY_LIMIT);
     }
@@ -111,7 +112,7 @@ public class TierService implements TierProgrammeUseCases, OverrideTierUseCase, 
     @Override
     @Transactional
     public TierStanding override(OverrideTierCommand command) {
-        administrator(command.actor());
+        command.actor().requireAdmin(ADMIN_ONLY);
         TierProgramme programme = programme("an override");
         CustomerId customerId = command.customerId();
         visible(customerId, command.actor());
@@ -148,7 +149,7 @@ public class TierService implements TierProgrammeUseCases, OverrideTierUseCase, 
 
     @Override
     public ReviewProgress review(Instant at, Actor actor) {
-        administrator(actor);
+        actor.requireAdmin(ADMIN_ONLY);
         programme("a review");
         // the instant names the run, kept to the microsecond as the database does
         return reviews.run((at == null ? clock.instant() : at).truncatedTo(ChronoUnit.MICROS));
@@ -165,12 +166,6 @@ public class TierService implements TierProgrammeUseCases, OverrideTierUseCase, 
     private void visible(CustomerId customerId, Actor actor) {
         if (!actor.maySee(customerId) || !customers.exists(customerId)) {
             throw new CustomerNotFoundException(customerId);
-        }
-    }
-
-    private static void administrator(Actor actor) {
-        if (actor.role() != Role.ADMIN) {
-            throw new AccessDeniedException("only an administrator manages tiers");
         }
     }
 }

@@ -19,7 +19,6 @@ import dev.loyalty.application.coupon.InMemoryCoupons;
 import dev.loyalty.application.customer.CustomerService;
 import dev.loyalty.application.customer.EnrolCustomerCommand;
 import dev.loyalty.application.customer.InMemoryCustomers;
-import dev.loyalty.application.messaging.MessageChannel;
 import dev.loyalty.application.messaging.MessageOutbox;
 import dev.loyalty.application.messaging.MessageRequest;
 import dev.loyalty.application.mission.InMemoryMissionProgress;
@@ -47,6 +46,7 @@ import dev.loyalty.domain.customer.Customer;
 import dev.loyalty.domain.customer.CustomerId;
 import dev.loyalty.domain.earning.EarningRules;
 import dev.loyalty.domain.earning.EarningRulesHistory;
+import dev.loyalty.domain.messaging.Channel;
 import dev.loyalty.domain.mission.Mission;
 import dev.loyalty.domain.mission.MissionCompleted;
 import dev.loyalty.domain.rule.Rule;
@@ -365,7 +365,7 @@ class ReactionsTest {
             Coupon coupon = coupons.ofCustomer(marco.id()).get(0);
             assertThat(messages).singleElement().satisfies(message -> {
                 assertThat(message.customerId()).isEqualTo(marco.id());
-                assertThat(message.channel()).contains(MessageChannel.SMS);
+                assertThat(message.channel()).contains(Channel.SMS);
                 assertThat(message.template()).isEqualTo("Welcome! Your code: {couponCode}");
                 assertThat(message.values())
                         .containsEntry("couponCode", coupon.code().value())

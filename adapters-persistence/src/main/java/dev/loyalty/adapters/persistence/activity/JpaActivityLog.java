@@ -1,10 +1,10 @@
 package dev.loyalty.adapters.persistence.activity;
 
-import static dev.loyalty.adapters.persistence.NativeRows.instant;
-import static dev.loyalty.adapters.persistence.NativeRows.number;
+import static dev.loyalty.adapters.persistence.sql.NativeRows.instant;
+import static dev.loyalty.adapters.persistence.sql.NativeRows.number;
 
-import dev.loyalty.adapters.persistence.NativeRows;
 import dev.loyalty.adapters.persistence.UtcTimes;
+import dev.loyalty.adapters.persistence.sql.NativeRows;
 import dev.loyalty.application.event.ActivityLog;
 import dev.loyalty.application.event.DueActivity;
 import dev.loyalty.application.event.EventSource;

@@ -2,39 +2,45 @@ package dev.loyalty.adapters.persistence.coupon;
 
 import dev.loyalty.application.coupon.CouponTemplateNotFoundException;
 import dev.loyalty.application.coupon.CouponTemplates;
+import dev.loyalty.application.shared.ProgrammeCurrency;
 import dev.loyalty.domain.coupon.CouponTemplate;
 import dev.loyalty.domain.coupon.CouponTemplateId;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
-import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Coupon templates in MariaDB. A percent-off template records the programme currency (EUR). The
+ * Coupon templates in MariaDB. A percent-off template records the programme currency (configured, {@link ProgrammeCurrency}). The
  * redemption counter is read under the row's lock (SELECT ... FOR UPDATE) and moved in place.
  */
 @ApplicationScoped
 public class JpaCouponTemplates implements CouponTemplates {
 
-    static final Currency PROGRAMME_CURRENCY = Currency.getInstance("EUR");
-
     @PersistenceContext(unitName = "loyalty")
     private EntityManager em;
+
+    @Inject
+    private Clock clock;
+
+    @Inject
+    private ProgrammeCurrency programme;
 
     protected JpaCouponTemplates() {}
 
     /** For tests outside the container. */
-    public JpaCouponTemplates(EntityManager em) {
+    public JpaCouponTemplates(EntityManager em, Clock clock, ProgrammeCurrency programme) {
         this.em = em;
+        this.clock = clock;
+        this.programme = programme;
     }
 
     @Override
     public void add(CouponTemplate template) {
-        em.persist(CouponMapper.toRow(
-                template, PROGRAMME_CURRENCY, Clock.systemUTC().instant()));
+        em.persist(CouponMapper.toRow(template, programme.currency(), clock.instant()));
         em.flush();
     }
 

@@ -11,6 +11,7 @@ import dev.loyalty.domain.coupon.CouponTemplateId;
 import dev.loyalty.domain.customer.CustomerId;
 import dev.loyalty.domain.shared.ConcurrentUpdateException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -32,16 +33,20 @@ public class JpaCoupons implements Coupons {
     @PersistenceContext(unitName = "loyalty")
     private EntityManager em;
 
+    @Inject
+    private Clock clock;
+
     protected JpaCoupons() {}
 
     /** For tests outside the container. */
-    public JpaCoupons(EntityManager em) {
+    public JpaCoupons(EntityManager em, Clock clock) {
         this.em = em;
+        this.clock = clock;
     }
 
     @Override
     public void addAll(List<Coupon> coupons) {
-        Instant now = Clock.systemUTC().instant();
+        Instant now = clock.instant();
         try {
             for (Coupon coupon : coupons) {
                 em.persist(CouponMapper.toRow(coupon, now));

@@ -1,6 +1,6 @@
 package dev.loyalty.adapters.persistence.event;
 
-import dev.loyalty.adapters.persistence.NativeRows;
+import dev.loyalty.adapters.persistence.sql.NativeRows;
 import dev.loyalty.application.shared.DomainEventHistory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

@@ -1,7 +1,7 @@
 package dev.loyalty.adapters.persistence.event;
 
-import dev.loyalty.adapters.persistence.NativeInsert;
 import dev.loyalty.adapters.persistence.UtcTimes;
+import dev.loyalty.adapters.persistence.sql.NativeInsert;
 import dev.loyalty.application.shared.DomainEventLog;
 import dev.loyalty.domain.shared.DomainEvent;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -5,9 +5,10 @@ import dev.loyalty.application.messaging.MessageTemplates;
 import dev.loyalty.domain.messaging.MessageTemplate;
 import dev.loyalty.domain.messaging.MessageText;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,11 +20,15 @@ public class JpaMessageTemplates implements MessageTemplates {
     @PersistenceContext(unitName = "loyalty")
     private EntityManager em;
 
+    @Inject
+    private Clock clock;
+
     protected JpaMessageTemplates() {}
 
     /** For tests outside the container. */
-    public JpaMessageTemplates(EntityManager em) {
+    public JpaMessageTemplates(EntityManager em, Clock clock) {
         this.em = em;
+        this.clock = clock;
     }
 
     @Override
@@ -35,7 +40,7 @@ public class JpaMessageTemplates implements MessageTemplates {
                 .setParameter(2, template.language())
                 .setParameter(3, template.subject().orElse(null))
                 .setParameter(4, template.body().value())
-                .setParameter(5, UtcTimes.utc(Instant.now()))
+                .setParameter(5, UtcTimes.utc(clock.instant()))
                 .executeUpdate();
     }
 

@@ -1,7 +1,7 @@
 package dev.loyalty.adapters.persistence.mission;
 
-import dev.loyalty.adapters.persistence.NativeRows;
 import dev.loyalty.adapters.persistence.UtcTimes;
+import dev.loyalty.adapters.persistence.sql.NativeRows;
 import dev.loyalty.application.mission.MissionProgress;
 import dev.loyalty.domain.customer.CustomerId;
 import dev.loyalty.domain.mission.MissionId;

@@ -1,7 +1,7 @@
 package dev.loyalty.adapters.persistence.referral;
 
-import dev.loyalty.adapters.persistence.NativeRows;
 import dev.loyalty.adapters.persistence.UtcTimes;
+import dev.loyalty.adapters.persistence.sql.NativeRows;
 import dev.loyalty.application.referral.ReferralProgramme;
 import dev.loyalty.application.referral.Referrals;
 import dev.loyalty.domain.customer.CustomerId;

@@ -1,7 +1,7 @@
 package dev.loyalty.adapters.persistence.rule;
 
-import dev.loyalty.adapters.persistence.NativeRows;
 import dev.loyalty.adapters.persistence.UtcTimes;
+import dev.loyalty.adapters.persistence.sql.NativeRows;
 import dev.loyalty.application.rule.Evaluation;
 import dev.loyalty.application.rule.RuleEvaluations;
 import dev.loyalty.domain.customer.CustomerId;

@@ -8,6 +8,7 @@ import dev.loyalty.domain.rule.RuleId;
 import dev.loyalty.domain.rule.RuleStatus;
 import dev.loyalty.domain.shared.ConcurrentUpdateException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
@@ -24,16 +25,20 @@ public class JpaRules implements Rules {
     @PersistenceContext(unitName = "loyalty")
     private EntityManager em;
 
+    @Inject
+    private Clock clock;
+
     protected JpaRules() {}
 
     /** For tests outside the container. */
-    public JpaRules(EntityManager em) {
+    public JpaRules(EntityManager em, Clock clock) {
         this.em = em;
+        this.clock = clock;
     }
 
     @Override
     public void add(Rule rule) {
-        var now = UtcTimes.utc(Clock.systemUTC().instant());
+        var now = UtcTimes.utc(clock.instant());
         em.createNativeQuery("INSERT INTO rule (id, name, on_type, status, definition, version, created_at, updated_at)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
                 .setParameter(1, rule.id().toString())
@@ -56,7 +61,7 @@ public class JpaRules implements Rules {
                 .setParameter(3, rule.status().name())
                 .setParameter(4, RuleJson.write(rule.conditions(), rule.actions()))
                 .setParameter(5, rule.version())
-                .setParameter(6, UtcTimes.utc(Clock.systemUTC().instant()))
+                .setParameter(6, UtcTimes.utc(clock.instant()))
                 .setParameter(7, rule.id().toString())
                 .setParameter(8, readVersion)
                 .executeUpdate();

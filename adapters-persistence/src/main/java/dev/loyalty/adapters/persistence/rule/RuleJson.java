@@ -1,6 +1,6 @@
 package dev.loyalty.adapters.persistence.rule;
 
-import dev.loyalty.adapters.persistence.NativeRows;
+import dev.loyalty.adapters.persistence.sql.NativeRows;
 import dev.loyalty.domain.coupon.CouponTemplateId;
 import dev.loyalty.domain.customer.ConsentPurpose;
 import dev.loyalty.domain.customer.EnrolmentChannel;

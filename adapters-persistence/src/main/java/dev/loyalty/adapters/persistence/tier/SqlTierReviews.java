@@ -1,11 +1,13 @@
 package dev.loyalty.adapters.persistence.tier;
 
 import dev.loyalty.adapters.persistence.UtcTimes;
+import dev.loyalty.adapters.persistence.sql.NamedSql;
 import dev.loyalty.application.tier.ReviewProgress;
 import dev.loyalty.application.tier.TierReviews;
 import dev.loyalty.domain.tier.QualifyingWindow;
 import dev.loyalty.domain.tier.TierMetric;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
@@ -133,16 +135,15 @@ public class SqlTierReviews implements TierReviews {
     @PersistenceContext(unitName = "loyalty")
     private EntityManager em;
 
-    private final Clock clock;
+    @Inject
+    private Clock clock;
 
-    protected SqlTierReviews() {
-        this.clock = Clock.systemUTC();
-    }
+    protected SqlTierReviews() {}
 
     /** For tests outside the container. */
-    public SqlTierReviews(EntityManager em) {
+    public SqlTierReviews(EntityManager em, Clock clock) {
         this.em = em;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     @Override

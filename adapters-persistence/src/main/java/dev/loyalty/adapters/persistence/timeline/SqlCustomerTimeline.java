@@ -1,7 +1,7 @@
 package dev.loyalty.adapters.persistence.timeline;
 
-import dev.loyalty.adapters.persistence.NativeRows;
 import dev.loyalty.adapters.persistence.UtcTimes;
+import dev.loyalty.adapters.persistence.sql.NativeRows;
 import dev.loyalty.application.timeline.CustomerTimeline;
 import dev.loyalty.application.timeline.TimelineEntry;
 import dev.loyalty.domain.customer.CustomerId;

@@ -1,7 +1,6 @@
 package dev.loyalty.adapters.persistence.wallet;
 
 import dev.loyalty.adapters.persistence.Locks;
-import dev.loyalty.adapters.persistence.NativeInsert;
 import dev.loyalty.adapters.persistence.UniqueKeys;
 import dev.loyalty.adapters.persistence.UtcTimes;
 import dev.loyalty.application.wallet.Wallets;
@@ -10,7 +9,6 @@ import dev.loyalty.domain.shared.ConcurrentUpdateException;
 import dev.loyalty.domain.shared.Points;
 import dev.loyalty.domain.wallet.Wallet;
 import dev.loyalty.domain.wallet.WalletEntry;
-import dev.loyalty.domain.wallet.WalletEntryType;
 import dev.loyalty.domain.wallet.WalletHead;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -48,7 +46,7 @@ public class JpaWallets implements Wallets {
         if (row == null) {
             return Optional.empty();
         }
-        return Optional.of(Wallet.reconstitute(customerId, entriesOf(customerId.toString()), row.version));
+        return Optional.of(WalletMapper.toDomain(row, entriesOf(customerId.toString())));
     }
 
     @Override
@@ -67,7 +65,7 @@ public class JpaWallets implements Wallets {
         }
         WalletJpaEntity locked =
                 row.orElseThrow(() -> new IllegalStateException("no wallet can be created for " + customerId));
-        return Wallet.reconstitute(customerId, entriesOf(id), locked.version);
+        return WalletMapper.toDomain(locked, entriesOf(id));
     }
 
     @Override
@@ -83,12 +81,7 @@ public class JpaWallets implements Wallets {
                         "SELECT MAX(e.sequence) FROM WalletEntryJpaEntity e WHERE e.customerId = :id", Long.class)
                 .setParameter("id", id)
                 .getSingleResult();
-        return new WalletHead(
-                customerId,
-                locked.balance,
-                last == null ? 0 : last,
-                UtcTimes.instant(locked.nextExpiryAt),
-                locked.version);
+        return WalletMapper.toHead(locked, last == null ? 0 : last);
     }
 
     @Override
@@ -121,34 +114,12 @@ public class JpaWallets implements Wallets {
 
     /** The ledger is only ever appended to: rows in one statement, not managed entities. */
     private void append(String customerId, List<WalletEntry> entries) {
-        ENTRIES.rows(
+        WalletMapper.ENTRIES.rows(
                 em,
                 entries.stream()
-                        .map(entry -> new Object[] {
-                            customerId,
-                            entry.sequence(),
-                            entry.type().name(),
-                            entry.points(),
-                            entry.debt(),
-                            entry.reason(),
-                            entry.reference(),
-                            UtcTimes.utc(entry.occurredAt()),
-                            UtcTimes.utc(entry.expiresAt())
-                        })
+                        .map(entry -> WalletMapper.insertValues(WalletMapper.toRow(customerId, entry)))
                         .toList());
     }
-
-    private static final NativeInsert ENTRIES = new NativeInsert(
-            "wallet_entry",
-            "customer_id",
-            "sequence",
-            "type",
-            "points",
-            "debt",
-            "reason",
-            "reference",
-            "occurred_at",
-            "expires_at");
 
     private Optional<WalletJpaEntity> lockRow(String id) {
         return em.createQuery("SELECT w FROM WalletJpaEntity w WHERE w.customerId = :id", WalletJpaEntity.class)
@@ -165,7 +136,7 @@ public class JpaWallets implements Wallets {
                         WalletEntryJpaEntity.class)
                 .setParameter("id", id)
                 .getResultStream()
-                .map(JpaWallets::toDomain)
+                .map(WalletMapper::toDomain)
                 .toList();
     }
 
@@ -174,12 +145,7 @@ public class JpaWallets implements Wallets {
         String id = wallet.customerId().toString();
         try {
             if (wallet.version() == 0) {
-                WalletJpaEntity row = new WalletJpaEntity();
-                row.customerId = id;
-                row.balance = wallet.balance().value();
-                row.version = 1;
-                row.nextExpiryAt = UtcTimes.utc(wallet.nextExpiry().orElse(null));
-                em.persist(row);
+                em.persist(WalletMapper.toNewRow(wallet));
                 em.flush();
             } else {
                 update(wallet.customerId(), wallet.balance().value(), wallet.nextExpiry(), wallet.version());
@@ -227,7 +193,7 @@ public class JpaWallets implements Wallets {
                 .setFirstResult(offset)
                 .setMaxResults(limit)
                 .getResultStream()
-                .map(JpaWallets::toDomain)
+                .map(WalletMapper::toDomain)
                 .toList();
     }
 
@@ -240,17 +206,5 @@ public class JpaWallets implements Wallets {
 
     private static ConcurrentUpdateException stale(CustomerId customerId) {
         return new ConcurrentUpdateException("the wallet of " + customerId + " was changed meanwhile");
-    }
-
-    static WalletEntry toDomain(WalletEntryJpaEntity row) {
-        return new WalletEntry(
-                row.sequence,
-                WalletEntryType.valueOf(row.type),
-                row.points,
-                row.reason,
-                row.reference,
-                UtcTimes.instant(row.occurredAt),
-                UtcTimes.instant(row.expiresAt),
-                row.debt);
     }
 }

@@ -3,6 +3,7 @@ package dev.loyalty.adapters.persistence.activity;
 import static dev.loyalty.adapters.persistence.TestDatabase.inTransaction;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.loyalty.adapters.persistence.TestDatabase;
 import dev.loyalty.adapters.persistence.customer.JpaCustomers;
 import dev.loyalty.adapters.persistence.mission.JpaMissionProgress;
 import dev.loyalty.adapters.persistence.rule.JpaRules;
@@ -195,20 +196,22 @@ class EngagementRepositoriesIT {
                 RuleStatus.ACTIVE,
                 1);
         inTransaction(em -> {
-            new JpaRules(em).add(rule);
+            new JpaRules(em, TestDatabase.CLOCK).add(rule);
             return null;
         });
 
-        assertThat((Optional<Rule>) inTransaction(em -> new JpaRules(em).byId(rule.id())))
+        assertThat((Optional<Rule>) inTransaction(em -> new JpaRules(em, TestDatabase.CLOCK).byId(rule.id())))
                 .contains(rule);
-        assertThat((List<Rule>) inTransaction(em -> new JpaRules(em).activeOn(new EventType("PURCHASE_RECORDED"))))
+        assertThat((List<Rule>) inTransaction(
+                        em -> new JpaRules(em, TestDatabase.CLOCK).activeOn(new EventType("PURCHASE_RECORDED"))))
                 .contains(rule);
         Rule paused = rule.withStatus(RuleStatus.PAUSED);
         inTransaction(em -> {
-            new JpaRules(em).update(paused, rule.version());
+            new JpaRules(em, TestDatabase.CLOCK).update(paused, rule.version());
             return null;
         });
-        assertThat((List<Rule>) inTransaction(em -> new JpaRules(em).activeOn(new EventType("PURCHASE_RECORDED"))))
+        assertThat((List<Rule>) inTransaction(
+                        em -> new JpaRules(em, TestDatabase.CLOCK).activeOn(new EventType("PURCHASE_RECORDED"))))
                 .doesNotContain(rule, paused);
     }
 

@@ -5,14 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.loyalty.adapters.persistence.TestDatabase;
 import dev.loyalty.adapters.persistence.customer.JpaCustomers;
 import dev.loyalty.application.messaging.Messages;
-import dev.loyalty.application.messaging.OutboxMessage;
 import dev.loyalty.application.messaging.StatusChange;
 import dev.loyalty.domain.customer.Customer;
 import dev.loyalty.domain.customer.CustomerFixtures;
 import dev.loyalty.domain.customer.CustomerId;
 import dev.loyalty.domain.messaging.Channel;
+import dev.loyalty.domain.messaging.Message;
 import dev.loyalty.domain.messaging.MessageKind;
-import dev.loyalty.domain.messaging.MessageStatus;
 import dev.loyalty.domain.messaging.MessageTemplate;
 import dev.loyalty.domain.messaging.MessageText;
 import jakarta.persistence.EntityManager;
@@ -42,46 +41,37 @@ class JpaMessagesIT {
         return customer.id();
     }
 
-    static OutboxMessage message(CustomerId customer, String cause, Instant due) {
-        return new OutboxMessage(
+    static Message message(CustomerId customer, String cause, Instant due) {
+        return Message.queue(
                 UUID.randomUUID(),
                 customer,
                 cause,
+                new Message.Routing(MessageKind.MARKETING, 3, Optional.of(Channel.SMS), Optional.of("MI-001")),
+                new Message.Content(
+                        "Ciao {firstName} {couponCode}",
+                        Map.of("couponCode", "K7P&2=Q X", "storeName", "Milano è bella")),
                 Optional.of(Channel.SMS),
-                Optional.of(Channel.SMS),
-                MessageKind.MARKETING,
-                3,
-                "Ciao {firstName} {couponCode}",
-                Map.of("couponCode", "K7P&2=Q X", "storeName", "Milano è bella"),
-                Optional.of("MI-001"),
-                MessageStatus.QUEUED,
-                Optional.empty(),
-                0,
-                0,
-                due,
-                Optional.empty(),
-                Optional.empty(),
-                due,
-                Optional.empty());
+                due);
     }
 
-    static boolean add(OutboxMessage message) {
-        return TestDatabase.inTransaction(
-                em -> new JpaMessages(em).add(message, new StatusChange("QUEUED", "queued", message.createdAt())));
+    static boolean add(Message message) {
+        return TestDatabase.inTransaction(em -> new JpaMessages(em, TestDatabase.CLOCK)
+                .add(message, new StatusChange("QUEUED", "queued", message.createdAt())));
     }
 
     @Test
     void aCauseIsQueuedOnceAndReadBackAsWritten() {
         CustomerId customer = aCustomer();
-        OutboxMessage first = message(customer, "rule:" + UUID.randomUUID(), now);
+        Message first = message(customer, "rule:" + UUID.randomUUID(), now);
 
         assertThat(add(first)).isTrue();
         assertThat(add(message(customer, first.cause(), now))).isFalse();
 
-        OutboxMessage read = TestDatabase.inTransaction(em -> new JpaMessages(em).byId(first.id()))
+        Message read = TestDatabase.inTransaction(em -> new JpaMessages(em, TestDatabase.CLOCK).byId(first.id()))
                 .orElseThrow();
-        assertThat(read).isEqualTo(first);
-        List<StatusChange> history = TestDatabase.inTransaction(em -> new JpaMessages(em).history(first.id()));
+        assertThat(read).usingRecursiveComparison().isEqualTo(first);
+        List<StatusChange> history =
+                TestDatabase.inTransaction(em -> new JpaMessages(em, TestDatabase.CLOCK).history(first.id()));
         assertThat(history).extracting(StatusChange::status).containsExactly("QUEUED");
     }
 
@@ -90,7 +80,7 @@ class JpaMessagesIT {
         CustomerId customer = aCustomer();
         Set<UUID> queued = new HashSet<>();
         for (int i = 0; i < 6; i++) {
-            OutboxMessage message = message(customer, "c-" + UUID.randomUUID(), EPOCH.plusSeconds(i));
+            Message message = message(customer, "c-" + UUID.randomUUID(), EPOCH.plusSeconds(i));
             add(message);
             queued.add(message.id());
         }
@@ -101,8 +91,10 @@ class JpaMessagesIT {
         try {
             first.getTransaction().begin();
             second.getTransaction().begin();
-            List<Messages.Claim> a = new JpaMessages(first).claimDue(EPOCH.plusSeconds(5), lease, 3);
-            List<Messages.Claim> b = new JpaMessages(second).claimDue(EPOCH.plusSeconds(5), lease, 3);
+            List<Messages.Claim> a =
+                    new JpaMessages(first, TestDatabase.CLOCK).claimDue(EPOCH.plusSeconds(5), lease, 3);
+            List<Messages.Claim> b =
+                    new JpaMessages(second, TestDatabase.CLOCK).claimDue(EPOCH.plusSeconds(5), lease, 3);
             first.getTransaction().commit();
             second.getTransaction().commit();
 
@@ -118,11 +110,11 @@ class JpaMessagesIT {
             second.close();
         }
 
-        List<Messages.Claim> leased =
-                TestDatabase.inTransaction(em -> new JpaMessages(em).claimDue(now, now.plusSeconds(60), 100));
+        List<Messages.Claim> leased = TestDatabase.inTransaction(
+                em -> new JpaMessages(em, TestDatabase.CLOCK).claimDue(now, now.plusSeconds(60), 100));
         assertThat(leased).noneMatch(c -> queued.contains(c.id()));
-        List<Messages.Claim> expired = TestDatabase.inTransaction(
-                em -> new JpaMessages(em).claimDue(lease.plusSeconds(1), lease.plusSeconds(61), 100));
+        List<Messages.Claim> expired = TestDatabase.inTransaction(em ->
+                new JpaMessages(em, TestDatabase.CLOCK).claimDue(lease.plusSeconds(1), lease.plusSeconds(61), 100));
         assertThat(expired).filteredOn(c -> queued.contains(c.id())).hasSize(6).allSatisfy(c -> assertThat(c.leases())
                 .isEqualTo(2));
     }
@@ -131,7 +123,7 @@ class JpaMessagesIT {
     void aTemplateIsSavedOverThePreviousOneOfItsNameAndLanguage() {
         String name = "welcome-" + UUID.randomUUID().toString().substring(0, 8);
         TestDatabase.inTransaction(em -> {
-            JpaMessageTemplates templates = new JpaMessageTemplates(em);
+            JpaMessageTemplates templates = new JpaMessageTemplates(em, TestDatabase.CLOCK);
             templates.save(new MessageTemplate(name, "it", Optional.of("Ciao"), new MessageText("Uno {firstName}")));
             templates.save(new MessageTemplate(name, "it", Optional.empty(), new MessageText("Due {firstName}")));
             templates.save(new MessageTemplate(name, "en", Optional.empty(), new MessageText("Two {firstName}")));
@@ -139,10 +131,11 @@ class JpaMessagesIT {
         });
 
         Optional<MessageTemplate> italian =
-                TestDatabase.inTransaction(em -> new JpaMessageTemplates(em).find(name, "it"));
+                TestDatabase.inTransaction(em -> new JpaMessageTemplates(em, TestDatabase.CLOCK).find(name, "it"));
         assertThat(italian)
                 .contains(new MessageTemplate(name, "it", Optional.empty(), new MessageText("Due {firstName}")));
-        List<MessageTemplate> all = TestDatabase.inTransaction(em -> new JpaMessageTemplates(em).all());
+        List<MessageTemplate> all =
+                TestDatabase.inTransaction(em -> new JpaMessageTemplates(em, TestDatabase.CLOCK).all());
         assertThat(all)
                 .filteredOn(t -> t.name().equals(name))
                 .extracting(MessageTemplate::language)
@@ -152,19 +145,21 @@ class JpaMessagesIT {
     @Test
     void pressureCountsTheSlotsTakenAndSeesHigherPrioritiesWaiting() {
         CustomerId customer = aCustomer();
-        OutboxMessage taken = message(customer, "c-" + UUID.randomUUID(), now);
-        OutboxMessage waiting = message(customer, "c-" + UUID.randomUUID(), now);
+        Message taken = message(customer, "c-" + UUID.randomUUID(), now);
+        Message waiting = message(customer, "c-" + UUID.randomUUID(), now);
         add(taken);
         add(waiting);
         TestDatabase.inTransaction(em -> {
-            JpaMessages messages = new JpaMessages(em);
+            JpaMessages messages = new JpaMessages(em, TestDatabase.CLOCK);
             messages.lockPressure(customer);
-            messages.save(taken.counted(now).sent(Optional.of("SM1"), now));
+            taken.countAgainstPressure(now);
+            taken.acceptedBy("SM1", now);
+            messages.save(taken);
             return null;
         });
 
         TestDatabase.inTransaction(em -> {
-            JpaMessages messages = new JpaMessages(em);
+            JpaMessages messages = new JpaMessages(em, TestDatabase.CLOCK);
             assertThat(messages.countedSince(customer, now.minusSeconds(1)))
                     .singleElement()
                     .satisfies(c -> assertThat(c.channel()).isEqualTo(Channel.SMS));
@@ -174,9 +169,7 @@ class JpaMessagesIT {
                     .containsExactly(Channel.SMS);
             assertThat(messages.waitingWithHigherPriority(customer, other, 3, now))
                     .isEmpty();
-            assertThat(messages.lockedByProviderId("SM1"))
-                    .map(OutboxMessage::id)
-                    .contains(taken.id());
+            assertThat(messages.lockedByProviderId("SM1")).map(Message::id).contains(taken.id());
             assertThat(messages.ofCustomer(customer, 10)).hasSize(2);
             return null;
         });

@@ -4,6 +4,7 @@ import static dev.loyalty.adapters.persistence.TestDatabase.inTransaction;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.loyalty.adapters.persistence.TestDatabase;
 import dev.loyalty.adapters.persistence.coupon.JpaCouponTemplates;
 import dev.loyalty.adapters.persistence.coupon.JpaCoupons;
 import dev.loyalty.adapters.persistence.customer.JpaCustomers;
@@ -66,7 +67,7 @@ class CheckoutRepositoriesIT {
     private Coupon aCoupon(CouponTemplate template, Customer owner) {
         Coupon coupon = template.issue(CouponCode.generate(random), owner == null ? null : owner.id(), NOW);
         inTransaction(em -> {
-            new JpaCoupons(em).addAll(List.of(coupon));
+            new JpaCoupons(em, TestDatabase.CLOCK).addAll(List.of(coupon));
             return null;
         });
         return coupon;
@@ -86,7 +87,7 @@ class CheckoutRepositoriesIT {
                 Set.of(),
                 null);
         inTransaction(em -> {
-            new JpaCouponTemplates(em).add(template);
+            new JpaCouponTemplates(em, TestDatabase.CLOCK, TestDatabase.CURRENCY).add(template);
             return null;
         });
         return template;
@@ -122,18 +123,19 @@ class CheckoutRepositoriesIT {
                 marco, "R-" + UUID.randomUUID(), List.of(new RedeemedCoupon(coupon.code(), Money.of(200, "EUR"))));
 
         inTransaction(em -> {
-            new JpaPurchases(em).add(purchase);
+            new JpaPurchases(em, TestDatabase.CLOCK).add(purchase);
             return null;
         });
-        Purchase read =
-                inTransaction(em -> new JpaPurchases(em).byId(purchase.id())).orElseThrow();
+        Purchase read = inTransaction(em -> new JpaPurchases(em, TestDatabase.CLOCK).byId(purchase.id()))
+                .orElseThrow();
 
         assertThat(read.lines()).isEqualTo(purchase.lines());
         assertThat(read.coupons()).isEqualTo(purchase.coupons());
         assertThat(read.pointsAwarded()).isEqualTo(purchase.pointsAwarded());
         assertThat(read.occurredAt()).isEqualTo(NOW);
         assertThat(read.customerId()).contains(marco.id());
-        assertThat((Boolean) inTransaction(em -> new JpaPurchases(em).exists("MI-001", purchase.receiptId())))
+        assertThat((Boolean) inTransaction(
+                        em -> new JpaPurchases(em, TestDatabase.CLOCK).exists("MI-001", purchase.receiptId())))
                 .isTrue();
     }
 
@@ -142,12 +144,12 @@ class CheckoutRepositoriesIT {
         Customer marco = aCustomer();
         String receipt = "R-" + UUID.randomUUID();
         inTransaction(em -> {
-            new JpaPurchases(em).add(aPurchase(marco, receipt, List.of()));
+            new JpaPurchases(em, TestDatabase.CLOCK).add(aPurchase(marco, receipt, List.of()));
             return null;
         });
 
         assertThatThrownBy(() -> inTransaction(em -> {
-                    new JpaPurchases(em).add(aPurchase(marco, receipt, List.of()));
+                    new JpaPurchases(em, TestDatabase.CLOCK).add(aPurchase(marco, receipt, List.of()));
                     return null;
                 }))
                 .isInstanceOf(PurchaseAlreadyRecordedException.class);
@@ -158,35 +160,35 @@ class CheckoutRepositoriesIT {
         Customer marco = aCustomer();
         Purchase purchase = aPurchase(marco, "R-" + UUID.randomUUID(), List.of());
         inTransaction(em -> {
-            new JpaPurchases(em).add(purchase);
+            new JpaPurchases(em, TestDatabase.CLOCK).add(purchase);
             return null;
         });
 
         inTransaction(em -> {
-            JpaPurchases purchases = new JpaPurchases(em);
+            JpaPurchases purchases = new JpaPurchases(em, TestDatabase.CLOCK);
             Purchase locked = purchases.lockedById(purchase.id()).orElseThrow();
             purchases.saveReversal(
                     locked, locked.reverse(List.of(new LineReturn(1, 2)), NOW).event());
             return null;
         });
-        Purchase stale =
-                inTransaction(em -> new JpaPurchases(em).byId(purchase.id())).orElseThrow();
-        Purchase stale2 =
-                inTransaction(em -> new JpaPurchases(em).byId(purchase.id())).orElseThrow();
+        Purchase stale = inTransaction(em -> new JpaPurchases(em, TestDatabase.CLOCK).byId(purchase.id()))
+                .orElseThrow();
+        Purchase stale2 = inTransaction(em -> new JpaPurchases(em, TestDatabase.CLOCK).byId(purchase.id()))
+                .orElseThrow();
         inTransaction(em -> {
-            new JpaPurchases(em)
+            new JpaPurchases(em, TestDatabase.CLOCK)
                     .saveReversal(stale, stale.reverse(List.of(), NOW).event());
             return null;
         });
 
         assertThatThrownBy(() -> inTransaction(em -> {
-                    new JpaPurchases(em)
+                    new JpaPurchases(em, TestDatabase.CLOCK)
                             .saveReversal(stale2, stale2.reverse(List.of(), NOW).event());
                     return null;
                 }))
                 .isInstanceOf(ConcurrentUpdateException.class);
-        Purchase read =
-                inTransaction(em -> new JpaPurchases(em).byId(purchase.id())).orElseThrow();
+        Purchase read = inTransaction(em -> new JpaPurchases(em, TestDatabase.CLOCK).byId(purchase.id()))
+                .orElseThrow();
         assertThat(read.isWhollyReversed()).isTrue();
         assertThat(read.reversals()).isEqualTo(2);
         assertThat(read.pointsReversed()).isEqualTo(purchase.pointsAwarded());
@@ -199,7 +201,7 @@ class CheckoutRepositoriesIT {
         Coupon bearer = aCoupon(template, null);
 
         inTransaction(em -> {
-            JpaCoupons coupons = new JpaCoupons(em);
+            JpaCoupons coupons = new JpaCoupons(em, TestDatabase.CLOCK);
             Coupon locked = coupons.lockedByCode(bearer.code()).orElseThrow();
             Coupon redeemed = Coupon.reconstitute(
                     locked.code(),
@@ -210,20 +212,22 @@ class CheckoutRepositoriesIT {
                     locked.validUntil(),
                     "purchase:1");
             coupons.saveTransition(redeemed, CouponStatus.ISSUED, marco.id());
-            new JpaCouponTemplates(em).addRedemptions(template.id(), 1);
+            new JpaCouponTemplates(em, TestDatabase.CLOCK, TestDatabase.CURRENCY).addRedemptions(template.id(), 1);
             return null;
         });
 
         assertThatThrownBy(() -> inTransaction(em -> {
-                    new JpaCoupons(em).saveTransition(bearer, CouponStatus.ISSUED, marco.id());
+                    new JpaCoupons(em, TestDatabase.CLOCK).saveTransition(bearer, CouponStatus.ISSUED, marco.id());
                     return null;
                 }))
                 .isInstanceOf(ConcurrentUpdateException.class);
-        assertThat((Long) inTransaction(em -> new JpaCoupons(em).redeemedCount(template.id(), marco.id())))
+        assertThat((Long) inTransaction(
+                        em -> new JpaCoupons(em, TestDatabase.CLOCK).redeemedCount(template.id(), marco.id())))
                 .isEqualTo(1);
-        assertThat((Long) inTransaction(em -> new JpaCouponTemplates(em).lockRedemptions(template.id())))
+        assertThat((Long) inTransaction(em -> new JpaCouponTemplates(em, TestDatabase.CLOCK, TestDatabase.CURRENCY)
+                        .lockRedemptions(template.id())))
                 .isEqualTo(1);
-        assertThat(inTransaction(em -> new JpaCoupons(em).byCode(bearer.code()))
+        assertThat(inTransaction(em -> new JpaCoupons(em, TestDatabase.CLOCK).byCode(bearer.code()))
                         .orElseThrow()
                         .redemptionReference())
                 .contains("purchase:1");

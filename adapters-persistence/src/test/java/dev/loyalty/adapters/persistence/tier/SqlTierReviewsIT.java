@@ -30,7 +30,7 @@ class SqlTierReviewsIT extends TierReviewsContract {
 
     @Override
     protected TierReviews reviews() {
-        return new SqlTierReviews(current);
+        return new SqlTierReviews(current, TestDatabase.CLOCK);
     }
 
     @Override

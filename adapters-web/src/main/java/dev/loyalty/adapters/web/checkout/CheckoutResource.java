@@ -7,6 +7,7 @@ import dev.loyalty.application.checkout.Quote;
 import dev.loyalty.application.checkout.QuoteCheckoutUseCase;
 import dev.loyalty.application.checkout.QuoteCommand;
 import dev.loyalty.application.messaging.TillMessages;
+import dev.loyalty.application.shared.ProgrammeCurrency;
 import dev.loyalty.domain.coupon.SalesChannel;
 import dev.loyalty.domain.customer.CardNumber;
 import dev.loyalty.domain.customer.CustomerId;
@@ -34,6 +35,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Checkout")
 public class CheckoutResource {
+
+    @Inject
+    ProgrammeCurrency programme;
 
     @Inject
     TillMessages till;
@@ -72,7 +76,9 @@ public class CheckoutResource {
                 body.customerId() == null ? null : CustomerId.parse(body.customerId()),
                 body.cardNumber() == null ? null : CardNumber.of(body.cardNumber()),
                 body.channel() == null ? SalesChannel.STORE : Choices.of(SalesChannel.class, "channel", body.channel()),
-                body.lines().stream().map(QuoteRequest.Line::toBasketLine).toList(),
+                body.lines().stream()
+                        .map(line -> line.toBasketLine(programme.code()))
+                        .toList(),
                 body.couponCodes(),
                 caller.actor()));
         // what the receipt will print for the customer; shown, not delivered (a quote changes nothing)

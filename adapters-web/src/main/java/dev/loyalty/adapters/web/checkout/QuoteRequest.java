@@ -1,6 +1,5 @@
 package dev.loyalty.adapters.web.checkout;
 
-import dev.loyalty.adapters.web.Programme;
 import dev.loyalty.domain.coupon.BasketLine;
 import dev.loyalty.domain.shared.Money;
 import jakarta.validation.Valid;
@@ -32,9 +31,12 @@ public record QuoteRequest(
             @NotNull @Positive @Max(10_000) Integer quantity,
             @NotNull @PositiveOrZero @Max(100_000_000) Long unitPrice) {
 
-        /** @return the line in the programme's currency */
-        public BasketLine toBasketLine() {
-            return new BasketLine(sku, category, quantity, Money.of(unitPrice, Programme.CURRENCY));
+        /**
+         * @param currency the programme's currency (ISO 4217 code)
+         * @return the line in it
+         */
+        public BasketLine toBasketLine(String currency) {
+            return new BasketLine(sku, category, quantity, Money.of(unitPrice, currency));
         }
     }
 }

@@ -1,12 +1,12 @@
 package dev.loyalty.adapters.web.coupon;
 
 import dev.loyalty.adapters.web.Choices;
-import dev.loyalty.adapters.web.Programme;
 import dev.loyalty.adapters.web.Roles;
 import dev.loyalty.adapters.web.Times;
 import dev.loyalty.adapters.web.security.Caller;
 import dev.loyalty.application.coupon.CouponExplainer;
 import dev.loyalty.application.coupon.CouponExplanation;
+import dev.loyalty.application.shared.ProgrammeCurrency;
 import dev.loyalty.domain.coupon.CouponCode;
 import dev.loyalty.domain.coupon.SalesChannel;
 import dev.loyalty.domain.customer.CustomerId;
@@ -35,10 +35,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class CouponExplanationResource {
 
     @Inject
+    ProgrammeCurrency programme;
+
+    @Inject
     CouponExplainer explainer;
 
     @Inject
     Caller caller;
+
+    @Inject
+    Clock clock;
 
     @GET
     @Operation(
@@ -56,9 +62,9 @@ public class CouponExplanationResource {
         return explainer.explain(
                 CouponCode.parse(code),
                 Optional.ofNullable(customerId).map(id -> CustomerId.parseDesignating(id, "no customer has this id")),
-                at == null ? Clock.systemUTC().instant() : Times.instant("at", at),
+                at == null ? clock.instant() : Times.instant("at", at),
                 channel == null ? SalesChannel.STORE : Choices.of(SalesChannel.class, "channel", channel),
-                Money.of(amount == null ? 0 : amount, Programme.CURRENCY),
+                Money.of(amount == null ? 0 : amount, programme.code()),
                 amount != null,
                 caller.actor());
     }

@@ -1,11 +1,11 @@
 package dev.loyalty.adapters.web.coupon;
 
 import dev.loyalty.adapters.web.Choices;
-import dev.loyalty.adapters.web.Programme;
 import dev.loyalty.adapters.web.Roles;
 import dev.loyalty.adapters.web.security.Caller;
 import dev.loyalty.application.coupon.DefineCouponTemplateUseCase;
 import dev.loyalty.application.coupon.IssueCouponsUseCase;
+import dev.loyalty.application.shared.ProgrammeCurrency;
 import dev.loyalty.domain.coupon.Coupon;
 import dev.loyalty.domain.coupon.CouponTemplate;
 import dev.loyalty.domain.coupon.CouponTemplateId;
@@ -49,6 +49,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class CouponTemplateResource {
 
     @Inject
+    ProgrammeCurrency programme;
+
+    @Inject
     DefineCouponTemplateUseCase templates;
 
     @Inject
@@ -76,7 +79,7 @@ public class CouponTemplateResource {
                         CouponTemplateId.newId(),
                         body.name(),
                         discount(body.discount()),
-                        body.minSpend() == null ? null : Money.of(body.minSpend(), Programme.CURRENCY),
+                        body.minSpend() == null ? null : Money.of(body.minSpend(), programme.code()),
                         body.channels().stream()
                                 .map(name -> Choices.of(SalesChannel.class, "channels", name))
                                 .collect(Collectors.toSet()),
@@ -118,7 +121,7 @@ public class CouponTemplateResource {
 
     private Discount discount(CouponTemplateRequest.DiscountBody body) {
         return switch (body.type().trim().toUpperCase()) {
-            case "AMOUNT_OFF" -> new Discount.AmountOff(Money.of(body.value(), Programme.CURRENCY));
+            case "AMOUNT_OFF" -> new Discount.AmountOff(Money.of(body.value(), programme.code()));
             case "PERCENT_OFF" -> {
                 if (body.value() > 100) {
                     throw new InvalidValueException("discount.value", "a percent off is at most 100");

@@ -1,7 +1,6 @@
 package dev.loyalty.adapters.web.customer;
 
 import dev.loyalty.adapters.web.Choices;
-import dev.loyalty.adapters.web.Programme;
 import dev.loyalty.adapters.web.Roles;
 import dev.loyalty.adapters.web.idempotency.IdempotentPosts;
 import dev.loyalty.adapters.web.problem.Problem;
@@ -13,6 +12,7 @@ import dev.loyalty.application.customer.EnrolCustomerUseCase;
 import dev.loyalty.application.customer.FindCustomerQuery;
 import dev.loyalty.application.privacy.PrivacyService;
 import dev.loyalty.application.shared.Actor;
+import dev.loyalty.application.shared.ProgrammeCurrency;
 import dev.loyalty.application.shared.Role;
 import dev.loyalty.application.tier.TierQuery;
 import dev.loyalty.application.wallet.WalletQuery;
@@ -43,6 +43,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Clock;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -61,6 +62,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class CustomerResource {
 
     @Inject
+    ProgrammeCurrency programme;
+
+    @Inject
     EnrolCustomerUseCase enrolment;
 
     @Inject
@@ -71,6 +75,9 @@ public class CustomerResource {
 
     @Inject
     Caller caller;
+
+    @Inject
+    Clock clock;
 
     @Inject
     IdempotentPosts idempotent;
@@ -200,7 +207,7 @@ public class CustomerResource {
 
     private TierView tier(Customer customer, Actor actor) {
         return tiers.standing(customer.id(), actor)
-                .map(standing -> TierView.of(standing, Programme.CURRENCY))
+                .map(standing -> TierView.of(standing, programme.code()))
                 .orElse(null);
     }
 
@@ -224,7 +231,7 @@ public class CustomerResource {
     public ExportView export(@PathParam("customerId") @Size(max = 64) String customerId) {
         return ExportView.of(
                 privacy.export(CustomerId.parseDesignating(customerId, "no customer has this id"), caller.actor()),
-                java.time.Instant.now());
+                clock.instant());
     }
 
     @DELETE

@@ -1,7 +1,6 @@
 package dev.loyalty.adapters.web.customer;
 
 import dev.loyalty.adapters.web.Choices;
-import dev.loyalty.adapters.web.Programme;
 import dev.loyalty.adapters.web.Roles;
 import dev.loyalty.adapters.web.security.Caller;
 import dev.loyalty.adapters.web.tier.TierView;
@@ -9,6 +8,7 @@ import dev.loyalty.application.customer.FindCustomerQuery;
 import dev.loyalty.application.customer.UpdateProfileCommand;
 import dev.loyalty.application.customer.UpdateProfileUseCase;
 import dev.loyalty.application.shared.Actor;
+import dev.loyalty.application.shared.ProgrammeCurrency;
 import dev.loyalty.application.tier.TierQuery;
 import dev.loyalty.application.wallet.WalletQuery;
 import dev.loyalty.domain.customer.Customer;
@@ -46,6 +46,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class MeResource {
 
     @Inject
+    ProgrammeCurrency programme;
+
+    @Inject
     FindCustomerQuery customers;
 
     @Inject
@@ -78,7 +81,7 @@ public class MeResource {
 
     private TierView tier(Customer customer, Actor actor) {
         return tiers.standing(customer.id(), actor)
-                .map(standing -> TierView.of(standing, Programme.CURRENCY))
+                .map(standing -> TierView.of(standing, programme.code()))
                 .orElse(null);
     }
 

@@ -1,12 +1,12 @@
 package dev.loyalty.adapters.web.earning;
 
 import dev.loyalty.adapters.web.Choices;
-import dev.loyalty.adapters.web.Programme;
 import dev.loyalty.adapters.web.Roles;
 import dev.loyalty.adapters.web.Times;
 import dev.loyalty.adapters.web.problem.Problem;
 import dev.loyalty.adapters.web.security.Caller;
 import dev.loyalty.application.checkout.EarningRulesService;
+import dev.loyalty.application.shared.ProgrammeCurrency;
 import dev.loyalty.domain.earning.EarningRules;
 import dev.loyalty.domain.earning.PointsRounding;
 import jakarta.annotation.security.RolesAllowed;
@@ -22,7 +22,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
-import java.util.Currency;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -44,6 +43,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed(Roles.ADMIN)
 @Tag(name = "Earning rules")
 public class EarningRulesResource {
+
+    @Inject
+    ProgrammeCurrency programme;
 
     @Inject
     EarningRulesService rules;
@@ -103,7 +105,7 @@ public class EarningRulesResource {
                 body.rounding() == null
                         ? PointsRounding.FLOOR
                         : Choices.of(PointsRounding.class, "rounding", body.rounding()),
-                Currency.getInstance(Programme.CURRENCY),
+                programme.currency(),
                 from);
         return Response.status(Response.Status.CREATED)
                 .entity(EarningRulesView.of(rules.schedule(version, caller.actor())))

@@ -40,12 +40,15 @@ public class MissionResource {
     @Inject
     Caller caller;
 
+    @Inject
+    Clock clock;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Define a mission: a goal that earns points")
     @APIResponse(responseCode = "201", description = "Defined: {missionId, ...}")
     public Response define(@NotNull @Valid MissionRequest body, @Context UriInfo uri) {
-        Mission mission = missions.define(body.toMission(Clock.systemUTC().instant()), caller.actor());
+        Mission mission = missions.define(body.toMission(clock.instant()), caller.actor());
         return Response.created(uri.getAbsolutePathBuilder()
                         .path(mission.id().toString())
                         .build())

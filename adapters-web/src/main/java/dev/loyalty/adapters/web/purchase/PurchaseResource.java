@@ -1,10 +1,8 @@
 package dev.loyalty.adapters.web.purchase;
 
 import dev.loyalty.adapters.web.Choices;
-import dev.loyalty.adapters.web.Programme;
 import dev.loyalty.adapters.web.Roles;
 import dev.loyalty.adapters.web.Times;
-import dev.loyalty.adapters.web.checkout.QuoteRequest;
 import dev.loyalty.adapters.web.idempotency.IdempotentPosts;
 import dev.loyalty.adapters.web.problem.Problem;
 import dev.loyalty.adapters.web.security.Caller;
@@ -15,6 +13,7 @@ import dev.loyalty.application.checkout.RecordPurchaseUseCase;
 import dev.loyalty.application.checkout.ReversePurchaseCommand;
 import dev.loyalty.application.checkout.ReversePurchaseUseCase;
 import dev.loyalty.application.messaging.TillMessages;
+import dev.loyalty.application.shared.ProgrammeCurrency;
 import dev.loyalty.domain.coupon.SalesChannel;
 import dev.loyalty.domain.customer.CardNumber;
 import dev.loyalty.domain.customer.CustomerId;
@@ -58,6 +57,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Purchases")
 public class PurchaseResource {
+
+    @Inject
+    ProgrammeCurrency programme;
 
     @Inject
     TillMessages till;
@@ -131,13 +133,15 @@ public class PurchaseResource {
                 body.customerId() == null ? null : CustomerId.parse(body.customerId()),
                 body.cardNumber() == null ? null : CardNumber.of(body.cardNumber()),
                 body.channel() == null ? SalesChannel.STORE : Choices.of(SalesChannel.class, "channel", body.channel()),
-                body.lines().stream().map(QuoteRequest.Line::toBasketLine).toList(),
+                body.lines().stream()
+                        .map(line -> line.toBasketLine(programme.code()))
+                        .toList(),
                 body.couponCodes(),
-                Money.of(body.totalPaid(), Programme.CURRENCY),
+                Money.of(body.totalPaid(), programme.code()),
                 caller.actor());
         return idempotent.respond(key, "POST purchases", body, () -> {
             PurchaseReceipt receipt = recording.record(command);
-            PurchaseView view = PurchaseView.of(receipt);
+            PurchaseView view = PurchaseView.of(receipt, programme.code());
             if (receipt.purchase().channel() == SalesChannel.STORE) {
                 // printed now, in the purchase's transaction when it has a key: delivered with the receipt
                 view = view.withPrint(receipt.purchase()

@@ -1,6 +1,5 @@
 package dev.loyalty.adapters.web.purchase;
 
-import dev.loyalty.adapters.web.Programme;
 import dev.loyalty.adapters.web.tier.TierView;
 import dev.loyalty.application.checkout.PurchaseReceipt;
 import dev.loyalty.application.messaging.PrintableMessage;
@@ -72,7 +71,7 @@ public record PurchaseView(
                 PrintBlock.of(printable));
     }
 
-    static PurchaseView of(PurchaseReceipt receipt) {
+    static PurchaseView of(PurchaseReceipt receipt, String currency) {
         PurchaseView view = of(
                 receipt.purchase(),
                 receipt.gross().cents(),
@@ -94,7 +93,7 @@ public record PurchaseView(
                 view.reversed,
                 receipt.tier()
                         .standing()
-                        .map(standing -> TierView.of(standing, Programme.CURRENCY))
+                        .map(standing -> TierView.of(standing, currency))
                         .orElse(null),
                 receipt.tier()
                         .change()

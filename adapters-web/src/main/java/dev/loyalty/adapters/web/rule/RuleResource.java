@@ -49,6 +49,9 @@ public class RuleResource {
     @Inject
     Caller caller;
 
+    @Inject
+    Clock clock;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Define a rule: when the customer does X (and conditions hold), do Y")
@@ -133,7 +136,7 @@ public class RuleResource {
         if (customerId == null || customerId.isBlank()) {
             throw new dev.loyalty.domain.shared.InvalidValueException("customerId", "customerId is required");
         }
-        Instant when = at == null ? Clock.systemUTC().instant() : Times.instant("at", at);
+        Instant when = at == null ? clock.instant() : Times.instant("at", at);
         return RuleView.ExplanationView.of(rules.explain(
                 RuleId.parse(ruleId),
                 CustomerId.parseDesignating(customerId, "no customer has this id"),

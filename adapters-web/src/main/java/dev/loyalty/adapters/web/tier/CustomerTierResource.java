@@ -1,10 +1,10 @@
 package dev.loyalty.adapters.web.tier;
 
-import dev.loyalty.adapters.web.Programme;
 import dev.loyalty.adapters.web.Roles;
 import dev.loyalty.adapters.web.Times;
 import dev.loyalty.adapters.web.problem.Problem;
 import dev.loyalty.adapters.web.security.Caller;
+import dev.loyalty.application.shared.ProgrammeCurrency;
 import dev.loyalty.application.tier.OverrideTierCommand;
 import dev.loyalty.application.tier.OverrideTierUseCase;
 import dev.loyalty.application.tier.TierQuery;
@@ -40,6 +40,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class CustomerTierResource {
 
     @Inject
+    ProgrammeCurrency programme;
+
+    @Inject
     TierQuery tiers;
 
     @Inject
@@ -52,7 +55,7 @@ public class CustomerTierResource {
     @Operation(summary = "Where a customer stands in the tier programme (console)")
     public TierView standing(@PathParam("customerId") @Size(max = 64) String customerId) {
         return tiers.standing(CustomerId.parseDesignating(customerId, "no customer has this id"), caller.actor())
-                .map(standing -> TierView.of(standing, Programme.CURRENCY))
+                .map(standing -> TierView.of(standing, programme.code()))
                 .orElseThrow(() -> new TierProgrammeMissingException("no tier programme was set yet"));
     }
 
@@ -93,6 +96,6 @@ public class CustomerTierResource {
                 body.reason(),
                 body.until() == null ? null : Times.instant("until", body.until()),
                 caller.actor());
-        return TierView.of(overrides.override(command), Programme.CURRENCY);
+        return TierView.of(overrides.override(command), programme.code());
     }
 }

@@ -1,4 +1,4 @@
-package dev.loyalty.adapters.persistence;
+package dev.loyalty.adapters.persistence.sql;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;

@@ -1,4 +1,4 @@
-package dev.loyalty.adapters.persistence.jobs;
+package dev.loyalty.adapters.scheduling;
 
 import dev.loyalty.application.idempotency.IdempotencyService;
 import dev.loyalty.application.tier.ReviewProgress;

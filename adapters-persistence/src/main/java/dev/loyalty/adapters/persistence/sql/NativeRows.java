@@ -1,5 +1,6 @@
-package dev.loyalty.adapters.persistence;
+package dev.loyalty.adapters.persistence.sql;
 
+import dev.loyalty.adapters.persistence.UtcTimes;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;

@@ -1,4 +1,4 @@
-package dev.loyalty.adapters.persistence.jobs;
+package dev.loyalty.adapters.scheduling;
 
 import dev.loyalty.application.event.ReactionJob;
 import jakarta.ejb.ConcurrencyManagement;

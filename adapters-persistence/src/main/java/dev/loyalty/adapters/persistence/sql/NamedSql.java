@@ -1,4 +1,4 @@
-package dev.loyalty.adapters.persistence.tier;
+package dev.loyalty.adapters.persistence.sql;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
@@ -13,13 +13,13 @@ import java.util.regex.Pattern;
  * as JDBC positional parameters. Every name must be bound; the statements it runs have no other
  * colon.
  */
-final class NamedSql {
+public final class NamedSql {
 
     private static final Pattern NAME = Pattern.compile(":([a-zA-Z][a-zA-Z0-9]*)");
 
     private NamedSql() {}
 
-    static Query query(EntityManager em, String sql, Map<String, ?> parameters) {
+    public static Query query(EntityManager em, String sql, Map<String, ?> parameters) {
         List<Object> values = new ArrayList<>();
         Matcher matcher = NAME.matcher(sql);
         StringBuilder positional = new StringBuilder();
@@ -39,7 +39,7 @@ final class NamedSql {
         return query;
     }
 
-    static int update(EntityManager em, String sql, Map<String, ?> parameters) {
+    public static int update(EntityManager em, String sql, Map<String, ?> parameters) {
         return query(em, sql, parameters).executeUpdate();
     }
 }

@@ -1,0 +1,6 @@
+/**
+ * A driving adapter: the service's clock-driven work (reactions to customer events every second,
+ * points expiry, the purge of idempotency keys, the nightly tier review) on non-persistent EJB
+ * timers that call the application's jobs. The only place where {@code @Schedule} is used.
+ */
+package dev.loyalty.adapters.scheduling;

@@ -1,0 +1,182 @@
+package dev.loyalty.app;
+
+import static dev.loyalty.app.Fixtures.API;
+import static dev.loyalty.app.Fixtures.VALID_ENROLMENT;
+import static dev.loyalty.app.Fixtures.enrolled;
+import static dev.loyalty.app.Fixtures.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Bad requests answered as RFC 9457 problems, nothing stored; run by {@code ServiceIT.Errors} on
+ * the shared deployment.
+ */
+abstract class ErrorScenarios {
+
+    /** Sends a bad enrolment and checks the problem it gets, and that nothing was stored. */
+    JsonObject rejected(String contentType, String body, int status, String code) {
+        long customers = Api.count("SELECT COUNT(*) FROM customer");
+        long events = Api.count("SELECT COUNT(*) FROM domain_event");
+
+        Api.Reply reply = API.send("POST", "/api/v1/customers", Api.admin(), contentType, body);
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(status);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+        JsonObject problem = reply.json();
+        assertThat(problem.getString("code")).isEqualTo(code);
+        assertThat(problem.getInt("status")).isEqualTo(status);
+        assertThat(problem.getString("title")).isNotBlank();
+        assertThat(problem.getString("detail"))
+                .isNotBlank()
+                .doesNotContain("Exception")
+                .doesNotContain("at dev.");
+        assertThat(problem.getString("type")).isNotBlank();
+        assertThat(Api.count("SELECT COUNT(*) FROM customer"))
+                .as("nothing stored")
+                .isEqualTo(customers);
+        assertThat(Api.count("SELECT COUNT(*) FROM domain_event"))
+                .as("nothing published")
+                .isEqualTo(events);
+        return problem;
+    }
+
+    String fieldOf(JsonObject problem) {
+        return problem.getJsonArray("errors").getJsonObject(0).getString("field");
+    }
+
+    @Test
+    void malformedJson() {
+        rejected("application/json", "{\"firstName\": ", 400, "malformed-json");
+    }
+
+    @Test
+    void anEmptyBody() {
+        assertThat(fieldOf(rejected("application/json", "", 400, "malformed-json")))
+                .isEqualTo("body");
+    }
+
+    @Test
+    void aFieldOfTheWrongType() {
+        JsonObject problem = rejected(
+                "application/json",
+                VALID_ENROLMENT.replace("\"WEB\"}", "\"WEB\", \"birthDate\": \"last spring\"}"),
+                400,
+                "invalid-field");
+        assertThat(fieldOf(problem)).isEqualTo("birthDate");
+    }
+
+    @Test
+    void anObjectWhereTextIsExpected() {
+        JsonObject problem =
+                rejected("application/json", VALID_ENROLMENT.replace("\"Ada\"", "{\"x\": 1}"), 400, "invalid-field");
+        assertThat(fieldOf(problem)).isEqualTo("firstName");
+    }
+
+    @Test
+    void anUnknownField() {
+        JsonObject problem = rejected(
+                "application/json",
+                VALID_ENROLMENT.replace("\"WEB\"}", "\"WEB\", \"tier\": \"GOLD\"}"),
+                400,
+                "invalid-field");
+        assertThat(fieldOf(problem)).isEqualTo("tier");
+    }
+
+    @Test
+    void aMissingRequiredField() {
+        JsonObject problem = rejected(
+                "application/json", VALID_ENROLMENT.replace("\"firstName\": \"Ada\",", ""), 422, "validation-failed");
+        assertThat(fieldOf(problem)).isEqualTo("firstName");
+    }
+
+    @Test
+    void aValueOutsideItsSet() {
+        JsonObject problem =
+                rejected("application/json", VALID_ENROLMENT.replace("\"NONE\"", "\"FAX\""), 422, "validation-failed");
+        assertThat(fieldOf(problem)).isEqualTo("preferredChannel");
+    }
+
+    @Test
+    void anInvalidEmailAndPhone() {
+        assertThat(fieldOf(rejected(
+                        "application/json",
+                        VALID_ENROLMENT.replace("\"WEB\"}", "\"WEB\", \"email\": \"not-an-email\"}"),
+                        422,
+                        "validation-failed")))
+                .isEqualTo("email");
+        assertThat(fieldOf(rejected(
+                        "application/json",
+                        VALID_ENROLMENT.replace("\"WEB\"}", "\"WEB\", \"phone\": \"3471234567\"}"),
+                        422,
+                        "validation-failed")))
+                .isEqualTo("phone");
+    }
+
+    @Test
+    void anAbsurdBirthDate() {
+        assertThat(fieldOf(rejected(
+                        "application/json",
+                        VALID_ENROLMENT.replace("\"WEB\"}", "\"WEB\", \"birthDate\": \"2990-01-01\"}"),
+                        422,
+                        "validation-failed")))
+                .isEqualTo("birthDate");
+    }
+
+    @Test
+    void anOversizedField() {
+        JsonObject problem = rejected(
+                "application/json",
+                VALID_ENROLMENT.replace("\"Ada\"", "\"" + "A".repeat(5_000) + "\""),
+                422,
+                "validation-failed");
+        assertThat(fieldOf(problem)).isEqualTo("firstName");
+    }
+
+    @Test
+    void anOversizedBody() {
+        rejected(
+                "application/json",
+                VALID_ENROLMENT.replace("\"Ada\"", "\"" + "A".repeat(300_000) + "\""),
+                413,
+                "payload-too-large");
+    }
+
+    @Test
+    void aBodyThatIsNotJson() {
+        rejected("text/plain", "firstName=Ada", 415, "unsupported-media-type");
+    }
+
+    @Test
+    void aMethodThePathDoesNotTake() {
+        Api.Reply reply = API.send("PUT", "/api/v1/customers/lookup", Api.admin(), "application/json", "{}");
+        assertThat(reply.status()).isEqualTo(405);
+        assertThat(reply.isProblem("method-not-allowed")).as(reply.toString()).isTrue();
+    }
+
+    @Test
+    void aPathThatDoesNotExist() {
+        Api.Reply reply = API.get("/api/v1/nothing-here", Api.admin());
+        assertThat(reply.status()).isEqualTo(404);
+        assertThat(reply.isProblem("not-found")).as(reply.toString()).isTrue();
+    }
+
+    @Test
+    void aMalformedCustomerId() {
+        Api.Reply reply = API.get("/api/v1/customers/not-a-uuid", Api.admin());
+        assertThat(reply.status()).isEqualTo(422);
+        assertThat(reply.isProblem("validation-failed")).as(reply.toString()).isTrue();
+    }
+
+    @Test
+    void aBadProfilePatchChangesNothing() {
+        JsonObject anna = enrolled("anna." + unique() + "@example.com", null);
+        String token = Api.customer(anna.getString("customerId"));
+
+        Api.Reply reply = API.patch("/api/v1/me", token, "{\"email\": \"broken\", \"firstName\": \"Annie\"}");
+
+        assertThat(reply.isProblem("validation-failed")).as(reply.toString()).isTrue();
+        assertThat(API.get("/api/v1/me", token).json().getString("firstName")).isEqualTo("Marco");
+    }
+}

@@ -1,0 +1,113 @@
+package dev.loyalty.app;
+
+import static dev.loyalty.app.Fixtures.API;
+import static dev.loyalty.app.Fixtures.VALID_ENROLMENT;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.loyalty.launcher.DevKeys;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Who may call what: tokens (missing, foreign, expired, of another issuer), roles, stores; run by
+ * {@code ServiceIT.Security} on the shared deployment.
+ */
+abstract class SecurityScenarios {
+
+    /** The endpoints that take a signature (a signed link, Twilio's) rather than a bearer token. */
+    static final java.util.Set<String> SIGNED_INSTEAD_OF_AUTHENTICATED = java.util.Set.of(
+            "get /api/v1/unsubscribe", "post /api/v1/unsubscribe", "post /api/v1/gateways/twilio/status");
+
+    @Test
+    void everyApiEndpointRefusesARequestWithoutAToken() {
+        // reached by links in e-mails and by Twilio, which carry no token: each request must carry
+        // a signature of its own instead, and one without it is refused all the same
+        Api.Reply openapi = API.send("GET", "/openapi", null, null, null);
+        assertThat(openapi.status()).isEqualTo(200);
+        JsonObject paths = Json.createReader(new StringReader(API.getAcceptingJson("/openapi")))
+                .readObject()
+                .getJsonObject("paths");
+        List<String> checked = new ArrayList<>();
+        for (String path : paths.keySet()) {
+            for (String method : paths.getJsonObject(path).keySet()) {
+                String concrete = path.replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
+                String body = List.of("post", "put", "patch").contains(method) ? "{}" : null;
+                Api.Reply reply =
+                        API.send(method.toUpperCase(), concrete, null, body == null ? null : "application/json", body);
+                if (SIGNED_INSTEAD_OF_AUTHENTICATED.contains(method + " " + path)) {
+                    assertThat(reply.status())
+                            .as(method + " " + path + " -> " + reply)
+                            .isBetween(400, 499);
+                    assertThat(reply.contentType()).startsWith("application/problem+json");
+                    checked.add(method + " " + path);
+                    continue;
+                }
+                assertThat(reply.status())
+                        .as(method + " " + path + " -> " + reply)
+                        .isEqualTo(401);
+                assertThat(reply.isProblem("unauthorized")).as(reply.toString()).isTrue();
+                checked.add(method + " " + path);
+            }
+        }
+        assertThat(checked)
+                .as("the OpenAPI document lists the API")
+                .contains(
+                        "post /api/v1/customers", "get /api/v1/customers/lookup", "get /api/v1/me", "patch /api/v1/me");
+    }
+
+    @Test
+    void aTokenSignedByAnotherKeyIsRefused() throws Exception {
+        String forged = new DevKeys(Files.createTempDirectory("forger"))
+                .mint(Api.ISSUER, "admin", "mallory", null, Duration.ofMinutes(5));
+
+        Api.Reply reply = API.get("/api/v1/customers/lookup?card=2900000000001", forged);
+
+        assertThat(reply.status()).isEqualTo(401);
+    }
+
+    @Test
+    void anExpiredTokenIsRefused() {
+        String expired = Api.keys().mint(Api.ISSUER, "admin", "console-user", null, Duration.ofMinutes(-10));
+
+        assertThat(API.get("/api/v1/customers/lookup?card=2900000000001", expired)
+                        .status())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void aTokenOfAnotherIssuerIsRefused() {
+        String foreign = Api.keys().mint("someone-else", "admin", "console-user", null, Duration.ofMinutes(5));
+
+        assertThat(API.get("/api/v1/customers/lookup?card=2900000000001", foreign)
+                        .status())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void aRoleOutsideTheEndpointIsForbidden() {
+        String customer = Api.customer(UUID.randomUUID().toString());
+
+        Api.Reply lookup = API.get("/api/v1/customers/lookup?card=2900000000001", customer);
+        Api.Reply enrol = API.post("/api/v1/customers", customer, VALID_ENROLMENT);
+        Api.Reply me = API.get("/api/v1/me", Api.terminal("MI-001"));
+
+        assertThat(List.of(lookup.status(), enrol.status(), me.status())).containsOnly(403);
+        assertThat(lookup.isProblem("forbidden")).as(lookup.toString()).isTrue();
+    }
+
+    @Test
+    void aTerminalTokenWithoutItsStoreIsForbidden() {
+        String storeless = Api.token("terminal", "till-x", null);
+
+        Api.Reply reply = API.post("/api/v1/customers", storeless, VALID_ENROLMENT);
+
+        assertThat(reply.status()).isEqualTo(403);
+    }
+}
