@@ -1,4 +1,4 @@
-package dev.loyalty.adapters.persistence.history;
+package dev.loyalty.adapters.scheduling;
 
 import dev.loyalty.application.history.ImportId;
 import dev.loyalty.application.history.ImportWakeUp;
