@@ -1,9 +1,9 @@
 package dev.loyalty.application.checkout;
 
+import dev.loyalty.application.account.Customers;
 import dev.loyalty.application.coupon.CouponTemplateNotFoundException;
 import dev.loyalty.application.coupon.CouponTemplates;
 import dev.loyalty.application.coupon.Coupons;
-import dev.loyalty.application.customer.Customers;
 import dev.loyalty.application.shared.Role;
 import dev.loyalty.application.tier.TierMovements;
 import dev.loyalty.domain.coupon.Coupon;

@@ -1,17 +1,17 @@
 package dev.loyalty.application.checkout;
 
+import dev.loyalty.application.account.Customers;
+import dev.loyalty.application.account.Wallets;
+import dev.loyalty.application.activity.ServiceEvents;
 import dev.loyalty.application.coupon.CouponTemplateNotFoundException;
 import dev.loyalty.application.coupon.CouponTemplates;
 import dev.loyalty.application.coupon.Coupons;
-import dev.loyalty.application.customer.Customers;
-import dev.loyalty.application.event.ServiceEvents;
 import dev.loyalty.application.shared.Actor;
 import dev.loyalty.application.shared.DomainEventLog;
 import dev.loyalty.application.shared.ProgrammeSettings;
 import dev.loyalty.application.shared.Role;
 import dev.loyalty.application.tier.TierMovements;
 import dev.loyalty.application.tier.TierOutcome;
-import dev.loyalty.application.wallet.Wallets;
 import dev.loyalty.domain.coupon.Coupon;
 import dev.loyalty.domain.coupon.CouponCode;
 import dev.loyalty.domain.coupon.CouponCodeInvalidException;

@@ -1,5 +1,6 @@
 package dev.loyalty.application.event;
 
+import dev.loyalty.application.activity.ActivityLog;
 import dev.loyalty.application.shared.Actor;
 import dev.loyalty.application.shared.Role;
 import dev.loyalty.domain.shared.AccessDeniedException;

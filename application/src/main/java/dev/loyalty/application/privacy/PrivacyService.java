@@ -1,13 +1,13 @@
 package dev.loyalty.application.privacy;
 
+import dev.loyalty.application.account.Customers;
+import dev.loyalty.application.account.Wallets;
 import dev.loyalty.application.checkout.Purchases;
 import dev.loyalty.application.coupon.MyCouponsQuery;
-import dev.loyalty.application.customer.Customers;
 import dev.loyalty.application.shared.Actor;
 import dev.loyalty.application.shared.DomainEventLog;
 import dev.loyalty.application.shared.Role;
 import dev.loyalty.application.tier.CustomerTiers;
-import dev.loyalty.application.wallet.Wallets;
 import dev.loyalty.domain.customer.Customer;
 import dev.loyalty.domain.customer.CustomerId;
 import dev.loyalty.domain.customer.CustomerNotFoundException;

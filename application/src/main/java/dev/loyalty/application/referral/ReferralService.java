@@ -14,7 +14,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -25,7 +24,7 @@ import java.util.random.RandomGenerator;
  * code is recorded as a pending referral - unless the newcomer's e-mail or phone was referred
  * before (a person who erased their account and enrols again is no new customer). An unknown code
  * does not refuse the enrolment (a cashier should not lose a customer over a typo); it is simply
- * no referral. The reward itself comes with the newcomer's first purchase (see the reactions).
+ * no referral. The reward itself comes with the newcomer's first purchase (see {@link ReferralReactor}).
  */
 @ApplicationScoped
 public class ReferralService {
@@ -34,9 +33,6 @@ public class ReferralService {
     static final String ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
 
     static final int CODE_LENGTH = 8;
-
-    /** The window of the monthly cap. */
-    public static final Duration CAP_WINDOW = Duration.ofDays(30);
 
     private final Referrals referrals;
     private final Clock clock;

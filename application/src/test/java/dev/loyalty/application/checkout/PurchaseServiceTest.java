@@ -4,12 +4,14 @@ import static dev.loyalty.domain.customer.CustomerFixtures.aCustomer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.loyalty.application.account.InMemoryCustomers;
+import dev.loyalty.application.account.InMemoryWallets;
+import dev.loyalty.application.activity.InMemoryActivityLog;
+import dev.loyalty.application.activity.ServiceEvents;
 import dev.loyalty.application.coupon.InMemoryCouponTemplates;
 import dev.loyalty.application.coupon.InMemoryCoupons;
-import dev.loyalty.application.customer.InMemoryCustomers;
 import dev.loyalty.application.shared.Actor;
 import dev.loyalty.application.tier.TierFakes;
-import dev.loyalty.application.wallet.InMemoryWallets;
 import dev.loyalty.domain.coupon.BasketLine;
 import dev.loyalty.domain.coupon.Coupon;
 import dev.loyalty.domain.coupon.CouponCode;
@@ -29,8 +31,10 @@ import dev.loyalty.domain.purchase.PurchaseAlreadyRecordedException;
 import dev.loyalty.domain.purchase.PurchaseId;
 import dev.loyalty.domain.purchase.PurchaseNotFoundException;
 import dev.loyalty.domain.purchase.PurchaseRecorded;
+import dev.loyalty.domain.purchase.ReversalExceedsPurchaseException;
 import dev.loyalty.domain.shared.AccessDeniedException;
 import dev.loyalty.domain.shared.DomainEvent;
+import dev.loyalty.domain.shared.DomainException;
 import dev.loyalty.domain.shared.InvalidValueException;
 import dev.loyalty.domain.shared.Money;
 import dev.loyalty.domain.shared.Points;
@@ -61,8 +65,7 @@ class PurchaseServiceTest {
     private final List<DomainEvent> events = new ArrayList<>();
     private final Actor till = Actor.terminal("till-1", "MI-001");
     private final TierFakes tiers = new TierFakes();
-    private final dev.loyalty.application.event.InMemoryActivityLog activities =
-            new dev.loyalty.application.event.InMemoryActivityLog();
+    private final InMemoryActivityLog activities = new InMemoryActivityLog();
     private final PurchaseService service = new PurchaseService(
             customers,
             coupons,
@@ -74,7 +77,7 @@ class PurchaseServiceTest {
             () -> Optional.of(Duration.ofDays(365)),
             tiers.movements(events::add),
             events::add,
-            new dev.loyalty.application.event.ServiceEvents(activities),
+            new ServiceEvents(activities),
             Clock.fixed(NOW, ZoneOffset.UTC));
     private int seed;
 
@@ -163,9 +166,8 @@ class PurchaseServiceTest {
         assertThatThrownBy(() -> service.record(purchase("R-2", marco.id(), 2_050, "NOT-A-CODE")))
                 .isInstanceOf(CouponCodeInvalidException.class);
         assertThatThrownBy(() -> service.record(purchase("R-2", marco.id(), 2_050, "2222-2222-2")))
-                .isInstanceOfSatisfying(
-                        RuntimeException.class, e -> assertThat(((dev.loyalty.domain.shared.DomainException) e).code())
-                                .isIn("coupon-not-found", "coupon-code-invalid"));
+                .isInstanceOfSatisfying(RuntimeException.class, e -> assertThat(((DomainException) e).code())
+                        .isIn("coupon-not-found", "coupon-code-invalid"));
 
         assertThat(purchases.size()).isEqualTo(1);
         assertThat(coupons.byCode(fresh.code()).orElseThrow().status()).isEqualTo(CouponStatus.ISSUED);
@@ -304,7 +306,7 @@ class PurchaseServiceTest {
         assertThat(coupons.byCode(coupon.code()).orElseThrow().status()).isEqualTo(CouponStatus.REDEEMED);
         assertThatThrownBy(() ->
                         service.reverse(new ReversePurchaseCommand(id, List.of(new LineReturn(1, 2)), "refund", till)))
-                .isInstanceOf(dev.loyalty.domain.purchase.ReversalExceedsPurchaseException.class);
+                .isInstanceOf(ReversalExceedsPurchaseException.class);
     }
 
     @Test
