@@ -20,7 +20,7 @@ import java.time.Instant;
  * still scored by the rules of its day).
  */
 @ApplicationScoped
-public class EarningRulesService {
+public class EarningRulesService implements EarningRulesUseCases {
 
     /** How far in the past "now" may be given, for a console whose clock is a little behind. */
     static final Duration TOLERANCE = Duration.ofMinutes(1);
@@ -42,12 +42,14 @@ public class EarningRulesService {
     }
 
     /** @return every version, the one in force now included */
+    @Override
     public EarningRulesHistory history(Actor actor) {
         administrator(actor);
         return versions.history();
     }
 
     /** @return the version in force now */
+    @Override
     public EarningRules current(Actor actor) {
         administrator(actor);
         return versions.history().rulesAt(clock.instant());
@@ -61,6 +63,7 @@ public class EarningRulesService {
      * @throws InvalidValueException (field {@code effectiveFrom}) for a version taking effect in the past
      * @throws dev.loyalty.domain.earning.EarningRulesConflictException when one already takes effect then
      */
+    @Override
     @Transactional
     public EarningRules schedule(EarningRules version, Actor actor) {
         administrator(actor);
@@ -75,6 +78,7 @@ public class EarningRulesService {
     }
 
     /** @return when a version given without a date takes effect: now */
+    @Override
     public Instant now() {
         return clock.instant();
     }

@@ -13,7 +13,7 @@ import java.util.List;
 
 /** The console's view of events whose reactions gave up, and its retry button. */
 @ApplicationScoped
-public class EventAdministration {
+public class EventAdministration implements EventAdministrationUseCases {
 
     private final ActivityLog activities;
     private final Clock clock;
@@ -30,12 +30,14 @@ public class EventAdministration {
     }
 
     /** @return the parked events, newest first */
+    @Override
     public List<ActivityLog.ParkedActivity> parked(Actor actor) {
         administrator(actor);
         return activities.parked(100);
     }
 
     /** Makes a parked event due again. */
+    @Override
     @Transactional
     public void retry(String eventId, Actor actor) {
         administrator(actor);

@@ -24,7 +24,7 @@ import java.time.Clock;
  * still balance and a reversal of an old purchase still works.
  */
 @ApplicationScoped
-public class PrivacyService {
+public class PrivacyService implements PrivacyUseCases {
 
     /** How many purchases an export carries at most. */
     public static final int MAX_EXPORTED_PURCHASES = 10_000;
@@ -64,6 +64,7 @@ public class PrivacyService {
     }
 
     /** @return everything held about the customer */
+    @Override
     @Transactional
     public CustomerExport export(CustomerId id, Actor actor) {
         administrator(actor);
@@ -82,6 +83,7 @@ public class PrivacyService {
      *
      * @param textVersion the privacy notice in force, recorded with the consent withdrawals
      */
+    @Override
     @Transactional
     public void erase(CustomerId id, String textVersion, Actor actor) {
         administrator(actor);

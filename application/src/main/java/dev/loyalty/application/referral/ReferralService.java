@@ -27,7 +27,7 @@ import java.util.random.RandomGenerator;
  * no referral. The reward itself comes with the newcomer's first purchase (see {@link ReferralReactor}).
  */
 @ApplicationScoped
-public class ReferralService {
+public class ReferralService implements ReferralUseCases {
 
     /** Letters and digits a customer can read aloud without confusion (no 0/O, 1/I/L). */
     static final String ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
@@ -66,6 +66,7 @@ public class ReferralService {
     }
 
     /** @return the customer's code to share */
+    @Override
     public Optional<String> codeOf(CustomerId customerId, Actor actor) {
         if (!actor.maySee(customerId)) {
             throw new CustomerNotFoundException(customerId);
@@ -74,12 +75,14 @@ public class ReferralService {
     }
 
     /** @return the programme in force (administrators) */
+    @Override
     public ReferralProgramme programme(Actor actor) {
         administrator(actor);
         return referrals.programme();
     }
 
     /** Replaces the programme (administrators). */
+    @Override
     @Transactional
     public ReferralProgramme define(ReferralProgramme programme, Actor actor) {
         administrator(actor);

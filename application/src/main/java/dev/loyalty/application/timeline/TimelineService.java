@@ -16,7 +16,7 @@ import java.util.Optional;
 
 /** The console's view of a customer's history: events, points, coupons (and messages, tiers), newest first. */
 @ApplicationScoped
-public class TimelineService {
+public class TimelineService implements TimelineQuery {
 
     /** The most entries one page holds. */
     public static final int MAX_LIMIT = 200;
@@ -42,6 +42,7 @@ public class TimelineService {
      *     previous page), or empty for the newest
      * @return a page of the customer's history, newest first
      */
+    @Override
     public List<TimelineEntry> timeline(CustomerId customerId, Optional<Instant> before, int limit, Actor actor) {
         if (actor.role() != Role.ADMIN) {
             throw new AccessDeniedException("the timeline is the console's");

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.loyalty.application.account.InMemoryCustomers;
 import dev.loyalty.application.coupon.InMemoryCouponTemplates;
 import dev.loyalty.application.coupon.InMemoryCoupons;
+import dev.loyalty.application.messaging.NoTillMessages;
 import dev.loyalty.application.shared.Actor;
 import dev.loyalty.application.shared.Role;
 import dev.loyalty.application.tier.TierFakes;
@@ -50,6 +51,7 @@ class CheckoutServiceTest {
             templates,
             () -> EarningRulesHistory.of(List.of(EarningRules.flat(1, EUR, Instant.parse("2000-01-01T00:00:00Z")))),
             tiers.movements(event -> {}),
+            new NoTillMessages(),
             Clock.fixed(NOW, ZoneOffset.UTC));
 
     private Coupon aBearerCoupon(Discount discount) {

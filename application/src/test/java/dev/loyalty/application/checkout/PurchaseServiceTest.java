@@ -10,6 +10,7 @@ import dev.loyalty.application.activity.InMemoryActivityLog;
 import dev.loyalty.application.activity.ServiceEvents;
 import dev.loyalty.application.coupon.InMemoryCouponTemplates;
 import dev.loyalty.application.coupon.InMemoryCoupons;
+import dev.loyalty.application.messaging.NoTillMessages;
 import dev.loyalty.application.shared.Actor;
 import dev.loyalty.application.tier.TierFakes;
 import dev.loyalty.domain.coupon.BasketLine;
@@ -78,6 +79,7 @@ class PurchaseServiceTest {
             tiers.movements(events::add),
             events::add,
             new ServiceEvents(activities),
+            new NoTillMessages(),
             Clock.fixed(NOW, ZoneOffset.UTC));
     private int seed;
 

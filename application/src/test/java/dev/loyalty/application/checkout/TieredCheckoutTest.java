@@ -10,6 +10,7 @@ import dev.loyalty.application.activity.InMemoryActivityLog;
 import dev.loyalty.application.activity.ServiceEvents;
 import dev.loyalty.application.coupon.InMemoryCouponTemplates;
 import dev.loyalty.application.coupon.InMemoryCoupons;
+import dev.loyalty.application.messaging.NoTillMessages;
 import dev.loyalty.application.shared.Actor;
 import dev.loyalty.application.tier.TierFakes;
 import dev.loyalty.application.tier.TierHistoryEntry;
@@ -77,9 +78,16 @@ class TieredCheckoutTest {
             tiers.movements(events::add),
             events::add,
             new ServiceEvents(new InMemoryActivityLog()),
+            new NoTillMessages(),
             clock);
     private final CheckoutService checkout = new CheckoutService(
-            customers, coupons, templates, () -> ONE_POINT_PER_EURO, tiers.movements(events::add), clock);
+            customers,
+            coupons,
+            templates,
+            () -> ONE_POINT_PER_EURO,
+            tiers.movements(events::add),
+            new NoTillMessages(),
+            clock);
     private int receipts;
 
     private CustomerId elena() {

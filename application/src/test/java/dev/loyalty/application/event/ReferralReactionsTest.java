@@ -9,6 +9,7 @@ import dev.loyalty.application.checkout.PurchaseService;
 import dev.loyalty.application.checkout.RecordPurchaseCommand;
 import dev.loyalty.application.customer.CustomerService;
 import dev.loyalty.application.customer.EnrolCustomerCommand;
+import dev.loyalty.application.messaging.NoTillMessages;
 import dev.loyalty.application.referral.ReferralProgramme;
 import dev.loyalty.application.referral.ReferralReactor;
 import dev.loyalty.application.referral.ReferralService;
@@ -52,6 +53,7 @@ class ReferralReactionsTest extends ReactionsFixture {
                 new TierFakes().movements(events::add),
                 events::add,
                 serviceEvents,
+                new NoTillMessages(),
                 clock);
 
         private Customer enrol(String referralCode) {

@@ -5,8 +5,8 @@ import dev.loyalty.adapters.web.Programme;
 import dev.loyalty.adapters.web.Roles;
 import dev.loyalty.adapters.web.Times;
 import dev.loyalty.adapters.web.security.Caller;
-import dev.loyalty.application.coupon.CouponExplainer;
 import dev.loyalty.application.coupon.CouponExplanation;
+import dev.loyalty.application.coupon.ExplainCouponQuery;
 import dev.loyalty.domain.coupon.CouponCode;
 import dev.loyalty.domain.coupon.SalesChannel;
 import dev.loyalty.domain.customer.CustomerId;
@@ -35,7 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class CouponExplanationResource {
 
     @Inject
-    CouponExplainer explainer;
+    ExplainCouponQuery explainer;
 
     @Inject
     Caller caller;

@@ -11,7 +11,7 @@ import dev.loyalty.application.customer.CustomerLookup;
 import dev.loyalty.application.customer.EnrolCustomerCommand;
 import dev.loyalty.application.customer.EnrolCustomerUseCase;
 import dev.loyalty.application.customer.FindCustomerQuery;
-import dev.loyalty.application.privacy.PrivacyService;
+import dev.loyalty.application.privacy.PrivacyUseCases;
 import dev.loyalty.application.shared.Actor;
 import dev.loyalty.application.shared.Role;
 import dev.loyalty.application.tier.TierQuery;
@@ -76,7 +76,7 @@ public class CustomerResource {
     IdempotentPosts idempotent;
 
     @Inject
-    PrivacyService privacy;
+    PrivacyUseCases privacy;
 
     @Inject
     TierQuery tiers;

@@ -6,7 +6,7 @@ import dev.loyalty.adapters.web.Roles;
 import dev.loyalty.adapters.web.Times;
 import dev.loyalty.adapters.web.problem.Problem;
 import dev.loyalty.adapters.web.security.Caller;
-import dev.loyalty.application.checkout.EarningRulesService;
+import dev.loyalty.application.checkout.EarningRulesUseCases;
 import dev.loyalty.domain.earning.EarningRules;
 import dev.loyalty.domain.earning.PointsRounding;
 import jakarta.annotation.security.RolesAllowed;
@@ -46,7 +46,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class EarningRulesResource {
 
     @Inject
-    EarningRulesService rules;
+    EarningRulesUseCases rules;
 
     @Inject
     Caller caller;

@@ -9,12 +9,10 @@ import dev.loyalty.adapters.web.idempotency.IdempotentPosts;
 import dev.loyalty.adapters.web.problem.Problem;
 import dev.loyalty.adapters.web.security.Caller;
 import dev.loyalty.application.checkout.PurchaseQuery;
-import dev.loyalty.application.checkout.PurchaseReceipt;
 import dev.loyalty.application.checkout.RecordPurchaseCommand;
 import dev.loyalty.application.checkout.RecordPurchaseUseCase;
 import dev.loyalty.application.checkout.ReversePurchaseCommand;
 import dev.loyalty.application.checkout.ReversePurchaseUseCase;
-import dev.loyalty.application.messaging.TillMessages;
 import dev.loyalty.domain.coupon.SalesChannel;
 import dev.loyalty.domain.customer.CardNumber;
 import dev.loyalty.domain.customer.CustomerId;
@@ -58,9 +56,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Purchases")
 public class PurchaseResource {
-
-    @Inject
-    TillMessages till;
 
     @Inject
     RecordPurchaseUseCase recording;
@@ -136,19 +131,7 @@ public class PurchaseResource {
                 Money.of(body.totalPaid(), Programme.CURRENCY),
                 caller.actor());
         return idempotent.respond(key, "POST purchases", body, () -> {
-            PurchaseReceipt receipt = recording.record(command);
-            PurchaseView view = PurchaseView.of(receipt);
-            if (receipt.purchase().channel() == SalesChannel.STORE) {
-                // printed now, in the purchase's transaction when it has a key: delivered with the receipt
-                view = view.withPrint(receipt.purchase()
-                        .customerId()
-                        .map(customer -> till.print(
-                                customer,
-                                receipt.purchase().storeId(),
-                                receipt.purchase().id().reference()))
-                        .orElse(List.of()));
-            }
-            PurchaseView created = view;
+            PurchaseView created = PurchaseView.of(recording.record(command));
             return Response.created(uri.getAbsolutePathBuilder()
                             .path(created.purchaseId())
                             .build())
