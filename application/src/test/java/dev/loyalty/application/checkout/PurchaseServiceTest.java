@@ -11,6 +11,8 @@ import dev.loyalty.application.activity.ServiceEvents;
 import dev.loyalty.application.coupon.InMemoryCouponTemplates;
 import dev.loyalty.application.coupon.InMemoryCoupons;
 import dev.loyalty.application.messaging.NoTillMessages;
+import dev.loyalty.application.messaging.PrintableMessage;
+import dev.loyalty.application.messaging.TillMessages;
 import dev.loyalty.application.shared.Actor;
 import dev.loyalty.application.tier.TierFakes;
 import dev.loyalty.domain.coupon.BasketLine;
@@ -52,6 +54,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class PurchaseServiceTest {
@@ -122,6 +125,57 @@ class PurchaseServiceTest {
                 List.of(codes),
                 Money.of(totalPaid, "EUR"),
                 till);
+    }
+
+    @Test
+    void aPurchaseAtTheTillCarriesTheMessagesItPrintedAndOneOnlinePrintsNothing() {
+        Customer marco = marco();
+        PrintableMessage welcome = new PrintableMessage(UUID.randomUUID(), "Welcome back", NOW.minusSeconds(600));
+        List<String> printedFor = new ArrayList<>();
+        PurchaseService printing = new PurchaseService(
+                customers,
+                coupons,
+                templates,
+                wallets,
+                purchases,
+                () -> EarningRulesHistory.of(List.of(
+                        EarningRules.flat(1, Currency.getInstance("EUR"), Instant.parse("2000-01-01T00:00:00Z")))),
+                () -> Optional.of(Duration.ofDays(365)),
+                tiers.movements(events::add),
+                events::add,
+                new ServiceEvents(activities),
+                new TillMessages() {
+                    @Override
+                    public List<PrintableMessage> waitingFor(CustomerId customer) {
+                        throw new AssertionError("a purchase prints, it does not only look");
+                    }
+
+                    @Override
+                    public List<PrintableMessage> print(CustomerId customer, String storeId, String reference) {
+                        printedFor.add(customer + "@" + storeId + ":" + reference);
+                        return List.of(welcome);
+                    }
+                },
+                Clock.fixed(NOW, ZoneOffset.UTC));
+
+        PurchaseReceipt atTheTill = printing.record(purchase("R-1", marco.id(), 2_550));
+        PurchaseReceipt online = printing.record(RecordPurchaseCommand.of(
+                "MI-001",
+                "R-2",
+                NOW.minusSeconds(30),
+                marco.id(),
+                null,
+                SalesChannel.ONLINE,
+                List.of(new BasketLine("SKU-1", "grocery", 1, Money.of(1_000, "EUR"))),
+                List.of(),
+                Money.of(1_000, "EUR"),
+                till));
+
+        assertThat(atTheTill.printed()).containsExactly(welcome);
+        assertThat(online.printed()).isEmpty();
+        assertThat(printedFor)
+                .containsExactly(
+                        marco.id() + "@MI-001:" + atTheTill.purchase().id().reference());
     }
 
     @Test
