@@ -7,6 +7,8 @@ import static dev.loyalty.domain.rule.RuleFixtures.aRule;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loyalty.application.activity.ActivityLog;
+import dev.loyalty.application.activity.DueActivity;
+import dev.loyalty.application.activity.Reactor;
 import dev.loyalty.domain.activity.EventType;
 import dev.loyalty.domain.customer.Customer;
 import dev.loyalty.domain.mission.Mission;
@@ -14,6 +16,7 @@ import dev.loyalty.domain.rule.Rule;
 import dev.loyalty.domain.shared.Points;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
@@ -21,6 +24,34 @@ import org.junit.jupiter.api.Test;
 
 /** The relay step ({@link Reactions}) and the job that drains due events ({@link ReactionJob}). */
 class ReactionsTest extends ReactionsFixture {
+
+    @Test
+    void theReactorsRunByTheirOrderWhateverOrderTheyAreGivenIn() {
+        Customer marco = enrolled();
+        List<String> ran = new ArrayList<>();
+        Reactor late = reactor(300, "late", ran);
+        Reactor early = reactor(100, "early", ran);
+        Reactor middle = reactor(200, "middle", ran);
+        Reactions relay = new Reactions(activities, customers, wallets, List.of(late, early, middle), clock);
+
+        relay.react(newsletter(marco, "nl-1"));
+
+        assertThat(ran).containsExactly("early", "middle", "late");
+    }
+
+    private static Reactor reactor(int order, String name, List<String> ran) {
+        return new Reactor() {
+            @Override
+            public int order() {
+                return order;
+            }
+
+            @Override
+            public void react(DueActivity due, Customer customer, Instant now) {
+                ran.add(name);
+            }
+        };
+    }
 
     @Nested
     class TheJob {
