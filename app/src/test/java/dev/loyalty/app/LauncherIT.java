@@ -25,6 +25,7 @@ class LauncherIT {
     static final Path JAR = Path.of(System.getProperty("loyalty.it.jar"));
     static final int PORT = ServiceProcess.freePort();
     static final Path DATA = JAR.getParent().resolve("launcher-it-data");
+    static final Path LOG = DATA.getParent().resolve("launcher-it.log");
 
     @Test
     void startsOnItsEmbeddedDatabaseAndKeepsTheDataAcrossARestart() throws Exception {
@@ -68,6 +69,9 @@ class LauncherIT {
                 .isTrue();
         assertThat(Files.readString(DATA.resolve("mariadb/credentials.properties")))
                 .contains("password=");
+        assertThat(Files.readString(LOG))
+                .as("the restart's log names the schema's version, see " + LOG)
+                .containsPattern("Schema at version \\d+(\\.\\d+)* \\(0 migrations applied");
         System.out.printf(
                 "loyalty.jar ready in %d ms on a fresh data directory, %d ms on restart%n", firstStart, secondStart);
     }
@@ -103,7 +107,7 @@ class LauncherIT {
     }
 
     private static ServiceProcess start() throws IOException {
-        return ServiceProcess.start(JAR, PORT, DATA, DATA.getParent().resolve("launcher-it.log"), Map.of());
+        return ServiceProcess.start(JAR, PORT, DATA, LOG, Map.of());
     }
 
     private static String run(String... args) throws Exception {

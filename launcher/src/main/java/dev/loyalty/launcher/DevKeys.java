@@ -40,6 +40,16 @@ public final class DevKeys {
         this.publicKey = dir.resolve("public-key.pem");
     }
 
+    /** Whether the pair has been generated (by the service's first start). */
+    public boolean exist() {
+        return Files.exists(privateKey) && Files.exists(publicKey);
+    }
+
+    /** Where the pair is kept. */
+    public Path directory() {
+        return privateKey.getParent();
+    }
+
     /** The PEM file of the public key, generating the pair on first use. */
     public Path publicKeyFile() {
         ensureExists();

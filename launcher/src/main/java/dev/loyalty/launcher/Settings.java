@@ -13,13 +13,15 @@ import java.util.Optional;
  * @param databaseUrl an external database, or empty for the embedded one
  * @param jwtPublicKeyLocation a real verification key, or empty for development keys
  * @param jwtIssuer the configured issuer, if any
+ * @param accessLog whether Payara writes an access log ({@code LOYALTY_ACCESS_LOG=true})
  */
 record Settings(
         int httpPort,
         Path dataDir,
         Optional<String> databaseUrl,
         Optional<String> jwtPublicKeyLocation,
-        Optional<String> jwtIssuer) {
+        Optional<String> jwtIssuer,
+        boolean accessLog) {
 
     static final int DEFAULT_HTTP_PORT = 8080;
 
@@ -32,7 +34,10 @@ record Settings(
                 read(environment, "LOYALTY_DB_URL"),
                 read(environment, "MP_JWT_VERIFY_PUBLICKEY_LOCATION")
                         .or(() -> read(environment, "MP_JWT_VERIFY_PUBLICKEY")),
-                read(environment, "MP_JWT_VERIFY_ISSUER"));
+                read(environment, "MP_JWT_VERIFY_ISSUER"),
+                read(environment, "LOYALTY_ACCESS_LOG")
+                        .map(Boolean::parseBoolean)
+                        .orElse(false));
     }
 
     /** Reads {@code NAME} from the environment, else the property {@code name} with dots. */

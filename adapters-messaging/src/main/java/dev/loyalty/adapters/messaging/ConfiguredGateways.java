@@ -10,7 +10,6 @@ import dev.loyalty.application.messaging.MessageGateways;
 import dev.loyalty.domain.messaging.Channel;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.net.URI;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -62,8 +61,9 @@ public class ConfiguredGateways implements MessageGateways {
             }
             case "twilio" -> {
                 String base = required(config, "loyalty.sms.twilio.base-url", "https://api.twilio.com");
+                String accountSid = required(config, "loyalty.sms.twilio.account-sid", null);
                 TwilioMessagesClient client = RestClientBuilder.newBuilder()
-                        .baseUri(URI.create(base.replaceAll("/+$", "")))
+                        .baseUri(TwilioMessagesClient.messagesUri(base, accountSid))
                         .connectTimeout(3, TimeUnit.SECONDS)
                         .readTimeout(
                                 Long.parseLong(required(config, "loyalty.sms.twilio.read-timeout-ms", "10000")),
@@ -73,7 +73,7 @@ public class ConfiguredGateways implements MessageGateways {
                 LOG.info("SMS through the Twilio Messages API at " + base);
                 return new TwilioSmsGateway(
                         client,
-                        required(config, "loyalty.sms.twilio.account-sid", null),
+                        accountSid,
                         required(config, "loyalty.sms.twilio.auth-token", null),
                         required(config, "loyalty.sms.from", null),
                         optional(config, "loyalty.sms.twilio.status-callback-url"));

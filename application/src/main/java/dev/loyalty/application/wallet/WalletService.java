@@ -84,7 +84,10 @@ public class WalletService implements WalletQuery, AdjustPointsUseCase {
         wallet.adjust(command.points(), command.reason(), command.reference(), clock.instant())
                 .forEach(events::append);
         wallets.save(wallet);
-        return statement(customerId, command.actor(), 0, DEFAULT_PAGE_SIZE);
+        // The balance is the adjusted wallet's own: a store read in the same transaction may still
+        // answer from what it loaded before the save.
+        WalletStatement page = statement(customerId, command.actor(), 0, DEFAULT_PAGE_SIZE);
+        return new WalletStatement(wallet.balance(), page.entries(), page.page(), page.size(), page.totalEntries());
     }
 
     private static void mayRead(CustomerId customerId, Actor actor) {

@@ -72,6 +72,23 @@ public abstract class WalletsContract {
     }
 
     @Test
+    public void theBalanceReadAfterASaveInTheSameTransactionIsTheNewOne() {
+        CustomerId id = aCustomer();
+        Wallet wallet = Wallet.open(id);
+        wallet.adjust(200, "welcome", null, T0);
+        save(wallet);
+
+        Points after = inTransaction(() -> {
+            Wallet loaded = wallets().byCustomer(id).orElseThrow();
+            loaded.adjust(50, "goodwill", null, T0.plusSeconds(1));
+            wallets().save(loaded);
+            return wallets().balanceOf(id);
+        });
+
+        assertThat(after).isEqualTo(Points.of(250));
+    }
+
+    @Test
     public void aStaleWalletCannotBeSaved() {
         CustomerId id = aCustomer();
         Wallet wallet = Wallet.open(id);

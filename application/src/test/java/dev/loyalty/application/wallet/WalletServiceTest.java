@@ -56,6 +56,76 @@ class WalletServiceTest {
     }
 
     @Test
+    void theAnswerToAnAdjustmentCarriesTheBalanceAfterIt() {
+        CustomerId id = enrolled();
+        // a store that, like a persistence context, still answers the balance it read before the save
+        Wallets stale = new StaleBalanceWallets(wallets);
+        WalletService service = new WalletService(stale, customers, published::add, Clock.systemUTC());
+        service.adjust(new AdjustPointsCommand(id, 200, "goodwill", null, admin));
+
+        WalletStatement statement = service.adjust(new AdjustPointsCommand(id, 50, "goodwill", null, admin));
+
+        assertThat(statement.balance()).isEqualTo(Points.of(250));
+        assertThat(statement.entries()).hasSize(2);
+    }
+
+    /** Delegates, but answers {@link #balanceOf} with the balance as of the last {@link #byCustomer}. */
+    private static final class StaleBalanceWallets implements Wallets {
+        private final Wallets delegate;
+        private final java.util.Map<CustomerId, Points> read = new java.util.HashMap<>();
+
+        StaleBalanceWallets(Wallets delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public java.util.Optional<dev.loyalty.domain.wallet.Wallet> byCustomer(CustomerId customerId) {
+            read.put(customerId, delegate.balanceOf(customerId));
+            return delegate.byCustomer(customerId);
+        }
+
+        @Override
+        public dev.loyalty.domain.wallet.Wallet lockedForUpdate(CustomerId customerId) {
+            return delegate.lockedForUpdate(customerId);
+        }
+
+        @Override
+        public void save(dev.loyalty.domain.wallet.Wallet wallet) {
+            delegate.save(wallet);
+        }
+
+        @Override
+        public dev.loyalty.domain.wallet.WalletHead lockedHead(CustomerId customerId) {
+            return delegate.lockedHead(customerId);
+        }
+
+        @Override
+        public void save(dev.loyalty.domain.wallet.WalletHead head) {
+            delegate.save(head);
+        }
+
+        @Override
+        public List<CustomerId> dueForExpiry(Instant now, int limit) {
+            return delegate.dueForExpiry(now, limit);
+        }
+
+        @Override
+        public Points balanceOf(CustomerId customerId) {
+            return read.getOrDefault(customerId, delegate.balanceOf(customerId));
+        }
+
+        @Override
+        public List<dev.loyalty.domain.wallet.WalletEntry> entries(CustomerId customerId, int offset, int limit) {
+            return delegate.entries(customerId, offset, limit);
+        }
+
+        @Override
+        public long entryCount(CustomerId customerId) {
+            return delegate.entryCount(customerId);
+        }
+    }
+
+    @Test
     void aDebitBeyondTheBalanceChangesNothing() {
         CustomerId id = enrolled();
         service.adjust(new AdjustPointsCommand(id, 100, "goodwill", null, admin));

@@ -26,13 +26,12 @@ import java.util.Optional;
 public final class TwilioSmsGateway implements MessageGateway {
 
     private final TwilioMessagesClient client;
-    private final String accountSid;
     private final String authorization;
     private final String from;
     private final Optional<String> statusCallback;
 
     /**
-     * @param client the REST client, pointed at the provider's base URL
+     * @param client the REST client, pointed at the account's Messages URL
      * @param accountSid the account SID
      * @param authToken the auth token
      * @param from the sender (a number or an alphanumeric sender id)
@@ -45,7 +44,7 @@ public final class TwilioSmsGateway implements MessageGateway {
             String from,
             Optional<String> statusCallback) {
         this.client = Objects.requireNonNull(client, "client");
-        this.accountSid = Objects.requireNonNull(accountSid, "accountSid");
+        Objects.requireNonNull(accountSid, "accountSid");
         this.authorization = "Basic "
                 + Base64.getEncoder().encodeToString((accountSid + ":" + authToken).getBytes(StandardCharsets.UTF_8));
         this.from = Objects.requireNonNull(from, "from");
@@ -59,7 +58,7 @@ public final class TwilioSmsGateway implements MessageGateway {
         statusCallback.ifPresent(url -> form.param("StatusCallback", url));
         Response response;
         try {
-            response = client.create(accountSid, authorization, message.id().toString(), form);
+            response = client.create(authorization, message.id().toString(), form);
         } catch (ProcessingException e) {
             throw new GatewayException("twilio unreachable: " + RootCause.of(e), true, e);
         }

@@ -6,9 +6,12 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import java.util.Optional;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
@@ -34,17 +37,30 @@ public class DatabaseMigrations {
     @PostConstruct
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void migrate() {
-        long started = System.nanoTime();
+        String summary = migrate(Flyway.configure(getClass().getClassLoader()).dataSource(dataSource));
+        migrated = true;
+        LOG.info(summary);
+    }
 
-        MigrateResult result = Flyway.configure(getClass().getClassLoader())
-                .dataSource(dataSource)
+    /**
+     * Migrates the database {@code configuration} points at.
+     *
+     * @return what was done: the schema's version now (also when nothing was to be done, where
+     *     Flyway's own result names no target) and how many migrations were applied
+     */
+    static String migrate(FluentConfiguration configuration) {
+        long started = System.nanoTime();
+        Flyway flyway = configuration
                 .locations("classpath:db/migration")
                 .failOnMissingLocations(true)
-                .load()
-                .migrate();
-        migrated = true;
-        LOG.info(() -> "Schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
-                + " migrations applied in " + (System.nanoTime() - started) / 1_000_000 + " ms)");
+                .load();
+        MigrateResult result = flyway.migrate();
+        String version = Optional.ofNullable(flyway.info().current())
+                .map(MigrationInfo::getVersion)
+                .map(Object::toString)
+                .orElse("none");
+        return "Schema at version " + version + " (" + result.migrationsExecuted + " migrations applied in "
+                + (System.nanoTime() - started) / 1_000_000 + " ms)";
     }
 
     /** Whether the schema has been brought up to date in this run. */

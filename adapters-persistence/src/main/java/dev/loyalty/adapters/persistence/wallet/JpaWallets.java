@@ -209,8 +209,13 @@ public class JpaWallets implements Wallets {
 
     @Override
     public Points balanceOf(CustomerId customerId) {
-        WalletJpaEntity row = em.find(WalletJpaEntity.class, customerId.toString());
-        return Points.of(row == null ? 0 : row.balance);
+        // A column read, not em.find: the row may be managed from an earlier read in this
+        // transaction, and the saves move the balance by native UPDATEs it does not see.
+        return Points.of(em.createQuery("SELECT w.balance FROM WalletJpaEntity w WHERE w.customerId = :id", Long.class)
+                .setParameter("id", customerId.toString())
+                .getResultStream()
+                .findFirst()
+                .orElse(0L));
     }
 
     @Override
