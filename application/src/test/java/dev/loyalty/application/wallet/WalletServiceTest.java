@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.loyalty.application.account.InMemoryCustomers;
 import dev.loyalty.application.account.InMemoryWallets;
+import dev.loyalty.application.account.Wallets;
 import dev.loyalty.application.shared.Actor;
 import dev.loyalty.application.shared.Role;
 import dev.loyalty.domain.customer.Customer;
