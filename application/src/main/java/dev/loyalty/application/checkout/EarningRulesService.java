@@ -1,10 +1,8 @@
 package dev.loyalty.application.checkout;
 
 import dev.loyalty.application.shared.Actor;
-import dev.loyalty.application.shared.Role;
 import dev.loyalty.domain.earning.EarningRules;
 import dev.loyalty.domain.earning.EarningRulesHistory;
-import dev.loyalty.domain.shared.AccessDeniedException;
 import dev.loyalty.domain.shared.InvalidValueException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,6 +19,9 @@ import java.time.Instant;
  */
 @ApplicationScoped
 public class EarningRulesService implements EarningRulesUseCases {
+
+    /** What a caller other than an administrator is told. */
+    private static final String ADMIN_ONLY = "only an administrator reads and changes the earning rules";
 
     /** How far in the past "now" may be given, for a console whose clock is a little behind. */
     static final Duration TOLERANCE = Duration.ofMinutes(1);
@@ -44,14 +45,14 @@ public class EarningRulesService implements EarningRulesUseCases {
     /** @return every version, the one in force now included */
     @Override
     public EarningRulesHistory history(Actor actor) {
-        administrator(actor);
+        actor.requireAdmin(ADMIN_ONLY);
         return versions.history();
     }
 
     /** @return the version in force now */
     @Override
     public EarningRules current(Actor actor) {
-        administrator(actor);
+        actor.requireAdmin(ADMIN_ONLY);
         return versions.history().rulesAt(clock.instant());
     }
 
@@ -66,7 +67,7 @@ public class EarningRulesService implements EarningRulesUseCases {
     @Override
     @Transactional
     public EarningRules schedule(EarningRules version, Actor actor) {
-        administrator(actor);
+        actor.requireAdmin(ADMIN_ONLY);
         if (version.effectiveFrom().isBefore(clock.instant().minus(TOLERANCE))) {
             throw new InvalidValueException(
                     "effectiveFrom",
@@ -81,11 +82,5 @@ public class EarningRulesService implements EarningRulesUseCases {
     @Override
     public Instant now() {
         return clock.instant();
-    }
-
-    private static void administrator(Actor actor) {
-        if (actor.role() != Role.ADMIN) {
-            throw new AccessDeniedException("only an administrator reads and changes the earning rules");
-        }
     }
 }

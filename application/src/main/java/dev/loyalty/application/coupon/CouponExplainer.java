@@ -2,7 +2,6 @@ package dev.loyalty.application.coupon;
 
 import dev.loyalty.application.shared.Actor;
 import dev.loyalty.application.shared.DomainEventHistory;
-import dev.loyalty.application.shared.Role;
 import dev.loyalty.application.tier.TierMovements;
 import dev.loyalty.domain.coupon.AlreadyRedeemedPolicy;
 import dev.loyalty.domain.coupon.CategoryPolicy;
@@ -20,7 +19,6 @@ import dev.loyalty.domain.coupon.CouponUse;
 import dev.loyalty.domain.coupon.MinimumSpendPolicy;
 import dev.loyalty.domain.coupon.SalesChannel;
 import dev.loyalty.domain.customer.CustomerId;
-import dev.loyalty.domain.shared.AccessDeniedException;
 import dev.loyalty.domain.shared.Money;
 import dev.loyalty.domain.tier.Tier;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -82,9 +80,7 @@ public class CouponExplainer implements ExplainCouponQuery {
             Money basket,
             boolean basketKnown,
             Actor actor) {
-        if (actor.role() != Role.ADMIN) {
-            throw new AccessDeniedException("explanations are the console's");
-        }
+        actor.requireAdmin("explanations are the console's");
         Coupon now = coupons.byCode(code).orElseThrow(() -> new CouponNotFoundException(code));
         CouponTemplate template = templates
                 .byId(now.templateId())

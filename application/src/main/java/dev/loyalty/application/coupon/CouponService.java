@@ -11,7 +11,6 @@ import dev.loyalty.domain.coupon.CouponTemplate;
 import dev.loyalty.domain.coupon.CouponTemplateId;
 import dev.loyalty.domain.customer.CustomerId;
 import dev.loyalty.domain.customer.CustomerNotFoundException;
-import dev.loyalty.domain.shared.AccessDeniedException;
 import dev.loyalty.domain.shared.InvalidValueException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -34,6 +33,10 @@ import java.util.random.RandomGenerator;
  */
 @ApplicationScoped
 public class CouponService implements DefineCouponTemplateUseCase, IssueCouponsUseCase, MyCouponsQuery {
+
+    /** What a caller other than an administrator is told. */
+    private static final String ADMIN_ONLY =
+            "only an administrator manages coupon templates and issues coupons by hand";
 
     private final CouponTemplates templates;
     private final Coupons coupons;
@@ -71,7 +74,7 @@ public class CouponService implements DefineCouponTemplateUseCase, IssueCouponsU
     @Override
     @Transactional
     public CouponTemplateId define(CouponTemplate definition, Actor actor) {
-        administrator(actor);
+        actor.requireAdmin(ADMIN_ONLY);
         TierNames.requireKnown(tiers, definition.tiers());
         templates.add(definition);
         return definition.id();
@@ -80,7 +83,7 @@ public class CouponService implements DefineCouponTemplateUseCase, IssueCouponsU
     @Override
     @Transactional
     public Coupon issueTo(CouponTemplateId templateId, CustomerId customerId, Actor actor) {
-        administrator(actor);
+        actor.requireAdmin(ADMIN_ONLY);
         CouponTemplate template = template(templateId);
         if (customers.byId(customerId).isEmpty()) {
             throw new CustomerNotFoundException(customerId);
@@ -93,7 +96,7 @@ public class CouponService implements DefineCouponTemplateUseCase, IssueCouponsU
     @Override
     @Transactional
     public List<Coupon> issueBearer(CouponTemplateId templateId, int count, Actor actor) {
-        administrator(actor);
+        actor.requireAdmin(ADMIN_ONLY);
         if (count < 1 || count > MAX_BEARER_BATCH) {
             throw new InvalidValueException("count", "count must be between 1 and " + MAX_BEARER_BATCH);
         }
@@ -124,12 +127,5 @@ public class CouponService implements DefineCouponTemplateUseCase, IssueCouponsU
 
     private CouponTemplate template(CouponTemplateId id) {
         return templates.byId(id).orElseThrow(() -> new CouponTemplateNotFoundException(id));
-    }
-
-    private static void administrator(Actor actor) {
-        if (actor.role() != Role.ADMIN) {
-            throw new AccessDeniedException(
-                    "only an administrator manages coupon templates and issues coupons by hand");
-        }
     }
 }

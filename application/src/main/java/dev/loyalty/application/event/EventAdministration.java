@@ -2,8 +2,6 @@ package dev.loyalty.application.event;
 
 import dev.loyalty.application.activity.ActivityLog;
 import dev.loyalty.application.shared.Actor;
-import dev.loyalty.application.shared.Role;
-import dev.loyalty.domain.shared.AccessDeniedException;
 import dev.loyalty.domain.shared.DomainException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,6 +12,9 @@ import java.util.List;
 /** The console's view of events whose reactions gave up, and its retry button. */
 @ApplicationScoped
 public class EventAdministration implements EventAdministrationUseCases {
+
+    /** What a caller other than an administrator is told. */
+    private static final String ADMIN_ONLY = "parked events are the console's";
 
     private final ActivityLog activities;
     private final Clock clock;
@@ -32,7 +33,7 @@ public class EventAdministration implements EventAdministrationUseCases {
     /** @return the parked events, newest first */
     @Override
     public List<ActivityLog.ParkedActivity> parked(Actor actor) {
-        administrator(actor);
+        actor.requireAdmin(ADMIN_ONLY);
         return activities.parked(100);
     }
 
@@ -40,15 +41,9 @@ public class EventAdministration implements EventAdministrationUseCases {
     @Override
     @Transactional
     public void retry(String eventId, Actor actor) {
-        administrator(actor);
+        actor.requireAdmin(ADMIN_ONLY);
         if (!activities.retry(eventId, clock.instant())) {
             throw new NotParkedException();
-        }
-    }
-
-    private static void administrator(Actor actor) {
-        if (actor.role() != Role.ADMIN) {
-            throw new AccessDeniedException("parked events are the console's");
         }
     }
 

@@ -5,6 +5,7 @@ import dev.loyalty.application.shared.Actor;
 import dev.loyalty.domain.customer.Customer;
 import dev.loyalty.domain.customer.CustomerId;
 import dev.loyalty.domain.messaging.Channel;
+import dev.loyalty.domain.messaging.Message;
 import dev.loyalty.domain.messaging.MessageStatus;
 import dev.loyalty.domain.messaging.MessageText;
 import dev.loyalty.domain.messaging.MissingPlaceholderException;
@@ -54,7 +55,7 @@ public class InStoreMessagesService implements TillMessages, StaffCallList {
     @Override
     public List<PrintableMessage> waitingFor(CustomerId customer) {
         // every STORE purchase asks, and mostly nothing waits: the customer is read only when something does
-        List<OutboxMessage> waiting = messages.sentNotDelivered(customer, Channel.PRINT_AT_TILL);
+        List<Message> waiting = messages.sentNotDelivered(customer, Channel.PRINT_AT_TILL);
         if (waiting.isEmpty()) {
             return List.of();
         }
@@ -71,9 +72,10 @@ public class InStoreMessagesService implements TillMessages, StaffCallList {
         List<PrintableMessage> printed = new ArrayList<>();
         Instant now = clock.instant();
         for (PrintableMessage block : waitingFor(customer)) {
-            Optional<OutboxMessage> locked = messages.lockedById(block.messageId());
+            Optional<Message> locked = messages.lockedById(block.messageId());
             if (locked.isPresent() && locked.get().status() == MessageStatus.SENT) {
-                messages.save(locked.get().withStatus(MessageStatus.DELIVERED, Optional.empty()));
+                locked.get().deliver();
+                messages.save(locked.get());
                 messages.append(
                         block.messageId(),
                         new StatusChange("DELIVERED", "printed at store " + storeId + " on " + reference, now));
@@ -87,7 +89,7 @@ public class InStoreMessagesService implements TillMessages, StaffCallList {
     public List<StaffCall> callList(String storeId, Actor actor) {
         String store = mayAct(storeId, actor);
         List<StaffCall> calls = new ArrayList<>();
-        for (OutboxMessage message : messages.callList(store, CALL_LIST_LIMIT)) {
+        for (Message message : messages.callList(store, CALL_LIST_LIMIT)) {
             Optional<Customer> customer = customers.byId(message.customerId());
             if (customer.isEmpty() || customer.get().phone().isEmpty()) {
                 continue;
@@ -101,7 +103,7 @@ public class InStoreMessagesService implements TillMessages, StaffCallList {
                             c.lastName(),
                             c.phone().orElseThrow().value(),
                             block.text(),
-                            message.sentAt().orElse(message.createdAt()))));
+                            message.delivery().sentAt().orElse(message.createdAt()))));
         }
         return calls;
     }
@@ -109,28 +111,29 @@ public class InStoreMessagesService implements TillMessages, StaffCallList {
     @Override
     @Transactional
     public void called(UUID messageId, String note, Actor actor) {
-        OutboxMessage message = messages.lockedById(messageId).orElseThrow(MessageNotFoundException::new);
-        if (message.channel().filter(c -> c == Channel.STAFF_CALL).isEmpty()) {
+        Message message = messages.lockedById(messageId).orElseThrow(MessageNotFoundException::new);
+        if (message.delivery().channel().filter(c -> c == Channel.STAFF_CALL).isEmpty()) {
             throw new MessageNotFoundException();
         }
-        mayAct(message.storeId().orElse(""), actor);
+        mayAct(message.routing().storeId().orElse(""), actor);
         if (message.status() != MessageStatus.SENT) {
             throw new MessageNotRetryableException(message.status());
         }
         String detail = "called by " + actor.subject() + (note == null || note.isBlank() ? "" : ": " + note.strip());
-        messages.save(message.withStatus(MessageStatus.DELIVERED, Optional.empty()));
+        message.deliver();
+        messages.save(message);
         messages.append(messageId, new StatusChange("DELIVERED", detail, clock.instant()));
     }
 
-    private Optional<PrintableMessage> printable(OutboxMessage message, Customer customer) {
+    private Optional<PrintableMessage> printable(Message message, Customer customer) {
         Map<String, String> values = new HashMap<>();
         values.put("firstName", customer.firstName());
         values.put("appLink", settings.appLink());
-        values.put("storeName", message.storeId().orElse(""));
-        values.putAll(message.values());
+        values.put("storeName", message.routing().storeId().orElse(""));
+        values.putAll(message.content().values());
         try {
             return Optional.of(new PrintableMessage(
-                    message.id(), new MessageText(message.template()).render(values), message.createdAt()));
+                    message.id(), new MessageText(message.content().template()).render(values), message.createdAt()));
         } catch (MissingPlaceholderException e) {
             return Optional.empty();
         }

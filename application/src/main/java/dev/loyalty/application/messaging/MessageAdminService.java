@@ -1,10 +1,9 @@
 package dev.loyalty.application.messaging;
 
 import dev.loyalty.application.shared.Actor;
-import dev.loyalty.application.shared.Role;
 import dev.loyalty.domain.customer.CustomerId;
+import dev.loyalty.domain.messaging.Message;
 import dev.loyalty.domain.messaging.MessageStatus;
-import dev.loyalty.domain.shared.AccessDeniedException;
 import dev.loyalty.domain.shared.InvalidValueException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,6 +20,9 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class MessageAdminService implements MessagesQuery, RetryMessageUseCase, DeliveryReportUseCase {
+
+    /** What a caller other than an administrator is told. */
+    private static final String ADMIN_ONLY = "messages are the console's";
 
     /** The most messages one read returns. */
     public static final int MAX_LIMIT = 500;
@@ -41,7 +43,7 @@ public class MessageAdminService implements MessagesQuery, RetryMessageUseCase, 
 
     @Override
     public List<MessageRecord> ofCustomer(CustomerId customer, int limit, Actor actor) {
-        adminOnly(actor);
+        actor.requireAdmin(ADMIN_ONLY);
         return messages.ofCustomer(customer, checked(limit)).stream()
                 .map(this::record)
                 .toList();
@@ -49,7 +51,7 @@ public class MessageAdminService implements MessagesQuery, RetryMessageUseCase, 
 
     @Override
     public List<MessageRecord> withStatus(MessageStatus status, int limit, Actor actor) {
-        adminOnly(actor);
+        actor.requireAdmin(ADMIN_ONLY);
         return messages.withStatus(status, checked(limit)).stream()
                 .map(this::record)
                 .toList();
@@ -57,46 +59,49 @@ public class MessageAdminService implements MessagesQuery, RetryMessageUseCase, 
 
     @Override
     public MessageRecord byId(UUID id, Actor actor) {
-        adminOnly(actor);
+        actor.requireAdmin(ADMIN_ONLY);
         return record(messages.byId(id).orElseThrow(MessageNotFoundException::new));
     }
 
     @Override
     @Transactional
     public MessageRecord retry(UUID id, Actor actor) {
-        adminOnly(actor);
-        OutboxMessage message = messages.lockedById(id).orElseThrow(MessageNotFoundException::new);
+        actor.requireAdmin(ADMIN_ONLY);
+        Message message = messages.lockedById(id).orElseThrow(MessageNotFoundException::new);
         if (message.status() != MessageStatus.FAILED) {
             throw new MessageNotRetryableException(message.status());
         }
         Instant now = clock.instant();
-        OutboxMessage again =
-                message.withStatus(MessageStatus.QUEUED, Optional.empty()).withAttempts(0, now);
-        messages.save(again);
+        message.requeue(now);
+        messages.save(message);
         messages.append(id, new StatusChange("REQUEUED", "queued again by " + actor.subject(), now));
-        return record(again);
+        return record(message);
     }
 
     @Override
     @Transactional
     public boolean report(String providerId, boolean delivered, String detail) {
-        Optional<OutboxMessage> found = messages.lockedByProviderId(providerId);
+        Optional<Message> found = messages.lockedByProviderId(providerId);
         if (found.isEmpty()) {
             return false;
         }
-        OutboxMessage message = found.get();
+        Message message = found.get();
         Instant now = clock.instant();
         if (message.status() != MessageStatus.SENT) {
             messages.append(message.id(), new StatusChange("REPORT", detail, now));
             return true;
         }
-        MessageStatus status = delivered ? MessageStatus.DELIVERED : MessageStatus.FAILED;
-        messages.save(message.withStatus(status, delivered ? Optional.empty() : Optional.of(detail)));
-        messages.append(message.id(), new StatusChange(status.name(), detail, now));
+        if (delivered) {
+            message.deliver();
+        } else {
+            message.fail(detail);
+        }
+        messages.save(message);
+        messages.append(message.id(), new StatusChange(message.status().name(), detail, now));
         return true;
     }
 
-    private MessageRecord record(OutboxMessage message) {
+    private MessageRecord record(Message message) {
         return new MessageRecord(message, messages.history(message.id()));
     }
 
@@ -105,11 +110,5 @@ public class MessageAdminService implements MessagesQuery, RetryMessageUseCase, 
             throw new InvalidValueException("limit", "limit must be 1 to " + MAX_LIMIT);
         }
         return limit;
-    }
-
-    private static void adminOnly(Actor actor) {
-        if (actor.role() != Role.ADMIN) {
-            throw new AccessDeniedException("messages are the console's");
-        }
     }
 }

@@ -4,6 +4,7 @@ import dev.loyalty.application.account.Customers;
 import dev.loyalty.domain.customer.Customer;
 import dev.loyalty.domain.messaging.Channel;
 import dev.loyalty.domain.messaging.ChannelChoice;
+import dev.loyalty.domain.messaging.Message;
 import dev.loyalty.domain.messaging.MessageKind;
 import dev.loyalty.domain.messaging.MessageStatus;
 import dev.loyalty.domain.messaging.MessageText;
@@ -94,14 +95,12 @@ public class MessageDispatch {
     @Transactional
     public Step prepare(Messages.Claim claim) {
         Instant now = clock.instant();
-        Optional<OutboxMessage> locked = messages.lockedById(claim.id());
-        if (locked.isEmpty()
-                || locked.get().leases() != claim.leases()
-                || locked.get().status() != MessageStatus.QUEUED) {
+        Optional<Message> locked = messages.lockedById(claim.id());
+        if (locked.isEmpty() || !heldBy(locked.get(), claim)) {
             return new Settled("claim lost");
         }
-        OutboxMessage message = locked.get();
-        if (message.attempts() >= settings.retrySchedule().maxAttempts()) {
+        Message message = locked.get();
+        if (message.schedule().attempts() >= settings.retrySchedule().maxAttempts()) {
             return fail(
                     message, "no attempt left (the last one's outcome is unknown: the relay stopped during it)", now);
         }
@@ -110,26 +109,29 @@ public class MessageDispatch {
             return suppress(message, "the customer does not exist", now);
         }
         Customer customer = found.get();
-        boolean marketing = message.kind() == MessageKind.MARKETING;
+        MessageKind kind = message.routing().kind();
+        boolean marketing = kind == MessageKind.MARKETING;
         if (marketing) {
             messages.lockPressure(message.customerId());
         }
         ChannelChoice.Outcome choice =
-                settings.channelChoice().choose(message.requestedChannel(), message.kind(), customer);
+                settings.channelChoice().choose(message.routing().requestedChannel(), kind, customer);
         if (choice instanceof ChannelChoice.Unreachable unreachable) {
             return suppress(message, unreachable.reason(), now);
         }
         Channel channel = ((ChannelChoice.Chosen) choice).channel();
-        message = message.withChannel(channel);
+        message.chooseChannel(channel);
         if (marketing) {
             Optional<Instant> quiet = settings.quietHours()
-                    .flatMap(q -> q.deferral(now, settings.zoneOf(locked.get().storeId())));
+                    .flatMap(q ->
+                            q.deferral(now, settings.zoneOf(message.routing().storeId())));
             if (quiet.isPresent()) {
-                messages.save(message.withAttempts(message.attempts(), quiet.get()));
+                message.deferUntil(quiet.get());
+                messages.save(message);
                 messages.append(message.id(), new StatusChange("DEFERRED", "quiet hours, until " + quiet.get(), now));
                 return new Settled("deferred");
             }
-            if (message.countedAt().isEmpty()) {
+            if (message.schedule().countedAt().isEmpty()) {
                 Duration longest = settings.pressure().caps().stream()
                         .map(PressureCap::window)
                         .max(Duration::compareTo)
@@ -142,27 +144,31 @@ public class MessageDispatch {
                                 messages.waitingWithHigherPriority(
                                         message.customerId(),
                                         message.id(),
-                                        message.priority(),
+                                        message.routing().priority(),
                                         now.plus(settings.lease())));
                 if (refusal.isPresent()) {
-                    return suppress(message, refusal.get() + " (priority " + message.priority() + ")", now);
+                    return suppress(
+                            message,
+                            refusal.get() + " (priority " + message.routing().priority() + ")",
+                            now);
                 }
-                message = message.counted(now);
+                message.countAgainstPressure(now);
             }
         }
         String text;
         String subject;
         try {
             Map<String, String> values = values(message, customer);
-            text = new MessageText(message.template()).render(values);
-            subject = Optional.ofNullable(message.values().get(OutboxService.SUBJECT))
+            text = new MessageText(message.content().template()).render(values);
+            subject = Optional.ofNullable(message.content().values().get(OutboxService.SUBJECT))
                     .map(s -> new MessageText(s).render(values))
                     .orElse(settings.subject());
         } catch (MissingPlaceholderException e) {
             return fail(message, e.getMessage(), now);
         }
         if (channel == Channel.PRINT_AT_TILL || channel == Channel.STAFF_CALL) {
-            messages.save(message.sent(Optional.empty(), now));
+            message.holdInStore(now);
+            messages.save(message);
             messages.append(
                     message.id(),
                     new StatusChange(
@@ -170,7 +176,7 @@ public class MessageDispatch {
                             channel == Channel.PRINT_AT_TILL
                                     ? "waiting to be printed at the customer's next till visit"
                                     : "on the call list of store "
-                                            + message.storeId().orElse("(none)"),
+                                            + message.routing().storeId().orElse("(none)"),
                             now));
             return new Settled("held in store");
         }
@@ -187,25 +193,26 @@ public class MessageDispatch {
                             + unsubscribeTokens.token(
                                     customer.id(), channel.marketingConsent().orElseThrow()));
         }
-        int attempt = message.attempts() + 1;
-        messages.save(message.withAttempts(attempt, message.nextAttemptAt()));
+        int attempt = message.attempt();
+        messages.save(message);
         messages.append(message.id(), new StatusChange("ATTEMPT", "attempt " + attempt + " on " + channel, now));
         return new Send(new OutgoingMessage(
-                message.id(), message.customerId(), channel, message.kind(), address, subject, text, unsubscribe));
+                message.id(), message.customerId(), channel, kind, address, subject, text, unsubscribe));
     }
 
     /** Records a provider's acceptance (also when the claim was lost meanwhile: the provider did accept it). */
     @Transactional
     public void accepted(Messages.Claim claim, MessageGateway.Accepted receipt) {
         Instant now = clock.instant();
-        Optional<OutboxMessage> locked = messages.lockedById(claim.id());
+        Optional<Message> locked = messages.lockedById(claim.id());
         if (locked.isEmpty()) {
             return;
         }
-        OutboxMessage message = locked.get();
+        Message message = locked.get();
         String detail = "accepted by " + receipt.provider() + " as " + receipt.providerId();
         if (message.status() == MessageStatus.QUEUED) {
-            messages.save(message.sent(Optional.of(receipt.providerId()), now));
+            message.acceptedBy(receipt.providerId(), now);
+            messages.save(message);
             messages.append(message.id(), new StatusChange("SENT", detail, now));
         } else {
             messages.append(message.id(), new StatusChange("SENT", detail + " again (a repeated attempt)", now));
@@ -216,41 +223,47 @@ public class MessageDispatch {
     @Transactional
     public void failed(Messages.Claim claim, GatewayException failure) {
         Instant now = clock.instant();
-        Optional<OutboxMessage> locked = messages.lockedById(claim.id());
-        if (locked.isEmpty()
-                || locked.get().leases() != claim.leases()
-                || locked.get().status() != MessageStatus.QUEUED) {
+        Optional<Message> locked = messages.lockedById(claim.id());
+        if (locked.isEmpty() || !heldBy(locked.get(), claim)) {
             return;
         }
-        OutboxMessage message = locked.get();
-        String detail = "attempt " + message.attempts() + " failed: " + failure.getMessage();
-        if (failure.retryable() && settings.retrySchedule().allowsAnotherAfter(message.attempts())) {
-            Instant next = now.plus(settings.retrySchedule().delayAfter(message.attempts(), random.getAsDouble()));
-            messages.save(message.withStatus(MessageStatus.QUEUED, Optional.of(detail))
-                    .withAttempts(message.attempts(), next));
+        Message message = locked.get();
+        int attempts = message.schedule().attempts();
+        String detail = "attempt " + attempts + " failed: " + failure.getMessage();
+        if (failure.retryable() && settings.retrySchedule().allowsAnotherAfter(attempts)) {
+            Instant next = now.plus(settings.retrySchedule().delayAfter(attempts, random.getAsDouble()));
+            message.retryAt(next, detail);
+            messages.save(message);
             messages.append(message.id(), new StatusChange("RETRY", detail + "; next attempt at " + next, now));
         } else {
             fail(message, detail + (failure.retryable() ? " (no attempt left)" : " (permanent)"), now);
         }
     }
 
-    private Map<String, String> values(OutboxMessage message, Customer customer) {
+    /** @return whether the message is still queued under this claim (no later claim took it) */
+    private static boolean heldBy(Message message, Messages.Claim claim) {
+        return message.schedule().leases() == claim.leases() && message.status() == MessageStatus.QUEUED;
+    }
+
+    private Map<String, String> values(Message message, Customer customer) {
         Map<String, String> values = new HashMap<>();
         values.put("firstName", customer.firstName());
         values.put("appLink", settings.appLink());
-        values.put("storeName", message.storeId().orElse(""));
-        values.putAll(message.values());
+        values.put("storeName", message.routing().storeId().orElse(""));
+        values.putAll(message.content().values());
         return values;
     }
 
-    private Step suppress(OutboxMessage message, String reason, Instant now) {
-        messages.save(message.withStatus(MessageStatus.SUPPRESSED, Optional.of(reason)));
+    private Step suppress(Message message, String reason, Instant now) {
+        message.suppress(reason);
+        messages.save(message);
         messages.append(message.id(), new StatusChange("SUPPRESSED", reason, now));
         return new Settled("suppressed");
     }
 
-    private Step fail(OutboxMessage message, String reason, Instant now) {
-        messages.save(message.withStatus(MessageStatus.FAILED, Optional.of(reason)));
+    private Step fail(Message message, String reason, Instant now) {
+        message.fail(reason);
+        messages.save(message);
         messages.append(message.id(), new StatusChange("FAILED", reason, now));
         return new Settled("failed");
     }

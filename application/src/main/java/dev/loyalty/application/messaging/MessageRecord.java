@@ -1,5 +1,6 @@
 package dev.loyalty.application.messaging;
 
+import dev.loyalty.domain.messaging.Message;
 import java.util.List;
 import java.util.Objects;
 
@@ -9,7 +10,7 @@ import java.util.Objects;
  * @param message the message
  * @param history its status changes, oldest first
  */
-public record MessageRecord(OutboxMessage message, List<StatusChange> history) {
+public record MessageRecord(Message message, List<StatusChange> history) {
 
     /** Checks and copies. */
     public MessageRecord {

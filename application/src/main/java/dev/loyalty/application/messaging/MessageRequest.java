@@ -1,6 +1,7 @@
 package dev.loyalty.application.messaging;
 
 import dev.loyalty.domain.customer.CustomerId;
+import dev.loyalty.domain.messaging.Channel;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,7 +21,7 @@ import java.util.Optional;
  */
 public record MessageRequest(
         CustomerId customerId,
-        Optional<MessageChannel> channel,
+        Optional<Channel> channel,
         String template,
         Map<String, String> values,
         boolean transactional,

@@ -1,10 +1,8 @@
 package dev.loyalty.application.messaging;
 
 import dev.loyalty.application.shared.Actor;
-import dev.loyalty.application.shared.Role;
 import dev.loyalty.domain.messaging.MessageTemplate;
 import dev.loyalty.domain.messaging.MessageText;
-import dev.loyalty.domain.shared.AccessDeniedException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -16,6 +14,9 @@ import java.util.Optional;
 /** The message templates of the console, and their resolution when a message names one ({@code @name}). */
 @ApplicationScoped
 public class MessageTemplateService implements MessageTemplateUseCases {
+
+    /** What a caller other than an administrator is told. */
+    private static final String ADMIN_ONLY = "message templates are the console's";
 
     /** How a message's text names a template. */
     public static final String REFERENCE = "@";
@@ -45,20 +46,20 @@ public class MessageTemplateService implements MessageTemplateUseCases {
     @Override
     @Transactional
     public MessageTemplate save(MessageTemplate template, Actor actor) {
-        adminOnly(actor);
+        actor.requireAdmin(ADMIN_ONLY);
         templates.save(template);
         return template;
     }
 
     @Override
     public List<MessageTemplate> all(Actor actor) {
-        adminOnly(actor);
+        actor.requireAdmin(ADMIN_ONLY);
         return templates.all();
     }
 
     @Override
     public MessageTemplate get(String name, String language, Actor actor) {
-        adminOnly(actor);
+        actor.requireAdmin(ADMIN_ONLY);
         return templates.find(name, language).orElseThrow(() -> new MessageTemplateNotFoundException(name));
     }
 
@@ -94,11 +95,5 @@ public class MessageTemplateService implements MessageTemplateUseCases {
                         .findFirst())
                 .map(Optional::of)
                 .orElseThrow(() -> new MessageTemplateNotFoundException(name));
-    }
-
-    private static void adminOnly(Actor actor) {
-        if (actor.role() != Role.ADMIN) {
-            throw new AccessDeniedException("message templates are the console's");
-        }
     }
 }

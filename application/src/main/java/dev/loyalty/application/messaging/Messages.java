@@ -3,6 +3,7 @@ package dev.loyalty.application.messaging;
 import dev.loyalty.domain.customer.CustomerId;
 import dev.loyalty.domain.messaging.Channel;
 import dev.loyalty.domain.messaging.MarketingPressurePolicy;
+import dev.loyalty.domain.messaging.Message;
 import dev.loyalty.domain.messaging.MessageStatus;
 import java.time.Instant;
 import java.util.List;
@@ -31,7 +32,7 @@ public interface Messages {
      *
      * @return whether it was stored (false: its cause was already queued)
      */
-    boolean add(OutboxMessage message, StatusChange first);
+    boolean add(Message message, StatusChange first);
 
     /**
      * Claims up to {@code limit} queued messages due at {@code now}, highest priority first,
@@ -41,16 +42,16 @@ public interface Messages {
     List<Claim> claimDue(Instant now, Instant leaseUntil, int limit);
 
     /** @return the message, locked until the transaction ends */
-    Optional<OutboxMessage> lockedById(UUID id);
+    Optional<Message> lockedById(UUID id);
 
     /** @return the message */
-    Optional<OutboxMessage> byId(UUID id);
+    Optional<Message> byId(UUID id);
 
     /** @return the message a provider knows by {@code providerId}, locked */
-    Optional<OutboxMessage> lockedByProviderId(String providerId);
+    Optional<Message> lockedByProviderId(String providerId);
 
-    /** Stores the message's changed state (status, channel, reason, attempts, times, provider id). */
-    void save(OutboxMessage message);
+    /** Stores the message's changed state (its delivery and schedule, except the lease count, which is the store's). */
+    void save(Message message);
 
     /** Appends a line to the message's history. */
     void append(UUID id, StatusChange change);
@@ -75,14 +76,14 @@ public interface Messages {
     List<Channel> waitingWithHigherPriority(CustomerId customer, UUID excluding, int priority, Instant horizon);
 
     /** @return the customer's messages, newest first, at most {@code limit} */
-    List<OutboxMessage> ofCustomer(CustomerId customer, int limit);
+    List<Message> ofCustomer(CustomerId customer, int limit);
 
     /** @return the messages in {@code status}, newest first, at most {@code limit} */
-    List<OutboxMessage> withStatus(MessageStatus status, int limit);
+    List<Message> withStatus(MessageStatus status, int limit);
 
     /** @return the customer's sent messages on {@code channel} that were not delivered yet, oldest first */
-    List<OutboxMessage> sentNotDelivered(CustomerId customer, Channel channel);
+    List<Message> sentNotDelivered(CustomerId customer, Channel channel);
 
     /** @return the sent {@code STAFF_CALL} messages of a store not yet called, oldest first */
-    List<OutboxMessage> callList(String storeId, int limit);
+    List<Message> callList(String storeId, int limit);
 }

@@ -1,16 +1,14 @@
 package dev.loyalty.application.messaging;
 
 import dev.loyalty.application.account.Customers;
-import dev.loyalty.application.shared.Role;
 import dev.loyalty.domain.customer.Customer;
 import dev.loyalty.domain.customer.CustomerNotFoundException;
 import dev.loyalty.domain.messaging.Channel;
 import dev.loyalty.domain.messaging.ChannelChoice;
+import dev.loyalty.domain.messaging.Message;
 import dev.loyalty.domain.messaging.MessageKind;
-import dev.loyalty.domain.messaging.MessageStatus;
 import dev.loyalty.domain.messaging.MessageTemplate;
 import dev.loyalty.domain.messaging.MessageText;
-import dev.loyalty.domain.shared.AccessDeniedException;
 import dev.loyalty.domain.shared.InvalidValueException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -79,9 +77,7 @@ public class OutboxService implements MessageOutbox, SendMessageUseCase {
     @Override
     @Transactional
     public MessageRecord send(SendMessageCommand command) {
-        if (command.actor().role() != Role.ADMIN) {
-            throw new AccessDeniedException("only the console sends messages by hand");
-        }
+        command.actor().requireAdmin("only the console sends messages by hand");
         MessageRequest request = new MessageRequest(
                 command.customerId(),
                 command.channel(),
@@ -91,7 +87,7 @@ public class OutboxService implements MessageOutbox, SendMessageUseCase {
                 command.priority(),
                 "console:" + command.actor().subject() + "/" + UUID.randomUUID());
         UUID id = queued(request).orElseThrow();
-        OutboxMessage message = messages.byId(id).orElseThrow(MessageNotFoundException::new);
+        Message message = messages.byId(id).orElseThrow(MessageNotFoundException::new);
         return new MessageRecord(message, messages.history(id));
     }
 
@@ -139,7 +135,7 @@ public class OutboxService implements MessageOutbox, SendMessageUseCase {
                 .orElseThrow(() -> new CustomerNotFoundException(request.customerId()));
         Instant now = clock.instant();
         MessageKind kind = request.transactional() ? MessageKind.TRANSACTIONAL : MessageKind.MARKETING;
-        Optional<Channel> requested = request.channel().map(MessageChannel::channel);
+        Optional<Channel> requested = request.channel();
         Optional<Channel> tentative =
                 settings.channelChoice().choose(requested, kind, customer) instanceof ChannelChoice.Chosen chosen
                         ? Optional.of(chosen.channel())
@@ -157,34 +153,18 @@ public class OutboxService implements MessageOutbox, SendMessageUseCase {
             problem =
                     Optional.of("placeholders without a value: " + String.join(", ", new java.util.TreeSet<>(missing)));
         }
-        MessageStatus status = problem.isEmpty() ? MessageStatus.QUEUED : MessageStatus.FAILED;
-        Optional<String> reason = problem;
-
         UUID id = UUID.randomUUID();
-        OutboxMessage message = new OutboxMessage(
-                id,
-                request.customerId(),
-                cause,
-                requested,
-                tentative,
-                kind,
-                request.priority(),
-                template,
-                values,
-                storeId,
-                status,
-                reason,
-                0,
-                0,
-                now,
-                Optional.empty(),
-                Optional.empty(),
-                now,
-                Optional.empty());
+        Message.Routing routing = new Message.Routing(kind, request.priority(), requested, storeId);
+        Message.Content content = new Message.Content(template, values);
+        Message message = problem.isEmpty()
+                ? Message.queue(id, request.customerId(), cause, routing, content, tentative, now)
+                : Message.deadLetter(id, request.customerId(), cause, routing, content, tentative, problem.get(), now);
         StatusChange first = new StatusChange(
-                status.name(),
-                reason.orElse(kind + " message queued"
-                        + tentative.map(c -> " for " + c).orElse("")),
+                message.status().name(),
+                message.delivery()
+                        .reason()
+                        .orElse(kind + " message queued"
+                                + tentative.map(c -> " for " + c).orElse("")),
                 now);
         return messages.add(message, first) ? Optional.of(id) : Optional.empty();
     }

@@ -2,6 +2,7 @@ package dev.loyalty.application.messaging;
 
 import dev.loyalty.application.shared.Actor;
 import dev.loyalty.domain.customer.CustomerId;
+import dev.loyalty.domain.messaging.Channel;
 import dev.loyalty.domain.shared.InvalidValueException;
 import java.util.Map;
 import java.util.Objects;
@@ -20,7 +21,7 @@ import java.util.Optional;
  */
 public record SendMessageCommand(
         CustomerId customerId,
-        Optional<MessageChannel> channel,
+        Optional<Channel> channel,
         String template,
         Map<String, String> values,
         boolean transactional,

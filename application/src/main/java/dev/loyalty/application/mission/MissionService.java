@@ -2,13 +2,11 @@ package dev.loyalty.application.mission;
 
 import dev.loyalty.application.account.Customers;
 import dev.loyalty.application.shared.Actor;
-import dev.loyalty.application.shared.Role;
 import dev.loyalty.domain.customer.CustomerId;
 import dev.loyalty.domain.customer.CustomerNotFoundException;
 import dev.loyalty.domain.mission.Mission;
 import dev.loyalty.domain.mission.MissionId;
 import dev.loyalty.domain.mission.MissionNotFoundException;
-import dev.loyalty.domain.shared.AccessDeniedException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -21,6 +19,9 @@ import java.util.Map;
 /** The console's missions and each customer's progress. */
 @ApplicationScoped
 public class MissionService implements MissionUseCases {
+
+    /** What a caller other than an administrator is told. */
+    private static final String ADMIN_ONLY = "missions are defined by the console";
 
     private final Missions missions;
     private final MissionProgress progress;
@@ -43,7 +44,7 @@ public class MissionService implements MissionUseCases {
     @Override
     @Transactional
     public Mission define(Mission mission, Actor actor) {
-        administrator(actor);
+        actor.requireAdmin(ADMIN_ONLY);
         missions.add(mission);
         return mission;
     }
@@ -51,7 +52,7 @@ public class MissionService implements MissionUseCases {
     @Override
     @Transactional
     public Mission end(MissionId id, Actor actor) {
-        administrator(actor);
+        actor.requireAdmin(ADMIN_ONLY);
         Mission ended = existing(id).ended();
         missions.save(ended);
         return ended;
@@ -59,13 +60,13 @@ public class MissionService implements MissionUseCases {
 
     @Override
     public List<Mission> missions(Actor actor) {
-        administrator(actor);
+        actor.requireAdmin(ADMIN_ONLY);
         return missions.all();
     }
 
     @Override
     public Mission mission(MissionId id, Actor actor) {
-        administrator(actor);
+        actor.requireAdmin(ADMIN_ONLY);
         return existing(id);
     }
 
@@ -94,11 +95,5 @@ public class MissionService implements MissionUseCases {
 
     private Mission existing(MissionId id) {
         return missions.byId(id).orElseThrow(() -> new MissionNotFoundException("no mission has the id " + id));
-    }
-
-    private static void administrator(Actor actor) {
-        if (actor.role() != Role.ADMIN) {
-            throw new AccessDeniedException("missions are defined by the console");
-        }
     }
 }

@@ -6,12 +6,10 @@ import dev.loyalty.application.checkout.Purchases;
 import dev.loyalty.application.coupon.MyCouponsQuery;
 import dev.loyalty.application.shared.Actor;
 import dev.loyalty.application.shared.DomainEventLog;
-import dev.loyalty.application.shared.Role;
 import dev.loyalty.application.tier.CustomerTiers;
 import dev.loyalty.domain.customer.Customer;
 import dev.loyalty.domain.customer.CustomerId;
 import dev.loyalty.domain.customer.CustomerNotFoundException;
-import dev.loyalty.domain.shared.AccessDeniedException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -25,6 +23,9 @@ import java.time.Clock;
  */
 @ApplicationScoped
 public class PrivacyService implements PrivacyUseCases {
+
+    /** What a caller other than an administrator is told. */
+    private static final String ADMIN_ONLY = "only an administrator exports or erases a customer's data";
 
     /** How many purchases an export carries at most. */
     public static final int MAX_EXPORTED_PURCHASES = 10_000;
@@ -67,7 +68,7 @@ public class PrivacyService implements PrivacyUseCases {
     @Override
     @Transactional
     public CustomerExport export(CustomerId id, Actor actor) {
-        administrator(actor);
+        actor.requireAdmin(ADMIN_ONLY);
         Customer customer = customers.byId(id).orElseThrow(() -> new CustomerNotFoundException(id));
         return new CustomerExport(
                 customer,
@@ -86,18 +87,12 @@ public class PrivacyService implements PrivacyUseCases {
     @Override
     @Transactional
     public void erase(CustomerId id, String textVersion, Actor actor) {
-        administrator(actor);
+        actor.requireAdmin(ADMIN_ONLY);
         Customer customer = customers.byId(id).orElseThrow(() -> new CustomerNotFoundException(id));
         var happened = customer.erase(clock.instant(), "ERASURE:" + actor.subject(), textVersion);
         if (!happened.isEmpty()) {
             customers.update(customer);
             happened.forEach(events::append);
-        }
-    }
-
-    private static void administrator(Actor actor) {
-        if (actor.role() != Role.ADMIN) {
-            throw new AccessDeniedException("only an administrator exports or erases a customer's data");
         }
     }
 }

@@ -1,11 +1,9 @@
 package dev.loyalty.application.referral;
 
 import dev.loyalty.application.shared.Actor;
-import dev.loyalty.application.shared.Role;
 import dev.loyalty.domain.customer.Customer;
 import dev.loyalty.domain.customer.CustomerId;
 import dev.loyalty.domain.customer.CustomerNotFoundException;
-import dev.loyalty.domain.shared.AccessDeniedException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -28,6 +26,9 @@ import java.util.random.RandomGenerator;
  */
 @ApplicationScoped
 public class ReferralService implements ReferralUseCases {
+
+    /** What a caller other than an administrator is told. */
+    private static final String ADMIN_ONLY = "the referral programme is the console's";
 
     /** Letters and digits a customer can read aloud without confusion (no 0/O, 1/I/L). */
     static final String ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
@@ -77,7 +78,7 @@ public class ReferralService implements ReferralUseCases {
     /** @return the programme in force (administrators) */
     @Override
     public ReferralProgramme programme(Actor actor) {
-        administrator(actor);
+        actor.requireAdmin(ADMIN_ONLY);
         return referrals.programme();
     }
 
@@ -85,7 +86,7 @@ public class ReferralService implements ReferralUseCases {
     @Override
     @Transactional
     public ReferralProgramme define(ReferralProgramme programme, Actor actor) {
-        administrator(actor);
+        actor.requireAdmin(ADMIN_ONLY);
         referrals.save(programme, clock.instant());
         return programme;
     }
@@ -111,12 +112,6 @@ public class ReferralService implements ReferralUseCases {
             return HexFormat.of().formatHex(sha.digest(contact.get().getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
-    }
-
-    private static void administrator(Actor actor) {
-        if (actor.role() != Role.ADMIN) {
-            throw new AccessDeniedException("the referral programme is the console's");
         }
     }
 }

@@ -101,9 +101,7 @@ public class RewardService implements RewardUseCases {
     @Override
     @Transactional
     public Reward define(String name, Points cost, CouponTemplateId templateId, Set<String> tierNames, Actor actor) {
-        if (actor.role() != Role.ADMIN) {
-            throw new AccessDeniedException("only an administrator defines rewards");
-        }
+        actor.requireAdmin("only an administrator defines rewards");
         if (templates.byId(templateId).isEmpty()) {
             throw new CouponTemplateNotFoundException(templateId);
         }

@@ -6,7 +6,6 @@ import dev.loyalty.application.activity.Reactor;
 import dev.loyalty.application.coupon.CouponTemplateNotFoundException;
 import dev.loyalty.application.coupon.CouponTemplates;
 import dev.loyalty.application.coupon.Coupons;
-import dev.loyalty.application.messaging.MessageChannel;
 import dev.loyalty.application.messaging.MessageOutbox;
 import dev.loyalty.application.messaging.MessageRequest;
 import dev.loyalty.application.mission.MissionReactor;
@@ -16,6 +15,7 @@ import dev.loyalty.domain.coupon.CouponCode;
 import dev.loyalty.domain.coupon.CouponTemplate;
 import dev.loyalty.domain.customer.Customer;
 import dev.loyalty.domain.customer.CustomerId;
+import dev.loyalty.domain.messaging.Channel;
 import dev.loyalty.domain.rule.CustomerFacts;
 import dev.loyalty.domain.rule.Decision;
 import dev.loyalty.domain.rule.Rule;
@@ -181,7 +181,7 @@ public class RuleReactor implements Reactor {
                 throw new MissingCouponException();
             }
         }
-        Optional<MessageChannel> channel = send.channel().map(c -> MessageChannel.valueOf(c.toUpperCase(Locale.ROOT)));
+        Optional<Channel> channel = send.channel().map(c -> Channel.valueOf(c.toUpperCase(Locale.ROOT)));
         outbox.queue(new MessageRequest(
                 customer,
                 channel,

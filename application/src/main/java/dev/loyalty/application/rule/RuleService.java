@@ -5,7 +5,6 @@ import dev.loyalty.application.coupon.CouponTemplateNotFoundException;
 import dev.loyalty.application.coupon.CouponTemplates;
 import dev.loyalty.application.mission.Missions;
 import dev.loyalty.application.shared.Actor;
-import dev.loyalty.application.shared.Role;
 import dev.loyalty.domain.customer.CustomerId;
 import dev.loyalty.domain.customer.CustomerNotFoundException;
 import dev.loyalty.domain.mission.MissionNotFoundException;
@@ -14,7 +13,6 @@ import dev.loyalty.domain.rule.RuleAction;
 import dev.loyalty.domain.rule.RuleId;
 import dev.loyalty.domain.rule.RuleNotFoundException;
 import dev.loyalty.domain.rule.RuleStatus;
-import dev.loyalty.domain.shared.AccessDeniedException;
 import dev.loyalty.domain.shared.InvalidValueException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -30,6 +28,9 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class RuleService implements RuleUseCases {
+
+    /** What a caller other than an administrator is told. */
+    private static final String ADMIN_ONLY = "rules are the console's";
 
     /** The most evaluations one request returns. */
     public static final int MAX_EVALUATIONS = 200;
@@ -62,7 +63,7 @@ public class RuleService implements RuleUseCases {
     @Override
     @Transactional
     public Rule define(Rule definition, Actor actor) {
-        administrator(actor);
+        actor.requireAdmin(ADMIN_ONLY);
         checkReferences(definition);
         rules.add(definition);
         return definition;
@@ -71,7 +72,7 @@ public class RuleService implements RuleUseCases {
     @Override
     @Transactional
     public Rule replace(RuleId id, Rule definition, Actor actor) {
-        administrator(actor);
+        actor.requireAdmin(ADMIN_ONLY);
         Rule current = existing(id);
         if (current.status() == RuleStatus.ARCHIVED) {
             throw new InvalidValueException("status", "an archived rule is not changed; define a new one");
@@ -92,7 +93,7 @@ public class RuleService implements RuleUseCases {
     @Override
     @Transactional
     public Rule changeStatus(RuleId id, RuleStatus status, Actor actor) {
-        administrator(actor);
+        actor.requireAdmin(ADMIN_ONLY);
         Rule current = existing(id);
         if (current.status() == status) {
             return current;
@@ -104,20 +105,20 @@ public class RuleService implements RuleUseCases {
 
     @Override
     public Rule rule(RuleId id, Actor actor) {
-        administrator(actor);
+        actor.requireAdmin(ADMIN_ONLY);
         return existing(id);
     }
 
     @Override
     public List<Rule> rules(Actor actor) {
-        administrator(actor);
+        actor.requireAdmin(ADMIN_ONLY);
         return rules.all();
     }
 
     @Override
     public List<Evaluation> evaluations(
             RuleId id, Optional<CustomerId> customerId, Optional<Instant> before, int limit, Actor actor) {
-        administrator(actor);
+        actor.requireAdmin(ADMIN_ONLY);
         if (limit < 1 || limit > MAX_EVALUATIONS) {
             throw new InvalidValueException("limit", "limit is between 1 and " + MAX_EVALUATIONS);
         }
@@ -127,7 +128,7 @@ public class RuleService implements RuleUseCases {
 
     @Override
     public Explanation explain(RuleId id, CustomerId customerId, Instant at, Actor actor) {
-        administrator(actor);
+        actor.requireAdmin(ADMIN_ONLY);
         Rule rule = existing(id);
         if (!customers.exists(customerId)) {
             throw new CustomerNotFoundException(customerId);
@@ -167,11 +168,5 @@ public class RuleService implements RuleUseCases {
 
     private Rule existing(RuleId id) {
         return rules.byId(id).orElseThrow(() -> new RuleNotFoundException("no rule has the id " + id));
-    }
-
-    private static void administrator(Actor actor) {
-        if (actor.role() != Role.ADMIN) {
-            throw new AccessDeniedException("rules are the console's");
-        }
     }
 }

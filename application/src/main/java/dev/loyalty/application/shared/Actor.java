@@ -1,6 +1,7 @@
 package dev.loyalty.application.shared;
 
 import dev.loyalty.domain.customer.CustomerId;
+import dev.loyalty.domain.shared.AccessDeniedException;
 import dev.loyalty.domain.shared.InvalidValueException;
 import java.util.Optional;
 
@@ -75,6 +76,18 @@ public record Actor(Role role, String subject, String storeId) {
             case ADMIN -> "ADMIN";
             case INTEGRATION -> "INTEGRATION:" + subject;
         };
+    }
+
+    /**
+     * Lets only an administrator (the console) through.
+     *
+     * @param refusal what the refusal says to anyone else (e.g. {@code "rules are the console's"})
+     * @throws AccessDeniedException when the caller is not an administrator
+     */
+    public void requireAdmin(String refusal) {
+        if (role != Role.ADMIN) {
+            throw new AccessDeniedException(refusal);
+        }
     }
 
     /**

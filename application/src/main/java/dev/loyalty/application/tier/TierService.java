@@ -5,10 +5,8 @@ import dev.loyalty.application.account.Wallets;
 import dev.loyalty.application.activity.ServiceEvents;
 import dev.loyalty.application.shared.Actor;
 import dev.loyalty.application.shared.DomainEventLog;
-import dev.loyalty.application.shared.Role;
 import dev.loyalty.domain.customer.CustomerId;
 import dev.loyalty.domain.customer.CustomerNotFoundException;
-import dev.loyalty.domain.shared.AccessDeniedException;
 import dev.loyalty.domain.shared.InvalidValueException;
 import dev.loyalty.domain.tier.CustomerTier;
 import dev.loyalty.domain.tier.QualifyingHistory;
@@ -35,6 +33,9 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class TierService implements TierProgrammeUseCases, OverrideTierUseCase, TierQuery, ReviewTiersUseCase {
+
+    /** What a caller other than an administrator is told. */
+    private static final String ADMIN_ONLY = "only an administrator manages tiers";
 
     private final TierProgrammes programmes;
     private final CustomerTiers tiers;
@@ -76,7 +77,7 @@ public class TierService implements TierProgrammeUseCases, OverrideTierUseCase, 
     @Override
     @Transactional
     public StoredTierProgramme define(TierProgramme programme, Actor actor) {
-        administrator(actor);
+        actor.requireAdmin(ADMIN_ONLY);
         return programmes.replace(programme, clock.instant(), actor.subject());
     }
 
@@ -104,7 +105,7 @@ public class TierService implements TierProgrammeUseCases, OverrideTierUseCase, 
     @Override
     @Transactional
     public List<TierHistoryEntry> history(CustomerId customerId, Actor actor) {
-        administrator(actor);
+        actor.requireAdmin(ADMIN_ONLY);
         visible(customerId, actor);
         return tiers.history(customerId, HISTORY_LIMIT);
     }
@@ -112,7 +113,7 @@ public class TierService implements TierProgrammeUseCases, OverrideTierUseCase, 
     @Override
     @Transactional
     public TierStanding override(OverrideTierCommand command) {
-        administrator(command.actor());
+        command.actor().requireAdmin(ADMIN_ONLY);
         TierProgramme programme = programme("an override");
         CustomerId customerId = command.customerId();
         visible(customerId, command.actor());
@@ -149,7 +150,7 @@ public class TierService implements TierProgrammeUseCases, OverrideTierUseCase, 
 
     @Override
     public ReviewProgress review(Instant at, Actor actor) {
-        administrator(actor);
+        actor.requireAdmin(ADMIN_ONLY);
         programme("a review");
         // the instant names the run, kept to the microsecond as the database does
         return reviews.run((at == null ? clock.instant() : at).truncatedTo(ChronoUnit.MICROS));
@@ -166,12 +167,6 @@ public class TierService implements TierProgrammeUseCases, OverrideTierUseCase, 
     private void visible(CustomerId customerId, Actor actor) {
         if (!actor.maySee(customerId) || !customers.exists(customerId)) {
             throw new CustomerNotFoundException(customerId);
-        }
-    }
-
-    private static void administrator(Actor actor) {
-        if (actor.role() != Role.ADMIN) {
-            throw new AccessDeniedException("only an administrator manages tiers");
         }
     }
 }

@@ -2,10 +2,8 @@ package dev.loyalty.application.timeline;
 
 import dev.loyalty.application.account.Customers;
 import dev.loyalty.application.shared.Actor;
-import dev.loyalty.application.shared.Role;
 import dev.loyalty.domain.customer.CustomerId;
 import dev.loyalty.domain.customer.CustomerNotFoundException;
-import dev.loyalty.domain.shared.AccessDeniedException;
 import dev.loyalty.domain.shared.InvalidValueException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -44,9 +42,7 @@ public class TimelineService implements TimelineQuery {
      */
     @Override
     public List<TimelineEntry> timeline(CustomerId customerId, Optional<Instant> before, int limit, Actor actor) {
-        if (actor.role() != Role.ADMIN) {
-            throw new AccessDeniedException("the timeline is the console's");
-        }
+        actor.requireAdmin("the timeline is the console's");
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new InvalidValueException("limit", "limit is between 1 and " + MAX_LIMIT);
         }

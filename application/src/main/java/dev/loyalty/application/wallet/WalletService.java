@@ -7,7 +7,6 @@ import dev.loyalty.application.shared.DomainEventLog;
 import dev.loyalty.application.shared.Role;
 import dev.loyalty.domain.customer.CustomerId;
 import dev.loyalty.domain.customer.CustomerNotFoundException;
-import dev.loyalty.domain.shared.AccessDeniedException;
 import dev.loyalty.domain.shared.InvalidValueException;
 import dev.loyalty.domain.shared.Points;
 import dev.loyalty.domain.wallet.Wallet;
@@ -73,9 +72,7 @@ public class WalletService implements WalletQuery, AdjustPointsUseCase {
     @Override
     @Transactional
     public WalletStatement adjust(AdjustPointsCommand command) {
-        if (command.actor().role() != Role.ADMIN) {
-            throw new AccessDeniedException("only an administrator adjusts a wallet");
-        }
+        command.actor().requireAdmin("only an administrator adjusts a wallet");
         CustomerId customerId = command.customerId();
         if (customers.byId(customerId).isEmpty()) {
             throw new CustomerNotFoundException(customerId);

@@ -7,7 +7,6 @@ import static dev.loyalty.domain.rule.RuleFixtures.aRule;
 import static dev.loyalty.domain.rule.RuleFixtures.conditions;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.loyalty.application.messaging.MessageChannel;
 import dev.loyalty.application.messaging.MessageRequest;
 import dev.loyalty.application.rule.Evaluation;
 import dev.loyalty.application.rule.RuleReactor;
@@ -17,6 +16,7 @@ import dev.loyalty.domain.coupon.CouponTemplate;
 import dev.loyalty.domain.coupon.CouponTemplateId;
 import dev.loyalty.domain.customer.ConsentPurpose;
 import dev.loyalty.domain.customer.Customer;
+import dev.loyalty.domain.messaging.Channel;
 import dev.loyalty.domain.mission.Mission;
 import dev.loyalty.domain.rule.Rule;
 import dev.loyalty.domain.rule.RuleAction;
@@ -161,7 +161,7 @@ class RuleReactionsTest extends ReactionsFixture {
             Coupon coupon = coupons.ofCustomer(marco.id()).get(0);
             assertThat(messages).singleElement().satisfies(message -> {
                 assertThat(message.customerId()).isEqualTo(marco.id());
-                assertThat(message.channel()).contains(MessageChannel.SMS);
+                assertThat(message.channel()).contains(Channel.SMS);
                 assertThat(message.template()).isEqualTo("Welcome! Your code: {couponCode}");
                 assertThat(message.values())
                         .containsEntry("couponCode", coupon.code().value())

@@ -16,6 +16,7 @@ import dev.loyalty.domain.customer.ProfileUpdate;
 import dev.loyalty.domain.messaging.Channel;
 import dev.loyalty.domain.messaging.ChannelChoice;
 import dev.loyalty.domain.messaging.MarketingPressurePolicy;
+import dev.loyalty.domain.messaging.Message;
 import dev.loyalty.domain.messaging.MessageStatus;
 import dev.loyalty.domain.messaging.MessageTemplate;
 import dev.loyalty.domain.messaging.MessageText;
@@ -82,12 +83,12 @@ class MessagingServiceTest {
                 cause);
     }
 
-    OutboxMessage only() {
+    Message only() {
         assertThat(messages.all()).hasSize(1);
         return messages.all().get(0);
     }
 
-    List<String> steps(OutboxMessage message) {
+    List<String> steps(Message message) {
         return messages.history(message.id()).stream().map(StatusChange::status).toList();
     }
 
@@ -103,7 +104,7 @@ class MessagingServiceTest {
         outbox.queue(request(marco.id(), "rule:r1/event:e1"));
 
         assertThat(only().status()).isEqualTo(MessageStatus.QUEUED);
-        assertThat(only().channel()).contains(Channel.SMS);
+        assertThat(only().delivery().channel()).contains(Channel.SMS);
     }
 
     @Test
@@ -121,9 +122,9 @@ class MessagingServiceTest {
 
         relayAll();
 
-        OutboxMessage sent = only();
+        Message sent = only();
         assertThat(sent.status()).isEqualTo(MessageStatus.SENT);
-        assertThat(sent.providerId()).contains("SM-" + sent.id());
+        assertThat(sent.delivery().providerId()).contains("SM-" + sent.id());
         assertThat(steps(sent)).containsExactly("QUEUED", "ATTEMPT", "SENT");
         assertThat(sms.received).singleElement().satisfies(m -> {
             assertThat(m.id()).isEqualTo(sent.id());
@@ -134,14 +135,14 @@ class MessagingServiceTest {
 
     @Test
     void aConsentWithdrawnBetweenQueueingAndSendingSuppressesTheMessage() {
-        outbox.queue(
-                new MessageRequest(marco.id(), Optional.of(MessageChannel.SMS), "Offerta!", Map.of(), false, 0, "c1"));
+        outbox.queue(new MessageRequest(marco.id(), Optional.of(Channel.SMS), "Offerta!", Map.of(), false, 0, "c1"));
         withdraw(marco.id(), MARKETING_SMS);
 
         relayAll();
 
         assertThat(only().status()).isEqualTo(MessageStatus.SUPPRESSED);
-        assertThat(only().reason()).hasValueSatisfying(r -> assertThat(r).contains("no consent MARKETING_SMS"));
+        assertThat(only().delivery().reason())
+                .hasValueSatisfying(r -> assertThat(r).contains("no consent MARKETING_SMS"));
         assertThat(steps(only())).containsExactly("QUEUED", "SUPPRESSED");
         assertThat(sms.received).isEmpty();
     }
@@ -177,9 +178,9 @@ class MessagingServiceTest {
             clock.advance(Duration.ofMinutes(5));
         }
 
-        OutboxMessage sent = only();
+        Message sent = only();
         assertThat(sent.status()).isEqualTo(MessageStatus.SENT);
-        assertThat(sent.attempts()).isEqualTo(4);
+        assertThat(sent.schedule().attempts()).isEqualTo(4);
         assertThat(steps(sent))
                 .containsExactly(
                         "QUEUED", "ATTEMPT", "RETRY", "ATTEMPT", "RETRY", "ATTEMPT", "RETRY", "ATTEMPT", "SENT");
@@ -195,7 +196,7 @@ class MessagingServiceTest {
         relayAll();
 
         assertThat(only().status()).isEqualTo(MessageStatus.QUEUED);
-        assertThat(only().nextAttemptAt()).isEqualTo(MORNING.plusSeconds(1));
+        assertThat(only().schedule().nextAttemptAt()).isEqualTo(MORNING.plusSeconds(1));
         assertThat(sms.received).hasSize(1);
     }
 
@@ -210,7 +211,7 @@ class MessagingServiceTest {
         assertThat(only().status()).isEqualTo(MessageStatus.FAILED);
         assertThat(admin.withStatus(MessageStatus.FAILED, 10, Actor.admin("ops")))
                 .singleElement()
-                .satisfies(r -> assertThat(r.message().reason()).isPresent());
+                .satisfies(r -> assertThat(r.message().delivery().reason()).isPresent());
 
         admin.retry(only().id(), Actor.admin("ops"));
         relayAll();
@@ -229,7 +230,8 @@ class MessagingServiceTest {
         relayAll();
 
         assertThat(only().status()).isEqualTo(MessageStatus.FAILED);
-        assertThat(only().reason()).hasValueSatisfying(r -> assertThat(r).contains("permanent"));
+        assertThat(only().delivery().reason())
+                .hasValueSatisfying(r -> assertThat(r).contains("permanent"));
     }
 
     @Test
@@ -244,9 +246,9 @@ class MessagingServiceTest {
         clock.advance(settings.lease().plusSeconds(1));
         relayAll();
 
-        OutboxMessage sent = only();
+        Message sent = only();
         assertThat(sent.status()).isEqualTo(MessageStatus.SENT);
-        assertThat(sent.attempts()).isEqualTo(2);
+        assertThat(sent.schedule().attempts()).isEqualTo(2);
         assertThat(sms.received).extracting(OutgoingMessage::id).containsExactly(sent.id(), sent.id());
         assertThat(sms.delivered()).as("the provider recognised the repeat").isEqualTo(1);
     }
@@ -268,12 +270,12 @@ class MessagingServiceTest {
 
         assertThat(messages.all())
                 .filteredOn(m -> m.status() == MessageStatus.SENT)
-                .extracting(OutboxMessage::priority)
+                .extracting((Message m) -> m.routing().priority())
                 .containsExactlyInAnyOrder(9, 10);
         assertThat(messages.all())
                 .filteredOn(m -> m.status() == MessageStatus.SUPPRESSED)
                 .hasSize(8)
-                .allSatisfy(m -> assertThat(m.reason())
+                .allSatisfy(m -> assertThat(m.delivery().reason())
                         .hasValueSatisfying(r -> assertThat(r).contains("marketing pressure")));
     }
 
@@ -287,7 +289,7 @@ class MessagingServiceTest {
         relayAll();
 
         assertThat(messages.all())
-                .extracting(OutboxMessage::cause, OutboxMessage::status)
+                .extracting(Message::cause, Message::status)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("m1", MessageStatus.SENT),
                         org.assertj.core.groups.Tuple.tuple("m2", MessageStatus.SENT),
@@ -303,7 +305,7 @@ class MessagingServiceTest {
 
         relayAll();
         assertThat(only().status()).isEqualTo(MessageStatus.QUEUED);
-        assertThat(only().nextAttemptAt()).isEqualTo(Instant.parse("2026-11-24T08:00:00Z"));
+        assertThat(only().schedule().nextAttemptAt()).isEqualTo(Instant.parse("2026-11-24T08:00:00Z"));
         assertThat(steps(only())).containsExactly("QUEUED", "DEFERRED");
 
         clock.set(Instant.parse("2026-11-24T08:00:00Z"));
@@ -317,14 +319,14 @@ class MessagingServiceTest {
                 marco.id(), Optional.empty(), "Usa {couponCode} da {shop}", Map.of(), false, 0, "c1"));
 
         assertThat(only().status()).isEqualTo(MessageStatus.FAILED);
-        assertThat(only().reason()).contains("placeholders without a value: couponCode, shop");
+        assertThat(only().delivery().reason()).contains("placeholders without a value: couponCode, shop");
     }
 
     @Test
     void aTillPrintWaitsForTheNextPurchaseThatDeliversIt() {
         outbox.queue(new MessageRequest(
                 marco.id(),
-                Optional.of(MessageChannel.PRINT_AT_TILL),
+                Optional.of(Channel.PRINT_AT_TILL),
                 "{firstName}: -10% con {couponCode}",
                 Map.of("couponCode", "K7P2QX9M4"),
                 false,
@@ -343,7 +345,7 @@ class MessagingServiceTest {
     @Test
     void aStaffCallIsOnTheStoresCallListUntilCalled() {
         outbox.queue(new MessageRequest(
-                marco.id(), Optional.of(MessageChannel.STAFF_CALL), "Crema: ricarica", Map.of(), false, 0, "c1"));
+                marco.id(), Optional.of(Channel.STAFF_CALL), "Crema: ricarica", Map.of(), false, 0, "c1"));
         relayAll();
 
         assertThat(inStore.callList("MI-001", Actor.terminal("till-1", "MI-001")))
@@ -383,8 +385,7 @@ class MessagingServiceTest {
 
     @Test
     void marketingEmailCarriesAnUnsubscribeLink() {
-        outbox.queue(
-                new MessageRequest(marco.id(), Optional.of(MessageChannel.EMAIL), "Novità", Map.of(), false, 0, "c1"));
+        outbox.queue(new MessageRequest(marco.id(), Optional.of(Channel.EMAIL), "Novità", Map.of(), false, 0, "c1"));
         relayAll();
 
         assertThat(email.received).singleElement().satisfies(m -> assertThat(m.unsubscribeUrl())
@@ -402,13 +403,7 @@ class MessagingServiceTest {
                 Optional.of("Benvenuto {firstName}"),
                 new MessageText("Ciao {firstName}, {couponCode}")));
         outbox.queue(new MessageRequest(
-                marco.id(),
-                Optional.of(MessageChannel.EMAIL),
-                "@welcome",
-                Map.of("couponCode", "K7P2QX9M4"),
-                false,
-                0,
-                "c1"));
+                marco.id(), Optional.of(Channel.EMAIL), "@welcome", Map.of("couponCode", "K7P2QX9M4"), false, 0, "c1"));
         outbox.queue(new MessageRequest(marco.id(), Optional.empty(), "@nothing", Map.of(), false, 0, "c2"));
 
         relayAll();
@@ -418,7 +413,7 @@ class MessagingServiceTest {
             assertThat(m.text()).isEqualTo("Ciao Marco, K7P2QX9M4");
         });
         assertThat(messages.all().get(1).status()).isEqualTo(MessageStatus.FAILED);
-        assertThat(messages.all().get(1).reason())
+        assertThat(messages.all().get(1).delivery().reason())
                 .hasValueSatisfying(r -> assertThat(r).contains("nothing"));
     }
 

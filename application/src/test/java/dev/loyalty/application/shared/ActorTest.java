@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.loyalty.domain.customer.CustomerId;
+import dev.loyalty.domain.shared.AccessDeniedException;
 import dev.loyalty.domain.shared.InvalidValueException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class ActorTest {
 
@@ -40,5 +43,20 @@ class ActorTest {
         assertThat(new Actor(Role.CUSTOMER, "not-a-uuid", null).maySee(self)).isFalse();
         assertThat(Actor.admin("anna").maySee(self)).isTrue();
         assertThat(Actor.admin("anna").customerId()).isEmpty();
+    }
+
+    @Test
+    void anAdministratorPassesTheAdminGuard() {
+        Actor.admin("anna").requireAdmin("rules are the console's");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Role.class, names = "ADMIN", mode = EnumSource.Mode.EXCLUDE)
+    void everyOtherRoleIsRefusedWithTheCallersWords(Role role) {
+        Actor actor = new Actor(role, "someone", role == Role.TERMINAL ? "S001" : null);
+
+        assertThatThrownBy(() -> actor.requireAdmin("rules are the console's"))
+                .isInstanceOf(AccessDeniedException.class)
+                .hasMessage("rules are the console's");
     }
 }

@@ -5,14 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.loyalty.adapters.persistence.TestDatabase;
 import dev.loyalty.adapters.persistence.customer.JpaCustomers;
 import dev.loyalty.application.messaging.Messages;
-import dev.loyalty.application.messaging.OutboxMessage;
 import dev.loyalty.application.messaging.StatusChange;
 import dev.loyalty.domain.customer.Customer;
 import dev.loyalty.domain.customer.CustomerFixtures;
 import dev.loyalty.domain.customer.CustomerId;
 import dev.loyalty.domain.messaging.Channel;
+import dev.loyalty.domain.messaging.Message;
 import dev.loyalty.domain.messaging.MessageKind;
-import dev.loyalty.domain.messaging.MessageStatus;
 import dev.loyalty.domain.messaging.MessageTemplate;
 import dev.loyalty.domain.messaging.MessageText;
 import jakarta.persistence.EntityManager;
@@ -42,30 +41,20 @@ class JpaMessagesIT {
         return customer.id();
     }
 
-    static OutboxMessage message(CustomerId customer, String cause, Instant due) {
-        return new OutboxMessage(
+    static Message message(CustomerId customer, String cause, Instant due) {
+        return Message.queue(
                 UUID.randomUUID(),
                 customer,
                 cause,
+                new Message.Routing(MessageKind.MARKETING, 3, Optional.of(Channel.SMS), Optional.of("MI-001")),
+                new Message.Content(
+                        "Ciao {firstName} {couponCode}",
+                        Map.of("couponCode", "K7P&2=Q X", "storeName", "Milano è bella")),
                 Optional.of(Channel.SMS),
-                Optional.of(Channel.SMS),
-                MessageKind.MARKETING,
-                3,
-                "Ciao {firstName} {couponCode}",
-                Map.of("couponCode", "K7P&2=Q X", "storeName", "Milano è bella"),
-                Optional.of("MI-001"),
-                MessageStatus.QUEUED,
-                Optional.empty(),
-                0,
-                0,
-                due,
-                Optional.empty(),
-                Optional.empty(),
-                due,
-                Optional.empty());
+                due);
     }
 
-    static boolean add(OutboxMessage message) {
+    static boolean add(Message message) {
         return TestDatabase.inTransaction(
                 em -> new JpaMessages(em).add(message, new StatusChange("QUEUED", "queued", message.createdAt())));
     }
@@ -73,14 +62,14 @@ class JpaMessagesIT {
     @Test
     void aCauseIsQueuedOnceAndReadBackAsWritten() {
         CustomerId customer = aCustomer();
-        OutboxMessage first = message(customer, "rule:" + UUID.randomUUID(), now);
+        Message first = message(customer, "rule:" + UUID.randomUUID(), now);
 
         assertThat(add(first)).isTrue();
         assertThat(add(message(customer, first.cause(), now))).isFalse();
 
-        OutboxMessage read = TestDatabase.inTransaction(em -> new JpaMessages(em).byId(first.id()))
+        Message read = TestDatabase.inTransaction(em -> new JpaMessages(em).byId(first.id()))
                 .orElseThrow();
-        assertThat(read).isEqualTo(first);
+        assertThat(read).usingRecursiveComparison().isEqualTo(first);
         List<StatusChange> history = TestDatabase.inTransaction(em -> new JpaMessages(em).history(first.id()));
         assertThat(history).extracting(StatusChange::status).containsExactly("QUEUED");
     }
@@ -90,7 +79,7 @@ class JpaMessagesIT {
         CustomerId customer = aCustomer();
         Set<UUID> queued = new HashSet<>();
         for (int i = 0; i < 6; i++) {
-            OutboxMessage message = message(customer, "c-" + UUID.randomUUID(), EPOCH.plusSeconds(i));
+            Message message = message(customer, "c-" + UUID.randomUUID(), EPOCH.plusSeconds(i));
             add(message);
             queued.add(message.id());
         }
@@ -152,14 +141,16 @@ class JpaMessagesIT {
     @Test
     void pressureCountsTheSlotsTakenAndSeesHigherPrioritiesWaiting() {
         CustomerId customer = aCustomer();
-        OutboxMessage taken = message(customer, "c-" + UUID.randomUUID(), now);
-        OutboxMessage waiting = message(customer, "c-" + UUID.randomUUID(), now);
+        Message taken = message(customer, "c-" + UUID.randomUUID(), now);
+        Message waiting = message(customer, "c-" + UUID.randomUUID(), now);
         add(taken);
         add(waiting);
         TestDatabase.inTransaction(em -> {
             JpaMessages messages = new JpaMessages(em);
             messages.lockPressure(customer);
-            messages.save(taken.counted(now).sent(Optional.of("SM1"), now));
+            taken.countAgainstPressure(now);
+            taken.acceptedBy("SM1", now);
+            messages.save(taken);
             return null;
         });
 
@@ -174,9 +165,7 @@ class JpaMessagesIT {
                     .containsExactly(Channel.SMS);
             assertThat(messages.waitingWithHigherPriority(customer, other, 3, now))
                     .isEmpty();
-            assertThat(messages.lockedByProviderId("SM1"))
-                    .map(OutboxMessage::id)
-                    .contains(taken.id());
+            assertThat(messages.lockedByProviderId("SM1")).map(Message::id).contains(taken.id());
             assertThat(messages.ofCustomer(customer, 10)).hasSize(2);
             return null;
         });

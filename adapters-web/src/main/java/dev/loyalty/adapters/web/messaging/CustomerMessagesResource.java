@@ -3,11 +3,11 @@ package dev.loyalty.adapters.web.messaging;
 import dev.loyalty.adapters.web.Choices;
 import dev.loyalty.adapters.web.Roles;
 import dev.loyalty.adapters.web.security.Caller;
-import dev.loyalty.application.messaging.MessageChannel;
 import dev.loyalty.application.messaging.MessagesQuery;
 import dev.loyalty.application.messaging.SendMessageCommand;
 import dev.loyalty.application.messaging.SendMessageUseCase;
 import dev.loyalty.domain.customer.CustomerId;
+import dev.loyalty.domain.messaging.Channel;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -82,8 +82,7 @@ public class CustomerMessagesResource {
                                                     + " welcome coupon {couponCode} waits in the app: {appLink}\","
                                                     + " \"values\": {\"couponCode\": \"K7P2QX9M4\"}}")))
     public Response send(@PathParam("customerId") String customerId, @NotNull @Valid SendMessageRequest body) {
-        Optional<MessageChannel> channel =
-                Optional.ofNullable(Choices.of(MessageChannel.class, "channel", body.channel()));
+        Optional<Channel> channel = Optional.ofNullable(Choices.of(Channel.class, "channel", body.channel()));
         var record = sending.send(new SendMessageCommand(
                 CustomerId.parseDesignating(customerId, "no customer has this id"),
                 channel,

@@ -1,7 +1,7 @@
 package dev.loyalty.adapters.web.messaging;
 
 import dev.loyalty.application.messaging.MessageRecord;
-import dev.loyalty.application.messaging.OutboxMessage;
+import dev.loyalty.domain.messaging.Message;
 import java.time.Instant;
 import java.util.List;
 
@@ -26,21 +26,22 @@ public record MessageView(
     public record Step(String status, String detail, Instant at) {}
 
     static MessageView of(MessageRecord record) {
-        OutboxMessage m = record.message();
+        Message m = record.message();
+        Message.Delivery delivery = m.delivery();
         return new MessageView(
                 m.id().toString(),
                 m.customerId().toString(),
-                m.channel().map(Enum::name).orElse(null),
-                m.requestedChannel().map(Enum::name).orElse(null),
-                m.kind().name(),
-                m.status().name(),
-                m.reason().orElse(null),
-                m.priority(),
+                delivery.channel().map(Enum::name).orElse(null),
+                m.routing().requestedChannel().map(Enum::name).orElse(null),
+                m.routing().kind().name(),
+                delivery.status().name(),
+                delivery.reason().orElse(null),
+                m.routing().priority(),
                 m.cause(),
-                m.attempts(),
+                m.schedule().attempts(),
                 m.createdAt(),
-                m.sentAt().orElse(null),
-                m.status().isFinal() ? null : m.nextAttemptAt(),
+                delivery.sentAt().orElse(null),
+                delivery.status().isFinal() ? null : m.schedule().nextAttemptAt(),
                 record.history().stream()
                         .map(h -> new Step(h.status(), h.detail(), h.at()))
                         .toList());

@@ -38,9 +38,9 @@ public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
             Map.entry("event-not-parked", 404),
             Map.entry("coupon-not-found", 404),
             // messaging
-
             Map.entry("message-not-found", 404),
             Map.entry("message-not-retryable", 409),
+            Map.entry("message-transition-illegal", 409),
             Map.entry("message-template-not-found", 404),
             Map.entry("unsubscribe-link-invalid", 400));
 
