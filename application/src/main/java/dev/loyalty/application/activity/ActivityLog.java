@@ -1,0 +1,85 @@
+package dev.loyalty.application.activity;
+
+import dev.loyalty.domain.customer.CustomerId;
+import dev.loyalty.domain.customer.Email;
+import dev.loyalty.domain.customer.PhoneNumber;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Driven port: the customers' events, kept for good (the timeline reads them), each with a mark
+ * while the rules and missions have still to react to it. Works in the caller's transaction.
+ */
+public interface ActivityLog {
+
+    /**
+     * Keeps an event; a known customer's is due for reactions at once, a prospect's waits for the
+     * contact to enrol.
+     *
+     * @param activity the event
+     * @return false when an event with this id is already kept (nothing changes)
+     */
+    boolean append(RecordedActivity activity);
+
+    /**
+     * @param eventId an event id
+     * @return the event kept under it, if any
+     */
+    Optional<RecordedActivity> byEventId(String eventId);
+
+    /**
+     * Gives a newly enrolled customer the prospect events of their e-mail or phone, due now.
+     *
+     * @return how many events were attached
+     */
+    int attachProspects(CustomerId customerId, Optional<Email> email, Optional<PhoneNumber> phone, Instant dueAt);
+
+    /**
+     * @param now the clock
+     * @param limit how many
+     * @return rows due for reactions at {@code now}, oldest first (not locked)
+     */
+    List<Long> due(Instant now, int limit);
+
+    /**
+     * Locks one due row for the caller's transaction, skipping it when another transaction has it.
+     *
+     * @param rowId a row from {@link #due}
+     * @return the event, when it is still due and was not taken by someone else
+     */
+    Optional<DueActivity> claim(long rowId);
+
+    /** Marks a claimed row as reacted to (no longer due). */
+    void reacted(long rowId);
+
+    /**
+     * Records a failed attempt and when to try again (empty: never, the row is parked for an
+     * administrator).
+     */
+    void failed(long rowId, Optional<Instant> retryAt, String error);
+
+    /**
+     * @param limit how many
+     * @return the events whose reactions failed for good, newest first
+     */
+    List<ParkedActivity> parked(int limit);
+
+    /**
+     * Makes a parked event due again.
+     *
+     * @return whether it was parked
+     */
+    boolean retry(String eventId, Instant dueAt);
+
+    /**
+     * An event whose reactions gave up.
+     *
+     * @param eventId the event
+     * @param type its type
+     * @param customerId its customer
+     * @param attempts how many attempts failed
+     * @param error the last error
+     */
+    record ParkedActivity(String eventId, String type, String customerId, int attempts, String error) {}
+}
