@@ -1,5 +1,12 @@
 package dev.loyalty.app;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.ENUMS;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.INTERFACES;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.RECORDS;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -12,8 +19,10 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * The hexagon's rules that Maven's module graph cannot state: what the domain and the application
- * may import, that driving ports know no service, that adapters do not know each other, and that
- * timers are a driving adapter of their own.
+ * may import, that driving ports know no service, that adapters do not know each other, that
+ * timers are a driving adapter of their own, that the packages of the application and of the web
+ * adapter form no loop, and that the ground floor of the application (shared kinds, shared driven
+ * ports, the activity log) knows no use case.
  */
 @AnalyzeClasses(packages = "dev.loyalty", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -118,4 +127,42 @@ class ArchitectureTest {
                     "dev.loyalty.application..",
                     "dev.loyalty.domain..")
             .as("the scheduling adapter drives the application and knows nothing outside it");
+
+    /** The packages every use case may import; they import no use case. */
+    private static final String[] GROUND_FLOOR = {
+        "dev.loyalty.application.shared..", "dev.loyalty.application.account..", "dev.loyalty.application.activity.."
+    };
+
+    @ArchTest
+    static final ArchRule applicationSlicesAreFreeOfCycles = slices().matching("dev.loyalty.application.(*)..")
+            .should()
+            .beFreeOfCycles()
+            .as("the packages of the application form no loop");
+
+    @ArchTest
+    static final ArchRule webSlicesAreFreeOfCycles = slices().matching("dev.loyalty.adapters.web.(*)..")
+            .should()
+            .beFreeOfCycles()
+            .as("the packages of the web adapter form no loop");
+
+    @ArchTest
+    static final ArchRule webKnowsPortsNotServices = noClasses()
+            .that()
+            .resideInAPackage("dev.loyalty.adapters.web..")
+            .should()
+            .dependOnClassesThat(resideInAPackage("dev.loyalty.application..")
+                    .and(not(INTERFACES))
+                    .and(not(RECORDS))
+                    .and(not(ENUMS))
+                    .and(not(assignableTo(Exception.class))))
+            .as("the web adapter knows the application through its ports, records, enums and exceptions only");
+
+    @ArchTest
+    static final ArchRule groundFloorKnowsNoUseCase = classes()
+            .that()
+            .resideInAnyPackage(GROUND_FLOOR)
+            .should()
+            .onlyDependOnClassesThat(
+                    not(resideInAPackage("dev.loyalty.application..")).or(resideInAnyPackage(GROUND_FLOOR)))
+            .as("the ground floor of the application (shared, account, activity) imports no use-case package");
 }

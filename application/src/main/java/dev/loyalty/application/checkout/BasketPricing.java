@@ -1,6 +1,6 @@
 package dev.loyalty.application.checkout;
 
-import dev.loyalty.application.customer.Customers;
+import dev.loyalty.application.account.Customers;
 import dev.loyalty.domain.coupon.BasketLine;
 import dev.loyalty.domain.coupon.Coupon;
 import dev.loyalty.domain.coupon.CouponCode;

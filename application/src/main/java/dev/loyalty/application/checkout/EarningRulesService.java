@@ -18,7 +18,7 @@ import java.time.Instant;
  * still scored by the rules of its day).
  */
 @ApplicationScoped
-public class EarningRulesService {
+public class EarningRulesService implements EarningRulesUseCases {
 
     /** What a caller other than an administrator is told. */
     private static final String ADMIN_ONLY = "only an administrator reads and changes the earning rules";
@@ -43,12 +43,14 @@ public class EarningRulesService {
     }
 
     /** @return every version, the one in force now included */
+    @Override
     public EarningRulesHistory history(Actor actor) {
         actor.requireAdmin(ADMIN_ONLY);
         return versions.history();
     }
 
     /** @return the version in force now */
+    @Override
     public EarningRules current(Actor actor) {
         actor.requireAdmin(ADMIN_ONLY);
         return versions.history().rulesAt(clock.instant());
@@ -62,6 +64,7 @@ public class EarningRulesService {
      * @throws InvalidValueException (field {@code effectiveFrom}) for a version taking effect in the past
      * @throws dev.loyalty.domain.earning.EarningRulesConflictException when one already takes effect then
      */
+    @Override
     @Transactional
     public EarningRules schedule(EarningRules version, Actor actor) {
         actor.requireAdmin(ADMIN_ONLY);
@@ -76,6 +79,7 @@ public class EarningRulesService {
     }
 
     /** @return when a version given without a date takes effect: now */
+    @Override
     public Instant now() {
         return clock.instant();
     }

@@ -1,9 +1,11 @@
 package dev.loyalty.application.checkout;
 
+import dev.loyalty.application.messaging.PrintableMessage;
 import dev.loyalty.application.tier.TierOutcome;
 import dev.loyalty.domain.purchase.Purchase;
 import dev.loyalty.domain.shared.Money;
 import dev.loyalty.domain.shared.Points;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -14,12 +16,23 @@ import java.util.Optional;
  * @param discount the coupon discounts
  * @param walletBalance the customer's balance after the purchase; empty for an anonymous purchase
  * @param tier the customer's tier after the purchase and the change it made, if any
+ * @param printed the customer's {@code PRINT_AT_TILL} messages this purchase printed (delivered with it),
+ *     oldest first; none for a purchase that is not at a till or of no customer
  */
 public record PurchaseReceipt(
-        Purchase purchase, Money gross, Money discount, Optional<Points> walletBalance, TierOutcome tier) {
+        Purchase purchase,
+        Money gross,
+        Money discount,
+        Optional<Points> walletBalance,
+        TierOutcome tier,
+        List<PrintableMessage> printed) {
 
-    /** A receipt without tier programme. */
+    public PurchaseReceipt {
+        printed = List.copyOf(printed);
+    }
+
+    /** A receipt without tier programme that printed nothing. */
     public PurchaseReceipt(Purchase purchase, Money gross, Money discount, Optional<Points> walletBalance) {
-        this(purchase, gross, discount, walletBalance, TierOutcome.none());
+        this(purchase, gross, discount, walletBalance, TierOutcome.none(), List.of());
     }
 }

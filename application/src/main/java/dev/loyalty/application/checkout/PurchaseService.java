@@ -1,17 +1,19 @@
 package dev.loyalty.application.checkout;
 
+import dev.loyalty.application.account.Customers;
+import dev.loyalty.application.account.Wallets;
+import dev.loyalty.application.activity.ServiceEvents;
 import dev.loyalty.application.coupon.CouponTemplateNotFoundException;
 import dev.loyalty.application.coupon.CouponTemplates;
 import dev.loyalty.application.coupon.Coupons;
-import dev.loyalty.application.customer.Customers;
-import dev.loyalty.application.event.ServiceEvents;
+import dev.loyalty.application.messaging.PrintableMessage;
+import dev.loyalty.application.messaging.TillMessages;
 import dev.loyalty.application.shared.Actor;
 import dev.loyalty.application.shared.DomainEventLog;
 import dev.loyalty.application.shared.ProgrammeSettings;
 import dev.loyalty.application.shared.Role;
 import dev.loyalty.application.tier.TierMovements;
 import dev.loyalty.application.tier.TierOutcome;
-import dev.loyalty.application.wallet.Wallets;
 import dev.loyalty.domain.coupon.Coupon;
 import dev.loyalty.domain.coupon.CouponCode;
 import dev.loyalty.domain.coupon.CouponCodeInvalidException;
@@ -21,6 +23,7 @@ import dev.loyalty.domain.coupon.CouponRejectedException;
 import dev.loyalty.domain.coupon.CouponStatus;
 import dev.loyalty.domain.coupon.CouponTemplate;
 import dev.loyalty.domain.coupon.CouponTemplateId;
+import dev.loyalty.domain.coupon.SalesChannel;
 import dev.loyalty.domain.customer.CustomerId;
 import dev.loyalty.domain.purchase.Purchase;
 import dev.loyalty.domain.purchase.PurchaseAlreadyRecordedException;
@@ -95,11 +98,12 @@ public class PurchaseService implements RecordPurchaseUseCase, ReversePurchaseUs
     private final TierMovements tiers;
     private final DomainEventLog events;
     private final ServiceEvents serviceEvents;
+    private final TillMessages till;
     private final Clock clock;
 
     /** For CDI's proxy only. */
     protected PurchaseService() {
-        this(null, null, null, null, null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     @Inject
@@ -114,6 +118,7 @@ public class PurchaseService implements RecordPurchaseUseCase, ReversePurchaseUs
             TierMovements tiers,
             DomainEventLog events,
             ServiceEvents serviceEvents,
+            TillMessages till,
             Clock clock) {
         this.serviceEvents = serviceEvents;
         this.customers = customers;
@@ -125,6 +130,7 @@ public class PurchaseService implements RecordPurchaseUseCase, ReversePurchaseUs
         this.programme = programme;
         this.tiers = tiers;
         this.events = events;
+        this.till = till;
         this.clock = clock;
     }
 
@@ -202,7 +208,11 @@ public class PurchaseService implements RecordPurchaseUseCase, ReversePurchaseUs
         Optional<Points> balance = wallet.map(w -> earn(w, purchase, now, happened));
         events.appendAll(happened);
         TierOutcome tierOutcome = customer.isPresent() ? tiers.afterPurchase(purchase, now) : TierOutcome.none();
-        return new PurchaseReceipt(purchase, priced.gross(), priced.discount(), balance, tierOutcome);
+        // printed now, in the purchase's transaction: delivered with the receipt, or not at all
+        List<PrintableMessage> printed = purchase.channel() == SalesChannel.STORE
+                ? customer.map(c -> till.print(c, storeId, id.reference())).orElse(List.of())
+                : List.of();
+        return new PurchaseReceipt(purchase, priced.gross(), priced.discount(), balance, tierOutcome, printed);
     }
 
     @Override

@@ -2,8 +2,8 @@ package dev.loyalty.application.checkout;
 
 /**
  * Records a purchase in one transaction: the receipt and its lines, the coupons redeemed, the points
- * earned, and what happened for the rules to react to. A coupon that cannot be applied rejects the
- * whole purchase, and nothing is stored.
+ * earned, what happened for the rules to react to, and - at a till - the customer's messages printed
+ * on the receipt. A coupon that cannot be applied rejects the whole purchase, and nothing is stored.
  */
 public interface RecordPurchaseUseCase {
 

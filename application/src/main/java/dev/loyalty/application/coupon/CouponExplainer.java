@@ -37,7 +37,7 @@ import java.util.Optional;
  * that depend on the basket are judged only when its amount is given.
  */
 @ApplicationScoped
-public class CouponExplainer {
+public class CouponExplainer implements ExplainCouponQuery {
 
     private static final CouponEligibility ELIGIBILITY = new CouponEligibility();
 
@@ -71,6 +71,7 @@ public class CouponExplainer {
      * @param basketKnown whether the basket was given: the rules that depend on it are judged only then
      * @return every rule's verdict and the coupon's history
      */
+    @Override
     public CouponExplanation explain(
             CouponCode code,
             Optional<CustomerId> customer,

@@ -1,6 +1,6 @@
 package dev.loyalty.application.coupon;
 
-import dev.loyalty.application.customer.Customers;
+import dev.loyalty.application.account.Customers;
 import dev.loyalty.application.shared.Actor;
 import dev.loyalty.application.shared.Role;
 import dev.loyalty.application.tier.TierNames;

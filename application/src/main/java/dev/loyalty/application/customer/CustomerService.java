@@ -1,11 +1,12 @@
 package dev.loyalty.application.customer;
 
-import dev.loyalty.application.event.ServiceEvents;
+import dev.loyalty.application.account.Customers;
+import dev.loyalty.application.account.Wallets;
+import dev.loyalty.application.activity.ServiceEvents;
 import dev.loyalty.application.referral.ReferralService;
 import dev.loyalty.application.shared.Actor;
 import dev.loyalty.application.shared.DomainEventLog;
 import dev.loyalty.application.shared.Role;
-import dev.loyalty.application.wallet.Wallets;
 import dev.loyalty.domain.customer.CardNumber;
 import dev.loyalty.domain.customer.Customer;
 import dev.loyalty.domain.customer.CustomerEvent;

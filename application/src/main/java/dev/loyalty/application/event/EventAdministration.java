@@ -1,5 +1,6 @@
 package dev.loyalty.application.event;
 
+import dev.loyalty.application.activity.ActivityLog;
 import dev.loyalty.application.shared.Actor;
 import dev.loyalty.domain.shared.DomainException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,7 +11,7 @@ import java.util.List;
 
 /** The console's view of events whose reactions gave up, and its retry button. */
 @ApplicationScoped
-public class EventAdministration {
+public class EventAdministration implements EventAdministrationUseCases {
 
     /** What a caller other than an administrator is told. */
     private static final String ADMIN_ONLY = "parked events are the console's";
@@ -30,12 +31,14 @@ public class EventAdministration {
     }
 
     /** @return the parked events, newest first */
+    @Override
     public List<ActivityLog.ParkedActivity> parked(Actor actor) {
         actor.requireAdmin(ADMIN_ONLY);
         return activities.parked(100);
     }
 
     /** Makes a parked event due again. */
+    @Override
     @Transactional
     public void retry(String eventId, Actor actor) {
         actor.requireAdmin(ADMIN_ONLY);

@@ -1,6 +1,9 @@
 package dev.loyalty.application.event;
 
-import dev.loyalty.application.customer.Customers;
+import dev.loyalty.application.account.Customers;
+import dev.loyalty.application.activity.ActivityLog;
+import dev.loyalty.application.activity.EventSource;
+import dev.loyalty.application.activity.RecordedActivity;
 import dev.loyalty.application.shared.Actor;
 import dev.loyalty.application.shared.Role;
 import dev.loyalty.domain.activity.EventType;

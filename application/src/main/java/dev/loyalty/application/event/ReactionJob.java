@@ -1,5 +1,6 @@
 package dev.loyalty.application.event;
 
+import dev.loyalty.application.activity.ActivityLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;

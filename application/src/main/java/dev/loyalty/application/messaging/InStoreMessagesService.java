@@ -1,6 +1,6 @@
 package dev.loyalty.application.messaging;
 
-import dev.loyalty.application.customer.Customers;
+import dev.loyalty.application.account.Customers;
 import dev.loyalty.application.shared.Actor;
 import dev.loyalty.domain.customer.Customer;
 import dev.loyalty.domain.customer.CustomerId;

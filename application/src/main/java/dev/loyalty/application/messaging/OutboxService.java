@@ -1,6 +1,6 @@
 package dev.loyalty.application.messaging;
 
-import dev.loyalty.application.customer.Customers;
+import dev.loyalty.application.account.Customers;
 import dev.loyalty.domain.customer.Customer;
 import dev.loyalty.domain.customer.CustomerNotFoundException;
 import dev.loyalty.domain.messaging.Channel;

@@ -1,2 +1,5 @@
-/** Missions: the console defines them; the reactions count each customer's steps; the app shows progress. */
+/**
+ * Missions: the console defines them; {@link dev.loyalty.application.mission.MissionReactor}
+ * counts each customer's steps and completes them; the app shows progress.
+ */
 package dev.loyalty.application.mission;

@@ -1,12 +1,12 @@
 package dev.loyalty.application.privacy;
 
+import dev.loyalty.application.account.Customers;
+import dev.loyalty.application.account.Wallets;
 import dev.loyalty.application.checkout.Purchases;
 import dev.loyalty.application.coupon.MyCouponsQuery;
-import dev.loyalty.application.customer.Customers;
 import dev.loyalty.application.shared.Actor;
 import dev.loyalty.application.shared.DomainEventLog;
 import dev.loyalty.application.tier.CustomerTiers;
-import dev.loyalty.application.wallet.Wallets;
 import dev.loyalty.domain.customer.Customer;
 import dev.loyalty.domain.customer.CustomerId;
 import dev.loyalty.domain.customer.CustomerNotFoundException;
@@ -22,7 +22,7 @@ import java.time.Clock;
  * still balance and a reversal of an old purchase still works.
  */
 @ApplicationScoped
-public class PrivacyService {
+public class PrivacyService implements PrivacyUseCases {
 
     /** What a caller other than an administrator is told. */
     private static final String ADMIN_ONLY = "only an administrator exports or erases a customer's data";
@@ -65,6 +65,7 @@ public class PrivacyService {
     }
 
     /** @return everything held about the customer */
+    @Override
     @Transactional
     public CustomerExport export(CustomerId id, Actor actor) {
         actor.requireAdmin(ADMIN_ONLY);
@@ -83,6 +84,7 @@ public class PrivacyService {
      *
      * @param textVersion the privacy notice in force, recorded with the consent withdrawals
      */
+    @Override
     @Transactional
     public void erase(CustomerId id, String textVersion, Actor actor) {
         actor.requireAdmin(ADMIN_ONLY);

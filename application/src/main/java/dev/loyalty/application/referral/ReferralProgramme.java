@@ -1,6 +1,7 @@
 package dev.loyalty.application.referral;
 
 import dev.loyalty.domain.shared.InvalidValueException;
+import java.time.Duration;
 
 /**
  * What a completed referral earns and the limits against abuse.
@@ -11,6 +12,9 @@ import dev.loyalty.domain.shared.InvalidValueException;
  * @param monthlyCap the most referrals one customer is rewarded for in 30 days
  */
 public record ReferralProgramme(long referrerPoints, long referredPoints, long minPurchase, int monthlyCap) {
+
+    /** The window of the monthly cap. */
+    public static final Duration CAP_WINDOW = Duration.ofDays(30);
 
     /** Checks the bounds. */
     public ReferralProgramme {

@@ -12,7 +12,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -23,10 +22,10 @@ import java.util.random.RandomGenerator;
  * code is recorded as a pending referral - unless the newcomer's e-mail or phone was referred
  * before (a person who erased their account and enrols again is no new customer). An unknown code
  * does not refuse the enrolment (a cashier should not lose a customer over a typo); it is simply
- * no referral. The reward itself comes with the newcomer's first purchase (see the reactions).
+ * no referral. The reward itself comes with the newcomer's first purchase (see {@link ReferralReactor}).
  */
 @ApplicationScoped
-public class ReferralService {
+public class ReferralService implements ReferralUseCases {
 
     /** What a caller other than an administrator is told. */
     private static final String ADMIN_ONLY = "the referral programme is the console's";
@@ -35,9 +34,6 @@ public class ReferralService {
     static final String ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
 
     static final int CODE_LENGTH = 8;
-
-    /** The window of the monthly cap. */
-    public static final Duration CAP_WINDOW = Duration.ofDays(30);
 
     private final Referrals referrals;
     private final Clock clock;
@@ -71,6 +67,7 @@ public class ReferralService {
     }
 
     /** @return the customer's code to share */
+    @Override
     public Optional<String> codeOf(CustomerId customerId, Actor actor) {
         if (!actor.maySee(customerId)) {
             throw new CustomerNotFoundException(customerId);
@@ -79,12 +76,14 @@ public class ReferralService {
     }
 
     /** @return the programme in force (administrators) */
+    @Override
     public ReferralProgramme programme(Actor actor) {
         actor.requireAdmin(ADMIN_ONLY);
         return referrals.programme();
     }
 
     /** Replaces the programme (administrators). */
+    @Override
     @Transactional
     public ReferralProgramme define(ReferralProgramme programme, Actor actor) {
         actor.requireAdmin(ADMIN_ONLY);

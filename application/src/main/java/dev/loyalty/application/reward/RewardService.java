@@ -1,16 +1,16 @@
 package dev.loyalty.application.reward;
 
+import dev.loyalty.application.account.Customers;
+import dev.loyalty.application.account.Wallets;
 import dev.loyalty.application.coupon.CouponTemplateNotFoundException;
 import dev.loyalty.application.coupon.CouponTemplates;
 import dev.loyalty.application.coupon.Coupons;
-import dev.loyalty.application.customer.Customers;
 import dev.loyalty.application.shared.Actor;
 import dev.loyalty.application.shared.DomainEventLog;
 import dev.loyalty.application.shared.Role;
 import dev.loyalty.application.tier.TierMovements;
 import dev.loyalty.application.tier.TierNames;
 import dev.loyalty.application.tier.TierProgrammes;
-import dev.loyalty.application.wallet.Wallets;
 import dev.loyalty.domain.coupon.Coupon;
 import dev.loyalty.domain.coupon.CouponCode;
 import dev.loyalty.domain.coupon.CouponTemplate;

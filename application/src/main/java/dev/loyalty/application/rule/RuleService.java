@@ -1,8 +1,8 @@
 package dev.loyalty.application.rule;
 
+import dev.loyalty.application.account.Customers;
 import dev.loyalty.application.coupon.CouponTemplateNotFoundException;
 import dev.loyalty.application.coupon.CouponTemplates;
-import dev.loyalty.application.customer.Customers;
 import dev.loyalty.application.mission.Missions;
 import dev.loyalty.application.shared.Actor;
 import dev.loyalty.domain.customer.CustomerId;

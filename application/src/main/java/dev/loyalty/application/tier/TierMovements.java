@@ -1,5 +1,6 @@
 package dev.loyalty.application.tier;
 
+import dev.loyalty.application.activity.ServiceEvents;
 import dev.loyalty.application.shared.DomainEventLog;
 import dev.loyalty.domain.customer.CustomerId;
 import dev.loyalty.domain.purchase.Purchase;
@@ -36,7 +37,7 @@ public class TierMovements {
     private final TierProgrammes programmes;
     private final CustomerTiers tiers;
     private final QualifyingActivity activity;
-    private final dev.loyalty.application.event.ServiceEvents serviceEvents;
+    private final ServiceEvents serviceEvents;
     private final DomainEventLog events;
 
     /** For CDI's proxy only. */
@@ -50,7 +51,7 @@ public class TierMovements {
             CustomerTiers tiers,
             QualifyingActivity activity,
             DomainEventLog events,
-            dev.loyalty.application.event.ServiceEvents serviceEvents) {
+            ServiceEvents serviceEvents) {
         this.serviceEvents = serviceEvents;
         this.programmes = programmes;
         this.tiers = tiers;

@@ -1,9 +1,10 @@
 package dev.loyalty.application.tier;
 
-import dev.loyalty.application.customer.Customers;
+import dev.loyalty.application.account.Customers;
+import dev.loyalty.application.account.Wallets;
+import dev.loyalty.application.activity.ServiceEvents;
 import dev.loyalty.application.shared.Actor;
 import dev.loyalty.application.shared.DomainEventLog;
-import dev.loyalty.application.wallet.Wallets;
 import dev.loyalty.domain.customer.CustomerId;
 import dev.loyalty.domain.customer.CustomerNotFoundException;
 import dev.loyalty.domain.shared.InvalidValueException;
@@ -42,7 +43,7 @@ public class TierService implements TierProgrammeUseCases, OverrideTierUseCase, 
     private final Customers customers;
     private final Wallets wallets;
     private final TierReviewJob reviews;
-    private final dev.loyalty.application.event.ServiceEvents serviceEvents;
+    private final ServiceEvents serviceEvents;
     private final DomainEventLog events;
     private final Clock clock;
 
@@ -60,7 +61,7 @@ public class TierService implements TierProgrammeUseCases, OverrideTierUseCase, 
             Wallets wallets,
             TierReviewJob reviews,
             DomainEventLog events,
-            dev.loyalty.application.event.ServiceEvents serviceEvents,
+            ServiceEvents serviceEvents,
             Clock clock) {
         this.serviceEvents = serviceEvents;
         this.programmes = programmes;

@@ -1,6 +1,6 @@
 package dev.loyalty.application.timeline;
 
-import dev.loyalty.application.customer.Customers;
+import dev.loyalty.application.account.Customers;
 import dev.loyalty.application.shared.Actor;
 import dev.loyalty.domain.customer.CustomerId;
 import dev.loyalty.domain.customer.CustomerNotFoundException;
@@ -14,7 +14,7 @@ import java.util.Optional;
 
 /** The console's view of a customer's history: events, points, coupons (and messages, tiers), newest first. */
 @ApplicationScoped
-public class TimelineService {
+public class TimelineService implements TimelineQuery {
 
     /** The most entries one page holds. */
     public static final int MAX_LIMIT = 200;
@@ -40,6 +40,7 @@ public class TimelineService {
      *     previous page), or empty for the newest
      * @return a page of the customer's history, newest first
      */
+    @Override
     public List<TimelineEntry> timeline(CustomerId customerId, Optional<Instant> before, int limit, Actor actor) {
         actor.requireAdmin("the timeline is the console's");
         if (limit < 1 || limit > MAX_LIMIT) {

@@ -1,5 +1,6 @@
 package dev.loyalty.application.wallet;
 
+import dev.loyalty.application.account.Wallets;
 import dev.loyalty.application.shared.DomainEventLog;
 import dev.loyalty.domain.customer.CustomerId;
 import dev.loyalty.domain.wallet.Wallet;

@@ -1,5 +1,6 @@
 package dev.loyalty.application.wallet;
 
+import dev.loyalty.application.account.Wallets;
 import dev.loyalty.domain.customer.CustomerId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

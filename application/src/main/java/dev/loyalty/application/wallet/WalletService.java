@@ -1,6 +1,7 @@
 package dev.loyalty.application.wallet;
 
-import dev.loyalty.application.customer.Customers;
+import dev.loyalty.application.account.Customers;
+import dev.loyalty.application.account.Wallets;
 import dev.loyalty.application.shared.Actor;
 import dev.loyalty.application.shared.DomainEventLog;
 import dev.loyalty.application.shared.Role;

@@ -4,12 +4,17 @@ import static dev.loyalty.domain.customer.CustomerFixtures.aCustomer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.loyalty.application.account.InMemoryCustomers;
+import dev.loyalty.application.account.InMemoryWallets;
+import dev.loyalty.application.activity.InMemoryActivityLog;
+import dev.loyalty.application.activity.ServiceEvents;
 import dev.loyalty.application.coupon.InMemoryCouponTemplates;
 import dev.loyalty.application.coupon.InMemoryCoupons;
-import dev.loyalty.application.customer.InMemoryCustomers;
+import dev.loyalty.application.messaging.NoTillMessages;
+import dev.loyalty.application.messaging.PrintableMessage;
+import dev.loyalty.application.messaging.TillMessages;
 import dev.loyalty.application.shared.Actor;
 import dev.loyalty.application.tier.TierFakes;
-import dev.loyalty.application.wallet.InMemoryWallets;
 import dev.loyalty.domain.coupon.BasketLine;
 import dev.loyalty.domain.coupon.Coupon;
 import dev.loyalty.domain.coupon.CouponCode;
@@ -29,8 +34,10 @@ import dev.loyalty.domain.purchase.PurchaseAlreadyRecordedException;
 import dev.loyalty.domain.purchase.PurchaseId;
 import dev.loyalty.domain.purchase.PurchaseNotFoundException;
 import dev.loyalty.domain.purchase.PurchaseRecorded;
+import dev.loyalty.domain.purchase.ReversalExceedsPurchaseException;
 import dev.loyalty.domain.shared.AccessDeniedException;
 import dev.loyalty.domain.shared.DomainEvent;
+import dev.loyalty.domain.shared.DomainException;
 import dev.loyalty.domain.shared.InvalidValueException;
 import dev.loyalty.domain.shared.Money;
 import dev.loyalty.domain.shared.Points;
@@ -47,6 +54,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class PurchaseServiceTest {
@@ -61,8 +69,7 @@ class PurchaseServiceTest {
     private final List<DomainEvent> events = new ArrayList<>();
     private final Actor till = Actor.terminal("till-1", "MI-001");
     private final TierFakes tiers = new TierFakes();
-    private final dev.loyalty.application.event.InMemoryActivityLog activities =
-            new dev.loyalty.application.event.InMemoryActivityLog();
+    private final InMemoryActivityLog activities = new InMemoryActivityLog();
     private final PurchaseService service = new PurchaseService(
             customers,
             coupons,
@@ -74,7 +81,8 @@ class PurchaseServiceTest {
             () -> Optional.of(Duration.ofDays(365)),
             tiers.movements(events::add),
             events::add,
-            new dev.loyalty.application.event.ServiceEvents(activities),
+            new ServiceEvents(activities),
+            new NoTillMessages(),
             Clock.fixed(NOW, ZoneOffset.UTC));
     private int seed;
 
@@ -117,6 +125,57 @@ class PurchaseServiceTest {
                 List.of(codes),
                 Money.of(totalPaid, "EUR"),
                 till);
+    }
+
+    @Test
+    void aPurchaseAtTheTillCarriesTheMessagesItPrintedAndOneOnlinePrintsNothing() {
+        Customer marco = marco();
+        PrintableMessage welcome = new PrintableMessage(UUID.randomUUID(), "Welcome back", NOW.minusSeconds(600));
+        List<String> printedFor = new ArrayList<>();
+        PurchaseService printing = new PurchaseService(
+                customers,
+                coupons,
+                templates,
+                wallets,
+                purchases,
+                () -> EarningRulesHistory.of(List.of(
+                        EarningRules.flat(1, Currency.getInstance("EUR"), Instant.parse("2000-01-01T00:00:00Z")))),
+                () -> Optional.of(Duration.ofDays(365)),
+                tiers.movements(events::add),
+                events::add,
+                new ServiceEvents(activities),
+                new TillMessages() {
+                    @Override
+                    public List<PrintableMessage> waitingFor(CustomerId customer) {
+                        throw new AssertionError("a purchase prints, it does not only look");
+                    }
+
+                    @Override
+                    public List<PrintableMessage> print(CustomerId customer, String storeId, String reference) {
+                        printedFor.add(customer + "@" + storeId + ":" + reference);
+                        return List.of(welcome);
+                    }
+                },
+                Clock.fixed(NOW, ZoneOffset.UTC));
+
+        PurchaseReceipt atTheTill = printing.record(purchase("R-1", marco.id(), 2_550));
+        PurchaseReceipt online = printing.record(RecordPurchaseCommand.of(
+                "MI-001",
+                "R-2",
+                NOW.minusSeconds(30),
+                marco.id(),
+                null,
+                SalesChannel.ONLINE,
+                List.of(new BasketLine("SKU-1", "grocery", 1, Money.of(1_000, "EUR"))),
+                List.of(),
+                Money.of(1_000, "EUR"),
+                till));
+
+        assertThat(atTheTill.printed()).containsExactly(welcome);
+        assertThat(online.printed()).isEmpty();
+        assertThat(printedFor)
+                .containsExactly(
+                        marco.id() + "@MI-001:" + atTheTill.purchase().id().reference());
     }
 
     @Test
@@ -163,9 +222,8 @@ class PurchaseServiceTest {
         assertThatThrownBy(() -> service.record(purchase("R-2", marco.id(), 2_050, "NOT-A-CODE")))
                 .isInstanceOf(CouponCodeInvalidException.class);
         assertThatThrownBy(() -> service.record(purchase("R-2", marco.id(), 2_050, "2222-2222-2")))
-                .isInstanceOfSatisfying(
-                        RuntimeException.class, e -> assertThat(((dev.loyalty.domain.shared.DomainException) e).code())
-                                .isIn("coupon-not-found", "coupon-code-invalid"));
+                .isInstanceOfSatisfying(RuntimeException.class, e -> assertThat(((DomainException) e).code())
+                        .isIn("coupon-not-found", "coupon-code-invalid"));
 
         assertThat(purchases.size()).isEqualTo(1);
         assertThat(coupons.byCode(fresh.code()).orElseThrow().status()).isEqualTo(CouponStatus.ISSUED);
@@ -304,7 +362,7 @@ class PurchaseServiceTest {
         assertThat(coupons.byCode(coupon.code()).orElseThrow().status()).isEqualTo(CouponStatus.REDEEMED);
         assertThatThrownBy(() ->
                         service.reverse(new ReversePurchaseCommand(id, List.of(new LineReturn(1, 2)), "refund", till)))
-                .isInstanceOf(dev.loyalty.domain.purchase.ReversalExceedsPurchaseException.class);
+                .isInstanceOf(ReversalExceedsPurchaseException.class);
     }
 
     @Test

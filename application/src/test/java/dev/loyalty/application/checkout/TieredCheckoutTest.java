@@ -4,15 +4,16 @@ import static dev.loyalty.domain.customer.CustomerFixtures.aCustomer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.loyalty.application.account.InMemoryCustomers;
+import dev.loyalty.application.account.InMemoryWallets;
+import dev.loyalty.application.activity.InMemoryActivityLog;
+import dev.loyalty.application.activity.ServiceEvents;
 import dev.loyalty.application.coupon.InMemoryCouponTemplates;
 import dev.loyalty.application.coupon.InMemoryCoupons;
-import dev.loyalty.application.customer.InMemoryCustomers;
-import dev.loyalty.application.event.InMemoryActivityLog;
-import dev.loyalty.application.event.ServiceEvents;
+import dev.loyalty.application.messaging.NoTillMessages;
 import dev.loyalty.application.shared.Actor;
 import dev.loyalty.application.tier.TierFakes;
 import dev.loyalty.application.tier.TierHistoryEntry;
-import dev.loyalty.application.wallet.InMemoryWallets;
 import dev.loyalty.domain.coupon.BasketLine;
 import dev.loyalty.domain.coupon.Coupon;
 import dev.loyalty.domain.coupon.CouponCode;
@@ -77,9 +78,16 @@ class TieredCheckoutTest {
             tiers.movements(events::add),
             events::add,
             new ServiceEvents(new InMemoryActivityLog()),
+            new NoTillMessages(),
             clock);
     private final CheckoutService checkout = new CheckoutService(
-            customers, coupons, templates, () -> ONE_POINT_PER_EURO, tiers.movements(events::add), clock);
+            customers,
+            coupons,
+            templates,
+            () -> ONE_POINT_PER_EURO,
+            tiers.movements(events::add),
+            new NoTillMessages(),
+            clock);
     private int receipts;
 
     private CustomerId elena() {

@@ -4,7 +4,7 @@ import static dev.loyalty.domain.customer.CustomerFixtures.aCustomer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.loyalty.application.customer.InMemoryCustomers;
+import dev.loyalty.application.account.InMemoryCustomers;
 import dev.loyalty.application.shared.Actor;
 import dev.loyalty.application.shared.Role;
 import dev.loyalty.application.tier.InMemoryTierProgrammes;

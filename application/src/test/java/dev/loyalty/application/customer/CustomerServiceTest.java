@@ -9,6 +9,13 @@ import static dev.loyalty.domain.customer.EnrolmentChannel.STORE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.loyalty.application.account.Customers;
+import dev.loyalty.application.account.InMemoryCustomers;
+import dev.loyalty.application.account.InMemoryWallets;
+import dev.loyalty.application.activity.InMemoryActivityLog;
+import dev.loyalty.application.activity.ServiceEvents;
+import dev.loyalty.application.referral.InMemoryReferrals;
+import dev.loyalty.application.referral.ReferralService;
 import dev.loyalty.application.shared.Actor;
 import dev.loyalty.domain.customer.CardNumber;
 import dev.loyalty.domain.customer.ConsentChanged;
@@ -86,17 +93,15 @@ class CustomerServiceTest {
     };
     private final AtomicLong serials = new AtomicLong(1000);
     private final List<DomainEvent> events = new ArrayList<>();
-    private final dev.loyalty.application.event.InMemoryActivityLog activities =
-            new dev.loyalty.application.event.InMemoryActivityLog();
+    private final InMemoryActivityLog activities = new InMemoryActivityLog();
     private final CustomerService service = new CustomerService(
             customers,
             serials::incrementAndGet,
             events::add,
             Clock.fixed(NOW, ZoneOffset.UTC),
-            new dev.loyalty.application.wallet.InMemoryWallets(),
-            new dev.loyalty.application.event.ServiceEvents(activities),
-            new dev.loyalty.application.referral.ReferralService(
-                    new dev.loyalty.application.referral.InMemoryReferrals(), Clock.fixed(NOW, ZoneOffset.UTC)));
+            new InMemoryWallets(),
+            new ServiceEvents(activities),
+            new ReferralService(new InMemoryReferrals(), Clock.fixed(NOW, ZoneOffset.UTC)));
 
     private static final Actor TERMINAL_S001 = Actor.terminal("till-7", "S001");
     private static final Actor ADMIN = Actor.admin("back-office");

@@ -6,7 +6,11 @@ import static dev.loyalty.domain.customer.CustomerFixtures.uniquePhone;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.loyalty.application.customer.InMemoryCustomers;
+import dev.loyalty.application.account.InMemoryCustomers;
+import dev.loyalty.application.activity.EventSource;
+import dev.loyalty.application.activity.InMemoryActivityLog;
+import dev.loyalty.application.activity.RecordedActivity;
+import dev.loyalty.application.activity.ServiceEvents;
 import dev.loyalty.application.shared.Actor;
 import dev.loyalty.domain.activity.EventType;
 import dev.loyalty.domain.customer.Customer;

@@ -5,7 +5,7 @@ import static dev.loyalty.domain.customer.ConsentPurpose.MARKETING_SMS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.loyalty.application.customer.InMemoryCustomers;
+import dev.loyalty.application.account.InMemoryCustomers;
 import dev.loyalty.application.shared.Actor;
 import dev.loyalty.domain.customer.ConsentPurpose;
 import dev.loyalty.domain.customer.Customer;

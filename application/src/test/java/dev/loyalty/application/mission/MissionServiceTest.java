@@ -6,7 +6,7 @@ import static dev.loyalty.domain.mission.MissionFixtures.purchases;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.loyalty.application.customer.InMemoryCustomers;
+import dev.loyalty.application.account.InMemoryCustomers;
 import dev.loyalty.application.shared.Actor;
 import dev.loyalty.domain.customer.Customer;
 import dev.loyalty.domain.customer.CustomerId;

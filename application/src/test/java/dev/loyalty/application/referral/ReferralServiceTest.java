@@ -5,13 +5,13 @@ import static dev.loyalty.domain.customer.CustomerFixtures.anEnrolment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.loyalty.application.account.InMemoryCustomers;
+import dev.loyalty.application.account.InMemoryWallets;
+import dev.loyalty.application.activity.InMemoryActivityLog;
+import dev.loyalty.application.activity.ServiceEvents;
 import dev.loyalty.application.customer.CustomerService;
 import dev.loyalty.application.customer.EnrolCustomerCommand;
-import dev.loyalty.application.customer.InMemoryCustomers;
-import dev.loyalty.application.event.InMemoryActivityLog;
-import dev.loyalty.application.event.ServiceEvents;
 import dev.loyalty.application.shared.Actor;
-import dev.loyalty.application.wallet.InMemoryWallets;
 import dev.loyalty.domain.customer.Customer;
 import dev.loyalty.domain.customer.CustomerId;
 import dev.loyalty.domain.customer.CustomerNotFoundException;

@@ -4,12 +4,12 @@ import static dev.loyalty.domain.customer.CustomerFixtures.aCustomer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.loyalty.application.account.InMemoryCustomers;
+import dev.loyalty.application.account.InMemoryWallets;
 import dev.loyalty.application.coupon.InMemoryCouponTemplates;
 import dev.loyalty.application.coupon.InMemoryCoupons;
-import dev.loyalty.application.customer.InMemoryCustomers;
 import dev.loyalty.application.shared.Actor;
 import dev.loyalty.application.tier.TierFakes;
-import dev.loyalty.application.wallet.InMemoryWallets;
 import dev.loyalty.domain.coupon.CouponTemplate;
 import dev.loyalty.domain.coupon.CouponTemplateId;
 import dev.loyalty.domain.coupon.Discount;

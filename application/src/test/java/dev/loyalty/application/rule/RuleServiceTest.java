@@ -7,9 +7,9 @@ import static dev.loyalty.domain.rule.RuleFixtures.aRule;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.loyalty.application.account.InMemoryCustomers;
 import dev.loyalty.application.coupon.CouponTemplateNotFoundException;
 import dev.loyalty.application.coupon.InMemoryCouponTemplates;
-import dev.loyalty.application.customer.InMemoryCustomers;
 import dev.loyalty.application.mission.InMemoryMissions;
 import dev.loyalty.application.shared.Actor;
 import dev.loyalty.domain.activity.EventType;

@@ -1,5 +1,7 @@
 package dev.loyalty.application.tier;
 
+import dev.loyalty.application.activity.InMemoryActivityLog;
+import dev.loyalty.application.activity.ServiceEvents;
 import dev.loyalty.application.shared.DomainEventLog;
 
 /** The tier ports in memory, and {@link TierMovements} over them, for the services' tests. */
@@ -11,12 +13,6 @@ public final class TierFakes {
 
     /** @return the movements over these fakes, publishing to {@code events} */
     public TierMovements movements(DomainEventLog events) {
-        return new TierMovements(
-                programmes,
-                tiers,
-                activity,
-                events,
-                new dev.loyalty.application.event.ServiceEvents(
-                        new dev.loyalty.application.event.InMemoryActivityLog()));
+        return new TierMovements(programmes, tiers, activity, events, new ServiceEvents(new InMemoryActivityLog()));
     }
 }

@@ -4,9 +4,11 @@ import static dev.loyalty.domain.customer.CustomerFixtures.aCustomer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.loyalty.application.customer.InMemoryCustomers;
+import dev.loyalty.application.account.InMemoryCustomers;
+import dev.loyalty.application.account.InMemoryWallets;
+import dev.loyalty.application.activity.InMemoryActivityLog;
+import dev.loyalty.application.activity.ServiceEvents;
 import dev.loyalty.application.shared.Actor;
-import dev.loyalty.application.wallet.InMemoryWallets;
 import dev.loyalty.domain.customer.CustomerId;
 import dev.loyalty.domain.customer.CustomerNotFoundException;
 import dev.loyalty.domain.shared.AccessDeniedException;
@@ -36,8 +38,7 @@ class TierServiceTest {
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private final InMemoryTierReviews reviews =
             new InMemoryTierReviews(fakes.programmes, fakes.tiers, fakes.activity, events::add);
-    private final dev.loyalty.application.event.InMemoryActivityLog activities =
-            new dev.loyalty.application.event.InMemoryActivityLog();
+    private final InMemoryActivityLog activities = new InMemoryActivityLog();
     private final TierService service = new TierService(
             fakes.programmes,
             fakes.tiers,
@@ -46,7 +47,7 @@ class TierServiceTest {
             new InMemoryWallets(),
             new TierReviewJob(new TierReviewBatch(reviews), fakes.programmes, clock),
             events::add,
-            new dev.loyalty.application.event.ServiceEvents(activities),
+            new ServiceEvents(activities),
             clock);
     private final Actor admin = Actor.admin("anna@console");
 

@@ -2,6 +2,7 @@ package dev.loyalty.application.wallet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.loyalty.application.account.InMemoryWallets;
 import dev.loyalty.domain.customer.CustomerId;
 import dev.loyalty.domain.shared.DomainEvent;
 import dev.loyalty.domain.shared.Points;

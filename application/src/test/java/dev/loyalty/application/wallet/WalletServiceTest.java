@@ -4,8 +4,11 @@ import static dev.loyalty.domain.customer.CustomerFixtures.aCustomer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.loyalty.application.customer.InMemoryCustomers;
+import dev.loyalty.application.account.InMemoryCustomers;
+import dev.loyalty.application.account.InMemoryWallets;
+import dev.loyalty.application.account.Wallets;
 import dev.loyalty.application.shared.Actor;
+import dev.loyalty.application.shared.Role;
 import dev.loyalty.domain.customer.Customer;
 import dev.loyalty.domain.customer.CustomerId;
 import dev.loyalty.domain.customer.CustomerNotFoundException;
@@ -29,7 +32,7 @@ class WalletServiceTest {
     private final List<DomainEvent> published = new ArrayList<>();
     private final WalletService service = new WalletService(
             wallets, customers, published::add, Clock.fixed(Instant.parse("2026-03-01T09:00:00Z"), ZoneOffset.UTC));
-    private final Actor admin = new Actor(dev.loyalty.application.shared.Role.ADMIN, "console", null);
+    private final Actor admin = new Actor(Role.ADMIN, "console", null);
 
     private CustomerId enrolled() {
         Customer customer = aCustomer().build();
@@ -49,7 +52,7 @@ class WalletServiceTest {
             assertThat(entry.reference()).isEqualTo("TICKET-9");
         });
         assertThat(published).hasSize(1);
-        assertThat(service.balance(id, new Actor(dev.loyalty.application.shared.Role.CUSTOMER, id.toString(), null)))
+        assertThat(service.balance(id, new Actor(Role.CUSTOMER, id.toString(), null)))
                 .isEqualTo(Points.of(250));
     }
 
@@ -137,7 +140,7 @@ class WalletServiceTest {
     @Test
     void onlyAnAdministratorAdjusts() {
         CustomerId id = enrolled();
-        Actor terminal = new Actor(dev.loyalty.application.shared.Role.TERMINAL, "till", "MI-001");
+        Actor terminal = new Actor(Role.TERMINAL, "till", "MI-001");
 
         assertThatThrownBy(() -> service.adjust(new AdjustPointsCommand(id, 10, "gift", null, terminal)))
                 .isInstanceOf(AccessDeniedException.class);
@@ -146,8 +149,7 @@ class WalletServiceTest {
     @Test
     void aCustomerSeesNoOtherWallet() {
         CustomerId other = enrolled();
-        Actor someoneElse = new Actor(
-                dev.loyalty.application.shared.Role.CUSTOMER, CustomerId.newId().toString(), null);
+        Actor someoneElse = new Actor(Role.CUSTOMER, CustomerId.newId().toString(), null);
 
         assertThatThrownBy(() -> service.statement(other, someoneElse, 0, 20))
                 .isInstanceOf(CustomerNotFoundException.class);

@@ -5,10 +5,10 @@ import static dev.loyalty.adapters.persistence.sql.NativeRows.number;
 
 import dev.loyalty.adapters.persistence.UtcTimes;
 import dev.loyalty.adapters.persistence.sql.NativeRows;
-import dev.loyalty.application.event.ActivityLog;
-import dev.loyalty.application.event.DueActivity;
-import dev.loyalty.application.event.EventSource;
-import dev.loyalty.application.event.RecordedActivity;
+import dev.loyalty.application.activity.ActivityLog;
+import dev.loyalty.application.activity.DueActivity;
+import dev.loyalty.application.activity.EventSource;
+import dev.loyalty.application.activity.RecordedActivity;
 import dev.loyalty.domain.activity.Activity;
 import dev.loyalty.domain.activity.EventType;
 import dev.loyalty.domain.customer.CustomerId;

@@ -1,7 +1,7 @@
 package dev.loyalty.adapters.persistence.customer;
 
 import dev.loyalty.adapters.persistence.UniqueKeys;
-import dev.loyalty.application.customer.Customers;
+import dev.loyalty.application.account.Customers;
 import dev.loyalty.domain.customer.CardNumber;
 import dev.loyalty.domain.customer.Customer;
 import dev.loyalty.domain.customer.CustomerAlreadyEnrolledException;

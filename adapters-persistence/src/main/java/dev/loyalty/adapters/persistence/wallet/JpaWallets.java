@@ -3,7 +3,7 @@ package dev.loyalty.adapters.persistence.wallet;
 import dev.loyalty.adapters.persistence.Locks;
 import dev.loyalty.adapters.persistence.UniqueKeys;
 import dev.loyalty.adapters.persistence.UtcTimes;
-import dev.loyalty.application.wallet.Wallets;
+import dev.loyalty.application.account.Wallets;
 import dev.loyalty.domain.customer.CustomerId;
 import dev.loyalty.domain.shared.ConcurrentUpdateException;
 import dev.loyalty.domain.shared.Points;

@@ -3,8 +3,8 @@ package dev.loyalty.adapters.persistence.customer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loyalty.adapters.persistence.TestDatabase;
-import dev.loyalty.application.customer.Customers;
-import dev.loyalty.application.customer.CustomersContract;
+import dev.loyalty.application.account.Customers;
+import dev.loyalty.application.account.CustomersContract;
 import jakarta.persistence.EntityManager;
 import java.util.HashSet;
 import java.util.Set;

@@ -2,8 +2,8 @@ package dev.loyalty.adapters.persistence.wallet;
 
 import dev.loyalty.adapters.persistence.TestDatabase;
 import dev.loyalty.adapters.persistence.customer.JpaCustomers;
-import dev.loyalty.application.wallet.Wallets;
-import dev.loyalty.application.wallet.WalletsContract;
+import dev.loyalty.application.account.Wallets;
+import dev.loyalty.application.account.WalletsContract;
 import dev.loyalty.domain.customer.Customer;
 import dev.loyalty.domain.customer.CustomerFixtures;
 import dev.loyalty.domain.customer.CustomerId;

@@ -3,10 +3,8 @@ package dev.loyalty.adapters.web.checkout;
 import dev.loyalty.adapters.web.Choices;
 import dev.loyalty.adapters.web.Roles;
 import dev.loyalty.adapters.web.security.Caller;
-import dev.loyalty.application.checkout.Quote;
 import dev.loyalty.application.checkout.QuoteCheckoutUseCase;
 import dev.loyalty.application.checkout.QuoteCommand;
-import dev.loyalty.application.messaging.TillMessages;
 import dev.loyalty.application.shared.ProgrammeCurrency;
 import dev.loyalty.domain.coupon.SalesChannel;
 import dev.loyalty.domain.customer.CardNumber;
@@ -40,9 +38,6 @@ public class CheckoutResource {
     ProgrammeCurrency programme;
 
     @Inject
-    TillMessages till;
-
-    @Inject
     QuoteCheckoutUseCase quotes;
 
     @Inject
@@ -71,7 +66,7 @@ public class CheckoutResource {
                                {"sku": "PC-SHAMPOO", "category": "personal-care", "quantity": 1, "unitPrice": 450}],
                      "couponCodes": ["KXFE-8Q7E-X"]}""")))
     public QuoteView quote(@NotNull @Valid QuoteRequest body) {
-        Quote quote = quotes.quote(new QuoteCommand(
+        return QuoteView.of(quotes.quote(new QuoteCommand(
                 body.storeId(),
                 body.customerId() == null ? null : CustomerId.parse(body.customerId()),
                 body.cardNumber() == null ? null : CardNumber.of(body.cardNumber()),
@@ -80,12 +75,6 @@ public class CheckoutResource {
                         .map(line -> line.toBasketLine(programme.code()))
                         .toList(),
                 body.couponCodes(),
-                caller.actor()));
-        // what the receipt will print for the customer; shown, not delivered (a quote changes nothing)
-        return QuoteView.of(
-                quote,
-                body.channel() == null || body.channel().equalsIgnoreCase("STORE")
-                        ? quote.customerId().map(till::waitingFor).orElse(java.util.List.of())
-                        : java.util.List.of());
+                caller.actor())));
     }
 }

@@ -7,16 +7,12 @@ import java.util.List;
 
 /**
  * A quote as the till shows it: each coupon APPLICABLE with its discount or REJECTED with a code
- * and why, the totals in cents, and the points the purchase would earn.
+ * and why, the totals in cents, the points the purchase would earn, and what its receipt would print.
  */
 public record QuoteView(
-        String customerId,
-        List<CouponLine> coupons,
-        Totals totals,
-        long pointsToEarn,
-        List<dev.loyalty.adapters.web.purchase.PurchaseView.PrintBlock> print) {
+        String customerId, List<CouponLine> coupons, Totals totals, long pointsToEarn, List<PrintBlock> print) {
 
-    static QuoteView of(Quote quote, List<dev.loyalty.application.messaging.PrintableMessage> waiting) {
+    static QuoteView of(Quote quote) {
         return new QuoteView(
                 quote.customerId().map(CustomerId::toString).orElse(null),
                 quote.coupons().stream().map(CouponLine::of).toList(),
@@ -26,7 +22,7 @@ public record QuoteView(
                         quote.net().cents(),
                         quote.gross().currency().getCurrencyCode()),
                 quote.points().points().value(),
-                dev.loyalty.adapters.web.purchase.PurchaseView.PrintBlock.of(waiting));
+                PrintBlock.of(quote.waiting()));
     }
 
     /** One coupon's verdict; {@code code} and {@code detail} only when rejected. */

@@ -4,8 +4,8 @@ import dev.loyalty.adapters.web.Choices;
 import dev.loyalty.adapters.web.Roles;
 import dev.loyalty.adapters.web.Times;
 import dev.loyalty.adapters.web.security.Caller;
-import dev.loyalty.application.coupon.CouponExplainer;
 import dev.loyalty.application.coupon.CouponExplanation;
+import dev.loyalty.application.coupon.ExplainCouponQuery;
 import dev.loyalty.application.shared.ProgrammeCurrency;
 import dev.loyalty.domain.coupon.CouponCode;
 import dev.loyalty.domain.coupon.SalesChannel;
@@ -38,7 +38,7 @@ public class CouponExplanationResource {
     ProgrammeCurrency programme;
 
     @Inject
-    CouponExplainer explainer;
+    ExplainCouponQuery explainer;
 
     @Inject
     Caller caller;

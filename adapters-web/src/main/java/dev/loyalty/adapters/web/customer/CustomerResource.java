@@ -10,7 +10,7 @@ import dev.loyalty.application.customer.CustomerLookup;
 import dev.loyalty.application.customer.EnrolCustomerCommand;
 import dev.loyalty.application.customer.EnrolCustomerUseCase;
 import dev.loyalty.application.customer.FindCustomerQuery;
-import dev.loyalty.application.privacy.PrivacyService;
+import dev.loyalty.application.privacy.PrivacyUseCases;
 import dev.loyalty.application.shared.Actor;
 import dev.loyalty.application.shared.ProgrammeCurrency;
 import dev.loyalty.application.shared.Role;
@@ -83,7 +83,7 @@ public class CustomerResource {
     IdempotentPosts idempotent;
 
     @Inject
-    PrivacyService privacy;
+    PrivacyUseCases privacy;
 
     @Inject
     TierQuery tiers;

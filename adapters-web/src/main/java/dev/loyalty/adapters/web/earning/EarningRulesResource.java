@@ -5,7 +5,7 @@ import dev.loyalty.adapters.web.Roles;
 import dev.loyalty.adapters.web.Times;
 import dev.loyalty.adapters.web.problem.Problem;
 import dev.loyalty.adapters.web.security.Caller;
-import dev.loyalty.application.checkout.EarningRulesService;
+import dev.loyalty.application.checkout.EarningRulesUseCases;
 import dev.loyalty.application.shared.ProgrammeCurrency;
 import dev.loyalty.domain.earning.EarningRules;
 import dev.loyalty.domain.earning.PointsRounding;
@@ -48,7 +48,7 @@ public class EarningRulesResource {
     ProgrammeCurrency programme;
 
     @Inject
-    EarningRulesService rules;
+    EarningRulesUseCases rules;
 
     @Inject
     Caller caller;

@@ -3,7 +3,7 @@ package dev.loyalty.adapters.web.event;
 import dev.loyalty.adapters.web.Roles;
 import dev.loyalty.adapters.web.Times;
 import dev.loyalty.adapters.web.security.Caller;
-import dev.loyalty.application.event.EventAdministration;
+import dev.loyalty.application.event.EventAdministrationUseCases;
 import dev.loyalty.application.event.EventReceipt;
 import dev.loyalty.application.event.RecordEventCommand;
 import dev.loyalty.application.event.RecordEventUseCase;
@@ -38,7 +38,7 @@ public class EventResource {
     RecordEventUseCase events;
 
     @Inject
-    EventAdministration administration;
+    EventAdministrationUseCases administration;
 
     @Inject
     Caller caller;

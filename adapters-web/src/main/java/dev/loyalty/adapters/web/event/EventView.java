@@ -1,6 +1,6 @@
 package dev.loyalty.adapters.web.event;
 
-import dev.loyalty.application.event.ActivityLog;
+import dev.loyalty.application.activity.ActivityLog;
 import dev.loyalty.application.event.EventReceipt;
 import dev.loyalty.domain.customer.CustomerId;
 import java.util.List;

@@ -7,12 +7,10 @@ import dev.loyalty.adapters.web.idempotency.IdempotentPosts;
 import dev.loyalty.adapters.web.problem.Problem;
 import dev.loyalty.adapters.web.security.Caller;
 import dev.loyalty.application.checkout.PurchaseQuery;
-import dev.loyalty.application.checkout.PurchaseReceipt;
 import dev.loyalty.application.checkout.RecordPurchaseCommand;
 import dev.loyalty.application.checkout.RecordPurchaseUseCase;
 import dev.loyalty.application.checkout.ReversePurchaseCommand;
 import dev.loyalty.application.checkout.ReversePurchaseUseCase;
-import dev.loyalty.application.messaging.TillMessages;
 import dev.loyalty.application.shared.ProgrammeCurrency;
 import dev.loyalty.domain.coupon.SalesChannel;
 import dev.loyalty.domain.customer.CardNumber;
@@ -60,9 +58,6 @@ public class PurchaseResource {
 
     @Inject
     ProgrammeCurrency programme;
-
-    @Inject
-    TillMessages till;
 
     @Inject
     RecordPurchaseUseCase recording;
@@ -140,19 +135,7 @@ public class PurchaseResource {
                 Money.of(body.totalPaid(), programme.code()),
                 caller.actor());
         return idempotent.respond(key, "POST purchases", body, () -> {
-            PurchaseReceipt receipt = recording.record(command);
-            PurchaseView view = PurchaseView.of(receipt, programme.code());
-            if (receipt.purchase().channel() == SalesChannel.STORE) {
-                // printed now, in the purchase's transaction when it has a key: delivered with the receipt
-                view = view.withPrint(receipt.purchase()
-                        .customerId()
-                        .map(customer -> till.print(
-                                customer,
-                                receipt.purchase().storeId(),
-                                receipt.purchase().id().reference()))
-                        .orElse(List.of()));
-            }
-            PurchaseView created = view;
+            PurchaseView created = PurchaseView.of(recording.record(command), programme.code());
             return Response.created(uri.getAbsolutePathBuilder()
                             .path(created.purchaseId())
                             .build())

@@ -1,8 +1,8 @@
 package dev.loyalty.adapters.web.purchase;
 
+import dev.loyalty.adapters.web.checkout.PrintBlock;
 import dev.loyalty.adapters.web.tier.TierView;
 import dev.loyalty.application.checkout.PurchaseReceipt;
-import dev.loyalty.application.messaging.PrintableMessage;
 import dev.loyalty.domain.customer.CustomerId;
 import dev.loyalty.domain.purchase.Purchase;
 import dev.loyalty.domain.purchase.PurchaseLine;
@@ -13,7 +13,7 @@ import java.util.List;
  * A recorded purchase: what the till prints (points awarded, the codes of the coupons redeemed and
  * what each took off, the balance, the customer's tier after it and, when this purchase moved it,
  * {@code tierChanged}, so the cashier can say so) and, for a refund, its lines with what is left to
- * give back. Amounts in cents. The purchase earned by the tier in force before it; a new tier's
+ * give back, and the customer's messages the till prints on the receipt. Amounts in cents. The purchase earned by the tier in force before it; a new tier's
  * multiplier applies from the next purchase.
  */
 public record PurchaseView(
@@ -33,43 +33,6 @@ public record PurchaseView(
         TierView tier,
         TierChange tierChanged,
         List<PrintBlock> print) {
-
-    /**
-     * A message to print on the receipt (PRINT_AT_TILL), delivered by this purchase.
-     *
-     * @param messageId the message
-     * @param text what to print
-     */
-    public record PrintBlock(String messageId, String text) {
-
-        /** @return the blocks of these messages */
-        public static List<PrintBlock> of(List<PrintableMessage> printable) {
-            return printable.stream()
-                    .map(m -> new PrintBlock(m.messageId().toString(), m.text()))
-                    .toList();
-        }
-    }
-
-    /** @return this view with the blocks the till prints */
-    PurchaseView withPrint(List<PrintableMessage> printable) {
-        return new PurchaseView(
-                purchaseId,
-                storeId,
-                receiptId,
-                customerId,
-                channel,
-                occurredAt,
-                pointsAwarded,
-                couponsRedeemed,
-                couponDiscounts,
-                walletBalance,
-                totals,
-                lines,
-                reversed,
-                tier,
-                tierChanged,
-                PrintBlock.of(printable));
-    }
 
     static PurchaseView of(PurchaseReceipt receipt, String currency) {
         PurchaseView view = of(
@@ -99,7 +62,7 @@ public record PurchaseView(
                         .change()
                         .map(change -> new TierChange(change.from(), change.to()))
                         .orElse(null),
-                List.of());
+                PrintBlock.of(receipt.printed()));
     }
 
     static PurchaseView of(Purchase purchase, long gross, long discount, Long balance) {

@@ -2,7 +2,7 @@ package dev.loyalty.adapters.web.referral;
 
 import dev.loyalty.adapters.web.Roles;
 import dev.loyalty.adapters.web.security.Caller;
-import dev.loyalty.application.referral.ReferralService;
+import dev.loyalty.application.referral.ReferralUseCases;
 import dev.loyalty.domain.customer.CustomerId;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class MyReferralResource {
 
     @Inject
-    ReferralService referrals;
+    ReferralUseCases referrals;
 
     @Inject
     Caller caller;

@@ -3,7 +3,7 @@ package dev.loyalty.adapters.web.referral;
 import dev.loyalty.adapters.web.Roles;
 import dev.loyalty.adapters.web.security.Caller;
 import dev.loyalty.application.referral.ReferralProgramme;
-import dev.loyalty.application.referral.ReferralService;
+import dev.loyalty.application.referral.ReferralUseCases;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,7 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ReferralResource {
 
     @Inject
-    ReferralService referrals;
+    ReferralUseCases referrals;
 
     @Inject
     Caller caller;

@@ -4,7 +4,7 @@ import dev.loyalty.adapters.web.Roles;
 import dev.loyalty.adapters.web.Times;
 import dev.loyalty.adapters.web.security.Caller;
 import dev.loyalty.application.timeline.TimelineEntry;
-import dev.loyalty.application.timeline.TimelineService;
+import dev.loyalty.application.timeline.TimelineQuery;
 import dev.loyalty.domain.customer.CustomerId;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,7 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class TimelineResource {
 
     @Inject
-    TimelineService timeline;
+    TimelineQuery timeline;
 
     @Inject
     Caller caller;

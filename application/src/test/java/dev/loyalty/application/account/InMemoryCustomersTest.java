@@ -1,4 +1,4 @@
-package dev.loyalty.application.customer;
+package dev.loyalty.application.account;
 
 import static dev.loyalty.domain.customer.CustomerFixtures.aCustomer;
 import static dev.loyalty.domain.customer.CustomerFixtures.aProfileUpdate;

@@ -1,4 +1,4 @@
-package dev.loyalty.application.event;
+package dev.loyalty.application.activity;
 
 import dev.loyalty.domain.activity.Activity;
 

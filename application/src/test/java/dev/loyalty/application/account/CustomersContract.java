@@ -1,4 +1,4 @@
-package dev.loyalty.application.customer;
+package dev.loyalty.application.account;
 
 import static dev.loyalty.domain.customer.ConsentPurpose.MARKETING_EMAIL;
 import static dev.loyalty.domain.customer.ConsentPurpose.MARKETING_SMS;

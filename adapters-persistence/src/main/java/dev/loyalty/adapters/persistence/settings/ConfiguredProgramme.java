@@ -1,4 +1,4 @@
-package dev.loyalty.adapters.web;
+package dev.loyalty.adapters.persistence.settings;
 
 import dev.loyalty.application.shared.ProgrammeSettings;
 import jakarta.enterprise.context.ApplicationScoped;

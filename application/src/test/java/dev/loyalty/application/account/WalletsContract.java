@@ -1,4 +1,4 @@
-package dev.loyalty.application.wallet;
+package dev.loyalty.application.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

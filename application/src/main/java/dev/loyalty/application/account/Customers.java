@@ -1,4 +1,4 @@
-package dev.loyalty.application.customer;
+package dev.loyalty.application.account;
 
 import dev.loyalty.domain.customer.CardNumber;
 import dev.loyalty.domain.customer.Customer;

@@ -1,4 +1,4 @@
-package dev.loyalty.application.wallet;
+package dev.loyalty.application.account;
 
 import dev.loyalty.domain.customer.CustomerId;
 import dev.loyalty.domain.shared.ConcurrentUpdateException;

@@ -1,4 +1,4 @@
-package dev.loyalty.application.event;
+package dev.loyalty.application.activity;
 
 /** Who told us about an event. */
 public enum EventSource {

@@ -1,4 +1,4 @@
-package dev.loyalty.application.event;
+package dev.loyalty.application.activity;
 
 import dev.loyalty.domain.activity.EventType;
 import dev.loyalty.domain.customer.CustomerEnrolled;
@@ -6,6 +6,7 @@ import dev.loyalty.domain.customer.CustomerId;
 import dev.loyalty.domain.customer.Email;
 import dev.loyalty.domain.customer.PhoneNumber;
 import dev.loyalty.domain.purchase.PurchaseRecorded;
+import dev.loyalty.domain.tier.TierChanged;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -125,7 +126,7 @@ public class ServiceEvents {
      * The set-based review's changes are not fed here: a first review moves half the customers at
      * once, which would bury every other reaction; its changes are in the tier history.
      */
-    public void tierChanged(dev.loyalty.domain.tier.TierChanged changed, String storeId, Instant now) {
+    public void tierChanged(TierChanged changed, String storeId, Instant now) {
         Map<String, Object> attributes = new LinkedHashMap<>();
         if (changed.from() != null) {
             attributes.put("from", changed.from());

@@ -1,4 +1,4 @@
-package dev.loyalty.adapters.web;
+package dev.loyalty.adapters.persistence.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

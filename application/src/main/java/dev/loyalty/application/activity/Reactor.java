@@ -1,0 +1,30 @@
+package dev.loyalty.application.activity;
+
+import dev.loyalty.domain.customer.Customer;
+import java.time.Instant;
+
+/**
+ * One concern that reacts to a customer's event (the rules, the missions, the referrals, ...). The
+ * relay calls every reactor on each due event, in the order of {@link #order()}, inside one
+ * transaction that holds the customer's wallet lock and marks the event reacted to; a reactor that
+ * throws rolls back the reactions of every reactor to that event, which is then tried again. A new
+ * concern adds a reactor (a CDI bean implementing this interface) and touches no other.
+ */
+public interface Reactor {
+
+    /**
+     * @return where this reactor runs among the others, lower first (reactors of equal order run
+     *     by class name): effects of an earlier reactor (points, coupons) are visible to the later
+     *     ones
+     */
+    int order();
+
+    /**
+     * Reacts to one due event of a customer who is enrolled and not erased.
+     *
+     * @param due the event, claimed by the relay
+     * @param customer its customer, read under the wallet lock
+     * @param now the reaction's time
+     */
+    void react(DueActivity due, Customer customer, Instant now);
+}

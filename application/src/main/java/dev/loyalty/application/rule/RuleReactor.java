@@ -1,0 +1,209 @@
+package dev.loyalty.application.rule;
+
+import dev.loyalty.application.account.PointsAwards;
+import dev.loyalty.application.activity.DueActivity;
+import dev.loyalty.application.activity.Reactor;
+import dev.loyalty.application.coupon.CouponTemplateNotFoundException;
+import dev.loyalty.application.coupon.CouponTemplates;
+import dev.loyalty.application.coupon.Coupons;
+import dev.loyalty.application.messaging.MessageOutbox;
+import dev.loyalty.application.messaging.MessageRequest;
+import dev.loyalty.application.mission.MissionReactor;
+import dev.loyalty.domain.activity.Activity;
+import dev.loyalty.domain.coupon.Coupon;
+import dev.loyalty.domain.coupon.CouponCode;
+import dev.loyalty.domain.coupon.CouponTemplate;
+import dev.loyalty.domain.customer.Customer;
+import dev.loyalty.domain.customer.CustomerId;
+import dev.loyalty.domain.messaging.Channel;
+import dev.loyalty.domain.rule.CustomerFacts;
+import dev.loyalty.domain.rule.Decision;
+import dev.loyalty.domain.rule.Rule;
+import dev.loyalty.domain.rule.RuleAction;
+import dev.loyalty.domain.shared.DomainException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+
+/**
+ * Every active rule on an event's type judges it (the verdict and its reasons recorded as an
+ * {@link Evaluation}), and the rules that fire perform their actions: issue a coupon, award points,
+ * queue a message, advance a mission. "Once per customer" is read under the wallet lock the relay
+ * holds. Actions are judged one by one: one that cannot run (an expired coupon template) is
+ * recorded with its reason and the others still run.
+ */
+@ApplicationScoped
+public class RuleReactor implements Reactor {
+
+    /** The wallet entry's reason for a rule's points. */
+    public static final String REASON = "rule";
+
+    /** First: a rule's points and coupons come before the missions count the event. */
+    static final int ORDER = 100;
+
+    private final Rules rules;
+    private final RuleEvaluations evaluations;
+    private final CouponTemplates templates;
+    private final Coupons coupons;
+    private final MessageOutbox outbox;
+    private final PointsAwards points;
+    private final MissionReactor missions;
+    private final RandomGenerator random = new SecureRandom();
+
+    /** For CDI's proxy only. */
+    protected RuleReactor() {
+        this(null, null, null, null, null, null, null);
+    }
+
+    @Inject
+    public RuleReactor(
+            Rules rules,
+            RuleEvaluations evaluations,
+            CouponTemplates templates,
+            Coupons coupons,
+            MessageOutbox outbox,
+            PointsAwards points,
+            MissionReactor missions) {
+        this.rules = rules;
+        this.evaluations = evaluations;
+        this.templates = templates;
+        this.coupons = coupons;
+        this.outbox = outbox;
+        this.points = points;
+        this.missions = missions;
+    }
+
+    @Override
+    public int order() {
+        return ORDER;
+    }
+
+    @Override
+    public void react(DueActivity due, Customer customer, Instant now) {
+        Activity activity = due.activity();
+        for (Rule rule : rules.activeOn(activity.type())) {
+            boolean fired = rule.conditions().oncePerCustomer() && evaluations.hasFired(rule.id(), customer.id());
+            Decision decision = rule.judge(activity, new CustomerFacts(customer, fired));
+            List<String> reasons = new ArrayList<>(decision.reasons());
+            Evaluation.Outcome outcome = Evaluation.Outcome.SKIPPED;
+            if (decision.fires()) {
+                outcome = perform(rule, due, customer, now, reasons)
+                        ? Evaluation.Outcome.FIRED
+                        : Evaluation.Outcome.PARTIAL;
+            }
+            evaluations.record(new Evaluation(
+                    rule.id(),
+                    rule.version(),
+                    due.rowId(),
+                    activity.eventId(),
+                    activity.type().value(),
+                    activity.occurredAt(),
+                    customer.id(),
+                    now,
+                    outcome,
+                    reasons));
+        }
+    }
+
+    /** @return whether every action ran */
+    private boolean perform(Rule rule, DueActivity due, Customer customer, Instant now, List<String> effects) {
+        Map<String, String> values = new LinkedHashMap<>();
+        if (due.activity().storeId() != null) {
+            values.put("storeName", due.activity().storeId());
+            values.put("storeId", due.activity().storeId());
+        }
+        boolean all = true;
+        int index = 0;
+        for (RuleAction action : rule.actions()) {
+            index++;
+            try {
+                effects.add(run(action, rule, due, customer.id(), index, now, values));
+            } catch (DomainException refused) {
+                all = false;
+                effects.add("action " + index + " (" + action.type() + ") could not run: " + refused.code() + ": "
+                        + refused.getMessage());
+            }
+        }
+        return all;
+    }
+
+    private String run(
+            RuleAction action,
+            Rule rule,
+            DueActivity due,
+            CustomerId customer,
+            int index,
+            Instant now,
+            Map<String, String> values) {
+        if (action instanceof RuleAction.IssueCoupon issue) {
+            return issueCoupon(issue, customer, now, values);
+        }
+        if (action instanceof RuleAction.AwardPoints award) {
+            return points.award(customer, award.points(), REASON, "rule:" + rule.id(), now);
+        }
+        if (action instanceof RuleAction.SendMessage send) {
+            return queueMessage(send, rule, due, customer, index, values);
+        }
+        return missions.advance(((RuleAction.AdvanceMission) action).missionId(), due, now);
+    }
+
+    private String issueCoupon(
+            RuleAction.IssueCoupon issue, CustomerId customer, Instant now, Map<String, String> values) {
+        Optional<CouponTemplate> template = templates.byId(issue.templateId());
+        if (template.isEmpty()) {
+            throw new CouponTemplateNotFoundException(issue.templateId());
+        }
+        Coupon coupon = template.get().issue(CouponCode.generate(random), customer, now);
+        coupons.addAll(List.of(coupon));
+        values.put("couponCode", coupon.code().value());
+        values.put("couponValidUntil", coupon.validUntil().toString().substring(0, 10));
+        return "issued coupon " + coupon.code().value() + " valid until " + coupon.validUntil();
+    }
+
+    private String queueMessage(
+            RuleAction.SendMessage send,
+            Rule rule,
+            DueActivity due,
+            CustomerId customer,
+            int index,
+            Map<String, String> values) {
+        for (String placeholder : List.of("couponCode", "couponValidUntil")) {
+            if (send.template().contains("{" + placeholder + "}") && !values.containsKey(placeholder)) {
+                // a message about a coupon that was not issued would only confuse the customer
+                throw new MissingCouponException();
+            }
+        }
+        Optional<Channel> channel = send.channel().map(c -> Channel.valueOf(c.toUpperCase(Locale.ROOT)));
+        outbox.queue(new MessageRequest(
+                customer,
+                channel,
+                send.template(),
+                values,
+                send.transactional(),
+                send.priority(),
+                "rule:" + rule.id() + "/event:" + due.activity().eventId() + "/action:" + index));
+        return "queued a " + (send.transactional() ? "transactional" : "marketing") + " message"
+                + channel.map(c -> " by " + c).orElse(" by the preferred channel");
+    }
+
+    /** A message speaks of a coupon no earlier action of its rule issued. */
+    private static final class MissingCouponException extends DomainException {
+
+        MissingCouponException() {
+            super("the message speaks of a coupon, and no coupon was issued for it");
+        }
+
+        @Override
+        public String code() {
+            return "message-coupon-missing";
+        }
+    }
+}
