@@ -1,8 +1,8 @@
 package dev.loyalty.application.history;
 
+import dev.loyalty.application.account.Wallets;
 import dev.loyalty.application.checkout.EarningRulesVersions;
 import dev.loyalty.application.shared.ProgrammeSettings;
-import dev.loyalty.application.wallet.Wallets;
 import dev.loyalty.domain.coupon.BasketLine;
 import dev.loyalty.domain.customer.CustomerId;
 import dev.loyalty.domain.earning.EarningPolicy;
