@@ -72,6 +72,21 @@ abstract class HistoryScenarios {
         }
     }
 
+    /** The single text the test database answers to {@code query}. */
+    static String text(String query) {
+        try (Connection connection = DriverManager.getConnection(
+                        System.getProperty("loyalty.it.db.url"),
+                        System.getProperty("loyalty.it.db.user"),
+                        System.getProperty("loyalty.it.db.password"));
+                PreparedStatement select = connection.prepareStatement(query);
+                java.sql.ResultSet rows = select.executeQuery()) {
+            assertThat(rows.next()).as(query).isTrue();
+            return rows.getString(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static void sql(String statement, Object... parameters) {
         try (Connection connection = DriverManager.getConnection(
                         System.getProperty("loyalty.it.db.url"),
@@ -214,6 +229,15 @@ abstract class HistoryScenarios {
         assertThat(awarded).as("points by the rules in force then").isPositive();
         Api.Reply wallet = API.get("/api/v1/me/wallet", Api.customer(id));
         assertThat(wallet.json().getJsonNumber("balance").longValue()).isEqualTo(awarded);
+        Fixtures.theBooksBalance();
+
+        // an imported purchase is reversed like a live one: its lines carry their share of the points
+        String purchase = text("SELECT id FROM purchase WHERE store_id = '" + store + "' AND receipt_id = '2-501'");
+        Api.Reply voided = API.post("/api/v1/purchases/" + purchase + "/reversal", Api.admin(), "{}");
+        assertThat(voided.status()).as(voided.toString()).isEqualTo(200);
+        assertThat(voided.json().getJsonNumber("pointsReversed").longValue()).isEqualTo(awarded);
+        Api.Reply emptied = API.get("/api/v1/me/wallet", Api.customer(id));
+        assertThat(emptied.json().getJsonNumber("balance").longValue()).isZero();
         Fixtures.theBooksBalance();
     }
 

@@ -2,13 +2,16 @@ package dev.loyalty.application.history;
 
 import dev.loyalty.application.account.Wallets;
 import dev.loyalty.application.checkout.EarningRulesVersions;
+import dev.loyalty.application.shared.ProgrammeCurrency;
 import dev.loyalty.application.shared.ProgrammeSettings;
 import dev.loyalty.domain.coupon.BasketLine;
 import dev.loyalty.domain.customer.CustomerId;
+import dev.loyalty.domain.earning.EarnedPoints;
 import dev.loyalty.domain.earning.EarningPolicy;
 import dev.loyalty.domain.earning.EarningRules;
 import dev.loyalty.domain.earning.EarningRulesHistory;
 import dev.loyalty.domain.earning.EarningRulesMissingException;
+import dev.loyalty.domain.earning.LineEarning;
 import dev.loyalty.domain.earning.PricedLine;
 import dev.loyalty.domain.purchase.PurchaseId;
 import dev.loyalty.domain.shared.Money;
@@ -43,9 +46,6 @@ import java.util.TreeMap;
 @ApplicationScoped
 public class ImportBatches {
 
-    /** The programme's currency, as everywhere in the service. */
-    static final Currency CURRENCY = Currency.getInstance("EUR");
-
     static final String EARN_REASON = "imported purchase";
 
     private final ImportJobs jobs;
@@ -53,12 +53,13 @@ public class ImportBatches {
     private final EarningRulesVersions earningRules;
     private final Wallets wallets;
     private final ProgrammeSettings programme;
+    private final ProgrammeCurrency currency;
     private final Clock clock;
     private final EarningPolicy policy = new EarningPolicy();
 
     /** For CDI's proxy only. */
     protected ImportBatches() {
-        this(null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null);
     }
 
     @Inject
@@ -68,12 +69,14 @@ public class ImportBatches {
             EarningRulesVersions earningRules,
             Wallets wallets,
             ProgrammeSettings programme,
+            ProgrammeCurrency currency,
             Clock clock) {
         this.jobs = jobs;
         this.history = history;
         this.earningRules = earningRules;
         this.wallets = wallets;
         this.programme = programme;
+        this.currency = currency;
         this.clock = clock;
     }
 
@@ -133,10 +136,19 @@ public class ImportBatches {
         List<ImportedHistory.Resolved> resolved = new ArrayList<>();
         for (ImportedReceipt receipt : fresh) {
             CustomerId customer = receipt.customer().map(customers::get).orElse(null);
-            long points = customer == null || rules == null ? 0 : points(rules, receipt);
-            resolved.add(new ImportedHistory.Resolved(PurchaseId.newId(), receipt, customer, points));
+            Optional<EarnedPoints> earned =
+                    customer == null || rules == null ? Optional.empty() : points(rules, receipt);
+            resolved.add(new ImportedHistory.Resolved(
+                    PurchaseId.newId(),
+                    receipt,
+                    customer,
+                    earned.map(e -> e.points().value()).orElse(0L),
+                    earned.map(e -> e.lines().stream()
+                                    .map(LineEarning::millionths)
+                                    .toList())
+                            .orElse(List.of())));
         }
-        history.append(resolved, CURRENCY.getCurrencyCode(), now);
+        history.append(resolved, currency.code(), now);
         if (rules != null) {
             credit(resolved, now);
         }
@@ -148,19 +160,20 @@ public class ImportBatches {
         return touched;
     }
 
-    private long points(EarningRulesHistory rules, ImportedReceipt receipt) {
+    private Optional<EarnedPoints> points(EarningRulesHistory rules, ImportedReceipt receipt) {
         EarningRules version;
         try {
             version = rules.rulesAt(receipt.occurredAt());
         } catch (EarningRulesMissingException e) {
-            return 0;
+            return Optional.empty();
         }
+        Currency money = currency.currency();
         List<PricedLine> lines = receipt.lines().stream()
                 .map(l -> new PricedLine(
-                        new BasketLine(l.sku(), l.category(), l.quantity(), new Money(l.unitPriceCents(), CURRENCY)),
-                        new Money(l.discountCents(), CURRENCY)))
+                        new BasketLine(l.sku(), l.category(), l.quantity(), new Money(l.unitPriceCents(), money)),
+                        new Money(l.discountCents(), money)))
                 .toList();
-        return policy.pointsFor(version, lines).points().value();
+        return Optional.of(policy.pointsFor(version, lines));
     }
 
     /** Credits the points, customer by customer in id order (the order wallet locks are taken in). */

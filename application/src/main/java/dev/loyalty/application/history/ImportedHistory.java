@@ -27,7 +27,27 @@ public interface ImportedHistory {
     void append(List<Resolved> receipts, String currency, Instant recordedAt);
 
     /**
-     * A receipt to append with its customer (null: anonymous) and the points it awards.
+     * A receipt to append with its customer (null: anonymous), the points it awards and each line's
+     * exact share of them, in millionths of a point (what a reversal of the line takes back).
+     *
+     * @param lineMillionths one per line of the receipt, in its order; empty when it earns nothing
      */
-    record Resolved(PurchaseId id, ImportedReceipt receipt, CustomerId customer, long points) {}
+    record Resolved(
+            PurchaseId id, ImportedReceipt receipt, CustomerId customer, long points, List<Long> lineMillionths) {
+
+        /** Validates that the shares, when given, are one per line. */
+        public Resolved {
+            lineMillionths = List.copyOf(lineMillionths);
+            if (!lineMillionths.isEmpty()
+                    && lineMillionths.size() != receipt.lines().size()) {
+                throw new IllegalArgumentException("one share per line: " + lineMillionths.size() + " for "
+                        + receipt.lines().size() + " lines");
+            }
+        }
+
+        /** @return the exact points, in millionths, the line at this index earned */
+        public long millionthsOfLine(int index) {
+            return lineMillionths.isEmpty() ? 0 : lineMillionths.get(index);
+        }
+    }
 }

@@ -158,13 +158,15 @@ public class SqlImportedHistory implements ImportedHistory {
             for (ImportedLine line : receipt.lines()) {
                 lines.add(new Object[] {
                     id,
-                    ++number,
+                    number + 1,
                     line.sku(),
                     line.category(),
                     line.quantity(),
                     line.unitPriceCents(),
-                    line.discountCents()
+                    line.discountCents(),
+                    resolved.millionthsOfLine(number)
                 });
+                number++;
             }
             if (customer != null) {
                 LocalDate month = LocalDate.ofInstant(receipt.occurredAt(), ZoneOffset.UTC)
@@ -184,7 +186,7 @@ public class SqlImportedHistory implements ImportedHistory {
         insert(
                 "INSERT INTO purchase_line (purchase_id, line_number, sku, category, quantity, unit_price, discount,"
                         + " earned_millionths, reversed_quantity) VALUES ",
-                "(?, ?, ?, ?, ?, ?, ?, 0, 0)",
+                "(?, ?, ?, ?, ?, ?, ?, ?, 0)",
                 lines,
                 "");
         List<Object[]> months = new ArrayList<>();
