@@ -295,6 +295,30 @@ abstract class HistoryScenarios {
     }
 
     @Test
+    void anImportWhoseFileWasLostWithItsInstanceFailsAndNoLongerBlocksTheNext() {
+        // as left by an instance that spooled a file, read part of it and never came back
+        String importId = UUID.randomUUID().toString();
+        sql(
+                "INSERT INTO import_job (id, running_programme, status, format, award_points, file_path, file_bytes,"
+                        + " spooled, lease_owner, lease_until, started_by, started_at)"
+                        + " VALUES (?, 'default', 'RUNNING', 'CSV', FALSE, ?, 1000, TRUE, 'run-of-a-lost-instance',"
+                        + " UTC_TIMESTAMP(6) - INTERVAL 2 HOUR, 'admin', UTC_TIMESTAMP(6) - INTERVAL 3 HOUR)",
+                importId,
+                "/nonexistent/loyalty-imports/" + importId + ".csv");
+        try {
+            JsonObject job = finished(importId);
+
+            assertThat(job.getString("status")).as(job.toString()).isEqualTo("FAILED");
+            assertThat(job.toString()).contains("upload the file again");
+            JsonObject next =
+                    imported("text/csv", HEADER + "\nS-" + unique() + ",R-1,2025-01-01T00:00:00Z,,A,b,1,100\n", "");
+            assertThat(next.getString("status")).as(next.toString()).isEqualTo("COMPLETED");
+        } finally {
+            sql("UPDATE import_job SET status = 'FAILED', running_programme = NULL WHERE id = ?", importId);
+        }
+    }
+
+    @Test
     void aWorkerStoppedMidImportIsTakenOverAndNothingIsLostOrDoubled() {
         String store = "K-" + unique();
         int receipts = 60_000;

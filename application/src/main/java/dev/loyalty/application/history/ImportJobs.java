@@ -36,6 +36,12 @@ public interface ImportJobs {
     List<ImportJob> abandoned(Instant now, int limit);
 
     /**
+     * @return running, spooled imports whose last holder's lease expired before {@code expiredBefore}
+     *     (the instance that holds their file has not come back since), oldest first
+     */
+    List<ImportJob> stranded(Instant expiredBefore, int limit);
+
+    /**
      * Adds a batch's progress and renews the lease, if {@code owner} still holds it.
      *
      * @return whether it did (false: the lease was lost, the caller's transaction must not commit)

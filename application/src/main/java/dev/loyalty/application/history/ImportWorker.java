@@ -33,6 +33,12 @@ public class ImportWorker {
     /** How long a lease lasts without a batch renewing it. */
     public static final Duration LEASE = Duration.ofSeconds(60);
 
+    /**
+     * How long after its lease expired an import whose file is on no running instance fails (its
+     * file may come back with the instance that spooled it until then).
+     */
+    public static final Duration STRANDED = Duration.ofHours(1);
+
     static final int BATCH_RECEIPTS = 500;
     static final int BATCH_REJECTS = 1_000;
     static final int ATTEMPTS = 3;
@@ -90,7 +96,27 @@ public class ImportWorker {
                 LOG.log(Level.INFO, "Import {0}: its file is not on this instance", job.id());
             }
         }
+        failStranded();
         return resumed;
+    }
+
+    /**
+     * Fails the imports whose file no instance has read on for {@link #STRANDED} after their lease
+     * expired (the instance that spooled it is gone with its disk), so that they no longer block the
+     * next import. Uploading the file again is safe: what was imported counts as duplicates.
+     */
+    private void failStranded() {
+        for (ImportJob job : jobs.stranded(clock.instant().minus(STRANDED), 10)) {
+            if (!Files.isReadable(job.file())) {
+                LOG.log(Level.WARNING, "Import {0}: its file is on no running instance, it fails", job.id());
+                batches.finish(
+                        job.id(),
+                        null,
+                        ImportStatus.FAILED,
+                        "its spooled file was lost with the instance that received it; upload the file"
+                                + " again (the receipts already imported count as duplicates)");
+            }
+        }
     }
 
     /**

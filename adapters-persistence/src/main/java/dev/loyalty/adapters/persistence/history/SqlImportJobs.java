@@ -120,6 +120,16 @@ public class SqlImportJobs implements ImportJobs {
     }
 
     @Override
+    public List<ImportJob> stranded(Instant expiredBefore, int limit) {
+        List<Object[]> rows = em.createNativeQuery("SELECT " + COLUMNS + " FROM import_job WHERE status = 'RUNNING'"
+                        + " AND spooled AND lease_owner IS NOT NULL AND lease_until < ? ORDER BY started_at LIMIT ?")
+                .setParameter(1, UtcTimes.utc(expiredBefore))
+                .setParameter(2, limit)
+                .getResultList();
+        return rows.stream().map(SqlImportJobs::job).toList();
+    }
+
+    @Override
     public boolean advance(ImportId id, String owner, ImportProgress progress, Instant leaseUntil) {
         return em.createNativeQuery(
                                 """
