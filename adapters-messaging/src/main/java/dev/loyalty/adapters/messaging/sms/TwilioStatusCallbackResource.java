@@ -48,6 +48,7 @@ public class TwilioStatusCallbackResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @SecurityRequirements
     @Operation(
+            operationId = "reportTwilioMessageStatus",
             summary = "Twilio's delivery report for an SMS (signed by Twilio)",
             description = "Set LOYALTY_SMS_TWILIO_STATUS_CALLBACK_URL to this endpoint's public URL to receive them.")
     public Response report(@HeaderParam("X-Twilio-Signature") String signature, MultivaluedMap<String, String> form) {
