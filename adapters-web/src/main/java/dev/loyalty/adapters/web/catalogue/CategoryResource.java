@@ -62,6 +62,13 @@ public class CategoryResource {
     @RolesAllowed({Roles.ADMIN, Roles.INTEGRATION})
     @Operation(operationId = "getCategory", summary = "A category")
     @APIResponse(
+            responseCode = "200",
+            description = "The category",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = CategoryBody.class)))
+    @APIResponse(
             responseCode = "404",
             description = "No such category (category-not-found)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -75,6 +75,13 @@ public class ProductResource {
     @RolesAllowed({Roles.ADMIN, Roles.INTEGRATION})
     @Operation(operationId = "getProduct", summary = "A product")
     @APIResponse(
+            responseCode = "200",
+            description = "The product",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ProductBody.class)))
+    @APIResponse(
             responseCode = "404",
             description = "No such product (product-not-found)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

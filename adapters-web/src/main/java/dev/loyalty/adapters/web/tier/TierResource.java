@@ -104,6 +104,13 @@ public class TierResource {
     @RolesAllowed({Roles.ADMIN, Roles.TERMINAL, Roles.CUSTOMER, Roles.INTEGRATION})
     @Operation(operationId = "getTierProgramme", summary = "The tier programme in force (its rules are no secret)")
     @APIResponse(
+            responseCode = "200",
+            description = "The programme in force",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = TierProgrammeView.class)))
+    @APIResponse(
             responseCode = "404",
             description = "No programme was set yet (tier-programme-missing)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
