@@ -233,16 +233,14 @@ public class OpenApiFilter implements OASFilter {
         }
     }
 
-    /** One entry per name, the one with a description first (the API's declared tags carry them). */
+    /** One entry per name: the described ones (the API's declared tags) in their order, then the rest. */
     private static List<Tag> uniqueTags(List<Tag> tags) {
         Map<String, Tag> byName = new LinkedHashMap<>();
         if (tags != null) {
-            for (Tag tag : tags) {
-                Tag kept = byName.get(tag.getName());
-                if (kept == null || (kept.getDescription() == null && tag.getDescription() != null)) {
-                    byName.put(tag.getName(), tag);
-                }
-            }
+            tags.stream()
+                    .filter(tag -> tag.getDescription() != null)
+                    .forEach(tag -> byName.putIfAbsent(tag.getName(), tag));
+            tags.forEach(tag -> byName.putIfAbsent(tag.getName(), tag));
         }
         return new ArrayList<>(byName.values());
     }
