@@ -106,6 +106,7 @@ public class OpenApiFilter implements OASFilter {
         components.addSchema(PROBLEM, problemSchema());
         if (openAPI.getPaths() != null) {
             openAPI.getPaths().getPathItems().values().forEach(this::complete);
+            new SchemaReferences(components.getSchemas()).referTo(openAPI.getPaths());
         }
     }
 
