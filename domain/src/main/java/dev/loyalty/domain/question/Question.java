@@ -12,7 +12,7 @@ import java.util.Set;
 
 /**
  * A question the programme asks its members, with the values an answer may take. Always valid: a
- * text of 1-500 characters, 1-50 allowed values of 1-60 characters each, distinct ignoring case,
+ * text of 1-500 characters, 1-30 allowed values of 1-60 characters each, distinct ignoring case,
  * none with control characters (all trimmed). An inactive question is no longer asked nor
  * answered; the answers already given stay. Created by {@link #create}, rebuilt by
  * {@link #reconstitute}; the version is the optimistic-lock version the repository keeps.
@@ -23,7 +23,7 @@ public final class Question {
     public static final int MAX_TEXT_LENGTH = 500;
 
     /** The most values a question allows. */
-    public static final int MAX_VALUES = 50;
+    public static final int MAX_VALUES = 30;
 
     /** The longest allowed value. */
     public static final int MAX_VALUE_LENGTH = 60;
