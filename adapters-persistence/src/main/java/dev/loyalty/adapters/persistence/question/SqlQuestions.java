@@ -1,5 +1,6 @@
 package dev.loyalty.adapters.persistence.question;
 
+import dev.loyalty.adapters.persistence.UniqueKeys;
 import dev.loyalty.adapters.persistence.UtcTimes;
 import dev.loyalty.adapters.persistence.sql.NativeRows;
 import dev.loyalty.application.question.Questions;
@@ -11,13 +12,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonString;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The questions in {@code question}: a new one is inserted only if its id is free (an upsert that
- * changes nothing on a duplicate tells which happened), a change is a conditional UPDATE on the
- * version it was read with.
+ * The questions in {@code question}: a new one is inserted only if its id is free (the primary
+ * key settles a race), a change is a conditional UPDATE on the version it was read with.
  */
 @ApplicationScoped
 public class SqlQuestions implements Questions {
@@ -39,17 +40,24 @@ public class SqlQuestions implements Questions {
 
     @Override
     public void add(Question question) {
-        int inserted = em.createNativeQuery(
-                        "INSERT INTO question (id, text, allowed_values, active, version, created_at)"
-                                + " VALUES (?, ?, ?, ?, 0, ?) ON DUPLICATE KEY UPDATE id = id")
-                .setParameter(1, question.id().value())
-                .setParameter(2, question.text())
-                .setParameter(3, NativeRows.toJsonArray(question.allowedValues()))
-                .setParameter(4, question.isActive())
-                .setParameter(5, UtcTimes.utc(question.createdAt()))
-                .executeUpdate();
-        if (inserted != 1) {
+        if (byId(question.id()).isPresent()) {
             throw new QuestionAlreadyExistsException(question.id());
+        }
+        try {
+            em.createNativeQuery("INSERT INTO question (id, text, allowed_values, active, version, created_at)"
+                            + " VALUES (?, ?, ?, ?, 0, ?)")
+                    .setParameter(1, question.id().value())
+                    .setParameter(2, question.text())
+                    .setParameter(3, NativeRows.toJsonArray(question.allowedValues()))
+                    .setParameter(4, question.isActive())
+                    .setParameter(5, UtcTimes.utc(question.createdAt()))
+                    .executeUpdate();
+        } catch (PersistenceException e) {
+            if (UniqueKeys.violated(e).isPresent()) {
+                // created by a concurrent request since the check above
+                throw new QuestionAlreadyExistsException(question.id());
+            }
+            throw e;
         }
     }
 
