@@ -72,6 +72,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                     name = "Messages",
                     description =
                             "Message templates, sending, the outbox with its retries, store call lists, unsubscribe and delivery reports"),
+            @Tag(
+                    name = "Questions and answers",
+                    description =
+                            "Profiling questions the console keeps, and the customers' answers (the app's own, or given for them)"),
             @Tag(name = "Catalogue", description = "Products and categories, one by one or from CSV"),
             @Tag(
                     name = "Imports",
