@@ -1,5 +1,7 @@
 package dev.loyalty.adapters.web.problem;
 
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.bind.serializer.DeserializationContext;
 import jakarta.json.bind.serializer.JsonbDeserializer;
@@ -24,16 +26,18 @@ final class ExactNumbers {
 
     private ExactNumbers() {}
 
-    /** @return the whole number the parser is at, or null for a JSON null */
+    /**
+     * @return the whole number the parser is at, or null for a JSON null (read as a value: the
+     *     parser JSON-B hands over does not tell its current event)
+     */
     static Long exactLong(JsonParser parser) {
-        JsonParser.Event event = parser.currentEvent();
-        if (event == JsonParser.Event.VALUE_NULL) {
-            return null;
-        }
-        if (event != JsonParser.Event.VALUE_NUMBER && event != JsonParser.Event.VALUE_STRING) {
-            throw new JsonbException("a whole number is expected, not " + event);
-        }
-        return exactLong(parser.getString());
+        JsonValue value = parser.getValue();
+        return switch (value.getValueType()) {
+            case NULL -> null;
+            case NUMBER -> exactLong(value.toString());
+            case STRING -> exactLong(((JsonString) value).getString());
+            default -> throw new JsonbException("a whole number is expected, not " + value.getValueType());
+        };
     }
 
     /** @return {@code text} as a whole number, when it is one within a {@code long} */
