@@ -4,6 +4,7 @@ import static dev.loyalty.app.Fixtures.API;
 import static dev.loyalty.app.Fixtures.TEN_LASAGNE;
 import static dev.loyalty.app.Fixtures.VALID_ENROLMENT;
 import static dev.loyalty.app.Fixtures.enrolled;
+import static dev.loyalty.app.Fixtures.enrolment;
 import static dev.loyalty.app.Fixtures.purchase;
 import static dev.loyalty.app.Fixtures.record;
 import static dev.loyalty.app.Fixtures.unique;
@@ -193,6 +194,52 @@ abstract class ErrorScenarios {
         assertThat(Api.count("SELECT COUNT(*) FROM purchase"))
                 .as("nothing stored (1e999999999 used to be read as 0 and recorded)")
                 .isEqualTo(purchases);
+    }
+
+    @Test
+    void anOversizedChunkedBodyIsRefusedWithoutBeingReadWhole() {
+        long customers = Api.count("SELECT COUNT(*) FROM customer");
+        long started = System.nanoTime();
+
+        Api.Reply reply = API.postChunked(
+                "/api/v1/customers",
+                Api.admin(),
+                "application/json",
+                "{\"firstName\": \"Ada\", \"lastName\": \"",
+                30L * 1024 * 1024);
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(413);
+        assertThat(reply.isProblem("payload-too-large")).as(reply.toString()).isTrue();
+        assertThat(Api.count("SELECT COUNT(*) FROM customer")).isEqualTo(customers);
+        System.out.printf(
+                "a 30 MB chunked body refused in %d ms%n",
+                java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+    }
+
+    @Test
+    void aChunkedBodyWithinTheLimitIsReadAsAnyOther() {
+        Api.Reply reply = API.postChunked(
+                "/api/v1/customers",
+                Api.admin(),
+                "application/json",
+                enrolment("chunked." + unique() + "@example.com", null, "MI-001"),
+                10_000);
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+    }
+
+    @Test
+    void theUnauthenticatedTwilioCallbackRefusesALargeChunkedBodyBeforeReadingIt() {
+        Api.Reply unsigned = API.postChunked(
+                "/api/v1/gateways/twilio/status",
+                null,
+                "application/x-www-form-urlencoded",
+                "MessageSid=SM1&MessageStatus=delivered&Padding=",
+                1024 * 1024);
+
+        // this deployment has no Twilio callback configured: no signature can be valid
+        assertThat(unsigned.status()).as(unsigned.toString()).isEqualTo(403);
+        assertThat(unsigned.isProblem("forbidden")).as(unsigned.toString()).isTrue();
     }
 
     @Test
