@@ -102,6 +102,45 @@ class LauncherIT {
         assertThat(output).contains("identity provider").doesNotContain("eyJ");
     }
 
+    @Test
+    void trustsAKeyGivenAsAPlainPath() throws Exception {
+        Map<String, String> env = ServiceProcess.sharedDatabaseEnv();
+        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", Api.keys().publicKeyFile().toString());
+        Path data = DATA.resolveSibling("launcher-it-plain-key");
+        Path log = DATA.resolveSibling("launcher-it-plain-key.log");
+        Api.Reply rules;
+        try (ServiceProcess service = ServiceProcess.start(JAR, ServiceProcess.freePort(), data, log, env)) {
+            service.awaitReady();
+            rules = service.api().get("/api/v1/earning-rules", Api.admin());
+            service.stop();
+        }
+
+        assertThat(rules.status())
+                .as("a token signed with the key at the plain path is accepted: " + rules)
+                .isEqualTo(200);
+    }
+
+    @Test
+    void aKeyLocationItCannotReadStopsTheStartWithOneLine() throws Exception {
+        String line = refusedToStart(Map.of("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "/etc/keys/no-such-public.pem"));
+
+        assertThat(line).startsWith("MP_JWT_VERIFY_PUBLICKEY_LOCATION").contains("/etc/keys/no-such-public.pem");
+    }
+
+    /** Starts the service with {@code env}: it must exit with code 2 and one line, which is returned. */
+    static String refusedToStart(Map<String, String> env) throws Exception {
+        Map<String, String> all = new java.util.HashMap<>(env);
+        all.put("LOYALTY_DATA_DIR", DATA.resolveSibling("launcher-it-refused").toString());
+        Process process =
+                ServiceProcess.command(JAR, all).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as(output).isTrue();
+        assertThat(process.exitValue()).as(output).isEqualTo(2);
+        assertThat(output.strip().lines()).as(output).hasSize(1);
+        return output.strip();
+    }
+
     private static ProcessBuilder command(String... args) {
         return ServiceProcess.command(JAR, Map.of("LOYALTY_DATA_DIR", DATA.toString()), args);
     }

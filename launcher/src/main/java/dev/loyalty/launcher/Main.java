@@ -129,7 +129,9 @@ public final class Main {
             System.setProperty("loyalty.db.user", db.user());
             System.setProperty("loyalty.db.password", db.password());
         }
-        if (settings.jwtPublicKeyLocation().isEmpty()) {
+        settings.jwtPublicKeyLocation()
+                .ifPresent(location -> System.setProperty("mp.jwt.verify.publickey.location", location));
+        if (!settings.realKeyConfigured()) {
             DevKeys keys = new DevKeys(settings.dataDir());
             System.setProperty(
                     "mp.jwt.verify.publickey.location",
@@ -164,7 +166,7 @@ public final class Main {
         private TokenCommand() {}
 
         static int run(Settings settings, String[] args, PrintStream out, PrintStream err) {
-            if (settings.jwtPublicKeyLocation().isPresent()) {
+            if (settings.realKeyConfigured()) {
                 err.println("A real verification key is configured (MP_JWT_VERIFY_PUBLICKEY_LOCATION):"
                         + " tokens come from your identity provider, not from this command.");
                 return 2;

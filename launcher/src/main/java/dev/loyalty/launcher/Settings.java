@@ -13,7 +13,10 @@ import java.util.Optional;
  * @param httpPort the port the service listens on
  * @param dataDir where the embedded database and the development keys live
  * @param databaseUrl an external database, or empty for the embedded one
- * @param jwtPublicKeyLocation a real verification key, or empty for development keys
+ * @param jwtPublicKeyLocation where a real verification key is, as a URL Payara reads (a plain
+ *     path becomes its {@code file:} URL, see {@link KeyLocation}), or empty
+ * @param jwtPublicKey a real verification key given inline ({@code MP_JWT_VERIFY_PUBLICKEY}), or
+ *     empty; with neither, development keys
  * @param jwtIssuer the configured issuer, if any
  * @param accessLog whether Payara writes an access log ({@code LOYALTY_ACCESS_LOG=true})
  * @param currency the programme's currency ({@code LOYALTY_CURRENCY}, an ISO 4217 code, default
@@ -24,11 +27,17 @@ record Settings(
         Path dataDir,
         Optional<String> databaseUrl,
         Optional<String> jwtPublicKeyLocation,
+        Optional<String> jwtPublicKey,
         Optional<String> jwtIssuer,
         boolean accessLog,
         String currency) {
 
     static final int DEFAULT_HTTP_PORT = 8080;
+
+    /** @return whether a real verification key is configured (by location or inline) */
+    boolean realKeyConfigured() {
+        return jwtPublicKeyLocation.isPresent() || jwtPublicKey.isPresent();
+    }
 
     static Settings from(Map<String, String> environment) {
         return new Settings(
@@ -37,8 +46,8 @@ record Settings(
                         .toAbsolutePath()
                         .normalize(),
                 read(environment, "LOYALTY_DB_URL"),
-                read(environment, "MP_JWT_VERIFY_PUBLICKEY_LOCATION")
-                        .or(() -> read(environment, "MP_JWT_VERIFY_PUBLICKEY")),
+                read(environment, KeyLocation.SETTING).map(KeyLocation::normalized),
+                read(environment, "MP_JWT_VERIFY_PUBLICKEY"),
                 read(environment, "MP_JWT_VERIFY_ISSUER"),
                 read(environment, "LOYALTY_ACCESS_LOG")
                         .map(Boolean::parseBoolean)
@@ -48,9 +57,14 @@ record Settings(
 
     /** Reads {@code NAME} from the environment, else the property {@code name} with dots. */
     static Optional<String> read(Map<String, String> environment, String name) {
+        return read(environment, name, name.toLowerCase().replace('_', '.'));
+    }
+
+    /** Reads {@code NAME} from the environment, else the system property {@code property}. */
+    static Optional<String> read(Map<String, String> environment, String name, String property) {
         String value = environment.get(name);
         if (value == null || value.isBlank()) {
-            value = System.getProperty(name.toLowerCase().replace('_', '.'));
+            value = System.getProperty(property);
         }
         return Optional.ofNullable(value).map(String::trim).filter(v -> !v.isEmpty());
     }

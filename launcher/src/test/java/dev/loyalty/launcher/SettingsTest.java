@@ -56,4 +56,45 @@ class SettingsTest {
         assertThatThrownBy(() -> Settings.from(Map.of("LOYALTY_CURRENCY", "XYZ")))
                 .hasMessageContaining("LOYALTY_CURRENCY");
     }
+
+    @Test
+    void aPlainKeyPathBecomesItsFileUrl(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path key = java.nio.file.Files.writeString(
+                dir.resolve("public.pem"), "-----BEGIN PUBLIC KEY-----\nMIIB\n-----END PUBLIC KEY-----\n");
+
+        Settings plain = Settings.from(Map.of("MP_JWT_VERIFY_PUBLICKEY_LOCATION", key.toString()));
+        Settings url = Settings.from(
+                Map.of("MP_JWT_VERIFY_PUBLICKEY_LOCATION", key.toUri().toString()));
+
+        assertThat(plain.jwtPublicKeyLocation()).contains(key.toUri().toString());
+        assertThat(url.jwtPublicKeyLocation()).contains(key.toUri().toString());
+        assertThat(plain.realKeyConfigured()).isTrue();
+    }
+
+    @Test
+    void aKeyLocationThatCannotBeReadStopsTheStartWithOneLine(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Path notAKey = java.nio.file.Files.writeString(dir.resolve("notes.txt"), "hello");
+        for (String location : new String[] {
+            "/etc/keys/no-such-public.pem",
+            "file:/etc/keys/no-such-public.pem",
+            dir.toString(),
+            notAKey.toString(),
+            "classpath:keys.pem"
+        }) {
+            assertThatThrownBy(() -> Settings.from(Map.of("MP_JWT_VERIFY_PUBLICKEY_LOCATION", location)))
+                    .as(location)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("MP_JWT_VERIFY_PUBLICKEY_LOCATION")
+                    .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+        }
+    }
+
+    @Test
+    void anInlineKeyIsARealKeyToo() {
+        Settings settings = Settings.from(Map.of("MP_JWT_VERIFY_PUBLICKEY", "MIIBIjANBg"));
+
+        assertThat(settings.jwtPublicKeyLocation()).isEmpty();
+        assertThat(settings.realKeyConfigured()).isTrue();
+    }
 }
