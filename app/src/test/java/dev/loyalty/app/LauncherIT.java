@@ -127,6 +127,22 @@ class LauncherIT {
         assertThat(line).startsWith("MP_JWT_VERIFY_PUBLICKEY_LOCATION").contains("/etc/keys/no-such-public.pem");
     }
 
+    @Test
+    void refusesDevelopmentKeysWithAnExternalDatabase() throws Exception {
+        String line = refusedToStart(Map.of("LOYALTY_DB_URL", System.getProperty("loyalty.it.db.url")));
+
+        assertThat(line)
+                .startsWith("MP_JWT_VERIFY_PUBLICKEY_LOCATION is not set")
+                .contains("LOYALTY_DEV_KEYS=true");
+    }
+
+    @Test
+    void refusesTheDevelopmentLinkSecretWithRealEmails() throws Exception {
+        String line = refusedToStart(Map.of("LOYALTY_EMAIL_PROVIDER", "smtp", "LOYALTY_SMTP_HOST", "127.0.0.1"));
+
+        assertThat(line).startsWith("LOYALTY_MESSAGING_LINK_SECRET is not set");
+    }
+
     /** Starts the service with {@code env}: it must exit with code 2 and one line, which is returned. */
     static String refusedToStart(Map<String, String> env) throws Exception {
         Map<String, String> all = new java.util.HashMap<>(env);

@@ -23,7 +23,9 @@ import java.util.logging.Logger;
  * <p>Before Payara Micro boots: with no {@code LOYALTY_DB_URL} an embedded MariaDB is started and
  * its coordinates handed to the application as system properties; with no
  * {@code MP_JWT_VERIFY_PUBLICKEY_LOCATION} the development key pair of the data directory is
- * trusted, and only then can the {@code token} command mint tokens.
+ * trusted, and only then can the {@code token} command mint tokens. Development keys and the
+ * development link secret are refused outside a development run (see {@link
+ * Settings#refuseDevelopmentSecrets()}).
  */
 public final class Main {
 
@@ -78,6 +80,13 @@ public final class Main {
         Optional<Integer> done = command(settings, args, System.out, System.err);
         if (done.isPresent()) {
             System.exit(done.get());
+        }
+        try {
+            settings.refuseDevelopmentSecrets();
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
         }
         serve(settings, args.length > 0 ? Arrays.copyOfRange(args, 1, args.length) : new String[0]);
     }
@@ -137,6 +146,10 @@ public final class Main {
                     "mp.jwt.verify.publickey.location",
                     keys.publicKeyFile().toUri().toString());
             System.setProperty("mp.jwt.verify.issuer", settings.jwtIssuer().orElse(DevKeys.ISSUER));
+            if (settings.databaseUrl().isPresent()) {
+                LOG.warning("LOYALTY_DEV_KEYS=true with an external database: anyone who can read " + keys.directory()
+                        + " can mint an admin token; never in production");
+            }
             LOG.warning("No MP_JWT_VERIFY_PUBLICKEY_LOCATION: trusting the development key in "
                     + keys.publicKeyFile().getParent()
                     + "; mint a token with: java -jar loyalty.jar token admin");

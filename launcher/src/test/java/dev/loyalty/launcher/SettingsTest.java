@@ -97,4 +97,41 @@ class SettingsTest {
         assertThat(settings.jwtPublicKeyLocation()).isEmpty();
         assertThat(settings.realKeyConfigured()).isTrue();
     }
+
+    @Test
+    void developmentKeysOnlyWithTheEmbeddedDatabaseOrWhenAskedFor() {
+        Settings.from(Map.of()).refuseDevelopmentSecrets();
+        Settings.from(Map.of("LOYALTY_DB_URL", "jdbc:mariadb://db/loyalty", "LOYALTY_DEV_KEYS", "true"))
+                .refuseDevelopmentSecrets();
+        Settings.from(Map.of(
+                        "LOYALTY_DB_URL",
+                        "jdbc:mariadb://db/loyalty",
+                        "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
+                        "https://idp/keys"))
+                .refuseDevelopmentSecrets();
+
+        assertThatThrownBy(() -> Settings.from(Map.of("LOYALTY_DB_URL", "jdbc:mariadb://db/loyalty"))
+                        .refuseDevelopmentSecrets())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("MP_JWT_VERIFY_PUBLICKEY_LOCATION is not set while LOYALTY_DB_URL");
+    }
+
+    @Test
+    void theDevelopmentLinkSecretNeverSignsRealMessages() {
+        Settings.from(Map.of("LOYALTY_EMAIL_PROVIDER", "log")).refuseDevelopmentSecrets();
+        Settings.from(Map.of("LOYALTY_EMAIL_PROVIDER", "smtp", "LOYALTY_MESSAGING_LINK_SECRET", "a-secret-of-20-chars"))
+                .refuseDevelopmentSecrets();
+        Settings.from(Map.of("LOYALTY_SMS_PROVIDER", "twilio", "LOYALTY_DEV_KEYS", "true"))
+                .refuseDevelopmentSecrets();
+
+        assertThatThrownBy(() ->
+                        Settings.from(Map.of("LOYALTY_EMAIL_PROVIDER", "smtp")).refuseDevelopmentSecrets())
+                .hasMessageStartingWith("LOYALTY_MESSAGING_LINK_SECRET is not set while LOYALTY_EMAIL_PROVIDER=smtp");
+        assertThatThrownBy(() ->
+                        Settings.from(Map.of("LOYALTY_SMS_PROVIDER", "Twilio")).refuseDevelopmentSecrets())
+                .hasMessageContaining("LOYALTY_SMS_PROVIDER=twilio");
+        assertThatThrownBy(() -> Settings.from(Map.of("LOYALTY_MESSAGING_LINK_SECRET", "short"))
+                        .refuseDevelopmentSecrets())
+                .hasMessage("LOYALTY_MESSAGING_LINK_SECRET must have at least 16 characters");
+    }
 }
