@@ -46,6 +46,8 @@ class LauncherIT {
                      "consents": {"marketingEmail": true}, "enrolmentChannel": "WEB"}"""
                                     .formatted(email));
             assertThat(enrolled.status()).as(enrolled.toString()).isEqualTo(201);
+            String forged = admin.substring(0, admin.lastIndexOf('.') + 1) + "AAAA";
+            assertThat(Api.at(PORT).get("/api/v1/tiers", forged).status()).isEqualTo(401);
             first.stop();
         }
         long secondStart;
@@ -69,6 +71,10 @@ class LauncherIT {
                 .isTrue();
         assertThat(Files.readString(DATA.resolve("mariadb/credentials.properties")))
                 .contains("password=");
+        assertThat(Files.readString(LOG))
+                .as("a refused token is one line without a stack trace, see " + LOG)
+                .contains("Bearer token refused: JWTProcessingException: Signature of the JWT token is invalid")
+                .doesNotContain("Exception trying to parse JWT token");
         assertThat(Files.readString(LOG))
                 .as("the restart's log names the schema's version, see " + LOG)
                 .containsPattern("Schema at version \\d+(\\.\\d+)* \\(0 migrations applied");
