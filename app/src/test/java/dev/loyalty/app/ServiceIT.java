@@ -84,5 +84,8 @@ class ServiceIT {
     class Privacy extends PrivacyScenarios {}
 
     @Nested
+    class Answers extends AnswerScenarios {}
+
+    @Nested
     class Messaging extends MessagingScenarios {}
 }
