@@ -2,19 +2,12 @@ package dev.loyalty.application.segment;
 
 import dev.loyalty.domain.customer.CustomerId;
 import dev.loyalty.domain.segment.Segment;
-import dev.loyalty.domain.segment.SegmentId;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 /** What rules and campaigns ask of segments: who is in a snapshot, is this customer in that segment. */
-public interface SegmentMembership {
-
-    /**
-     * @return whether the customer is in the segment by its condition at {@code now} (false for a
-     *     segment that does not exist)
-     */
-    boolean isMember(CustomerId customer, SegmentId segment, Instant now);
+public interface SegmentMembership extends SegmentCheck {
 
     /**
      * @return the members of a snapshot after {@code afterId} (by id, "" for the first page), at most
