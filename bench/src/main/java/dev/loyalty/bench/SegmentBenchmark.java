@@ -162,12 +162,12 @@ public final class SegmentBenchmark {
             String answer = "";
             for (int i = 0; i < seconds.length; i++) {
                 long started = System.nanoTime();
-                Api.Response preview = api.send(
-                        "POST", "/api/v1/segments/preview", tokens.admin(), body, Duration.ofMinutes(30));
+                Api.Response preview =
+                        api.send("POST", "/api/v1/segments/preview", tokens.admin(), body, Duration.ofMinutes(30));
                 seconds[i] = (System.nanoTime() - started) / 1e9;
                 if (preview.status() != 200) {
-                    throw new IllegalStateException("the preview answered " + preview.status() + ": "
-                            + preview.shortBody());
+                    throw new IllegalStateException(
+                            "the preview answered " + preview.status() + ": " + preview.shortBody());
                 }
                 answer = preview.body();
             }
@@ -180,23 +180,23 @@ public final class SegmentBenchmark {
                 "POST",
                 "/api/v1/segments",
                 tokens.admin(),
-                "{\"name\": \"Recent big spenders\", \"condition\": " + CONDITIONS.get(0)[1] + "}",
+                "{\"name\": \"Recent big spenders\", \"condition\": "
+                        + CONDITIONS.get(0)[1] + "}",
                 Duration.ofMinutes(30));
         if (saved.status() != 201) {
             throw new IllegalStateException("saving the segment answered " + saved.status() + ": " + saved.shortBody());
         }
         String id = saved.body().replaceAll(".*\"segmentId\"\\s*:\\s*\"([^\"]+)\".*", "$1");
         long started = System.nanoTime();
-        Api.Response snapshot = api.send(
-                "POST", "/api/v1/segments/" + id + "/snapshots", tokens.admin(), "", Duration.ofMinutes(30));
+        Api.Response snapshot =
+                api.send("POST", "/api/v1/segments/" + id + "/snapshots", tokens.admin(), "", Duration.ofMinutes(30));
         double snapshotSeconds = (System.nanoTime() - started) / 1e9;
         if (snapshot.status() != 201) {
             throw new IllegalStateException("the snapshot answered " + snapshot.status() + ": " + snapshot.shortBody());
         }
         out.printf(
                 "  snapshot of the first segment: %s members frozen in %.2f s%n",
-                snapshot.body().replaceAll(".*\"members\"\\s*:\\s*([0-9]+).*", "$1"),
-                snapshotSeconds);
+                snapshot.body().replaceAll(".*\"members\"\\s*:\\s*([0-9]+).*", "$1"), snapshotSeconds);
         out.printf(
                 "  machine: %d cores, JDK %s; MariaDB, the service and this client share it%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
