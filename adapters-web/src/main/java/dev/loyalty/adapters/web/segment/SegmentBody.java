@@ -3,7 +3,6 @@ package dev.loyalty.adapters.web.segment;
 import dev.loyalty.domain.segment.SegmentConditionInvalidException;
 import dev.loyalty.domain.shared.DomainException;
 import dev.loyalty.domain.shared.InvalidValueException;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
@@ -32,8 +31,11 @@ record SegmentBody(Optional<String> name, String condition) {
                 throw new MalformedJsonException("the request body is a JSON object");
             }
             body = value.asJsonObject();
-        } catch (JsonException | IllegalStateException e) {
-            // a body that is not JSON, or nested beyond what the reader accepts
+        } catch (MalformedJsonException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // a body that is not JSON (JsonException), or nested beyond what the reader accepts (Parsson
+            // throws a bare RuntimeException: "Input is too deeply nested")
             throw new MalformedJsonException("the request body is not valid JSON (or is nested too deeply)");
         }
         Set<String> allowed = named ? Set.of("name", "condition") : Set.of("condition");
