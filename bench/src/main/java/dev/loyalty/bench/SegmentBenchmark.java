@@ -20,7 +20,7 @@ import java.util.logging.Logger;
 /**
  * Segment previews at scale: a {@code loyalty.jar} on a fresh MariaDB filled by the {@code
  * generate} command ({@code -Dbench.segmentCustomers}, default a million, {@code
- * -Dbench.segmentReceipts}, default 1.5 million: about 10 million receipt lines), the customer
+ * -Dbench.segmentReceipts}, default 2.9 million: about 10 million receipt lines), the customer
  * metrics filled from the purchases in SQL when nothing filled them (window 12 months, no RFM
  * scores, the home store being the customer's first store by id), then {@code POST
  * /api/v1/segments/preview} of three-clause conditions timed end to end (each three times: the
@@ -66,7 +66,7 @@ public final class SegmentBenchmark {
         System.setProperty("mariadb.logging.disable", "true");
         PrintStream out = System.out;
         long customers = Long.parseLong(System.getProperty("bench.segmentCustomers", "1000000"));
-        long receipts = Long.parseLong(System.getProperty("bench.segmentReceipts", "1500000"));
+        long receipts = Long.parseLong(System.getProperty("bench.segmentReceipts", "2900000"));
         String bufferPool = System.getProperty("bench.bufferPool", "1G");
         boolean keep = Boolean.parseBoolean(System.getProperty("bench.keep", "false"));
         Path jar = Path.of(System.getProperty("bench.jar", "app/target/loyalty.jar"))
@@ -112,7 +112,7 @@ public final class SegmentBenchmark {
         ServiceProcess service = ServiceProcess.start(jar, dataDir, freePort(), db.url(), run.resolve("service.log"));
         teardown.add("stopping the service", service);
         Api api = new Api(service.port());
-        Duration ready = service.awaitReady(api, Duration.ofSeconds(180));
+        Duration ready = service.awaitReady(api, Duration.ofSeconds(900));
         out.printf("  service ready in %.1f s (log: %s)%n", ready.toMillis() / 1e3, service.log());
         Tokens tokens = Tokens.mint(jar, dataDir);
 
