@@ -49,17 +49,14 @@ public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
             Map.entry("import-not-found", 404),
             Map.entry("product-not-found", 404),
             Map.entry("category-not-found", 404),
-<<<<<<< HEAD
             // segments
             Map.entry("malformed-json", 400),
             Map.entry("segment-not-found", 404),
-            Map.entry("segment-name-taken", 409));
-=======
+            Map.entry("segment-name-taken", 409),
             // questions and answers
             Map.entry("question-not-found", 404),
             Map.entry("question-already-exists", 409),
             Map.entry("answer-value-not-allowed", 422));
->>>>>>> main
 
     @Override
     public Response toResponse(DomainException exception) {
