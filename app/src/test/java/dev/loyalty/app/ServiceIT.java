@@ -91,4 +91,7 @@ class ServiceIT {
 
     @Nested
     class ApiDocumentation extends ApiDocumentationScenarios {}
+
+    @Nested
+    class Segments extends SegmentScenarios {}
 }

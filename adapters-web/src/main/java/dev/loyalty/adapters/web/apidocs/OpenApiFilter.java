@@ -198,6 +198,11 @@ public class OpenApiFilter implements OASFilter {
                         .type(Schema.SchemaType.ARRAY)
                         .description("The fields at fault (validation failures), empty when none is")
                         .items(OASFactory.createSchema().ref(FIELD_ERROR)));
+        properties.put(
+                "path",
+                string(
+                        "For a bad segment condition, the JSON path of the node at fault; absent otherwise",
+                        "$.all[2].metric"));
         return OASFactory.createSchema()
                 .type(Schema.SchemaType.OBJECT)
                 .description("An RFC 9457 problem document with the platform's stable `code`")
