@@ -135,6 +135,8 @@ public final class Main {
                     "mp.jwt.verify.publickey.location",
                     keys.publicKeyFile().toUri().toString());
             System.setProperty("mp.jwt.verify.issuer", settings.jwtIssuer().orElse(DevKeys.ISSUER));
+            // the console's "mint a development admin token" sign-in exists only where this is set
+            System.setProperty("loyalty.dev.jwt.dir", keys.directory().toString());
             LOG.warning("No MP_JWT_VERIFY_PUBLICKEY_LOCATION: trusting the development key in "
                     + keys.publicKeyFile().getParent()
                     + "; mint a token with: java -jar loyalty.jar token admin");
