@@ -85,4 +85,7 @@ class ServiceIT {
 
     @Nested
     class Messaging extends MessagingScenarios {}
+
+    @Nested
+    class Console extends ConsoleScenarios {}
 }
