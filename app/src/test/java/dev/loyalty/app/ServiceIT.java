@@ -87,5 +87,8 @@ class ServiceIT {
     class Messaging extends MessagingScenarios {}
 
     @Nested
+    class Dashboard extends DashboardScenarios {}
+
+    @Nested
     class Console extends ConsoleScenarios {}
 }
