@@ -127,7 +127,8 @@ async function route(message) {
     if (e instanceof ProblemError) { if (e.status !== 401) say(e.message); } else { say(String(e)); throw e; }
   }
   translate(main);
-  main.focus();
+  main.focus({ preventScroll: true });
+  window.scrollTo(0, 0);
 }
 
 // ---- sign-in ----
@@ -209,27 +210,27 @@ async function dashboard() {
   main.append(h('h1', { 'data-i18n': 'dash.title' }), h('p', { class: 'muted' }, `${T('dash.at')} ${fmtTime(d.at)}`), cards,
     h('div', { class: 'charts' }, membersPanel, couponsPanel, messagesPanel, suppressedPanel));
   chart(membersEl, {
-    legend: {}, xAxis: { type: 'category', data: weeks }, yAxis: [{ type: 'value' }, { type: 'value' }],
+    legend: {}, xAxis: { type: 'category', data: weeks }, yAxis: [{ type: 'value', minInterval: 1 }, { type: 'value', minInterval: 1 }],
     series: [
       { name: T('dash.members'), type: 'line', data: d.weeks.map((w) => w.members) },
       { name: T('dash.newMembers'), type: 'bar', yAxisIndex: 1, data: d.weeks.map((w) => w.newMembers) }],
   }, T('dash.membersChart'));
   chart(couponsEl, {
-    legend: {}, xAxis: { type: 'category', data: weeks }, yAxis: { type: 'value' },
+    legend: {}, xAxis: { type: 'category', data: weeks }, yAxis: { type: 'value', minInterval: 1 },
     series: [
       { name: T('dash.issued'), type: 'bar', data: d.weeks.map((w) => w.couponsIssued) },
       { name: T('dash.redeemed'), type: 'bar', data: d.weeks.map((w) => w.couponsRedeemed) }],
   }, T('dash.couponsChart'));
   const statuses = ['QUEUED', 'SENT', 'DELIVERED', 'FAILED', 'SUPPRESSED'];
   chart(messagesEl, {
-    xAxis: { type: 'category', data: statuses }, yAxis: { type: 'value' },
+    xAxis: { type: 'category', data: statuses }, yAxis: { type: 'value', minInterval: 1 },
     series: [{ name: T('dash.count'), type: 'bar', data: statuses.map((s) => d.messagesByStatus[s] || 0) }],
   }, `${T('dash.messagesChart')}: ${statuses.map((s) => `${s} ${d.messagesByStatus[s] || 0}`).join(', ')}`);
   const reasons = Object.entries(d.suppressedByReason);
   if (reasons.length === 0) suppressedEl.replaceWith(h('p', { class: 'muted', text: T('dash.none') }));
   else chart(suppressedEl, {
     grid: { left: 220, right: 20, top: 20, bottom: 30 }, tooltip: { trigger: 'item' },
-    yAxis: { type: 'category', data: reasons.map(([r]) => r), axisLabel: { width: 200, overflow: 'truncate' } }, xAxis: { type: 'value' },
+    yAxis: { type: 'category', data: reasons.map(([r]) => r), axisLabel: { width: 200, overflow: 'truncate' } }, xAxis: { type: 'value', minInterval: 1 },
     series: [{ name: T('dash.count'), type: 'bar', data: reasons.map(([, n]) => n) }],
   }, `${T('dash.suppressedChart')}: ${reasons.map(([r, n]) => `${r} ${n}`).join(', ')}`);
 }
@@ -238,7 +239,7 @@ async function dashboard() {
 async function customers() {
   document.title = `${T('cust.title')} - ${T('brand')}`;
   const by = h('select', { id: 'search-by', name: 'by' },
-    ...['email', 'phone', 'card', 'id'].map((k) => h('option', { value: k, 'data-i18n': `cust.${k}` })));
+    ...['name', 'email', 'phone', 'card', 'id'].map((k) => h('option', { value: k, 'data-i18n': `cust.${k}` })));
   const value = h('input', { id: 'search-value', name: 'value', 'data-field': 'value', required: true, autocomplete: 'off' });
   const results = h('div', { id: 'results', 'aria-live': 'polite' });
   const form = h('form', { class: 'inline panel', role: 'search', novalidate: true },
@@ -251,6 +252,10 @@ async function customers() {
     say('');
     results.replaceChildren();
     const v = value.value.trim();
+    if (by.value === 'name') {
+      try { await byName(v, null); } catch (e) { showProblem(form, fieldOf(e, 'name')); }
+      return;
+    }
     try {
       const found = by.value === 'id'
         ? await api('GET', `/customers/${encodeURIComponent(v)}`)
@@ -271,6 +276,33 @@ async function customers() {
     }
   });
   main.append(h('h1', { 'data-i18n': 'cust.title' }), form, results);
+
+  // a page of customers by name; "more" goes on after the last one (keyset cursor)
+  async function byName(v, after) {
+    const page = await api('GET', `/customers?name=${encodeURIComponent(v)}&limit=20${after ? `&after=${encodeURIComponent(after)}` : ''}`);
+    results.querySelector('#more')?.remove();
+    let body = results.querySelector('#found tbody');
+    if (!body) {
+      if (!page.items.length) { results.append(h('p', { text: T('cust.notFound') })); return; }
+      const found = h('table', { id: 'found' },
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col', text: T('col.name') }), h('th', { scope: 'col', text: T('c360.card') }), h('th', { scope: 'col', text: T('c360.enrolled') }))),
+        h('tbody'));
+      results.append(h('section', { class: 'panel' }, found));
+      body = found.querySelector('tbody');
+    }
+    for (const c of page.items) {
+      body.append(h('tr', {},
+        h('td', {}, h('a', { href: `#/customers/${encodeURIComponent(c.customerId)}`, text: `${c.lastName || ''} ${c.firstName}`.trim() })),
+        h('td', { text: c.cardNumber }), h('td', { text: fmtDate(c.enrolledAt) })));
+    }
+    if (page.next) results.append(h('button', { type: 'button', class: 'secondary', id: 'more', text: T('cust.more'), onclick: () => byName(v, page.next).catch((e) => say(e.message)) }));
+  }
+}
+
+/** The problem with its errors moved to the form's one input (the API names its query parameter). */
+function fieldOf(e, name) {
+  const errors = (e.problem.errors || []).filter((x) => x.field === name).map((x) => ({ ...x, field: 'value' }));
+  return new ProblemError(e.status, { ...e.problem, errors });
 }
 
 function table(columns, rows, id) {

@@ -90,5 +90,8 @@ class ServiceIT {
     class Dashboard extends DashboardScenarios {}
 
     @Nested
+    class CustomerSearch extends CustomerSearchScenarios {}
+
+    @Nested
     class Console extends ConsoleScenarios {}
 }
