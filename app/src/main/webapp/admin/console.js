@@ -4,7 +4,10 @@
 import { t, translate, setLanguage, language, locale } from './i18n.js';
 
 const TOKEN = 'loyalty.token';
-const main = document.getElementById('main');
+const mainEl = document.getElementById('main');
+// each route renders into a view of its own: a page still loading when another route starts
+// appends to its own, detached view, never to the page now shown
+let currentView = null;
 const alertBox = document.getElementById('alert');
 
 // ---- DOM helpers (text always as text: nothing from the API becomes markup) ----
@@ -115,7 +118,9 @@ async function route(message) {
     else a.removeAttribute('aria-current');
   });
   disposeCharts();
-  main.replaceChildren();
+  currentView = document.createElement('div');
+  mainEl.replaceChildren(currentView);
+  const main = currentView;
   const [, page, id] = hash.split('?')[0].split('/');
   try {
     if (page === 'signin') await signIn();
@@ -126,13 +131,15 @@ async function route(message) {
   } catch (e) {
     if (e instanceof ProblemError) { if (e.status !== 401) say(e.message); } else { say(String(e)); throw e; }
   }
+  if (main !== currentView) return;
   translate(main);
-  main.focus({ preventScroll: true });
+  mainEl.focus({ preventScroll: true });
   window.scrollTo(0, 0);
 }
 
 // ---- sign-in ----
 async function signIn() {
+  const main = currentView;
   document.title = `${T('signin.title')} - ${T('brand')}`;
   const area = h('textarea', { id: 'token', name: 'token', 'data-field': 'token', required: true, autocomplete: 'off', spellcheck: 'false', 'aria-describedby': 'token-help' });
   const form = h('form', { class: 'signin panel', novalidate: true },
@@ -189,8 +196,10 @@ function card(label, value, sub, id) {
 }
 
 async function dashboard() {
+  const main = currentView;
   document.title = `${T('dash.title')} - ${T('brand')}`;
   const d = await api('GET', '/dashboard');
+  if (main !== currentView) return;
   const weeks = d.weeks.map((w) => fmtDate(w.start));
   const cards = h('div', { class: 'cards' },
     card(T('dash.members'), fmtNumber(d.members), null, 'card-members'),
@@ -237,6 +246,7 @@ async function dashboard() {
 
 // ---- customers ----
 async function customers() {
+  const main = currentView;
   document.title = `${T('cust.title')} - ${T('brand')}`;
   const by = h('select', { id: 'search-by', name: 'by' },
     ...['name', 'email', 'phone', 'card', 'id'].map((k) => h('option', { value: k, 'data-i18n': `cust.${k}` })));
@@ -315,6 +325,7 @@ function table(columns, rows, id) {
 function panel(key, ...content) { return h('section', { class: 'panel', 'aria-labelledby': `h-${key}` }, h('h2', { id: `h-${key}`, text: T(key) }), ...content); }
 
 async function customer(id) {
+  const main = currentView;
   const path = `/customers/${encodeURIComponent(id)}`;
   const [profile, wallet, timeline, exported, missions, messagesList] = await Promise.all([
     api('GET', path), api('GET', `${path}/wallet?size=50`), api('GET', `${path}/timeline?limit=50`), api('GET', `${path}/export`),
@@ -339,6 +350,24 @@ async function customer(id) {
       go(location.hash, T('c360.adjusted'));
       say(T('c360.adjusted'), true);
     } catch (e) { showProblem(adjust, e); }
+  });
+
+  const tierName = h('input', { id: 'tier-name', name: 'tier', 'data-field': 'tier', required: true, autocomplete: 'off' });
+  const tierReason = h('input', { id: 'tier-reason', name: 'reason', 'data-field': 'reason', required: true, size: '40' });
+  const tierUntil = h('input', { id: 'tier-until', name: 'until', 'data-field': 'until', type: 'date' });
+  const override = h('form', { class: 'inline', id: 'tier-form', novalidate: true },
+    h('div', { class: 'field' }, h('label', { for: 'tier-name', text: T('c360.tierName') }), tierName),
+    h('div', { class: 'field' }, h('label', { for: 'tier-reason', text: T('c360.tierReason') }), tierReason),
+    h('div', { class: 'field' }, h('label', { for: 'tier-until', text: T('c360.tierUntil') }), tierUntil),
+    h('button', { type: 'submit', id: 'tier-submit', text: T('c360.tierSet') }));
+  override.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    clearProblems(override);
+    try {
+      await api('PUT', `${path}/tier`, { tier: tierName.value, reason: tierReason.value, until: tierUntil.value ? `${tierUntil.value}T00:00:00Z` : null });
+      go(location.hash, T('c360.tierDone'));
+      say(T('c360.tierDone'), true);
+    } catch (e) { showProblem(override, e); }
   });
 
   const confirmDialog = h('dialog', { id: 'erase-dialog', 'aria-labelledby': 'erase-text' },
@@ -367,6 +396,7 @@ async function customer(id) {
         ['c360.balance', fmtNumber(profile.pointsBalance)],
         ['c360.tier', tier ? `${tier.name}${tier.nextTier ? ` (${tier.nextTier}: ${fmtNumber(tier.neededForNext)})` : ''}` : T('c360.noTier')]])),
       panel('c360.adjust', adjust,
+        h('h2', { text: T('c360.override'), style: 'margin-top:1rem' }), override,
         h('h2', { text: T('c360.gdpr'), style: 'margin-top:1rem' }),
         h('div', { class: 'actions' }, exportButton,
           h('button', { type: 'button', class: 'danger', id: 'erase', text: T('c360.erase'), onclick: () => confirmDialog.showModal() })),
@@ -407,6 +437,7 @@ function messageTable(list, withRetry, form) {
 }
 
 async function messages() {
+  const main = currentView;
   document.title = `${T('msg.title')} - ${T('brand')}`;
   const params = new URLSearchParams(location.hash.split('?')[1] || '');
   const status = h('select', { id: 'msg-status', name: 'status', 'data-field': 'status' },

@@ -44,7 +44,7 @@ abstract class CustomerSearchScenarios {
             assertThat(page.status()).as(page.toString()).isEqualTo(200);
             page.items().forEach(item -> seen.add(item.getString("customerId")));
             JsonObject body = page.json();
-            after = body.isNull("next") || !body.containsKey("next") ? null : body.getString("next");
+            after = !body.containsKey("next") || body.isNull("next") ? null : body.getString("next");
             pages++;
         } while (after != null && pages < 5);
 
