@@ -74,7 +74,7 @@ abstract class ConsoleScenarios {
                 .usingAnyFreePort()
                 .build();
         browser = new ChromeDriver(service, options);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
     }
 
     @AfterAll
@@ -211,15 +211,25 @@ abstract class ConsoleScenarios {
     }
 
     private void signIn() {
-        browser.get(BASE + "/admin/#/signin");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token")))
-                .sendKeys(Api.admin());
+        if (!browser.getCurrentUrl().endsWith("#/signin")) {
+            browser.get(BASE + "/admin/#/signin");
+        }
+        WebElement token = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token")));
+        // as pasted: the whole token at once, replacing whatever was typed before
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1];", token, Api.admin());
         browser.findElement(By.id("signin-submit")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("card-members")));
+        try {
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("card-members")));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            shoot("signin-failed");
+            throw new AssertionError(
+                    "no dashboard after signing in at " + browser.getCurrentUrl() + ": "
+                            + browser.findElement(By.tagName("body")).getText(),
+                    e);
+        }
     }
 
-    /** Photographs the page and checks it with axe-core: no serious or critical violation. */
-    private void page(String name) {
+    private void shoot(String name) {
         try {
             Files.createDirectories(SCREENSHOTS);
             Files.write(
@@ -227,6 +237,11 @@ abstract class ConsoleScenarios {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Photographs the page and checks it with axe-core: no serious or critical violation. */
+    private void page(String name) {
+        shoot(name);
         JavascriptExecutor js = (JavascriptExecutor) browser;
         js.executeScript(AXE);
         Object violations = js.executeAsyncScript(
