@@ -47,7 +47,11 @@ public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
             Map.entry("import-already-running", 409),
             Map.entry("import-not-found", 404),
             Map.entry("product-not-found", 404),
-            Map.entry("category-not-found", 404));
+            Map.entry("category-not-found", 404),
+            // questions and answers
+            Map.entry("question-not-found", 404),
+            Map.entry("question-already-exists", 409),
+            Map.entry("answer-value-not-allowed", 422));
 
     @Override
     public Response toResponse(DomainException exception) {
