@@ -94,4 +94,13 @@ class ServiceIT {
 
     @Nested
     class Segments extends SegmentScenarios {}
+
+    @Nested
+    class Dashboard extends DashboardScenarios {}
+
+    @Nested
+    class CustomerSearch extends CustomerSearchScenarios {}
+
+    @Nested
+    class Console extends ConsoleScenarios {}
 }

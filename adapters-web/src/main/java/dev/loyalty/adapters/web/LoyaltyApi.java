@@ -77,6 +77,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                     description =
                             "Profiling questions the console keeps, and the customers' answers (the app's own, or given for them)"),
             @Tag(
+                    name = "Console",
+                    description = "What the admin console needs beyond the rest of the API: the dashboard's figures"
+                            + " and, on a development run only, a development admin token"),
+            @Tag(
                     name = "Segments",
                     description = "Audiences described by a condition on metrics, purchases, profile and consents;"
                             + " previews, saved segments and frozen snapshots"),

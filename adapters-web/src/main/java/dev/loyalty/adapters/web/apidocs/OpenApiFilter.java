@@ -37,8 +37,12 @@ public class OpenApiFilter implements OASFilter {
     static final String PROBLEM_MEDIA_TYPE = "application/problem+json";
 
     /** The operations that take no bearer token (Payara drops an empty {@code @SecurityRequirements}). */
-    static final Set<String> PUBLIC_OPERATIONS =
-            Set.of("unsubscribeByLink", "unsubscribeOneClick", "reportTwilioMessageStatus");
+    static final Set<String> PUBLIC_OPERATIONS = Set.of(
+            "unsubscribeByLink",
+            "unsubscribeOneClick",
+            "reportTwilioMessageStatus",
+            "probeDevelopmentToken",
+            "mintDevelopmentToken");
 
     private static final Logger LOG = Logger.getLogger(OpenApiFilter.class.getName());
 
