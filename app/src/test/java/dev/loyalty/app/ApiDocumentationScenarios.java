@@ -129,7 +129,7 @@ abstract class ApiDocumentationScenarios {
         JsonObject problem =
                 document().getJsonObject("components").getJsonObject("schemas").getJsonObject("Problem");
         assertThat(problem.getJsonObject("properties").keySet())
-                .containsExactlyInAnyOrder("type", "title", "status", "detail", "code", "errors");
+                .containsExactlyInAnyOrder("type", "title", "status", "detail", "code", "errors", "path");
         // and every member of a real problem is declared
         Api.Reply invalid = API.post("/api/v1/customers", Api.terminal("MI-001"), "{}");
         assertThat(invalid.status()).isEqualTo(422);

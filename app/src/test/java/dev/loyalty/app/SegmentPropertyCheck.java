@@ -97,7 +97,7 @@ final class SegmentPropertyCheck {
                 firstTier = first.next() ? first.getString(1) : null;
             }
             try (PreparedStatement q = db.prepareStatement("INSERT INTO question (id, text, allowed_values, active,"
-                    + " version, created_at) VALUES (?, 'Pets?', 'dog,cat,fish', TRUE, 1, ?)")) {
+                    + " version, created_at) VALUES (?, 'Pets?', '[\"dog\",\"cat\",\"fish\"]', TRUE, 1, ?)")) {
                 q.setString(1, question);
                 q.setTimestamp(2, SegmentScenarios.utc(now));
                 q.executeUpdate();
