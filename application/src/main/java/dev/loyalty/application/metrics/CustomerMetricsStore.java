@@ -21,7 +21,8 @@ public interface CustomerMetricsStore {
      * last purchase recomputed (a live purchase or a reversal changes no other); without, all of
      * the customers' SKUs.
      */
-    void refresh(Collection<CustomerId> customers, Optional<PurchaseId> purchase, Instant now, MetricsDefinition definition);
+    void refresh(
+            Collection<CustomerId> customers, Optional<PurchaseId> purchase, Instant now, MetricsDefinition definition);
 
     /** Recomputes the customer's engagement score as of {@code now}. */
     void refreshEngagement(CustomerId customer, Instant now, MetricsDefinition definition);
@@ -46,7 +47,12 @@ public interface CustomerMetricsStore {
      * @throws MetricsRebuildRunningException when the lease was lost to another rebuild
      */
     Optional<String> rebuildBatch(
-            Instant start, Optional<String> after, int size, RfmCuts cuts, MetricsDefinition definition, Duration lease);
+            Instant start,
+            Optional<String> after,
+            int size,
+            RfmCuts cuts,
+            MetricsDefinition definition,
+            Duration lease);
 
     /** Records the finished rebuild, its cut points (used by live updates from now on), and releases the lease. */
     void finishRebuild(RebuildOutcome outcome, MetricsDefinition definition);

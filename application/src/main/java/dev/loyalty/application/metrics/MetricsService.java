@@ -92,8 +92,8 @@ public class MetricsService implements LiveMetrics, CustomerProfileQuery, Rebuil
         } catch (RuntimeException e) {
             LOG.log(
                     Level.WARNING,
-                    "Metrics of import " + imported.importId() + "'s batch (" + imported.customers().size()
-                            + " customers) not refreshed; the nightly rebuild will",
+                    "Metrics of import " + imported.importId() + "'s batch ("
+                            + imported.customers().size() + " customers) not refreshed; the nightly rebuild will",
                     e);
         }
     }
@@ -110,7 +110,8 @@ public class MetricsService implements LiveMetrics, CustomerProfileQuery, Rebuil
     @Override
     public CustomerProfile myProfile(Actor actor) {
         CustomerId self = actor.customerId()
-                .orElseThrow(() -> new AccessDeniedException("a customer's own profile is read with a customer's token"));
+                .orElseThrow(
+                        () -> new AccessDeniedException("a customer's own profile is read with a customer's token"));
         if (!customers.exists(self)) {
             throw new CustomerNotFoundException(self);
         }

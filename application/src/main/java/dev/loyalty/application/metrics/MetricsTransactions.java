@@ -37,7 +37,12 @@ public class MetricsTransactions {
 
     @Transactional
     public Optional<String> batch(
-            Instant start, Optional<String> after, int size, RfmCuts cuts, MetricsDefinition definition, Duration lease) {
+            Instant start,
+            Optional<String> after,
+            int size,
+            RfmCuts cuts,
+            MetricsDefinition definition,
+            Duration lease) {
         return store.rebuildBatch(start, after, size, cuts, definition, lease);
     }
 

@@ -99,6 +99,8 @@ public record RfmCuts(List<Long> recency, List<Long> frequency, List<Long> monet
         if (stored == null || stored.isBlank()) {
             return List.of();
         }
-        return Arrays.stream(stored.split(",")).map(s -> Long.parseLong(s.strip())).toList();
+        return Arrays.stream(stored.split(","))
+                .map(s -> Long.parseLong(s.strip()))
+                .toList();
     }
 }

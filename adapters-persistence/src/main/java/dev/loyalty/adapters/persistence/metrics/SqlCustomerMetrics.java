@@ -108,7 +108,10 @@ public class SqlCustomerMetrics implements CustomerMetricsStore {
 
     @Override
     public void refresh(
-            Collection<CustomerId> customers, Optional<PurchaseId> purchase, Instant now, MetricsDefinition definition) {
+            Collection<CustomerId> customers,
+            Optional<PurchaseId> purchase,
+            Instant now,
+            MetricsDefinition definition) {
         List<String> ids = customers.stream().map(CustomerId::toString).sorted().toList();
         RfmCuts cuts = currentCuts(now);
         for (int from = 0; from < ids.size(); from += CUSTOMERS_PER_STATEMENT) {
@@ -236,9 +239,11 @@ public class SqlCustomerMetrics implements CustomerMetricsStore {
             return "NULL, NULL, NULL";
         }
         return "IF(a.freq = 0, NULL, 5" + exceeded("a.days", "r", cuts.recency(), parameters) + "), "
-                + "IF(a.freq = 0, NULL, 1" + exceeded("a.freq", "f", cuts.frequency(), parameters).replace('-', '+')
+                + "IF(a.freq = 0, NULL, 1"
+                + exceeded("a.freq", "f", cuts.frequency(), parameters).replace('-', '+')
                 + "), "
-                + "IF(a.freq = 0, NULL, 1" + exceeded("a.mon", "m", cuts.monetary(), parameters).replace('-', '+')
+                + "IF(a.freq = 0, NULL, 1"
+                + exceeded("a.mon", "m", cuts.monetary(), parameters).replace('-', '+')
                 + ")";
     }
 
@@ -246,7 +251,12 @@ public class SqlCustomerMetrics implements CustomerMetricsStore {
         StringBuilder sql = new StringBuilder();
         for (int i = 0; i < cuts.size(); i++) {
             parameters.put(name + i, cuts.get(i));
-            sql.append(" - (").append(value).append(" > :").append(name).append(i).append(')');
+            sql.append(" - (")
+                    .append(value)
+                    .append(" > :")
+                    .append(name)
+                    .append(i)
+                    .append(')');
         }
         return sql.toString();
     }
@@ -375,7 +385,12 @@ public class SqlCustomerMetrics implements CustomerMetricsStore {
 
     @Override
     public Optional<String> rebuildBatch(
-            Instant start, Optional<String> after, int size, RfmCuts cuts, MetricsDefinition definition, Duration lease) {
+            Instant start,
+            Optional<String> after,
+            int size,
+            RfmCuts cuts,
+            MetricsDefinition definition,
+            Duration lease) {
         Map<String, Object> owner = new HashMap<>();
         owner.put("programme", PROGRAMME);
         owner.put("start", UtcTimes.utc(start));
@@ -493,22 +508,24 @@ public class SqlCustomerMetrics implements CustomerMetricsStore {
                         FROM customer_metrics WHERE customer_id = :customer""",
                         Map.of("customer", customer.toString()))
                 .getResultList();
-        return rows.stream().findFirst().map(r -> new CustomerMetrics(
-                customer,
-                Optional.ofNullable(NativeRows.instant(r[0])),
-                Optional.ofNullable(NativeRows.instant(r[1])),
-                NativeRows.number(r[2]),
-                NativeRows.number(r[3]),
-                NativeRows.number(r[4]),
-                NativeRows.number(r[5]),
-                NativeRows.number(r[6]),
-                NativeRows.number(r[7]),
-                Optional.ofNullable((String) r[8]),
-                score(r[9]),
-                score(r[10]),
-                score(r[11]),
-                NativeRows.number(r[12]),
-                NativeRows.instant(r[13])));
+        return rows.stream()
+                .findFirst()
+                .map(r -> new CustomerMetrics(
+                        customer,
+                        Optional.ofNullable(NativeRows.instant(r[0])),
+                        Optional.ofNullable(NativeRows.instant(r[1])),
+                        NativeRows.number(r[2]),
+                        NativeRows.number(r[3]),
+                        NativeRows.number(r[4]),
+                        NativeRows.number(r[5]),
+                        NativeRows.number(r[6]),
+                        NativeRows.number(r[7]),
+                        Optional.ofNullable((String) r[8]),
+                        score(r[9]),
+                        score(r[10]),
+                        score(r[11]),
+                        NativeRows.number(r[12]),
+                        NativeRows.instant(r[13])));
     }
 
     private static Optional<Integer> score(Object column) {
