@@ -47,7 +47,9 @@ public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
             Map.entry("import-already-running", 409),
             Map.entry("import-not-found", 404),
             Map.entry("product-not-found", 404),
-            Map.entry("category-not-found", 404));
+            Map.entry("category-not-found", 404),
+            // customer metrics
+            Map.entry("metrics-rebuild-running", 409));
 
     @Override
     public Response toResponse(DomainException exception) {
