@@ -1,14 +1,12 @@
 package dev.loyalty.application.metrics;
 
 import dev.loyalty.application.account.Customers;
-import dev.loyalty.application.history.HistoryImported;
 import dev.loyalty.application.shared.Actor;
 import dev.loyalty.domain.customer.CustomerId;
 import dev.loyalty.domain.customer.CustomerNotFoundException;
 import dev.loyalty.domain.purchase.PurchaseId;
 import dev.loyalty.domain.shared.AccessDeniedException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,7 +21,8 @@ import java.util.logging.Logger;
 /**
  * Keeps the metrics current and rebuilds them. Live: a purchase or reversal recomputes its
  * customer's rows in its own transaction (a few set-based statements over that customer's
- * purchases); an import batch's customers are recomputed after the batch commits (a failure there
+ * purchases); an import batch's customers are recomputed after the batch commits (the scheduling
+ * adapter observes {@code HistoryImported}) (a failure there
  * is logged and left to the nightly rebuild, the import goes on); an event with an engagement
  * weight recomputes the customer's engagement. Rebuild: the cluster's lease is taken (one rebuild
  * at a time; the nightly one once per night however many instances fire it), the active customers'
@@ -31,7 +30,7 @@ import java.util.logging.Logger;
  * transaction each, so that a purchase never waits long for a rebuild), then the cut points saved.
  */
 @ApplicationScoped
-public class MetricsService implements LiveMetrics, CustomerProfileQuery, RebuildMetricsUseCase {
+public class MetricsService implements LiveMetrics, CustomerProfileQuery, RebuildMetricsUseCase, RefreshMetricsUseCase {
 
     /** Customers per rebuild batch (one transaction). */
     static final int BATCH = 5_000;
