@@ -84,15 +84,15 @@ public class MetricsService implements LiveMetrics, CustomerProfileQuery, Rebuil
         }
     }
 
-    /** After an import batch committed: its customers' metrics, in a transaction of their own. */
-    void onImported(@Observes HistoryImported imported) {
+    @Override
+    public void refresh(Set<CustomerId> customers, String reference) {
         try {
-            transactions.refresh(imported.customers(), clock.instant(), settings.definition());
+            transactions.refresh(customers, clock.instant(), settings.definition());
         } catch (RuntimeException e) {
             LOG.log(
                     Level.WARNING,
-                    "Metrics of import " + imported.importId() + "'s batch ("
-                            + imported.customers().size() + " customers) not refreshed; the nightly rebuild will",
+                    "Metrics of " + customers.size() + " customers after " + reference
+                            + " not refreshed; the nightly rebuild will",
                     e);
         }
     }
