@@ -85,4 +85,10 @@ class ServiceIT {
 
     @Nested
     class Messaging extends MessagingScenarios {}
+
+    @Nested
+    class Metrics extends MetricsScenarios {}
+
+    @Nested
+    class MetricsProperty extends MetricsPropertyScenarios {}
 }
