@@ -148,11 +148,11 @@ public final class MetricsBenchmark {
         String[] bodies = new String[2];
         for (int i = 0; i < 2; i++) {
             long started = System.nanoTime();
-            Api.Response rebuilt =
-                    api.send("POST", "/api/v1/metrics/rebuild", tokens.admin(), "", Duration.ofHours(3));
+            Api.Response rebuilt = api.send("POST", "/api/v1/metrics/rebuild", tokens.admin(), "", Duration.ofHours(3));
             rebuilds[i] = (System.nanoTime() - started) / 1e9;
             if (rebuilt.status() != 200) {
-                throw new IllegalStateException("the rebuild answered " + rebuilt.status() + ": " + rebuilt.shortBody());
+                throw new IllegalStateException(
+                        "the rebuild answered " + rebuilt.status() + ": " + rebuilt.shortBody());
             }
             bodies[i] = rebuilt.body();
             out.printf("  rebuild %d: %.1f s -> %s%n", i + 1, rebuilds[i], rebuilt.body());
@@ -180,12 +180,22 @@ public final class MetricsBenchmark {
         out.printf(
                 "  rebuild:        %.1f s (%,.0f lines/s), again %.1f s; %,d customer rows, %,d category rows, %,d SKU rows%n",
                 rebuilds[0], lines / rebuilds[0], rebuilds[1], rows, categoryRows, skuRows);
-        out.printf("  purchases/s:    %.0f with the live update, %.0f without (%d clients)%n", live.rate(), off.rate(), clients);
+        out.printf(
+                "  purchases/s:    %.0f with the live update, %.0f without (%d clients)%n",
+                live.rate(), off.rate(), clients);
         out.printf(
                 "  per purchase:   %.1f statements (%.1f select, %.1f insert, %.1f update, %.1f delete) with,"
                         + " %.1f (%.1f, %.1f, %.1f, %.1f) without%n",
-                live.perPurchase(0), live.perPurchase(1), live.perPurchase(2), live.perPurchase(3), live.perPurchase(4),
-                off.perPurchase(0), off.perPurchase(1), off.perPurchase(2), off.perPurchase(3), off.perPurchase(4));
+                live.perPurchase(0),
+                live.perPurchase(1),
+                live.perPurchase(2),
+                live.perPurchase(3),
+                live.perPurchase(4),
+                off.perPurchase(0),
+                off.perPurchase(1),
+                off.perPurchase(2),
+                off.perPurchase(3),
+                off.perPurchase(4));
         out.printf(
                 "  machine: %d cores, JDK %s; MariaDB, the service and this client share it%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
@@ -263,26 +273,28 @@ public final class MetricsBenchmark {
                     String customer = customers.get(random.nextInt(customers.size()));
                     int quantity = 1 + random.nextInt(3);
                     long price = 100 + random.nextInt(2_000);
-                    String body = """
+                    String body =
+                            """
                             {"storeId": "%s", "receiptId": "%s-%d-%d", "occurredAt": "%s", "customerId": "%s",
                              "channel": "STORE", "lines": [
                                {"sku": "BENCH-%d", "category": "bench-%d", "quantity": %d, "unitPrice": %d},
                                {"sku": "BENCH-X", "category": "bench-x", "quantity": 1, "unitPrice": 250}],
                              "couponCodes": [], "totalPaid": %d}"""
-                            .formatted(
-                                    Tokens.STORE,
-                                    tag,
-                                    client,
-                                    n++,
-                                    Instant.now().minusSeconds(1),
-                                    customer,
-                                    random.nextInt(50),
-                                    random.nextInt(10),
-                                    quantity,
-                                    price,
-                                    quantity * price + 250);
+                                    .formatted(
+                                            Tokens.STORE,
+                                            tag,
+                                            client,
+                                            n++,
+                                            Instant.now().minusSeconds(1),
+                                            customer,
+                                            random.nextInt(50),
+                                            random.nextInt(10),
+                                            quantity,
+                                            price,
+                                            quantity * price + 250);
                     try {
-                        Api.Response response = api.send("POST", "/api/v1/purchases", tokens.terminal(), body, Duration.ofSeconds(30));
+                        Api.Response response =
+                                api.send("POST", "/api/v1/purchases", tokens.terminal(), body, Duration.ofSeconds(30));
                         (response.status() == 201 ? recorded : failed).incrementAndGet();
                     } catch (IOException e) {
                         failed.incrementAndGet();
