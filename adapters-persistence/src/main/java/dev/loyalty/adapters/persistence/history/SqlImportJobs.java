@@ -111,19 +111,19 @@ public class SqlImportJobs implements ImportJobs {
     @Override
     @SuppressWarnings("unchecked")
     public List<ImportJob> abandoned(Instant now, int limit) {
-        List<Object[]> rows = em.createNativeQuery("SELECT " + COLUMNS + " FROM import_job WHERE status = 'RUNNING'"
-                        + " AND (lease_owner IS NULL OR lease_until < ?) ORDER BY started_at LIMIT ?")
-                .setParameter(1, UtcTimes.utc(now))
-                .setParameter(2, limit)
-                .getResultList();
-        return rows.stream().map(SqlImportJobs::job).toList();
+        return running("(lease_owner IS NULL OR lease_until < ?)", now, limit);
     }
 
     @Override
     public List<ImportJob> stranded(Instant expiredBefore, int limit) {
+        return running("spooled AND lease_owner IS NOT NULL AND lease_until < ?", expiredBefore, limit);
+    }
+
+    /** @return running imports meeting {@code condition} (a constant with one instant parameter), oldest first */
+    private List<ImportJob> running(String condition, Instant at, int limit) {
         List<Object[]> rows = em.createNativeQuery("SELECT " + COLUMNS + " FROM import_job WHERE status = 'RUNNING'"
-                        + " AND spooled AND lease_owner IS NOT NULL AND lease_until < ? ORDER BY started_at LIMIT ?")
-                .setParameter(1, UtcTimes.utc(expiredBefore))
+                        + " AND " + condition + " ORDER BY started_at LIMIT ?")
+                .setParameter(1, UtcTimes.utc(at))
                 .setParameter(2, limit)
                 .getResultList();
         return rows.stream().map(SqlImportJobs::job).toList();
