@@ -66,20 +66,22 @@ class SqlCustomerMetricsIT {
                 .isFalse();
 
         Instant onDemand = Instant.now().plusSeconds(1);
-        assertThat(TestDatabase.inTransaction(em ->
-                        new SqlCustomerMetrics(em).claimRebuild(onDemand, Optional.empty(), Duration.ofMinutes(10))))
-                .isTrue();
-        assertThat(TestDatabase.inTransaction(em -> new SqlCustomerMetrics(em)
-                        .claimRebuild(onDemand.plusSeconds(1), Optional.empty(), Duration.ofMinutes(10))))
-                .as("while it runs")
-                .isFalse();
+        boolean first = claim(onDemand);
+        boolean whileRunning = claim(onDemand.plusSeconds(1));
         TestDatabase.inTransaction(em -> {
             new SqlCustomerMetrics(em).abandonRebuild(onDemand);
             return null;
         });
-        assertThat(TestDatabase.inTransaction(em -> new SqlCustomerMetrics(em)
-                        .claimRebuild(onDemand.plusSeconds(2), Optional.empty(), Duration.ofMinutes(10))))
-                .as("after it was given up")
-                .isTrue();
+        boolean afterGivingUp = claim(onDemand.plusSeconds(2));
+
+        assertThat(first).isTrue();
+        assertThat(whileRunning).as("while it runs").isFalse();
+        assertThat(afterGivingUp).as("after it was given up").isTrue();
+    }
+
+    /** An on-demand claim in a transaction of its own. */
+    private static boolean claim(Instant now) {
+        return TestDatabase.inTransaction(
+                em -> new SqlCustomerMetrics(em).claimRebuild(now, Optional.empty(), Duration.ofMinutes(10)));
     }
 }
