@@ -162,6 +162,19 @@ final class Api {
         }
     }
 
+    /** Runs a statement on the test database (to set up rows no endpoint writes yet). */
+    static void execute(String sql) {
+        try (Connection connection = DriverManager.getConnection(
+                        System.getProperty("loyalty.it.db.url"),
+                        System.getProperty("loyalty.it.db.user"),
+                        System.getProperty("loyalty.it.db.password"));
+                Statement statement = connection.createStatement()) {
+            statement.executeUpdate(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A response: status, media type, Location, whether it is a replay, and body. */
     record Reply(int status, String contentType, String location, boolean replayed, String body) {
 

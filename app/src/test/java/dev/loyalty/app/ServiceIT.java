@@ -84,6 +84,9 @@ class ServiceIT {
     class Privacy extends PrivacyScenarios {}
 
     @Nested
+    class Answers extends AnswerScenarios {}
+
+    @Nested
     class Messaging extends MessagingScenarios {}
 
     @Nested

@@ -4,6 +4,7 @@ import dev.loyalty.application.coupon.MyCouponsQuery.HeldCoupon;
 import dev.loyalty.application.tier.TierHistoryEntry;
 import dev.loyalty.domain.customer.Customer;
 import dev.loyalty.domain.purchase.Purchase;
+import dev.loyalty.domain.question.Answer;
 import dev.loyalty.domain.shared.Points;
 import dev.loyalty.domain.wallet.WalletEntry;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.List;
  * @param coupons the personal coupons
  * @param purchases the purchases, the latest first
  * @param tierHistory the tier changes, the latest first
+ * @param answers the answers to the programme's questions, in question order
  */
 public record CustomerExport(
         Customer customer,
@@ -24,7 +26,19 @@ public record CustomerExport(
         List<WalletEntry> ledger,
         List<HeldCoupon> coupons,
         List<Purchase> purchases,
-        List<TierHistoryEntry> tierHistory) {
+        List<TierHistoryEntry> tierHistory,
+        List<Answer> answers) {
+
+    /** An export of a customer without answers. */
+    public CustomerExport(
+            Customer customer,
+            Points balance,
+            List<WalletEntry> ledger,
+            List<HeldCoupon> coupons,
+            List<Purchase> purchases,
+            List<TierHistoryEntry> tierHistory) {
+        this(customer, balance, ledger, coupons, purchases, tierHistory, List.of());
+    }
 
     /** An export of a customer without tier history. */
     public CustomerExport(

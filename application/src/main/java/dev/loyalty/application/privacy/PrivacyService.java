@@ -4,6 +4,7 @@ import dev.loyalty.application.account.Customers;
 import dev.loyalty.application.account.Wallets;
 import dev.loyalty.application.checkout.Purchases;
 import dev.loyalty.application.coupon.MyCouponsQuery;
+import dev.loyalty.application.question.CustomerAnswers;
 import dev.loyalty.application.shared.Actor;
 import dev.loyalty.application.shared.DomainEventLog;
 import dev.loyalty.application.tier.CustomerTiers;
@@ -17,7 +18,9 @@ import java.time.Clock;
 
 /**
  * The console's answer to a customer's data request: an export of everything held, or the erasure
- * of the personal data. Erasure anonymises the profile and withdraws every consent; the ledger,
+ * of the personal data. Erasure anonymises the profile (attributes included), withdraws every
+ * consent, deletes the answers and what was computed about the customer (metrics, segment
+ * snapshot memberships); the ledger,
  * coupons and purchases stay under the customer's id (they hold no personal data), so the books
  * still balance and a reversal of an old purchase still works.
  */
@@ -40,10 +43,12 @@ public class PrivacyService implements PrivacyUseCases {
     private final CustomerTiers tiers;
     private final DomainEventLog events;
     private final Clock clock;
+    private final CustomerAnswers answers;
+    private final DerivedCustomerData derived;
 
     /** For CDI's proxy only. */
     protected PrivacyService() {
-        this(null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null);
     }
 
     @Inject
@@ -54,7 +59,11 @@ public class PrivacyService implements PrivacyUseCases {
             Purchases purchases,
             CustomerTiers tiers,
             DomainEventLog events,
-            Clock clock) {
+            Clock clock,
+            CustomerAnswers answers,
+            DerivedCustomerData derived) {
+        this.answers = answers;
+        this.derived = derived;
         this.customers = customers;
         this.wallets = wallets;
         this.coupons = coupons;
@@ -76,11 +85,13 @@ public class PrivacyService implements PrivacyUseCases {
                 wallets.entries(id, 0, MAX_EXPORTED_ENTRIES),
                 coupons.couponsOf(id, actor),
                 purchases.ofCustomer(id, MAX_EXPORTED_PURCHASES),
-                tiers.history(id, MAX_EXPORTED_ENTRIES));
+                tiers.history(id, MAX_EXPORTED_ENTRIES),
+                answers.of(id));
     }
 
     /**
-     * Erases the customer's personal data; erasing again changes nothing.
+     * Erases the customer's personal data (the profile with its attributes, the answers, and what
+     * was computed about the customer); erasing again changes nothing.
      *
      * @param textVersion the privacy notice in force, recorded with the consent withdrawals
      */
@@ -94,5 +105,7 @@ public class PrivacyService implements PrivacyUseCases {
             customers.update(customer);
             happened.forEach(events::append);
         }
+        answers.eraseAllOf(id);
+        derived.forget(id);
     }
 }

@@ -13,7 +13,8 @@ import java.util.TreeSet;
 /**
  * A loyalty member: identity, card, profile, contact points and the append-only trail of consent
  * evidence. Always valid: a first name, a reachable preferred channel (SMS has a phone, EMAIL an
- * e-mail), a store for STORE enrolments, one evidence per decision. Created by {@link #enrol},
+ * e-mail), a store for STORE enrolments, one evidence per decision; optional profile attributes
+ * (city, province, gender). Created by {@link #enrol},
  * rebuilt from storage by {@link #reconstitute}; changes return the events that happened. The
  * version is the optimistic-lock version kept by the repository.
  */
@@ -26,6 +27,7 @@ public final class Customer {
     private Email email;
     private PhoneNumber phone;
     private LocalDate birthDate;
+    private ProfileAttributes attributes;
     private PreferredChannel preferredChannel;
     private final EnrolmentChannel enrolmentChannel;
     private final String storeId;
@@ -42,6 +44,7 @@ public final class Customer {
             Email email,
             PhoneNumber phone,
             LocalDate birthDate,
+            ProfileAttributes attributes,
             PreferredChannel preferredChannel,
             EnrolmentChannel enrolmentChannel,
             String storeId,
@@ -56,6 +59,7 @@ public final class Customer {
         this.email = email;
         this.phone = phone;
         this.birthDate = CustomerRules.birthDate(birthDate);
+        this.attributes = attributes == null ? ProfileAttributes.NONE : attributes;
         CustomerRules.preferredChannelReachable(preferredChannel, email, phone);
         this.preferredChannel = preferredChannel;
         this.storeId = CustomerRules.storeId(storeId);
@@ -103,6 +107,7 @@ public final class Customer {
                 details.email(),
                 details.phone(),
                 details.birthDate(),
+                details.attributes(),
                 details.preferredChannel(),
                 details.enrolmentChannel(),
                 details.storeId(),
@@ -149,6 +154,61 @@ public final class Customer {
             Instant enrolledAt,
             List<ConsentEvidence> consentHistory,
             long version) {
+        return reconstitute(
+                id,
+                cardNumber,
+                firstName,
+                lastName,
+                email,
+                phone,
+                birthDate,
+                ProfileAttributes.NONE,
+                preferredChannel,
+                enrolmentChannel,
+                storeId,
+                referralCode,
+                enrolledAt,
+                consentHistory,
+                version);
+    }
+
+    /**
+     * Rebuilds a stored customer with its profile attributes; enforces the same invariants as
+     * enrolment.
+     *
+     * @param id identity
+     * @param cardNumber card
+     * @param firstName first name
+     * @param lastName last name, or {@code null}
+     * @param email e-mail address, or {@code null}
+     * @param phone phone number, or {@code null}
+     * @param birthDate birth date, or {@code null}
+     * @param attributes city, province and gender ({@code null} read as none)
+     * @param preferredChannel preferred channel
+     * @param enrolmentChannel where the member enrolled
+     * @param storeId the enrolment store, or {@code null}
+     * @param referralCode the referral code given at enrolment, or {@code null}
+     * @param enrolledAt when the member enrolled
+     * @param consentHistory every consent decision recorded, oldest first (the order is kept)
+     * @param version the optimistic-lock version
+     * @return the customer
+     */
+    public static Customer reconstitute(
+            CustomerId id,
+            CardNumber cardNumber,
+            String firstName,
+            String lastName,
+            Email email,
+            PhoneNumber phone,
+            LocalDate birthDate,
+            ProfileAttributes attributes,
+            PreferredChannel preferredChannel,
+            EnrolmentChannel enrolmentChannel,
+            String storeId,
+            String referralCode,
+            Instant enrolledAt,
+            List<ConsentEvidence> consentHistory,
+            long version) {
         return new Customer(
                 id,
                 cardNumber,
@@ -157,6 +217,7 @@ public final class Customer {
                 email,
                 phone,
                 birthDate,
+                attributes,
                 preferredChannel,
                 enrolmentChannel,
                 storeId,
@@ -189,6 +250,10 @@ public final class Customer {
         PhoneNumber newPhone = update.phone().orElse(phone);
         LocalDate newBirthDate = update.birthDate().orElse(birthDate);
         PreferredChannel newPreferredChannel = update.preferredChannel().orElse(preferredChannel);
+        ProfileAttributes newAttributes = new ProfileAttributes(
+                update.city().isPresent() ? update.city().get() : attributes.city(),
+                update.province().isPresent() ? update.province().get() : attributes.province(),
+                update.gender().orElse(attributes.gender()));
         CustomerRules.preferredChannelReachable(newPreferredChannel, newEmail, newPhone);
 
         Set<String> changedFields = new TreeSet<>();
@@ -198,6 +263,9 @@ public final class Customer {
         markIfChanged(changedFields, "phone", phone, newPhone);
         markIfChanged(changedFields, "birthDate", birthDate, newBirthDate);
         markIfChanged(changedFields, "preferredChannel", preferredChannel, newPreferredChannel);
+        markIfChanged(changedFields, "city", attributes.city(), newAttributes.city());
+        markIfChanged(changedFields, "province", attributes.province(), newAttributes.province());
+        markIfChanged(changedFields, "gender", attributes.gender(), newAttributes.gender());
 
         Consents current = consents();
         List<ConsentEvidence> newEvidence = new ArrayList<>();
@@ -216,6 +284,7 @@ public final class Customer {
             phone = newPhone;
             birthDate = newBirthDate;
             preferredChannel = newPreferredChannel;
+            attributes = newAttributes;
             events.add(new CustomerProfileUpdated(id, changedFields, now));
         }
         for (ConsentEvidence evidence : newEvidence) {
@@ -229,7 +298,7 @@ public final class Customer {
     public static final String ERASED_NAME = "(erased)";
 
     /**
-     * Erases the personal data: name, contact details and birth date; every consent still granted
+     * Erases the personal data: name, contact details, birth date and profile attributes; every consent still granted
      * is withdrawn with evidence. The identity, card number and history stay. Erasing an erased
      * customer changes nothing.
      *
@@ -258,6 +327,7 @@ public final class Customer {
         email = null;
         phone = null;
         birthDate = null;
+        attributes = ProfileAttributes.NONE;
         preferredChannel = PreferredChannel.NONE;
         events.add(new CustomerErased(id, now));
         return List.copyOf(events);
@@ -307,6 +377,11 @@ public final class Customer {
     /** @return the birth date, if known */
     public Optional<LocalDate> birthDate() {
         return Optional.ofNullable(birthDate);
+    }
+
+    /** @return city, province and gender as told (each may be unknown) */
+    public ProfileAttributes attributes() {
+        return attributes;
     }
 
     /** @return the preferred contact channel */

@@ -42,6 +42,14 @@ final class CustomerRules {
         return name(raw, "lastName");
     }
 
+    /** Optional (city, province); trimmed, at most 100 characters; blank means absent ({@code null}). */
+    static String place(String raw, String field) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        return name(raw, field);
+    }
+
     private static String name(String raw, String field) {
         String name = raw.strip();
         if (name.length() > MAX_NAME_LENGTH) {

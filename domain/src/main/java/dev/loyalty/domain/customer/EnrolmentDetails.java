@@ -7,7 +7,8 @@ import java.time.LocalDate;
  * at most 100 characters), optional last name, e-mail, E.164 phone and birth date (past, not
  * before 1900), preferred channel reachable (SMS needs a phone, EMAIL an e-mail), consent
  * choices with the source and text version they were collected with, enrolment channel (STORE
- * names its store), optional store id and referral code. A failure names the JSON field.
+ * names its store), optional store id and referral code, optional profile attributes (city,
+ * province, gender). A failure names the JSON field.
  *
  * @param firstName first name, required
  * @param lastName last name, or {@code null}
@@ -21,6 +22,7 @@ import java.time.LocalDate;
  * @param referralCode a referral code ({@code [A-Za-z0-9]{4,32}}), or {@code null}
  * @param consentSource who collected the consents (e.g. {@code STORE:S001}, {@code APP}), required
  * @param consentTextVersion the version of the consent text shown, required
+ * @param attributes city, province and gender as told ({@code null} read as none told)
  */
 public record EnrolmentDetails(
         String firstName,
@@ -34,7 +36,8 @@ public record EnrolmentDetails(
         String storeId,
         String referralCode,
         String consentSource,
-        String consentTextVersion) {
+        String consentTextVersion,
+        ProfileAttributes attributes) {
 
     /** Normalises the names and validates every rule. */
     public EnrolmentDetails {
@@ -49,5 +52,36 @@ public record EnrolmentDetails(
         consentSource = ConsentEvidence.requireText(consentSource, "consentSource", ConsentEvidence.MAX_SOURCE_LENGTH);
         consentTextVersion = ConsentEvidence.requireText(
                 consentTextVersion, "consentTextVersion", ConsentEvidence.MAX_TEXT_VERSION_LENGTH);
+        attributes = attributes == null ? ProfileAttributes.NONE : attributes;
+    }
+
+    /** Details without profile attributes (see the canonical constructor for the parameters). */
+    public EnrolmentDetails(
+            String firstName,
+            String lastName,
+            Email email,
+            PhoneNumber phone,
+            LocalDate birthDate,
+            PreferredChannel preferredChannel,
+            ConsentChoices consents,
+            EnrolmentChannel enrolmentChannel,
+            String storeId,
+            String referralCode,
+            String consentSource,
+            String consentTextVersion) {
+        this(
+                firstName,
+                lastName,
+                email,
+                phone,
+                birthDate,
+                preferredChannel,
+                consents,
+                enrolmentChannel,
+                storeId,
+                referralCode,
+                consentSource,
+                consentTextVersion,
+                ProfileAttributes.NONE);
     }
 }

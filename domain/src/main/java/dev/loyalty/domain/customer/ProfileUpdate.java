@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * A partial change of a customer's profile: each present value replaces the current one (a blank
- * last name clears it), an empty value leaves it alone; {@code consents} holds only the purposes
+ * last name, city or province clears it), an empty value leaves it alone; {@code consents} holds only the purposes
  * being decided. Values obey the enrolment rules; source and text version are required as soon as
  * a consent is decided. A {@code null} optional or map is read as "no change".
  *
@@ -22,6 +22,9 @@ import java.util.Optional;
  * @param consents purposes decided now, granted ({@code true}) or withdrawn ({@code false})
  * @param source who collects the consents (e.g. {@code APP}); required when {@code consents} is not empty
  * @param textVersion the consent text shown; required when {@code consents} is not empty
+ * @param city new city; blank clears it
+ * @param province new province; blank clears it
+ * @param gender new gender
  */
 public record ProfileUpdate(
         Optional<String> firstName,
@@ -32,7 +35,10 @@ public record ProfileUpdate(
         Optional<PreferredChannel> preferredChannel,
         Map<ConsentPurpose, Boolean> consents,
         String source,
-        String textVersion) {
+        String textVersion,
+        Optional<String> city,
+        Optional<String> province,
+        Optional<Gender> gender) {
 
     /** Normalises absent values and validates the present ones. */
     public ProfileUpdate {
@@ -45,12 +51,41 @@ public record ProfileUpdate(
         phone = orEmpty(phone);
         birthDate = orEmpty(birthDate).map(CustomerRules::birthDate);
         preferredChannel = orEmpty(preferredChannel);
+        city = orEmpty(city).map(value -> orBlank(CustomerRules.place(value, "city")));
+        province = orEmpty(province).map(value -> orBlank(CustomerRules.place(value, "province")));
+        gender = orEmpty(gender);
         consents = copyOf(consents);
         if (!consents.isEmpty()) {
             source = ConsentEvidence.requireText(source, "consentSource", ConsentEvidence.MAX_SOURCE_LENGTH);
             textVersion = ConsentEvidence.requireText(
                     textVersion, "consentTextVersion", ConsentEvidence.MAX_TEXT_VERSION_LENGTH);
         }
+    }
+
+    /** A change without profile attributes (see the canonical constructor for the parameters). */
+    public ProfileUpdate(
+            Optional<String> firstName,
+            Optional<String> lastName,
+            Optional<Email> email,
+            Optional<PhoneNumber> phone,
+            Optional<LocalDate> birthDate,
+            Optional<PreferredChannel> preferredChannel,
+            Map<ConsentPurpose, Boolean> consents,
+            String source,
+            String textVersion) {
+        this(
+                firstName,
+                lastName,
+                email,
+                phone,
+                birthDate,
+                preferredChannel,
+                consents,
+                source,
+                textVersion,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
     }
 
     /**
@@ -81,7 +116,14 @@ public record ProfileUpdate(
                 && phone.isEmpty()
                 && birthDate.isEmpty()
                 && preferredChannel.isEmpty()
+                && city.isEmpty()
+                && province.isEmpty()
+                && gender.isEmpty()
                 && consents.isEmpty();
+    }
+
+    private static String orBlank(String value) {
+        return value == null ? "" : value;
     }
 
     private static <T> Optional<T> orEmpty(Optional<T> value) {

@@ -38,6 +38,15 @@ public class CustomerJpaEntity {
     @Column(name = "birth_date")
     LocalDate birthDate;
 
+    @Column(name = "city")
+    String city;
+
+    @Column(name = "province")
+    String province;
+
+    @Column(name = "gender")
+    String gender;
+
     @Column(name = "preferred_channel", nullable = false)
     String preferredChannel;
 

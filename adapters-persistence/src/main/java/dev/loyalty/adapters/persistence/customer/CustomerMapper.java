@@ -8,8 +8,10 @@ import dev.loyalty.domain.customer.Customer;
 import dev.loyalty.domain.customer.CustomerId;
 import dev.loyalty.domain.customer.Email;
 import dev.loyalty.domain.customer.EnrolmentChannel;
+import dev.loyalty.domain.customer.Gender;
 import dev.loyalty.domain.customer.PhoneNumber;
 import dev.loyalty.domain.customer.PreferredChannel;
+import dev.loyalty.domain.customer.ProfileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -42,6 +44,9 @@ final class CustomerMapper {
         entity.phone = customer.phone().map(PhoneNumber::value).orElse(null);
         entity.birthDate = customer.birthDate().orElse(null);
         entity.preferredChannel = customer.preferredChannel().name();
+        entity.city = customer.attributes().city();
+        entity.province = customer.attributes().province();
+        entity.gender = customer.attributes().knownGender().map(Gender::name).orElse(null);
     }
 
     /**
@@ -83,6 +88,8 @@ final class CustomerMapper {
                 entity.email == null ? null : Email.of(entity.email),
                 entity.phone == null ? null : PhoneNumber.of(entity.phone),
                 entity.birthDate,
+                new ProfileAttributes(
+                        entity.city, entity.province, entity.gender == null ? null : Gender.valueOf(entity.gender)),
                 PreferredChannel.valueOf(entity.preferredChannel),
                 EnrolmentChannel.valueOf(entity.enrolmentChannel),
                 entity.storeId,

@@ -99,7 +99,8 @@ public class JpaCustomers implements Customers {
                             """
                             UPDATE CustomerJpaEntity c
                             SET c.firstName = :firstName, c.lastName = :lastName, c.email = :email, c.phone = :phone,
-                                c.birthDate = :birthDate, c.preferredChannel = :preferredChannel, c.version = c.version + 1
+                                c.birthDate = :birthDate, c.preferredChannel = :preferredChannel, c.city = :city,
+                                c.province = :province, c.gender = :gender, c.version = c.version + 1
                             WHERE c.id = :id AND c.version = :version""")
                     .setParameter("firstName", customer.firstName())
                     .setParameter("lastName", customer.lastName().orElse(null))
@@ -109,6 +110,11 @@ public class JpaCustomers implements Customers {
                     .setParameter("birthDate", customer.birthDate().orElse(null))
                     .setParameter(
                             "preferredChannel", customer.preferredChannel().name())
+                    .setParameter("city", customer.attributes().city())
+                    .setParameter("province", customer.attributes().province())
+                    .setParameter(
+                            "gender",
+                            customer.attributes().knownGender().map(Enum::name).orElse(null))
                     .setParameter("id", customer.id().toString())
                     .setParameter("version", customer.version())
                     .executeUpdate();

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The customer's events, ledger entries, coupons, messages and tier changes, each read by its
+ * The customer's events, ledger entries, coupons, messages, tier changes and current answers, each read by its
  * (customer, time) index and cut to the page size, merged newest first.
  */
 @ApplicationScoped
@@ -38,6 +38,10 @@ public class SqlCustomerTimeline implements CustomerTimeline {
             + " CONCAT(cause, COALESCE(CONCAT(':', reason), '')) FROM tier_change WHERE customer_id = ?"
             + " AND occurred_at < ? ORDER BY occurred_at DESC LIMIT ?";
 
+    private static final String ANSWERS = "SELECT answered_at, 'ANSWER', 'QUESTION_ANSWERED', question_id, question_id,"
+            + " value, NULL FROM customer_answer WHERE customer_id = ? AND answered_at < ?"
+            + " ORDER BY answered_at DESC LIMIT ?";
+
     @PersistenceContext(unitName = "loyalty")
     private EntityManager em;
 
@@ -51,7 +55,7 @@ public class SqlCustomerTimeline implements CustomerTimeline {
     @Override
     public List<TimelineEntry> of(CustomerId customerId, Instant before, int limit) {
         List<TimelineEntry> merged = new ArrayList<>();
-        for (String sql : List.of(EVENTS, POINTS, COUPONS, MESSAGES, TIERS)) {
+        for (String sql : List.of(EVENTS, POINTS, COUPONS, MESSAGES, TIERS, ANSWERS)) {
             List<?> rows = em.createNativeQuery(sql)
                     .setParameter(1, customerId.toString())
                     .setParameter(2, UtcTimes.utc(before))
@@ -107,6 +111,11 @@ public class SqlCustomerTimeline implements CustomerTimeline {
                     details.put("reason", why[1]);
                 }
                 summary = "tier " + a + " -> " + b + " (" + why[0].toLowerCase(java.util.Locale.ROOT) + ")";
+            }
+            case "ANSWER" -> {
+                details.put("question", a);
+                details.put("value", b);
+                summary = "answered " + a + ": " + b;
             }
             default -> {
                 details.put("template", a);

@@ -10,6 +10,8 @@ import dev.loyalty.application.customer.CustomerLookup;
 import dev.loyalty.application.customer.EnrolCustomerCommand;
 import dev.loyalty.application.customer.EnrolCustomerUseCase;
 import dev.loyalty.application.customer.FindCustomerQuery;
+import dev.loyalty.application.customer.UpdateProfileCommand;
+import dev.loyalty.application.customer.UpdateProfileUseCase;
 import dev.loyalty.application.privacy.PrivacyUseCases;
 import dev.loyalty.application.shared.Actor;
 import dev.loyalty.application.shared.ProgrammeCurrency;
@@ -34,6 +36,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -87,6 +90,9 @@ public class CustomerResource {
 
     @Inject
     TierQuery tiers;
+
+    @Inject
+    UpdateProfileUseCase profiles;
 
     @Inject
     @ConfigProperty(name = "loyalty.consent.text-version", defaultValue = "2026-01")
@@ -148,7 +154,8 @@ public class CustomerResource {
                 storeId,
                 body.referralCode(),
                 actor.consentSource(),
-                consentTextVersion);
+                consentTextVersion,
+                body.attributes());
         return idempotent.respond(key, "POST customers", body, () -> {
             Customer customer = enrolment.enrol(new EnrolCustomerCommand(details, actor));
             return Response.created(uri.getAbsolutePathBuilder()
@@ -201,6 +208,39 @@ public class CustomerResource {
         return CustomerView.profile(customer, balance(customer, actor), tier(customer, actor));
     }
 
+    @PATCH
+    @Path("{customerId}")
+    @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(
+            operationId = "patchCustomer",
+            summary = "Change a customer's profile (console)",
+            description = "As PATCH /me: only the fields present change; consents decided here are recorded with"
+                    + " the source ADMIN.")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ProfilePatch.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "Where Elena lives",
+                                            value =
+                                                    "{\"city\": \"Milano\", \"province\": \"MI\", \"gender\": \"FEMALE\"}")))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such customer (customer-not-found)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public CustomerView update(
+            @PathParam("customerId") @Size(max = 64) String customerId, @NotNull @Valid ProfilePatch patch) {
+        Actor actor = caller.actor();
+        Customer customer = profiles.updateProfile(new UpdateProfileCommand(
+                CustomerId.parseDesignating(customerId, "no customer has this id"),
+                patch.toUpdate(actor.consentSource(), consentTextVersion),
+                actor));
+        return CustomerView.profile(customer, balance(customer, actor), tier(customer, actor));
+    }
+
     private long balance(Customer customer, Actor actor) {
         return wallets.balance(customer.id(), actor).value();
     }
@@ -220,7 +260,8 @@ public class CustomerResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(
             summary = "Everything held about a customer (GDPR access and portability)",
-            description = "Profile, every consent decision with its evidence, the points ledger, coupons, purchases.")
+            description = "Profile (with city, province, gender), every consent decision with its evidence, the points"
+                    + " ledger, coupons, purchases, tier changes, answers to the programme's questions.")
     @APIResponse(
             responseCode = "200",
             description = "The export",
@@ -239,7 +280,9 @@ public class CustomerResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(
             summary = "Erase a customer's personal data (GDPR erasure)",
-            description = "Name, contact details and birth date are erased and every consent withdrawn; the ledger,"
+            description = "Name, contact details, birth date, city, province and gender are erased, every consent"
+                    + " withdrawn, the answers and what was computed about the customer (metrics, segment snapshot"
+                    + " memberships) deleted; the ledger,"
                     + " coupons and purchases stay under the customer's id, so the books still balance. Erasing again"
                     + " changes nothing.")
     @APIResponse(responseCode = "204", description = "Erased")

@@ -9,7 +9,7 @@ import java.time.LocalDate;
 
 /**
  * A customer as the API shows it: the whole profile to the customer and the console, a summary
- * without contact details at the till; with the tier and its progress once a tier programme
+ * without contact details at the till (city, province and gender included: they contact nobody); with the tier and its progress once a tier programme
  * exists (left out before).
  */
 public record CustomerView(
@@ -20,6 +20,9 @@ public record CustomerView(
         String email,
         String phone,
         LocalDate birthDate,
+        String city,
+        String province,
+        String gender,
         String preferredChannel,
         String enrolmentChannel,
         String storeId,
@@ -41,6 +44,9 @@ public record CustomerView(
                 customer.email().map(Email::value).orElse(null),
                 customer.phone().map(PhoneNumber::value).orElse(null),
                 customer.birthDate().orElse(null),
+                customer.attributes().city(),
+                customer.attributes().province(),
+                customer.attributes().knownGender().map(Enum::name).orElse(null),
                 customer.preferredChannel().name(),
                 customer.enrolmentChannel().name(),
                 customer.storeId().orElse(null),
@@ -60,6 +66,9 @@ public record CustomerView(
                 null,
                 null,
                 null,
+                full.city,
+                full.province,
+                full.gender,
                 full.preferredChannel,
                 full.enrolmentChannel,
                 full.storeId,

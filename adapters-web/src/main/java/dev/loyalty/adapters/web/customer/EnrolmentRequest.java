@@ -1,5 +1,8 @@
 package dev.loyalty.adapters.web.customer;
 
+import dev.loyalty.adapters.web.Choices;
+import dev.loyalty.domain.customer.Gender;
+import dev.loyalty.domain.customer.ProfileAttributes;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -17,4 +20,12 @@ public record EnrolmentRequest(
         @NotNull @Valid ConsentsBody consents,
         @NotNull @Size(max = 16) String enrolmentChannel,
         @Size(max = 64) String storeId,
-        @Size(max = 32) String referralCode) {}
+        @Size(max = 32) String referralCode,
+        @Size(max = 100) String city,
+        @Size(max = 100) String province,
+        @Size(max = 16) String gender) {
+
+    ProfileAttributes attributes() {
+        return new ProfileAttributes(city, province, Choices.of(Gender.class, "gender", gender));
+    }
+}

@@ -2,6 +2,7 @@ package dev.loyalty.adapters.web.customer;
 
 import dev.loyalty.adapters.web.coupon.CouponView;
 import dev.loyalty.adapters.web.purchase.PurchaseView;
+import dev.loyalty.adapters.web.question.AnswerView;
 import dev.loyalty.adapters.web.tier.TierHistoryView;
 import dev.loyalty.adapters.web.wallet.WalletView;
 import dev.loyalty.application.privacy.CustomerExport;
@@ -11,7 +12,8 @@ import java.util.List;
 
 /**
  * Everything held about a customer (GDPR art. 15 and 20): the profile, every consent decision
- * with its evidence, the points ledger, the coupons, the purchases and the tier changes.
+ * with its evidence, the points ledger, the coupons, the purchases, the tier changes and the
+ * answers to the programme's questions.
  */
 public record ExportView(
         CustomerView customer,
@@ -21,6 +23,7 @@ public record ExportView(
         List<CouponView> coupons,
         List<PurchaseView> purchases,
         List<TierHistoryView.Item> tierHistory,
+        List<AnswerView> answers,
         Instant exportedAt) {
 
     static ExportView of(CustomerExport export, Instant now) {
@@ -34,6 +37,7 @@ public record ExportView(
                 export.coupons().stream().map(CouponView::of).toList(),
                 export.purchases().stream().map(PurchaseView::of).toList(),
                 export.tierHistory().stream().map(TierHistoryView.Item::of).toList(),
+                export.answers().stream().map(AnswerView::of).toList(),
                 now);
     }
 

@@ -1,6 +1,5 @@
 package dev.loyalty.adapters.web.customer;
 
-import dev.loyalty.adapters.web.Choices;
 import dev.loyalty.adapters.web.Roles;
 import dev.loyalty.adapters.web.security.Caller;
 import dev.loyalty.adapters.web.tier.TierView;
@@ -12,9 +11,6 @@ import dev.loyalty.application.shared.ProgrammeCurrency;
 import dev.loyalty.application.tier.TierQuery;
 import dev.loyalty.application.wallet.WalletQuery;
 import dev.loyalty.domain.customer.Customer;
-import dev.loyalty.domain.customer.Email;
-import dev.loyalty.domain.customer.PhoneNumber;
-import dev.loyalty.domain.customer.PreferredChannel;
 import dev.loyalty.domain.customer.ProfileUpdate;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,8 +23,6 @@ import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Map;
-import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -89,8 +83,9 @@ public class MeResource {
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     @Operation(
             summary = "Change my profile",
-            description = "Only the fields present change; a consent"
-                    + " withdrawn here stops marketing on that channel at once.")
+            description = "Only the fields present change (a blank lastName, city or province clears it; gender is"
+                    + " one of FEMALE, MALE, OTHER, UNDISCLOSED); a consent withdrawn here stops marketing on that"
+                    + " channel at once.")
     @RequestBody(
             content =
                     @Content(
@@ -102,16 +97,7 @@ public class MeResource {
                                             value = "{\"consents\": {\"marketingSms\": false}}")))
     public CustomerView update(@NotNull @Valid ProfilePatch patch) {
         Actor actor = caller.actor();
-        ProfileUpdate update = new ProfileUpdate(
-                Optional.ofNullable(patch.firstName()),
-                Optional.ofNullable(patch.lastName()),
-                Optional.ofNullable(patch.email()).map(Email::of),
-                Optional.ofNullable(patch.phone()).map(PhoneNumber::of),
-                Optional.ofNullable(patch.birthDate()),
-                Optional.ofNullable(Choices.of(PreferredChannel.class, "preferredChannel", patch.preferredChannel())),
-                patch.consents() == null ? Map.of() : patch.consents().changes(),
-                actor.consentSource(),
-                consentTextVersion);
+        ProfileUpdate update = patch.toUpdate(actor.consentSource(), consentTextVersion);
         Customer customer = profiles.updateProfile(new UpdateProfileCommand(caller.customerId(), update, actor));
         return CustomerView.profile(
                 customer, wallets.balance(customer.id(), actor).value(), tier(customer, actor));

@@ -1,10 +1,21 @@
 package dev.loyalty.adapters.web.customer;
 
+import dev.loyalty.adapters.web.Choices;
+import dev.loyalty.domain.customer.Email;
+import dev.loyalty.domain.customer.Gender;
+import dev.loyalty.domain.customer.PhoneNumber;
+import dev.loyalty.domain.customer.PreferredChannel;
+import dev.loyalty.domain.customer.ProfileUpdate;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import java.util.Map;
+import java.util.Optional;
 
-/** The body of {@code PATCH /me}: only the fields present change. */
+/**
+ * The body of {@code PATCH /me} and the console's {@code PATCH /customers/{id}}: only the fields
+ * present change; a blank last name, city or province clears it.
+ */
 public record ProfilePatch(
         @Size(min = 1, max = 100) String firstName,
         @Size(max = 100) String lastName,
@@ -12,4 +23,29 @@ public record ProfilePatch(
         @Size(max = 16) String phone,
         LocalDate birthDate,
         @Size(max = 16) String preferredChannel,
-        @Valid ConsentsBody consents) {}
+        @Valid ConsentsBody consents,
+        @Size(max = 100) String city,
+        @Size(max = 100) String province,
+        @Size(max = 16) String gender) {
+
+    /**
+     * @param source who collects the consents decided here
+     * @param consentTextVersion the consent text in force
+     * @return the change
+     */
+    ProfileUpdate toUpdate(String source, String consentTextVersion) {
+        return new ProfileUpdate(
+                Optional.ofNullable(firstName),
+                Optional.ofNullable(lastName),
+                Optional.ofNullable(email).map(Email::of),
+                Optional.ofNullable(phone).map(PhoneNumber::of),
+                Optional.ofNullable(birthDate),
+                Optional.ofNullable(Choices.of(PreferredChannel.class, "preferredChannel", preferredChannel)),
+                consents == null ? Map.of() : consents.changes(),
+                source,
+                consentTextVersion,
+                Optional.ofNullable(city),
+                Optional.ofNullable(province),
+                Optional.ofNullable(Choices.of(Gender.class, "gender", gender)));
+    }
+}

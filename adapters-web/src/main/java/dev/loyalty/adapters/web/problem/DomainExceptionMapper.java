@@ -49,7 +49,11 @@ public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
             Map.entry("product-not-found", 404),
             Map.entry("category-not-found", 404),
             // customer metrics
-            Map.entry("metrics-rebuild-running", 409));
+            Map.entry("metrics-rebuild-running", 409),
+            // questions and answers
+            Map.entry("question-not-found", 404),
+            Map.entry("question-already-exists", 409),
+            Map.entry("answer-value-not-allowed", 422));
 
     @Override
     public Response toResponse(DomainException exception) {

@@ -1,0 +1,39 @@
+package dev.loyalty.domain.customer;
+
+import java.util.Optional;
+
+/**
+ * The optional facts a member tells about themselves that marketing may target: city, province
+ * and gender. City and province are trimmed, at most 100 characters, without control characters;
+ * blank means unknown ({@code null}). Each failure names the JSON field.
+ *
+ * @param city the city, or {@code null}
+ * @param province the province (or region), or {@code null}
+ * @param gender the gender, or {@code null}
+ */
+public record ProfileAttributes(String city, String province, Gender gender) {
+
+    /** Nothing known. */
+    public static final ProfileAttributes NONE = new ProfileAttributes(null, null, null);
+
+    /** Normalises and validates the places. */
+    public ProfileAttributes {
+        city = CustomerRules.place(city, "city");
+        province = CustomerRules.place(province, "province");
+    }
+
+    /** @return the city, if known */
+    public Optional<String> knownCity() {
+        return Optional.ofNullable(city);
+    }
+
+    /** @return the province, if known */
+    public Optional<String> knownProvince() {
+        return Optional.ofNullable(province);
+    }
+
+    /** @return the gender, if told */
+    public Optional<Gender> knownGender() {
+        return Optional.ofNullable(gender);
+    }
+}
