@@ -120,6 +120,36 @@ final class Api {
                 body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /**
+     * Posts {@code prefix} then {@code filler} bytes of spaces chunked, without a Content-Length
+     * (as a client streaming its body does).
+     */
+    Reply postChunked(String path, String token, String contentType, String prefix, long filler) {
+        byte[] head = prefix.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return send(request(path, token)
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.SequenceInputStream(
+                        new java.io.ByteArrayInputStream(head), new java.io.InputStream() {
+                            private long left = filler;
+
+                            @Override
+                            public int read() {
+                                return left-- > 0 ? ' ' : -1;
+                            }
+
+                            @Override
+                            public int read(byte[] buffer, int offset, int length) {
+                                if (left <= 0) {
+                                    return -1;
+                                }
+                                int n = (int) Math.min(length, left);
+                                java.util.Arrays.fill(buffer, offset, offset + n, (byte) ' ');
+                                left -= n;
+                                return n;
+                            }
+                        }))));
+    }
+
     private HttpRequest.Builder request(String path, String token) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofSeconds(30))

@@ -1,8 +1,12 @@
 package dev.loyalty.app;
 
 import static dev.loyalty.app.Fixtures.API;
+import static dev.loyalty.app.Fixtures.TEN_LASAGNE;
 import static dev.loyalty.app.Fixtures.VALID_ENROLMENT;
 import static dev.loyalty.app.Fixtures.enrolled;
+import static dev.loyalty.app.Fixtures.enrolment;
+import static dev.loyalty.app.Fixtures.purchase;
+import static dev.loyalty.app.Fixtures.record;
 import static dev.loyalty.app.Fixtures.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -141,6 +145,101 @@ abstract class ErrorScenarios {
                 VALID_ENROLMENT.replace("\"Ada\"", "\"" + "A".repeat(300_000) + "\""),
                 413,
                 "payload-too-large");
+    }
+
+    @Test
+    void anEventAttributeWithAHugeExponentIsRefusedAndNothingStored() {
+        JsonObject marco = enrolled("marco." + unique() + "@example.com", null);
+        String eventId = "huge-" + unique();
+        String event =
+                """
+                {"eventId": "%s", "customerId": "%s", "type": "QUIZ_ANSWERED", "attributes": {"score": %s}}""";
+        long events = Api.count("SELECT COUNT(*) FROM customer_event");
+
+        for (String number : new String[] {"1e999999", "1e99999999", "1e999999999", "1e-999999999", "1e30"}) {
+            long started = System.nanoTime();
+            Api.Reply reply = API.post(
+                    "/api/v1/events",
+                    Api.integration(),
+                    event.formatted(eventId, marco.getString("customerId"), number));
+            assertThat(reply.isProblem("validation-failed"))
+                    .as(number + ": " + reply)
+                    .isTrue();
+            assertThat(fieldOf(reply.json())).isEqualTo("attributes.score");
+            assertThat(java.time.Duration.ofNanos(System.nanoTime() - started))
+                    .as(number)
+                    .isLessThan(java.time.Duration.ofSeconds(2));
+        }
+
+        assertThat(Api.count("SELECT COUNT(*) FROM customer_event"))
+                .as("nothing stored")
+                .isEqualTo(events);
+        Api.Reply sane = API.post(
+                "/api/v1/events", Api.integration(), event.formatted(eventId, marco.getString("customerId"), "12"));
+        assertThat(sane.status()).as("the event id was not taken: " + sane).isEqualTo(202);
+    }
+
+    @Test
+    void aWholeNumberFieldTakesExactlyTheNumberSentOrNothing() {
+        long purchases = Api.count("SELECT COUNT(*) FROM purchase");
+        for (String paid : new String[] {"1e999999999", "1e30", "12.5", "123456789012345678901234567890"}) {
+            String body = purchase("MI-001", "R-" + unique(), null, TEN_LASAGNE, 6000)
+                    .replace("\"totalPaid\": 6000", "\"totalPaid\": " + paid);
+
+            Api.Reply reply = record(body);
+
+            assertThat(reply.isProblem("invalid-field")).as(paid + ": " + reply).isTrue();
+            assertThat(fieldOf(reply.json())).isEqualTo("totalPaid");
+        }
+        assertThat(Api.count("SELECT COUNT(*) FROM purchase"))
+                .as("nothing stored (1e999999999 used to be read as 0 and recorded)")
+                .isEqualTo(purchases);
+    }
+
+    @Test
+    void anOversizedChunkedBodyIsRefusedWithoutBeingReadWhole() {
+        long customers = Api.count("SELECT COUNT(*) FROM customer");
+        long started = System.nanoTime();
+
+        Api.Reply reply = API.postChunked(
+                "/api/v1/customers",
+                Api.admin(),
+                "application/json",
+                "{\"firstName\": \"Ada\", \"lastName\": \"",
+                30L * 1024 * 1024);
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(413);
+        assertThat(reply.isProblem("payload-too-large")).as(reply.toString()).isTrue();
+        assertThat(Api.count("SELECT COUNT(*) FROM customer")).isEqualTo(customers);
+        System.out.printf(
+                "a 30 MB chunked body refused in %d ms%n",
+                java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+    }
+
+    @Test
+    void aChunkedBodyWithinTheLimitIsReadAsAnyOther() {
+        Api.Reply reply = API.postChunked(
+                "/api/v1/customers",
+                Api.admin(),
+                "application/json",
+                enrolment("chunked." + unique() + "@example.com", null, "MI-001"),
+                10_000);
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+    }
+
+    @Test
+    void theUnauthenticatedTwilioCallbackRefusesALargeChunkedBodyBeforeReadingIt() {
+        Api.Reply unsigned = API.postChunked(
+                "/api/v1/gateways/twilio/status",
+                null,
+                "application/x-www-form-urlencoded",
+                "MessageSid=SM1&MessageStatus=delivered&Padding=",
+                1024 * 1024);
+
+        // this deployment has no Twilio callback configured: no signature can be valid
+        assertThat(unsigned.status()).as(unsigned.toString()).isEqualTo(403);
+        assertThat(unsigned.isProblem("forbidden")).as(unsigned.toString()).isTrue();
     }
 
     @Test

@@ -46,6 +46,8 @@ class LauncherIT {
                      "consents": {"marketingEmail": true}, "enrolmentChannel": "WEB"}"""
                                     .formatted(email));
             assertThat(enrolled.status()).as(enrolled.toString()).isEqualTo(201);
+            String forged = admin.substring(0, admin.lastIndexOf('.') + 1) + "AAAA";
+            assertThat(Api.at(PORT).get("/api/v1/tiers", forged).status()).isEqualTo(401);
             first.stop();
         }
         long secondStart;
@@ -69,6 +71,10 @@ class LauncherIT {
                 .isTrue();
         assertThat(Files.readString(DATA.resolve("mariadb/credentials.properties")))
                 .contains("password=");
+        assertThat(Files.readString(LOG))
+                .as("a refused token is one line without a stack trace, see " + LOG)
+                .contains("Bearer token refused: JWTProcessingException: Signature of the JWT token is invalid")
+                .doesNotContain("Exception trying to parse JWT token");
         assertThat(Files.readString(LOG))
                 .as("the restart's log names the schema's version, see " + LOG)
                 .containsPattern("Schema at version \\d+(\\.\\d+)* \\(0 migrations applied");
@@ -100,6 +106,61 @@ class LauncherIT {
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).isEqualTo(2);
         assertThat(output).contains("identity provider").doesNotContain("eyJ");
+    }
+
+    @Test
+    void trustsAKeyGivenAsAPlainPath() throws Exception {
+        Map<String, String> env = ServiceProcess.sharedDatabaseEnv();
+        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", Api.keys().publicKeyFile().toString());
+        Path data = DATA.resolveSibling("launcher-it-plain-key");
+        Path log = DATA.resolveSibling("launcher-it-plain-key.log");
+        Api.Reply rules;
+        try (ServiceProcess service = ServiceProcess.start(JAR, ServiceProcess.freePort(), data, log, env)) {
+            service.awaitReady();
+            rules = service.api().get("/api/v1/earning-rules", Api.admin());
+            service.stop();
+        }
+
+        assertThat(rules.status())
+                .as("a token signed with the key at the plain path is accepted: " + rules)
+                .isEqualTo(200);
+    }
+
+    @Test
+    void aKeyLocationItCannotReadStopsTheStartWithOneLine() throws Exception {
+        String line = refusedToStart(Map.of("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "/etc/keys/no-such-public.pem"));
+
+        assertThat(line).startsWith("MP_JWT_VERIFY_PUBLICKEY_LOCATION").contains("/etc/keys/no-such-public.pem");
+    }
+
+    @Test
+    void refusesDevelopmentKeysWithAnExternalDatabase() throws Exception {
+        String line = refusedToStart(Map.of("LOYALTY_DB_URL", System.getProperty("loyalty.it.db.url")));
+
+        assertThat(line)
+                .startsWith("MP_JWT_VERIFY_PUBLICKEY_LOCATION is not set")
+                .contains("LOYALTY_DEV_KEYS=true");
+    }
+
+    @Test
+    void refusesTheDevelopmentLinkSecretWithRealEmails() throws Exception {
+        String line = refusedToStart(Map.of("LOYALTY_EMAIL_PROVIDER", "smtp", "LOYALTY_SMTP_HOST", "127.0.0.1"));
+
+        assertThat(line).startsWith("LOYALTY_MESSAGING_LINK_SECRET is not set");
+    }
+
+    /** Starts the service with {@code env}: it must exit with code 2 and one line, which is returned. */
+    static String refusedToStart(Map<String, String> env) throws Exception {
+        Map<String, String> all = new java.util.HashMap<>(env);
+        all.put("LOYALTY_DATA_DIR", DATA.resolveSibling("launcher-it-refused").toString());
+        Process process =
+                ServiceProcess.command(JAR, all).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as(output).isTrue();
+        assertThat(process.exitValue()).as(output).isEqualTo(2);
+        assertThat(output.strip().lines()).as(output).hasSize(1);
+        return output.strip();
     }
 
     private static ProcessBuilder command(String... args) {

@@ -53,6 +53,7 @@ class MessagingIT {
         env.putAll(Map.of(
                 "LOYALTY_SMTP_STARTTLS", "false",
                 "LOYALTY_EMAIL_FROM", "club@shop.example",
+                "LOYALTY_MESSAGING_LINK_SECRET", "messaging-it-link-secret",
                 "LOYALTY_PUBLIC_BASE_URL", "http://127.0.0.1:" + httpPort,
                 "LOYALTY_MESSAGING_RETRY_FIRST_DELAY_MS", "200",
                 "LOYALTY_MESSAGING_RETRY_MAX_DELAY_MS", "1000",

@@ -28,6 +28,26 @@ import org.junit.jupiter.api.Test;
 abstract class PurchaseScenarios {
 
     @Test
+    void aFullBasketOfLongSkusIsRecordedWithItsEvent() {
+        String marco = enrolled("marco." + unique() + "@example.com", null).getString("customerId");
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            String sku = "%064d".formatted(i);
+            lines.add("""
+                    {"sku": "%s", "category": "c-%s", "quantity": 1, "unitPrice": 100}"""
+                    .formatted(sku, sku.substring(2)));
+        }
+
+        Api.Reply paid = record(purchase("MI-001", "R-" + unique(), marco, String.join(",", lines), 50_000));
+
+        assertThat(paid.status()).as(paid.toString()).isEqualTo(201);
+        assertThat(Api.count("SELECT LENGTH(attributes) FROM customer_event WHERE event_id = 'purchase:"
+                        + paid.json().getString("purchaseId") + "'"))
+                .as("every SKU and category of the basket kept in the purchase's event")
+                .isGreaterThan(65_535);
+    }
+
+    @Test
     void elenaPaysWithHerCouponEarnsOnTheNetAndTheTillPrintsHerBalance() {
         String elena = enrolled("elena." + unique() + "@example.com", null).getString("customerId");
         String code = personalCoupon(template(WELCOME), elena);

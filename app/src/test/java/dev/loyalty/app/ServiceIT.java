@@ -94,4 +94,7 @@ class ServiceIT {
 
     @Nested
     class MetricsProperty extends MetricsPropertyScenarios {}
+
+    @Nested
+    class ApiDocumentation extends ApiDocumentationScenarios {}
 }

@@ -23,7 +23,9 @@ import java.util.logging.Logger;
  * <p>Before Payara Micro boots: with no {@code LOYALTY_DB_URL} an embedded MariaDB is started and
  * its coordinates handed to the application as system properties; with no
  * {@code MP_JWT_VERIFY_PUBLICKEY_LOCATION} the development key pair of the data directory is
- * trusted, and only then can the {@code token} command mint tokens.
+ * trusted, and only then can the {@code token} command mint tokens. Development keys and the
+ * development link secret are refused outside a development run (see {@link
+ * Settings#refuseDevelopmentSecrets()}).
  */
 public final class Main {
 
@@ -79,6 +81,13 @@ public final class Main {
         if (done.isPresent()) {
             System.exit(done.get());
         }
+        try {
+            settings.refuseDevelopmentSecrets();
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
         serve(settings, args.length > 0 ? Arrays.copyOfRange(args, 1, args.length) : new String[0]);
     }
 
@@ -129,12 +138,18 @@ public final class Main {
             System.setProperty("loyalty.db.user", db.user());
             System.setProperty("loyalty.db.password", db.password());
         }
-        if (settings.jwtPublicKeyLocation().isEmpty()) {
+        settings.jwtPublicKeyLocation()
+                .ifPresent(location -> System.setProperty("mp.jwt.verify.publickey.location", location));
+        if (!settings.realKeyConfigured()) {
             DevKeys keys = new DevKeys(settings.dataDir());
             System.setProperty(
                     "mp.jwt.verify.publickey.location",
                     keys.publicKeyFile().toUri().toString());
             System.setProperty("mp.jwt.verify.issuer", settings.jwtIssuer().orElse(DevKeys.ISSUER));
+            if (settings.databaseUrl().isPresent()) {
+                LOG.warning("LOYALTY_DEV_KEYS=true with an external database: anyone who can read " + keys.directory()
+                        + " can mint an admin token; never in production");
+            }
             LOG.warning("No MP_JWT_VERIFY_PUBLICKEY_LOCATION: trusting the development key in "
                     + keys.publicKeyFile().getParent()
                     + "; mint a token with: java -jar loyalty.jar token admin");
@@ -164,7 +179,7 @@ public final class Main {
         private TokenCommand() {}
 
         static int run(Settings settings, String[] args, PrintStream out, PrintStream err) {
-            if (settings.jwtPublicKeyLocation().isPresent()) {
+            if (settings.realKeyConfigured()) {
                 err.println("A real verification key is configured (MP_JWT_VERIFY_PUBLICKEY_LOCATION):"
                         + " tokens come from your identity provider, not from this command.");
                 return 2;

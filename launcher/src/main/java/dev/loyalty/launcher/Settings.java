@@ -13,9 +13,18 @@ import java.util.Optional;
  * @param httpPort the port the service listens on
  * @param dataDir where the embedded database and the development keys live
  * @param databaseUrl an external database, or empty for the embedded one
- * @param jwtPublicKeyLocation a real verification key, or empty for development keys
+ * @param jwtPublicKeyLocation where a real verification key is, as a URL Payara reads (a plain
+ *     path becomes its {@code file:} URL, see {@link KeyLocation}), or empty
+ * @param jwtPublicKey a real verification key given inline ({@code MP_JWT_VERIFY_PUBLICKEY}), or
+ *     empty; with neither, development keys
  * @param jwtIssuer the configured issuer, if any
  * @param accessLog whether Payara writes an access log ({@code LOYALTY_ACCESS_LOG=true})
+ * @param devKeys whether development keys and secrets are explicitly allowed ({@code
+ *     LOYALTY_DEV_KEYS=true}); without it they are only used with the embedded database
+ * @param linkSecret the secret unsubscribe links are signed with ({@code
+ *     LOYALTY_MESSAGING_LINK_SECRET}), or empty for the development one
+ * @param realMessaging the setting that sends real e-mails or SMS ({@code LOYALTY_EMAIL_PROVIDER=smtp},
+ *     {@code LOYALTY_SMS_PROVIDER=twilio}), or empty when messages are only logged
  * @param currency the programme's currency ({@code LOYALTY_CURRENCY}, an ISO 4217 code, default
  *     EUR), checked here so that a wrong one stops the start before the server does
  */
@@ -24,11 +33,20 @@ record Settings(
         Path dataDir,
         Optional<String> databaseUrl,
         Optional<String> jwtPublicKeyLocation,
+        Optional<String> jwtPublicKey,
         Optional<String> jwtIssuer,
         boolean accessLog,
+        boolean devKeys,
+        Optional<String> linkSecret,
+        Optional<String> realMessaging,
         String currency) {
 
     static final int DEFAULT_HTTP_PORT = 8080;
+
+    /** @return whether a real verification key is configured (by location or inline) */
+    boolean realKeyConfigured() {
+        return jwtPublicKeyLocation.isPresent() || jwtPublicKey.isPresent();
+    }
 
     static Settings from(Map<String, String> environment) {
         checkMetrics(environment);
@@ -38,22 +56,67 @@ record Settings(
                         .toAbsolutePath()
                         .normalize(),
                 read(environment, "LOYALTY_DB_URL"),
-                read(environment, "MP_JWT_VERIFY_PUBLICKEY_LOCATION")
-                        .or(() -> read(environment, "MP_JWT_VERIFY_PUBLICKEY")),
+                read(environment, KeyLocation.SETTING).map(KeyLocation::normalized),
+                read(environment, "MP_JWT_VERIFY_PUBLICKEY"),
                 read(environment, "MP_JWT_VERIFY_ISSUER"),
                 read(environment, "LOYALTY_ACCESS_LOG")
                         .map(Boolean::parseBoolean)
                         .orElse(false),
+                read(environment, "LOYALTY_DEV_KEYS").map(Boolean::parseBoolean).orElse(false),
+                read(environment, "LOYALTY_MESSAGING_LINK_SECRET", "loyalty.messaging.link-secret"),
+                realMessaging(environment),
                 currency(read(environment, "LOYALTY_CURRENCY").orElse("EUR")));
+    }
+
+    /**
+     * Refuses, with one line naming the setting, what only a development run may use: the development
+     * key pair with an external database, the development link secret with real e-mails or SMS
+     * (either allowed by {@code LOYALTY_DEV_KEYS=true}), a link secret too short to be one.
+     *
+     * @throws IllegalArgumentException when the service must not start so
+     */
+    void refuseDevelopmentSecrets() {
+        if (!realKeyConfigured() && databaseUrl.isPresent() && !devKeys) {
+            throw new IllegalArgumentException("MP_JWT_VERIFY_PUBLICKEY_LOCATION is not set while LOYALTY_DB_URL names"
+                    + " an external database: set your identity provider's key (development keys only with the"
+                    + " embedded database, or with LOYALTY_DEV_KEYS=true)");
+        }
+        if (linkSecret.isEmpty() && realMessaging.isPresent() && !devKeys) {
+            throw new IllegalArgumentException("LOYALTY_MESSAGING_LINK_SECRET is not set while " + realMessaging.get()
+                    + " sends real messages: set a secret of at least 16 characters for unsubscribe links (the"
+                    + " development one only with LOYALTY_DEV_KEYS=true)");
+        }
+        if (linkSecret.isPresent() && linkSecret.get().length() < 16) {
+            throw new IllegalArgumentException("LOYALTY_MESSAGING_LINK_SECRET must have at least 16 characters");
+        }
     }
 
     /** Reads {@code NAME} from the environment, else the property {@code name} with dots. */
     static Optional<String> read(Map<String, String> environment, String name) {
+        return read(environment, name, name.toLowerCase().replace('_', '.'));
+    }
+
+    /** Reads {@code NAME} from the environment, else the system property {@code property}. */
+    static Optional<String> read(Map<String, String> environment, String name, String property) {
         String value = environment.get(name);
         if (value == null || value.isBlank()) {
-            value = System.getProperty(name.toLowerCase().replace('_', '.'));
+            value = System.getProperty(property);
         }
         return Optional.ofNullable(value).map(String::trim).filter(v -> !v.isEmpty());
+    }
+
+    private static Optional<String> realMessaging(Map<String, String> environment) {
+        if (read(environment, "LOYALTY_EMAIL_PROVIDER")
+                .filter("smtp"::equalsIgnoreCase)
+                .isPresent()) {
+            return Optional.of("LOYALTY_EMAIL_PROVIDER=smtp");
+        }
+        if (read(environment, "LOYALTY_SMS_PROVIDER")
+                .filter("twilio"::equalsIgnoreCase)
+                .isPresent()) {
+            return Optional.of("LOYALTY_SMS_PROVIDER=twilio");
+        }
+        return Optional.empty();
     }
 
     private static String currency(String raw) {

@@ -75,4 +75,82 @@ class SettingsTest {
         assertThatThrownBy(() -> Settings.from(Map.of("LOYALTY_METRICS_REBUILD_AT", "25:00")))
                 .hasMessage("LOYALTY_METRICS_REBUILD_AT must be a time HH:MM (UTC), got: 25:00");
     }
+
+    @Test
+    void aPlainKeyPathBecomesItsFileUrl(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path key = java.nio.file.Files.writeString(
+                dir.resolve("public.pem"), "-----BEGIN PUBLIC KEY-----\nMIIB\n-----END PUBLIC KEY-----\n");
+
+        Settings plain = Settings.from(Map.of("MP_JWT_VERIFY_PUBLICKEY_LOCATION", key.toString()));
+        Settings url = Settings.from(
+                Map.of("MP_JWT_VERIFY_PUBLICKEY_LOCATION", key.toUri().toString()));
+
+        assertThat(plain.jwtPublicKeyLocation()).contains(key.toUri().toString());
+        assertThat(url.jwtPublicKeyLocation()).contains(key.toUri().toString());
+        assertThat(plain.realKeyConfigured()).isTrue();
+    }
+
+    @Test
+    void aKeyLocationThatCannotBeReadStopsTheStartWithOneLine(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Path notAKey = java.nio.file.Files.writeString(dir.resolve("notes.txt"), "hello");
+        for (String location : new String[] {
+            "/etc/keys/no-such-public.pem",
+            "file:/etc/keys/no-such-public.pem",
+            dir.toString(),
+            notAKey.toString(),
+            "classpath:keys.pem"
+        }) {
+            assertThatThrownBy(() -> Settings.from(Map.of("MP_JWT_VERIFY_PUBLICKEY_LOCATION", location)))
+                    .as(location)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("MP_JWT_VERIFY_PUBLICKEY_LOCATION")
+                    .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+        }
+    }
+
+    @Test
+    void anInlineKeyIsARealKeyToo() {
+        Settings settings = Settings.from(Map.of("MP_JWT_VERIFY_PUBLICKEY", "MIIBIjANBg"));
+
+        assertThat(settings.jwtPublicKeyLocation()).isEmpty();
+        assertThat(settings.realKeyConfigured()).isTrue();
+    }
+
+    @Test
+    void developmentKeysOnlyWithTheEmbeddedDatabaseOrWhenAskedFor() {
+        Settings.from(Map.of()).refuseDevelopmentSecrets();
+        Settings.from(Map.of("LOYALTY_DB_URL", "jdbc:mariadb://db/loyalty", "LOYALTY_DEV_KEYS", "true"))
+                .refuseDevelopmentSecrets();
+        Settings.from(Map.of(
+                        "LOYALTY_DB_URL",
+                        "jdbc:mariadb://db/loyalty",
+                        "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
+                        "https://idp/keys"))
+                .refuseDevelopmentSecrets();
+
+        assertThatThrownBy(() -> Settings.from(Map.of("LOYALTY_DB_URL", "jdbc:mariadb://db/loyalty"))
+                        .refuseDevelopmentSecrets())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("MP_JWT_VERIFY_PUBLICKEY_LOCATION is not set while LOYALTY_DB_URL");
+    }
+
+    @Test
+    void theDevelopmentLinkSecretNeverSignsRealMessages() {
+        Settings.from(Map.of("LOYALTY_EMAIL_PROVIDER", "log")).refuseDevelopmentSecrets();
+        Settings.from(Map.of("LOYALTY_EMAIL_PROVIDER", "smtp", "LOYALTY_MESSAGING_LINK_SECRET", "a-secret-of-20-chars"))
+                .refuseDevelopmentSecrets();
+        Settings.from(Map.of("LOYALTY_SMS_PROVIDER", "twilio", "LOYALTY_DEV_KEYS", "true"))
+                .refuseDevelopmentSecrets();
+
+        assertThatThrownBy(() ->
+                        Settings.from(Map.of("LOYALTY_EMAIL_PROVIDER", "smtp")).refuseDevelopmentSecrets())
+                .hasMessageStartingWith("LOYALTY_MESSAGING_LINK_SECRET is not set while LOYALTY_EMAIL_PROVIDER=smtp");
+        assertThatThrownBy(() ->
+                        Settings.from(Map.of("LOYALTY_SMS_PROVIDER", "Twilio")).refuseDevelopmentSecrets())
+                .hasMessageContaining("LOYALTY_SMS_PROVIDER=twilio");
+        assertThatThrownBy(() -> Settings.from(Map.of("LOYALTY_MESSAGING_LINK_SECRET", "short"))
+                        .refuseDevelopmentSecrets())
+                .hasMessage("LOYALTY_MESSAGING_LINK_SECRET must have at least 16 characters");
+    }
 }

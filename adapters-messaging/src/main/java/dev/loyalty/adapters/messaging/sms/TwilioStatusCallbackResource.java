@@ -25,7 +25,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * {@code MessageSid} and {@code MessageStatus}; {@code delivered} makes the message DELIVERED,
  * {@code undelivered} and {@code failed} make it FAILED (a dead letter), the intermediate ones are
  * acknowledged and ignored. No bearer token (Twilio has none): the request must carry Twilio's
- * signature of the configured callback URL, else it is refused (403).
+ * signature of the configured callback URL, else it is refused (403); without a signature header at
+ * all, before its body is read ({@link SignedByTwilio}).
  */
 @Path("gateways/twilio/status")
 @RequestScoped
@@ -45,9 +46,11 @@ public class TwilioStatusCallbackResource {
     Optional<String> authToken;
 
     @POST
+    @SignedByTwilio
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @SecurityRequirements
     @Operation(
+            operationId = "reportTwilioMessageStatus",
             summary = "Twilio's delivery report for an SMS (signed by Twilio)",
             description = "Set LOYALTY_SMS_TWILIO_STATUS_CALLBACK_URL to this endpoint's public URL to receive them.")
     public Response report(@HeaderParam("X-Twilio-Signature") String signature, MultivaluedMap<String, String> form) {

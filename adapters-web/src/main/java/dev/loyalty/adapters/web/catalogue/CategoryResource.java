@@ -52,7 +52,7 @@ public class CategoryResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.INTEGRATION})
-    @Operation(summary = "Categories", description = "All of them, in id order.")
+    @Operation(operationId = "listCategories", summary = "Categories", description = "All of them, in id order.")
     public List<CategoryBody> categories() {
         return catalogue.categories().stream().map(CategoryBody::of).toList();
     }
@@ -60,7 +60,14 @@ public class CategoryResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.ADMIN, Roles.INTEGRATION})
-    @Operation(summary = "A category")
+    @Operation(operationId = "getCategory", summary = "A category")
+    @APIResponse(
+            responseCode = "200",
+            description = "The category",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = CategoryBody.class)))
     @APIResponse(
             responseCode = "404",
             description = "No such category (category-not-found)",
@@ -73,6 +80,7 @@ public class CategoryResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.INTEGRATION})
     @Operation(
+            operationId = "createCategory",
             summary = "Add or replace a category (by its id)",
             description = "crossSell: the categories proposed to who bought in this one; they must exist.")
     @RequestBody(
@@ -98,7 +106,7 @@ public class CategoryResource {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.INTEGRATION})
-    @Operation(summary = "Add or replace the category of this id")
+    @Operation(operationId = "saveCategory", summary = "Add or replace the category of this id")
     public Response put(@PathParam("id") String id, @NotNull @Valid CategoryBody body, @Context UriInfo uri) {
         return saved(body.toCategory(id), uri.getAbsolutePath());
     }
@@ -114,7 +122,7 @@ public class CategoryResource {
     @DELETE
     @Path("{id}")
     @RolesAllowed({Roles.ADMIN})
-    @Operation(summary = "Remove a category (its past sales keep it on their lines)")
+    @Operation(operationId = "deleteCategory", summary = "Remove a category (its past sales keep it on their lines)")
     public Response delete(@PathParam("id") String id) {
         catalogue.deleteCategory(id, caller.actor());
         return Response.noContent().build();
@@ -124,6 +132,7 @@ public class CategoryResource {
     @Path("import")
     @RolesAllowed({Roles.ADMIN, Roles.INTEGRATION})
     @Operation(
+            operationId = "importCategories",
             summary = "Add or replace categories from a CSV",
             description =
                     "Header id,name[,cross_sell]; cross_sell is category ids separated by ';' (they may be"

@@ -57,7 +57,10 @@ public class ProductResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.INTEGRATION})
-    @Operation(summary = "Products", description = "In SKU order, a page at a time (after: the last SKU seen).")
+    @Operation(
+            operationId = "listProducts",
+            summary = "Products",
+            description = "In SKU order, a page at a time (after: the last SKU seen).")
     public List<ProductBody> products(
             @QueryParam("category") String category,
             @QueryParam("after") @DefaultValue("") String after,
@@ -70,7 +73,14 @@ public class ProductResource {
     @GET
     @Path("{sku}")
     @RolesAllowed({Roles.ADMIN, Roles.INTEGRATION})
-    @Operation(summary = "A product")
+    @Operation(operationId = "getProduct", summary = "A product")
+    @APIResponse(
+            responseCode = "200",
+            description = "The product",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ProductBody.class)))
     @APIResponse(
             responseCode = "404",
             description = "No such product (product-not-found)",
@@ -82,7 +92,7 @@ public class ProductResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.INTEGRATION})
-    @Operation(summary = "Add or replace a product (by its sku)")
+    @Operation(operationId = "createProduct", summary = "Add or replace a product (by its sku)")
     @RequestBody(
             content =
                     @Content(
@@ -108,7 +118,7 @@ public class ProductResource {
     @Path("{sku}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.INTEGRATION})
-    @Operation(summary = "Add or replace the product of this sku")
+    @Operation(operationId = "saveProduct", summary = "Add or replace the product of this sku")
     public Response put(@PathParam("sku") String sku, @NotNull @Valid ProductBody body, @Context UriInfo uri) {
         return saved(body.toProduct(sku), uri.getAbsolutePath());
     }
@@ -124,7 +134,7 @@ public class ProductResource {
     @DELETE
     @Path("{sku}")
     @RolesAllowed({Roles.ADMIN})
-    @Operation(summary = "Remove a product (its past sales keep their category)")
+    @Operation(operationId = "deleteProduct", summary = "Remove a product (its past sales keep their category)")
     public Response delete(@PathParam("sku") String sku) {
         catalogue.deleteProduct(sku, caller.actor());
         return Response.noContent().build();
@@ -134,6 +144,7 @@ public class ProductResource {
     @Path("import")
     @RolesAllowed({Roles.ADMIN, Roles.INTEGRATION})
     @Operation(
+            operationId = "importProducts",
             summary = "Add or replace products from a CSV",
             description = "Header sku,name,category[,brand][,consumption_days]; any size, saved in batches of 1,000."
                     + " Bad rows are reported (the first 100) and never stop the rest.")

@@ -47,6 +47,7 @@ public class CheckoutResource {
     @Path("quote")
     @RolesAllowed({Roles.TERMINAL, Roles.ADMIN})
     @Operation(
+            operationId = "quoteCheckout",
             summary = "Price a basket with its coupons; changes nothing",
             description = "Each coupon is"
                     + " APPLICABLE with its discount or REJECTED with a stable code and why; totals in cents; the points"

@@ -48,6 +48,7 @@ public class CouponExplanationResource {
 
     @GET
     @Operation(
+            operationId = "explainCoupon",
             summary = "Why a coupon would (not) apply for a customer at a time, channel and basket amount:"
                     + " every rule judged, and the coupon's history")
     public CouponExplanation explain(

@@ -61,7 +61,7 @@ public class CouponTemplateResource {
     Caller caller;
 
     @POST
-    @Operation(summary = "Define a coupon template")
+    @Operation(operationId = "createCouponTemplate", summary = "Define a coupon template")
     @RequestBody(
             content =
                     @Content(
@@ -98,7 +98,9 @@ public class CouponTemplateResource {
 
     @POST
     @Path("{templateId}/issue")
-    @Operation(summary = "Issue a personal coupon ({customerId}) or a batch of bearer codes ({count}, at most 10,000)")
+    @Operation(
+            operationId = "issueCoupon",
+            summary = "Issue a personal coupon ({customerId}) or a batch of bearer codes ({count}, at most 10,000)")
     public Response issue(@PathParam("templateId") String templateId, @NotNull @Valid IssueRequest body) {
         CouponTemplateId template = CouponTemplateId.parse(templateId);
         if ((body.customerId() == null) == (body.count() == null)) {

@@ -29,7 +29,9 @@ public class MyCouponsResource {
     Caller caller;
 
     @GET
-    @Operation(summary = "My coupons, the newest first: code, status, validity, discount, minimum spend, channels")
+    @Operation(
+            operationId = "listMyCoupons",
+            summary = "My coupons, the newest first: code, status, validity, discount, minimum spend, channels")
     public Items mine() {
         return new Items(coupons.couponsOf(caller.customerId(), caller.actor()).stream()
                 .map(CouponView::of)

@@ -102,6 +102,7 @@ public class CustomerResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.TERMINAL, Roles.INTEGRATION, Roles.ADMIN})
     @Operation(
+            operationId = "enrolCustomer",
             summary = "Enrol a customer",
             description = "At the till (terminal: storeId defaults to the terminal's store), from the website"
                     + " (integration) or the console. Consent choices are recorded as evidence.")
@@ -170,6 +171,7 @@ public class CustomerResource {
     @Path("lookup")
     @RolesAllowed({Roles.TERMINAL, Roles.ADMIN})
     @Operation(
+            operationId = "lookUpCustomer",
             summary = "Identify a customer at the till",
             description = "By card number (as scanned), phone (E.164) or email; several criteria must designate"
                     + " the same customer. Answers a summary without contact details, with the tier and what is"
@@ -201,7 +203,7 @@ public class CustomerResource {
     @GET
     @Path("{customerId}")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Read a customer's whole profile (console)")
+    @Operation(operationId = "getCustomer", summary = "Read a customer's whole profile (console)")
     public CustomerView byId(@PathParam("customerId") @Size(max = 64) String customerId) {
         Actor actor = caller.actor();
         Customer customer = customers.byId(CustomerId.parse(customerId), actor);
@@ -259,6 +261,7 @@ public class CustomerResource {
     @Path("{customerId}/export")
     @RolesAllowed(Roles.ADMIN)
     @Operation(
+            operationId = "exportCustomer",
             summary = "Everything held about a customer (GDPR access and portability)",
             description = "Profile (with city, province, gender), every consent decision with its evidence, the points"
                     + " ledger, coupons, purchases, tier changes, answers to the programme's questions.")
@@ -279,6 +282,7 @@ public class CustomerResource {
     @Path("{customerId}")
     @RolesAllowed(Roles.ADMIN)
     @Operation(
+            operationId = "eraseCustomer",
             summary = "Erase a customer's personal data (GDPR erasure)",
             description = "Name, contact details, birth date, city, province and gender are erased, every consent"
                     + " withdrawn, the answers and what was computed about the customer (metrics, segment snapshot"

@@ -63,6 +63,7 @@ public class MeResource {
 
     @GET
     @Operation(
+            operationId = "getMyProfile",
             summary = "My profile, consents, points balance and tier",
             description = "The tier (once a tier programme exists) with what it takes: the qualifying amount, how"
                     + " much more for the next tier and by when, and when the tier is reviewed.")
@@ -82,6 +83,7 @@ public class MeResource {
     @PATCH
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     @Operation(
+            operationId = "updateMyProfile",
             summary = "Change my profile",
             description = "Only the fields present change (a blank lastName, city or province clears it; gender is"
                     + " one of FEMALE, MALE, OTHER, UNDISCLOSED); a consent withdrawn here stops marketing on that"

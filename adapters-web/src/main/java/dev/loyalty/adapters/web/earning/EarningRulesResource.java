@@ -54,7 +54,9 @@ public class EarningRulesResource {
     Caller caller;
 
     @GET
-    @Operation(summary = "The earning rules in force now and every version, oldest first")
+    @Operation(
+            operationId = "listEarningRules",
+            summary = "The earning rules in force now and every version, oldest first")
     public EarningRulesView.History history() {
         var actor = caller.actor();
         return new EarningRulesView.History(
@@ -67,6 +69,7 @@ public class EarningRulesResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "scheduleEarningRules",
             summary = "Add a version of the earning rules",
             description = "Takes effect at effectiveFrom (now when absent; never in the past, so points already"
                     + " earned never change).")

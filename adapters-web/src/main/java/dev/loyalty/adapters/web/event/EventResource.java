@@ -46,7 +46,9 @@ public class EventResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.INTEGRATION, Roles.CUSTOMER, Roles.ADMIN})
-    @Operation(summary = "Tell what a customer did (customer by customerId, email or phone)")
+    @Operation(
+            operationId = "recordEvent",
+            summary = "Tell what a customer did (customer by customerId, email or phone)")
     @APIResponse(responseCode = "202", description = "Taken in: ACCEPTED (rules react shortly) or PROSPECT")
     @APIResponse(responseCode = "200", description = "DUPLICATE: this eventId was taken in before; nothing again")
     public Response record(@NotNull @Valid EventRequest body) {
@@ -66,7 +68,9 @@ public class EventResource {
     @GET
     @Path("parked")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Events whose reactions failed for good (after retries), newest first")
+    @Operation(
+            operationId = "listParkedEvents",
+            summary = "Events whose reactions failed for good (after retries), newest first")
     public EventView.ParkedList parked() {
         return new EventView.ParkedList(administration.parked(caller.actor()));
     }
@@ -74,7 +78,7 @@ public class EventResource {
     @POST
     @Path("{eventId}/retry")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "React again to a parked event")
+    @Operation(operationId = "retryParkedEvent", summary = "React again to a parked event")
     @APIResponse(responseCode = "204", description = "Due again")
     @APIResponse(responseCode = "404", description = "No parked event has this id (event-not-parked)")
     public Response retry(@PathParam("eventId") String eventId) {

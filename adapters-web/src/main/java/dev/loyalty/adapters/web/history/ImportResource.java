@@ -69,6 +69,7 @@ public class ImportResource {
     @Path("purchases")
     @RolesAllowed({Roles.ADMIN, Roles.INTEGRATION})
     @Operation(
+            operationId = "importPurchases",
             summary = "Import a sales history",
             description = "The body is a CSV (text/csv; one row per receipt line, header"
                     + " store_id,receipt_id,occurred_at,customer,sku,category,quantity,unit_price_cents"
@@ -166,7 +167,10 @@ public class ImportResource {
     @GET
     @Path("{importId}")
     @RolesAllowed({Roles.ADMIN, Roles.INTEGRATION})
-    @Operation(summary = "How an import stands", description = "Its status, counters and the share of the file read.")
+    @Operation(
+            operationId = "getImport",
+            summary = "How an import stands",
+            description = "Its status, counters and the share of the file read.")
     @APIResponse(
             responseCode = "200",
             description = "The import",
@@ -186,6 +190,7 @@ public class ImportResource {
     @Path("{importId}/rejects")
     @RolesAllowed({Roles.ADMIN, Roles.INTEGRATION})
     @Operation(
+            operationId = "getImportRejects",
             summary = "The rows an import rejected",
             description = "In line order, a page at a time (after: the last line of the previous page)."
                     + " Contacts in excerpts are masked.")

@@ -61,7 +61,9 @@ public class CallListResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.TERMINAL})
-    @Operation(summary = "The store's calls to make, oldest first (the console, or a terminal of that store)")
+    @Operation(
+            operationId = "getStoreCallList",
+            summary = "The store's calls to make, oldest first (the console, or a terminal of that store)")
     public List<CallView> callList(@PathParam("storeId") String storeId) {
         return calls.callList(storeId, caller.actor()).stream()
                 .map(CallView::of)
@@ -72,7 +74,7 @@ public class CallListResource {
     @Path("{messageId}/called")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.TERMINAL})
-    @Operation(summary = "The call was made: the message is DELIVERED")
+    @Operation(operationId = "markCalled", summary = "The call was made: the message is DELIVERED")
     public Response called(
             @PathParam("storeId") String storeId, @PathParam("messageId") String messageId, CalledRequest body) {
         calls.called(MessagesResource.id(messageId), body == null ? null : body.note(), caller.actor());

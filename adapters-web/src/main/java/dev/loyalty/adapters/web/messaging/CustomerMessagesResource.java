@@ -52,6 +52,7 @@ public class CustomerMessagesResource {
     @GET
     @RolesAllowed(Roles.ADMIN)
     @Operation(
+            operationId = "listCustomerMessages",
             summary = "A customer's messages, newest first, with status and history (console)",
             description = "Status: QUEUED, SENT, DELIVERED, FAILED (a dead letter) or SUPPRESSED, with the reason.")
     public List<MessageView> ofCustomer(
@@ -67,6 +68,7 @@ public class CustomerMessagesResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
     @Operation(
+            operationId = "sendCustomerMessage",
             summary = "Send a customer a message (console)",
             description = "Queued and sent like any other: a marketing message needs the customer's consent"
                     + " for its channel and counts against the pressure caps; a transactional one does not.")

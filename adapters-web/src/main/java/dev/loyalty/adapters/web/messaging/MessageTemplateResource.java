@@ -67,7 +67,7 @@ public class MessageTemplateResource {
 
     @GET
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Every message template")
+    @Operation(operationId = "listMessageTemplates", summary = "Every message template")
     public List<TemplateView> all() {
         return templates.all(caller.actor()).stream().map(TemplateView::of).toList();
     }
@@ -75,7 +75,7 @@ public class MessageTemplateResource {
     @GET
     @Path("{name}/{language}")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "One message template")
+    @Operation(operationId = "getMessageTemplate", summary = "One message template")
     public TemplateView get(@PathParam("name") String name, @PathParam("language") String language) {
         return TemplateView.of(templates.get(name, language, caller.actor()));
     }
@@ -85,6 +85,7 @@ public class MessageTemplateResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
     @Operation(
+            operationId = "saveMessageTemplate",
             summary = "Save a message template for a type and a language",
             description = "Placeholders: {firstName}, {couponCode}, {couponValidUntil}, {storeName}, {appLink};"
                     + " any other is refused now (validation-failed) rather than found missing when sent.")
@@ -101,7 +102,9 @@ public class MessageTemplateResource {
     @Path("{name}/{language}/preview")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Render a template with the values given and examples for the others")
+    @Operation(
+            operationId = "previewMessageTemplate",
+            summary = "Render a template with the values given and examples for the others")
     public PreviewView preview(
             @PathParam("name") String name, @PathParam("language") String language, PreviewRequest body) {
         var preview = templates.preview(name, language, body == null ? Map.of() : body.values(), caller.actor());

@@ -41,7 +41,9 @@ public class MessagesResource {
 
     @GET
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Messages in one status, newest first (default FAILED: the dead letters)")
+    @Operation(
+            operationId = "listMessages",
+            summary = "Messages in one status, newest first (default FAILED: the dead letters)")
     public List<MessageView> withStatus(
             @QueryParam("status") @DefaultValue("FAILED") String status,
             @QueryParam("limit") @DefaultValue("50") int limit) {
@@ -53,7 +55,7 @@ public class MessagesResource {
     @GET
     @Path("{messageId}")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "One message with its history")
+    @Operation(operationId = "getMessage", summary = "One message with its history")
     public MessageView byId(@PathParam("messageId") String messageId) {
         return MessageView.of(messages.byId(id(messageId), caller.actor()));
     }
@@ -62,6 +64,7 @@ public class MessagesResource {
     @Path("{messageId}/retry")
     @RolesAllowed(Roles.ADMIN)
     @Operation(
+            operationId = "retryMessage",
             summary = "Queue a dead letter again",
             description = "Only a FAILED message (409 message-not-retryable otherwise); it gets a fresh set of"
                     + " attempts and is judged again (consent, pressure) when sent.")

@@ -33,7 +33,9 @@ public class UnsubscribeResource {
     @GET
     @Produces(MediaType.TEXT_HTML)
     @SecurityRequirements
-    @Operation(summary = "Withdraw the consent named by an unsubscribe link (a page for the customer)")
+    @Operation(
+            operationId = "unsubscribeByLink",
+            summary = "Withdraw the consent named by an unsubscribe link (a page for the customer)")
     public String page(@QueryParam("token") String token) {
         ConsentPurpose purpose = unsubscribe.unsubscribe(token);
         return "<!DOCTYPE html><html><body><p>You will no longer receive "
@@ -44,7 +46,9 @@ public class UnsubscribeResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @SecurityRequirements
-    @Operation(summary = "Withdraw the consent named by an unsubscribe link (for a client asking for JSON)")
+    @Operation(
+            operationId = "unsubscribeByLink",
+            summary = "Withdraw the consent named by an unsubscribe link (for a client asking for JSON)")
     public Map<String, String> json(@QueryParam("token") String token) {
         return Map.of("withdrawn", unsubscribe.unsubscribe(token).name());
     }
@@ -52,7 +56,7 @@ public class UnsubscribeResource {
     @POST
     @Produces(MediaType.APPLICATION_JSON)
     @SecurityRequirements
-    @Operation(summary = "One-click unsubscribe (List-Unsubscribe-Post)")
+    @Operation(operationId = "unsubscribeOneClick", summary = "One-click unsubscribe (List-Unsubscribe-Post)")
     public Map<String, String> oneClick(@QueryParam("token") String token) {
         return Map.of("withdrawn", unsubscribe.unsubscribe(token).name());
     }

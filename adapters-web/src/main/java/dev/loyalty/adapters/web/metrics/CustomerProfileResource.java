@@ -45,6 +45,7 @@ public class CustomerProfileResource {
                     + " window); spend, share and last purchase per category; the last purchase of each SKU, most recent"
                     + " first (at most 50). Kept current by every purchase, reversal and import; a customer without"
                     + " purchases has zeros and no dates.")
+    @APIResponse(responseCode = "200", description = "The customer's view")
     @APIResponse(
             responseCode = "404",
             description = "No customer has this id (customer-not-found)",

@@ -30,7 +30,7 @@ public class CustomerMissionsResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.TERMINAL})
-    @Operation(summary = "A customer's missions with progress")
+    @Operation(operationId = "listCustomerMissions", summary = "A customer's missions with progress")
     public MissionView.MissionList ofCustomer(@PathParam("customerId") String customerId) {
         return of(CustomerId.parseDesignating(customerId, "no customer has this id"));
     }

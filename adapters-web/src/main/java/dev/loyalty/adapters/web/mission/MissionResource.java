@@ -45,7 +45,7 @@ public class MissionResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Define a mission: a goal that earns points")
+    @Operation(operationId = "createMission", summary = "Define a mission: a goal that earns points")
     @APIResponse(responseCode = "201", description = "Defined: {missionId, ...}")
     public Response define(@NotNull @Valid MissionRequest body, @Context UriInfo uri) {
         Mission mission = missions.define(body.toMission(clock.instant()), caller.actor());
@@ -57,7 +57,7 @@ public class MissionResource {
     }
 
     @GET
-    @Operation(summary = "Every mission, active first")
+    @Operation(operationId = "listMissions", summary = "Every mission, active first")
     public MissionView.MissionList all() {
         return new MissionView.MissionList(
                 missions.missions(caller.actor()).stream().map(MissionView::of).toList());
@@ -65,14 +65,16 @@ public class MissionResource {
 
     @GET
     @Path("{missionId}")
-    @Operation(summary = "One mission")
+    @Operation(operationId = "getMission", summary = "One mission")
     public MissionView one(@PathParam("missionId") String missionId) {
         return MissionView.of(missions.mission(MissionId.parse(missionId), caller.actor()));
     }
 
     @DELETE
     @Path("{missionId}")
-    @Operation(summary = "End a mission: events no longer count; completions and points stay")
+    @Operation(
+            operationId = "endMission",
+            summary = "End a mission: events no longer count; completions and points stay")
     @APIResponse(responseCode = "204", description = "Ended")
     public Response end(@PathParam("missionId") String missionId) {
         missions.end(MissionId.parse(missionId), caller.actor());

@@ -29,7 +29,9 @@ public class MyMissionsResource {
 
     @GET
     @RolesAllowed(Roles.CUSTOMER)
-    @Operation(summary = "My missions: the active ones and those I completed, with progress")
+    @Operation(
+            operationId = "listMyMissions",
+            summary = "My missions: the active ones and those I completed, with progress")
     public MissionView.MissionList mine() {
         return of(caller.customerId());
     }

@@ -8,7 +8,8 @@ import jakarta.ws.rs.ext.Provider;
 
 /**
  * How the API reads and writes JSON: unknown fields in a request are an error (a typo must not be
- * silently ignored), absent values are left out of responses.
+ * silently ignored), whole-number fields take exactly the number sent ({@link ExactNumbers}), absent
+ * values are left out of responses.
  */
 @Provider
 public class JsonConfig implements ContextResolver<Jsonb> {
@@ -21,8 +22,10 @@ public class JsonConfig implements ContextResolver<Jsonb> {
     }
 
     static Jsonb newJsonb() {
-        return JsonbBuilder.create(
-                new JsonbConfig().withNullValues(false).setProperty("jsonb.fail-on-unknown-properties", true));
+        return JsonbBuilder.create(new JsonbConfig()
+                .withNullValues(false)
+                .withDeserializers(new ExactNumbers.LongDeserializer(), new ExactNumbers.IntegerDeserializer())
+                .setProperty("jsonb.fail-on-unknown-properties", true));
     }
 
     @Override

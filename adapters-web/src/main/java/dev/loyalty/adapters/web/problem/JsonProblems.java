@@ -3,6 +3,7 @@ package dev.loyalty.adapters.web.problem;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonParsingException;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,6 +18,15 @@ final class JsonProblems {
             Pattern.compile("(?:property|field|Property|Field)\\s+'?\"?([A-Za-z_][A-Za-z0-9_]*)");
 
     private JsonProblems() {}
+
+    /**
+     * @return the 413 problem when the failure comes from a body read beyond its limit (JSON-P and
+     *     JSON-B wrap the reading's failure in their own), else empty
+     */
+    static Optional<Problem> tooLarge(Throwable failure) {
+        return Causes.find(failure, BodySizeLimit.TooLarge.class)
+                .map(tooLarge -> WebApplicationExceptionMapper.forStatus(413));
+    }
 
     static JsonbException jsonCause(Throwable failure) {
         return Causes.find(failure, JsonbException.class).orElse(null);

@@ -10,6 +10,8 @@ import jakarta.ws.rs.ext.Provider;
 public class JsonbExceptionMapper implements ExceptionMapper<JsonbException> {
     @Override
     public Response toResponse(JsonbException exception) {
-        return JsonProblems.of(exception).toResponse();
+        return JsonProblems.tooLarge(exception)
+                .orElseGet(() -> JsonProblems.of(exception))
+                .toResponse();
     }
 }

@@ -23,6 +23,10 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable exception) {
+        var tooLarge = JsonProblems.tooLarge(exception);
+        if (tooLarge.isPresent()) {
+            return tooLarge.get().toResponse();
+        }
         var json = JsonProblems.jsonCause(exception);
         if (json != null) {
             return JsonProblems.of(json).toResponse();

@@ -17,6 +17,10 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
 
     @Override
     public Response toResponse(WebApplicationException exception) {
+        var tooLarge = JsonProblems.tooLarge(exception);
+        if (tooLarge.isPresent()) {
+            return tooLarge.get().toResponse();
+        }
         JsonbException json = JsonProblems.jsonCause(exception);
         if (json != null) {
             return JsonProblems.of(json).toResponse();

@@ -78,6 +78,7 @@ public class PurchaseResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.TERMINAL, Roles.INTEGRATION, Roles.ADMIN})
     @Operation(
+            operationId = "recordPurchase",
             summary = "Record a purchase",
             description = "In one transaction: the receipt and its lines, the coupons redeemed, the points earned"
                     + " on the net paid. A coupon that cannot be applied rejects the whole purchase with its code"
@@ -148,6 +149,7 @@ public class PurchaseResource {
     @Path("{purchaseId}")
     @RolesAllowed({Roles.TERMINAL, Roles.INTEGRATION, Roles.ADMIN, Roles.CUSTOMER})
     @Operation(
+            operationId = "getPurchase",
             summary = "A recorded purchase",
             description = "Its lines, what each was discounted and how many units were given back; a terminal sees"
                     + " its store's purchases, a customer its own.")
@@ -171,6 +173,7 @@ public class PurchaseResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.TERMINAL, Roles.INTEGRATION, Roles.ADMIN})
     @Operation(
+            operationId = "reversePurchase",
             summary = "Void or refund a purchase, wholly or by lines",
             description = "The points the units earned are taken back pro rata (rounded in the customer's favour,"
                     + " exact once everything is back); points already spent are clawed back to zero and the rest"

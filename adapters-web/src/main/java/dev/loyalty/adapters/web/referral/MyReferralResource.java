@@ -29,7 +29,9 @@ public class MyReferralResource {
     Caller caller;
 
     @GET
-    @Operation(summary = "My code to share: a friend who enrols with it and shops earns points for both of us")
+    @Operation(
+            operationId = "getMyReferral",
+            summary = "My code to share: a friend who enrols with it and shops earns points for both of us")
     public ReferralView mine() {
         CustomerId me = caller.customerId();
         return new ReferralView(referrals.codeOf(me, caller.actor()).orElse(null));

@@ -33,14 +33,16 @@ public class ReferralResource {
     Caller caller;
 
     @GET
-    @Operation(summary = "What a completed referral earns, and its limits")
+    @Operation(operationId = "getReferralProgramme", summary = "What a completed referral earns, and its limits")
     public ProgrammeBody programme() {
         return ProgrammeBody.of(referrals.programme(caller.actor()));
     }
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change what a referral earns (from the next completed referral on)")
+    @Operation(
+            operationId = "saveReferralProgramme",
+            summary = "Change what a referral earns (from the next completed referral on)")
     public ProgrammeBody define(@NotNull @Valid ProgrammeBody body) {
         return ProgrammeBody.of(referrals.define(
                 new ReferralProgramme(

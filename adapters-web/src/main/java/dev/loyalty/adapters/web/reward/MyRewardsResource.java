@@ -43,6 +43,7 @@ public class MyRewardsResource {
     @Path("{rewardId}/claim")
     @RolesAllowed(Roles.CUSTOMER)
     @Operation(
+            operationId = "claimReward",
             summary = "Claim a reward",
             description = "Burns its cost from my points and issues me the coupon, in one transaction. With an"
                     + " Idempotency-Key a retry gets the same coupon back instead of paying twice.")

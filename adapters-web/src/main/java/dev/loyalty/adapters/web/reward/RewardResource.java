@@ -46,7 +46,7 @@ public class RewardResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Define a reward: points buy a personal coupon from a template")
+    @Operation(operationId = "createReward", summary = "Define a reward: points buy a personal coupon from a template")
     @RequestBody(
             content =
                     @Content(
@@ -86,7 +86,9 @@ public class RewardResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.CUSTOMER, Roles.TERMINAL, Roles.INTEGRATION})
-    @Operation(summary = "The rewards customers can claim now (the console also sees inactive ones)")
+    @Operation(
+            operationId = "listRewards",
+            summary = "The rewards customers can claim now (the console also sees inactive ones)")
     public RewardView.RewardList catalogue() {
         return new RewardView.RewardList(
                 rewards.catalogue(caller.actor()).stream().map(RewardView::of).toList());

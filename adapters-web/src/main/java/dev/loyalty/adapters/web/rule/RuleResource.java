@@ -54,7 +54,9 @@ public class RuleResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Define a rule: when the customer does X (and conditions hold), do Y")
+    @Operation(
+            operationId = "createRule",
+            summary = "Define a rule: when the customer does X (and conditions hold), do Y")
     @APIResponse(responseCode = "201", description = "Defined, ACTIVE")
     public Response define(@NotNull @Valid RuleRequest body, @Context UriInfo uri) {
         Rule rule = rules.define(body.toRule(), caller.actor());
@@ -65,7 +67,7 @@ public class RuleResource {
     }
 
     @GET
-    @Operation(summary = "Every rule, archived last")
+    @Operation(operationId = "listRules", summary = "Every rule, archived last")
     public RuleView.RuleList all() {
         return new RuleView.RuleList(
                 rules.rules(caller.actor()).stream().map(RuleView::of).toList());
@@ -73,7 +75,7 @@ public class RuleResource {
 
     @GET
     @Path("{ruleId}")
-    @Operation(summary = "One rule")
+    @Operation(operationId = "getRule", summary = "One rule")
     public RuleView one(@PathParam("ruleId") String ruleId) {
         return RuleView.of(rules.rule(RuleId.parse(ruleId), caller.actor()));
     }
@@ -81,7 +83,9 @@ public class RuleResource {
     @PUT
     @Path("{ruleId}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replace a rule's definition (its status stays; the version moves on)")
+    @Operation(
+            operationId = "replaceRule",
+            summary = "Replace a rule's definition (its status stays; the version moves on)")
     public RuleView replace(@PathParam("ruleId") String ruleId, @NotNull @Valid RuleRequest body) {
         RuleId id = RuleId.parse(ruleId);
         return RuleView.of(rules.replace(id, body.toRule(id), caller.actor()));
@@ -90,7 +94,7 @@ public class RuleResource {
     @PUT
     @Path("{ruleId}/status")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Activate, pause or archive a rule")
+    @Operation(operationId = "setRuleStatus", summary = "Activate, pause or archive a rule")
     public RuleView status(@PathParam("ruleId") String ruleId, @NotNull @Valid RuleRequest.StatusChange body) {
         RuleStatus status = Choices.of(RuleStatus.class, "status", body.status());
         return RuleView.of(rules.changeStatus(RuleId.parse(ruleId), status, caller.actor()));
@@ -98,7 +102,9 @@ public class RuleResource {
 
     @DELETE
     @Path("{ruleId}")
-    @Operation(summary = "Archive a rule: it no longer reacts; its evaluations stay to explain the past")
+    @Operation(
+            operationId = "archiveRule",
+            summary = "Archive a rule: it no longer reacts; its evaluations stay to explain the past")
     @APIResponse(responseCode = "204", description = "Archived")
     public Response archive(@PathParam("ruleId") String ruleId) {
         rules.changeStatus(RuleId.parse(ruleId), RuleStatus.ARCHIVED, caller.actor());
@@ -107,7 +113,9 @@ public class RuleResource {
 
     @GET
     @Path("{ruleId}/evaluations")
-    @Operation(summary = "The rule's verdicts on events, newest first, with their reasons")
+    @Operation(
+            operationId = "listRuleEvaluations",
+            summary = "The rule's verdicts on events, newest first, with their reasons")
     public RuleView.EvaluationList evaluations(
             @PathParam("ruleId") String ruleId,
             @QueryParam("customerId") String customerId,
@@ -128,7 +136,9 @@ public class RuleResource {
 
     @GET
     @Path("{ruleId}/explanation")
-    @Operation(summary = "Why did the rule (not) fire for this customer by this time (now when left out)")
+    @Operation(
+            operationId = "explainRule",
+            summary = "Why did the rule (not) fire for this customer by this time (now when left out)")
     public RuleView.ExplanationView explain(
             @PathParam("ruleId") String ruleId,
             @QueryParam("customerId") String customerId,

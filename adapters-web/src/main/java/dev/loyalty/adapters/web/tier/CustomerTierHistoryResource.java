@@ -32,6 +32,7 @@ public class CustomerTierHistoryResource {
 
     @GET
     @Operation(
+            operationId = "getCustomerTierHistory",
             summary = "A customer's tier changes, newest first",
             description = "Each with its cause (PURCHASE, REVIEW, ADMIN, PROGRAMME), the qualifying amount then, what"
                     + " caused it (the purchase, the review's instant) and, for an override, who and why.")

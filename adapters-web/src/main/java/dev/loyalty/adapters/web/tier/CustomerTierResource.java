@@ -52,7 +52,7 @@ public class CustomerTierResource {
     Caller caller;
 
     @GET
-    @Operation(summary = "Where a customer stands in the tier programme (console)")
+    @Operation(operationId = "getCustomerTier", summary = "Where a customer stands in the tier programme (console)")
     public TierView standing(@PathParam("customerId") @Size(max = 64) String customerId) {
         return tiers.standing(CustomerId.parseDesignating(customerId, "no customer has this id"), caller.actor())
                 .map(standing -> TierView.of(standing, programme.code()))
@@ -62,6 +62,7 @@ public class CustomerTierResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "overrideCustomerTier",
             summary = "Set a customer's tier by hand",
             description = "Audited: who (the token's subject), when and why are kept in the tier history, and"
                     + " TIER_CHANGED is published when the tier changes. With until, the tier is held regardless"

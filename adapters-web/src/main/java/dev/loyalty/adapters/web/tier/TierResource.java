@@ -53,6 +53,7 @@ public class TierResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
     @Operation(
+            operationId = "saveTierProgramme",
             summary = "Set the tier programme",
             description = "Ordered tiers on one metric over a rolling window of calendar months (UTC): POINTS_EARNED"
                     + " (points awarded by purchases, less refunds) or NET_SPEND (cents paid after coupons, less"
@@ -101,7 +102,14 @@ public class TierResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.TERMINAL, Roles.CUSTOMER, Roles.INTEGRATION})
-    @Operation(summary = "The tier programme in force (its rules are no secret)")
+    @Operation(operationId = "getTierProgramme", summary = "The tier programme in force (its rules are no secret)")
+    @APIResponse(
+            responseCode = "200",
+            description = "The programme in force",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = TierProgrammeView.class)))
     @APIResponse(
             responseCode = "404",
             description = "No programme was set yet (tier-programme-missing)",
@@ -117,6 +125,7 @@ public class TierResource {
     @Path("review")
     @RolesAllowed(Roles.ADMIN)
     @Operation(
+            operationId = "reviewTiers",
             summary = "Run the tier review as of an instant",
             description = "Every customer, set-based, in batches: upgrades whoever reached a higher tier, renews"
                     + " tiers whose threshold is met at their review date, and takes down one tier those still below"

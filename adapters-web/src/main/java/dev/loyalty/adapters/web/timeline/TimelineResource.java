@@ -38,7 +38,9 @@ public class TimelineResource {
     Caller caller;
 
     @GET
-    @Operation(summary = "Everything that happened to a customer, newest first; page on with ?before=<at of the last>")
+    @Operation(
+            operationId = "getCustomerTimeline",
+            summary = "Everything that happened to a customer, newest first; page on with ?before=<at of the last>")
     public TimelineView page(
             @PathParam("customerId") String customerId,
             @QueryParam("before") String before,

@@ -46,7 +46,7 @@ public class CustomerWalletResource {
 
     @GET
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "A customer's points (console)")
+    @Operation(operationId = "getCustomerWallet", summary = "A customer's points (console)")
     public WalletView ofCustomer(
             @PathParam("customerId") String customerId,
             @QueryParam("page") @DefaultValue("0") int page,
@@ -59,6 +59,7 @@ public class CustomerWalletResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
     @Operation(
+            operationId = "adjustCustomerPoints",
             summary = "Adjust a customer's points by hand (console)",
             description = "A goodwill credit or a"
                     + " correction; a debit may not take the balance below zero (insufficient-points).")

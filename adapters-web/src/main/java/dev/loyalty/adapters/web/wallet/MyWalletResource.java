@@ -32,6 +32,7 @@ public class MyWalletResource {
     @GET
     @RolesAllowed(Roles.CUSTOMER)
     @Operation(
+            operationId = "getMyWallet",
             summary = "My points: balance and ledger, newest first",
             description =
                     "Entries are EARN, BURN,"
