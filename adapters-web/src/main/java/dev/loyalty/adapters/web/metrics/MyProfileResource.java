@@ -33,7 +33,7 @@ public class MyProfileResource {
 
     @GET
     @Operation(
-            operationId = "getMyProfile",
+            operationId = "getMyMetricsProfile",
             summary = "My spend, visits, favourite categories and home store",
             description = "Over the programme's window (windowMonths) and over my whole history; my favourite"
                     + " categories by spend with their share. No scores.")
