@@ -53,10 +53,20 @@ class LauncherIT {
         long secondStart;
         Api.Reply found;
         Api.Reply tiers;
+        Api.Reply probe;
+        Api.Reply minted;
+        Api.Reply mintedWorks;
         try (ServiceProcess second = start()) {
             secondStart = second.awaitReady();
             found = Api.at(PORT).get("/api/v1/customers/lookup?email=" + email, admin);
             tiers = Api.at(PORT).get("/api/v1/tiers", admin);
+            // the console's development sign-in: on an embedded run with its development keys, a
+            // caller on the same machine gets an admin token that the service accepts
+            probe = Api.at(PORT).get("/api/v1/development-token", null);
+            minted = Api.at(PORT).post("/api/v1/development-token", null, "");
+            mintedWorks = minted.status() == 200
+                    ? Api.at(PORT).get("/api/v1/tiers", minted.json().getString("token"))
+                    : minted;
             second.stop();
         }
 
@@ -68,6 +78,11 @@ class LauncherIT {
                 .isFalse();
         assertThat(tiers.isProblem("tier-programme-missing"))
                 .as(tiers.toString())
+                .isTrue();
+        assertThat(probe.status()).as(probe.toString()).isEqualTo(204);
+        assertThat(minted.status()).as(minted.toString()).isEqualTo(200);
+        assertThat(mintedWorks.isProblem("tier-programme-missing"))
+                .as("the minted token is an admin's: " + mintedWorks)
                 .isTrue();
         assertThat(Files.readString(DATA.resolve("mariadb/credentials.properties")))
                 .contains("password=");

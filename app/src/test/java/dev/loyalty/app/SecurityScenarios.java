@@ -25,6 +25,13 @@ abstract class SecurityScenarios {
     static final java.util.Set<String> SIGNED_INSTEAD_OF_AUTHENTICATED = java.util.Set.of(
             "get /api/v1/unsubscribe", "post /api/v1/unsubscribe", "post /api/v1/gateways/twilio/status");
 
+    /**
+     * The console's development sign-in: open to anyone on the machine, but only on an embedded run
+     * with its development keys ({@code LauncherIT}); this deployment names no such keys.
+     */
+    static final java.util.Set<String> DEVELOPMENT_ONLY =
+            java.util.Set.of("get /api/v1/development-token", "post /api/v1/development-token");
+
     @Test
     void everyApiEndpointRefusesARequestWithoutAToken() {
         // reached by links in e-mails and by Twilio, which carry no token: each request must carry
@@ -41,6 +48,13 @@ abstract class SecurityScenarios {
                 String body = List.of("post", "put", "patch").contains(method) ? "{}" : null;
                 Api.Reply reply =
                         API.send(method.toUpperCase(), concrete, null, body == null ? null : "application/json", body);
+                if (DEVELOPMENT_ONLY.contains(method + " " + path)) {
+                    assertThat(reply.isProblem("not-found"))
+                            .as(method + " " + path + " -> " + reply)
+                            .isTrue();
+                    checked.add(method + " " + path);
+                    continue;
+                }
                 if (SIGNED_INSTEAD_OF_AUTHENTICATED.contains(method + " " + path)) {
                     assertThat(reply.status())
                             .as(method + " " + path + " -> " + reply)
@@ -60,6 +74,19 @@ abstract class SecurityScenarios {
                 .as("the OpenAPI document lists the API")
                 .contains(
                         "post /api/v1/customers", "get /api/v1/customers/lookup", "get /api/v1/me", "patch /api/v1/me");
+    }
+
+    @Test
+    void noDevelopmentTokenIsMintedWhereTheServiceWasGivenItsKey() {
+        // the test deployment is configured with a verification key, as production is: no sign-in
+        // by button, whoever asks
+        Api.Reply probe = API.get("/api/v1/development-token", null);
+        Api.Reply anonymous = API.post("/api/v1/development-token", null, "");
+        Api.Reply admin = API.post("/api/v1/development-token", Api.admin(), "");
+
+        assertThat(List.of(probe.status(), anonymous.status(), admin.status())).containsOnly(404);
+        assertThat(anonymous.isProblem("not-found")).as(anonymous.toString()).isTrue();
+        assertThat(admin.body()).doesNotContain("token\"");
     }
 
     @Test

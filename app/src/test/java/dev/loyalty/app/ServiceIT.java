@@ -97,4 +97,16 @@ class ServiceIT {
 
     @Nested
     class ApiDocumentation extends ApiDocumentationScenarios {}
+
+    @Nested
+    class Segments extends SegmentScenarios {}
+
+    @Nested
+    class Dashboard extends DashboardScenarios {}
+
+    @Nested
+    class CustomerSearch extends CustomerSearchScenarios {}
+
+    @Nested
+    class Console extends ConsoleScenarios {}
 }

@@ -204,7 +204,10 @@ final class DataGenerator {
                 utc(enrolled),
                 1,
                 "G" + Long.toString(seed % 1_000, 36).toUpperCase()
-                        + Integer.toString(n, 36).toUpperCase()
+                        + Integer.toString(n, 36).toUpperCase(),
+                city(store)[1],
+                city(store)[0],
+                gender(id)
             });
             wallets.add(new Object[] {id});
             String[] purposes = {"MARKETING_EMAIL", "MARKETING_SMS", "MARKETING_PUSH", "PROFILING"};
@@ -220,14 +223,34 @@ final class DataGenerator {
         return profiles;
     }
 
+    /** @return the row of {@link #CITIES} a store (e.g. {@code MI-002}) is in */
+    static String[] city(String store) {
+        for (String[] city : CITIES) {
+            if (store.startsWith(city[0] + "-")) {
+                return city;
+            }
+        }
+        throw new IllegalArgumentException("a store outside the generated cities: " + store);
+    }
+
+    /**
+     * @return a gender drawn from the customer's id (not from the customer's random stream, so that
+     *     the rest of a seed's data is what it was before the attribute existed): 52 % female, 45 %
+     *     male, 1 % other, 2 % undisclosed
+     */
+    static String gender(String customerId) {
+        int draw = Math.floorMod(customerId.hashCode(), 100);
+        return draw < 52 ? "FEMALE" : draw < 97 ? "MALE" : draw < 98 ? "OTHER" : "UNDISCLOSED";
+    }
+
     private void flushCustomers(List<Object[]> rows, List<Object[]> wallets, List<Object[]> consents)
             throws SQLException {
         // a phone number drawn twice (more than 10 million customers) would break its unique key: kept empty then
         insert(
                 "INSERT IGNORE INTO customer (id, card_number, first_name, last_name, email, phone, birth_date,"
-                        + " preferred_channel, enrolment_channel, store_id, enrolled_at, version, own_referral_code)"
-                        + " VALUES ",
-                "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " preferred_channel, enrolment_channel, store_id, enrolled_at, version, own_referral_code,"
+                        + " city, province, gender) VALUES ",
+                "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 "",
                 rows);
         insert("INSERT IGNORE INTO wallet (customer_id, balance, version) VALUES ", "(?, 0, 1)", "", wallets);

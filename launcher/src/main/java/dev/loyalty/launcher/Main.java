@@ -150,6 +150,8 @@ public final class Main {
                 LOG.warning("LOYALTY_DEV_KEYS=true with an external database: anyone who can read " + keys.directory()
                         + " can mint an admin token; never in production");
             }
+            // the console's "mint a development admin token" sign-in exists only where this is set
+            System.setProperty("loyalty.dev.jwt.dir", keys.directory().toString());
             LOG.warning("No MP_JWT_VERIFY_PUBLICKEY_LOCATION: trusting the development key in "
                     + keys.publicKeyFile().getParent()
                     + "; mint a token with: java -jar loyalty.jar token admin");

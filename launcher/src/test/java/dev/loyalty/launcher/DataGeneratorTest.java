@@ -1,6 +1,7 @@
 package dev.loyalty.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.HashSet;
 import java.util.Set;
@@ -34,5 +35,16 @@ class DataGeneratorTest {
         assertThat(DataGenerator.pick(cumulative, 2.5)).isEqualTo(1);
         assertThat(DataGenerator.pick(cumulative, 9.99)).isEqualTo(3);
         assertThat(DataGenerator.pick(cumulative, 10)).isEqualTo(3);
+    }
+
+    @Test
+    void aCustomerLivesInTheCityOfTheirHomeStoreAndHasAGenderOfTheClosedSet() {
+        assertThat(DataGenerator.city("GE-003")).containsExactly("GE", "Genova", "Liguria");
+        assertThatThrownBy(() -> DataGenerator.city("WEB-001")).isInstanceOf(IllegalArgumentException.class);
+        java.util.Map<String, Long> genders = java.util.stream.IntStream.range(0, 10_000)
+                .mapToObj(n -> DataGenerator.gender(new java.util.UUID(n * 7_919L, n).toString()))
+                .collect(java.util.stream.Collectors.groupingBy(g -> g, java.util.stream.Collectors.counting()));
+        assertThat(genders.keySet()).containsExactlyInAnyOrder("FEMALE", "MALE", "OTHER", "UNDISCLOSED");
+        assertThat(genders.get("FEMALE")).isBetween(4_500L, 5_900L);
     }
 }

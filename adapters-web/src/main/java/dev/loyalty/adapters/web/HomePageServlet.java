@@ -25,6 +25,7 @@ public class HomePageServlet extends HttpServlet {
             <p>The API is under <code>/api/v1</code>; every call but the signed links needs a bearer token
             (development tokens: <code>java -jar loyalty.jar token admin</code>).</p>
             <ul>
+            <li><a href="/admin/">/admin/</a>: the admin console (sign in with an admin token)</li>
             <li><a href="/api-docs">/api-docs</a>: the API reference, to read and try (Swagger UI)</li>
             <li><a href="/openapi">/openapi</a>: the whole API with examples (YAML; JSON with <code>Accept: application/json</code>)</li>
             <li><a href="/health/ready">/health/ready</a> and <a href="/health/live">/health/live</a></li>

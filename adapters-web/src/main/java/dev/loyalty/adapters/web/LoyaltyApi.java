@@ -76,6 +76,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                     name = "Questions and answers",
                     description =
                             "Profiling questions the console keeps, and the customers' answers (the app's own, or given for them)"),
+            @Tag(
+                    name = "Console",
+                    description = "What the admin console needs beyond the rest of the API: the dashboard's figures"
+                            + " and, on a development run only, a development admin token"),
+            @Tag(
+                    name = "Segments",
+                    description = "Audiences described by a condition on metrics, purchases, profile and consents;"
+                            + " previews, saved segments and frozen snapshots"),
             @Tag(name = "Catalogue", description = "Products and categories, one by one or from CSV"),
             @Tag(
                     name = "Customer metrics",

@@ -9,6 +9,7 @@ import dev.loyalty.application.coupon.Coupons;
 import dev.loyalty.application.messaging.MessageOutbox;
 import dev.loyalty.application.messaging.MessageRequest;
 import dev.loyalty.application.mission.MissionReactor;
+import dev.loyalty.application.segment.SegmentCheck;
 import dev.loyalty.domain.activity.Activity;
 import dev.loyalty.domain.coupon.Coupon;
 import dev.loyalty.domain.coupon.CouponCode;
@@ -20,17 +21,20 @@ import dev.loyalty.domain.rule.CustomerFacts;
 import dev.loyalty.domain.rule.Decision;
 import dev.loyalty.domain.rule.Rule;
 import dev.loyalty.domain.rule.RuleAction;
+import dev.loyalty.domain.segment.SegmentId;
 import dev.loyalty.domain.shared.DomainException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.random.RandomGenerator;
 
 /**
@@ -56,11 +60,24 @@ public class RuleReactor implements Reactor {
     private final MessageOutbox outbox;
     private final PointsAwards points;
     private final MissionReactor missions;
+    private final SegmentCheck segments;
     private final RandomGenerator random = new SecureRandom();
 
     /** For CDI's proxy only. */
     protected RuleReactor() {
-        this(null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null);
+    }
+
+    /** A reactor whose rules ask about no segment. */
+    public RuleReactor(
+            Rules rules,
+            RuleEvaluations evaluations,
+            CouponTemplates templates,
+            Coupons coupons,
+            MessageOutbox outbox,
+            PointsAwards points,
+            MissionReactor missions) {
+        this(rules, evaluations, templates, coupons, outbox, points, missions, (customer, segment, now) -> false);
     }
 
     @Inject
@@ -71,7 +88,8 @@ public class RuleReactor implements Reactor {
             Coupons coupons,
             MessageOutbox outbox,
             PointsAwards points,
-            MissionReactor missions) {
+            MissionReactor missions,
+            SegmentCheck segments) {
         this.rules = rules;
         this.evaluations = evaluations;
         this.templates = templates;
@@ -79,6 +97,7 @@ public class RuleReactor implements Reactor {
         this.outbox = outbox;
         this.points = points;
         this.missions = missions;
+        this.segments = segments;
     }
 
     @Override
@@ -91,7 +110,13 @@ public class RuleReactor implements Reactor {
         Activity activity = due.activity();
         for (Rule rule : rules.activeOn(activity.type())) {
             boolean fired = rule.conditions().oncePerCustomer() && evaluations.hasFired(rule.id(), customer.id());
-            Decision decision = rule.judge(activity, new CustomerFacts(customer, fired));
+            Set<SegmentId> in = new HashSet<>();
+            for (SegmentId segment : rule.conditions().segments()) {
+                if (segments.isMember(customer.id(), segment, now)) {
+                    in.add(segment);
+                }
+            }
+            Decision decision = rule.judge(activity, new CustomerFacts(customer, fired, in));
             List<String> reasons = new ArrayList<>(decision.reasons());
             Evaluation.Outcome outcome = Evaluation.Outcome.SKIPPED;
             if (decision.fires()) {

@@ -3,6 +3,7 @@ package dev.loyalty.domain.rule;
 import dev.loyalty.domain.activity.Activity;
 import dev.loyalty.domain.customer.ConsentPurpose;
 import dev.loyalty.domain.customer.EnrolmentChannel;
+import dev.loyalty.domain.segment.SegmentId;
 import dev.loyalty.domain.shared.InvalidValueException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ import java.util.TreeMap;
  * @param activeFrom the event must have occurred at or after this
  * @param activeUntil the event must have occurred before this
  * @param oncePerCustomer the rule fires at most once for each customer
+ * @param segments the customer must be in every one of these saved segments (at reaction time)
  */
 public record RuleConditions(
         Map<String, String> attributes,
@@ -36,7 +38,11 @@ public record RuleConditions(
         Set<EnrolmentChannel> enrolmentChannels,
         Optional<Instant> activeFrom,
         Optional<Instant> activeUntil,
-        boolean oncePerCustomer) {
+        boolean oncePerCustomer,
+        Set<SegmentId> segments) {
+
+    /** At most this many segment conditions. */
+    public static final int MAX_SEGMENTS = 10;
 
     /** No conditions: every event of the type fires the rule. */
     public static final RuleConditions NONE = new RuleConditions(
@@ -49,7 +55,34 @@ public record RuleConditions(
             Set.of(),
             Optional.empty(),
             Optional.empty(),
-            false);
+            false,
+            Set.of());
+
+    /** Conditions without segments (as rules were before segments existed). */
+    public RuleConditions(
+            Map<String, String> attributes,
+            Set<String> storeIds,
+            Set<String> channels,
+            Set<String> categories,
+            Optional<Long> minAmount,
+            Set<ConsentPurpose> consents,
+            Set<EnrolmentChannel> enrolmentChannels,
+            Optional<Instant> activeFrom,
+            Optional<Instant> activeUntil,
+            boolean oncePerCustomer) {
+        this(
+                attributes,
+                storeIds,
+                channels,
+                categories,
+                minAmount,
+                consents,
+                enrolmentChannels,
+                activeFrom,
+                activeUntil,
+                oncePerCustomer,
+                Set.of());
+    }
 
     /** Copies and checks the components. */
     public RuleConditions {
@@ -66,6 +99,10 @@ public record RuleConditions(
                 .collect(java.util.stream.Collectors.toUnmodifiableSet());
         consents = Set.copyOf(consents);
         enrolmentChannels = Set.copyOf(enrolmentChannels);
+        segments = Set.copyOf(segments);
+        if (segments.size() > MAX_SEGMENTS) {
+            throw new InvalidValueException("conditions.segments", "at most " + MAX_SEGMENTS + " segments");
+        }
         if (minAmount.filter(m -> m < 0).isPresent()) {
             throw new InvalidValueException("conditions.minAmount", "minAmount is 0 or more cents");
         }
@@ -130,6 +167,13 @@ public record RuleConditions(
         activeUntil
                 .filter(until -> !activity.occurredAt().isBefore(until))
                 .ifPresent(until -> unmet.add("the event occurred after the rule's window closed (" + until + ")"));
+        for (SegmentId segment : segments.stream()
+                .sorted(java.util.Comparator.comparing(SegmentId::toString))
+                .toList()) {
+            if (!facts.segments().contains(segment)) {
+                unmet.add("the customer is not in segment " + segment);
+            }
+        }
         if (oncePerCustomer && facts.alreadyFired()) {
             unmet.add("the rule fires once per customer and has already fired for this one");
         }

@@ -7,6 +7,7 @@ import dev.loyalty.domain.customer.EnrolmentChannel;
 import dev.loyalty.domain.mission.MissionId;
 import dev.loyalty.domain.rule.RuleAction;
 import dev.loyalty.domain.rule.RuleConditions;
+import dev.loyalty.domain.segment.SegmentId;
 import dev.loyalty.domain.shared.Points;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
@@ -49,6 +50,9 @@ final class RuleJson {
         conditions.activeFrom().ifPresent(at -> c.add("activeFrom", at.toString()));
         conditions.activeUntil().ifPresent(at -> c.add("activeUntil", at.toString()));
         c.add("oncePerCustomer", conditions.oncePerCustomer());
+        c.add(
+                "segments",
+                strings(conditions.segments().stream().map(SegmentId::toString).toList()));
         JsonArrayBuilder a = JSON.createArrayBuilder();
         for (RuleAction action : actions) {
             JsonObjectBuilder o = JSON.createObjectBuilder().add("type", action.type());
@@ -89,7 +93,9 @@ final class RuleJson {
                 set(c.getJsonArray("enrolmentChannels"), EnrolmentChannel::valueOf),
                 Optional.ofNullable(c.getString("activeFrom", null)).map(Instant::parse),
                 Optional.ofNullable(c.getString("activeUntil", null)).map(Instant::parse),
-                c.getBoolean("oncePerCustomer", false));
+                c.getBoolean("oncePerCustomer", false),
+                // rules stored before segments existed have no "segments"
+                c.containsKey("segments") ? set(c.getJsonArray("segments"), SegmentId::parse) : Set.of());
     }
 
     static List<RuleAction> actions(String definition) {

@@ -37,8 +37,12 @@ public class OpenApiFilter implements OASFilter {
     static final String PROBLEM_MEDIA_TYPE = "application/problem+json";
 
     /** The operations that take no bearer token (Payara drops an empty {@code @SecurityRequirements}). */
-    static final Set<String> PUBLIC_OPERATIONS =
-            Set.of("unsubscribeByLink", "unsubscribeOneClick", "reportTwilioMessageStatus");
+    static final Set<String> PUBLIC_OPERATIONS = Set.of(
+            "unsubscribeByLink",
+            "unsubscribeOneClick",
+            "reportTwilioMessageStatus",
+            "probeDevelopmentToken",
+            "mintDevelopmentToken");
 
     private static final Logger LOG = Logger.getLogger(OpenApiFilter.class.getName());
 
@@ -198,6 +202,11 @@ public class OpenApiFilter implements OASFilter {
                         .type(Schema.SchemaType.ARRAY)
                         .description("The fields at fault (validation failures), empty when none is")
                         .items(OASFactory.createSchema().ref(FIELD_ERROR)));
+        properties.put(
+                "path",
+                string(
+                        "For a bad segment condition, the JSON path of the node at fault; absent otherwise",
+                        "$.all[2].metric"));
         return OASFactory.createSchema()
                 .type(Schema.SchemaType.OBJECT)
                 .description("An RFC 9457 problem document with the platform's stable `code`")

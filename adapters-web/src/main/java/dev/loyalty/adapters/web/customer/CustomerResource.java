@@ -6,7 +6,9 @@ import dev.loyalty.adapters.web.idempotency.IdempotentPosts;
 import dev.loyalty.adapters.web.problem.Problem;
 import dev.loyalty.adapters.web.security.Caller;
 import dev.loyalty.adapters.web.tier.TierView;
+import dev.loyalty.application.customer.CustomerDirectory;
 import dev.loyalty.application.customer.CustomerLookup;
+import dev.loyalty.application.customer.CustomerSearchQuery;
 import dev.loyalty.application.customer.EnrolCustomerCommand;
 import dev.loyalty.application.customer.EnrolCustomerUseCase;
 import dev.loyalty.application.customer.FindCustomerQuery;
@@ -34,6 +36,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
@@ -47,6 +50,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -90,6 +96,9 @@ public class CustomerResource {
 
     @Inject
     TierQuery tiers;
+
+    @Inject
+    CustomerSearchQuery search;
 
     @Inject
     UpdateProfileUseCase profiles;
@@ -166,6 +175,57 @@ public class CustomerResource {
                     .build();
         });
     }
+
+    @GET
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(
+            operationId = "searchCustomersByName",
+            summary = "Find customers by name (console)",
+            description = "Customers whose first name, last name or both contain `name` (2-100 characters, any case),"
+                    + " ordered by last name, first name and id; `next` is the `after` of the following page (keyset:"
+                    + " a page costs the same however far on), absent on the last.")
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of customers",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SearchPage.class)))
+    @APIResponse(
+            responseCode = "422",
+            description = "name, limit or after not valid (code validation-failed)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public SearchPage search(
+            @QueryParam("name") String name,
+            @QueryParam("after") String after,
+            @QueryParam("limit") @DefaultValue("20") int limit) {
+        CustomerDirectory.Page page = search.search(name, Optional.ofNullable(after), limit, caller.actor());
+        return new SearchPage(
+                page.items().stream()
+                        .map(e ->
+                                new Found(e.customerId(), e.cardNumber(), e.firstName(), e.lastName(), e.enrolledAt()))
+                        .toList(),
+                page.next());
+    }
+
+    /**
+     * A page of the search by name.
+     *
+     * @param items the customers found
+     * @param next the {@code after} of the next page, or {@code null} on the last
+     */
+    public record SearchPage(List<Found> items, String next) {}
+
+    /**
+     * A customer found by name: enough to tell namesakes apart and open one.
+     *
+     * @param customerId the id
+     * @param cardNumber the card
+     * @param firstName the first name
+     * @param lastName the last name
+     * @param enrolledAt when enrolled
+     */
+    public record Found(String customerId, String cardNumber, String firstName, String lastName, Instant enrolledAt) {}
 
     @GET
     @Path("lookup")

@@ -1,5 +1,6 @@
 package dev.loyalty.adapters.web.problem;
 
+import dev.loyalty.domain.segment.SegmentConditionInvalidException;
 import dev.loyalty.domain.shared.DomainException;
 import dev.loyalty.domain.shared.InvalidValueException;
 import jakarta.ws.rs.core.Response;
@@ -50,6 +51,10 @@ public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
             Map.entry("category-not-found", 404),
             // customer metrics
             Map.entry("metrics-rebuild-running", 409),
+            // segments
+            Map.entry("malformed-json", 400),
+            Map.entry("segment-not-found", 404),
+            Map.entry("segment-name-taken", 409),
             // questions and answers
             Map.entry("question-not-found", 404),
             Map.entry("question-already-exists", 409),
@@ -61,7 +66,11 @@ public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
         List<Problem.FieldError> errors = exception instanceof InvalidValueException invalid
                 ? List.of(new Problem.FieldError(invalid.field(), invalid.getMessage()))
                 : List.of();
-        return Problem.of(status, exception.code(), Titles.of(exception.code()), exception.getMessage(), errors)
-                .toResponse();
+        Problem problem =
+                Problem.of(status, exception.code(), Titles.of(exception.code()), exception.getMessage(), errors);
+        if (exception instanceof SegmentConditionInvalidException invalid) {
+            problem = problem.withPath(invalid.path());
+        }
+        return problem.toResponse();
     }
 }

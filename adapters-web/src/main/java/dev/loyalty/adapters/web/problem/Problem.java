@@ -14,8 +14,10 @@ import java.util.List;
  * @param detail what went wrong in this occurrence, for a human
  * @param code the stable machine-readable code (kebab-case)
  * @param errors the fields at fault, empty when none is
+ * @param path for a bad segment condition, the JSON path of the bad node (e.g. {@code $.all[2].metric}); else absent
  */
-public record Problem(String type, String title, int status, String detail, String code, List<FieldError> errors) {
+public record Problem(
+        String type, String title, int status, String detail, String code, List<FieldError> errors, String path) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
     public static final MediaType PROBLEM_JSON = MediaType.valueOf(MEDIA_TYPE);
@@ -25,11 +27,16 @@ public record Problem(String type, String title, int status, String detail, Stri
     }
 
     public static Problem of(int status, String code, String title, String detail) {
-        return new Problem("urn:problem-type:loyalty:" + code, title, status, detail, code, List.of());
+        return new Problem("urn:problem-type:loyalty:" + code, title, status, detail, code, List.of(), null);
     }
 
     public static Problem of(int status, String code, String title, String detail, List<FieldError> errors) {
-        return new Problem("urn:problem-type:loyalty:" + code, title, status, detail, code, errors);
+        return new Problem("urn:problem-type:loyalty:" + code, title, status, detail, code, errors, null);
+    }
+
+    /** @return this problem naming the JSON path of the bad node */
+    public Problem withPath(String badNode) {
+        return new Problem(type, title, status, detail, code, errors, badNode);
     }
 
     public Response toResponse() {

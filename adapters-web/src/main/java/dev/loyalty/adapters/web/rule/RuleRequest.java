@@ -12,6 +12,7 @@ import dev.loyalty.domain.rule.RuleAction;
 import dev.loyalty.domain.rule.RuleConditions;
 import dev.loyalty.domain.rule.RuleId;
 import dev.loyalty.domain.rule.RuleStatus;
+import dev.loyalty.domain.segment.SegmentId;
 import dev.loyalty.domain.shared.InvalidValueException;
 import dev.loyalty.domain.shared.Points;
 import jakarta.json.bind.annotation.JsonbProperty;
@@ -54,6 +55,7 @@ public record RuleRequest(
      * @param activeFrom the event must occur at or after this
      * @param activeUntil the event must occur before this
      * @param oncePerCustomer fire at most once per customer
+     * @param segments ids of saved segments the customer must be in when the event is handled
      */
     public record Conditions(
             @Size(max = 20) Map<String, String> attributes,
@@ -65,7 +67,8 @@ public record RuleRequest(
             @Size(max = 3) List<@NotBlank String> enrolmentChannels,
             @Size(max = 64) String activeFrom,
             @Size(max = 64) String activeUntil,
-            Boolean oncePerCustomer) {}
+            Boolean oncePerCustomer,
+            @Size(max = RuleConditions.MAX_SEGMENTS) List<@NotBlank @Size(max = 64) String> segments) {}
 
     /**
      * One action; the fields that matter depend on {@code type}.
@@ -123,7 +126,12 @@ public record RuleRequest(
                                 .collect(Collectors.toSet()),
                 Optional.ofNullable(c.activeFrom()).map(t -> Times.instant("conditions.activeFrom", t)),
                 Optional.ofNullable(c.activeUntil()).map(t -> Times.instant("conditions.activeUntil", t)),
-                Boolean.TRUE.equals(c.oncePerCustomer()));
+                Boolean.TRUE.equals(c.oncePerCustomer()),
+                c.segments() == null
+                        ? Set.of()
+                        : c.segments().stream()
+                                .map(raw -> new SegmentId(uuid(raw, "conditions.segments")))
+                                .collect(Collectors.toSet()));
     }
 
     private static RuleAction action(Action a, String field) {

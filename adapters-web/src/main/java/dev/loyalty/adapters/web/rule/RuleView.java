@@ -48,7 +48,8 @@ public record RuleView(
                         c.enrolmentChannels().stream().map(Enum::name).sorted().toList(),
                         c.activeFrom().orElse(null),
                         c.activeUntil().orElse(null),
-                        c.oncePerCustomer()),
+                        c.oncePerCustomer(),
+                        c.segments().stream().map(Object::toString).sorted().toList()),
                 rule.actions().stream().map(ActionView::of).toList());
     }
 
@@ -63,7 +64,8 @@ public record RuleView(
             List<String> enrolmentChannels,
             Instant activeFrom,
             Instant activeUntil,
-            boolean oncePerCustomer) {}
+            boolean oncePerCustomer,
+            List<String> segments) {}
 
     /** One action, as in the request. */
     public record ActionView(

@@ -1,0 +1,2 @@
+/** The dashboard's figures, each one aggregate statement over the tables of record. */
+package dev.loyalty.adapters.persistence.dashboard;

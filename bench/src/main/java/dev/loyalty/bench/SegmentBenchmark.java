@@ -1,0 +1,262 @@
+package dev.loyalty.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Segment previews at scale: a {@code loyalty.jar} on a fresh MariaDB filled by the {@code
+ * generate} command ({@code -Dbench.segmentCustomers}, default a million, {@code
+ * -Dbench.segmentReceipts}, default 2.9 million: about 10 million receipt lines), the customer
+ * metrics filled from the purchases in SQL when nothing filled them (window 12 months, no RFM
+ * scores, the home store being the customer's first store by id), then {@code POST
+ * /api/v1/segments/preview} of three-clause conditions timed end to end (each three times: the
+ * first is cold), and a snapshot of the first one (its INSERT ... SELECT).
+ *
+ * <p>Run: {@code mvn -B -q package -DskipTests && mvn -B -q -Pbench -pl bench compile
+ * exec:java@segments}; options {@code -Dbench.segmentCustomers=}, {@code
+ * -Dbench.segmentReceipts=}, {@code -Dbench.bufferPool=1G}, {@code -Dbench.keep=true}.
+ */
+public final class SegmentBenchmark {
+
+    private static final List<Logger> QUIET =
+            List.of(Logger.getLogger("ch.vorburger"), Logger.getLogger("org.mariadb"));
+
+    /** The conditions timed: name, JSON. */
+    static final List<String[]> CONDITIONS = List.of(
+            new String[] {
+                "recent big spenders with SMS consent (metrics + consent)",
+                """
+                {"all": [{"metric": "recencyDays", "op": "lte", "value": 60},
+                         {"metric": "monetary", "op": "gte", "value": 20000},
+                         {"consent": "MARKETING_SMS"}]}"""
+            },
+            new String[] {
+                "face cream due for replenishment, a tenth of spend, no e-mail consent (category rows)",
+                """
+                {"all": [{"bought": {"category": "face-cream", "betweenDaysAgo": [30, 60], "notSince": true}},
+                         {"metric": "categoryShare:face-cream", "op": "gte", "value": 10},
+                         {"not": {"consent": "MARKETING_EMAIL"}}]}"""
+            },
+            new String[] {
+                "bought coffee in the last 30 days, app or web, SMS consent (receipt lines)",
+                """
+                {"all": [{"bought": {"category": "coffee", "betweenDaysAgo": [0, 30]}},
+                         {"attribute": "enrolmentChannel", "in": ["APP", "WEB"]},
+                         {"consent": "MARKETING_SMS"}]}"""
+            });
+
+    private SegmentBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        QUIET.forEach(logger -> logger.setLevel(Level.WARNING));
+        System.setProperty("mariadb.logging.disable", "true");
+        PrintStream out = System.out;
+        long customers = Long.parseLong(System.getProperty("bench.segmentCustomers", "1000000"));
+        long receipts = Long.parseLong(System.getProperty("bench.segmentReceipts", "2900000"));
+        String bufferPool = System.getProperty("bench.bufferPool", "1G");
+        boolean keep = Boolean.parseBoolean(System.getProperty("bench.keep", "false"));
+        Path jar = Path.of(System.getProperty("bench.jar", "app/target/loyalty.jar"))
+                .toAbsolutePath();
+        Path workRoot = Path.of(System.getProperty("bench.workRoot", "bench/target/bench-runs"))
+                .toAbsolutePath();
+        Path mariadbBase = Path.of(System.getProperty(
+                        "bench.mariadbBase", System.getProperty("user.home") + "/.cache/loyalty-build/mariadb-11.4.5"))
+                .toAbsolutePath();
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalArgumentException("no service jar at " + jar + " (mvn -B -q package -DskipTests)");
+        }
+        Path run = Files.createDirectories(workRoot.resolve(
+                "segment-run-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))));
+        Teardown.around(run, out, teardown -> {
+            if (!keep) {
+                teardown.add("deleting the run's database and service data", () -> {
+                    PurchaseBenchmark.deleteTree(run.resolve("mariadb"));
+                    PurchaseBenchmark.deleteTree(run.resolve("service-data"));
+                });
+            }
+            measure(out, customers, receipts, bufferPool, jar, run, mariadbBase, teardown);
+        });
+    }
+
+    private static void measure(
+            PrintStream out,
+            long customers,
+            long receipts,
+            String bufferPool,
+            Path jar,
+            Path run,
+            Path mariadbBase,
+            Teardown teardown)
+            throws Exception {
+        out.printf(
+                "Segment benchmark: %,d customers, %,d receipts, buffer pool %s, jar %s%n",
+                customers, receipts, bufferPool, jar);
+        out.println("  files of this run: " + run);
+        BenchDatabase db = BenchDatabase.start(mariadbBase, run.resolve("mariadb"), bufferPool);
+        teardown.add("stopping MariaDB", db);
+        Path dataDir = Files.createDirectories(run.resolve("service-data"));
+        ServiceProcess service = ServiceProcess.start(jar, dataDir, freePort(), db.url(), run.resolve("service.log"));
+        teardown.add("stopping the service", service);
+        Api api = new Api(service.port());
+        Duration ready = service.awaitReady(api, Duration.ofSeconds(900));
+        out.printf("  service ready in %.1f s (log: %s)%n", ready.toMillis() / 1e3, service.log());
+        Tokens tokens = Tokens.mint(jar, dataDir);
+
+        long generated = System.nanoTime();
+        ProcessBuilder generate = new ProcessBuilder(
+                        ServiceProcess.java(),
+                        "-jar",
+                        jar.toString(),
+                        "generate",
+                        "--customers",
+                        String.valueOf(customers),
+                        "--receipts",
+                        String.valueOf(receipts),
+                        "--seed",
+                        "42",
+                        "--months",
+                        "24")
+                .directory(dataDir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(run.resolve("generate.log").toFile());
+        generate.environment().keySet().removeIf(name -> name.startsWith("LOYALTY_"));
+        generate.environment().put("LOYALTY_DB_URL", db.url());
+        generate.environment().put("LOYALTY_DB_USER", "root");
+        generate.environment().put("LOYALTY_DB_PASSWORD", "");
+        if (generate.start().waitFor() != 0) {
+            throw new IllegalStateException("the generator failed: " + Files.readString(run.resolve("generate.log")));
+        }
+        try (Connection connection = db.connect();
+                Statement sql = connection.createStatement()) {
+            out.printf(
+                    "  generated in %.1f s: %,d customers, %,d receipts, %,d lines, %,d consent rows%n",
+                    (System.nanoTime() - generated) / 1e9,
+                    single(sql, "SELECT COUNT(*) FROM customer"),
+                    single(sql, "SELECT COUNT(*) FROM purchase"),
+                    single(sql, "SELECT COUNT(*) FROM purchase_line"),
+                    single(sql, "SELECT COUNT(*) FROM customer_consent"));
+            if (single(sql, "SELECT COUNT(*) FROM customer_metrics") == 0) {
+                fillMetrics(out, sql);
+            } else {
+                out.println("  customer metrics already filled (by the service's own rebuild)");
+            }
+        }
+
+        for (String[] condition : CONDITIONS) {
+            String body = "{\"condition\": " + condition[1] + "}";
+            double[] seconds = new double[3];
+            String answer = "";
+            for (int i = 0; i < seconds.length; i++) {
+                long started = System.nanoTime();
+                Api.Response preview =
+                        api.send("POST", "/api/v1/segments/preview", tokens.admin(), body, Duration.ofMinutes(30));
+                seconds[i] = (System.nanoTime() - started) / 1e9;
+                if (preview.status() != 200) {
+                    throw new IllegalStateException(
+                            "the preview answered " + preview.status() + ": " + preview.shortBody());
+                }
+                answer = preview.body();
+            }
+            out.printf(
+                    "  preview \"%s\": %s members; %.2f s cold, then %.2f s and %.2f s%n",
+                    condition[0], count(answer), seconds[0], seconds[1], seconds[2]);
+        }
+
+        Api.Response saved = api.send(
+                "POST",
+                "/api/v1/segments",
+                tokens.admin(),
+                "{\"name\": \"Recent big spenders\", \"condition\": "
+                        + CONDITIONS.get(0)[1] + "}",
+                Duration.ofMinutes(30));
+        if (saved.status() != 201) {
+            throw new IllegalStateException("saving the segment answered " + saved.status() + ": " + saved.shortBody());
+        }
+        String id = saved.body().replaceAll(".*\"segmentId\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+        long started = System.nanoTime();
+        Api.Response snapshot =
+                api.send("POST", "/api/v1/segments/" + id + "/snapshots", tokens.admin(), "", Duration.ofMinutes(30));
+        double snapshotSeconds = (System.nanoTime() - started) / 1e9;
+        if (snapshot.status() != 201) {
+            throw new IllegalStateException("the snapshot answered " + snapshot.status() + ": " + snapshot.shortBody());
+        }
+        out.printf(
+                "  snapshot of the first segment: %s members frozen in %.2f s%n",
+                snapshot.body().replaceAll(".*\"members\"\\s*:\\s*([0-9]+).*", "$1"), snapshotSeconds);
+        out.printf(
+                "  machine: %d cores, JDK %s; MariaDB, the service and this client share it%n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+    }
+
+    /** The metrics the segments read, set-based from the purchases (12-month window). */
+    private static void fillMetrics(PrintStream out, Statement sql) throws SQLException {
+        long started = System.nanoTime();
+        sql.execute("SET @window_from = UTC_TIMESTAMP(6) - INTERVAL 12 MONTH");
+        sql.executeUpdate(
+                """
+                INSERT INTO customer_metrics (customer_id, first_purchase_at, last_purchase_at, frequency, monetary,
+                    average_basket, visits_per_month_x100, lifetime_value, lifetime_visits, home_store, engagement,
+                    computed_at)
+                SELECT p.customer_id, MIN(p.occurred_at), MAX(p.occurred_at),
+                       SUM(p.occurred_at >= @window_from),
+                       SUM(IF(p.occurred_at >= @window_from, p.total_paid - p.amount_reversed, 0)),
+                       COALESCE(SUM(IF(p.occurred_at >= @window_from, p.total_paid - p.amount_reversed, 0))
+                                DIV NULLIF(SUM(p.occurred_at >= @window_from), 0), 0),
+                       SUM(p.occurred_at >= @window_from) * 100 DIV 12,
+                       SUM(p.total_paid - p.amount_reversed), COUNT(*), MIN(p.store_id), 0, UTC_TIMESTAMP(6)
+                FROM purchase p WHERE p.customer_id IS NOT NULL GROUP BY p.customer_id""");
+        out.printf(
+                "  customer_metrics filled from the purchases in %.1f s (%,d rows)%n",
+                (System.nanoTime() - started) / 1e9, single(sql, "SELECT COUNT(*) FROM customer_metrics"));
+        started = System.nanoTime();
+        sql.executeUpdate(
+                """
+                INSERT INTO customer_category_metrics (customer_id, category, spend, share_ppm, last_purchase_at)
+                SELECT p.customer_id, l.category,
+                       SUM(IF(p.occurred_at >= @window_from,
+                              (l.quantity - l.reversed_quantity) * l.unit_price - l.discount, 0)),
+                       0, MAX(p.occurred_at)
+                FROM purchase p JOIN purchase_line l ON l.purchase_id = p.id
+                WHERE p.customer_id IS NOT NULL AND l.quantity > l.reversed_quantity
+                GROUP BY p.customer_id, l.category""");
+        sql.executeUpdate(
+                """
+                UPDATE customer_category_metrics c JOIN customer_metrics m ON m.customer_id = c.customer_id
+                SET c.share_ppm = IF(m.monetary > 0, LEAST(1000000, GREATEST(0, c.spend) * 1000000 DIV m.monetary), 0)""");
+        out.printf(
+                "  customer_category_metrics filled in %.1f s (%,d rows)%n",
+                (System.nanoTime() - started) / 1e9, single(sql, "SELECT COUNT(*) FROM customer_category_metrics"));
+        sql.execute("ANALYZE TABLE customer, customer_metrics, customer_category_metrics, customer_consent");
+    }
+
+    private static String count(String json) {
+        return json.replaceAll("^\\{\\s*\"count\"\\s*:\\s*([0-9]+).*$", "$1").replaceAll("(?s)\\{.*", "?");
+    }
+
+    private static long single(Statement sql, String query) throws SQLException {
+        try (ResultSet rows = sql.executeQuery(query)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}
