@@ -90,6 +90,12 @@ class ServiceIT {
     class Messaging extends MessagingScenarios {}
 
     @Nested
+    class Metrics extends MetricsScenarios {}
+
+    @Nested
+    class MetricsProperty extends MetricsPropertyScenarios {}
+
+    @Nested
     class ApiDocumentation extends ApiDocumentationScenarios {}
 
     @Nested

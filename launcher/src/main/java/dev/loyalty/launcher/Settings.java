@@ -49,6 +49,7 @@ record Settings(
     }
 
     static Settings from(Map<String, String> environment) {
+        checkMetrics(environment);
         return new Settings(
                 port(read(environment, "LOYALTY_HTTP_PORT").orElse(String.valueOf(DEFAULT_HTTP_PORT))),
                 Path.of(read(environment, "LOYALTY_DATA_DIR").orElse("./data"))
@@ -129,6 +130,41 @@ record Settings(
         }
         throw new IllegalArgumentException(
                 "LOYALTY_CURRENCY must be an ISO 4217 currency code such as EUR, got: " + raw);
+    }
+
+    /**
+     * Checks the customer metrics' settings, which the service reads (a bad one stops the start here
+     * with one line naming it): {@code LOYALTY_METRICS_WINDOW_MONTHS} 1-120,
+     * {@code LOYALTY_ENGAGEMENT_WEIGHTS} {@code TYPE:weight} pairs (weights -1000 to 1000, each type
+     * once), {@code LOYALTY_METRICS_REBUILD_AT} a time {@code HH:MM}.
+     */
+    static void checkMetrics(Map<String, String> environment) {
+        read(environment, "LOYALTY_METRICS_WINDOW_MONTHS").ifPresent(raw -> {
+            if (!raw.matches("\\d{1,3}") || Integer.parseInt(raw) < 1 || Integer.parseInt(raw) > 120) {
+                throw new IllegalArgumentException(
+                        "LOYALTY_METRICS_WINDOW_MONTHS must be a number of months from 1 to 120, got: " + raw);
+            }
+        });
+        read(environment, "LOYALTY_ENGAGEMENT_WEIGHTS").ifPresent(raw -> {
+            java.util.Set<String> types = new java.util.HashSet<>();
+            for (String pair : raw.split(",")) {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                                "\\s*([A-Z][A-Z0-9_]{0,63})\\s*:\\s*(-?\\d{1,4})\\s*")
+                        .matcher(pair);
+                if (!m.matches() || Math.abs(Integer.parseInt(m.group(2))) > 1000 || !types.add(m.group(1))) {
+                    throw new IllegalArgumentException("LOYALTY_ENGAGEMENT_WEIGHTS must be TYPE:weight pairs such as"
+                            + " EMAIL_OPENED:1,PRODUCT_RETURNED:-5 (each type once, -1000 to 1000), got: " + raw);
+                }
+            }
+        });
+        read(environment, "LOYALTY_METRICS_REBUILD_AT").ifPresent(raw -> {
+            try {
+                java.time.LocalTime.parse(raw);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new IllegalArgumentException(
+                        "LOYALTY_METRICS_REBUILD_AT must be a time HH:MM (UTC), got: " + raw, e);
+            }
+        });
     }
 
     private static int port(String raw) {

@@ -58,6 +58,25 @@ class SettingsTest {
     }
 
     @Test
+    void aMetricsSettingThatCannotBeUsedStopsTheStartNamingIt() {
+        assertThat(Settings.from(Map.of(
+                        "LOYALTY_METRICS_WINDOW_MONTHS", "24",
+                        "LOYALTY_ENGAGEMENT_WEIGHTS", "EMAIL_OPENED:1, PRODUCT_RETURNED:-5",
+                        "LOYALTY_METRICS_REBUILD_AT", "02:30")))
+                .isNotNull();
+        assertThatThrownBy(() -> Settings.from(Map.of("LOYALTY_METRICS_WINDOW_MONTHS", "0")))
+                .hasMessage("LOYALTY_METRICS_WINDOW_MONTHS must be a number of months from 1 to 120, got: 0");
+        assertThatThrownBy(() -> Settings.from(Map.of("LOYALTY_METRICS_WINDOW_MONTHS", "twelve")))
+                .hasMessageStartingWith("LOYALTY_METRICS_WINDOW_MONTHS");
+        assertThatThrownBy(() -> Settings.from(Map.of("LOYALTY_ENGAGEMENT_WEIGHTS", "EMAIL_OPENED=1")))
+                .hasMessageStartingWith("LOYALTY_ENGAGEMENT_WEIGHTS must be TYPE:weight pairs");
+        assertThatThrownBy(() -> Settings.from(Map.of("LOYALTY_ENGAGEMENT_WEIGHTS", "APP_OPENED:1,APP_OPENED:2")))
+                .hasMessageStartingWith("LOYALTY_ENGAGEMENT_WEIGHTS");
+        assertThatThrownBy(() -> Settings.from(Map.of("LOYALTY_METRICS_REBUILD_AT", "25:00")))
+                .hasMessage("LOYALTY_METRICS_REBUILD_AT must be a time HH:MM (UTC), got: 25:00");
+    }
+
+    @Test
     void aPlainKeyPathBecomesItsFileUrl(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         Path key = java.nio.file.Files.writeString(
                 dir.resolve("public.pem"), "-----BEGIN PUBLIC KEY-----\nMIIB\n-----END PUBLIC KEY-----\n");

@@ -86,6 +86,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                             + " previews, saved segments and frozen snapshots"),
             @Tag(name = "Catalogue", description = "Products and categories, one by one or from CSV"),
             @Tag(
+                    name = "Customer metrics",
+                    description = "The single customer view (recency, frequency, monetary, RFM, categories, engagement)"
+                            + " and its rebuild"),
+            @Tag(
                     name = "Imports",
                     description = "Historical receipts imported from CSV or POS logs, with their rejects")
         })

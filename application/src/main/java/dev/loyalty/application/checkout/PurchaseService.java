@@ -8,6 +8,7 @@ import dev.loyalty.application.coupon.CouponTemplates;
 import dev.loyalty.application.coupon.Coupons;
 import dev.loyalty.application.messaging.PrintableMessage;
 import dev.loyalty.application.messaging.TillMessages;
+import dev.loyalty.application.metrics.LiveMetrics;
 import dev.loyalty.application.shared.Actor;
 import dev.loyalty.application.shared.DomainEventLog;
 import dev.loyalty.application.shared.ProgrammeSettings;
@@ -69,7 +70,7 @@ import java.util.TreeSet;
  * counted and a threshold it crosses upgrades the customer in the same transaction, last (after
  * the coupons and templates, so the lock order stays wallet first): the new tier's multiplier
  * applies from the next purchase. A reversal takes the activity back under the wallet lock and
- * never moves the tier.
+ * never moves the tier. The customer's metrics are recomputed last, in the same transaction.
  *
  * <p>A purchase earns by the earning rules in force when it occurred; its coupons are judged when
  * it is recorded, the moment they are redeemed (a till that was offline learns then that a coupon
@@ -99,11 +100,12 @@ public class PurchaseService implements RecordPurchaseUseCase, ReversePurchaseUs
     private final DomainEventLog events;
     private final ServiceEvents serviceEvents;
     private final TillMessages till;
+    private final LiveMetrics metrics;
     private final Clock clock;
 
     /** For CDI's proxy only. */
     protected PurchaseService() {
-        this(null, null, null, null, null, null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     @Inject
@@ -119,6 +121,7 @@ public class PurchaseService implements RecordPurchaseUseCase, ReversePurchaseUs
             DomainEventLog events,
             ServiceEvents serviceEvents,
             TillMessages till,
+            LiveMetrics metrics,
             Clock clock) {
         this.serviceEvents = serviceEvents;
         this.customers = customers;
@@ -131,6 +134,7 @@ public class PurchaseService implements RecordPurchaseUseCase, ReversePurchaseUs
         this.tiers = tiers;
         this.events = events;
         this.till = till;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -208,6 +212,7 @@ public class PurchaseService implements RecordPurchaseUseCase, ReversePurchaseUs
         Optional<Points> balance = wallet.map(w -> earn(w, purchase, now, happened));
         events.appendAll(happened);
         TierOutcome tierOutcome = customer.isPresent() ? tiers.afterPurchase(purchase, now) : TierOutcome.none();
+        customer.ifPresent(c -> metrics.afterPurchase(c, id));
         // printed now, in the purchase's transaction: delivered with the receipt, or not at all
         List<PrintableMessage> printed = purchase.channel() == SalesChannel.STORE
                 ? customer.map(c -> till.print(c, storeId, id.reference())).orElse(List.of())
@@ -283,6 +288,7 @@ public class PurchaseService implements RecordPurchaseUseCase, ReversePurchaseUs
         if (wallet.isPresent()) {
             tiers.afterReversal(purchase, reversed);
         }
+        customer.ifPresent(c -> metrics.afterPurchase(c, purchase.id()));
         Optional<Points> balance = wallet.map(Wallet::balance);
         return new ReversalReceipt(purchase, reversal.amount(), taken, debt, restored, expired, balance);
     }

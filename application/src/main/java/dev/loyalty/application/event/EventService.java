@@ -4,6 +4,7 @@ import dev.loyalty.application.account.Customers;
 import dev.loyalty.application.activity.ActivityLog;
 import dev.loyalty.application.activity.EventSource;
 import dev.loyalty.application.activity.RecordedActivity;
+import dev.loyalty.application.metrics.LiveMetrics;
 import dev.loyalty.application.shared.Actor;
 import dev.loyalty.application.shared.Role;
 import dev.loyalty.domain.activity.EventType;
@@ -28,6 +29,7 @@ import java.util.regex.Pattern;
  * phone; an e-mail or phone nobody enrolled with makes the event a prospect's, kept and attached
  * when that contact enrols. An event id is taken in once: a retry is answered DUPLICATE and
  * changes nothing. The app pushes only its own customer's events, never the service's own types.
+ * An event of a customer may weigh on their engagement score, recomputed in the same transaction.
  */
 @ApplicationScoped
 public class EventService implements RecordEventUseCase {
@@ -42,17 +44,19 @@ public class EventService implements RecordEventUseCase {
 
     private final ActivityLog activities;
     private final Customers customers;
+    private final LiveMetrics metrics;
     private final Clock clock;
 
     /** For CDI's proxy only. */
     protected EventService() {
-        this(null, null, null);
+        this(null, null, null, null);
     }
 
     @Inject
-    public EventService(ActivityLog activities, Customers customers, Clock clock) {
+    public EventService(ActivityLog activities, Customers customers, LiveMetrics metrics, Clock clock) {
         this.activities = activities;
         this.customers = customers;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -105,6 +109,7 @@ public class EventService implements RecordEventUseCase {
             }
             return new EventReceipt(eventId, EventReceipt.Status.DUPLICATE, first.customerId());
         }
+        customer.ifPresent(c -> metrics.afterEvent(c, type.value()));
         return new EventReceipt(
                 eventId, customer.isPresent() ? EventReceipt.Status.ACCEPTED : EventReceipt.Status.PROSPECT, customer);
     }

@@ -70,6 +70,21 @@ class PurchaseServiceTest {
     private final Actor till = Actor.terminal("till-1", "MI-001");
     private final TierFakes tiers = new TierFakes();
     private final InMemoryActivityLog activities = new InMemoryActivityLog();
+    /** Whose metrics were recomputed, after which purchase ("customer/purchase"). */
+    private final List<String> metricsUpdates = new ArrayList<>();
+
+    private final dev.loyalty.application.metrics.LiveMetrics metrics =
+            new dev.loyalty.application.metrics.LiveMetrics() {
+                @Override
+                public void afterPurchase(CustomerId customer, PurchaseId purchase) {
+                    metricsUpdates.add(customer + "/" + purchase);
+                }
+
+                @Override
+                public void afterEvent(CustomerId customer, String type) {
+                    throw new AssertionError("a purchase is no event");
+                }
+            };
     private final PurchaseService service = new PurchaseService(
             customers,
             coupons,
@@ -83,6 +98,7 @@ class PurchaseServiceTest {
             events::add,
             new ServiceEvents(activities),
             new NoTillMessages(),
+            metrics,
             Clock.fixed(NOW, ZoneOffset.UTC));
     private int seed;
 
@@ -156,6 +172,7 @@ class PurchaseServiceTest {
                         return List.of(welcome);
                     }
                 },
+                metrics,
                 Clock.fixed(NOW, ZoneOffset.UTC));
 
         PurchaseReceipt atTheTill = printing.record(purchase("R-1", marco.id(), 2_550));
@@ -314,6 +331,18 @@ class PurchaseServiceTest {
                     .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field())
                             .isEqualTo("occurredAt"));
         }
+    }
+
+    @Test
+    void aPurchaseAndItsReversalRecomputeTheCustomersMetricsAnAnonymousOneNobodys() {
+        Customer marco = marco();
+        PurchaseId id =
+                service.record(purchase("R-1", marco.id(), 2_050)).purchase().id();
+        service.record(purchase("R-2", null, 1_000));
+        service.reverse(new ReversePurchaseCommand(id, List.of(), "void", till));
+        service.reverse(new ReversePurchaseCommand(id, List.of(), "void", till));
+
+        assertThat(metricsUpdates).containsExactly(marco.id() + "/" + id, marco.id() + "/" + id);
     }
 
     @Test

@@ -79,6 +79,7 @@ class TieredCheckoutTest {
             events::add,
             new ServiceEvents(new InMemoryActivityLog()),
             new NoTillMessages(),
+            dev.loyalty.application.metrics.LiveMetrics.NONE,
             clock);
     private final CheckoutService checkout = new CheckoutService(
             customers,

@@ -43,7 +43,8 @@ class EventServiceTest {
 
     private final InMemoryCustomers customers = new InMemoryCustomers();
     private final InMemoryActivityLog activities = new InMemoryActivityLog();
-    private final EventService service = new EventService(activities, customers, Clock.fixed(NOW, ZoneOffset.UTC));
+    private final EventService service = new EventService(
+            activities, customers, dev.loyalty.application.metrics.LiveMetrics.NONE, Clock.fixed(NOW, ZoneOffset.UTC));
     private final Actor website = Actor.integration("website");
 
     private Customer enrolled() {

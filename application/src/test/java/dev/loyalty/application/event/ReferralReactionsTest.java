@@ -54,6 +54,7 @@ class ReferralReactionsTest extends ReactionsFixture {
                 events::add,
                 serviceEvents,
                 new NoTillMessages(),
+                dev.loyalty.application.metrics.LiveMetrics.NONE,
                 clock);
 
         private Customer enrol(String referralCode) {

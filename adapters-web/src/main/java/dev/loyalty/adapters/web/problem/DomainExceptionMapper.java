@@ -49,6 +49,8 @@ public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
             Map.entry("import-not-found", 404),
             Map.entry("product-not-found", 404),
             Map.entry("category-not-found", 404),
+            // customer metrics
+            Map.entry("metrics-rebuild-running", 409),
             // segments
             Map.entry("malformed-json", 400),
             Map.entry("segment-not-found", 404),

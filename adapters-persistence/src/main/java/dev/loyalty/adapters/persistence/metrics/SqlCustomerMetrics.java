@@ -1,0 +1,571 @@
+package dev.loyalty.adapters.persistence.metrics;
+
+import dev.loyalty.adapters.persistence.UtcTimes;
+import dev.loyalty.adapters.persistence.sql.NamedSql;
+import dev.loyalty.adapters.persistence.sql.NativeRows;
+import dev.loyalty.application.metrics.ActivePopulation;
+import dev.loyalty.application.metrics.CategoryMetric;
+import dev.loyalty.application.metrics.CustomerMetrics;
+import dev.loyalty.application.metrics.CustomerMetricsStore;
+import dev.loyalty.application.metrics.EngagementWeights;
+import dev.loyalty.application.metrics.MetricsDefinition;
+import dev.loyalty.application.metrics.MetricsRebuildRunningException;
+import dev.loyalty.application.metrics.RebuildOutcome;
+import dev.loyalty.application.metrics.RfmCuts;
+import dev.loyalty.application.metrics.SkuPurchase;
+import dev.loyalty.domain.customer.CustomerId;
+import dev.loyalty.domain.purchase.PurchaseId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The metrics, set-based in MariaDB, in the caller's transaction. Every computation is one of four
+ * statements over the purchases of a set of customers - named one by one (a live purchase, an
+ * import batch) or as an id range (a rebuild batch) - each reaching a customer's purchases through
+ * {@code ix_purchase_customer}: the customer row (an upsert that keeps a row computed later than
+ * itself, so that a rebuild batch never overwrites a fresher live update), the category rows and
+ * the SKU rows (deleted and inserted again), and the engagement. RFM scores are computed in the
+ * statement from the cut points of the last rebuild (read at most once a minute per instance: they
+ * change once a night).
+ *
+ * <p>Definitions: a purchase's net is {@code total_paid - amount_reversed}; it is a visit while its
+ * net is positive; a line counts for its category and SKU while some of it is kept ({@code
+ * quantity > reversed_quantity}), for {@code (quantity - reversed_quantity) * unit_price} less the
+ * same part of its discount (rounded down).
+ */
+@ApplicationScoped
+public class SqlCustomerMetrics implements CustomerMetricsStore {
+
+    static final String PROGRAMME = "default";
+
+    private static final Duration CUTS_FRESH_FOR = Duration.ofMinutes(1);
+    private static final int CUSTOMERS_PER_STATEMENT = 200;
+
+    private static final String COUNTED = "(p.total_paid - p.amount_reversed > 0)";
+    private static final String LINE_NET =
+            "((l.quantity - l.reversed_quantity) * l.unit_price - l.discount * (l.quantity - l.reversed_quantity) DIV l.quantity)";
+    private static final List<String> METRIC_COLUMNS = List.of(
+            "first_purchase_at",
+            "last_purchase_at",
+            "frequency",
+            "monetary",
+            "average_basket",
+            "visits_per_month_x100",
+            "lifetime_value",
+            "lifetime_visits",
+            "home_store",
+            "rfm_r",
+            "rfm_f",
+            "rfm_m");
+
+    @PersistenceContext(unitName = "loyalty")
+    private EntityManager em;
+
+    private volatile CachedCuts cached;
+
+    private record CachedCuts(RfmCuts cuts, Instant readAt) {}
+
+    protected SqlCustomerMetrics() {}
+
+    /** For tests outside the container. */
+    public SqlCustomerMetrics(EntityManager em) {
+        this.em = em;
+    }
+
+    /** Which customers a statement is about: a condition on a customer id column and its parameters. */
+    private record Customers(String condition, Map<String, Object> parameters) {
+
+        String on(String column) {
+            return condition.replace("#", column);
+        }
+
+        static Customers named(List<String> ids) {
+            Map<String, Object> parameters = new HashMap<>();
+            List<String> names = new ArrayList<>();
+            for (int i = 0; i < ids.size(); i++) {
+                parameters.put("c" + i, ids.get(i));
+                names.add(":c" + i);
+            }
+            return new Customers("# IN (" + String.join(", ", names) + ")", parameters);
+        }
+
+        static Customers range(String low, String high) {
+            Map<String, Object> parameters = new HashMap<>();
+            parameters.put("low", low);
+            parameters.put("high", high);
+            return new Customers("# > :low AND # <= :high", parameters);
+        }
+    }
+
+    @Override
+    public void refresh(
+            Collection<CustomerId> customers,
+            Optional<PurchaseId> purchase,
+            Instant now,
+            MetricsDefinition definition) {
+        List<String> ids = customers.stream().map(CustomerId::toString).sorted().toList();
+        RfmCuts cuts = currentCuts(now);
+        for (int from = 0; from < ids.size(); from += CUSTOMERS_PER_STATEMENT) {
+            Customers chunk = Customers.named(ids.subList(from, Math.min(ids.size(), from + CUSTOMERS_PER_STATEMENT)));
+            compute(chunk, purchase, now, definition, cuts, false);
+        }
+    }
+
+    /** The customer rows, the category rows and the SKU rows of these customers, as of {@code now}. */
+    private void compute(
+            Customers customers,
+            Optional<PurchaseId> purchase,
+            Instant now,
+            MetricsDefinition definition,
+            RfmCuts cuts,
+            boolean keepLater) {
+        Map<String, Object> p = new HashMap<>(customers.parameters());
+        p.put("now", UtcTimes.utc(now));
+        p.put("start", UtcTimes.utc(definition.windowStart(now)));
+        p.put("months", definition.windowMonths());
+        String rfm = rfm(cuts, p);
+        NamedSql.update(
+                em,
+                """
+                INSERT INTO customer_metrics (customer_id, first_purchase_at, last_purchase_at, frequency, monetary,
+                    average_basket, visits_per_month_x100, lifetime_value, lifetime_visits, home_store,
+                    rfm_r, rfm_f, rfm_m, engagement, computed_at)
+                SELECT a.customer_id, a.first_at, a.last_at, a.freq, a.mon, IF(a.freq = 0, 0, a.mon DIV a.freq),
+                       a.freq * 100 DIV :months, a.ltv, a.visits,
+                       (SELECT h.store_id FROM purchase h
+                        WHERE h.customer_id = a.customer_id AND h.total_paid - h.amount_reversed > 0
+                        GROUP BY h.store_id ORDER BY COUNT(*) DESC, MAX(h.occurred_at) DESC, h.store_id LIMIT 1),
+                       %s, 0, :now
+                FROM (SELECT p.customer_id,
+                             MIN(IF(%s, p.occurred_at, NULL)) AS first_at,
+                             MAX(IF(%s, p.occurred_at, NULL)) AS last_at,
+                             TIMESTAMPDIFF(DAY, MAX(IF(%s, p.occurred_at, NULL)), :now) AS days,
+                             COALESCE(SUM(%s AND p.occurred_at >= :start), 0) AS freq,
+                             COALESCE(SUM(IF(p.occurred_at >= :start, p.total_paid - p.amount_reversed, 0)), 0) AS mon,
+                             COALESCE(SUM(p.total_paid - p.amount_reversed), 0) AS ltv,
+                             COALESCE(SUM(%s), 0) AS visits
+                      FROM purchase p WHERE %s GROUP BY p.customer_id) a
+                ON DUPLICATE KEY UPDATE %s"""
+                        .formatted(
+                                rfm,
+                                COUNTED,
+                                COUNTED,
+                                COUNTED,
+                                COUNTED,
+                                COUNTED,
+                                customers.on("p.customer_id"),
+                                updates()),
+                p);
+
+        String kept = keepLater
+                ? " AND # NOT IN (SELECT k.customer_id FROM customer_metrics k WHERE %s AND k.computed_at > :now)"
+                        .formatted(customers.on("k.customer_id"))
+                : "";
+        NamedSql.update(
+                em,
+                "DELETE FROM customer_category_metrics WHERE " + customers.on("customer_id")
+                        + kept.replace("#", "customer_id"),
+                p);
+        NamedSql.update(
+                em,
+                """
+                INSERT INTO customer_category_metrics (customer_id, category, spend, share_ppm, last_purchase_at)
+                SELECT y.customer_id, y.category, y.spend, IF(y.total > 0, y.spend * 1000000 DIV y.total, 0), y.last_at
+                FROM (SELECT x.*, SUM(x.spend) OVER (PARTITION BY x.customer_id) AS total
+                      FROM (SELECT p.customer_id, l.category,
+                                   SUM(IF(p.occurred_at >= :start, %s, 0)) AS spend,
+                                   MAX(p.occurred_at) AS last_at
+                            FROM purchase p JOIN purchase_line l ON l.purchase_id = p.id
+                            WHERE %s AND l.quantity > l.reversed_quantity%s
+                            GROUP BY p.customer_id, l.category) x) y
+                ON DUPLICATE KEY UPDATE spend = VALUES(spend), share_ppm = VALUES(share_ppm),
+                    last_purchase_at = VALUES(last_purchase_at)"""
+                        .formatted(LINE_NET, customers.on("p.customer_id"), kept.replace("#", "p.customer_id")),
+                p);
+
+        String skus = "";
+        if (purchase.isPresent()) {
+            p.put("purchase", purchase.get().toString());
+            skus = " AND # IN (SELECT s.sku FROM purchase_line s WHERE s.purchase_id = :purchase)";
+        }
+        NamedSql.update(
+                em,
+                "DELETE FROM customer_sku_metrics WHERE " + customers.on("customer_id")
+                        + kept.replace("#", "customer_id") + skus.replace("#", "sku"),
+                p);
+        NamedSql.update(
+                em,
+                """
+                INSERT INTO customer_sku_metrics (customer_id, sku, last_purchase_at)
+                SELECT p.customer_id, l.sku, MAX(p.occurred_at)
+                FROM purchase p JOIN purchase_line l ON l.purchase_id = p.id
+                WHERE %s AND l.quantity > l.reversed_quantity%s%s
+                GROUP BY p.customer_id, l.sku
+                ON DUPLICATE KEY UPDATE last_purchase_at = VALUES(last_purchase_at)"""
+                        .formatted(
+                                customers.on("p.customer_id"),
+                                kept.replace("#", "p.customer_id"),
+                                skus.replace("#", "l.sku")),
+                p);
+    }
+
+    /** Each column from the new row unless the stored row was computed later; {@code computed_at} last. */
+    private static String updates() {
+        StringBuilder sql = new StringBuilder();
+        for (String column : METRIC_COLUMNS) {
+            sql.append(column)
+                    .append(" = IF(customer_metrics.computed_at > VALUES(computed_at), customer_metrics.")
+                    .append(column)
+                    .append(", VALUES(")
+                    .append(column)
+                    .append(")), ");
+        }
+        return sql.append("computed_at = GREATEST(customer_metrics.computed_at, VALUES(computed_at))")
+                .toString();
+    }
+
+    /** The three RFM expressions over {@code a.days}, {@code a.freq}, {@code a.mon}, their cut points bound. */
+    private static String rfm(RfmCuts cuts, Map<String, Object> parameters) {
+        if (cuts.isEmpty()) {
+            return "NULL, NULL, NULL";
+        }
+        return "IF(a.freq = 0, NULL, 5" + exceeded("a.days", "r", cuts.recency(), parameters) + "), "
+                + "IF(a.freq = 0, NULL, 1"
+                + exceeded("a.freq", "f", cuts.frequency(), parameters).replace('-', '+')
+                + "), "
+                + "IF(a.freq = 0, NULL, 1"
+                + exceeded("a.mon", "m", cuts.monetary(), parameters).replace('-', '+')
+                + ")";
+    }
+
+    private static String exceeded(String value, String name, List<Long> cuts, Map<String, Object> parameters) {
+        StringBuilder sql = new StringBuilder();
+        for (int i = 0; i < cuts.size(); i++) {
+            parameters.put(name + i, cuts.get(i));
+            sql.append(" - (")
+                    .append(value)
+                    .append(" > :")
+                    .append(name)
+                    .append(i)
+                    .append(')');
+        }
+        return sql.toString();
+    }
+
+    @Override
+    public void refreshEngagement(CustomerId customer, Instant now, MetricsDefinition definition) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("customer", customer.toString());
+        p.put("now", UtcTimes.utc(now));
+        p.put("start", UtcTimes.utc(definition.windowStart(now)));
+        String weighted = weighted(definition.weights(), p);
+        NamedSql.update(
+                em,
+                """
+                INSERT INTO customer_metrics (customer_id, engagement, computed_at)
+                SELECT :customer, COALESCE(SUM(%s), 0), :now
+                FROM customer_event e
+                WHERE e.customer_id = :customer AND e.occurred_at >= :start AND %s
+                ON DUPLICATE KEY UPDATE engagement = VALUES(engagement)"""
+                        .formatted(weighted, countedEvents(definition.weights())),
+                p);
+    }
+
+    /** {@code CASE e.type WHEN ... THEN weight ... END}, the types and weights bound. */
+    private static String weighted(EngagementWeights weights, Map<String, Object> parameters) {
+        if (weights.weights().isEmpty()) {
+            return "0";
+        }
+        StringBuilder sql = new StringBuilder("CASE e.type");
+        int i = 0;
+        for (Map.Entry<String, Integer> entry : weights.weights().entrySet()) {
+            parameters.put("t" + i, entry.getKey());
+            parameters.put("w" + i, entry.getValue());
+            sql.append(" WHEN :t").append(i).append(" THEN :w").append(i);
+            i++;
+        }
+        return sql.append(" ELSE 0 END").toString();
+    }
+
+    /** The events that count: of a weighted type, not about a message that was suppressed (never sent). */
+    private static String countedEvents(EngagementWeights weights) {
+        if (weights.weights().isEmpty()) {
+            return "FALSE";
+        }
+        List<String> types = new ArrayList<>();
+        for (int i = 0; i < weights.weights().size(); i++) {
+            types.add(":t" + i);
+        }
+        return "e.type IN (" + String.join(", ", types) + ") AND NOT EXISTS (SELECT 1 FROM message m"
+                + " WHERE m.id = JSON_VALUE(e.attributes, '$.messageId') AND m.status = 'SUPPRESSED')";
+    }
+
+    @Override
+    public boolean claimRebuild(Instant now, Optional<Instant> notRebuiltSince, Duration lease) {
+        NamedSql.update(
+                em,
+                """
+                INSERT IGNORE INTO metrics_rebuild (programme, rebuilt_at, window_months, active_customers,
+                    recency_cuts, frequency_cuts, monetary_cuts, duration_ms)
+                VALUES (:programme, '1970-01-01', 0, 0, '', '', '', 0)""",
+                Map.of("programme", PROGRAMME));
+        Map<String, Object> p = new HashMap<>();
+        p.put("programme", PROGRAMME);
+        p.put("now", UtcTimes.utc(now));
+        p.put("until", UtcTimes.utc(now.plus(lease)));
+        String since = "";
+        if (notRebuiltSince.isPresent()) {
+            p.put("since", UtcTimes.utc(notRebuiltSince.get()));
+            since = " AND rebuilt_at < :since";
+        }
+        return NamedSql.update(
+                        em,
+                        """
+                        UPDATE metrics_rebuild SET started_at = :now, running_until = :until
+                        WHERE programme = :programme AND (running_until IS NULL OR running_until < :now)"""
+                                + since,
+                        p)
+                == 1;
+    }
+
+    @Override
+    public ActivePopulation population(Instant now, MetricsDefinition definition) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("now", UtcTimes.utc(now));
+        p.put("start", UtcTimes.utc(definition.windowStart(now)));
+        StringBuilder columns = new StringBuilder("COUNT(*)");
+        for (String tile : List.of("rt, d", "ft, f", "mt, m")) {
+            String[] parts = tile.split(", ");
+            for (int t = 1; t <= 5; t++) {
+                columns.append(", MAX(IF(x.")
+                        .append(parts[0])
+                        .append(" = ")
+                        .append(t)
+                        .append(", x.")
+                        .append(parts[1])
+                        .append(", NULL))");
+            }
+        }
+        Object[] row = (Object[]) NamedSql.query(
+                        em,
+                        """
+                        SELECT %s
+                        FROM (SELECT a.d, a.f, a.m, NTILE(5) OVER (ORDER BY a.d) AS rt,
+                                     NTILE(5) OVER (ORDER BY a.f) AS ft, NTILE(5) OVER (ORDER BY a.m) AS mt
+                              FROM (SELECT TIMESTAMPDIFF(DAY, MAX(p.occurred_at), :now) AS d, COUNT(*) AS f,
+                                           SUM(p.total_paid - p.amount_reversed) AS m
+                                    FROM purchase p
+                                    WHERE p.customer_id IS NOT NULL AND p.occurred_at >= :start
+                                      AND p.total_paid - p.amount_reversed > 0
+                                    GROUP BY p.customer_id) a) x"""
+                                .formatted(columns),
+                        p)
+                .getSingleResult();
+        long active = NativeRows.number(row[0]);
+        List<List<Long>> cuts = new ArrayList<>();
+        for (int metric = 0; metric < 3; metric++) {
+            List<Long> maxima = new ArrayList<>();
+            for (int t = 0; t < 5; t++) {
+                Object value = row[1 + metric * 5 + t];
+                maxima.add(value == null ? null : NativeRows.number(value));
+            }
+            cuts.add(RfmCuts.fromTileMaxima(maxima));
+        }
+        return new ActivePopulation(active, new RfmCuts(cuts.get(0), cuts.get(1), cuts.get(2)));
+    }
+
+    @Override
+    public Optional<String> rebuildBatch(
+            Instant start,
+            Optional<String> after,
+            int size,
+            RfmCuts cuts,
+            MetricsDefinition definition,
+            Duration lease) {
+        Map<String, Object> owner = new HashMap<>();
+        owner.put("programme", PROGRAMME);
+        owner.put("start", UtcTimes.utc(start));
+        owner.put("until", UtcTimes.utc(Instant.now().plus(lease)));
+        int renewed = NamedSql.update(
+                em,
+                """
+                UPDATE metrics_rebuild SET running_until = GREATEST(running_until, :until)
+                WHERE programme = :programme AND started_at = :start AND running_until IS NOT NULL""",
+                owner);
+        if (renewed != 1) {
+            throw new MetricsRebuildRunningException();
+        }
+        Object[] range = (Object[]) NamedSql.query(
+                        em,
+                        "SELECT COUNT(*), MAX(id) FROM (SELECT id FROM customer WHERE id > :low ORDER BY id LIMIT :size) b",
+                        Map.of("low", after.orElse(""), "size", size))
+                .getSingleResult();
+        if (NativeRows.number(range[0]) == 0) {
+            return Optional.empty();
+        }
+        String high = (String) range[1];
+        Customers customers = Customers.range(after.orElse(""), high);
+        compute(customers, Optional.empty(), start, definition, cuts, true);
+
+        Map<String, Object> p = new HashMap<>(customers.parameters());
+        p.put("now", UtcTimes.utc(start));
+        p.put("start", UtcTimes.utc(definition.windowStart(start)));
+        NamedSql.update(
+                em,
+                "UPDATE customer_metrics SET engagement = 0 WHERE " + customers.on("customer_id")
+                        + " AND engagement <> 0 AND computed_at <= :now",
+                p);
+        if (!definition.weights().weights().isEmpty()) {
+            String weighted = weighted(definition.weights(), p);
+            NamedSql.update(
+                    em,
+                    """
+                    INSERT INTO customer_metrics (customer_id, engagement, computed_at)
+                    SELECT e.customer_id, SUM(%s), :now
+                    FROM customer_event e
+                    WHERE %s AND e.occurred_at >= :start AND %s
+                    GROUP BY e.customer_id
+                    ON DUPLICATE KEY UPDATE engagement = VALUES(engagement)"""
+                            .formatted(weighted, customers.on("e.customer_id"), countedEvents(definition.weights())),
+                    p);
+        }
+        return Optional.of(high);
+    }
+
+    @Override
+    public void finishRebuild(RebuildOutcome outcome, MetricsDefinition definition) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("programme", PROGRAMME);
+        p.put("start", UtcTimes.utc(outcome.rebuiltAt()));
+        p.put("months", definition.windowMonths());
+        p.put("active", outcome.activeCustomers());
+        p.put("r", RfmCuts.format(outcome.cuts().recency()));
+        p.put("f", RfmCuts.format(outcome.cuts().frequency()));
+        p.put("m", RfmCuts.format(outcome.cuts().monetary()));
+        p.put("duration", outcome.durationMs());
+        int finished = NamedSql.update(
+                em,
+                """
+                UPDATE metrics_rebuild SET rebuilt_at = :start, window_months = :months, active_customers = :active,
+                    recency_cuts = :r, frequency_cuts = :f, monetary_cuts = :m, duration_ms = :duration,
+                    running_until = NULL
+                WHERE programme = :programme AND started_at = :start AND running_until IS NOT NULL""",
+                p);
+        if (finished != 1) {
+            throw new MetricsRebuildRunningException();
+        }
+        cached = new CachedCuts(outcome.cuts(), Instant.now());
+    }
+
+    @Override
+    public void abandonRebuild(Instant start) {
+        NamedSql.update(
+                em,
+                "UPDATE metrics_rebuild SET running_until = NULL WHERE programme = :programme AND started_at = :start",
+                Map.of("programme", PROGRAMME, "start", UtcTimes.utc(start)));
+    }
+
+    /** The cut points of the last rebuild, read again when older than a minute. */
+    private RfmCuts currentCuts(Instant now) {
+        CachedCuts known = cached;
+        if (known != null && known.readAt().plus(CUTS_FRESH_FOR).isAfter(now)) {
+            return known.cuts();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = NamedSql.query(
+                        em,
+                        "SELECT recency_cuts, frequency_cuts, monetary_cuts FROM metrics_rebuild WHERE programme = :programme",
+                        Map.of("programme", PROGRAMME))
+                .getResultList();
+        RfmCuts cuts = rows.isEmpty()
+                ? RfmCuts.NONE
+                : new RfmCuts(
+                        RfmCuts.parse((String) rows.get(0)[0]),
+                        RfmCuts.parse((String) rows.get(0)[1]),
+                        RfmCuts.parse((String) rows.get(0)[2]));
+        cached = new CachedCuts(cuts, now);
+        return cuts;
+    }
+
+    @Override
+    public Optional<CustomerMetrics> metrics(CustomerId customer) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = NamedSql.query(
+                        em,
+                        """
+                        SELECT first_purchase_at, last_purchase_at, frequency, monetary, average_basket,
+                               visits_per_month_x100, lifetime_value, lifetime_visits, home_store, rfm_r, rfm_f, rfm_m,
+                               engagement, computed_at
+                        FROM customer_metrics WHERE customer_id = :customer""",
+                        Map.of("customer", customer.toString()))
+                .getResultList();
+        return rows.stream()
+                .findFirst()
+                .map(r -> new CustomerMetrics(
+                        customer,
+                        Optional.ofNullable(NativeRows.instant(r[0])),
+                        Optional.ofNullable(NativeRows.instant(r[1])),
+                        NativeRows.number(r[2]),
+                        NativeRows.number(r[3]),
+                        NativeRows.number(r[4]),
+                        NativeRows.number(r[5]),
+                        NativeRows.number(r[6]),
+                        NativeRows.number(r[7]),
+                        Optional.ofNullable((String) r[8]),
+                        score(r[9]),
+                        score(r[10]),
+                        score(r[11]),
+                        NativeRows.number(r[12]),
+                        NativeRows.instant(r[13])));
+    }
+
+    private static Optional<Integer> score(Object column) {
+        return Optional.ofNullable(column).map(c -> ((Number) c).intValue());
+    }
+
+    @Override
+    public List<CategoryMetric> categories(CustomerId customer) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = NamedSql.query(
+                        em,
+                        """
+                        SELECT m.category, c.name, m.spend, m.share_ppm, m.last_purchase_at
+                        FROM customer_category_metrics m LEFT JOIN category c ON c.id = m.category
+                        WHERE m.customer_id = :customer
+                        ORDER BY m.spend DESC, m.last_purchase_at DESC, m.category""",
+                        Map.of("customer", customer.toString()))
+                .getResultList();
+        return rows.stream()
+                .map(r -> new CategoryMetric(
+                        (String) r[0],
+                        Optional.ofNullable((String) r[1]),
+                        NativeRows.number(r[2]),
+                        NativeRows.number(r[3]),
+                        NativeRows.instant(r[4])))
+                .toList();
+    }
+
+    @Override
+    public List<SkuPurchase> lastPurchases(CustomerId customer, int limit) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = NamedSql.query(
+                        em,
+                        """
+                        SELECT sku, last_purchase_at FROM customer_sku_metrics WHERE customer_id = :customer
+                        ORDER BY last_purchase_at DESC, sku LIMIT :limit""",
+                        Map.of("customer", customer.toString(), "limit", limit))
+                .getResultList();
+        return rows.stream()
+                .map(r -> new SkuPurchase((String) r[0], NativeRows.instant(r[1])))
+                .toList();
+    }
+}

@@ -1,0 +1,70 @@
+package dev.loyalty.application.metrics;
+
+import dev.loyalty.domain.customer.CustomerId;
+import dev.loyalty.domain.purchase.PurchaseId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Driven port: the customer metrics, computed set-based from the purchases (never customer by
+ * customer in the caller), in the caller's transaction. A purchase counts for the metrics with what
+ * is left of it after its reversals; a receipt is a visit while some of it is still paid.
+ */
+public interface CustomerMetricsStore {
+
+    /**
+     * Recomputes the customers' purchase metrics, category rows and RFM scores (by the cut points
+     * of the last rebuild), as of {@code now}. With a purchase, only that purchase's SKUs get their
+     * last purchase recomputed (a live purchase or a reversal changes no other); without, all of
+     * the customers' SKUs.
+     */
+    void refresh(
+            Collection<CustomerId> customers, Optional<PurchaseId> purchase, Instant now, MetricsDefinition definition);
+
+    /** Recomputes the customer's engagement score as of {@code now}. */
+    void refreshEngagement(CustomerId customer, Instant now, MetricsDefinition definition);
+
+    /**
+     * Takes the cluster's rebuild lease, unless another instance holds it or, with {@code
+     * notRebuiltSince}, a rebuild started at or after that instant already ran.
+     *
+     * @return whether this caller now holds the lease until {@code now + lease}
+     */
+    boolean claimRebuild(Instant now, Optional<Instant> notRebuiltSince, Duration lease);
+
+    /** The active customers as of {@code now} and their RFM cut points ({@code NTILE(5)}). */
+    ActivePopulation population(Instant now, MetricsDefinition definition);
+
+    /**
+     * Rebuilds the next {@code size} customers (by id) after {@code after}, keeping rows a live
+     * update computed after {@code start}, and renews the lease of the rebuild started at
+     * {@code start}.
+     *
+     * @return the last customer of the batch; empty when no customer was left
+     * @throws MetricsRebuildRunningException when the lease was lost to another rebuild
+     */
+    Optional<String> rebuildBatch(
+            Instant start,
+            Optional<String> after,
+            int size,
+            RfmCuts cuts,
+            MetricsDefinition definition,
+            Duration lease);
+
+    /** Records the finished rebuild, its cut points (used by live updates from now on), and releases the lease. */
+    void finishRebuild(RebuildOutcome outcome, MetricsDefinition definition);
+
+    /** Releases the lease of a rebuild that failed (the last finished one stays in force). */
+    void abandonRebuild(Instant start);
+
+    Optional<CustomerMetrics> metrics(CustomerId customer);
+
+    /** @return the customer's categories, largest spend in the window first */
+    List<CategoryMetric> categories(CustomerId customer);
+
+    /** @return the customer's SKUs, most recently bought first */
+    List<SkuPurchase> lastPurchases(CustomerId customer, int limit);
+}

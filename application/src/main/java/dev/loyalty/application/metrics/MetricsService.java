@@ -1,0 +1,182 @@
+package dev.loyalty.application.metrics;
+
+import dev.loyalty.application.account.Customers;
+import dev.loyalty.application.shared.Actor;
+import dev.loyalty.domain.customer.CustomerId;
+import dev.loyalty.domain.customer.CustomerNotFoundException;
+import dev.loyalty.domain.purchase.PurchaseId;
+import dev.loyalty.domain.shared.AccessDeniedException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Keeps the metrics current and rebuilds them. Live: a purchase or reversal recomputes its
+ * customer's rows in its own transaction (a few set-based statements over that customer's
+ * purchases); an import batch's customers are recomputed after the batch commits (the scheduling
+ * adapter observes {@code HistoryImported}) (a failure there
+ * is logged and left to the nightly rebuild, the import goes on); an event with an engagement
+ * weight recomputes the customer's engagement. Rebuild: the cluster's lease is taken (one rebuild
+ * at a time; the nightly one once per night however many instances fire it), the active customers'
+ * RFM cut points computed, then every customer rebuilt in batches of {@value #BATCH} (one
+ * transaction each, so that a purchase never waits long for a rebuild), then the cut points saved.
+ */
+@ApplicationScoped
+public class MetricsService implements LiveMetrics, CustomerProfileQuery, RebuildMetricsUseCase, RefreshMetricsUseCase {
+
+    /** Customers per rebuild batch (one transaction). */
+    static final int BATCH = 5_000;
+
+    /** How long a rebuild holds the lease without renewing it (each batch renews it). */
+    static final Duration LEASE = Duration.ofMinutes(10);
+
+    /** The most SKUs a profile lists. */
+    public static final int LAST_PURCHASES = 50;
+
+    private static final Logger LOG = Logger.getLogger(MetricsService.class.getName());
+    private static final String ADMIN_ONLY = "the customer profile is the console's";
+
+    private final CustomerMetricsStore store;
+    private final MetricsTransactions transactions;
+    private final MetricsSettings settings;
+    private final Customers customers;
+    private final Clock clock;
+
+    /** For CDI's proxy only. */
+    protected MetricsService() {
+        this(null, null, null, null, null);
+    }
+
+    @Inject
+    public MetricsService(
+            CustomerMetricsStore store,
+            MetricsTransactions transactions,
+            MetricsSettings settings,
+            Customers customers,
+            Clock clock) {
+        this.store = store;
+        this.transactions = transactions;
+        this.settings = settings;
+        this.customers = customers;
+        this.clock = clock;
+    }
+
+    @Override
+    public void afterPurchase(CustomerId customer, PurchaseId purchase) {
+        if (settings.live()) {
+            store.refresh(List.of(customer), Optional.of(purchase), clock.instant(), settings.definition());
+        }
+    }
+
+    @Override
+    public void afterEvent(CustomerId customer, String type) {
+        MetricsDefinition definition = settings.definition();
+        if (definition.weights().weightOf(type).isPresent()) {
+            store.refreshEngagement(customer, clock.instant(), definition);
+        }
+    }
+
+    @Override
+    public void refresh(Set<CustomerId> customers, String reference) {
+        try {
+            transactions.refresh(customers, clock.instant(), settings.definition());
+        } catch (RuntimeException e) {
+            LOG.log(
+                    Level.WARNING,
+                    "Metrics of " + customers.size() + " customers after " + reference
+                            + " not refreshed; the nightly rebuild will",
+                    e);
+        }
+    }
+
+    @Override
+    public CustomerProfile profile(CustomerId customer, Actor actor) {
+        actor.requireAdmin(ADMIN_ONLY);
+        if (!customers.exists(customer)) {
+            throw new CustomerNotFoundException(customer);
+        }
+        return read(customer);
+    }
+
+    @Override
+    public CustomerProfile myProfile(Actor actor) {
+        CustomerId self = actor.customerId()
+                .orElseThrow(
+                        () -> new AccessDeniedException("a customer's own profile is read with a customer's token"));
+        if (!customers.exists(self)) {
+            throw new CustomerNotFoundException(self);
+        }
+        return read(self);
+    }
+
+    private CustomerProfile read(CustomerId customer) {
+        Instant now = clock.instant();
+        Optional<CustomerMetrics> metrics = store.metrics(customer);
+        Optional<Long> recency = metrics.flatMap(CustomerMetrics::lastPurchaseAt)
+                .map(last -> Math.max(0, Duration.between(last, now).toDays()));
+        return new CustomerProfile(
+                customer,
+                metrics,
+                recency,
+                store.categories(customer),
+                store.lastPurchases(customer, LAST_PURCHASES),
+                settings.definition().windowMonths());
+    }
+
+    @Override
+    public RebuildOutcome rebuild(Actor actor) {
+        actor.requireAdmin("rebuilding the metrics is the console's");
+        return run(Optional.empty()).orElseThrow(MetricsRebuildRunningException::new);
+    }
+
+    @Override
+    public Optional<RebuildOutcome> rebuildScheduled() {
+        Instant now = clock.instant();
+        Instant slot = LocalDate.ofInstant(now, ZoneOffset.UTC)
+                .atTime(settings.rebuildAt())
+                .toInstant(ZoneOffset.UTC);
+        if (slot.isAfter(now)) {
+            slot = slot.minus(Duration.ofDays(1));
+        }
+        return run(Optional.of(slot));
+    }
+
+    private Optional<RebuildOutcome> run(Optional<Instant> notRebuiltSince) {
+        Instant start = clock.instant();
+        MetricsDefinition definition = settings.definition();
+        if (!transactions.claim(start, notRebuiltSince, LEASE)) {
+            return Optional.empty();
+        }
+        try {
+            ActivePopulation population = transactions.population(start, definition);
+            Optional<String> last = Optional.empty();
+            do {
+                last = transactions.batch(start, last, BATCH, population.cuts(), definition, LEASE);
+            } while (last.isPresent());
+            long duration = Duration.between(start, clock.instant()).toMillis();
+            RebuildOutcome outcome =
+                    new RebuildOutcome(start, population.activeCustomers(), duration, population.cuts());
+            transactions.finish(outcome, definition);
+            LOG.log(Level.INFO, "Metrics rebuilt as of {0}: {1} active customers in {2} ms", new Object[] {
+                start, population.activeCustomers(), duration
+            });
+            return Optional.of(outcome);
+        } catch (RuntimeException e) {
+            try {
+                transactions.abandon(start);
+            } catch (RuntimeException again) {
+                e.addSuppressed(again);
+            }
+            throw e;
+        }
+    }
+}

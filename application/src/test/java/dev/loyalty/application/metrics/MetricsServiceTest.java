@@ -1,0 +1,197 @@
+package dev.loyalty.application.metrics;
+
+import static dev.loyalty.domain.customer.CustomerFixtures.aCustomer;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.loyalty.application.account.InMemoryCustomers;
+import dev.loyalty.application.shared.Actor;
+import dev.loyalty.domain.customer.Customer;
+import dev.loyalty.domain.customer.CustomerId;
+import dev.loyalty.domain.customer.CustomerNotFoundException;
+import dev.loyalty.domain.purchase.PurchaseId;
+import dev.loyalty.domain.shared.AccessDeniedException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class MetricsServiceTest {
+
+    private static final Instant NOW = Instant.parse("2026-12-04T02:30:00Z");
+    private static final RfmCuts CUTS =
+            new RfmCuts(List.of(1L, 2L, 3L, 4L), List.of(1L, 2L, 3L, 4L), List.of(1L, 2L, 3L, 4L));
+
+    private final List<String> calls = new ArrayList<>();
+    private final InMemoryCustomers customers = new InMemoryCustomers();
+    private boolean claimable = true;
+    private int batchesLeft = 3;
+    private Optional<Instant> claimedWith;
+    private boolean live = true;
+
+    private final CustomerMetricsStore store = new CustomerMetricsStore() {
+        @Override
+        public void refresh(
+                Collection<CustomerId> ids, Optional<PurchaseId> purchase, Instant now, MetricsDefinition definition) {
+            calls.add("refresh " + ids.size() + (purchase.isPresent() ? " purchase" : " all"));
+        }
+
+        @Override
+        public void refreshEngagement(CustomerId customer, Instant now, MetricsDefinition definition) {
+            calls.add("engagement");
+        }
+
+        @Override
+        public boolean claimRebuild(Instant now, Optional<Instant> notRebuiltSince, Duration lease) {
+            claimedWith = notRebuiltSince;
+            calls.add("claim");
+            return claimable;
+        }
+
+        @Override
+        public ActivePopulation population(Instant now, MetricsDefinition definition) {
+            calls.add("population");
+            return new ActivePopulation(42, CUTS);
+        }
+
+        @Override
+        public Optional<String> rebuildBatch(
+                Instant start,
+                Optional<String> after,
+                int size,
+                RfmCuts cuts,
+                MetricsDefinition definition,
+                Duration lease) {
+            calls.add("batch after " + after.orElse("-"));
+            return batchesLeft-- > 0 ? Optional.of("c" + batchesLeft) : Optional.empty();
+        }
+
+        @Override
+        public void finishRebuild(RebuildOutcome outcome, MetricsDefinition definition) {
+            calls.add(
+                    "finish " + outcome.activeCustomers() + " " + outcome.cuts().equals(CUTS));
+        }
+
+        @Override
+        public void abandonRebuild(Instant start) {
+            calls.add("abandon");
+        }
+
+        @Override
+        public Optional<CustomerMetrics> metrics(CustomerId customer) {
+            return Optional.empty();
+        }
+
+        @Override
+        public List<CategoryMetric> categories(CustomerId customer) {
+            return List.of();
+        }
+
+        @Override
+        public List<SkuPurchase> lastPurchases(CustomerId customer, int limit) {
+            return List.of();
+        }
+    };
+
+    private final MetricsSettings settings = new MetricsSettings() {
+        @Override
+        public MetricsDefinition definition() {
+            return new MetricsDefinition(12, EngagementWeights.parse(EngagementWeights.DEFAULT));
+        }
+
+        @Override
+        public boolean live() {
+            return live;
+        }
+
+        @Override
+        public LocalTime rebuildAt() {
+            return LocalTime.of(3, 0);
+        }
+    };
+
+    private MetricsService service(Instant now) {
+        return new MetricsService(
+                store, new MetricsTransactions(store), settings, customers, Clock.fixed(now, ZoneOffset.UTC));
+    }
+
+    @Test
+    void aPurchaseRecomputesItsCustomerUnlessLiveUpdatesAreOff() {
+        CustomerId customer = CustomerId.newId();
+        service(NOW).afterPurchase(customer, PurchaseId.newId());
+        live = false;
+        service(NOW).afterPurchase(customer, PurchaseId.newId());
+
+        assertThat(calls).containsExactly("refresh 1 purchase");
+    }
+
+    @Test
+    void onlyAWeightedEventRecomputesTheEngagement() {
+        CustomerId customer = CustomerId.newId();
+        service(NOW).afterEvent(customer, "EMAIL_CLICKED");
+        service(NOW).afterEvent(customer, "PAGE_VIEWED");
+
+        assertThat(calls).containsExactly("engagement");
+    }
+
+    @Test
+    void theNightlyRunStandsForTheLastScheduledTimeSoThatALateInstanceSkipsIt() {
+        service(NOW).rebuildScheduled();
+        assertThat(claimedWith).contains(Instant.parse("2026-12-03T03:00:00Z"));
+
+        service(Instant.parse("2026-12-04T03:00:02Z")).rebuildScheduled();
+        assertThat(claimedWith).contains(Instant.parse("2026-12-04T03:00:00Z"));
+    }
+
+    @Test
+    void aRebuildGoesThroughEveryBatchThenSavesTheCutPoints() {
+        RebuildOutcome outcome = service(NOW).rebuild(Actor.admin("console"));
+
+        assertThat(outcome.activeCustomers()).isEqualTo(42);
+        assertThat(claimedWith).isEmpty();
+        assertThat(calls)
+                .containsExactly(
+                        "claim",
+                        "population",
+                        "batch after -",
+                        "batch after c2",
+                        "batch after c1",
+                        "batch after c0",
+                        "finish 42 true");
+    }
+
+    @Test
+    void aRebuildWhileAnotherRunsIsRefusedAndTheNightlyOneSkipped() {
+        claimable = false;
+
+        assertThatThrownBy(() -> service(NOW).rebuild(Actor.admin("console")))
+                .isInstanceOf(MetricsRebuildRunningException.class);
+        assertThat(service(NOW).rebuildScheduled()).isEmpty();
+        assertThat(calls).containsExactly("claim", "claim");
+    }
+
+    @Test
+    void theProfileIsTheConsolesAndAnUnknownCustomerIsNotFound() {
+        Customer known = aCustomer().build();
+        customers.add(known);
+
+        assertThat(service(NOW).profile(known.id(), Actor.admin("console")).metrics())
+                .isEmpty();
+        assertThatThrownBy(() -> service(NOW).profile(known.id(), Actor.customer(known.id())))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> service(NOW).rebuild(Actor.terminal("till", "MI-001")))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> service(NOW).profile(CustomerId.newId(), Actor.admin("console")))
+                .isInstanceOf(CustomerNotFoundException.class);
+        assertThat(service(NOW).myProfile(Actor.customer(known.id())).customerId())
+                .isEqualTo(known.id());
+        assertThatThrownBy(() -> service(NOW).myProfile(Actor.admin("console")))
+                .isInstanceOf(AccessDeniedException.class);
+    }
+}
