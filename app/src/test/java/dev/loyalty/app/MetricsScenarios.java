@@ -299,6 +299,57 @@ abstract class MetricsScenarios {
     }
 
     @Test
+    void theConsolesProfileNamesTheSegmentsTheCustomerIsInAndTheirAnswers() {
+        String elena = newCustomer();
+        String other = newCustomer();
+        String store = "SG-" + unique();
+        recorded(
+                store,
+                purchaseAt(
+                        store,
+                        "R1",
+                        elena,
+                        Instant.now().minusSeconds(30).truncatedTo(ChronoUnit.SECONDS),
+                        line("RM-LASAGNA", "ready-meals", 1, 700),
+                        700));
+        String question = "household-" + unique();
+        Api.Reply asked = API.post(
+                "/api/v1/questions",
+                Api.admin(),
+                "{\"id\": \"%s\", \"text\": \"How many at home?\", \"allowedValues\": [\"1\", \"2\", \"3+\"]}"
+                        .formatted(question));
+        assertThat(asked.status()).as(asked.toString()).isEqualTo(201);
+        Api.Reply answered = API.send(
+                "PUT",
+                "/api/v1/me/answers/" + question,
+                Api.customer(elena),
+                "application/json",
+                "{\"value\": \"3+\"}");
+        assertThat(answered.status()).as(answered.toString()).isEqualTo(200);
+        String name = "home store " + store;
+        Api.Reply saved = API.post(
+                "/api/v1/segments",
+                Api.admin(),
+                "{\"name\": \"%s\", \"condition\": {\"attribute\": \"homeStore\", \"eq\": \"%s\"}}"
+                        .formatted(name, store));
+        assertThat(saved.status()).as(saved.toString()).isEqualTo(201);
+
+        JsonObject hers = profile(elena);
+        JsonObject theirs = profile(other);
+
+        assertThat(hers.getJsonArray("segments").getValuesAs(JsonObject.class))
+                .extracting(s -> s.getString("name"))
+                .containsExactly(name);
+        assertThat(hers.getJsonArray("answers").getValuesAs(JsonObject.class))
+                .extracting(a -> a.getString("question") + "=" + a.getString("value"))
+                .containsExactly(question + "=3+");
+        assertThat(theirs.getJsonArray("segments").getValuesAs(JsonObject.class))
+                .extracting(s -> s.getString("name"))
+                .doesNotContain(name);
+        assertThat(theirs.getJsonArray("answers")).isEmpty();
+    }
+
+    @Test
     void theProfileIsTheConsolesTheRebuildTooAndTheAppReadsOnlyItsOwn() {
         String elena = newCustomer();
         for (String token : List.of(Api.terminal("MI-001"), Api.integration(), Api.customer(elena))) {

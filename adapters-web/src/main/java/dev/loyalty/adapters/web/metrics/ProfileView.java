@@ -4,6 +4,8 @@ import dev.loyalty.application.metrics.CategoryMetric;
 import dev.loyalty.application.metrics.CustomerMetrics;
 import dev.loyalty.application.metrics.CustomerProfile;
 import dev.loyalty.application.metrics.SkuPurchase;
+import dev.loyalty.domain.question.Answer;
+import dev.loyalty.domain.segment.Segment;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -15,7 +17,18 @@ import java.util.Optional;
  * without purchases has zeros, and no dates, home store or RFM scores (absent fields).
  */
 public record ProfileView(
-        String customerId, MetricsView metrics, List<CategoryView> categories, List<SkuView> lastPurchases) {
+        String customerId,
+        MetricsView metrics,
+        List<CategoryView> categories,
+        List<SkuView> lastPurchases,
+        List<SegmentView> segments,
+        List<AnswerView> answers) {
+
+    /** A saved segment the customer is in now. */
+    public record SegmentView(String id, String name) {}
+
+    /** The customer's current answer to one of the programme's questions. */
+    public record AnswerView(String question, String value, String answeredAt) {}
 
     /** The metrics; {@code rfm} and {@code engagement} only in the console's view. */
     public record MetricsView(
@@ -41,12 +54,21 @@ public record ProfileView(
 
     public record SkuView(String sku, String lastPurchaseAt) {}
 
-    static ProfileView of(CustomerProfile profile) {
+    static ProfileView of(CustomerProfile profile, List<Segment> segments, List<Answer> answers) {
         return new ProfileView(
                 profile.customerId().toString(),
                 metrics(profile, true),
                 categories(profile.categories()),
-                profile.lastPurchases().stream().map(ProfileView::sku).toList());
+                profile.lastPurchases().stream().map(ProfileView::sku).toList(),
+                segments.stream()
+                        .map(s -> new SegmentView(s.id().toString(), s.name()))
+                        .toList(),
+                answers.stream()
+                        .map(a -> new AnswerView(
+                                a.questionId().value(),
+                                a.value(),
+                                a.answeredAt().toString()))
+                        .toList());
     }
 
     static MetricsView metrics(CustomerProfile profile, boolean console) {
