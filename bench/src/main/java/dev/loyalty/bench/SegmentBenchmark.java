@@ -21,8 +21,7 @@ import java.util.logging.Logger;
  * Segment previews at scale: a {@code loyalty.jar} on a fresh MariaDB filled by the {@code
  * generate} command ({@code -Dbench.segmentCustomers}, default a million, {@code
  * -Dbench.segmentReceipts}, default 2.9 million: about 10 million receipt lines), the customer
- * metrics filled from the purchases in SQL when nothing filled them (window 12 months, no RFM
- * scores, the home store being the customer's first store by id), then {@code POST
+ * metrics by the service's own rebuild ({@code POST /api/v1/metrics/rebuild}, timed), then {@code POST
  * /api/v1/segments/preview} of three-clause conditions timed end to end (each three times: the
  * first is cold), and a snapshot of the first one (its INSERT ... SELECT).
  *
@@ -149,11 +148,19 @@ public final class SegmentBenchmark {
                     single(sql, "SELECT COUNT(*) FROM purchase"),
                     single(sql, "SELECT COUNT(*) FROM purchase_line"),
                     single(sql, "SELECT COUNT(*) FROM customer_consent"));
-            if (single(sql, "SELECT COUNT(*) FROM customer_metrics") == 0) {
-                fillMetrics(out, sql);
-            } else {
-                out.println("  customer metrics already filled (by the service's own rebuild)");
-            }
+        }
+        // the metrics the segments read, by the service's own set-based rebuild (the nightly job's)
+        long rebuildStarted = System.nanoTime();
+        Api.Response rebuilt = api.send("POST", "/api/v1/metrics/rebuild", tokens.admin(), "", Duration.ofHours(3));
+        if (rebuilt.status() != 200) {
+            throw new IllegalStateException("the rebuild answered " + rebuilt.status() + ": " + rebuilt.shortBody());
+        }
+        out.printf(
+                "  metrics rebuilt by the service in %.1f s: %s%n",
+                (System.nanoTime() - rebuildStarted) / 1e9, rebuilt.body());
+        try (Connection connection = db.connect();
+                Statement sql = connection.createStatement()) {
+            sql.execute("ANALYZE TABLE customer, customer_metrics, customer_category_metrics, customer_consent");
         }
 
         for (String[] condition : CONDITIONS) {
@@ -200,47 +207,6 @@ public final class SegmentBenchmark {
         out.printf(
                 "  machine: %d cores, JDK %s; MariaDB, the service and this client share it%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
-    }
-
-    /** The metrics the segments read, set-based from the purchases (12-month window). */
-    private static void fillMetrics(PrintStream out, Statement sql) throws SQLException {
-        long started = System.nanoTime();
-        sql.execute("SET @window_from = UTC_TIMESTAMP(6) - INTERVAL 12 MONTH");
-        sql.executeUpdate(
-                """
-                INSERT INTO customer_metrics (customer_id, first_purchase_at, last_purchase_at, frequency, monetary,
-                    average_basket, visits_per_month_x100, lifetime_value, lifetime_visits, home_store, engagement,
-                    computed_at)
-                SELECT p.customer_id, MIN(p.occurred_at), MAX(p.occurred_at),
-                       SUM(p.occurred_at >= @window_from),
-                       SUM(IF(p.occurred_at >= @window_from, p.total_paid - p.amount_reversed, 0)),
-                       COALESCE(SUM(IF(p.occurred_at >= @window_from, p.total_paid - p.amount_reversed, 0))
-                                DIV NULLIF(SUM(p.occurred_at >= @window_from), 0), 0),
-                       SUM(p.occurred_at >= @window_from) * 100 DIV 12,
-                       SUM(p.total_paid - p.amount_reversed), COUNT(*), MIN(p.store_id), 0, UTC_TIMESTAMP(6)
-                FROM purchase p WHERE p.customer_id IS NOT NULL GROUP BY p.customer_id""");
-        out.printf(
-                "  customer_metrics filled from the purchases in %.1f s (%,d rows)%n",
-                (System.nanoTime() - started) / 1e9, single(sql, "SELECT COUNT(*) FROM customer_metrics"));
-        started = System.nanoTime();
-        sql.executeUpdate(
-                """
-                INSERT INTO customer_category_metrics (customer_id, category, spend, share_ppm, last_purchase_at)
-                SELECT p.customer_id, l.category,
-                       SUM(IF(p.occurred_at >= @window_from,
-                              (l.quantity - l.reversed_quantity) * l.unit_price - l.discount, 0)),
-                       0, MAX(p.occurred_at)
-                FROM purchase p JOIN purchase_line l ON l.purchase_id = p.id
-                WHERE p.customer_id IS NOT NULL AND l.quantity > l.reversed_quantity
-                GROUP BY p.customer_id, l.category""");
-        sql.executeUpdate(
-                """
-                UPDATE customer_category_metrics c JOIN customer_metrics m ON m.customer_id = c.customer_id
-                SET c.share_ppm = IF(m.monetary > 0, LEAST(1000000, GREATEST(0, c.spend) * 1000000 DIV m.monetary), 0)""");
-        out.printf(
-                "  customer_category_metrics filled in %.1f s (%,d rows)%n",
-                (System.nanoTime() - started) / 1e9, single(sql, "SELECT COUNT(*) FROM customer_category_metrics"));
-        sql.execute("ANALYZE TABLE customer, customer_metrics, customer_category_metrics, customer_consent");
     }
 
     private static String count(String json) {

@@ -311,13 +311,8 @@ public class SqlCustomerMetrics implements CustomerMetricsStore {
 
     @Override
     public boolean claimRebuild(Instant now, Optional<Instant> notRebuiltSince, Duration lease) {
-        NamedSql.update(
-                em,
-                """
-                INSERT IGNORE INTO metrics_rebuild (programme, rebuilt_at, window_months, active_customers,
-                    recency_cuts, frequency_cuts, monetary_cuts, duration_ms)
-                VALUES (:programme, '1970-01-01', 0, 0, '', '', '', 0)""",
-                Map.of("programme", PROGRAMME));
+        // only an UPDATE of the row the migrations created (V12_10): an INSERT IGNORE here made
+        // racing instances deadlock on each other's shared locks
         Map<String, Object> p = new HashMap<>();
         p.put("programme", PROGRAMME);
         p.put("now", UtcTimes.utc(now));

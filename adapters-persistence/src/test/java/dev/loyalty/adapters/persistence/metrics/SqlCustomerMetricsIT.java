@@ -32,7 +32,9 @@ class SqlCustomerMetricsIT {
     @Test
     void instancesFiringTogetherRebuildOnceAndALaterOneSkipsTheNight() throws Exception {
         TestDatabase.inTransaction(
-                em -> em.createNativeQuery("DELETE FROM metrics_rebuild").executeUpdate());
+                em -> em.createNativeQuery("UPDATE metrics_rebuild SET rebuilt_at = '1970-01-01', started_at = NULL,"
+                                + " running_until = NULL")
+                        .executeUpdate());
         Instant slot = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(1);
         int instances = 6;
         CyclicBarrier together = new CyclicBarrier(instances);
