@@ -47,7 +47,7 @@ final class SegmentPropertyCheck {
     private final List<String> cities = List.of(run + "-a", run + "-b", run + "-c");
     private final List<String> categories = List.of(run + "-c1", run + "-c2", run + "-c3");
     private final List<String> skus = List.of(run + "-s1", run + "-s2", run + "-s3");
-    private final String question = run + "-pets";
+    private final String question = run.toLowerCase(java.util.Locale.ROOT) + "-pets";
     private final List<Cust> all = new ArrayList<>();
     private final Map<String, Node> saved = new HashMap<>();
     private String firstTier;

@@ -59,7 +59,13 @@ public class CustomerProfileResource {
                     + " first (at most 50); the saved segments the customer is in now and their answers to the programme's"
                     + " questions. Kept current by every purchase, reversal and import; a customer without"
                     + " purchases has zeros and no dates.")
-    @APIResponse(responseCode = "200", description = "The customer's view")
+    @APIResponse(
+            responseCode = "200",
+            description = "The customer's view",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ProfileView.class)))
     @APIResponse(
             responseCode = "404",
             description = "No customer has this id (customer-not-found)",

@@ -39,7 +39,13 @@ public class MetricsResource {
             description = "Set-based over all purchases, in batches of 5,000 customers: the RFM quintile cut points"
                     + " among the customers active in the window, then every customer's metrics, categories, SKUs and"
                     + " engagement. Answers when done; one rebuild at a time across the cluster.")
-    @APIResponse(responseCode = "200", description = "Rebuilt")
+    @APIResponse(
+            responseCode = "200",
+            description = "Rebuilt",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = RebuildView.class)))
     @APIResponse(
             responseCode = "409",
             description = "Another rebuild is running (metrics-rebuild-running)",

@@ -37,7 +37,13 @@ public class MyProfileResource {
             summary = "My spend, visits, favourite categories and home store",
             description = "Over the programme's window (windowMonths) and over my whole history; my favourite"
                     + " categories by spend with their share. No scores.")
-    @APIResponse(responseCode = "200", description = "My view")
+    @APIResponse(
+            responseCode = "200",
+            description = "My view",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = MyProfileView.class)))
     @APIResponse(
             responseCode = "404",
             description = "The token's customer is not enrolled (customer-not-found)",
