@@ -1,5 +1,6 @@
 package dev.loyalty.application.activity;
 
+import dev.loyalty.domain.activity.EventSource;
 import dev.loyalty.domain.customer.CustomerId;
 import dev.loyalty.domain.customer.Email;
 import dev.loyalty.domain.customer.PhoneNumber;
@@ -23,10 +24,11 @@ public interface ActivityLog {
     boolean append(RecordedActivity activity);
 
     /**
+     * @param source who sent it: an event id is its sender's, unique per source and case-sensitive
      * @param eventId an event id
      * @return the event kept under it, if any
      */
-    Optional<RecordedActivity> byEventId(String eventId);
+    Optional<RecordedActivity> byEventId(EventSource source, String eventId);
 
     /**
      * Gives a newly enrolled customer the prospect events of their e-mail or phone, due now.

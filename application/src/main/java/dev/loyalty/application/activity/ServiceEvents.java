@@ -1,5 +1,6 @@
 package dev.loyalty.application.activity;
 
+import dev.loyalty.domain.activity.EventSource;
 import dev.loyalty.domain.activity.EventType;
 import dev.loyalty.domain.customer.CustomerEnrolled;
 import dev.loyalty.domain.customer.CustomerId;

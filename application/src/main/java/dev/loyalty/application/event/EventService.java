@@ -2,11 +2,12 @@ package dev.loyalty.application.event;
 
 import dev.loyalty.application.account.Customers;
 import dev.loyalty.application.activity.ActivityLog;
-import dev.loyalty.application.activity.EventSource;
 import dev.loyalty.application.activity.RecordedActivity;
 import dev.loyalty.application.metrics.LiveMetrics;
 import dev.loyalty.application.shared.Actor;
 import dev.loyalty.application.shared.Role;
+import dev.loyalty.domain.activity.Activity;
+import dev.loyalty.domain.activity.EventSource;
 import dev.loyalty.domain.activity.EventType;
 import dev.loyalty.domain.customer.Customer;
 import dev.loyalty.domain.customer.CustomerId;
@@ -28,8 +29,11 @@ import java.util.regex.Pattern;
  * Takes in events pushed by integrations and the app. The customer is named by our id, e-mail or
  * phone; an e-mail or phone nobody enrolled with makes the event a prospect's, kept and attached
  * when that contact enrols. An event id is taken in once: a retry is answered DUPLICATE and
- * changes nothing. The app pushes only its own customer's events, never the service's own types.
- * An event of a customer may weigh on their engagement score, recomputed in the same transaction.
+ * changes nothing. An event id is its sender's: unique per source (APP, INTEGRATION) and
+ * case-sensitive. The app pushes only its own customer's events, of the types the programme lets it
+ * post ({@link AppEventTypes}), never naming a store or a channel (what a purchase's rules react
+ * to): its user holds its token. An event of a customer may weigh on their engagement score,
+ * recomputed in the same transaction.
  */
 @ApplicationScoped
 public class EventService implements RecordEventUseCase {
@@ -45,20 +49,26 @@ public class EventService implements RecordEventUseCase {
     private final ActivityLog activities;
     private final Customers customers;
     private final LiveMetrics metrics;
+    private final AppEventTypes appTypes;
     private final Clock clock;
 
     /** For CDI's proxy only. */
     protected EventService() {
-        this(null, null, null, null);
+        this(null, null, null, null, null);
     }
 
     @Inject
-    public EventService(ActivityLog activities, Customers customers, LiveMetrics metrics, Clock clock) {
+    public EventService(
+            ActivityLog activities, Customers customers, LiveMetrics metrics, AppEventTypes appTypes, Clock clock) {
         this.activities = activities;
         this.customers = customers;
         this.metrics = metrics;
+        this.appTypes = appTypes;
         this.clock = clock;
     }
+
+    /** The attributes the app may not set: a store or a channel is what a till or an integration says. */
+    static final java.util.List<String> NOT_FROM_THE_APP = java.util.List.of("storeId", Activity.CHANNEL);
 
     @Override
     @Transactional
@@ -74,6 +84,18 @@ public class EventService implements RecordEventUseCase {
         EventType type = EventType.parse(command.type(), "type");
         if (type.internal()) {
             throw new EventTypeReservedException(type.value());
+        }
+        EventSource source = actor.role() == Role.CUSTOMER ? EventSource.APP : EventSource.INTEGRATION;
+        if (source == EventSource.APP) {
+            if (!appTypes.appPostable().contains(type)) {
+                throw new EventTypeNotAppPostableException(type.value());
+            }
+            for (String name : NOT_FROM_THE_APP) {
+                if (command.attributes().containsKey(name)) {
+                    throw new InvalidValueException(
+                            "attributes." + name, "the app does not say which " + name + " an event is of");
+                }
+            }
         }
         Instant now = clock.instant();
         Instant occurredAt = command.occurredAt() == null ? now : command.occurredAt();
@@ -93,7 +115,7 @@ public class EventService implements RecordEventUseCase {
         RecordedActivity activity = new RecordedActivity(
                 eventId,
                 type,
-                actor.role() == Role.CUSTOMER ? EventSource.APP : EventSource.INTEGRATION,
+                source,
                 customer,
                 customer.isPresent() ? Optional.empty() : email,
                 customer.isPresent() ? Optional.empty() : phone,
@@ -102,7 +124,7 @@ public class EventService implements RecordEventUseCase {
                 now,
                 command.attributes());
         if (!activities.append(activity)) {
-            RecordedActivity first = activities.byEventId(eventId).orElse(activity);
+            RecordedActivity first = activities.byEventId(source, eventId).orElse(activity);
             if (actor.role() == Role.CUSTOMER && !first.customerId().equals(customer)) {
                 // another customer's event id: say nothing about it
                 throw new InvalidValueException("eventId", "this eventId is taken; send a new one");

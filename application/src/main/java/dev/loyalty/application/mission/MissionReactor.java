@@ -72,6 +72,9 @@ public class MissionReactor implements Reactor {
     @Override
     public void react(DueActivity due, Customer customer, Instant now) {
         for (Mission mission : missions.active()) {
+            if (!mission.accepts(due.activity().source())) {
+                continue;
+            }
             long amount = mission.goal().contribution(due.activity());
             if (amount > 0) {
                 step(mission, due, amount, now);

@@ -85,7 +85,8 @@ public class RuleService implements RuleUseCases {
                 definition.conditions(),
                 definition.actions(),
                 current.status(),
-                current.version()));
+                current.version(),
+                definition.sources()));
         rules.update(replaced, current.version());
         return replaced;
     }

@@ -1,6 +1,7 @@
 package dev.loyalty.application.activity;
 
 import dev.loyalty.domain.activity.Activity;
+import dev.loyalty.domain.activity.EventSource;
 import dev.loyalty.domain.customer.CustomerId;
 import dev.loyalty.domain.customer.Email;
 import dev.loyalty.domain.customer.PhoneNumber;
@@ -34,7 +35,7 @@ public class InMemoryActivityLog implements ActivityLog {
 
     @Override
     public boolean append(RecordedActivity activity) {
-        if (byEventId(activity.eventId()).isPresent()) {
+        if (byEventId(activity.source(), activity.eventId()).isPresent()) {
             return false;
         }
         long id = next++;
@@ -51,10 +52,19 @@ public class InMemoryActivityLog implements ActivityLog {
                 .orElseThrow();
     }
 
-    @Override
+    /** @return the event kept under this id, whoever sent it (for tests that send each id once) */
     public Optional<RecordedActivity> byEventId(String eventId) {
         return rows.values().stream()
                 .filter(r -> r.activity.eventId().equals(eventId))
+                .map(r -> r.activity)
+                .findFirst();
+    }
+
+    @Override
+    public Optional<RecordedActivity> byEventId(EventSource source, String eventId) {
+        return rows.values().stream()
+                .filter(r ->
+                        r.activity.source() == source && r.activity.eventId().equals(eventId))
                 .map(r -> r.activity)
                 .findFirst();
     }
@@ -111,7 +121,8 @@ public class InMemoryActivityLog implements ActivityLog {
                         a.customerId().orElseThrow(),
                         a.storeId(),
                         a.occurredAt(),
-                        a.attributes()),
+                        a.attributes(),
+                        a.source()),
                 row.attempts));
     }
 

@@ -7,11 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.loyalty.application.account.InMemoryCustomers;
-import dev.loyalty.application.activity.EventSource;
 import dev.loyalty.application.activity.InMemoryActivityLog;
 import dev.loyalty.application.activity.RecordedActivity;
 import dev.loyalty.application.activity.ServiceEvents;
 import dev.loyalty.application.shared.Actor;
+import dev.loyalty.domain.activity.EventSource;
 import dev.loyalty.domain.activity.EventType;
 import dev.loyalty.domain.customer.Customer;
 import dev.loyalty.domain.customer.CustomerId;
@@ -44,7 +44,11 @@ class EventServiceTest {
     private final InMemoryCustomers customers = new InMemoryCustomers();
     private final InMemoryActivityLog activities = new InMemoryActivityLog();
     private final EventService service = new EventService(
-            activities, customers, dev.loyalty.application.metrics.LiveMetrics.NONE, Clock.fixed(NOW, ZoneOffset.UTC));
+            activities,
+            customers,
+            dev.loyalty.application.metrics.LiveMetrics.NONE,
+            () -> java.util.Set.of(new EventType("APP_INSTALLED"), new EventType(NEWSLETTER)),
+            Clock.fixed(NOW, ZoneOffset.UTC));
     private final Actor website = Actor.integration("website");
 
     private Customer enrolled() {
@@ -55,8 +59,9 @@ class EventServiceTest {
 
     private static RecordEventCommand event(
             String eventId, String customerId, String email, String phone, String type, Actor actor) {
-        return new RecordEventCommand(
-                eventId, customerId, email, phone, type, NOW.minusSeconds(60), Map.of("storeId", "MI-001"), actor);
+        // a store is what a till or an integration says, never the app
+        Map<String, Object> attributes = actor.isCustomer() ? Map.of("screen", "home") : Map.of("storeId", "MI-001");
+        return new RecordEventCommand(eventId, customerId, email, phone, type, NOW.minusSeconds(60), attributes, actor);
     }
 
     private RecordEventCommand byId(String eventId, CustomerId customer) {
@@ -79,7 +84,8 @@ class EventServiceTest {
 
             assertThat(receipt)
                     .isEqualTo(new EventReceipt("e-1", EventReceipt.Status.ACCEPTED, Optional.of(marco.id())));
-            RecordedActivity kept = activities.byEventId("e-1").orElseThrow();
+            RecordedActivity kept =
+                    activities.byEventId(EventSource.INTEGRATION, "e-1").orElseThrow();
             assertThat(kept.type()).isEqualTo(new EventType(NEWSLETTER));
             assertThat(kept.source()).isEqualTo(EventSource.INTEGRATION);
             assertThat(kept.customerId()).contains(marco.id());
@@ -202,7 +208,8 @@ class EventServiceTest {
             EventReceipt receipt = service.record(event("e-1", null, email, null, NEWSLETTER, website));
 
             assertThat(receipt).isEqualTo(new EventReceipt("e-1", EventReceipt.Status.PROSPECT, Optional.empty()));
-            RecordedActivity kept = activities.byEventId("e-1").orElseThrow();
+            RecordedActivity kept =
+                    activities.byEventId(EventSource.INTEGRATION, "e-1").orElseThrow();
             assertThat(kept.customerId()).isEmpty();
             assertThat(kept.prospectEmail()).contains(Email.of(email));
             assertThat(activities.due(NOW.plus(Duration.ofDays(1)), 10)).isEmpty();
@@ -311,7 +318,7 @@ class EventServiceTest {
         void theAppReusingAnotherCustomersEventIdLearnsNothingOfIt() {
             Customer marco = enrolled();
             Customer elena = enrolled();
-            service.record(byId("e-1", marco.id()));
+            service.record(event("e-1", null, null, null, NEWSLETTER, Actor.customer(marco.id())));
 
             assertThatThrownBy(() ->
                             service.record(event("e-1", null, null, null, NEWSLETTER, Actor.customer(elena.id()))))
@@ -334,9 +341,62 @@ class EventServiceTest {
 
             assertThat(receipt.status()).isEqualTo(EventReceipt.Status.ACCEPTED);
             assertThat(receipt.customerId()).contains(marco.id());
-            RecordedActivity kept = activities.byEventId("e-1").orElseThrow();
+            RecordedActivity kept = activities.byEventId(EventSource.APP, "e-1").orElseThrow();
             assertThat(kept.source()).isEqualTo(EventSource.APP);
             assertThat(kept.type()).isEqualTo(new EventType("APP_INSTALLED"));
+        }
+
+        @Test
+        void theAppPostsOnlyTheTypesTheProgrammeLetsItPost() {
+            Customer marco = enrolled();
+
+            assertThatThrownBy(() -> service.record(
+                            event("e-1", null, null, null, "PRODUCT_REVIEWED", Actor.customer(marco.id()))))
+                    .isInstanceOf(EventTypeNotAppPostableException.class)
+                    .extracting(e -> ((EventTypeNotAppPostableException) e).code())
+                    .isEqualTo("event-type-not-app-postable");
+            assertThat(activities.rows()).isEmpty();
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"storeId", "channel"})
+        void theAppNamesNoStoreOrChannel(String attribute) {
+            Customer marco = enrolled();
+
+            assertThatThrownBy(() -> service.record(new RecordEventCommand(
+                            "e-1",
+                            null,
+                            null,
+                            null,
+                            "APP_INSTALLED",
+                            NOW,
+                            Map.of(attribute, "MI-001"),
+                            Actor.customer(marco.id()))))
+                    .isInstanceOf(InvalidValueException.class)
+                    .extracting(e -> ((InvalidValueException) e).field())
+                    .isEqualTo("attributes." + attribute);
+            assertThat(activities.rows()).isEmpty();
+        }
+
+        @Test
+        void theAppCannotTakeTheIdAnIntegrationWillSend() {
+            Customer marco = enrolled();
+            service.record(event("ORDER-1", null, null, null, NEWSLETTER, Actor.customer(marco.id())));
+
+            EventReceipt integrations = service.record(byId("ORDER-1", marco.id()));
+
+            assertThat(integrations.status()).isEqualTo(EventReceipt.Status.ACCEPTED);
+            assertThat(activities.byEventId(EventSource.INTEGRATION, "ORDER-1"))
+                    .map(RecordedActivity::source)
+                    .contains(EventSource.INTEGRATION);
+        }
+
+        @Test
+        void eventIdsAreCaseSensitive() {
+            Customer marco = enrolled();
+            service.record(byId("order-1", marco.id()));
+
+            assertThat(service.record(byId("ORDER-1", marco.id())).status()).isEqualTo(EventReceipt.Status.ACCEPTED);
         }
 
         @Test

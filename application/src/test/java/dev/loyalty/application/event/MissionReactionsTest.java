@@ -6,9 +6,9 @@ import static dev.loyalty.domain.mission.MissionFixtures.purchases;
 import static dev.loyalty.domain.mission.MissionFixtures.spend;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.loyalty.application.activity.EventSource;
 import dev.loyalty.application.activity.RecordedActivity;
 import dev.loyalty.application.mission.MissionReactor;
+import dev.loyalty.domain.activity.EventSource;
 import dev.loyalty.domain.activity.EventType;
 import dev.loyalty.domain.customer.Customer;
 import dev.loyalty.domain.mission.Mission;

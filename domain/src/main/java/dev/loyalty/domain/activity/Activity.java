@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param storeId the store it happened in, or {@code null}
  * @param occurredAt when it happened
  * @param attributes its facts: strings, whole numbers, booleans, lists of strings
+ * @param source who told us: rules and missions accept only the sources they name
  */
 public record Activity(
         String eventId,
@@ -23,7 +24,8 @@ public record Activity(
         CustomerId customerId,
         String storeId,
         Instant occurredAt,
-        Map<String, Object> attributes) {
+        Map<String, Object> attributes,
+        EventSource source) {
 
     /** A purchase's net after discounts, in cents (PURCHASE_RECORDED). */
     public static final String NET = "net";
@@ -38,7 +40,19 @@ public record Activity(
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(customerId, "customerId");
         Objects.requireNonNull(occurredAt, "occurredAt");
+        Objects.requireNonNull(source, "source");
         attributes = Map.copyOf(attributes);
+    }
+
+    /** The service's own event (a purchase, an enrolment, a completed mission). */
+    public Activity(
+            String eventId,
+            EventType type,
+            CustomerId customerId,
+            String storeId,
+            Instant occurredAt,
+            Map<String, Object> attributes) {
+        this(eventId, type, customerId, storeId, occurredAt, attributes, EventSource.SERVICE);
     }
 
     /**

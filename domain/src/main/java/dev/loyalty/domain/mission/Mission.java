@@ -1,11 +1,13 @@
 package dev.loyalty.domain.mission;
 
+import dev.loyalty.domain.activity.EventSource;
 import dev.loyalty.domain.shared.InvalidValueException;
 import dev.loyalty.domain.shared.Points;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A goal that earns points once reached. A one-time mission completes once per customer; a
@@ -21,6 +23,7 @@ import java.util.Optional;
  * @param activeFrom events count from this instant
  * @param activeUntil events count until this instant, or empty for no end
  * @param active whether it still counts (an ended mission keeps its history)
+ * @param sources whose events count (by default {@link EventSource#TRUSTED}: not the app's)
  */
 public record Mission(
         MissionId id,
@@ -31,7 +34,8 @@ public record Mission(
         Optional<Integer> maxCompletions,
         Instant activeFrom,
         Optional<Instant> activeUntil,
-        boolean active) {
+        boolean active,
+        Set<EventSource> sources) {
 
     /** Checks the components. */
     public Mission {
@@ -56,6 +60,39 @@ public record Mission(
         if (activeUntil.filter(until -> !until.isAfter(activeFrom)).isPresent()) {
             throw new InvalidValueException("activeUntil", "activeUntil must be after activeFrom");
         }
+        sources = sources == null || sources.isEmpty() ? EventSource.TRUSTED : Set.copyOf(sources);
+    }
+
+    /** A mission counting the trusted sources' events only (integrations and the service). */
+    public Mission(
+            MissionId id,
+            String name,
+            Goal goal,
+            Points rewardPoints,
+            boolean repeatable,
+            Optional<Integer> maxCompletions,
+            Instant activeFrom,
+            Optional<Instant> activeUntil,
+            boolean active) {
+        this(
+                id,
+                name,
+                goal,
+                rewardPoints,
+                repeatable,
+                maxCompletions,
+                activeFrom,
+                activeUntil,
+                active,
+                EventSource.TRUSTED);
+    }
+
+    /**
+     * @param source who told us of an event
+     * @return whether events from there count
+     */
+    public boolean accepts(EventSource source) {
+        return sources.contains(source);
     }
 
     /**
@@ -100,6 +137,7 @@ public record Mission(
      * @return the mission ended now (no more counting)
      */
     public Mission ended() {
-        return new Mission(id, name, goal, rewardPoints, repeatable, maxCompletions, activeFrom, activeUntil, false);
+        return new Mission(
+                id, name, goal, rewardPoints, repeatable, maxCompletions, activeFrom, activeUntil, false, sources);
     }
 }

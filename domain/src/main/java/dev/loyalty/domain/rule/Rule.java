@@ -1,11 +1,13 @@
 package dev.loyalty.domain.rule;
 
 import dev.loyalty.domain.activity.Activity;
+import dev.loyalty.domain.activity.EventSource;
 import dev.loyalty.domain.activity.EventType;
 import dev.loyalty.domain.shared.InvalidValueException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * "When the customer does {@link #on()}, if {@link #conditions()} hold, do {@link #actions()}".
@@ -19,6 +21,7 @@ import java.util.Objects;
  * @param actions what it does, in order (at least one)
  * @param status whether it reacts
  * @param version the definition's version, from 1
+ * @param sources whose events it reacts to (by default {@link EventSource#TRUSTED}: not the app's)
  */
 public record Rule(
         RuleId id,
@@ -27,7 +30,8 @@ public record Rule(
         RuleConditions conditions,
         List<RuleAction> actions,
         RuleStatus status,
-        long version) {
+        long version,
+        Set<EventSource> sources) {
 
     /** The most actions a rule may have. */
     public static final int MAX_ACTIONS = 10;
@@ -46,6 +50,19 @@ public record Rule(
             throw new InvalidValueException("actions", "a rule has 1 to " + MAX_ACTIONS + " actions");
         }
         actions = List.copyOf(actions);
+        sources = sources == null || sources.isEmpty() ? EventSource.TRUSTED : Set.copyOf(sources);
+    }
+
+    /** A rule reacting to the trusted sources only (integrations and the service, not the app). */
+    public Rule(
+            RuleId id,
+            String name,
+            EventType on,
+            RuleConditions conditions,
+            List<RuleAction> actions,
+            RuleStatus status,
+            long version) {
+        this(id, name, on, conditions, actions, status, version, EventSource.TRUSTED);
     }
 
     /**
@@ -60,6 +77,10 @@ public record Rule(
         }
         if (!on.equals(activity.type())) {
             reasons.add("the rule reacts to " + on + ", not " + activity.type());
+        }
+        if (!sources.contains(activity.source())) {
+            reasons.add("the rule accepts events from " + new java.util.TreeSet<>(sources) + ", not from "
+                    + activity.source());
         }
         reasons.addAll(conditions.unmet(activity, facts));
         if (reasons.isEmpty()) {
@@ -85,7 +106,8 @@ public record Rule(
                 replacement.conditions,
                 replacement.actions,
                 replacement.status,
-                version + 1);
+                version + 1,
+                replacement.sources);
     }
 
     /**
@@ -96,6 +118,6 @@ public record Rule(
         if (status == RuleStatus.ARCHIVED && newStatus != RuleStatus.ARCHIVED) {
             throw new InvalidValueException("status", "an archived rule stays archived");
         }
-        return new Rule(id, name, on, conditions, actions, newStatus, version + 1);
+        return new Rule(id, name, on, conditions, actions, newStatus, version + 1, sources);
     }
 }

@@ -39,10 +39,16 @@ public final class ActivityFixtures {
         private String storeId;
         private Instant occurredAt = OCCURRED_AT;
         private final Map<String, Object> attributes = new LinkedHashMap<>();
+        private EventSource source = EventSource.INTEGRATION;
 
         private ActivityBuilder() {}
 
         /** @param value event id @return this */
+        public ActivityBuilder from(EventSource value) {
+            source = value;
+            return this;
+        }
+
         public ActivityBuilder withEventId(String value) {
             this.eventId = value;
             return this;
@@ -99,7 +105,7 @@ public final class ActivityFixtures {
 
         /** @return the activity */
         public Activity build() {
-            return new Activity(eventId, type, customerId, storeId, occurredAt, attributes);
+            return new Activity(eventId, type, customerId, storeId, occurredAt, attributes, source);
         }
     }
 }

@@ -29,6 +29,33 @@ class MissionTest {
     class Validation {
 
         @Test
+        void countsTheAppsEventsOnlyWhenItSaysSo() {
+            Mission trusting = aMission().build();
+            Mission acceptingTheApp = new Mission(
+                    trusting.id(),
+                    trusting.name(),
+                    trusting.goal(),
+                    trusting.rewardPoints(),
+                    trusting.repeatable(),
+                    trusting.maxCompletions(),
+                    trusting.activeFrom(),
+                    trusting.activeUntil(),
+                    true,
+                    java.util.Set.of(dev.loyalty.domain.activity.EventSource.APP));
+
+            assertThat(trusting.accepts(dev.loyalty.domain.activity.EventSource.APP))
+                    .isFalse();
+            assertThat(trusting.accepts(dev.loyalty.domain.activity.EventSource.INTEGRATION))
+                    .isTrue();
+            assertThat(trusting.accepts(dev.loyalty.domain.activity.EventSource.SERVICE))
+                    .isTrue();
+            assertThat(acceptingTheApp.accepts(dev.loyalty.domain.activity.EventSource.APP))
+                    .isTrue();
+            assertThat(acceptingTheApp.ended().accepts(dev.loyalty.domain.activity.EventSource.APP))
+                    .isTrue();
+        }
+
+        @Test
         void theNameIsStrippedAndOneToTwoHundredCharacters() {
             assertThat(aMission().named("  Three purchases ").build().name()).isEqualTo("Three purchases");
             assertThat(aMission().named("x".repeat(200)).build().name()).hasSize(200);

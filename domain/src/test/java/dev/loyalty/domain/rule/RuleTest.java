@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.loyalty.domain.activity.Activity;
+import dev.loyalty.domain.activity.EventSource;
 import dev.loyalty.domain.activity.EventType;
 import dev.loyalty.domain.coupon.CouponTemplateId;
 import dev.loyalty.domain.customer.EnrolmentChannel;
@@ -21,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +41,33 @@ class RuleTest {
 
             assertThat(decision.fires()).isTrue();
             assertThat(decision.reasons()).containsExactly("every condition held for APP_INSTALLED ev-42");
+        }
+
+        @Test
+        void ignoresTheAppsEventsUnlessItAcceptsThem() {
+            Activity fromTheApp =
+                    anActivity().withEventId("ev-43").from(EventSource.APP).build();
+            Rule trusting = aRule().build();
+            Rule acceptingTheApp = new Rule(
+                    trusting.id(),
+                    trusting.name(),
+                    trusting.on(),
+                    trusting.conditions(),
+                    trusting.actions(),
+                    trusting.status(),
+                    1,
+                    Set.of(EventSource.APP));
+
+            Decision decision = trusting.judge(fromTheApp, MARCO);
+
+            assertThat(trusting.sources()).containsExactlyInAnyOrder(EventSource.INTEGRATION, EventSource.SERVICE);
+            assertThat(decision.fires()).isFalse();
+            assertThat(decision.reasons())
+                    .containsExactly("the rule accepts events from [INTEGRATION, SERVICE], not from APP");
+            assertThat(acceptingTheApp.judge(fromTheApp, MARCO).fires()).isTrue();
+            assertThat(acceptingTheApp.judge(anActivity().build(), MARCO).fires())
+                    .isFalse();
+            assertThat(acceptingTheApp.withStatus(RuleStatus.PAUSED).sources()).containsExactly(EventSource.APP);
         }
 
         @Test

@@ -7,9 +7,9 @@ import dev.loyalty.adapters.persistence.UtcTimes;
 import dev.loyalty.adapters.persistence.sql.NativeRows;
 import dev.loyalty.application.activity.ActivityLog;
 import dev.loyalty.application.activity.DueActivity;
-import dev.loyalty.application.activity.EventSource;
 import dev.loyalty.application.activity.RecordedActivity;
 import dev.loyalty.domain.activity.Activity;
+import dev.loyalty.domain.activity.EventSource;
 import dev.loyalty.domain.activity.EventType;
 import dev.loyalty.domain.customer.CustomerId;
 import dev.loyalty.domain.customer.Email;
@@ -22,8 +22,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The customers' events in {@code customer_event}. An event id is unique (INSERT IGNORE: a retry
- * adds nothing); a row is due while {@code react_due_at} is set, and claimed with {@code FOR UPDATE
+ * The customers' events in {@code customer_event}. An event id is unique per source, case-sensitive
+ * (INSERT IGNORE: a retry adds nothing); a row is due while {@code react_due_at} is set, and claimed with {@code FOR UPDATE
  * SKIP LOCKED} so that several instances share the work without waiting on one another.
  */
 @ApplicationScoped
@@ -71,9 +71,11 @@ public class JpaActivityLog implements ActivityLog {
     }
 
     @Override
-    public Optional<RecordedActivity> byEventId(String eventId) {
-        List<?> rows = em.createNativeQuery("SELECT " + COLUMNS + " FROM customer_event WHERE event_id = ?")
-                .setParameter(1, eventId)
+    public Optional<RecordedActivity> byEventId(EventSource source, String eventId) {
+        List<?> rows = em.createNativeQuery(
+                        "SELECT " + COLUMNS + " FROM customer_event WHERE source = ? AND event_id = ?")
+                .setParameter(1, source.name())
+                .setParameter(2, eventId)
                 .getResultList();
         return rows.stream().findFirst().map(row -> recorded((Object[]) row));
     }
@@ -120,7 +122,8 @@ public class JpaActivityLog implements ActivityLog {
                     recorded.customerId().orElseThrow(),
                     recorded.storeId(),
                     recorded.occurredAt(),
-                    recorded.attributes());
+                    recorded.attributes(),
+                    recorded.source());
             return new DueActivity(number(row[0]), activity, (int) number(row[11]));
         });
     }
@@ -164,7 +167,7 @@ public class JpaActivityLog implements ActivityLog {
                         .setParameter(1, UtcTimes.utc(dueAt))
                         .setParameter(2, eventId)
                         .executeUpdate()
-                == 1;
+                >= 1;
     }
 
     private static RecordedActivity recorded(Object[] row) {

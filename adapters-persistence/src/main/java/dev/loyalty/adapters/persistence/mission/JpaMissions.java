@@ -34,7 +34,7 @@ public class JpaMissions implements Missions {
     public void add(Mission mission) {
         Object[] values = MissionMapper.values(mission);
         var insert = em.createNativeQuery("INSERT INTO mission (" + MissionMapper.COLUMNS + ", created_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         for (int i = 0; i < values.length; i++) {
             insert.setParameter(i + 1, values[i]);
         }

@@ -3,6 +3,7 @@ package dev.loyalty.adapters.persistence.mission;
 import static dev.loyalty.adapters.persistence.sql.NativeRows.instant;
 
 import dev.loyalty.adapters.persistence.UtcTimes;
+import dev.loyalty.domain.activity.EventSource;
 import dev.loyalty.domain.activity.EventType;
 import dev.loyalty.domain.mission.Goal;
 import dev.loyalty.domain.mission.GoalType;
@@ -19,7 +20,7 @@ import java.util.UUID;
 final class MissionMapper {
 
     static final String COLUMNS = "id, name, goal_type, event_type, category, target, within_days,"
-            + " reward_points, repeatable, max_completions, active_from, active_until, status";
+            + " reward_points, repeatable, max_completions, active_from, active_until, status, sources";
 
     private MissionMapper() {}
 
@@ -38,7 +39,12 @@ final class MissionMapper {
             mission.maxCompletions().orElse(null),
             UtcTimes.utc(mission.activeFrom()),
             UtcTimes.utc(mission.activeUntil().orElse(null)),
-            status(mission)
+            status(mission),
+            mission.sources().equals(EventSource.TRUSTED)
+                    ? null
+                    : String.join(
+                            ",",
+                            mission.sources().stream().map(Enum::name).sorted().toList())
         };
     }
 
@@ -63,7 +69,12 @@ final class MissionMapper {
                 Optional.ofNullable((Number) row[9]).map(Number::intValue),
                 instant(row[10]),
                 Optional.ofNullable(instant(row[11])),
-                "ACTIVE".equals(row[12]));
+                "ACTIVE".equals(row[12]),
+                row[13] == null
+                        ? EventSource.TRUSTED
+                        : java.util.Arrays.stream(((String) row[13]).split(","))
+                                .map(EventSource::valueOf)
+                                .collect(java.util.stream.Collectors.toSet()));
     }
 
     private static boolean bool(Object column) {

@@ -45,7 +45,7 @@ public class JpaRules implements Rules {
                 .setParameter(2, rule.name())
                 .setParameter(3, rule.on().value())
                 .setParameter(4, rule.status().name())
-                .setParameter(5, RuleJson.write(rule.conditions(), rule.actions()))
+                .setParameter(5, RuleJson.write(rule.conditions(), rule.actions(), rule.sources()))
                 .setParameter(6, rule.version())
                 .setParameter(7, now)
                 .setParameter(8, now)
@@ -59,7 +59,7 @@ public class JpaRules implements Rules {
                 .setParameter(1, rule.name())
                 .setParameter(2, rule.on().value())
                 .setParameter(3, rule.status().name())
-                .setParameter(4, RuleJson.write(rule.conditions(), rule.actions()))
+                .setParameter(4, RuleJson.write(rule.conditions(), rule.actions(), rule.sources()))
                 .setParameter(5, rule.version())
                 .setParameter(6, UtcTimes.utc(clock.instant()))
                 .setParameter(7, rule.id().toString())
@@ -103,6 +103,7 @@ public class JpaRules implements Rules {
                 RuleJson.conditions(definition),
                 RuleJson.actions(definition),
                 RuleStatus.valueOf((String) row[3]),
-                ((Number) row[5]).longValue());
+                ((Number) row[5]).longValue(),
+                RuleJson.sources(definition));
     }
 }

@@ -1,6 +1,7 @@
 package dev.loyalty.adapters.persistence.rule;
 
 import dev.loyalty.adapters.persistence.sql.NativeRows;
+import dev.loyalty.domain.activity.EventSource;
 import dev.loyalty.domain.coupon.CouponTemplateId;
 import dev.loyalty.domain.customer.ConsentPurpose;
 import dev.loyalty.domain.customer.EnrolmentChannel;
@@ -34,7 +35,7 @@ final class RuleJson {
 
     private RuleJson() {}
 
-    static String write(RuleConditions conditions, List<RuleAction> actions) {
+    static String write(RuleConditions conditions, List<RuleAction> actions, Set<EventSource> sources) {
         JsonObjectBuilder c = JSON.createObjectBuilder();
         JsonObjectBuilder attributes = JSON.createObjectBuilder();
         conditions.attributes().forEach(attributes::add);
@@ -73,8 +74,17 @@ final class RuleJson {
         return JSON.createObjectBuilder()
                 .add("conditions", c)
                 .add("actions", a)
+                .add("sources", strings(sources.stream().map(Enum::name).toList()))
                 .build()
                 .toString();
+    }
+
+    /** A rule stored before sources existed reacts to the trusted ones (not the app). */
+    static Set<EventSource> sources(String definition) {
+        JsonObject rule = NativeRows.object(definition);
+        return rule.containsKey("sources")
+                ? set(rule.getJsonArray("sources"), EventSource::valueOf)
+                : EventSource.TRUSTED;
     }
 
     static RuleConditions conditions(String definition) {

@@ -10,9 +10,9 @@ import dev.loyalty.adapters.persistence.rule.JpaRules;
 import dev.loyalty.adapters.persistence.timeline.SqlCustomerTimeline;
 import dev.loyalty.application.activity.ActivityLog;
 import dev.loyalty.application.activity.DueActivity;
-import dev.loyalty.application.activity.EventSource;
 import dev.loyalty.application.activity.RecordedActivity;
 import dev.loyalty.application.timeline.TimelineEntry;
+import dev.loyalty.domain.activity.EventSource;
 import dev.loyalty.domain.activity.EventType;
 import dev.loyalty.domain.coupon.CouponTemplateId;
 import dev.loyalty.domain.customer.ConsentPurpose;
@@ -78,6 +78,46 @@ class EngagementRepositoriesIT {
     }
 
     @Test
+    void anEventIdIsItsSourcesAndCaseSensitive() {
+        Customer marco = aCustomer();
+        RecordedActivity fromTheApp = event(Optional.of(marco), Optional.empty());
+        String id = fromTheApp.eventId();
+        RecordedActivity sameIdFromTheWebsite = withId(fromTheApp, id, EventSource.INTEGRATION);
+        RecordedActivity upperCase = withId(fromTheApp, id.toUpperCase(java.util.Locale.ROOT), EventSource.INTEGRATION);
+        RecordedActivity appEvent = withId(fromTheApp, id, EventSource.APP);
+
+        boolean app = inTransaction(em -> new JpaActivityLog(em).append(appEvent));
+        boolean website = inTransaction(em -> new JpaActivityLog(em).append(sameIdFromTheWebsite));
+        boolean otherCase = inTransaction(em -> new JpaActivityLog(em).append(upperCase));
+        boolean appAgain = inTransaction(em -> new JpaActivityLog(em).append(appEvent));
+
+        assertThat(List.of(app, website, otherCase))
+                .as("three ids: per source, case-sensitive")
+                .containsOnly(true);
+        assertThat(appAgain).isFalse();
+        Optional<RecordedActivity> websites =
+                inTransaction(em -> new JpaActivityLog(em).byEventId(EventSource.INTEGRATION, id));
+        Optional<RecordedActivity> services =
+                inTransaction(em -> new JpaActivityLog(em).byEventId(EventSource.SERVICE, id));
+        assertThat(websites.map(RecordedActivity::source)).contains(EventSource.INTEGRATION);
+        assertThat(services).isEmpty();
+    }
+
+    private static RecordedActivity withId(RecordedActivity event, String id, EventSource source) {
+        return new RecordedActivity(
+                id,
+                event.type(),
+                source,
+                event.customerId(),
+                event.prospectEmail(),
+                event.prospectPhone(),
+                event.storeId(),
+                event.occurredAt(),
+                event.receivedAt(),
+                event.attributes());
+    }
+
+    @Test
     void anEventIsKeptOnceAndReadBackWithItsAttributes() {
         Customer marco = aCustomer();
         RecordedActivity event = event(Optional.of(marco), Optional.empty());
@@ -87,7 +127,7 @@ class EngagementRepositoriesIT {
 
         assertThat(first).isTrue();
         assertThat(again).as("a retry adds nothing").isFalse();
-        RecordedActivity read = inTransaction(em -> new JpaActivityLog(em).byEventId(event.eventId()))
+        RecordedActivity read = inTransaction(em -> new JpaActivityLog(em).byEventId(event.source(), event.eventId()))
                 .orElseThrow();
         assertThat(read).isEqualTo(event);
     }
@@ -140,7 +180,8 @@ class EngagementRepositoriesIT {
         assertThat(attached).isEqualTo(1);
         DueActivity due = inTransaction(em -> new JpaActivityLog(em).claim(row)).orElseThrow();
         assertThat(due.activity().customerId()).isEqualTo(customer.id());
-        RecordedActivity attachedEvent = inTransaction(em -> new JpaActivityLog(em).byEventId(event.eventId()))
+        RecordedActivity attachedEvent = inTransaction(
+                        em -> new JpaActivityLog(em).byEventId(event.source(), event.eventId()))
                 .orElseThrow();
         assertThat(attachedEvent.prospectEmail())
                 .as("the contact lives with the customer now")

@@ -2,6 +2,7 @@ package dev.loyalty.adapters.web.event;
 
 import dev.loyalty.adapters.web.Roles;
 import dev.loyalty.adapters.web.Times;
+import dev.loyalty.adapters.web.limit.RateLimits;
 import dev.loyalty.adapters.web.security.Caller;
 import dev.loyalty.application.event.EventAdministrationUseCases;
 import dev.loyalty.application.event.EventReceipt;
@@ -43,6 +44,9 @@ public class EventResource {
     @Inject
     Caller caller;
 
+    @Inject
+    RateLimits limits;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.INTEGRATION, Roles.CUSTOMER, Roles.ADMIN})
@@ -51,7 +55,14 @@ public class EventResource {
             summary = "Tell what a customer did (customer by customerId, email or phone)")
     @APIResponse(responseCode = "202", description = "Taken in: ACCEPTED (rules react shortly) or PROSPECT")
     @APIResponse(responseCode = "200", description = "DUPLICATE: this eventId was taken in before; nothing again")
+    @APIResponse(
+            responseCode = "403",
+            description = "Not the caller's customer, or a type the app may not post (event-type-not-app-postable)")
+    @APIResponse(
+            responseCode = "429",
+            description = "The app posted more of this customer's events than the limit (rate-limited), Retry-After")
     public Response record(@NotNull @Valid EventRequest body) {
+        limits.appEvent(caller.actor());
         EventReceipt receipt = events.record(new RecordEventCommand(
                 body.eventId(),
                 body.customerId(),

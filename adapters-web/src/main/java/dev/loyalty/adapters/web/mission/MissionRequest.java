@@ -2,6 +2,7 @@ package dev.loyalty.adapters.web.mission;
 
 import dev.loyalty.adapters.web.Choices;
 import dev.loyalty.adapters.web.Times;
+import dev.loyalty.adapters.web.rule.RuleRequest;
 import dev.loyalty.domain.activity.EventType;
 import dev.loyalty.domain.mission.Goal;
 import dev.loyalty.domain.mission.GoalType;
@@ -14,6 +15,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -26,6 +28,7 @@ import java.util.Optional;
  * @param maxCompletions the most completions per customer (repeatable only)
  * @param activeFrom events count from then (now when left out)
  * @param activeUntil events count until then (no end when left out)
+ * @param sources whose events count: APP, INTEGRATION, SERVICE (default: INTEGRATION and SERVICE)
  */
 public record MissionRequest(
         @NotBlank @Size(max = 200) String name,
@@ -34,7 +37,8 @@ public record MissionRequest(
         Boolean repeatable,
         Integer maxCompletions,
         @Size(max = 64) String activeFrom,
-        @Size(max = 64) String activeUntil) {
+        @Size(max = 64) String activeUntil,
+        @Size(max = 3) List<@NotBlank @Size(max = 16) String> sources) {
 
     /**
      * @param type EVENT_COUNT, PURCHASE_COUNT, SPEND or CATEGORY_PURCHASE
@@ -69,6 +73,7 @@ public record MissionRequest(
                 Optional.ofNullable(maxCompletions),
                 activeFrom == null ? now : Times.instant("activeFrom", activeFrom),
                 Optional.ofNullable(activeUntil).map(t -> Times.instant("activeUntil", t)),
-                true);
+                true,
+                RuleRequest.sources(sources));
     }
 }

@@ -37,6 +37,7 @@ public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
             Map.entry("rule-not-found", 404),
             Map.entry("mission-not-found", 404),
             Map.entry("event-not-parked", 404),
+            Map.entry("event-type-not-app-postable", 403),
             Map.entry("coupon-not-found", 404),
             // messaging
             Map.entry("message-not-found", 404),

@@ -2,6 +2,7 @@ package dev.loyalty.adapters.web.rule;
 
 import dev.loyalty.adapters.web.Choices;
 import dev.loyalty.adapters.web.Times;
+import dev.loyalty.domain.activity.EventSource;
 import dev.loyalty.domain.activity.EventType;
 import dev.loyalty.domain.coupon.CouponTemplateId;
 import dev.loyalty.domain.customer.ConsentPurpose;
@@ -37,12 +38,15 @@ import java.util.stream.Collectors;
  * @param on the event type that triggers it (CUSTOMER_ENROLLED, PURCHASE_RECORDED, NEWSLETTER_SUBSCRIBED...)
  * @param conditions what must hold besides; none when left out
  * @param actions what it does, in order
+ * @param sources whose events it reacts to: APP, INTEGRATION, SERVICE (default: INTEGRATION and SERVICE; the
+ *     app's events only where the rule says so)
  */
 public record RuleRequest(
         @NotBlank @Size(max = 200) String name,
         @NotBlank @Size(max = 64) String on,
         @Valid Conditions conditions,
-        @NotEmpty @Size(max = Rule.MAX_ACTIONS) List<@NotNull @Valid Action> actions) {
+        @NotEmpty @Size(max = Rule.MAX_ACTIONS) List<@NotNull @Valid Action> actions,
+        @Size(max = 3) List<@NotBlank @Size(max = 16) String> sources) {
 
     /**
      * @param attributes event attributes that must equal these values
@@ -102,7 +106,27 @@ public record RuleRequest(
         for (int i = 0; i < actions.size(); i++) {
             parsed.add(action(actions.get(i), "actions[" + i + "]"));
         }
-        return new Rule(id, name, EventType.parse(on, "on"), parsedConditions(), parsed, RuleStatus.ACTIVE, 1);
+        return new Rule(
+                id,
+                name,
+                EventType.parse(on, "on"),
+                parsedConditions(),
+                parsed,
+                RuleStatus.ACTIVE,
+                1,
+                sources(sources));
+    }
+
+    /** @return the sources named (APP, INTEGRATION, SERVICE), or the trusted ones when none is */
+    public static Set<EventSource> sources(List<String> names) {
+        if (names == null || names.isEmpty()) {
+            return EventSource.TRUSTED;
+        }
+        Set<EventSource> parsed = new java.util.HashSet<>();
+        for (int i = 0; i < names.size(); i++) {
+            parsed.add(Choices.of(EventSource.class, "sources[" + i + "]", names.get(i)));
+        }
+        return parsed;
     }
 
     private RuleConditions parsedConditions() {

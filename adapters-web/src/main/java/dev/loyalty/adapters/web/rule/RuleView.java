@@ -20,6 +20,7 @@ import java.util.TreeSet;
  * @param version the definition's version
  * @param conditions what must hold besides
  * @param actions what it does
+ * @param sources whose events it reacts to
  */
 public record RuleView(
         String ruleId,
@@ -28,7 +29,8 @@ public record RuleView(
         String status,
         long version,
         ConditionsView conditions,
-        List<ActionView> actions) {
+        List<ActionView> actions,
+        List<String> sources) {
 
     static RuleView of(Rule rule) {
         RuleConditions c = rule.conditions();
@@ -50,7 +52,8 @@ public record RuleView(
                         c.activeUntil().orElse(null),
                         c.oncePerCustomer(),
                         c.segments().stream().map(Object::toString).sorted().toList()),
-                rule.actions().stream().map(ActionView::of).toList());
+                rule.actions().stream().map(ActionView::of).toList(),
+                rule.sources().stream().map(Enum::name).sorted().toList());
     }
 
     /** The conditions, as in the request. */

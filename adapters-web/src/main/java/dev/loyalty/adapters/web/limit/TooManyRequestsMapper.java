@@ -1,0 +1,21 @@
+package dev.loyalty.adapters.web.limit;
+
+import dev.loyalty.adapters.web.problem.Problem;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/** A reached limit as a 429 problem with {@code Retry-After} (seconds). */
+@Provider
+public class TooManyRequestsMapper implements ExceptionMapper<TooManyRequestsException> {
+
+    @Override
+    public Response toResponse(TooManyRequestsException exception) {
+        Response problem = Problem.of(429, exception.code(), "Too many requests", exception.getMessage())
+                .toResponse();
+        return Response.fromResponse(problem)
+                .header(HttpHeaders.RETRY_AFTER, exception.retryAfterSeconds())
+                .build();
+    }
+}
