@@ -4,15 +4,12 @@ import dev.loyalty.application.account.Customers;
 import dev.loyalty.application.coupon.CouponTemplateNotFoundException;
 import dev.loyalty.application.coupon.CouponTemplates;
 import dev.loyalty.application.coupon.Coupons;
-import dev.loyalty.application.messaging.PrintableMessage;
-import dev.loyalty.application.messaging.TillMessages;
 import dev.loyalty.application.shared.Role;
 import dev.loyalty.application.tier.TierMovements;
 import dev.loyalty.domain.coupon.Coupon;
 import dev.loyalty.domain.coupon.CouponCode;
 import dev.loyalty.domain.coupon.CouponTemplate;
 import dev.loyalty.domain.coupon.CouponTemplateId;
-import dev.loyalty.domain.coupon.SalesChannel;
 import dev.loyalty.domain.customer.CustomerId;
 import dev.loyalty.domain.shared.AccessDeniedException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,12 +33,11 @@ public class CheckoutService implements QuoteCheckoutUseCase {
     private final CouponTemplates templates;
     private final EarningRulesVersions earningRules;
     private final TierMovements tiers;
-    private final TillMessages till;
     private final Clock clock;
 
     /** For CDI's proxy only. */
     protected CheckoutService() {
-        this(null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null);
     }
 
     @Inject
@@ -51,14 +47,12 @@ public class CheckoutService implements QuoteCheckoutUseCase {
             CouponTemplates templates,
             EarningRulesVersions earningRules,
             TierMovements tiers,
-            TillMessages till,
             Clock clock) {
         this.customers = customers;
         this.coupons = coupons;
         this.templates = templates;
         this.earningRules = earningRules;
         this.tiers = tiers;
-        this.till = till;
         this.clock = clock;
     }
 
@@ -88,11 +82,7 @@ public class CheckoutService implements QuoteCheckoutUseCase {
                                 j.rejection().code(),
                                 j.rejection().detail()))
                 .toList();
-        // what the receipt would print for the customer at a till; shown, not delivered
-        List<PrintableMessage> waiting = command.channel() == SalesChannel.STORE
-                ? customer.map(till::waitingFor).orElse(List.of())
-                : List.of();
-        return new Quote(customer, verdicts, priced.gross(), priced.discount(), priced.net(), priced.points(), waiting);
+        return new Quote(customer, verdicts, priced.gross(), priced.discount(), priced.net(), priced.points());
     }
 
     /** A quote reads what is committed, without locking: it changes nothing. */

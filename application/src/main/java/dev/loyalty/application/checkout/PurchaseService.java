@@ -213,8 +213,11 @@ public class PurchaseService implements RecordPurchaseUseCase, ReversePurchaseUs
         events.appendAll(happened);
         TierOutcome tierOutcome = customer.isPresent() ? tiers.afterPurchase(purchase, now) : TierOutcome.none();
         customer.ifPresent(c -> metrics.afterPurchase(c, id));
-        // printed now, in the purchase's transaction: delivered with the receipt, or not at all
+        // printed now, in the purchase's transaction: delivered with the receipt, or not at all; only for
+        // a real purchase (a 0-cent receipt is no reason to hand out a customer's coupon codes)
         List<PrintableMessage> printed = purchase.channel() == SalesChannel.STORE
+                        && !purchase.totalPaid().isZero()
+                        && !purchase.totalPaid().isNegative()
                 ? customer.map(c -> till.print(c, storeId, id.reference())).orElse(List.of())
                 : List.of();
         return new PurchaseReceipt(purchase, priced.gross(), priced.discount(), balance, tierOutcome, printed);

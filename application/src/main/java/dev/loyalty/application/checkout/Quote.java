@@ -1,6 +1,5 @@
 package dev.loyalty.application.checkout;
 
-import dev.loyalty.application.messaging.PrintableMessage;
 import dev.loyalty.domain.customer.CustomerId;
 import dev.loyalty.domain.earning.EarnedPoints;
 import dev.loyalty.domain.shared.Money;
@@ -16,8 +15,6 @@ import java.util.Optional;
  * @param discount the discounts applied (never more than the gross)
  * @param net what the customer pays
  * @param points what the purchase would earn (an anonymous basket would earn it on enrolment)
- * @param waiting the customer's {@code PRINT_AT_TILL} messages the receipt of this basket would print,
- *     oldest first (shown, not delivered: a quote changes nothing); none off the till
  */
 public record Quote(
         Optional<CustomerId> customerId,
@@ -25,12 +22,10 @@ public record Quote(
         Money gross,
         Money discount,
         Money net,
-        EarnedPoints points,
-        List<PrintableMessage> waiting) {
+        EarnedPoints points) {
 
     public Quote {
         coupons = List.copyOf(coupons);
-        waiting = List.copyOf(waiting);
     }
 
     /**

@@ -52,10 +52,15 @@ public class InStoreMessagesService implements TillMessages, StaffCallList {
         this.clock = clock;
     }
 
-    @Override
-    public List<PrintableMessage> waitingFor(CustomerId customer) {
+    /**
+     * @param storeId the store whose receipt would print them
+     * @return the blocks waiting for the customer there (its store's and every store's), oldest first
+     */
+    List<PrintableMessage> waitingFor(CustomerId customer, String storeId) {
         // every STORE purchase asks, and mostly nothing waits: the customer is read only when something does
-        List<Message> waiting = messages.sentNotDelivered(customer, Channel.PRINT_AT_TILL);
+        List<Message> waiting = messages.sentNotDelivered(customer, Channel.PRINT_AT_TILL).stream()
+                .filter(m -> m.routing().storeId().map(storeId::equals).orElse(true))
+                .toList();
         if (waiting.isEmpty()) {
             return List.of();
         }
@@ -71,7 +76,7 @@ public class InStoreMessagesService implements TillMessages, StaffCallList {
     public List<PrintableMessage> print(CustomerId customer, String storeId, String reference) {
         List<PrintableMessage> printed = new ArrayList<>();
         Instant now = clock.instant();
-        for (PrintableMessage block : waitingFor(customer)) {
+        for (PrintableMessage block : waitingFor(customer, storeId)) {
             Optional<Message> locked = messages.lockedById(block.messageId());
             if (locked.isPresent() && locked.get().status() == MessageStatus.SENT) {
                 locked.get().deliver();

@@ -7,9 +7,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.loyalty.application.account.InMemoryCustomers;
 import dev.loyalty.application.coupon.InMemoryCouponTemplates;
 import dev.loyalty.application.coupon.InMemoryCoupons;
-import dev.loyalty.application.messaging.NoTillMessages;
-import dev.loyalty.application.messaging.PrintableMessage;
-import dev.loyalty.application.messaging.TillMessages;
 import dev.loyalty.application.shared.Actor;
 import dev.loyalty.application.shared.Role;
 import dev.loyalty.application.tier.TierFakes;
@@ -34,7 +31,6 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class CheckoutServiceTest {
@@ -54,7 +50,6 @@ class CheckoutServiceTest {
             templates,
             () -> EarningRulesHistory.of(List.of(EarningRules.flat(1, EUR, Instant.parse("2000-01-01T00:00:00Z")))),
             tiers.movements(event -> {}),
-            new NoTillMessages(),
             Clock.fixed(NOW, ZoneOffset.UTC));
 
     private Coupon aBearerCoupon(Discount discount) {
@@ -85,43 +80,6 @@ class CheckoutServiceTest {
                 List.of(new BasketLine("SKU-1", "grocery", 1, Money.of(unitPrice, "EUR"))),
                 List.of(codes),
                 till);
-    }
-
-    @Test
-    void aQuoteAtTheTillShowsTheMessagesItsReceiptWouldPrintAndDeliversNone() {
-        Customer marco = aCustomer().build();
-        customers.add(marco);
-        PrintableMessage welcome = new PrintableMessage(UUID.randomUUID(), "Welcome back", NOW.minusSeconds(600));
-        CheckoutService showing = new CheckoutService(
-                customers,
-                coupons,
-                templates,
-                () -> EarningRulesHistory.of(List.of(EarningRules.flat(1, EUR, Instant.parse("2000-01-01T00:00:00Z")))),
-                tiers.movements(event -> {}),
-                new TillMessages() {
-                    @Override
-                    public List<PrintableMessage> waitingFor(CustomerId customer) {
-                        return customer.equals(marco.id()) ? List.of(welcome) : List.of();
-                    }
-
-                    @Override
-                    public List<PrintableMessage> print(CustomerId customer, String storeId, String reference) {
-                        throw new AssertionError("a quote changes nothing");
-                    }
-                },
-                Clock.fixed(NOW, ZoneOffset.UTC));
-        QuoteCommand online = new QuoteCommand(
-                "MI-001",
-                marco.id(),
-                null,
-                SalesChannel.ONLINE,
-                List.of(new BasketLine("SKU-1", "grocery", 1, Money.of(1_000, "EUR"))),
-                List.of(),
-                till);
-
-        assertThat(showing.quote(basket(marco.id(), 1_000)).waiting()).containsExactly(welcome);
-        assertThat(showing.quote(online).waiting()).isEmpty();
-        assertThat(showing.quote(basket(null, 1_000)).waiting()).isEmpty();
     }
 
     @Test

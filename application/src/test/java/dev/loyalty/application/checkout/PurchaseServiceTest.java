@@ -12,7 +12,6 @@ import dev.loyalty.application.coupon.InMemoryCouponTemplates;
 import dev.loyalty.application.coupon.InMemoryCoupons;
 import dev.loyalty.application.messaging.NoTillMessages;
 import dev.loyalty.application.messaging.PrintableMessage;
-import dev.loyalty.application.messaging.TillMessages;
 import dev.loyalty.application.shared.Actor;
 import dev.loyalty.application.tier.TierFakes;
 import dev.loyalty.domain.coupon.BasketLine;
@@ -160,17 +159,9 @@ class PurchaseServiceTest {
                 tiers.movements(events::add),
                 events::add,
                 new ServiceEvents(activities),
-                new TillMessages() {
-                    @Override
-                    public List<PrintableMessage> waitingFor(CustomerId customer) {
-                        throw new AssertionError("a purchase prints, it does not only look");
-                    }
-
-                    @Override
-                    public List<PrintableMessage> print(CustomerId customer, String storeId, String reference) {
-                        printedFor.add(customer + "@" + storeId + ":" + reference);
-                        return List.of(welcome);
-                    }
+                (customer, storeId, reference) -> {
+                    printedFor.add(customer + "@" + storeId + ":" + reference);
+                    return List.of(welcome);
                 },
                 metrics,
                 Clock.fixed(NOW, ZoneOffset.UTC));
@@ -188,8 +179,13 @@ class PurchaseServiceTest {
                 Money.of(1_000, "EUR"),
                 till));
 
+        PurchaseReceipt forNothing = printing.record(purchase("R-3", marco.id(), 0));
+
         assertThat(atTheTill.printed()).containsExactly(welcome);
         assertThat(online.printed()).isEmpty();
+        assertThat(forNothing.printed())
+                .as("a 0-cent receipt is no key to the blocks")
+                .isEmpty();
         assertThat(printedFor)
                 .containsExactly(
                         marco.id() + "@MI-001:" + atTheTill.purchase().id().reference());

@@ -82,13 +82,7 @@ class TieredCheckoutTest {
             dev.loyalty.application.metrics.LiveMetrics.NONE,
             clock);
     private final CheckoutService checkout = new CheckoutService(
-            customers,
-            coupons,
-            templates,
-            () -> ONE_POINT_PER_EURO,
-            tiers.movements(events::add),
-            new NoTillMessages(),
-            clock);
+            customers, coupons, templates, () -> ONE_POINT_PER_EURO, tiers.movements(events::add), clock);
     private int receipts;
 
     private CustomerId elena() {

@@ -335,11 +335,11 @@ class MessagingServiceTest {
         relayAll();
         assertThat(only().status()).isEqualTo(MessageStatus.SENT);
 
-        assertThat(inStore.waitingFor(marco.id())).singleElement().satisfies(b -> assertThat(b.text())
+        assertThat(inStore.waitingFor(marco.id(), "MI-001")).singleElement().satisfies(b -> assertThat(b.text())
                 .isEqualTo("Marco: -10% con K7P2QX9M4"));
         assertThat(inStore.print(marco.id(), "MI-001", "purchase:p1")).hasSize(1);
         assertThat(only().status()).isEqualTo(MessageStatus.DELIVERED);
-        assertThat(inStore.waitingFor(marco.id())).isEmpty();
+        assertThat(inStore.waitingFor(marco.id(), "MI-001")).isEmpty();
     }
 
     @Test

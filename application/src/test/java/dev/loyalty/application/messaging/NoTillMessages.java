@@ -7,11 +7,6 @@ import java.util.List;
 public final class NoTillMessages implements TillMessages {
 
     @Override
-    public List<PrintableMessage> waitingFor(CustomerId customer) {
-        return List.of();
-    }
-
-    @Override
     public List<PrintableMessage> print(CustomerId customer, String storeId, String reference) {
         return List.of();
     }

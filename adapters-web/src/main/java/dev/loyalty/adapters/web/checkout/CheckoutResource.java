@@ -2,9 +2,13 @@ package dev.loyalty.adapters.web.checkout;
 
 import dev.loyalty.adapters.web.Choices;
 import dev.loyalty.adapters.web.Roles;
+import dev.loyalty.adapters.web.limit.RateLimits;
+import dev.loyalty.adapters.web.problem.Problem;
 import dev.loyalty.adapters.web.security.Caller;
+import dev.loyalty.application.checkout.Quote;
 import dev.loyalty.application.checkout.QuoteCheckoutUseCase;
 import dev.loyalty.application.checkout.QuoteCommand;
+import dev.loyalty.application.shared.Actor;
 import dev.loyalty.application.shared.ProgrammeCurrency;
 import dev.loyalty.domain.coupon.SalesChannel;
 import dev.loyalty.domain.customer.CardNumber;
@@ -24,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The till's checkout calls. */
@@ -42,6 +47,9 @@ public class CheckoutResource {
 
     @Inject
     Caller caller;
+
+    @Inject
+    RateLimits limits;
 
     @POST
     @Path("quote")
@@ -66,8 +74,17 @@ public class CheckoutResource {
                      "lines": [{"sku": "RM-LASAGNA", "category": "ready-meals", "quantity": 2, "unitPrice": 599},
                                {"sku": "PC-SHAMPOO", "category": "personal-care", "quantity": 1, "unitPrice": 450}],
                      "couponCodes": ["KXFE-8Q7E-X"]}""")))
+    @APIResponse(
+            responseCode = "429",
+            description =
+                    "Too many quotes from this token or store (rate-limited), or coupons from a terminal locked out"
+                            + " after too many invalid codes (coupon-lockout); Retry-After says when to try again",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public QuoteView quote(@NotNull @Valid QuoteRequest body) {
-        return QuoteView.of(quotes.quote(new QuoteCommand(
+        Actor actor = caller.actor();
+        boolean withCoupons = body.couponCodes() != null && !body.couponCodes().isEmpty();
+        limits.quote(actor, body.storeId(), withCoupons);
+        Quote quote = quotes.quote(new QuoteCommand(
                 body.storeId(),
                 body.customerId() == null ? null : CustomerId.parse(body.customerId()),
                 body.cardNumber() == null ? null : CardNumber.of(body.cardNumber()),
@@ -76,6 +93,10 @@ public class CheckoutResource {
                         .map(line -> line.toBasketLine(programme.code()))
                         .toList(),
                 body.couponCodes(),
-                caller.actor())));
+                actor));
+        limits.invalidCoupons(actor, (int) quote.coupons().stream()
+                .filter(c -> RateLimits.INVALID_COUPON_CODES.contains(c.rejectionCode()))
+                .count());
+        return QuoteView.of(quote);
     }
 }

@@ -7,10 +7,11 @@ import java.util.List;
 
 /**
  * A quote as the till shows it: each coupon APPLICABLE with its discount or REJECTED with a code
- * and why, the totals in cents, the points the purchase would earn, and what its receipt would print.
+ * and why, the totals in cents and the points the purchase would earn. Never what a receipt would
+ * print: a customer's waiting print blocks (coupon codes among them) are for the receipt of their
+ * purchase, not for whoever asks for a quote with their card number.
  */
-public record QuoteView(
-        String customerId, List<CouponLine> coupons, Totals totals, long pointsToEarn, List<PrintBlock> print) {
+public record QuoteView(String customerId, List<CouponLine> coupons, Totals totals, long pointsToEarn) {
 
     static QuoteView of(Quote quote) {
         return new QuoteView(
@@ -21,8 +22,7 @@ public record QuoteView(
                         quote.discount().cents(),
                         quote.net().cents(),
                         quote.gross().currency().getCurrencyCode()),
-                quote.points().points().value(),
-                PrintBlock.of(quote.waiting()));
+                quote.points().points().value());
     }
 
     /** One coupon's verdict; {@code code} and {@code detail} only when rejected. */

@@ -3,6 +3,7 @@ package dev.loyalty.adapters.web.customer;
 import dev.loyalty.adapters.web.Choices;
 import dev.loyalty.adapters.web.Roles;
 import dev.loyalty.adapters.web.idempotency.IdempotentPosts;
+import dev.loyalty.adapters.web.limit.RateLimits;
 import dev.loyalty.adapters.web.problem.Problem;
 import dev.loyalty.adapters.web.security.Caller;
 import dev.loyalty.adapters.web.tier.TierView;
@@ -69,6 +70,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Customers")
 public class CustomerResource {
+
+    @Inject
+    RateLimits limits;
 
     @Inject
     ProgrammeCurrency programme;
@@ -247,10 +251,16 @@ public class CustomerResource {
             responseCode = "404",
             description = "No such customer (code customer-not-found)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "429",
+            description =
+                    "Too many lookups from this token or store (rate-limited); Retry-After says when to try again",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public CustomerView lookup(
             @QueryParam("card") @Size(max = 32) String card,
             @QueryParam("phone") @Size(max = 32) String phone,
             @QueryParam("email") @Size(max = 254) String email) {
+        limits.lookup(caller.actor());
         CustomerLookup criteria = new CustomerLookup(
                 blank(card) ? null : CardNumber.of(card.trim()),
                 blank(phone) ? null : PhoneNumber.of(phone),

@@ -4,19 +4,23 @@ import dev.loyalty.adapters.web.Choices;
 import dev.loyalty.adapters.web.Roles;
 import dev.loyalty.adapters.web.Times;
 import dev.loyalty.adapters.web.idempotency.IdempotentPosts;
+import dev.loyalty.adapters.web.limit.RateLimits;
 import dev.loyalty.adapters.web.problem.Problem;
 import dev.loyalty.adapters.web.security.Caller;
 import dev.loyalty.application.checkout.PurchaseQuery;
+import dev.loyalty.application.checkout.PurchaseReceipt;
 import dev.loyalty.application.checkout.RecordPurchaseCommand;
 import dev.loyalty.application.checkout.RecordPurchaseUseCase;
 import dev.loyalty.application.checkout.ReversePurchaseCommand;
 import dev.loyalty.application.checkout.ReversePurchaseUseCase;
+import dev.loyalty.application.shared.Actor;
 import dev.loyalty.application.shared.ProgrammeCurrency;
 import dev.loyalty.domain.coupon.SalesChannel;
 import dev.loyalty.domain.customer.CardNumber;
 import dev.loyalty.domain.customer.CustomerId;
 import dev.loyalty.domain.purchase.LineReturn;
 import dev.loyalty.domain.purchase.PurchaseId;
+import dev.loyalty.domain.shared.DomainException;
 import dev.loyalty.domain.shared.Money;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -74,6 +78,9 @@ public class PurchaseResource {
     @Inject
     Caller caller;
 
+    @Inject
+    RateLimits limits;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.TERMINAL, Roles.INTEGRATION, Roles.ADMIN})
@@ -116,12 +123,21 @@ public class PurchaseResource {
             description = "A coupon that cannot be applied (its code), a field not valid (validation-failed), or an"
                     + " Idempotency-Key used for another request (idempotency-key-reused)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "429",
+            description = "Coupons from a terminal locked out after too many invalid codes (coupon-lockout),"
+                    + " Retry-After",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response record(
             @NotNull @Valid PurchaseRequest body,
             @Parameter(description = "1-255 printable ASCII; a retry with the same key and body is answered once")
                     @HeaderParam(IdempotentPosts.KEY_HEADER)
                     String key,
             @Context UriInfo uri) {
+        Actor actor = caller.actor();
+        if (body.couponCodes() != null && !body.couponCodes().isEmpty()) {
+            limits.couponsAllowed(actor);
+        }
         RecordPurchaseCommand command = RecordPurchaseCommand.of(
                 body.storeId(),
                 body.receiptId(),
@@ -134,15 +150,27 @@ public class PurchaseResource {
                         .toList(),
                 body.couponCodes(),
                 Money.of(body.totalPaid(), programme.code()),
-                caller.actor());
+                actor);
         return idempotent.respond(key, "POST purchases", body, () -> {
-            PurchaseView created = PurchaseView.of(recording.record(command), programme.code());
+            PurchaseView created = PurchaseView.of(recorded(command, actor), programme.code());
             return Response.created(uri.getAbsolutePathBuilder()
                             .path(created.purchaseId())
                             .build())
                     .entity(created)
                     .build();
         });
+    }
+
+    /** Records the purchase; an invalid coupon code counts towards the terminal's lock-out. */
+    private PurchaseReceipt recorded(RecordPurchaseCommand command, Actor actor) {
+        try {
+            return recording.record(command);
+        } catch (DomainException e) {
+            if (RateLimits.INVALID_COUPON_CODES.contains(e.code())) {
+                limits.invalidCoupons(actor, 1);
+            }
+            throw e;
+        }
     }
 
     @GET
