@@ -58,6 +58,20 @@ public final class DevKeys {
 
     /** A signed RS256 token of {@code issuer} for {@code role}, valid for {@code ttl}. */
     public String mint(String issuer, String role, String subject, String storeId, Duration ttl) {
+        return mint(issuer, role, subject, storeId, ttl, java.util.Map.of());
+    }
+
+    /**
+     * A signed RS256 token with list claims besides, e.g. an integration's {@code store_ids} and
+     * {@code channels}.
+     */
+    public String mint(
+            String issuer,
+            String role,
+            String subject,
+            String storeId,
+            Duration ttl,
+            java.util.Map<String, List<String>> listClaims) {
         ensureExists();
         Instant now = Instant.now();
         List<String> claims = new ArrayList<>();
@@ -68,6 +82,10 @@ public final class DevKeys {
         if (storeId != null) {
             claims.add(json("store_id", storeId));
         }
+        listClaims.forEach((name, values) -> claims.add("\"" + escape(name) + "\":["
+                + String.join(
+                        ",", values.stream().map(v -> "\"" + escape(v) + "\"").toList())
+                + "]"));
         claims.add("\"iat\":" + now.getEpochSecond());
         claims.add("\"exp\":" + now.plus(ttl).getEpochSecond());
         claims.add(json("jti", UUID.randomUUID().toString()));

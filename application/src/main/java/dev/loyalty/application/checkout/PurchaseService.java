@@ -142,7 +142,7 @@ public class PurchaseService implements RecordPurchaseUseCase, ReversePurchaseUs
     @Transactional
     public PurchaseReceipt record(RecordPurchaseCommand command) {
         QuoteCommand basket = command.basket();
-        mayWriteFor(basket.storeId(), basket.actor());
+        mayRecordIn(basket.storeId(), basket.channel().name(), basket.actor());
         Instant now = clock.instant();
         Instant occurredAt = command.occurredAt();
         if (occurredAt.isAfter(now.plus(MAX_CLOCK_SKEW))) {
@@ -233,7 +233,7 @@ public class PurchaseService implements RecordPurchaseUseCase, ReversePurchaseUs
         Purchase purchase = purchases
                 .lockedById(command.purchaseId())
                 .orElseThrow(() -> new PurchaseNotFoundException("no purchase has this id"));
-        mayWriteFor(purchase.storeId(), actor);
+        mayTouch(purchase, actor);
         Instant now = clock.instant();
         Purchase.Reversal reversal = purchase.reverse(command.lines(), now);
         Optional<CustomerId> customer = purchase.customerId();
@@ -306,7 +306,7 @@ public class PurchaseService implements RecordPurchaseUseCase, ReversePurchaseUs
             }
             return purchase;
         }
-        mayWriteFor(purchase.storeId(), actor);
+        mayTouch(purchase, actor);
         return purchase;
     }
 
@@ -388,15 +388,27 @@ public class PurchaseService implements RecordPurchaseUseCase, ReversePurchaseUs
         return new CouponRejectedException(judged.code(), judged.rejection());
     }
 
-    private static void mayWriteFor(String storeId, Actor actor) {
-        switch (actor.role()) {
-            case TERMINAL -> {
-                if (!actor.storeId().equals(storeId == null ? null : storeId.strip())) {
-                    throw new AccessDeniedException("a terminal acts for its own store only");
-                }
-            }
-            case ADMIN, INTEGRATION -> {}
-            case CUSTOMER -> throw new AccessDeniedException("a customer cannot record or reverse purchases");
+    /** A new purchase: the caller names the store, so a refusal tells nothing (403). */
+    private static void mayRecordIn(String storeId, String channel, Actor actor) {
+        if (actor.role() == Role.CUSTOMER) {
+            throw new AccessDeniedException("a customer cannot record or reverse purchases");
+        }
+        if (!actor.actsFor(storeId, channel)) {
+            throw new AccessDeniedException(
+                    actor.role() == Role.TERMINAL
+                            ? "a terminal acts for its own store only"
+                            : "this integration's token does not name this store or channel (claims store_ids,"
+                                    + " channels)");
+        }
+    }
+
+    /** A recorded purchase outside the caller's store or scope is not found: its existence stays unknown. */
+    private static void mayTouch(Purchase purchase, Actor actor) {
+        if (actor.role() == Role.CUSTOMER) {
+            throw new AccessDeniedException("a customer cannot record or reverse purchases");
+        }
+        if (!actor.actsFor(purchase.storeId(), purchase.channel().name())) {
+            throw new PurchaseNotFoundException("no purchase has this id");
         }
     }
 }

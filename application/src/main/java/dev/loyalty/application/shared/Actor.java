@@ -4,6 +4,7 @@ import dev.loyalty.domain.customer.CustomerId;
 import dev.loyalty.domain.shared.AccessDeniedException;
 import dev.loyalty.domain.shared.InvalidValueException;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Who is calling a use case: a role, the authenticated subject (for {@link Role#CUSTOMER} the
@@ -14,10 +15,15 @@ import java.util.Optional;
  * @param subject the authenticated subject, non-blank
  * @param storeId the terminal's store; {@code null} for every other role
  */
-public record Actor(Role role, String subject, String storeId) {
+public record Actor(Role role, String subject, String storeId, Set<String> stores, Set<String> channels) {
 
     /** Validates the role, subject and store rules. */
     public Actor {
+        stores = stores == null ? Set.of() : Set.copyOf(stores);
+        channels = channels == null ? Set.of() : Set.copyOf(channels);
+        if (role != Role.INTEGRATION && (!stores.isEmpty() || !channels.isEmpty())) {
+            throw new InvalidValueException("stores", "only an integration is scoped to stores and channels");
+        }
         if (role == null) {
             throw new InvalidValueException("role", "role is required");
         }
@@ -30,6 +36,11 @@ public record Actor(Role role, String subject, String storeId) {
         if (role != Role.TERMINAL && storeId != null) {
             throw new InvalidValueException("storeId", "only a terminal acts for a store");
         }
+    }
+
+    /** A caller without an integration's scope. */
+    public Actor(Role role, String subject, String storeId) {
+        this(role, subject, storeId, Set.of(), Set.of());
     }
 
     /**
@@ -63,6 +74,35 @@ public record Actor(Role role, String subject, String storeId) {
      */
     public static Actor integration(String subject) {
         return new Actor(Role.INTEGRATION, subject, null);
+    }
+
+    /**
+     * @param subject the system
+     * @param stores the stores it acts for (empty: every store)
+     * @param channels the sales channels it acts in, STORE / ONLINE (empty: both)
+     * @return an integration scoped to those stores and channels
+     */
+    public static Actor integration(String subject, Set<String> stores, Set<String> channels) {
+        return new Actor(Role.INTEGRATION, subject, null, stores, channels);
+    }
+
+    /**
+     * Whether this caller acts for a store in a channel: a terminal for its own store, an
+     * integration within its scope (when its token names one), the console everywhere, a customer
+     * nowhere.
+     *
+     * @param store a store
+     * @param channel STORE or ONLINE
+     */
+    public boolean actsFor(String store, String channel) {
+        String s = store == null ? null : store.strip();
+        return switch (role) {
+            case ADMIN -> true;
+            case TERMINAL -> storeId.equals(s);
+            case INTEGRATION -> (stores.isEmpty() || stores.contains(s))
+                    && (channels.isEmpty() || channels.contains(channel));
+            case CUSTOMER -> false;
+        };
     }
 
     /**

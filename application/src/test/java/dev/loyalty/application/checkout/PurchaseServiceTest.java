@@ -412,9 +412,12 @@ class PurchaseServiceTest {
         PurchaseId id =
                 service.record(purchase("R-1", marco.id(), 2_550)).purchase().id();
 
+        // another store's purchase is not found there: its existence is not told
         assertThatThrownBy(() -> service.reverse(
                         new ReversePurchaseCommand(id, List.of(), null, Actor.terminal("till-9", "RM-002"))))
-                .isInstanceOf(AccessDeniedException.class);
+                .isInstanceOf(PurchaseNotFoundException.class);
+        assertThatThrownBy(() -> service.purchase(id, Actor.terminal("till-9", "RM-002")))
+                .isInstanceOf(PurchaseNotFoundException.class);
         assertThatThrownBy(() ->
                         service.reverse(new ReversePurchaseCommand(id, List.of(), null, Actor.customer(marco.id()))))
                 .isInstanceOf(AccessDeniedException.class);
@@ -424,5 +427,48 @@ class PurchaseServiceTest {
         assertThat(service.reverse(new ReversePurchaseCommand(id, List.of(), null, Actor.admin("console")))
                         .pointsReversed())
                 .isEqualTo(Points.of(25));
+    }
+
+    @Test
+    void anIntegrationActsOnlyWithinTheStoresAndChannelsItsTokenNames() {
+        Customer marco = marco();
+        Actor romeOnline = Actor.integration("shop-rome", Set.of("RM-001"), Set.of("ONLINE"));
+        Actor milan = Actor.integration("shop-milan", Set.of("MI-001"), Set.of());
+        PurchaseId id =
+                service.record(purchase("R-1", marco.id(), 2_550)).purchase().id();
+
+        assertThatThrownBy(() -> service.record(asIf(purchase("R-2", marco.id(), 2_550), romeOnline)))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> service.reverse(new ReversePurchaseCommand(id, List.of(), null, romeOnline)))
+                .isInstanceOf(PurchaseNotFoundException.class);
+        assertThatThrownBy(() -> service.purchase(id, romeOnline)).isInstanceOf(PurchaseNotFoundException.class);
+        assertThat(purchases.byId(id).orElseThrow().pointsAwarded()).isEqualTo(Points.of(25));
+        assertThat(service.record(asIf(purchase("R-3", marco.id(), 1_000), milan))
+                        .purchase()
+                        .storeId())
+                .isEqualTo("MI-001");
+        assertThat(service.reverse(new ReversePurchaseCommand(id, List.of(), null, milan))
+                        .pointsReversed())
+                .isEqualTo(Points.of(25));
+        assertThat(service.record(asIf(purchase("R-4", marco.id(), 1_000), Actor.integration("unscoped")))
+                        .purchase()
+                        .storeId())
+                .as("a token without the claims acts for every store, as before")
+                .isEqualTo("MI-001");
+    }
+
+    private static RecordPurchaseCommand asIf(RecordPurchaseCommand command, Actor actor) {
+        QuoteCommand b = command.basket();
+        return RecordPurchaseCommand.of(
+                b.storeId(),
+                command.receiptId(),
+                command.occurredAt(),
+                b.customerId(),
+                b.cardNumber(),
+                b.channel(),
+                b.lines(),
+                b.couponCodes(),
+                command.totalPaid(),
+                actor);
     }
 }
