@@ -18,6 +18,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The tests' client of the running service over loopback HTTP, its token minting (the test key
@@ -68,6 +70,18 @@ final class Api {
 
     static String customer(String customerId) {
         return token("customer", customerId, null);
+    }
+
+    /** An integration whose token names its stores and channels (claims store_ids, channels). */
+    static String scopedIntegration(String subject, List<String> stores, List<String> channels) {
+        Map<String, List<String>> claims = new java.util.LinkedHashMap<>();
+        if (!stores.isEmpty()) {
+            claims.put("store_ids", stores);
+        }
+        if (!channels.isEmpty()) {
+            claims.put("channels", channels);
+        }
+        return keys().mint(ISSUER, "integration", subject, null, Duration.ofMinutes(30), claims);
     }
 
     static String token(String role, String subject, String storeId) {
@@ -168,7 +182,8 @@ final class Api {
                     response.headers().firstValue("Content-Type").orElse(""),
                     response.headers().firstValue("Location").orElse(null),
                     response.headers().firstValue("Idempotent-Replayed").isPresent(),
-                    response.body());
+                    response.body(),
+                    response.headers().firstValue("Retry-After").orElse(null));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -206,7 +221,11 @@ final class Api {
     }
 
     /** A response: status, media type, Location, whether it is a replay, and body. */
-    record Reply(int status, String contentType, String location, boolean replayed, String body) {
+    record Reply(int status, String contentType, String location, boolean replayed, String body, String retryAfter) {
+
+        Reply(int status, String contentType, String location, boolean replayed, String body) {
+            this(status, contentType, location, replayed, body, null);
+        }
 
         JsonObject json() {
             JsonStructure structure = Json.createReader(new StringReader(body)).read();

@@ -339,7 +339,7 @@ class EngagementIT {
     }
 
     @Test
-    void aMessageForTheTillIsShownInTheQuoteAndPrintedOnceWithTheNextPurchase() {
+    void aMessageForTheTillIsPrintedOnceWithTheNextRealPurchaseInItsStoreAndShownNowhereElse() {
         String store = "PT-" + unique();
         String rule = rule(
                 """
@@ -356,15 +356,41 @@ class EngagementIT {
                      "lines": [{"sku": "SKU-1", "category": "grocery", "quantity": 1, "unitPrice": 1000}]}"""
                             .formatted(store, anna);
 
+            // a lookup is no key: a quote shows nothing, a 0-cent receipt prints nothing, another store's
+            // till prints nothing of this store's block
             Api.Reply quoted = API.post("/api/v1/checkouts/quote", Api.terminal(store), quote);
+            Api.Reply forNothing = API.post(
+                    "/api/v1/purchases",
+                    Api.terminal(store),
+                    Fixtures.purchase(
+                            store,
+                            "R-" + unique(),
+                            anna,
+                            "{\"sku\": \"SKU-1\", \"category\": \"grocery\", \"quantity\": 1, \"unitPrice\": 1000}",
+                            0));
+            String elsewhere = "PX-" + unique();
+            Api.Reply inAnotherStore = API.post(
+                    "/api/v1/purchases",
+                    Api.terminal(elsewhere),
+                    Fixtures.purchase(
+                            elsewhere,
+                            "R-" + unique(),
+                            anna,
+                            "{\"sku\": \"SKU-1\", \"category\": \"grocery\", \"quantity\": 1, \"unitPrice\": 1000}",
+                            1000));
             Api.Reply bought = purchase(store, anna, "STORE", null);
-            Api.Reply quotedAgain = API.post("/api/v1/checkouts/quote", Api.terminal(store), quote);
+            Api.Reply boughtAgain = purchase(store, anna, "STORE", null);
 
-            assertThat(quoted.json().getJsonArray("print").getJsonObject(0).getString("text"))
-                    .isEqualTo("Benvenuta Anna! Da oggi accumuli punti.");
+            assertThat(quoted.status()).as(quoted.toString()).isEqualTo(200);
+            assertThat(quoted.body()).doesNotContain("Benvenuta").doesNotContain("\"print\"");
+            assertThat(forNothing.status()).as(forNothing.toString()).isEqualTo(201);
+            assertThat(forNothing.json().getJsonArray("print")).isEmpty();
+            assertThat(inAnotherStore.status()).as(inAnotherStore.toString()).isEqualTo(201);
+            assertThat(inAnotherStore.json().getJsonArray("print")).isEmpty();
             assertThat(bought.status()).as(bought.toString()).isEqualTo(201);
-            assertThat(bought.json().getJsonArray("print")).hasSize(1);
-            assertThat(quotedAgain.json().getJsonArray("print"))
+            assertThat(bought.json().getJsonArray("print").getJsonObject(0).getString("text"))
+                    .isEqualTo("Benvenuta Anna! Da oggi accumuli punti.");
+            assertThat(boughtAgain.json().getJsonArray("print"))
                     .as("printed once")
                     .isEmpty();
             assertThat(Api.count(

@@ -278,4 +278,52 @@ abstract class ErrorScenarios {
         assertThat(reply.isProblem("validation-failed")).as(reply.toString()).isTrue();
         assertThat(API.get("/api/v1/me", token).json().getString("firstName")).isEqualTo("Marco");
     }
+
+    @Test
+    void theAppNamingAStoreOrAChannelIsRefusedAndNothingStored() {
+        String marco = enrolled("attr." + unique() + "@example.com", null).getString("customerId");
+        long events = Api.count("SELECT COUNT(*) FROM customer_event WHERE customer_id = '" + marco + "'");
+
+        for (String attribute : new String[] {"storeId", "channel"}) {
+            Api.Reply reply = API.post(
+                    "/api/v1/events",
+                    Api.customer(marco),
+                    "{\"eventId\": \"a-%s\", \"type\": \"APP_INSTALLED\", \"attributes\": {\"%s\": \"MI-001\"}}"
+                            .formatted(unique(), attribute));
+            assertThat(reply.isProblem("validation-failed"))
+                    .as(reply.toString())
+                    .isTrue();
+            assertThat(fieldOf(reply.json())).isEqualTo("attributes." + attribute);
+        }
+        assertThat(Api.count("SELECT COUNT(*) FROM customer_event WHERE customer_id = '" + marco + "'"))
+                .isEqualTo(events);
+    }
+
+    @Test
+    void aRuleOrMissionNamingASourceThatDoesNotExistIsRefused() {
+        long rules = Api.count("SELECT COUNT(*) FROM rule");
+        long missions = Api.count("SELECT COUNT(*) FROM mission");
+
+        Api.Reply rule = API.post(
+                "/api/v1/rules",
+                Api.admin(),
+                """
+                {"name": "Bad source", "on": "APP_INSTALLED", "sources": ["APP", "WEBSITE"],
+                 "actions": [{"type": "AWARD_POINTS", "points": 1}]}""");
+        Api.Reply mission = API.post(
+                "/api/v1/missions",
+                Api.admin(),
+                """
+                {"name": "Bad source", "goal": {"type": "EVENT_COUNT", "eventType": "APP_OPENED", "target": 3},
+                 "rewardPoints": 10, "repeatable": false, "sources": ["ANYONE"]}""");
+
+        assertThat(rule.isProblem("validation-failed")).as(rule.toString()).isTrue();
+        assertThat(fieldOf(rule.json())).isEqualTo("sources[1]");
+        assertThat(mission.isProblem("validation-failed"))
+                .as(mission.toString())
+                .isTrue();
+        assertThat(fieldOf(mission.json())).isEqualTo("sources[0]");
+        assertThat(Api.count("SELECT COUNT(*) FROM rule")).isEqualTo(rules);
+        assertThat(Api.count("SELECT COUNT(*) FROM mission")).isEqualTo(missions);
+    }
 }

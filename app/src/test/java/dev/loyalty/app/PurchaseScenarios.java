@@ -283,7 +283,10 @@ abstract class PurchaseScenarios {
         assertThat(tooMuch.isProblem("reversal-exceeds-purchase"))
                 .as(tooMuch.toString())
                 .isTrue();
-        assertThat(elsewhere.status()).isEqualTo(403);
+        // another store's purchase is not found there: its existence is not told (issue 17)
+        assertThat(elsewhere.isProblem("purchase-not-found"))
+                .as(elsewhere.toString())
+                .isTrue();
         assertThat(voided.status()).as(voided.toString()).isEqualTo(200);
         assertThat(voided.json().getJsonNumber("pointsReversed").longValue()).isEqualTo(61);
         assertThat(voided.json().getJsonArray("couponsRestored").getString(0)).isEqualTo(code);

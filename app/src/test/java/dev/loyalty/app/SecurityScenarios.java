@@ -137,4 +137,94 @@ abstract class SecurityScenarios {
 
         assertThat(reply.status()).isEqualTo(403);
     }
+
+    @Test
+    void anIntegrationOutsideItsStoresOrChannelsRecordsNothingAndFindsNoPurchase() {
+        String rome = "RS-" + Fixtures.unique();
+        String milan = "MS-" + Fixtures.unique();
+        String marco = Fixtures.enrolled("scope." + Fixtures.unique() + "@example.com", null)
+                .getString("customerId");
+        String romeOnline = Api.scopedIntegration("shop-" + rome, List.of(rome), List.of("ONLINE"));
+        Api.Reply milanPurchase = API.post(
+                "/api/v1/purchases",
+                Api.terminal(milan),
+                Fixtures.purchase(milan, "R-" + Fixtures.unique(), marco, Fixtures.TEN_LASAGNE, 6000));
+        assertThat(milanPurchase.status()).as(milanPurchase.toString()).isEqualTo(201);
+        String milanId = milanPurchase.json().getString("purchaseId");
+        long purchases = Api.count("SELECT COUNT(*) FROM purchase");
+
+        Api.Reply inMilan = API.post(
+                "/api/v1/purchases",
+                romeOnline,
+                Fixtures.purchase(milan, "R-" + Fixtures.unique(), marco, Fixtures.TEN_LASAGNE, 6000)
+                        .replace("\"STORE\"", "\"ONLINE\""));
+        Api.Reply atARomeTill = API.post(
+                "/api/v1/purchases",
+                romeOnline,
+                Fixtures.purchase(rome, "R-" + Fixtures.unique(), marco, Fixtures.TEN_LASAGNE, 6000));
+        Api.Reply reversal = API.post("/api/v1/purchases/" + milanId + "/reversal", romeOnline, "{}");
+        Api.Reply read = API.get("/api/v1/purchases/" + milanId, romeOnline);
+        Api.Reply byAnotherStoresTill =
+                API.post("/api/v1/purchases/" + milanId + "/reversal", Api.terminal(rome), "{}");
+
+        assertThat(List.of(inMilan.status(), atARomeTill.status()))
+                .as(inMilan + " / " + atARomeTill)
+                .containsOnly(403);
+        assertThat(reversal.isProblem("purchase-not-found"))
+                .as("another store's purchase: 404, not 403 - " + reversal)
+                .isTrue();
+        assertThat(read.isProblem("purchase-not-found")).as(read.toString()).isTrue();
+        assertThat(byAnotherStoresTill.isProblem("purchase-not-found"))
+                .as(byAnotherStoresTill.toString())
+                .isTrue();
+        assertThat(Api.count("SELECT COUNT(*) FROM purchase")).isEqualTo(purchases);
+        assertThat(Api.count("SELECT COUNT(*) FROM purchase_reversal WHERE purchase_id = '" + milanId + "'"))
+                .isZero();
+
+        Api.Reply online = API.post(
+                "/api/v1/purchases",
+                romeOnline,
+                Fixtures.purchase(rome, "R-" + Fixtures.unique(), marco, Fixtures.TEN_LASAGNE, 6000)
+                        .replace("\"STORE\"", "\"ONLINE\""));
+        Api.Reply unscoped = API.post(
+                "/api/v1/purchases",
+                Api.integration(),
+                Fixtures.purchase(milan, "R-" + Fixtures.unique(), marco, Fixtures.TEN_LASAGNE, 6000)
+                        .replace("\"STORE\"", "\"ONLINE\""));
+        assertThat(online.status()).as(online.toString()).isEqualTo(201);
+        assertThat(unscoped.status())
+                .as("a token without the claims acts for every store, as the contract's online orders need: "
+                        + unscoped)
+                .isEqualTo(201);
+    }
+
+    @Test
+    void anIntegrationTokenWithAChannelThatDoesNotExistOrAnEmptyScopeIsForbidden() {
+        String bogus = Api.scopedIntegration("shop-x", List.of(), List.of("PHONE"));
+        String empty = Api.scopedIntegration("shop-y", List.of(" "), List.of());
+
+        Api.Reply withBogus = API.post("/api/v1/purchases/" + UUID.randomUUID() + "/reversal", bogus, "{}");
+        Api.Reply withEmpty = API.post("/api/v1/purchases/" + UUID.randomUUID() + "/reversal", empty, "{}");
+
+        assertThat(List.of(withBogus.status(), withEmpty.status())).containsOnly(403);
+    }
+
+    @Test
+    void theAppPostsOnlyTheProgrammesAppPostableTypes() {
+        String marco = Fixtures.enrolled("types." + Fixtures.unique() + "@example.com", null)
+                .getString("customerId");
+        long events = Api.count("SELECT COUNT(*) FROM customer_event WHERE customer_id = '" + marco + "'");
+
+        Api.Reply notPostable = API.post(
+                "/api/v1/events",
+                Api.customer(marco),
+                "{\"eventId\": \"t-%s\", \"type\": \"NEWSLETTER_SUBSCRIBED\"}".formatted(Fixtures.unique()));
+
+        assertThat(notPostable.status()).isEqualTo(403);
+        assertThat(notPostable.isProblem("event-type-not-app-postable"))
+                .as(notPostable.toString())
+                .isTrue();
+        assertThat(Api.count("SELECT COUNT(*) FROM customer_event WHERE customer_id = '" + marco + "'"))
+                .isEqualTo(events);
+    }
 }

@@ -50,6 +50,9 @@ class ServiceIT {
     class Security extends SecurityScenarios {}
 
     @Nested
+    class Abuse extends AbuseScenarios {}
+
+    @Nested
     class Operations extends OperationsScenarios {}
 
     @Nested
