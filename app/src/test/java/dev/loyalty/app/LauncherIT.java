@@ -150,6 +150,13 @@ class LauncherIT {
     }
 
     @Test
+    void aRateLimitThatCannotWorkStopsTheStartWithOneLine() throws Exception {
+        String line = refusedToStart(Map.of("LOYALTY_LIMITS_LOOKUP_PER_STORE", "-1"));
+
+        assertThat(line).startsWith("LOYALTY_LIMITS_LOOKUP_PER_STORE must be a whole number");
+    }
+
+    @Test
     void refusesDevelopmentKeysWithAnExternalDatabase() throws Exception {
         String line = refusedToStart(Map.of("LOYALTY_DB_URL", System.getProperty("loyalty.it.db.url")));
 

@@ -50,6 +50,7 @@ record Settings(
 
     static Settings from(Map<String, String> environment) {
         checkMetrics(environment);
+        checkLimits(environment);
         return new Settings(
                 port(read(environment, "LOYALTY_HTTP_PORT").orElse(String.valueOf(DEFAULT_HTTP_PORT))),
                 Path.of(read(environment, "LOYALTY_DATA_DIR").orElse("./data"))
@@ -165,6 +166,76 @@ record Settings(
                         "LOYALTY_METRICS_REBUILD_AT must be a time HH:MM (UTC), got: " + raw, e);
             }
         });
+    }
+
+    /** The abuse limits and their ranges (the service checks them again as it deploys). */
+    private static final Map<String, long[]> LIMITS = new java.util.LinkedHashMap<>();
+
+    static {
+        LIMITS.put("LOYALTY_LIMITS_WINDOW_SECONDS", new long[] {1, 86_400});
+        LIMITS.put("LOYALTY_LIMITS_LOOKUP_PER_TOKEN", new long[] {1, 1_000_000});
+        LIMITS.put("LOYALTY_LIMITS_LOOKUP_PER_STORE", new long[] {1, 1_000_000});
+        LIMITS.put("LOYALTY_LIMITS_QUOTE_PER_TOKEN", new long[] {1, 1_000_000});
+        LIMITS.put("LOYALTY_LIMITS_QUOTE_PER_STORE", new long[] {1, 1_000_000});
+        LIMITS.put("LOYALTY_LIMITS_APP_EVENTS_PER_CUSTOMER", new long[] {1, 1_000_000});
+        LIMITS.put("LOYALTY_LIMITS_INVALID_COUPONS", new long[] {1, 1_000});
+        LIMITS.put("LOYALTY_LIMITS_COUPON_LOCKOUT_SECONDS", new long[] {1, 86_400});
+    }
+
+    /**
+     * Checks the abuse limits ({@code LOYALTY_LIMITS_*}: whole numbers in their ranges, a store's
+     * limit at least a token's) and {@code LOYALTY_EVENTS_APP_TYPES} (event types or {@code NONE}).
+     *
+     * @throws IllegalArgumentException one line naming the setting that cannot work
+     */
+    static void checkLimits(Map<String, String> environment) {
+        Map<String, Long> values = new java.util.HashMap<>();
+        LIMITS.forEach((name, range) -> read(environment, name, property(name)).ifPresent(raw -> {
+            long value;
+            try {
+                value = Long.parseLong(raw.strip());
+            } catch (NumberFormatException e) {
+                value = Long.MIN_VALUE;
+            }
+            if (value < range[0] || value > range[1]) {
+                throw new IllegalArgumentException(
+                        name + " must be a whole number from " + range[0] + " to " + range[1] + ", got: " + raw);
+            }
+            values.put(name, value);
+        }));
+        for (String kind : new String[] {"LOOKUP", "QUOTE"}) {
+            long token =
+                    values.getOrDefault("LOYALTY_LIMITS_" + kind + "_PER_TOKEN", kind.equals("LOOKUP") ? 30L : 60L);
+            long store =
+                    values.getOrDefault("LOYALTY_LIMITS_" + kind + "_PER_STORE", kind.equals("LOOKUP") ? 300L : 600L);
+            if (store < token) {
+                throw new IllegalArgumentException("LOYALTY_LIMITS_" + kind + "_PER_STORE (" + store
+                        + ") must be at least LOYALTY_LIMITS_" + kind + "_PER_TOKEN (" + token + ")");
+            }
+        }
+        read(environment, "LOYALTY_EVENTS_APP_TYPES", "loyalty.events.app-types")
+                .ifPresent(raw -> {
+                    if (!raw.strip().equalsIgnoreCase("NONE")
+                            && !raw.strip()
+                                    .toUpperCase(java.util.Locale.ROOT)
+                                    .matches("[A-Z][A-Z0-9_]{1,63}(\\s*,\\s*[A-Z][A-Z0-9_]{1,63})*")) {
+                        throw new IllegalArgumentException(
+                                "LOYALTY_EVENTS_APP_TYPES must be a comma list of event types (or NONE), got: " + raw);
+                    }
+                });
+    }
+
+    /** {@code LOYALTY_LIMITS_LOOKUP_PER_TOKEN} is {@code loyalty.limits.lookup.per-token}. */
+    private static String property(String name) {
+        String rest = name.substring("LOYALTY_LIMITS_".length()).toLowerCase(java.util.Locale.ROOT);
+        return "loyalty.limits."
+                + switch (rest) {
+                    case "window_seconds" -> "window-seconds";
+                    case "invalid_coupons" -> "invalid-coupons";
+                    case "coupon_lockout_seconds" -> "coupon-lockout-seconds";
+                    case "app_events_per_customer" -> "app-events.per-customer";
+                    default -> rest.replaceFirst("_", ".").replace('_', '-');
+                };
     }
 
     private static int port(String raw) {

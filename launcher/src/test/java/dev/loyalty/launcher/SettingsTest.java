@@ -153,4 +153,24 @@ class SettingsTest {
                         .refuseDevelopmentSecrets())
                 .hasMessage("LOYALTY_MESSAGING_LINK_SECRET must have at least 16 characters");
     }
+
+    @Test
+    void aLimitThatCannotWorkIsRefusedWithOneLineNamingIt() {
+        assertThatThrownBy(() -> Settings.from(Map.of("LOYALTY_LIMITS_LOOKUP_PER_TOKEN", "0")))
+                .hasMessage("LOYALTY_LIMITS_LOOKUP_PER_TOKEN must be a whole number from 1 to 1000000, got: 0");
+        assertThatThrownBy(() -> Settings.from(Map.of("LOYALTY_LIMITS_COUPON_LOCKOUT_SECONDS", "15m")))
+                .hasMessageStartingWith("LOYALTY_LIMITS_COUPON_LOCKOUT_SECONDS must be a whole number");
+        assertThatThrownBy(() -> Settings.from(Map.of("LOYALTY_LIMITS_QUOTE_PER_STORE", "10")))
+                .hasMessage("LOYALTY_LIMITS_QUOTE_PER_STORE (10) must be at least LOYALTY_LIMITS_QUOTE_PER_TOKEN (60)");
+        assertThatThrownBy(() -> Settings.from(Map.of("LOYALTY_EVENTS_APP_TYPES", "APP_INSTALLED;x y")))
+                .hasMessageStartingWith("LOYALTY_EVENTS_APP_TYPES must be a comma list");
+        Settings.from(Map.of(
+                "LOYALTY_LIMITS_LOOKUP_PER_TOKEN",
+                "5",
+                "LOYALTY_LIMITS_QUOTE_PER_STORE",
+                "60",
+                "LOYALTY_EVENTS_APP_TYPES",
+                "app_installed, PROFILE_COMPLETED"));
+        Settings.from(Map.of("LOYALTY_EVENTS_APP_TYPES", "NONE"));
+    }
 }

@@ -109,8 +109,10 @@ public class Caller {
             array.forEach(v -> raw.add(v instanceof jakarta.json.JsonString js ? js.getString() : v.toString()));
         } else if (claim instanceof java.util.Collection<?> values) {
             values.forEach(v -> raw.add(String.valueOf(v)));
+        } else if (claim instanceof jakarta.json.JsonString text) {
+            raw.addAll(java.util.List.of(text.getString().split(",")));
         } else {
-            raw.addAll(java.util.List.of(claim.toString().split(",")));
+            raw.addAll(java.util.List.of(unquoted(claim.toString()).split(",")));
         }
         Set<String> values = new java.util.LinkedHashSet<>();
         for (String value : raw) {
