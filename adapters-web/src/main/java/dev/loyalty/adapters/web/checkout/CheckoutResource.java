@@ -75,6 +75,13 @@ public class CheckoutResource {
                                {"sku": "PC-SHAMPOO", "category": "personal-care", "quantity": 1, "unitPrice": 450}],
                      "couponCodes": ["KXFE-8Q7E-X"]}""")))
     @APIResponse(
+            responseCode = "200",
+            description = "Each coupon's verdict, the totals and the points it would earn",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = QuoteView.class)))
+    @APIResponse(
             responseCode = "429",
             description =
                     "Too many quotes from this token or store (rate-limited), or coupons from a terminal locked out"
@@ -95,7 +102,7 @@ public class CheckoutResource {
                 body.couponCodes(),
                 actor));
         limits.invalidCoupons(actor, (int) quote.coupons().stream()
-                .filter(c -> RateLimits.INVALID_COUPON_CODES.contains(c.rejectionCode()))
+                .filter(c -> RateLimits.isInvalidCoupon(c.rejectionCode()))
                 .count());
         return QuoteView.of(quote);
     }

@@ -31,6 +31,14 @@ public class RateLimits {
 
     private static final int SWEEP_EVERY = 4096;
 
+    /**
+     * @param problemCode a coupon's rejection code, or {@code null} for an applicable coupon
+     * @return whether it says the code does not exist (or is not the customer's): what guessing earns
+     */
+    public static boolean isInvalidCoupon(String problemCode) {
+        return problemCode != null && INVALID_COUPON_CODES.contains(problemCode);
+    }
+
     private final LimitSettings settings;
     private final Clock clock;
     private final ConcurrentHashMap<String, Window> windows = new ConcurrentHashMap<>();

@@ -166,7 +166,7 @@ public class PurchaseResource {
         try {
             return recording.record(command);
         } catch (DomainException e) {
-            if (RateLimits.INVALID_COUPON_CODES.contains(e.code())) {
+            if (RateLimits.isInvalidCoupon(e.code())) {
                 limits.invalidCoupons(actor, 1);
             }
             throw e;

@@ -103,6 +103,14 @@ class RateLimitsTest {
                 .hasMessageContaining("per-token");
     }
 
+    @Test
+    void anApplicableCouponIsNoInvalidCode() {
+        assertThat(RateLimits.isInvalidCoupon(null)).isFalse();
+        assertThat(RateLimits.isInvalidCoupon("coupon-min-spend-not-met")).isFalse();
+        assertThat(RateLimits.isInvalidCoupon("coupon-code-invalid")).isTrue();
+        assertThat(RateLimits.isInvalidCoupon("coupon-not-found")).isTrue();
+    }
+
     private static final class MovingClock extends Clock {
         private Instant now = Instant.parse("2026-12-04T10:00:00Z");
 
