@@ -87,7 +87,7 @@ function showProblem(form, error) {
     if (holder) {
       const id = `path-error-${holders.length}`;
       holder.setAttribute('aria-invalid', 'true');
-      holder.append(h('p', { class: 'field-error', id, text: `${problem.detail || error.message} (${problem.path})` }));
+      holder.append(h('p', { class: 'field-error', id, text: problem.detail || error.message }));
       holder.querySelector('select, input, textarea')?.focus();
       say(`${T('err.field')} ${error.message}`);
       return;
@@ -756,7 +756,7 @@ async function ruleDetail(main, id) {
   const r = rule || { name: '', on: 'PURCHASE_RECORDED', conditions: {}, actions: [{ type: 'AWARD_POINTS', points: 10 }] };
   const c = r.conditions || {};
   const name = inp('rule-name', 'name', { value: r.name, required: true, maxlength: '200' });
-  const on = inp('rule-on', 'on', { value: r.on, list: 'event-types' });
+  const on = inp('rule-on', 'on', { value: r.on, list: 'event-types', size: '28' });
   const minAmount = inp('rule-min', 'conditions.minAmount', { type: 'number', step: '0.01', value: euros(c.minAmount) });
   const categories = inp('rule-categories', 'conditions.categories', { value: (c.categories || []).join(', ') });
   const stores = inp('rule-stores', 'conditions.storeIds', { value: (c.storeIds || []).join(', ') });
@@ -807,7 +807,7 @@ async function ruleDetail(main, id) {
       go(location.hash, T('act.saved'));
     }
   });
-  main.append(h('h2', { class: 'page-sub', text: isNew ? T('rule.new') : `${r.name} (${T(`st.${r.status.toLowerCase()}`)}, v${r.version})` }));
+  main.append(h('p', {}, h('a', { href: '#/programme/rules', text: `← ${T('prog.rules')}` })), h('h2', { class: 'page-sub', text: isNew ? T('rule.new') : `${r.name} (${T(`st.${r.status.toLowerCase()}`)}, v${r.version})` }));
   if (!isNew) {
     const status = async (s) => { try { await api('PUT', `/rules/${encodeURIComponent(id)}/status`, { status: s }); go(location.hash, T('act.saved')); } catch (e) { say(e.message); } };
     main.append(h('div', { class: 'actions' },
@@ -1027,6 +1027,7 @@ async function segmentDetail(main, id) {
       } catch (e) {
         if (mine !== asked) return;
         count.textContent = T('seg.noCount');
+        sample.replaceChildren();
         if (e instanceof ProblemError) showProblem(form, e); else throw e;
       }
     }, 350);

@@ -125,8 +125,8 @@ public class MessageTemplateResource {
             operationId = "previewMessageTemplateDraft",
             summary = "Render a template's text before it is saved (the console's live preview)")
     public PreviewView previewDraft(@NotNull @Valid DraftPreviewRequest body) {
-        MessageTemplate draft = new MessageTemplate(
-                "draft", "en", Optional.ofNullable(body.subject()), new MessageText(body.body()));
+        MessageTemplate draft =
+                new MessageTemplate("draft", "en", Optional.ofNullable(body.subject()), new MessageText(body.body()));
         var preview = templates.previewDraft(draft, body.values() == null ? Map.of() : body.values(), caller.actor());
         return new PreviewView(preview.subject().orElse(null), preview.text());
     }
