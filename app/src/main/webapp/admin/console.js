@@ -1015,10 +1015,13 @@ async function segmentDetail(main, id) {
     clearTimeout(timer);
     timer = setTimeout(async () => {
       const mine = ++asked;
-      count.textContent = T('seg.counting');
+      // the last count stays shown, marked busy, until the new one comes
+      count.setAttribute('aria-busy', 'true');
+      if (!count.textContent) count.textContent = T('seg.counting');
       try {
         const p = await api('POST', '/segments/preview', { condition: condition() });
         if (mine !== asked) return;
+        count.removeAttribute('aria-busy');
         clearProblems(form);
         say('');
         count.textContent = `${fmtNumber(p.count)} ${T('seg.customers')}`;
@@ -1026,6 +1029,7 @@ async function segmentDetail(main, id) {
           ['c360.card', (m) => m.cardNumber], ['c360.enrolled', (m) => fmtDate(m.enrolledAt)]], p.sample, 'seg-sample-table'));
       } catch (e) {
         if (mine !== asked) return;
+        count.removeAttribute('aria-busy');
         count.textContent = T('seg.noCount');
         sample.replaceChildren();
         if (e instanceof ProblemError) showProblem(form, e); else throw e;
