@@ -1011,6 +1011,7 @@ async function segmentDetail(main, id) {
   };
   let timer = null;
   let asked = 0;
+  let previewFailed = false;
   const preview = () => {
     clearTimeout(timer);
     timer = setTimeout(async () => {
@@ -1023,7 +1024,8 @@ async function segmentDetail(main, id) {
         if (mine !== asked) return;
         count.removeAttribute('aria-busy');
         clearProblems(form);
-        say('');
+        // clear only the alert a bad condition raised, never the page's own message (saved, snapshot taken)
+        if (previewFailed) { say(''); previewFailed = false; }
         count.textContent = `${fmtNumber(p.count)} ${T('seg.customers')}`;
         sample.replaceChildren(table([['col.name', (m) => h('a', { href: `#/customers/${encodeURIComponent(m.customerId)}`, text: `${m.firstName || ''} ${m.lastName || ''}`.trim() || m.customerId })],
           ['c360.card', (m) => m.cardNumber], ['c360.enrolled', (m) => fmtDate(m.enrolledAt)]], p.sample, 'seg-sample-table'));
@@ -1032,6 +1034,7 @@ async function segmentDetail(main, id) {
         count.removeAttribute('aria-busy');
         count.textContent = T('seg.noCount');
         sample.replaceChildren();
+        previewFailed = true;
         if (e instanceof ProblemError) showProblem(form, e); else throw e;
       }
     }, 350);
