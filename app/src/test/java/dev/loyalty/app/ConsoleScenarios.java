@@ -210,6 +210,154 @@ abstract class ConsoleScenarios {
         page("dashboard-it");
     }
 
+    @Test
+    void createACouponTemplateAfterTheFieldErrorForABadValue() {
+        String name = "Console coupon " + unique();
+        long templates = Api.count("SELECT COUNT(*) FROM coupon_template");
+        signIn();
+        browser.get(BASE + "/admin/#/programme/coupons");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("ct-name")))
+                .sendKeys(name);
+        new Select(browser.findElement(By.id("ct-type"))).selectByValue("PERCENT_OFF");
+        browser.findElement(By.id("ct-value")).sendKeys("150");
+        browser.findElement(By.id("ct-days")).sendKeys("30");
+        browser.findElement(By.id("ct-submit")).click();
+
+        wait.until(ExpectedConditions.attributeToBe(By.id("ct-value"), "aria-invalid", "true"));
+        assertThat(browser.findElement(By.id("ct-value-error")).getText()).contains("100");
+        assertThat(browser.findElement(By.id("ct-name")).getAttribute("aria-invalid"))
+                .isNull();
+        assertThat(Api.count("SELECT COUNT(*) FROM coupon_template"))
+                .as("nothing created")
+                .isEqualTo(templates);
+        page("programme-coupons-error");
+
+        WebElement value = browser.findElement(By.id("ct-value"));
+        value.clear();
+        value.sendKeys("15");
+        browser.findElement(By.id("ct-submit")).click();
+
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("coupon-templates"), name));
+        assertThat(browser.findElement(By.id("alert")).getText()).contains("created");
+        assertThat(Api.count("SELECT COUNT(*) FROM coupon_template WHERE name = '" + name
+                        + "' AND discount_type = 'PERCENT_OFF' AND discount_value = 15 AND valid_days = 30"))
+                .isEqualTo(1);
+        page("programme-coupons");
+    }
+
+    @Test
+    void buildASegmentSeeItsCountSaveItAndSnapshotIt() {
+        enrolled("console.segment." + unique() + "@example.com", uniquePhone());
+        String name = "Console segment " + unique();
+        long expected = API.post(
+                        "/api/v1/segments/preview",
+                        Api.admin(),
+                        "{\"condition\": {\"all\": [{\"consent\": \"MARKETING_SMS\"},"
+                                + " {\"attribute\": \"enrolmentChannel\", \"eq\": \"STORE\"}]}}")
+                .json()
+                .getJsonNumber("count")
+                .longValue();
+        signIn();
+        browser.get(BASE + "/admin/#/segments/new");
+        new Select(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("cond-0-kind"))))
+                .selectByValue("consent");
+        new Select(browser.findElement(By.id("cond-0-consent"))).selectByValue("MARKETING_SMS");
+        browser.findElement(By.id("cond-add")).click();
+        new Select(browser.findElement(By.id("cond-1-kind"))).selectByValue("channel");
+        new Select(browser.findElement(By.id("cond-1-channel"))).selectByValue("STORE");
+
+        String count = String.format(Locale.UK, "%,d customers", expected);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("seg-count"), count));
+        page("segment-builder");
+
+        browser.findElement(By.id("seg-name")).sendKeys(name);
+        browser.findElement(By.id("seg-submit")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("seg-snapshot")))
+                .click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("alert"), "Snapshot taken"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("snapshots")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("members")));
+        assertThat(Api.count("SELECT COUNT(*) FROM segment WHERE name = '" + name + "'"))
+                .isEqualTo(1);
+        page("segment");
+    }
+
+    @Test
+    void theCustomerViewShowsTheProfileAndOffersTheProgrammesTiers() {
+        String elena =
+                enrolled("console.profile." + unique() + "@example.com", null).getString("customerId");
+        Api.Reply tiers = API.get("/api/v1/tiers", Api.admin());
+        signIn();
+        browser.get(BASE + "/admin/#/customers/" + elena);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("h-c360.insight")));
+
+        assertThat(browser.findElements(By.cssSelector("dl.facts dt")).stream()
+                        .map(WebElement::getText)
+                        .toList())
+                .as("no empty Phone row")
+                .contains("E-mail")
+                .doesNotContain("Phone");
+        List<String> offered = new Select(browser.findElement(By.id("tier-name")))
+                .getOptions().stream()
+                        .map(o -> o.getAttribute("value"))
+                        .filter(v -> !v.isEmpty())
+                        .toList();
+        if (tiers.status() == 200) {
+            assertThat(offered)
+                    .containsExactlyElementsOf(tiers.json().getJsonArray("tiers").stream()
+                            .map(t -> t.asJsonObject().getString("name"))
+                            .toList());
+        } else {
+            assertThat(offered).isEmpty();
+        }
+        page("customer-profile");
+    }
+
+    @Test
+    void everyProgrammePageCallListAndSegmentListIsPhotographedAndAccessible() {
+        String rule = API.post(
+                        "/api/v1/rules",
+                        Api.admin(),
+                        "{\"name\": \"Console rule " + unique() + "\", \"on\": \"PURCHASE_RECORDED\","
+                                + " \"actions\": [{\"type\": \"AWARD_POINTS\", \"points\": 5}]}")
+                .json()
+                .getString("ruleId");
+        String marco =
+                enrolled("console.rule." + unique() + "@example.com", null).getString("customerId");
+        signIn();
+        for (String tab :
+                List.of("coupons", "rewards", "earning", "tiers", "missions", "rules", "templates", "referral")) {
+            browser.get(BASE + "/admin/#/programme/" + tab);
+            wait.until(ExpectedConditions.attributeToBe(By.id("tab-" + tab), "aria-current", "page"));
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#main section.panel")));
+            page("programme-" + tab);
+        }
+
+        browser.get(BASE + "/admin/#/programme/templates");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("tpl-body")))
+                .sendKeys("Ciao {firstName}, ecco {couponCode}");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("tpl-preview"), "Ciao Marco, ecco"));
+        page("programme-template-preview");
+
+        browser.get(BASE + "/admin/#/programme/rules/" + rule);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("rule-pause")))
+                .click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("rule-activate")));
+        assertThat(API.get("/api/v1/rules/" + rule, Api.admin()).json().getString("status"))
+                .isEqualTo("PAUSED");
+        browser.findElement(By.id("why-customer")).sendKeys(marco);
+        browser.findElement(By.id("why-submit")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("why-answer"), "PURCHASE_RECORDED"));
+        page("programme-rule");
+
+        browser.get(BASE + "/admin/#/segments");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("segment-new")));
+        page("segments");
+        browser.get(BASE + "/admin/#/calls?store=MI-001");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("h-calls.list")));
+        page("calls");
+    }
+
     private void signIn() {
         if (!browser.getCurrentUrl().endsWith("#/signin")) {
             browser.get(BASE + "/admin/#/signin");

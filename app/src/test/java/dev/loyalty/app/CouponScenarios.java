@@ -102,4 +102,32 @@ abstract class CouponScenarios {
         assertThat(Api.count("SELECT COUNT(*) FROM coupon_template")).isEqualTo(templates + 1);
         assertThat(Api.count("SELECT COUNT(*) FROM coupon")).isEqualTo(coupons);
     }
+
+    @Test
+    void theConsoleListsItsTemplatesAndNoOneElseDoes() {
+        String name = "Listed " + unique();
+        String templateId = template(WELCOME.replace("Newsletter welcome", name)
+                .replace("\"perCustomerLimit\": 1", "\"perCustomerLimit\": 1, \"categories\": [\"wine\"]"));
+
+        Api.Reply list = API.get("/api/v1/coupon-templates", Api.admin());
+        Api.Reply byATill = API.get("/api/v1/coupon-templates", Api.terminal("MI-001"));
+        Api.Reply byACustomer = API.get(
+                "/api/v1/coupon-templates", Api.customer(UUID.randomUUID().toString()));
+
+        assertThat(list.status()).as(list.toString()).isEqualTo(200);
+        JsonObject listed = list.json().getJsonArray("items").stream()
+                .map(t -> t.asJsonObject())
+                .filter(t -> t.getString("templateId").equals(templateId))
+                .findFirst()
+                .orElseThrow();
+        assertThat(listed.getString("name")).isEqualTo(name);
+        assertThat(listed.getJsonObject("discount").getString("type")).isEqualTo("AMOUNT_OFF");
+        assertThat(listed.getJsonObject("discount").getJsonNumber("value").longValue())
+                .isEqualTo(500);
+        assertThat(listed.getJsonNumber("minSpend").longValue()).isEqualTo(2000);
+        assertThat(listed.getInt("validDays")).isEqualTo(30);
+        assertThat(listed.getJsonArray("categories").getString(0)).isEqualTo("wine");
+        assertThat(byATill.status()).as(byATill.toString()).isEqualTo(403);
+        assertThat(byACustomer.status()).as(byACustomer.toString()).isEqualTo(403);
+    }
 }

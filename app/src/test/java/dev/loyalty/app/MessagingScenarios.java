@@ -215,4 +215,30 @@ abstract class MessagingScenarios {
         assertThat(called.status()).as(called.toString()).isEqualTo(204);
         assertThat(messagesOf(marco).getJsonObject(0).getString("status")).isEqualTo("DELIVERED");
     }
+
+    @Test
+    void theConsolePreviewsATemplateBeforeSavingItAndNothingIsSaved() {
+        long templates = Api.count("SELECT COUNT(*) FROM message_template");
+
+        Api.Reply draft = API.post(
+                "/api/v1/message-templates/preview",
+                Api.admin(),
+                "{\"subject\": \"Per {firstName}\", \"body\": \"Ciao {firstName}, ecco {couponCode}\","
+                        + " \"values\": {\"firstName\": \"Elena\"}}");
+        Api.Reply unknown = API.post("/api/v1/message-templates/preview", Api.admin(), "{\"body\": \"Ciao {nome}\"}");
+        Api.Reply blank = API.post("/api/v1/message-templates/preview", Api.admin(), "{\"body\": \"\"}");
+        Api.Reply byATill =
+                API.post("/api/v1/message-templates/preview", Api.terminal("MI-001"), "{\"body\": \"Ciao\"}");
+
+        assertThat(draft.status()).as(draft.toString()).isEqualTo(200);
+        assertThat(draft.json().getString("subject")).isEqualTo("Per Elena");
+        assertThat(draft.json().getString("text")).isEqualTo("Ciao Elena, ecco K7P2QX9M4");
+        assertThat(unknown.isProblem("validation-failed"))
+                .as(unknown.toString())
+                .isTrue();
+        assertThat(unknown.body()).contains("nome");
+        assertThat(blank.isProblem("validation-failed")).as(blank.toString()).isTrue();
+        assertThat(byATill.status()).as(byATill.toString()).isEqualTo(403);
+        assertThat(Api.count("SELECT COUNT(*) FROM message_template")).isEqualTo(templates);
+    }
 }

@@ -32,7 +32,8 @@ import java.util.random.RandomGenerator;
  * only their own coupons.
  */
 @ApplicationScoped
-public class CouponService implements DefineCouponTemplateUseCase, IssueCouponsUseCase, MyCouponsQuery {
+public class CouponService
+        implements DefineCouponTemplateUseCase, IssueCouponsUseCase, MyCouponsQuery, CouponTemplateCatalogue {
 
     /** What a caller other than an administrator is told. */
     private static final String ADMIN_ONLY =
@@ -78,6 +79,13 @@ public class CouponService implements DefineCouponTemplateUseCase, IssueCouponsU
         TierNames.requireKnown(tiers, definition.tiers());
         templates.add(definition);
         return definition.id();
+    }
+
+    @Override
+    @Transactional
+    public List<CouponTemplate> templates(Actor actor) {
+        actor.requireAdmin(ADMIN_ONLY);
+        return templates.all();
     }
 
     @Override

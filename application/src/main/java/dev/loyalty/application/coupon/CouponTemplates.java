@@ -2,6 +2,7 @@ package dev.loyalty.application.coupon;
 
 import dev.loyalty.domain.coupon.CouponTemplate;
 import dev.loyalty.domain.coupon.CouponTemplateId;
+import java.util.List;
 import java.util.Optional;
 
 /** The stored coupon templates. */
@@ -10,6 +11,9 @@ public interface CouponTemplates {
     void add(CouponTemplate template);
 
     Optional<CouponTemplate> byId(CouponTemplateId id);
+
+    /** @return every template, newest first */
+    List<CouponTemplate> all();
 
     /**
      * Locks the template until the transaction ends and reads its redemption counter, so that

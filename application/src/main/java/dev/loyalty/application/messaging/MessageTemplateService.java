@@ -65,7 +65,16 @@ public class MessageTemplateService implements MessageTemplateUseCases {
 
     @Override
     public Preview preview(String name, String language, Map<String, String> values, Actor actor) {
-        MessageTemplate template = get(name, language, actor);
+        return render(get(name, language, actor), values);
+    }
+
+    @Override
+    public Preview previewDraft(MessageTemplate draft, Map<String, String> values, Actor actor) {
+        actor.requireAdmin(ADMIN_ONLY);
+        return render(draft, values);
+    }
+
+    private Preview render(MessageTemplate template, Map<String, String> values) {
         Map<String, String> all = new HashMap<>(EXAMPLES);
         all.put("appLink", settings.appLink());
         if (values != null) {

@@ -40,4 +40,11 @@ public interface MessageTemplateUseCases {
      * @throws MessageTemplateNotFoundException when there is none
      */
     Preview preview(String name, String language, Map<String, String> values, Actor actor);
+
+    /**
+     * Renders a template not saved yet (the console's live preview), as {@link #preview} would.
+     *
+     * @throws dev.loyalty.domain.shared.InvalidValueException when its placeholders could not be filled
+     */
+    Preview previewDraft(MessageTemplate draft, Map<String, String> values, Actor actor);
 }

@@ -110,6 +110,16 @@ class CouponServiceTest {
     }
 
     @Test
+    void theConsoleListsTheTemplatesItDefinedAndNoOneElseDoes() {
+        CouponTemplateId template = aStoreOnlyFiveEuroTemplate();
+
+        assertThat(service.templates(admin)).singleElement().satisfies(t -> assertThat(t.id())
+                .isEqualTo(template));
+        assertThatThrownBy(() -> service.templates(new Actor(Role.TERMINAL, "till", "MI-001")))
+                .isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
     void unknownTemplatesAndCustomersAreNotFound() {
         CouponTemplateId template = aStoreOnlyFiveEuroTemplate();
 

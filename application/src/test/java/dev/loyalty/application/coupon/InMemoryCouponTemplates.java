@@ -2,7 +2,9 @@ package dev.loyalty.application.coupon;
 
 import dev.loyalty.domain.coupon.CouponTemplate;
 import dev.loyalty.domain.coupon.CouponTemplateId;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -21,6 +23,11 @@ public final class InMemoryCouponTemplates implements CouponTemplates {
     @Override
     public synchronized Optional<CouponTemplate> byId(CouponTemplateId id) {
         return Optional.ofNullable(templates.get(id));
+    }
+
+    @Override
+    public synchronized List<CouponTemplate> all() {
+        return new ArrayList<>(templates.values());
     }
 
     @Override

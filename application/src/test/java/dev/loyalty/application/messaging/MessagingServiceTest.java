@@ -432,6 +432,24 @@ class MessagingServiceTest {
     }
 
     @Test
+    void aDraftIsPreviewedLikeASavedTemplateAndIsNotSaved() {
+        MessageTemplateService service = new MessageTemplateService(templates, settings);
+        MessageTemplate draft = new MessageTemplate(
+                "draft", "it", Optional.of("Per {firstName}"), new MessageText("{firstName}: {couponCode}"));
+
+        MessageTemplateUseCases.Preview preview =
+                service.previewDraft(draft, Map.of("firstName", "Elena"), Actor.admin("ops"));
+
+        assertThat(preview.subject()).contains("Per Elena");
+        assertThat(preview.text()).isEqualTo("Elena: K7P2QX9M4");
+        assertThat(service.all(Actor.admin("ops")))
+                .extracting(MessageTemplate::name)
+                .doesNotContain("draft");
+        assertThatThrownBy(() -> service.previewDraft(draft, Map.of(), Actor.customer(marco.id())))
+                .isInstanceOf(dev.loyalty.domain.shared.AccessDeniedException.class);
+    }
+
+    @Test
     void onlyTheConsoleReadsMessages() {
         assertThatThrownBy(() -> admin.ofCustomer(marco.id(), 10, Actor.customer(marco.id())))
                 .isInstanceOf(dev.loyalty.domain.shared.AccessDeniedException.class);

@@ -68,4 +68,16 @@ public class JpaCouponTemplates implements CouponTemplates {
         return Optional.ofNullable(em.find(CouponTemplateJpaEntity.class, id.toString()))
                 .map(CouponMapper::toDomain);
     }
+
+    @Override
+    public List<CouponTemplate> all() {
+        return em
+                .createQuery(
+                        "SELECT t FROM CouponTemplateJpaEntity t ORDER BY t.createdAt DESC, t.id",
+                        CouponTemplateJpaEntity.class)
+                .getResultList()
+                .stream()
+                .map(CouponMapper::toDomain)
+                .toList();
+    }
 }

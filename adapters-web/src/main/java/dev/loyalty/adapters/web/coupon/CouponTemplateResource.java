@@ -3,6 +3,7 @@ package dev.loyalty.adapters.web.coupon;
 import dev.loyalty.adapters.web.Choices;
 import dev.loyalty.adapters.web.Roles;
 import dev.loyalty.adapters.web.security.Caller;
+import dev.loyalty.application.coupon.CouponTemplateCatalogue;
 import dev.loyalty.application.coupon.DefineCouponTemplateUseCase;
 import dev.loyalty.application.coupon.IssueCouponsUseCase;
 import dev.loyalty.application.shared.ProgrammeCurrency;
@@ -20,6 +21,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -58,6 +60,9 @@ public class CouponTemplateResource {
     IssueCouponsUseCase issuing;
 
     @Inject
+    CouponTemplateCatalogue catalogue;
+
+    @Inject
     Caller caller;
 
     @POST
@@ -94,6 +99,14 @@ public class CouponTemplateResource {
         return Response.created(uri.getAbsolutePathBuilder().path(id.toString()).build())
                 .entity(Map.of("templateId", id.toString()))
                 .build();
+    }
+
+    @GET
+    @Operation(operationId = "listCouponTemplates", summary = "The coupon templates, newest first")
+    public CouponTemplateView.TemplateList all() {
+        return new CouponTemplateView.TemplateList(catalogue.templates(caller.actor()).stream()
+                .map(CouponTemplateView::of)
+                .toList());
     }
 
     @POST

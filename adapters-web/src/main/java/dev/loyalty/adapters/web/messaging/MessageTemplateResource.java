@@ -110,4 +110,24 @@ public class MessageTemplateResource {
         var preview = templates.preview(name, language, body == null ? Map.of() : body.values(), caller.actor());
         return new PreviewView(preview.subject().orElse(null), preview.text());
     }
+
+    /** A draft's text, subject and example values. */
+    public record DraftPreviewRequest(
+            @Size(max = MessageTemplate.MAX_SUBJECT) String subject,
+            @NotBlank @Size(max = MessageText.MAX_LENGTH) String body,
+            Map<String, String> values) {}
+
+    @POST
+    @Path("preview")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(
+            operationId = "previewMessageTemplateDraft",
+            summary = "Render a template's text before it is saved (the console's live preview)")
+    public PreviewView previewDraft(@NotNull @Valid DraftPreviewRequest body) {
+        MessageTemplate draft =
+                new MessageTemplate("draft", "en", Optional.ofNullable(body.subject()), new MessageText(body.body()));
+        var preview = templates.previewDraft(draft, body.values() == null ? Map.of() : body.values(), caller.actor());
+        return new PreviewView(preview.subject().orElse(null), preview.text());
+    }
 }
