@@ -25,6 +25,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -146,6 +147,13 @@ public class CampaignResource {
     @GET
     @Path("{campaignId}/runs/{runId}")
     @Operation(operationId = "getCampaignRun", summary = "A run's progress: counts, percent and estimated seconds left")
+    @APIResponse(
+            responseCode = "200",
+            description = "The run's progress",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = CampaignViews.RunView.class)))
     @APIResponse(responseCode = "404", description = "campaign-not-found or campaign-run-not-found")
     public CampaignViews.RunView runProgress(
             @PathParam("campaignId") String campaignId, @PathParam("runId") String runId) {
