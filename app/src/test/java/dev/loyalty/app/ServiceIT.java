@@ -99,6 +99,9 @@ class ServiceIT {
     class MetricsProperty extends MetricsPropertyScenarios {}
 
     @Nested
+    class Campaigns extends CampaignScenarios {}
+
+    @Nested
     class ApiDocumentation extends ApiDocumentationScenarios {}
 
     @Nested
