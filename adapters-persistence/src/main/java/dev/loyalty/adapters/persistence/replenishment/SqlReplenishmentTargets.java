@@ -78,32 +78,14 @@ public class SqlReplenishmentTargets implements ReplenishmentTargets {
         if (products.isEmpty()) {
             return List.of();
         }
-        boolean crossSell = replenishment.propose() == Replenishment.Proposal.CROSS_SELL;
-        StringBuilder ranges = new StringBuilder();
         List<Object> parameters = new ArrayList<>();
-        for (Product product : products.values()) {
-            ranges.append(ranges.length() == 0 ? "" : " OR ")
-                    .append("(m.sku = ? AND m.last_purchase_at >= ? AND m.last_purchase_at < ?");
-            parameters.add(product.sku());
-            parameters.add(UtcTimes.utc(product.from()));
-            parameters.add(UtcTimes.utc(product.until()));
-            if (crossSell) {
-                ranges.append(" AND NOT EXISTS (SELECT 1 FROM customer_category_metrics c"
-                        + " WHERE c.customer_id = m.customer_id AND c.category = ?"
-                        + " AND c.last_purchase_at > m.last_purchase_at)");
-                parameters.add(product.proposed());
-            }
-            ranges.append(')');
-        }
+        String due = dueRows(products, replenishment.propose(), parameters);
         parameters.add(afterCustomerId);
-        Query query = em.createNativeQuery("WITH due AS (SELECT m.customer_id, m.sku, m.last_purchase_at"
-                + " FROM customer_sku_metrics m WHERE (" + ranges + ") AND m.customer_id > ?),"
+        Query query = em.createNativeQuery("WITH due AS (" + due + " AND m.customer_id > ?),"
                 + " page AS (SELECT DISTINCT customer_id FROM due ORDER BY customer_id LIMIT " + limit + ")"
                 + " SELECT due.customer_id, due.sku, due.last_purchase_at FROM due JOIN page"
                 + " ON page.customer_id = due.customer_id ORDER BY due.customer_id, due.sku");
-        for (int i = 0; i < parameters.size(); i++) {
-            query.setParameter(i + 1, parameters.get(i));
-        }
+        bind(query, parameters);
         List<ReplenishmentTarget> targets = new ArrayList<>();
         for (Object row : query.getResultList()) {
             Object[] columns = (Object[]) row;
@@ -118,6 +100,49 @@ public class SqlReplenishmentTargets implements ReplenishmentTargets {
                     occasion(product.sku(), last, programme)));
         }
         return targets;
+    }
+
+    @Override
+    public long count(Replenishment replenishment, LocalDate day) {
+        Map<String, Product> products = products(replenishment, day, zone());
+        if (products.isEmpty()) {
+            return 0;
+        }
+        List<Object> parameters = new ArrayList<>();
+        Query query = em.createNativeQuery(
+                "SELECT COUNT(*) FROM (" + dueRows(products, replenishment.propose(), parameters) + ") due");
+        bind(query, parameters);
+        return NativeRows.number(query.getSingleResult());
+    }
+
+    /**
+     * The due rows of {@code customer_sku_metrics m}: one range of the index {@code (sku,
+     * last_purchase_at)} per product (and for CROSS_SELL no purchase of the proposed category since).
+     */
+    private static String dueRows(
+            Map<String, Product> products, Replenishment.Proposal propose, List<Object> parameters) {
+        StringBuilder ranges = new StringBuilder();
+        for (Product product : products.values()) {
+            ranges.append(ranges.length() == 0 ? "" : " OR ")
+                    .append("(m.sku = ? AND m.last_purchase_at >= ? AND m.last_purchase_at < ?");
+            parameters.add(product.sku());
+            parameters.add(UtcTimes.utc(product.from()));
+            parameters.add(UtcTimes.utc(product.until()));
+            if (propose == Replenishment.Proposal.CROSS_SELL) {
+                ranges.append(" AND NOT EXISTS (SELECT 1 FROM customer_category_metrics c"
+                        + " WHERE c.customer_id = m.customer_id AND c.category = ?"
+                        + " AND c.last_purchase_at > m.last_purchase_at)");
+                parameters.add(product.proposed());
+            }
+            ranges.append(')');
+        }
+        return "SELECT m.customer_id, m.sku, m.last_purchase_at FROM customer_sku_metrics m WHERE (" + ranges + ")";
+    }
+
+    private static void bind(Query query, List<Object> parameters) {
+        for (int i = 0; i < parameters.size(); i++) {
+            query.setParameter(i + 1, parameters.get(i));
+        }
     }
 
     /** The purchase cycle: the SKU and the day (in the programme's zone) of its last purchase. */

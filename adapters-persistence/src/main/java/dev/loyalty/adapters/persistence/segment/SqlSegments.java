@@ -160,7 +160,11 @@ public class SqlSegments implements Segments, SegmentEvaluator {
     @Override
     public long freeze(UUID snapshotId, Snapshot description, Condition condition) {
         return freeze(
-                snapshotId, description.segmentId().toString(), description.takenAt(), description.definition(), condition);
+                snapshotId,
+                description.segmentId().toString(),
+                description.takenAt(),
+                description.definition(),
+                condition);
     }
 
     @Override

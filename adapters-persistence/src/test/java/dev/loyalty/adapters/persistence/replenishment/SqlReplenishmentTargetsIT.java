@@ -133,6 +133,8 @@ class SqlReplenishmentTargetsIT {
         assertThat(targets)
                 .extracting(t -> t.customer().toString())
                 .containsExactlyInAnyOrder(proposed, boughtBodyCreamBefore);
+        assertThat(count(new Replenishment(List.of(cream, unmapped), List.of(), 15, Proposal.CROSS_SELL)))
+                .isEqualTo(2);
         assertThat(targets).allSatisfy(target -> {
             assertThat(target.sku()).as("body creams cross-sell nothing").isEqualTo(cream);
             assertThat(target.category()).isEqualTo(face);
@@ -208,6 +210,7 @@ class SqlReplenishmentTargetsIT {
 
         assertThat(customersPerPage).containsExactly(3, 3, 1);
         assertThat(all).hasSize(11);
+        assertThat(count(replenishment)).as("the run's total").isEqualTo(11);
         assertThat(all.stream().map(t -> t.customer().toString()).distinct())
                 .containsExactlyElementsOf(customers.stream().sorted().toList());
         assertThat(all.stream().map(t -> t.customer() + "/" + t.sku()).distinct())
@@ -221,6 +224,10 @@ class SqlReplenishmentTargetsIT {
     private List<ReplenishmentTarget> targets(Replenishment replenishment, LocalDate day, String after, int limit) {
         return TestDatabase.inTransaction(
                 em -> new SqlReplenishmentTargets(em, ROME).due(replenishment, day, after, limit));
+    }
+
+    private static long count(Replenishment replenishment) {
+        return TestDatabase.inTransaction(em -> new SqlReplenishmentTargets(em, ROME).count(replenishment, TODAY));
     }
 
     private static Instant at(LocalDate day) {
