@@ -91,7 +91,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                             + " and its rebuild"),
             @Tag(
                     name = "Imports",
-                    description = "Historical receipts imported from CSV or POS logs, with their rejects")
+                    description = "Historical receipts imported from CSV or POS logs, with their rejects"),
+            @Tag(
+                    name = "Campaigns",
+                    description = "Campaigns aimed at a segment with an offer and a message, run exactly once per"
+                            + " slot, judged against a control group")
         })
 @SecurityScheme(securitySchemeName = "jwt", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
 public class LoyaltyApi extends Application {

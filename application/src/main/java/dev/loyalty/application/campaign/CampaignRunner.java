@@ -82,11 +82,14 @@ public class CampaignRunner {
         wakeUp.wake(started.runId());
     }
 
-    /** Takes over the runs whose lease expired (a runner that crashed, an instance restarted). */
+    /**
+     * Takes over the runs whose lease expired (a runner that crashed, an instance restarted), each on
+     * a thread of its own.
+     */
     public void resumeAbandoned() {
         for (UUID id : runs.abandoned(clock.instant(), 20)) {
             LOG.log(Level.INFO, "Campaign run {0}: its lease expired, taking it over", id);
-            run(id);
+            wakeUp.wake(id);
         }
     }
 
