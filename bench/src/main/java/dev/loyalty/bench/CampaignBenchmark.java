@@ -33,6 +33,7 @@ import java.util.regex.Pattern;
  * <p>Run: {@code mvn -B -q package -DskipTests && mvn -B -q -Pbench -pl bench compile
  * exec:java@campaigns}; options {@code -Dbench.campaignCustomers=}, {@code
  * -Dbench.campaignReceipts=}, {@code -Dbench.reuse=}, {@code -Dbench.leadDays=7}, {@code
+ * -Dbench.offer={"points": 10}} (the offer of both campaigns, JSON), {@code
  * -Dbench.bufferPool=1G}, {@code -Dbench.keep=true}.
  */
 public final class CampaignBenchmark {
@@ -44,8 +45,8 @@ public final class CampaignBenchmark {
     static final List<String> REPLENISHED =
             List.of("coffee", "baby-care", "personal-care", "face-cream", "home-care", "pet-food", "vitamins");
 
-    /** Everyone: a count every customer has (0 without purchases). */
-    static final String EVERYONE = "{\"metric\": \"lifetimeVisits\", \"op\": \"gte\", \"value\": 0}";
+    /** Everyone: a sum every customer has (0 without purchases). */
+    static final String EVERYONE = "{\"metric\": \"lifetimeValue\", \"op\": \"gte\", \"value\": 0}";
 
     private CampaignBenchmark() {}
 
@@ -57,6 +58,7 @@ public final class CampaignBenchmark {
         long receipts = Long.parseLong(System.getProperty("bench.campaignReceipts", "2900000"));
         String reuse = System.getProperty("bench.reuse", "").strip();
         int leadDays = Integer.parseInt(System.getProperty("bench.leadDays", "7"));
+        String offer = System.getProperty("bench.offer", "{\"points\": 10}");
         String bufferPool = System.getProperty("bench.bufferPool", "1G");
         boolean keep = Boolean.parseBoolean(System.getProperty("bench.keep", "false"));
         Path jar = Path.of(System.getProperty("bench.jar", "app/target/loyalty.jar"))
@@ -80,7 +82,18 @@ public final class CampaignBenchmark {
                     PurchaseBenchmark.deleteTree(run.resolve("service-data"));
                 });
             }
-            measure(out, customers, receipts, !reuse.isEmpty(), leadDays, bufferPool, jar, run, mariadbBase, teardown);
+            measure(
+                    out,
+                    customers,
+                    receipts,
+                    !reuse.isEmpty(),
+                    leadDays,
+                    offer,
+                    bufferPool,
+                    jar,
+                    run,
+                    mariadbBase,
+                    teardown);
         });
     }
 
@@ -90,6 +103,7 @@ public final class CampaignBenchmark {
             long receipts,
             boolean reuse,
             int leadDays,
+            String offer,
             String bufferPool,
             Path jar,
             Path run,
@@ -149,10 +163,9 @@ public final class CampaignBenchmark {
                 "replenishment of " + REPLENISHED.size() + " categories, lead " + leadDays + " days",
                 """
                 {"name": "Replenishment benchmark", "type": "REPLENISHMENT", "holdoutPercent": 10,
-                 "audience": {"condition": %s},
-                 "schedule": {"daily": "08:00"},
+                 "offer": %s, "schedule": {"daily": "08:00"},
                  "replenishment": {"categories": ["%s"], "leadDays": %d, "propose": "SAME"}}"""
-                        .formatted(EVERYONE, categories, leadDays));
+                        .formatted(offer, categories, leadDays));
         timeRun(
                 out,
                 api,
@@ -162,9 +175,9 @@ public final class CampaignBenchmark {
                 "calendar over every customer",
                 """
                 {"name": "Calendar benchmark", "type": "CALENDAR", "holdoutPercent": 10,
-                 "audience": {"condition": %s},
+                 "audience": {"condition": %s}, "offer": %s,
                  "schedule": {"at": "2099-12-01T09:00:00Z"}}"""
-                        .formatted(EVERYONE));
+                        .formatted(EVERYONE, offer));
         out.printf(
                 "  machine: %d cores, JDK %s; MariaDB, the service and this client share it%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
@@ -180,7 +193,7 @@ public final class CampaignBenchmark {
             throw new IllegalStateException(
                     "creating the campaign answered " + created.status() + ": " + created.shortBody());
         }
-        String campaign = field(created.body(), "campaignId");
+        String campaign = field(created.body(), "id");
         Api.Response launched =
                 api.send("POST", "/api/v1/campaigns/" + campaign + "/launch", tokens.admin(), "", timeout);
         if (launched.status() / 100 != 2) {
