@@ -2,12 +2,11 @@ package dev.loyalty.domain.campaign;
 
 import dev.loyalty.domain.customer.CustomerId;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Objects;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The control group, random but deterministic per (campaign, customer): HMAC-SHA256 keyed with the
@@ -50,17 +49,35 @@ public record Holdout(String key, int percent) {
 
     /** @return the customer's bucket, 0 to 9,999 */
     long bucket(CampaignId campaign, CustomerId customer) {
+        byte[] digest =
+                hmacSha256(HexFormat.of().parseHex(key), (campaign + ":" + customer).getBytes(StandardCharsets.UTF_8));
+        long head = 0;
+        for (int i = 0; i < 8; i++) {
+            head = (head << 8) | (digest[i] & 0xff);
+        }
+        return Long.remainderUnsigned(head, 10_000);
+    }
+
+    /** HMAC-SHA256 (RFC 2104) over {@link MessageDigest}: the domain uses no javax.crypto. */
+    static byte[] hmacSha256(byte[] key, byte[] message) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(HexFormat.of().parseHex(key), "HmacSHA256"));
-            byte[] digest = mac.doFinal((campaign + ":" + customer).getBytes(StandardCharsets.UTF_8));
-            long head = 0;
-            for (int i = 0; i < 8; i++) {
-                head = (head << 8) | (digest[i] & 0xff);
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            byte[] block = new byte[64];
+            byte[] shortKey = key.length > 64 ? sha.digest(key) : key;
+            System.arraycopy(shortKey, 0, block, 0, shortKey.length);
+            byte[] inner = new byte[64];
+            byte[] outer = new byte[64];
+            for (int i = 0; i < 64; i++) {
+                inner[i] = (byte) (block[i] ^ 0x36);
+                outer[i] = (byte) (block[i] ^ 0x5c);
             }
-            return Long.remainderUnsigned(head, 10_000);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("every JDK has HmacSHA256", e);
+            sha.reset();
+            sha.update(inner);
+            byte[] innerHash = sha.digest(message);
+            sha.update(outer);
+            return sha.digest(innerHash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
         }
     }
 }

@@ -48,6 +48,17 @@ class HoldoutTest {
     }
 
     @Test
+    void the_hmac_is_the_standard_one() throws Exception {
+        for (String hexKey : new String[] {KEY, "0b".repeat(20), "aa".repeat(131)}) {
+            byte[] key = java.util.HexFormat.of().parseHex(hexKey);
+            byte[] message = "campaign:customer".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
+            assertThat(Holdout.hmacSha256(key, message)).isEqualTo(mac.doFinal(message));
+        }
+    }
+
+    @Test
     void a_known_vector_stays_the_same_across_releases() {
         CampaignId campaign = new CampaignId(java.util.UUID.fromString("11111111-1111-1111-1111-111111111111"));
         CustomerId customer = new CustomerId(java.util.UUID.fromString("22222222-2222-2222-2222-222222222222"));
