@@ -326,4 +326,70 @@ abstract class CampaignScenarios {
                 .as("one message per member: the 12 before the cursor were not sent again")
                 .isEqualTo(30);
     }
+
+    @Test
+    void elenasPersonalOfferIsRefusedOnASmallerBasketAndAcceptedOnALargerOne() throws Exception {
+        String city = "Elena-" + unique();
+        String elena =
+                Fixtures.enrolled("elena." + unique() + "@example.com", null).getString("customerId");
+        Api.execute("UPDATE customer SET city = '" + city + "' WHERE id = '" + elena + "'");
+        Api.execute("INSERT INTO customer_metrics (customer_id, last_purchase_at, frequency, monetary, average_basket,"
+                + " computed_at) VALUES ('" + elena + "', UTC_TIMESTAMP(6), 4, 10000, 2500, UTC_TIMESTAMP(6))"
+                + " ON DUPLICATE KEY UPDATE average_basket = 2500");
+        // the template says 3 EUR off 20 EUR: Elena's coupon carries figures of its own
+        String templateId = Fixtures.template(Fixtures.WELCOME
+                .replace("Newsletter welcome", "Elena " + unique())
+                .replace("\"value\": 500", "\"value\": 300"));
+        String campaign = launched(
+                """
+                {"name": "Elena's ready meals %s", "type": "PERSONAL_OFFER", "holdoutPercent": 0,
+                 "audience": {"condition": {"attribute": "city", "eq": "%s"}},
+                 "offer": {"templateId": "%s", "personal": {"valuePercentOfAverageBasket": 20,
+                   "minSpendMultipleOfAverageBasket": 2, "roundTo": 500, "min": 500, "max": 2000,
+                   "category": "ready-meals"}},
+                 "message": {"template": "{firstName}, {offerValue} EUR off ready meals from {minSpend} EUR: {couponCode}"}}"""
+                        .formatted(city, city, templateId));
+        JsonObject run = finished(campaign, started(campaign));
+        assertThat(run.getString("status")).as(run.toString()).isEqualTo("COMPLETED");
+        assertThat(run.getJsonNumber("total").longValue()).isEqualTo(1);
+
+        String code;
+        try (Connection db = SegmentScenarios.db();
+                PreparedStatement select = db.prepareStatement(
+                        "SELECT m.coupon_code, m.offer_value_cents, m.offer_min_spend_cents, m.scope_category,"
+                                + " c.value_cents, c.min_spend_cents, c.category, c.campaign_id"
+                                + " FROM campaign_member m JOIN coupon c ON c.code = m.coupon_code"
+                                + " WHERE m.campaign_id = ?")) {
+            select.setString(1, campaign);
+            try (ResultSet r = select.executeQuery()) {
+                assertThat(r.next()).isTrue();
+                code = r.getString(1);
+                assertThat(r.getLong(2)).isEqualTo(500);
+                assertThat(r.getLong(3)).isEqualTo(5000);
+                assertThat(r.getString(4)).isEqualTo("ready-meals");
+                assertThat(r.getLong(5)).isEqualTo(500);
+                assertThat(r.getLong(6)).isEqualTo(5000);
+                assertThat(r.getString(7)).isEqualTo("ready-meals");
+                assertThat(r.getString(8)).isEqualTo(campaign);
+            }
+        }
+        String smaller =
+                """
+                {"storeId": "MI-001", "customerId": "%s", "channel": "STORE", "couponCodes": ["%s"],
+                 "lines": [{"sku": "RM-LASAGNA", "category": "ready-meals", "quantity": 8, "unitPrice": 600}]}"""
+                        .formatted(elena, code);
+        Api.Reply refused = API.post("/api/v1/checkouts/quote", Api.terminal("MI-001"), smaller);
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(200);
+        JsonObject verdict = refused.json().getJsonArray("coupons").getJsonObject(0);
+        assertThat(verdict.getString("status")).as(refused.toString()).isEqualTo("REJECTED");
+        assertThat(verdict.getString("code")).isEqualTo("coupon-min-spend-not-met");
+
+        Api.Reply accepted = API.post(
+                "/api/v1/checkouts/quote",
+                Api.terminal("MI-001"),
+                smaller.replace("\"quantity\": 8", "\"quantity\": 10"));
+        JsonObject applicable = accepted.json().getJsonArray("coupons").getJsonObject(0);
+        assertThat(applicable.getString("status")).as(accepted.toString()).isEqualTo("APPLICABLE");
+        assertThat(applicable.getJsonNumber("discount").longValue()).isEqualTo(500);
+    }
 }

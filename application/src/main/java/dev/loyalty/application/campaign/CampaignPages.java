@@ -199,6 +199,10 @@ public class CampaignPages {
                 average = known.get();
             }
             PersonalOffer.Figures computed = figures.figuresFor(average);
+            if (computed.valueCents() <= 0) {
+                return outcome(
+                        member, "SUPPRESSED", Optional.of("offer value is zero"), Optional.empty(), Optional.empty());
+            }
             if (!campaigns.spendCoupon(campaign.id(), computed.valueCents())) {
                 return outcome(member, "OVER_BUDGET", Optional.empty(), Optional.empty(), Optional.empty());
             }

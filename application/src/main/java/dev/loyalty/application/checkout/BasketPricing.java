@@ -211,7 +211,12 @@ final class BasketPricing {
             return new Judged(
                     presented, code, null, null, new CouponRejection(COUPON_NOT_FOUND, "no coupon has this code"));
         }
-        CouponTemplate template = reads.template(coupon.get().templateId());
+        CouponTemplate stored = reads.template(coupon.get().templateId());
+        CouponTemplate template = coupon.get().ownFigures().isPresent() && !lines.isEmpty()
+                ? stored.personalisedBy(
+                        coupon.get().ownFigures().get(),
+                        lines.get(0).unitPrice().currency())
+                : stored;
         int earlierInBasket = inBasket.getOrDefault(template.id(), 0);
         CouponUse use = CouponUse.ofBasket(
                 coupon.get(),

@@ -25,6 +25,7 @@ public final class Coupon {
     private final CustomerId owner;
     private final Instant validFrom;
     private final Instant validUntil;
+    private final OwnFigures ownFigures;
     private CouponStatus status;
     private String redemptionReference;
 
@@ -35,8 +36,10 @@ public final class Coupon {
             CouponStatus status,
             Instant validFrom,
             Instant validUntil,
-            String redemptionReference) {
+            String redemptionReference,
+            OwnFigures ownFigures) {
         this.code = Objects.requireNonNull(code, "code");
+        this.ownFigures = ownFigures;
         this.templateId = Objects.requireNonNull(templateId, "templateId");
         this.owner = owner;
         this.status = Objects.requireNonNull(status, "status");
@@ -68,7 +71,7 @@ public final class Coupon {
             CouponStatus status,
             Instant validFrom,
             Instant validUntil) {
-        return new Coupon(code, templateId, owner, status, validFrom, validUntil, null);
+        return new Coupon(code, templateId, owner, status, validFrom, validUntil, null, null);
     }
 
     /**
@@ -93,7 +96,46 @@ public final class Coupon {
             Instant validFrom,
             Instant validUntil,
             String redemptionReference) {
-        return new Coupon(code, templateId, owner, status, validFrom, validUntil, redemptionReference);
+        return new Coupon(code, templateId, owner, status, validFrom, validUntil, redemptionReference, null);
+    }
+
+    /**
+     * @param figures the coupon's own value, minimum spend and category (a personal offer's), which
+     *     the till enforces over its template's
+     * @return this coupon carrying them
+     */
+    public Coupon withOwnFigures(OwnFigures figures) {
+        return new Coupon(
+                code,
+                templateId,
+                owner,
+                status,
+                validFrom,
+                validUntil,
+                redemptionReference,
+                Objects.requireNonNull(figures));
+    }
+
+    /** @return the coupon's own figures, when it has them (a personal offer's coupon) */
+    public Optional<OwnFigures> ownFigures() {
+        return Optional.ofNullable(ownFigures);
+    }
+
+    /**
+     * A coupon's own figures, computed for its customer (a personal offer).
+     *
+     * @param valueCents the amount off, in cents, above 0
+     * @param minSpendCents the basket it needs, in cents (0: any)
+     * @param category the category it applies to, if only one
+     */
+    public record OwnFigures(long valueCents, long minSpendCents, Optional<String> category) {
+        public OwnFigures {
+            Objects.requireNonNull(category, "category");
+            if (valueCents <= 0 || minSpendCents < 0) {
+                throw new InvalidValueException(
+                        "valueCents", "a coupon's own value is above 0, its minimum spend not negative");
+            }
+        }
     }
 
     /**

@@ -174,6 +174,30 @@ public final class CouponTemplate {
     }
 
     /**
+     * The template as one coupon with figures of its own sees it: its amount off, minimum spend and
+     * category instead of the template's (validity, channels, limits and tiers stay the template's).
+     *
+     * @param figures the coupon's own figures
+     * @param currency the basket's currency
+     * @return a copy with those figures
+     */
+    public CouponTemplate personalisedBy(Coupon.OwnFigures figures, java.util.Currency currency) {
+        return new CouponTemplate(
+                id,
+                name,
+                new Discount.AmountOff(Money.of(figures.valueCents(), currency.getCurrencyCode())),
+                figures.minSpendCents() > 0 ? Money.of(figures.minSpendCents(), currency.getCurrencyCode()) : null,
+                channels,
+                validFrom,
+                validUntil,
+                validDays,
+                perCustomerLimit,
+                figures.category().map(Set::of).orElse(categories),
+                maxRedemptions,
+                tiers);
+    }
+
+    /**
      * Issues a coupon, fixing its validity: from the later of {@code now} and {@code validFrom},
      * until the earlier of {@code validUntil} and {@code now + validDays} (days of 24 hours).
      *

@@ -154,8 +154,8 @@ public class SqlCampaignRuns implements CampaignRuns {
                         SELECT r.id FROM campaign_run r JOIN campaign c ON c.id = r.campaign_id
                         WHERE r.status = 'RUNNING' AND (r.lease_until IS NULL OR r.lease_until < ?)
                           AND c.status IN ('SCHEDULED', 'RUNNING', 'CANCELLED')
-                        ORDER BY r.started_at LIMIT """
-                                + Math.max(1, Math.min(limit, 1000)))
+                        ORDER BY r.started_at"""
+                                + " LIMIT " + Math.max(1, Math.min(limit, 1000)))
                 .setParameter(1, UtcTimes.utc(now))
                 .getResultList();
         return rows.stream().map(id -> UUID.fromString((String) id)).toList();

@@ -42,5 +42,15 @@ public class CouponJpaEntity {
     @Column(name = "version", nullable = false)
     long version;
 
+    /** A personal offer's own value (written by the campaign run, read here). */
+    @Column(name = "value_cents", insertable = false, updatable = false)
+    Long valueCents;
+
+    @Column(name = "min_spend_cents", insertable = false, updatable = false)
+    Long minSpendCents;
+
+    @Column(name = "category", insertable = false, updatable = false)
+    String category;
+
     protected CouponJpaEntity() {}
 }

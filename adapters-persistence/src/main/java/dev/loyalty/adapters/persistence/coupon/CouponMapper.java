@@ -90,7 +90,7 @@ final class CouponMapper {
     }
 
     static Coupon toDomain(CouponJpaEntity row) {
-        return Coupon.reconstitute(
+        Coupon coupon = Coupon.reconstitute(
                 CouponCode.parse(row.code),
                 new CouponTemplateId(UUID.fromString(row.templateId)),
                 row.customerId == null ? null : CustomerId.parse(row.customerId),
@@ -98,5 +98,11 @@ final class CouponMapper {
                 UtcTimes.instant(row.validFrom),
                 UtcTimes.instant(row.validUntil),
                 row.redemptionReference);
+        return row.valueCents == null
+                ? coupon
+                : coupon.withOwnFigures(new Coupon.OwnFigures(
+                        row.valueCents,
+                        row.minSpendCents == null ? 0 : row.minSpendCents,
+                        java.util.Optional.ofNullable(row.category)));
     }
 }
