@@ -115,4 +115,7 @@ class ServiceIT {
 
     @Nested
     class Console extends ConsoleScenarios {}
+
+    @Nested
+    class Replenishment extends ReplenishmentScenarios {}
 }

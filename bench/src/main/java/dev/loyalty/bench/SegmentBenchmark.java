@@ -116,29 +116,7 @@ public final class SegmentBenchmark {
         Tokens tokens = Tokens.mint(jar, dataDir);
 
         long generated = System.nanoTime();
-        ProcessBuilder generate = new ProcessBuilder(
-                        ServiceProcess.java(),
-                        "-jar",
-                        jar.toString(),
-                        "generate",
-                        "--customers",
-                        String.valueOf(customers),
-                        "--receipts",
-                        String.valueOf(receipts),
-                        "--seed",
-                        "42",
-                        "--months",
-                        "24")
-                .directory(dataDir.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(run.resolve("generate.log").toFile());
-        generate.environment().keySet().removeIf(name -> name.startsWith("LOYALTY_"));
-        generate.environment().put("LOYALTY_DB_URL", db.url());
-        generate.environment().put("LOYALTY_DB_USER", "root");
-        generate.environment().put("LOYALTY_DB_PASSWORD", "");
-        if (generate.start().waitFor() != 0) {
-            throw new IllegalStateException("the generator failed: " + Files.readString(run.resolve("generate.log")));
-        }
+        GeneratedHistory.generate(jar, dataDir, db.url(), run, customers, receipts, 24);
         try (Connection connection = db.connect();
                 Statement sql = connection.createStatement()) {
             out.printf(

@@ -18,4 +18,11 @@ public interface ReplenishmentTargets {
      * @return the due targets after {@code afterCustomerId}, ordered by customer id then SKU
      */
     List<ReplenishmentTarget> due(Replenishment replenishment, LocalDate day, String afterCustomerId, int limit);
+
+    /**
+     * @param replenishment the campaign's products and lead time
+     * @param day the run's day, as for {@link #due}
+     * @return how many targets {@link #due} gives over all its pages on that day (a run's total)
+     */
+    long count(Replenishment replenishment, LocalDate day);
 }

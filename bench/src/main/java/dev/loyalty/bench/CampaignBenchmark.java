@@ -1,0 +1,270 @@
+package dev.loyalty.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Campaign runs at scale (issue #14): a {@code loyalty.jar} on a MariaDB filled by the {@code
+ * generate} command ({@code -Dbench.campaignCustomers}, default a million; {@code
+ * -Dbench.campaignReceipts}, default 2.9 million: about 10 million lines) with the customer metrics
+ * of the service's own rebuild - or on the database a run of this or the segments' benchmark kept
+ * ({@code -Dbench.reuse=<its run directory>}, which saves the hour of generating it) - then a
+ * REPLENISHMENT run of every generated category with a consumption period and a CALENDAR run over
+ * every customer, each started with {@code POST /campaigns/{id}/runs} and followed through {@code
+ * GET /campaigns/{id}/runs/{runId}} every second until it ends, printing its progress, its duration
+ * and the CPU the service, MariaDB and this client used meanwhile, with the load average.
+ *
+ * <p>Run: {@code mvn -B -q package -DskipTests && mvn -B -q -Pbench -pl bench compile
+ * exec:java@campaigns}; options {@code -Dbench.campaignCustomers=}, {@code
+ * -Dbench.campaignReceipts=}, {@code -Dbench.reuse=}, {@code -Dbench.leadDays=7}, {@code
+ * -Dbench.offer={"points": 10}} (the offer of both campaigns, JSON), {@code
+ * -Dbench.bufferPool=1G}, {@code -Dbench.keep=true}.
+ */
+public final class CampaignBenchmark {
+
+    private static final List<Logger> QUIET =
+            List.of(Logger.getLogger("ch.vorburger"), Logger.getLogger("org.mariadb"));
+
+    /** The generator's categories whose products have a consumption period. */
+    static final List<String> REPLENISHED =
+            List.of("coffee", "baby-care", "personal-care", "face-cream", "home-care", "pet-food", "vitamins");
+
+    /** Everyone: a sum every customer has (0 without purchases). */
+    static final String EVERYONE = "{\"metric\": \"lifetimeValue\", \"op\": \"gte\", \"value\": 0}";
+
+    private CampaignBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        QUIET.forEach(logger -> logger.setLevel(Level.WARNING));
+        System.setProperty("mariadb.logging.disable", "true");
+        PrintStream out = System.out;
+        long customers = Long.parseLong(System.getProperty("bench.campaignCustomers", "1000000"));
+        long receipts = Long.parseLong(System.getProperty("bench.campaignReceipts", "2900000"));
+        String reuse = System.getProperty("bench.reuse", "").strip();
+        int leadDays = Integer.parseInt(System.getProperty("bench.leadDays", "7"));
+        String offer = System.getProperty("bench.offer", "{\"points\": 10}");
+        String bufferPool = System.getProperty("bench.bufferPool", "1G");
+        boolean keep = Boolean.parseBoolean(System.getProperty("bench.keep", "false"));
+        Path jar = Path.of(System.getProperty("bench.jar", "app/target/loyalty.jar"))
+                .toAbsolutePath();
+        Path workRoot = Path.of(System.getProperty("bench.workRoot", "bench/target/bench-runs"))
+                .toAbsolutePath();
+        Path mariadbBase = Path.of(System.getProperty(
+                        "bench.mariadbBase", System.getProperty("user.home") + "/.cache/loyalty-build/mariadb-11.4.5"))
+                .toAbsolutePath();
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalArgumentException("no service jar at " + jar + " (mvn -B -q package -DskipTests)");
+        }
+        Path run = reuse.isEmpty()
+                ? Files.createDirectories(workRoot.resolve(
+                        "campaign-run-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))))
+                : Path.of(reuse).toAbsolutePath();
+        Teardown.around(run, out, teardown -> {
+            if (!keep && reuse.isEmpty()) {
+                teardown.add("deleting the run's database and service data", () -> {
+                    PurchaseBenchmark.deleteTree(run.resolve("mariadb"));
+                    PurchaseBenchmark.deleteTree(run.resolve("service-data"));
+                });
+            }
+            measure(
+                    out,
+                    customers,
+                    receipts,
+                    !reuse.isEmpty(),
+                    leadDays,
+                    offer,
+                    bufferPool,
+                    jar,
+                    run,
+                    mariadbBase,
+                    teardown);
+        });
+    }
+
+    private static void measure(
+            PrintStream out,
+            long customers,
+            long receipts,
+            boolean reuse,
+            int leadDays,
+            String offer,
+            String bufferPool,
+            Path jar,
+            Path run,
+            Path mariadbBase,
+            Teardown teardown)
+            throws Exception {
+        out.printf(
+                "Campaign benchmark: %s, buffer pool %s, jar %s%n",
+                reuse ? "the database kept in " + run : customers + " customers, " + receipts + " receipts",
+                bufferPool,
+                jar);
+        out.println("  files of this run: " + run);
+        Path dbHome = run.resolve("mariadb");
+        BenchDatabase db = reuse
+                ? BenchDatabase.reopen(mariadbBase, dbHome, bufferPool)
+                : BenchDatabase.start(mariadbBase, dbHome, bufferPool);
+        teardown.add("stopping MariaDB", db);
+        Path dataDir = Files.createDirectories(run.resolve("service-data"));
+        ServiceProcess service = ServiceProcess.start(
+                jar, dataDir, freePort(), db.url(), run.resolve("service-" + System.currentTimeMillis() + ".log"));
+        teardown.add("stopping the service", service);
+        Api api = new Api(service.port());
+        Duration ready = service.awaitReady(api, Duration.ofSeconds(900));
+        out.printf("  service ready in %.1f s (log: %s)%n", ready.toMillis() / 1e3, service.log());
+        Tokens tokens = Tokens.mint(jar, dataDir);
+
+        if (!reuse) {
+            long generated = System.nanoTime();
+            GeneratedHistory.generate(jar, dataDir, db.url(), run, customers, receipts, 24);
+            out.printf("  generated in %.1f s%n", (System.nanoTime() - generated) / 1e9);
+        }
+        if (count(db, "SELECT COUNT(*) FROM customer_sku_metrics") == 0) {
+            long rebuildStarted = System.nanoTime();
+            Api.Response rebuilt = api.send("POST", "/api/v1/metrics/rebuild", tokens.admin(), "", Duration.ofHours(3));
+            if (rebuilt.status() != 200) {
+                throw new IllegalStateException(
+                        "the rebuild answered " + rebuilt.status() + ": " + rebuilt.shortBody());
+            }
+            out.printf(
+                    "  metrics rebuilt by the service in %.1f s: %s%n",
+                    (System.nanoTime() - rebuildStarted) / 1e9, rebuilt.body());
+        }
+        out.printf(
+                "  %,d customers, %,d receipt lines, %,d customer_sku_metrics rows; load average %s%n",
+                count(db, "SELECT COUNT(*) FROM customer"),
+                count(db, "SELECT COUNT(*) FROM purchase_line"),
+                count(db, "SELECT COUNT(*) FROM customer_sku_metrics"),
+                CpuClock.loadAverage());
+
+        String categories = String.join("\", \"", REPLENISHED);
+        timeRun(
+                out,
+                api,
+                tokens,
+                service,
+                dbHome,
+                "replenishment of " + REPLENISHED.size() + " categories, lead " + leadDays + " days",
+                """
+                {"name": "Replenishment benchmark", "type": "REPLENISHMENT", "holdoutPercent": 10,
+                 "offer": %s, "schedule": {"daily": "08:00"},
+                 "replenishment": {"categories": ["%s"], "leadDays": %d, "propose": "SAME"}}"""
+                        .formatted(offer, categories, leadDays));
+        timeRun(
+                out,
+                api,
+                tokens,
+                service,
+                dbHome,
+                "calendar over every customer",
+                """
+                {"name": "Calendar benchmark", "type": "CALENDAR", "holdoutPercent": 10,
+                 "audience": {"condition": %s}, "offer": %s,
+                 "schedule": {"at": "2099-12-01T09:00:00Z"}}"""
+                        .formatted(EVERYONE, offer));
+        out.printf(
+                "  machine: %d cores, JDK %s; MariaDB, the service and this client share it%n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+    }
+
+    /** Creates and launches the campaign, runs it now and follows the run to its end. */
+    private static void timeRun(
+            PrintStream out, Api api, Tokens tokens, ServiceProcess service, Path dbHome, String name, String body)
+            throws IOException, InterruptedException {
+        Duration timeout = Duration.ofMinutes(5);
+        Api.Response created = api.send("POST", "/api/v1/campaigns", tokens.admin(), body, timeout);
+        if (created.status() != 201) {
+            throw new IllegalStateException(
+                    "creating the campaign answered " + created.status() + ": " + created.shortBody());
+        }
+        String campaign = field(created.body(), "id");
+        Api.Response launched =
+                api.send("POST", "/api/v1/campaigns/" + campaign + "/launch", tokens.admin(), "", timeout);
+        if (launched.status() / 100 != 2) {
+            throw new IllegalStateException("launching answered " + launched.status() + ": " + launched.shortBody());
+        }
+        CpuClock before = CpuClock.read(service.pid(), dbHome);
+        String loadBefore = CpuClock.loadAverage();
+        long started = System.nanoTime();
+        Api.Response accepted =
+                api.send("POST", "/api/v1/campaigns/" + campaign + "/runs", tokens.admin(), "", timeout);
+        if (accepted.status() != 202) {
+            throw new IllegalStateException("the run answered " + accepted.status() + ": " + accepted.shortBody());
+        }
+        String runPath = "/api/v1/campaigns/" + campaign + "/runs/" + field(accepted.body(), "runId");
+        out.printf("  %s: run started (load average %s)%n", name, loadBefore);
+        String status;
+        String last;
+        while (true) {
+            Thread.sleep(1_000);
+            Api.Response progress = api.get(runPath, tokens.admin(), timeout);
+            if (progress.status() != 200) {
+                throw new IllegalStateException(
+                        "the run's status answered " + progress.status() + ": " + progress.shortBody());
+            }
+            last = progress.body();
+            status = field(last, "status");
+            out.printf(
+                    "    %5.1f s  %s: %s of %s processed (%s %%, eta %s s), %s offered, %s held out, %s suppressed%n",
+                    (System.nanoTime() - started) / 1e9,
+                    status,
+                    field(last, "processed"),
+                    field(last, "total"),
+                    field(last, "percent"),
+                    field(last, "etaSeconds"),
+                    field(last, "offered"),
+                    field(last, "heldOut"),
+                    field(last, "suppressed"));
+            if (!"RUNNING".equals(status)) {
+                break;
+            }
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        CpuClock used = CpuClock.read(service.pid(), dbHome).since(before);
+        out.printf(
+                "  %s: %s in %.1f s (polled each second: up to 1 s late); %s; load average %s%n    %s%n",
+                name, status, seconds, used.describe(), CpuClock.loadAverage(), last);
+    }
+
+    /** A top-level scalar field of a JSON object, as text ("?" when absent). */
+    static String field(String json, String name) {
+        Matcher value = Pattern.compile(
+                        "\"" + Pattern.quote(name) + "\"\\s*:\\s*(\"([^\"]*)\"|[-0-9.eE+]+|null|true|false)")
+                .matcher(json);
+        if (!value.find()) {
+            return "?";
+        }
+        return value.group(2) != null ? value.group(2) : value.group(1);
+    }
+
+    private static long count(BenchDatabase db, String query) throws SQLException {
+        try (Connection connection = db.connect();
+                Statement sql = connection.createStatement();
+                ResultSet rows = sql.executeQuery(query)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}
