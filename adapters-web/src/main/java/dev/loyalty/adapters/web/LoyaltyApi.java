@@ -91,7 +91,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                             + " and its rebuild"),
             @Tag(
                     name = "Imports",
-                    description = "Historical receipts imported from CSV or POS logs, with their rejects")
+                    description = "Historical receipts imported from CSV or POS logs, with their rejects"),
+            @Tag(
+                    name = "Campaign evaluation",
+                    description = "A campaign judged against its control group: uplift with 95% intervals,"
+                            + " incremental revenue, cost and return; its members and who responded")
         })
 @SecurityScheme(securitySchemeName = "jwt", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
 public class LoyaltyApi extends Application {

@@ -58,7 +58,9 @@ public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
             // questions and answers
             Map.entry("question-not-found", 404),
             Map.entry("question-already-exists", 409),
-            Map.entry("answer-value-not-allowed", 422));
+            Map.entry("answer-value-not-allowed", 422),
+            // campaign evaluation
+            Map.entry("campaign-not-found", 404));
 
     @Override
     public Response toResponse(DomainException exception) {
