@@ -109,4 +109,7 @@ class ServiceIT {
 
     @Nested
     class Console extends ConsoleScenarios {}
+
+    @Nested
+    class Evaluation extends EvaluationScenarios {}
 }
