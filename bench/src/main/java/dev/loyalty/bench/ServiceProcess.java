@@ -69,6 +69,11 @@ final class ServiceProcess implements AutoCloseable {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
+    /** The operating system's id of the service's JVM (to read the CPU it used). */
+    long pid() {
+        return process.pid();
+    }
+
     /** The port it listens on. */
     int port() {
         return port;

@@ -23,8 +23,8 @@ import java.util.UUID;
 
 /**
  * The evaluation's SQL. Each member's window is [contacted_at, contacted_at + attribution days); a
- * purchase in it is attributed when the member has no scope, or when one of its lines is the
- * member's {@code scope_sku} or of its {@code scope_category}. A member's revenue is what the
+ * purchase in it is attributed when it has a line of the member's {@code scope_sku}, if set, and a
+ * line of its {@code scope_category}, if set (the follow-up's definition of a responder too). A member's revenue is what the
  * attributed purchases paid less what was reversed. One pass over the campaign's members (in primary
  * key order, each window an index range of {@code ix_purchase_customer}) gives both groups' figures.
  */
@@ -34,8 +34,10 @@ public class SqlCampaignOutcomes implements CampaignOutcomes {
     /** A purchase {@code p} attributed to member {@code m} (parameter: the attribution days). */
     static final String ATTRIBUTED = "p.customer_id = m.customer_id AND p.occurred_at >= m.contacted_at"
             + " AND p.occurred_at < m.contacted_at + INTERVAL ? DAY"
-            + " AND ((m.scope_sku IS NULL AND m.scope_category IS NULL) OR EXISTS (SELECT 1 FROM purchase_line l"
-            + " WHERE l.purchase_id = p.id AND (l.sku = m.scope_sku OR l.category = m.scope_category)))";
+            + " AND (m.scope_sku IS NULL OR EXISTS (SELECT 1 FROM purchase_line l"
+            + " WHERE l.purchase_id = p.id AND l.sku = m.scope_sku))"
+            + " AND (m.scope_category IS NULL OR EXISTS (SELECT 1 FROM purchase_line l"
+            + " WHERE l.purchase_id = p.id AND l.category = m.scope_category))";
 
     private static final String PER_GROUP = "SELECT x.member_group, COUNT(*), SUM(x.purchases > 0),"
             + " COALESCE(SUM(x.revenue), 0), COALESCE(SUM(CAST(x.revenue AS DECIMAL(38, 0)) * x.revenue), 0),"

@@ -72,6 +72,7 @@ public class CampaignMembersResource {
      * @param items the members
      * @param next the cursor for the next page ({@code after}); {@code null} on the last page
      */
+    @JsonbNillable
     public record MemberPage(List<MemberView> items, @JsonbNillable String next) {}
 
     @GET

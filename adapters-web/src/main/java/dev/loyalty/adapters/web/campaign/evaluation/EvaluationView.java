@@ -34,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param windowClosed whether the figures are final
  * @param evaluatedAt when computed
  */
+@JsonbNillable
 @JsonbPropertyOrder({
     "campaignId",
     "name",
@@ -115,6 +116,7 @@ public record EvaluationView(
      * @param contactedPerChannel contacted by channel
      * @param suppressedByReason suppressed (by the run or the outbox) by reason
      */
+    @JsonbNillable
     @JsonbPropertyOrder({
         "customers",
         "contacted",
@@ -176,6 +178,7 @@ public record EvaluationView(
      * @param conversion difference of conversion rates, Wald 95% interval
      * @param revenuePerCustomer difference of revenue per customer (cents), Welch 95% interval
      */
+    @JsonbNillable
     public record UpliftsView(@JsonbNillable UpliftView conversion, @JsonbNillable UpliftView revenuePerCustomer) {}
 
     /**
@@ -184,6 +187,7 @@ public record EvaluationView(
      * @param difference treatment minus control
      * @param ci95 [low, high]; {@code null} when undefined (a group of one, no variability observed)
      */
+    @JsonbNillable
     public record UpliftView(
             double difference, @JsonbNillable @Schema(nullable = true, minItems = 2, maxItems = 2) List<Double> ci95) {
 
