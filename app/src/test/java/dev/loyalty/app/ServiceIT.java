@@ -96,6 +96,9 @@ class ServiceIT {
     class MetricsProperty extends MetricsPropertyScenarios {}
 
     @Nested
+    class Campaigns extends CampaignScenarios {}
+
+    @Nested
     class ApiDocumentation extends ApiDocumentationScenarios {}
 
     @Nested

@@ -93,6 +93,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                     name = "Imports",
                     description = "Historical receipts imported from CSV or POS logs, with their rejects"),
             @Tag(
+                    name = "Campaigns",
+                    description = "Campaigns aimed at a segment with an offer and a message, run exactly once per"
+                            + " slot, judged against a control group"),
+            @Tag(
                     name = "Campaign evaluation",
                     description = "A campaign judged against its control group: uplift with 95% intervals,"
                             + " incremental revenue, cost and return; its members and who responded")

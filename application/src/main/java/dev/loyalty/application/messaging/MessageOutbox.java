@@ -14,4 +14,29 @@ public interface MessageOutbox {
      * @param request what to say, to whom, why
      */
     void queue(MessageRequest request);
+
+    /**
+     * Queues a message like {@link #queue} and says what the outbox judged at once: the message's
+     * id (empty when its cause was queued before), the channel chosen for it, or why no channel may
+     * be used (consent, no contact). Marketing pressure is judged when it is sent.
+     *
+     * @param request what to say, to whom, why
+     * @return what the outbox knows at enqueue
+     */
+    default Queued queueJudged(MessageRequest request) {
+        queue(request);
+        return new Queued(java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty());
+    }
+
+    /**
+     * What the outbox judged when a message was queued.
+     *
+     * @param messageId the new message, or empty when its cause was queued before
+     * @param channel the channel chosen for it
+     * @param unreachable why no channel may be used, if none may
+     */
+    record Queued(
+            java.util.Optional<java.util.UUID> messageId,
+            java.util.Optional<dev.loyalty.domain.messaging.Channel> channel,
+            java.util.Optional<String> unreachable) {}
 }

@@ -76,6 +76,12 @@ public class OutboxService implements MessageOutbox, SendMessageUseCase {
 
     @Override
     @Transactional
+    public Queued queueJudged(MessageRequest request) {
+        return queued(request);
+    }
+
+    @Override
+    @Transactional
     public MessageRecord send(SendMessageCommand command) {
         command.actor().requireAdmin("only the console sends messages by hand");
         MessageRequest request = new MessageRequest(
@@ -86,7 +92,7 @@ public class OutboxService implements MessageOutbox, SendMessageUseCase {
                 command.transactional(),
                 command.priority(),
                 "console:" + command.actor().subject() + "/" + UUID.randomUUID());
-        UUID id = queued(request).orElseThrow();
+        UUID id = queued(request).messageId().orElseThrow();
         Message message = messages.byId(id).orElseThrow(MessageNotFoundException::new);
         return new MessageRecord(message, messages.history(id));
     }
@@ -113,8 +119,8 @@ public class OutboxService implements MessageOutbox, SendMessageUseCase {
         }
     }
 
-    /** @return the new message's id, or empty when its cause was already queued */
-    private Optional<UUID> queued(MessageRequest request) {
+    /** @return the new message's id (empty when its cause was already queued) and the channel judged */
+    private Queued queued(MessageRequest request) {
         String cause = cause(request.cause());
         String template = request.template();
         Map<String, String> values = new HashMap<>(request.values());
@@ -136,10 +142,11 @@ public class OutboxService implements MessageOutbox, SendMessageUseCase {
         Instant now = clock.instant();
         MessageKind kind = request.transactional() ? MessageKind.TRANSACTIONAL : MessageKind.MARKETING;
         Optional<Channel> requested = request.channel();
+        ChannelChoice.Outcome choice = settings.channelChoice().choose(requested, kind, customer);
         Optional<Channel> tentative =
-                settings.channelChoice().choose(requested, kind, customer) instanceof ChannelChoice.Chosen chosen
-                        ? Optional.of(chosen.channel())
-                        : requested;
+                choice instanceof ChannelChoice.Chosen chosen ? Optional.of(chosen.channel()) : requested;
+        Optional<String> unreachable =
+                choice instanceof ChannelChoice.Unreachable none ? Optional.of(none.reason()) : Optional.empty();
         Optional<String> storeId = Optional.ofNullable(request.values().get("storeId"))
                 .filter(s -> !s.isBlank())
                 .or(customer::storeId);
@@ -166,6 +173,10 @@ public class OutboxService implements MessageOutbox, SendMessageUseCase {
                         .orElse(kind + " message queued"
                                 + tentative.map(c -> " for " + c).orElse("")),
                 now);
-        return messages.add(message, first) ? Optional.of(id) : Optional.empty();
+        Optional<String> refused = problem.isPresent() ? problem : unreachable;
+        return new Queued(
+                messages.add(message, first) ? Optional.of(id) : Optional.empty(),
+                refused.isPresent() ? Optional.empty() : tentative,
+                refused);
     }
 }

@@ -29,6 +29,13 @@ public interface SegmentEvaluator {
      */
     long freeze(UUID snapshotId, Snapshot description, Condition condition);
 
+    /**
+     * Records a snapshot of no saved segment (a campaign's own condition) and freezes its members.
+     *
+     * @return the members frozen
+     */
+    long freezeCondition(UUID snapshotId, Instant takenAt, String definition, Condition condition);
+
     /** @return up to {@code limit} members of a snapshot after {@code afterId} (erased customers left out) */
     List<CustomerSummary> snapshotMembers(UUID snapshotId, String afterId, int limit);
 }

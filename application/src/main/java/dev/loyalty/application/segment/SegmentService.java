@@ -171,6 +171,35 @@ public class SegmentService implements SegmentUseCases {
         return in;
     }
 
+    @Override
+    @Transactional
+    public Frozen freeze(SegmentId id) {
+        Segment segment = load(id);
+        Condition resolved = resolve(segment.condition(), Optional.of(id));
+        Instant now = now();
+        UUID snapshotId = UUID.randomUUID();
+        long members = evaluator.freeze(
+                snapshotId,
+                new Snapshot(snapshotId, id, now, 0, segment.condition().toJson()),
+                resolved);
+        segments.evaluated(id, members, now);
+        return new Frozen(snapshotId, members);
+    }
+
+    @Override
+    @Transactional
+    public Frozen freeze(Condition condition) {
+        Condition resolved = resolve(condition, Optional.empty());
+        UUID snapshotId = UUID.randomUUID();
+        return new Frozen(snapshotId, evaluator.freezeCondition(snapshotId, now(), condition.toJson(), resolved));
+    }
+
+    @Override
+    public List<CustomerSummary> frozenMembers(UUID snapshotId, String afterId, int limit) {
+        return evaluator.snapshotMembers(
+                snapshotId, afterId == null ? "" : afterId, Math.max(1, Math.min(limit, MAX_PAGE)));
+    }
+
     private Segment load(SegmentId id) {
         return segments.byId(id).orElseThrow(() -> new SegmentNotFoundException("no segment has this id"));
     }

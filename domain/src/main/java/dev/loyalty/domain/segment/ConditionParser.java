@@ -40,6 +40,18 @@ public final class ConditionParser {
         return new ConditionParser().node(JsonText.read(json), "$", 1);
     }
 
+    /**
+     * Reads a condition already read as JSON ({@link JsonText#read}) inside a larger document.
+     *
+     * @param tree the condition's JSON value
+     * @param path its JSON path in the document (the paths of bad nodes start there)
+     * @return the condition
+     * @throws SegmentConditionInvalidException naming the path of the first bad node
+     */
+    public static Condition parseTree(Object tree, String path) {
+        return new ConditionParser().node(tree, path, 1);
+    }
+
     private Condition node(Object value, String path, int depth) {
         if (depth > MAX_DEPTH) {
             throw bad(path, "conditions nest at most " + MAX_DEPTH + " levels deep");

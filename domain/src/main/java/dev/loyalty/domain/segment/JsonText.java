@@ -12,13 +12,14 @@ import java.util.Map;
  * {@code String}, numbers {@code BigDecimal} (exponents beyond +-1000 refused), {@code true}/{@code
  * false} {@code Boolean}, {@code null} {@link #NULL}. Refuses duplicate keys, nesting deeper than
  * {@value #MAX_NESTING} and texts longer than {@value #MAX_CHARS} characters, with the JSON path
- * where it stopped.
+ * where it stopped. Public for the campaign definitions, which embed conditions.
  */
-final class JsonText {
+public final class JsonText {
 
     static final int MAX_CHARS = 65_536;
     static final int MAX_NESTING = 64;
-    static final Object NULL = new Object() {
+    /** JSON {@code null}. */
+    public static final Object NULL = new Object() {
         @Override
         public String toString() {
             return "null";
@@ -32,7 +33,12 @@ final class JsonText {
         this.text = text;
     }
 
-    static Object read(String text) {
+    /**
+     * @param text the JSON text
+     * @return the value (maps, lists, strings, BigDecimals, Booleans, {@link #NULL})
+     * @throws SegmentConditionInvalidException naming the path where the text stopped being JSON
+     */
+    public static Object read(String text) {
         if (text == null || text.isBlank()) {
             throw new SegmentConditionInvalidException("$", "a condition is required");
         }

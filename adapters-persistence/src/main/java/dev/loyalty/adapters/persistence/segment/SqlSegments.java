@@ -159,14 +159,28 @@ public class SqlSegments implements Segments, SegmentEvaluator {
 
     @Override
     public long freeze(UUID snapshotId, Snapshot description, Condition condition) {
+        return freeze(
+                snapshotId,
+                description.segmentId().toString(),
+                description.takenAt(),
+                description.definition(),
+                condition);
+    }
+
+    @Override
+    public long freezeCondition(UUID snapshotId, Instant takenAt, String definition, Condition condition) {
+        return freeze(snapshotId, null, takenAt, definition, condition);
+    }
+
+    private long freeze(UUID snapshotId, String segmentId, Instant takenAt, String definition, Condition condition) {
         em.createNativeQuery("INSERT INTO segment_snapshot (id, segment_id, taken_at, members, definition)"
                         + " VALUES (?, ?, ?, 0, ?)")
                 .setParameter(1, snapshotId.toString())
-                .setParameter(2, description.segmentId().toString())
-                .setParameter(3, UtcTimes.utc(description.takenAt()))
-                .setParameter(4, description.definition())
+                .setParameter(2, segmentId)
+                .setParameter(3, UtcTimes.utc(takenAt))
+                .setParameter(4, definition)
                 .executeUpdate();
-        SegmentSql sql = SegmentSql.compile(condition, description.takenAt());
+        SegmentSql sql = SegmentSql.compile(condition, takenAt);
         Query insert = em.createNativeQuery(
                 "INSERT INTO segment_snapshot_member (snapshot_id, customer_id) SELECT ?, c.id FROM " + sql.from()
                         + " WHERE " + sql.where());

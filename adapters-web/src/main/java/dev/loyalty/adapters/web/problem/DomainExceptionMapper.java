@@ -1,5 +1,6 @@
 package dev.loyalty.adapters.web.problem;
 
+import dev.loyalty.domain.campaign.CampaignInvalidException;
 import dev.loyalty.domain.segment.SegmentConditionInvalidException;
 import dev.loyalty.domain.shared.DomainException;
 import dev.loyalty.domain.shared.InvalidValueException;
@@ -59,8 +60,11 @@ public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
             Map.entry("question-not-found", 404),
             Map.entry("question-already-exists", 409),
             Map.entry("answer-value-not-allowed", 422),
-            // campaign evaluation
-            Map.entry("campaign-not-found", 404));
+            // campaigns
+            Map.entry("campaign-not-found", 404),
+            Map.entry("campaign-invalid", 422),
+            Map.entry("campaign-state-conflict", 409),
+            Map.entry("campaign-run-not-found", 404));
 
     @Override
     public Response toResponse(DomainException exception) {
@@ -71,6 +75,9 @@ public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
         Problem problem =
                 Problem.of(status, exception.code(), Titles.of(exception.code()), exception.getMessage(), errors);
         if (exception instanceof SegmentConditionInvalidException invalid) {
+            problem = problem.withPath(invalid.path());
+        }
+        if (exception instanceof CampaignInvalidException invalid) {
             problem = problem.withPath(invalid.path());
         }
         return problem.toResponse();

@@ -1,8 +1,8 @@
 package dev.loyalty.application.campaign.evaluation;
 
 import dev.loyalty.application.shared.Actor;
+import dev.loyalty.domain.campaign.CampaignNotFoundException;
 import dev.loyalty.domain.campaign.evaluation.CampaignEvaluation;
-import dev.loyalty.domain.campaign.evaluation.CampaignNotFoundException;
 import dev.loyalty.domain.campaign.evaluation.MemberGroup;
 import dev.loyalty.domain.campaign.evaluation.OfferCost;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -4,7 +4,7 @@ import dev.loyalty.adapters.web.Roles;
 import dev.loyalty.adapters.web.problem.Problem;
 import dev.loyalty.adapters.web.security.Caller;
 import dev.loyalty.application.campaign.evaluation.CampaignEvaluationUseCases;
-import dev.loyalty.domain.campaign.evaluation.CampaignNotFoundException;
+import dev.loyalty.domain.campaign.CampaignNotFoundException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

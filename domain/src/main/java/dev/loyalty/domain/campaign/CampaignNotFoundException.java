@@ -1,8 +1,8 @@
-package dev.loyalty.domain.campaign.evaluation;
+package dev.loyalty.domain.campaign;
 
 import dev.loyalty.domain.shared.DomainException;
 
-/** No campaign has the given id (for its evaluation or its members). Code {@value #CODE}. */
+/** No campaign has the id asked for. Code {@value #CODE}. */
 public class CampaignNotFoundException extends DomainException {
 
     public static final String CODE = "campaign-not-found";

@@ -1,0 +1,209 @@
+package dev.loyalty.adapters.persistence.campaign;
+
+import dev.loyalty.adapters.persistence.UtcTimes;
+import dev.loyalty.adapters.persistence.sql.NativeRows;
+import dev.loyalty.application.campaign.Campaigns;
+import dev.loyalty.domain.campaign.Campaign;
+import dev.loyalty.domain.campaign.CampaignDefinitionParser;
+import dev.loyalty.domain.campaign.CampaignId;
+import dev.loyalty.domain.campaign.CampaignStatus;
+import dev.loyalty.domain.shared.ConcurrentUpdateException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.UUID;
+
+/** Campaigns in {@code campaign}; the budget is spent with conditional updates of its counters. */
+@ApplicationScoped
+public class SqlCampaigns implements Campaigns {
+
+    private static final String COLUMNS =
+            "SELECT id, definition, status, holdout_key, version, created_at, updated_at, launched_at, next_run_at"
+                    + " FROM campaign";
+
+    @PersistenceContext(unitName = "loyalty")
+    EntityManager em;
+
+    protected SqlCampaigns() {}
+
+    /** For tests outside the container. */
+    public SqlCampaigns(EntityManager em) {
+        this.em = em;
+    }
+
+    @Override
+    public void add(Campaign campaign) {
+        var d = campaign.definition();
+        em.createNativeQuery(
+                        """
+                        INSERT INTO campaign (id, name, objective, type, status, definition, holdout_percent,
+                            holdout_key, attribution_days, active_from, active_until, next_run_at, max_coupons,
+                            max_points, max_discount_cents, version, created_at, updated_at, launched_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .setParameter(1, campaign.id().toString())
+                .setParameter(2, d.name())
+                .setParameter(3, d.objective().orElse(null))
+                .setParameter(4, d.type().name())
+                .setParameter(5, campaign.status().name())
+                .setParameter(6, d.json())
+                .setParameter(7, d.holdoutPercent())
+                .setParameter(8, campaign.holdoutKey())
+                .setParameter(9, d.attributionDays())
+                .setParameter(10, utc(d.activeFrom()))
+                .setParameter(11, utc(d.activeUntil()))
+                .setParameter(12, utc(campaign.nextRunAt()))
+                .setParameter(13, boxed(d.budget().maxCoupons()))
+                .setParameter(14, boxed(d.budget().maxPoints()))
+                .setParameter(15, boxed(d.budget().maxDiscountCents()))
+                .setParameter(16, campaign.version())
+                .setParameter(17, UtcTimes.utc(campaign.createdAt()))
+                .setParameter(18, UtcTimes.utc(campaign.updatedAt()))
+                .setParameter(19, utc(campaign.launchedAt()))
+                .executeUpdate();
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Optional<Campaign> byId(CampaignId id) {
+        List<Object[]> rows = em.createNativeQuery(COLUMNS + " WHERE id = ?")
+                .setParameter(1, id.toString())
+                .getResultList();
+        return rows.stream().findFirst().map(SqlCampaigns::campaign);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<Campaign> all() {
+        List<Object[]> rows = em.createNativeQuery(COLUMNS + " ORDER BY created_at DESC, id LIMIT 1000")
+                .getResultList();
+        return rows.stream().map(SqlCampaigns::campaign).toList();
+    }
+
+    @Override
+    public void save(Campaign campaign, long expectedVersion) {
+        var d = campaign.definition();
+        int updated = em.createNativeQuery(
+                        """
+                        UPDATE campaign SET name = ?, objective = ?, type = ?, status = ?, definition = ?,
+                            holdout_percent = ?, attribution_days = ?, active_from = ?, active_until = ?,
+                            next_run_at = ?, max_coupons = ?, max_points = ?, max_discount_cents = ?, version = ?,
+                            updated_at = ?, launched_at = ?,
+                            completed_at = CASE WHEN ? IN ('COMPLETED', 'CANCELLED') THEN ? ELSE completed_at END
+                        WHERE id = ? AND version = ?""")
+                .setParameter(1, d.name())
+                .setParameter(2, d.objective().orElse(null))
+                .setParameter(3, d.type().name())
+                .setParameter(4, campaign.status().name())
+                .setParameter(5, d.json())
+                .setParameter(6, d.holdoutPercent())
+                .setParameter(7, d.attributionDays())
+                .setParameter(8, utc(d.activeFrom()))
+                .setParameter(9, utc(d.activeUntil()))
+                .setParameter(10, utc(campaign.nextRunAt()))
+                .setParameter(11, boxed(d.budget().maxCoupons()))
+                .setParameter(12, boxed(d.budget().maxPoints()))
+                .setParameter(13, boxed(d.budget().maxDiscountCents()))
+                .setParameter(14, campaign.version())
+                .setParameter(15, UtcTimes.utc(campaign.updatedAt()))
+                .setParameter(16, utc(campaign.launchedAt()))
+                .setParameter(17, campaign.status().name())
+                .setParameter(18, UtcTimes.utc(campaign.updatedAt()))
+                .setParameter(19, campaign.id().toString())
+                .setParameter(20, expectedVersion)
+                .executeUpdate();
+        if (updated == 0) {
+            throw new ConcurrentUpdateException("the campaign changed meanwhile; read it again");
+        }
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<Campaign> due(Instant now, int limit) {
+        List<Object[]> rows = em.createNativeQuery(COLUMNS
+                        + " WHERE status IN ('SCHEDULED', 'RUNNING') AND next_run_at <= ? ORDER BY next_run_at LIMIT "
+                        + Math.max(1, Math.min(limit, 1000)))
+                .setParameter(1, UtcTimes.utc(now))
+                .getResultList();
+        return rows.stream().map(SqlCampaigns::campaign).toList();
+    }
+
+    @Override
+    public boolean advance(CampaignId id, Instant slot, Optional<Instant> next) {
+        return em.createNativeQuery("UPDATE campaign SET next_run_at = ? WHERE id = ? AND next_run_at = ?")
+                        .setParameter(1, utc(next))
+                        .setParameter(2, id.toString())
+                        .setParameter(3, UtcTimes.utc(slot))
+                        .executeUpdate()
+                == 1;
+    }
+
+    @Override
+    public boolean spendCoupon(CampaignId id, long discountCents) {
+        return em.createNativeQuery(
+                                """
+                        UPDATE campaign SET coupons_issued = coupons_issued + 1,
+                            discount_committed_cents = discount_committed_cents + ?
+                        WHERE id = ? AND (max_coupons IS NULL OR coupons_issued < max_coupons)
+                          AND (max_discount_cents IS NULL OR discount_committed_cents + ? <= max_discount_cents)""")
+                        .setParameter(1, discountCents)
+                        .setParameter(2, id.toString())
+                        .setParameter(3, discountCents)
+                        .executeUpdate()
+                == 1;
+    }
+
+    @Override
+    public boolean spendPoints(CampaignId id, long points) {
+        return em.createNativeQuery(
+                                """
+                        UPDATE campaign SET points_granted = points_granted + ?
+                        WHERE id = ? AND (max_points IS NULL OR points_granted + ? <= max_points)""")
+                        .setParameter(1, points)
+                        .setParameter(2, id.toString())
+                        .setParameter(3, points)
+                        .executeUpdate()
+                == 1;
+    }
+
+    @Override
+    public void tagCoupon(
+            String couponCode,
+            CampaignId id,
+            Optional<Long> valueCents,
+            Optional<Long> minSpendCents,
+            Optional<String> category) {
+        em.createNativeQuery(
+                        "UPDATE coupon SET campaign_id = ?, value_cents = ?, min_spend_cents = ?, category = ? WHERE code = ?")
+                .setParameter(1, id.toString())
+                .setParameter(2, valueCents.orElse(null))
+                .setParameter(3, minSpendCents.orElse(null))
+                .setParameter(4, category.orElse(null))
+                .setParameter(5, couponCode)
+                .executeUpdate();
+    }
+
+    private static Campaign campaign(Object[] row) {
+        return Campaign.reconstitute(
+                new CampaignId(UUID.fromString((String) row[0])),
+                CampaignDefinitionParser.parse((String) row[1]),
+                CampaignStatus.valueOf((String) row[2]),
+                (String) row[3],
+                NativeRows.number(row[4]),
+                NativeRows.instant(row[5]),
+                NativeRows.instant(row[6]),
+                Optional.ofNullable(NativeRows.instant(row[7])),
+                Optional.ofNullable(NativeRows.instant(row[8])));
+    }
+
+    private static Object utc(Optional<Instant> instant) {
+        return instant.map(UtcTimes::utc).orElse(null);
+    }
+
+    private static Long boxed(OptionalLong value) {
+        return value.isPresent() ? value.getAsLong() : null;
+    }
+}

@@ -1,0 +1,64 @@
+package dev.loyalty.adapters.scheduling;
+
+import dev.loyalty.application.campaign.CampaignRunWakeUp;
+import dev.loyalty.application.campaign.CampaignRunner;
+import dev.loyalty.application.campaign.CampaignService;
+import jakarta.ejb.Asynchronous;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import jakarta.inject.Inject;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The threads campaign runs go on: a container thread per run woken after the request (or the
+ * timer) that created it (an EJB asynchronous call), and a timer every 10 s that starts the runs of
+ * the slots now due (one instance wins each slot) and takes over runs whose lease expired (a runner
+ * that crashed, an instance restarted). No transaction surrounds either: each page commits on its
+ * own; the lease keeps two runners off one run.
+ */
+@Singleton
+@TransactionManagement(TransactionManagementType.BEAN)
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class CampaignRunThreads implements CampaignRunWakeUp {
+
+    private static final Logger LOG = Logger.getLogger(CampaignRunThreads.class.getName());
+
+    @Inject
+    CampaignRunner runner;
+
+    @Inject
+    CampaignService campaigns;
+
+    @Override
+    @Asynchronous
+    public void wake(UUID runId) {
+        try {
+            runner.run(runId);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Campaign run " + runId + " stopped; the timer takes it over", e);
+        }
+    }
+
+    @Schedule(hour = "*", minute = "*", second = "*/10", persistent = false)
+    void startDueAndResume() {
+        try {
+            int started = campaigns.startDue();
+            if (started > 0) {
+                LOG.log(Level.INFO, "Started {0} scheduled campaign runs", started);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Starting due campaign runs failed; the next tick tries again", e);
+        }
+        try {
+            runner.resumeAbandoned();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Taking over abandoned campaign runs failed; the next tick tries again", e);
+        }
+    }
+}

@@ -1,0 +1,326 @@
+package dev.loyalty.app;
+
+import static dev.loyalty.app.Fixtures.API;
+import static dev.loyalty.app.Fixtures.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Campaigns over HTTP, run by {@code ServiceIT.Campaigns}: a draft's life and its refusals (bad
+ * definitions with the path of the bad node, transitions the status does not allow, wrong roles), a
+ * calendar run over an audience of its own with a 50% holdout checked against the keyed hash, a
+ * budget held by two runs racing on one campaign, and a run whose runner died half-way taken over
+ * by the timer from its cursor, nobody offered twice. Customers are written in SQL, each test in a
+ * city of its own (the audience's condition asks for it).
+ */
+abstract class CampaignScenarios {
+
+    static String calendar(String city, int holdout, String templateId, String budget) {
+        return """
+                {"name": "Christmas %s", "type": "CALENDAR", "holdoutPercent": %d,
+                 "audience": {"condition": {"attribute": "city", "eq": "%s"}},
+                 "offer": {"templateId": "%s"},
+                 "message": {"template": "Merry Christmas {firstName}: {couponCode}"}%s}"""
+                .formatted(city, holdout, city, templateId, budget == null ? "" : ", \"budget\": " + budget);
+    }
+
+    static String defined(String definition) {
+        Api.Reply reply = API.post("/api/v1/campaigns", Api.admin(), definition);
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+        assertThat(reply.json().getString("status")).isEqualTo("DRAFT");
+        return reply.json().getString("id");
+    }
+
+    static String launched(String definition) {
+        String id = defined(definition);
+        Api.Reply launch = API.post("/api/v1/campaigns/" + id + "/launch", Api.admin(), "");
+        assertThat(launch.status()).as(launch.toString()).isEqualTo(200);
+        return id;
+    }
+
+    static List<String> customers(String city, int count) throws Exception {
+        List<String> ids = new ArrayList<>();
+        try (Connection db = SegmentScenarios.db()) {
+            for (int i = 0; i < count; i++) {
+                ids.add(SegmentScenarios.customer(db, "Cliente", city));
+            }
+        }
+        return ids;
+    }
+
+    static String started(String campaign) {
+        Api.Reply run = API.post("/api/v1/campaigns/" + campaign + "/runs", Api.admin(), "");
+        assertThat(run.status()).as(run.toString()).isEqualTo(202);
+        return run.json().getString("runId");
+    }
+
+    static JsonObject finished(String campaign, String runId) throws InterruptedException {
+        long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < until) {
+            Api.Reply progress = API.get("/api/v1/campaigns/" + campaign + "/runs/" + runId, Api.admin());
+            assertThat(progress.status()).as(progress.toString()).isEqualTo(200);
+            if (!"RUNNING".equals(progress.json().getString("status"))) {
+                return progress.json();
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("run " + runId + " did not end within 60 s");
+    }
+
+    static long bucket(String key, String campaign, String customer) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(HexFormat.of().parseHex(key), "HmacSHA256"));
+        byte[] digest = mac.doFinal((campaign + ":" + customer).getBytes(StandardCharsets.UTF_8));
+        long head = 0;
+        for (int i = 0; i < 8; i++) {
+            head = (head << 8) | (digest[i] & 0xff);
+        }
+        return Long.remainderUnsigned(head, 10_000);
+    }
+
+    /** @return customer -> {member_group, outcome, coupon_code} of a campaign's members */
+    static Map<String, String[]> members(String campaign) throws Exception {
+        Map<String, String[]> rows = new HashMap<>();
+        try (Connection db = SegmentScenarios.db();
+                PreparedStatement select = db.prepareStatement(
+                        "SELECT customer_id, member_group, outcome, coupon_code, occasion FROM campaign_member"
+                                + " WHERE campaign_id = ?")) {
+            select.setString(1, campaign);
+            try (ResultSet r = select.executeQuery()) {
+                while (r.next()) {
+                    String key = r.getString(1) + "/" + r.getString(5);
+                    assertThat(rows.put(key, new String[] {r.getString(2), r.getString(3), r.getString(4)}))
+                            .as("one row per customer and occasion")
+                            .isNull();
+                }
+            }
+        }
+        return rows;
+    }
+
+    @Test
+    void aDraftIsLaunchedPausedAndCancelledAndEveryWrongStepIsRefused() {
+        String templateId = Fixtures.template(Fixtures.WELCOME.replace("Newsletter welcome", "Campaign " + unique()));
+        String city = "Cmp-" + unique();
+        String definition = calendar(city, 10, templateId, "{\"maxCoupons\": 5}");
+
+        Api.Reply byATill = API.post("/api/v1/campaigns", Api.terminal("MI-001"), definition);
+        assertThat(byATill.status()).as(byATill.toString()).isEqualTo(403);
+        Api.Reply bad =
+                API.post("/api/v1/campaigns", Api.admin(), definition.replace("\"eq\": \"" + city + "\"", "\"eq\": 7"));
+        assertThat(bad.isProblem("campaign-invalid")).as(bad.toString()).isTrue();
+        assertThat(bad.status()).isEqualTo(422);
+        assertThat(bad.json().getString("path")).isEqualTo("$.audience.condition.eq");
+        Api.Reply cron = API.post(
+                "/api/v1/campaigns",
+                Api.admin(),
+                definition.replace("\"holdoutPercent\": 10", "\"schedule\": {\"cron\": \"0 9 * * *\"}"));
+        assertThat(cron.isProblem("campaign-invalid")).as(cron.toString()).isTrue();
+        assertThat(cron.json().getString("path")).isEqualTo("$.schedule.cron");
+        Api.Reply noTemplate = API.post(
+                "/api/v1/campaigns",
+                Api.admin(),
+                calendar(city, 10, java.util.UUID.randomUUID().toString(), null));
+        assertThat(noTemplate.isProblem("campaign-invalid"))
+                .as(noTemplate.toString())
+                .isTrue();
+        assertThat(noTemplate.json().getString("path")).isEqualTo("$.offer.templateId");
+        Api.Reply notJson = API.post("/api/v1/campaigns", Api.admin(), "{\"name\": ");
+        assertThat(notJson.status()).as(notJson.toString()).isEqualTo(422);
+
+        String id = defined(definition);
+        Api.Reply read = API.get("/api/v1/campaigns/" + id, Api.admin());
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.json().getJsonObject("definition").getInt("holdoutPercent"))
+                .isEqualTo(10);
+        assertThat(API.get("/api/v1/campaigns", Api.admin()).items())
+                .anySatisfy(c -> assertThat(c.getString("id")).isEqualTo(id));
+        assertThat(API.get("/api/v1/campaigns", Api.integration()).status()).isEqualTo(403);
+        assertThat(API.get(
+                                "/api/v1/campaigns/" + id,
+                                Api.customer(java.util.UUID.randomUUID().toString()))
+                        .status())
+                .isEqualTo(403);
+        assertThat(API.get("/api/v1/campaigns/" + java.util.UUID.randomUUID(), Api.admin())
+                        .isProblem("campaign-not-found"))
+                .isTrue();
+        assertThat(API.get("/api/v1/campaigns/not-an-id", Api.admin()).status()).isEqualTo(404);
+        assertThat(API.get("/api/v1/campaigns/" + id + "/runs/" + java.util.UUID.randomUUID(), Api.admin())
+                        .isProblem("campaign-run-not-found"))
+                .isTrue();
+
+        Api.Reply runADraft = API.post("/api/v1/campaigns/" + id + "/runs", Api.admin(), "");
+        assertThat(runADraft.isProblem("campaign-state-conflict"))
+                .as(runADraft.toString())
+                .isTrue();
+        assertThat(runADraft.status()).isEqualTo(409);
+        assertThat(API.post("/api/v1/campaigns/" + id + "/pause", Api.admin(), "")
+                        .status())
+                .isEqualTo(409);
+
+        Api.Reply changed = API.send(
+                "PUT",
+                "/api/v1/campaigns/" + id,
+                Api.admin(),
+                "application/json",
+                definition.replace("\"holdoutPercent\": 10", "\"holdoutPercent\": 20"));
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+        assertThat(changed.json().getJsonNumber("version").longValue()).isEqualTo(2);
+
+        Api.Reply launch = API.post("/api/v1/campaigns/" + id + "/launch", Api.admin(), "");
+        assertThat(launch.json().getString("status")).isEqualTo("SCHEDULED");
+        assertThat(API.post("/api/v1/campaigns/" + id + "/launch", Api.admin(), "")
+                        .isProblem("campaign-state-conflict"))
+                .isTrue();
+        assertThat(API.post("/api/v1/campaigns/" + id + "/launch", Api.terminal("MI-001"), "")
+                        .status())
+                .isEqualTo(403);
+        Api.Reply changeLaunched =
+                API.send("PUT", "/api/v1/campaigns/" + id, Api.admin(), "application/json", definition);
+        assertThat(changeLaunched.isProblem("campaign-state-conflict"))
+                .as(changeLaunched.toString())
+                .isTrue();
+
+        assertThat(API.post("/api/v1/campaigns/" + id + "/pause", Api.admin(), "")
+                        .json()
+                        .getString("status"))
+                .isEqualTo("PAUSED");
+        assertThat(API.post("/api/v1/campaigns/" + id + "/runs", Api.admin(), "")
+                        .status())
+                .isEqualTo(409);
+        assertThat(API.post("/api/v1/campaigns/" + id + "/runs", Api.terminal("MI-001"), "")
+                        .status())
+                .isEqualTo(403);
+        assertThat(API.post("/api/v1/campaigns/" + id + "/cancel", Api.admin(), "")
+                        .json()
+                        .getString("status"))
+                .isEqualTo("CANCELLED");
+        assertThat(API.post("/api/v1/campaigns/" + id + "/cancel", Api.admin(), "")
+                        .status())
+                .isEqualTo(409);
+        assertThat(API.post("/api/v1/campaigns/" + id + "/launch", Api.admin(), "")
+                        .status())
+                .isEqualTo(409);
+    }
+
+    @Test
+    void aCalendarRunHoldsHalfOutByTheKeyedHashAndIssuesCouponsWithinItsBudget() throws Exception {
+        String templateId = Fixtures.template(Fixtures.WELCOME.replace("Newsletter welcome", "Xmas " + unique()));
+        String city = "Xmas-" + unique();
+        List<String> customers = customers(city, 40);
+        String campaign = launched(calendar(city, 50, templateId, "{\"maxCoupons\": 8}"));
+        String runId = started(campaign);
+
+        JsonObject run = finished(campaign, runId);
+        assertThat(run.getString("status")).as(run.toString()).isEqualTo("COMPLETED");
+        assertThat(run.getJsonNumber("total").longValue()).isEqualTo(40);
+        assertThat(run.getJsonNumber("processed").longValue()).isEqualTo(40);
+        assertThat(run.getInt("percent")).isEqualTo(100);
+
+        String key;
+        try (Connection db = SegmentScenarios.db();
+                PreparedStatement select = db.prepareStatement("SELECT holdout_key FROM campaign WHERE id = ?")) {
+            select.setString(1, campaign);
+            try (ResultSet r = select.executeQuery()) {
+                r.next();
+                key = r.getString(1);
+            }
+        }
+        Map<String, String[]> members = members(campaign);
+        assertThat(members).hasSize(40);
+        int control = 0;
+        for (String customer : customers) {
+            String[] row = members.get(customer + "/" + runId);
+            assertThat(row).as("member " + customer).isNotNull();
+            boolean heldOut = bucket(key, campaign, customer) < 5_000;
+            assertThat(row[0]).isEqualTo(heldOut ? "CONTROL" : "TREATMENT");
+            if (heldOut) {
+                control++;
+                assertThat(row[1]).isEqualTo("HELD_OUT");
+                assertThat(row[2]).isNull();
+            }
+        }
+        int treatment = 40 - control;
+        assertThat(treatment).as("enough treatment members to meet the budget").isGreaterThan(8);
+        assertThat(run.getJsonNumber("heldOut").longValue()).isEqualTo(control);
+        assertThat(run.getJsonNumber("overBudget").longValue()).isEqualTo(treatment - 8);
+        assertThat(run.getJsonNumber("offered").longValue()
+                        + run.getJsonNumber("suppressed").longValue())
+                .isEqualTo(8);
+        // the customers have no channel: the outbox says so, and the run records it
+        assertThat(run.getJsonNumber("suppressed").longValue()).isEqualTo(8);
+        assertThat(Api.count("SELECT COUNT(*) FROM coupon WHERE campaign_id = '" + campaign + "'"))
+                .isEqualTo(8);
+        assertThat(Api.count("SELECT coupons_issued FROM campaign WHERE id = '" + campaign + "'"))
+                .isEqualTo(8);
+        assertThat(Api.count("SELECT COUNT(*) FROM message WHERE cause LIKE 'campaign:" + campaign + ":%'"))
+                .isEqualTo(8);
+        assertThat(Api.count("SELECT COUNT(*) FROM campaign_member WHERE campaign_id = '" + campaign
+                        + "' AND outcome = 'SUPPRESSED' AND suppressed_reason IS NOT NULL"))
+                .isEqualTo(8);
+    }
+
+    @Test
+    void twoRunsRacingOnOneCampaignNeverGoOverItsBudget() throws Exception {
+        String templateId = Fixtures.template(Fixtures.WELCOME.replace("Newsletter welcome", "Race " + unique()));
+        String city = "Race-" + unique();
+        customers(city, 60);
+        String campaign = launched(calendar(city, 0, templateId, "{\"maxCoupons\": 25}"));
+        List<String> runs = Fixtures.race(2, i -> started(campaign));
+        long overBudget = 0;
+        for (String runId : runs) {
+            JsonObject run = finished(campaign, runId);
+            assertThat(run.getString("status")).as(run.toString()).isEqualTo("COMPLETED");
+            assertThat(run.getJsonNumber("processed").longValue()).isEqualTo(60);
+            overBudget += run.getJsonNumber("overBudget").longValue();
+        }
+        assertThat(overBudget).isEqualTo(120 - 25);
+        assertThat(Api.count("SELECT COUNT(*) FROM coupon WHERE campaign_id = '" + campaign + "'"))
+                .isEqualTo(25);
+        assertThat(Api.count("SELECT coupons_issued FROM campaign WHERE id = '" + campaign + "'"))
+                .isEqualTo(25);
+        assertThat(members(campaign)).hasSize(120);
+    }
+
+    @Test
+    void aRunWhoseRunnerDiedIsTakenOverFromItsCursorAndNobodyIsOfferedTwice() throws Exception {
+        String templateId = Fixtures.template(Fixtures.WELCOME.replace("Newsletter welcome", "Crash " + unique()));
+        String city = "Crash-" + unique();
+        List<String> customers = customers(city, 30);
+        String campaign = launched(calendar(city, 0, templateId, null));
+        String runId = started(campaign);
+        assertThat(finished(campaign, runId).getString("status")).isEqualTo("COMPLETED");
+
+        // as if the runner had died after the first 12 members: its later pages never committed
+        List<String> sorted = customers.stream().sorted().toList();
+        String cursor = sorted.get(11);
+        Api.execute("DELETE FROM campaign_member WHERE campaign_id = '" + campaign + "' AND customer_id > '" + cursor
+                + "'");
+        Api.execute("UPDATE campaign_run SET status = 'RUNNING', finished_at = NULL, processed = 12, offered = 0,"
+                + " suppressed = 0, cursor_customer = '" + cursor + "', lease_owner = 'a-dead-runner',"
+                + " lease_until = UTC_TIMESTAMP(6) - INTERVAL 1 SECOND WHERE id = '" + runId + "'");
+
+        JsonObject run = finished(campaign, runId);
+        assertThat(run.getString("status")).as(run.toString()).isEqualTo("COMPLETED");
+        assertThat(run.getJsonNumber("processed").longValue()).isEqualTo(30);
+        Map<String, String[]> members = members(campaign);
+        assertThat(members).hasSize(30);
+        assertThat(Api.count("SELECT COUNT(*) FROM message WHERE cause LIKE 'campaign:" + campaign + ":%'"))
+                .as("one message per member: the 12 before the cursor were not sent again")
+                .isEqualTo(30);
+    }
+}

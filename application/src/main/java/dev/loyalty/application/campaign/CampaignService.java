@@ -1,0 +1,248 @@
+package dev.loyalty.application.campaign;
+
+import dev.loyalty.application.coupon.CouponTemplates;
+import dev.loyalty.application.messaging.MessagingSettings;
+import dev.loyalty.application.segment.Segments;
+import dev.loyalty.application.shared.Actor;
+import dev.loyalty.domain.campaign.Audience;
+import dev.loyalty.domain.campaign.Campaign;
+import dev.loyalty.domain.campaign.CampaignDefinition;
+import dev.loyalty.domain.campaign.CampaignDefinitionParser;
+import dev.loyalty.domain.campaign.CampaignId;
+import dev.loyalty.domain.campaign.CampaignInvalidException;
+import dev.loyalty.domain.campaign.CampaignNotFoundException;
+import dev.loyalty.domain.campaign.CampaignRunNotFoundException;
+import dev.loyalty.domain.campaign.Holdout;
+import dev.loyalty.domain.campaign.Offer;
+import dev.loyalty.domain.coupon.CouponTemplateId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The campaigns' life: drafts checked against what they name (segment, coupon template, earlier
+ * campaign), launched, paused, cancelled; runs started now by the console or at their slots by the
+ * scheduler (a slot's run is unique cluster-wide), and the runs themselves started after commit on a
+ * thread of their own ({@link CampaignRunner}).
+ */
+@ApplicationScoped
+public class CampaignService implements CampaignUseCases {
+
+    private static final Logger LOG = Logger.getLogger(CampaignService.class.getName());
+
+    private final Campaigns campaigns;
+    private final CampaignRuns runs;
+    private final Segments segments;
+    private final CouponTemplates templates;
+    private final MessagingSettings messaging;
+    private final Event<CampaignRunStarted> started;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    /** For CDI's proxy only. */
+    protected CampaignService() {
+        this(null, null, null, null, null, null, null);
+    }
+
+    @Inject
+    public CampaignService(
+            Campaigns campaigns,
+            CampaignRuns runs,
+            Segments segments,
+            CouponTemplates templates,
+            MessagingSettings messaging,
+            Event<CampaignRunStarted> started,
+            Clock clock) {
+        this.campaigns = campaigns;
+        this.runs = runs;
+        this.segments = segments;
+        this.templates = templates;
+        this.messaging = messaging;
+        this.started = started;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public Campaign define(String definition, Actor actor) {
+        actor.requireAdmin("only the console defines campaigns");
+        CampaignDefinition parsed = checked(CampaignDefinitionParser.parse(definition));
+        Campaign campaign = Campaign.draft(CampaignId.newId(), parsed, Holdout.newKey(random), now());
+        campaigns.add(campaign);
+        return campaign;
+    }
+
+    @Override
+    @Transactional
+    public Campaign change(CampaignId id, String definition, Actor actor) {
+        actor.requireAdmin("only the console changes campaigns");
+        Campaign stored = load(id);
+        CampaignDefinition parsed = checked(CampaignDefinitionParser.parse(definition));
+        Campaign changed = stored.change(parsed, now());
+        campaigns.save(changed, stored.version());
+        return changed;
+    }
+
+    @Override
+    public List<Campaign> campaigns(Actor actor) {
+        actor.requireAdmin("only the console reads campaigns");
+        return campaigns.all();
+    }
+
+    @Override
+    public Campaign campaign(CampaignId id, Actor actor) {
+        actor.requireAdmin("only the console reads campaigns");
+        return load(id);
+    }
+
+    @Override
+    @Transactional
+    public Campaign launch(CampaignId id, Actor actor) {
+        actor.requireAdmin("only the console launches campaigns");
+        Campaign stored = load(id);
+        checked(stored.definition());
+        Instant now = now();
+        Campaign launched = stored.launch(stored.definition().schedule().firstFrom(now, zone()), now);
+        campaigns.save(launched, stored.version());
+        return launched;
+    }
+
+    @Override
+    @Transactional
+    public Campaign pause(CampaignId id, Actor actor) {
+        actor.requireAdmin("only the console pauses campaigns");
+        Campaign stored = load(id);
+        Campaign paused = stored.pause(now());
+        campaigns.save(paused, stored.version());
+        return paused;
+    }
+
+    @Override
+    @Transactional
+    public Campaign cancel(CampaignId id, Actor actor) {
+        actor.requireAdmin("only the console cancels campaigns");
+        Campaign stored = load(id);
+        Campaign cancelled = stored.cancel(now());
+        campaigns.save(cancelled, stored.version());
+        return cancelled;
+    }
+
+    @Override
+    @Transactional
+    public UUID startRun(CampaignId id, Actor actor) {
+        actor.requireAdmin("only the console runs campaigns");
+        Campaign campaign = load(id);
+        Instant now = now();
+        campaign.requireRunnable(now);
+        checked(campaign.definition());
+        return create(campaign, now).orElseThrow(() -> new IllegalStateException("a run's slot is taken at " + now));
+    }
+
+    @Override
+    public CampaignRun run(CampaignId id, UUID runId, Actor actor) {
+        actor.requireAdmin("only the console reads campaign runs");
+        load(id);
+        return runs.byId(runId)
+                .filter(run -> run.campaign().equals(id))
+                .orElseThrow(() -> new CampaignRunNotFoundException("the campaign has no run with this id"));
+    }
+
+    /**
+     * Starts the runs of the campaigns whose slot is due: each slot's run is created by the one
+     * instance that moves the campaign's next slot on (and is unique by its slot besides).
+     *
+     * @return how many runs this call started
+     */
+    @Transactional
+    public int startDue() {
+        Instant now = now();
+        int count = 0;
+        for (Campaign campaign : campaigns.due(now, 100)) {
+            Instant slot = campaign.nextRunAt().orElseThrow();
+            Optional<Instant> next = campaign.definition().schedule().nextAfter(slot.isAfter(now) ? slot : now, zone());
+            if (!campaigns.advance(campaign.id(), slot, next)) {
+                continue;
+            }
+            if (!campaign.definition().activeAt(slot)) {
+                LOG.log(Level.INFO, "Campaign {0}: slot {1} is outside its active dates", new Object[] {
+                    campaign.id(), slot
+                });
+                continue;
+            }
+            if (create(campaign, slot).isPresent()) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private Optional<UUID> create(Campaign campaign, Instant slot) {
+        CampaignRun run = new CampaignRun(
+                UUID.randomUUID(),
+                campaign.id(),
+                slot,
+                RunStatus.RUNNING,
+                Optional.empty(),
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                "",
+                false,
+                now(),
+                Optional.empty(),
+                Optional.empty());
+        if (!runs.create(run)) {
+            return Optional.empty();
+        }
+        LOG.log(Level.INFO, "Campaign {0}: run {1} for {2}", new Object[] {campaign.id(), run.id(), slot});
+        started.fire(new CampaignRunStarted(run.id()));
+        return Optional.of(run.id());
+    }
+
+    /** @return the definition, once what it names exists */
+    private CampaignDefinition checked(CampaignDefinition definition) {
+        if (definition.audience().orElse(null) instanceof Audience.OfSegment of
+                && segments.byId(of.segment()).isEmpty()) {
+            throw new CampaignInvalidException("$.audience.segmentId", "no segment has this id");
+        }
+        Optional<CouponTemplateId> template = definition.offer() instanceof Offer.Coupon coupon
+                ? Optional.of(coupon.template())
+                : definition.offer() instanceof Offer.Personal personal
+                        ? Optional.of(personal.template())
+                        : Optional.empty();
+        if (template.isPresent() && templates.byId(template.get()).isEmpty()) {
+            throw new CampaignInvalidException("$.offer.templateId", "no coupon template has this id");
+        }
+        if (definition.followUp().isPresent()
+                && campaigns.byId(definition.followUp().get().campaign()).isEmpty()) {
+            throw new CampaignInvalidException("$.followUp.campaignId", "no campaign has this id");
+        }
+        return definition;
+    }
+
+    private Campaign load(CampaignId id) {
+        return campaigns.byId(id).orElseThrow(() -> new CampaignNotFoundException("no campaign has this id"));
+    }
+
+    private ZoneId zone() {
+        return messaging.zoneOf(Optional.empty());
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,41 @@
+package dev.loyalty.application.campaign;
+
+import dev.loyalty.application.shared.Actor;
+import dev.loyalty.domain.campaign.Campaign;
+import dev.loyalty.domain.campaign.CampaignId;
+import java.util.List;
+import java.util.UUID;
+
+/** Driving port: the console's campaigns (admin only). Definitions arrive as the README's JSON. */
+public interface CampaignUseCases {
+
+    /** Saves a new draft. */
+    Campaign define(String definition, Actor actor);
+
+    /** Replaces a draft's definition. */
+    Campaign change(CampaignId id, String definition, Actor actor);
+
+    /** @return every campaign, newest first */
+    List<Campaign> campaigns(Actor actor);
+
+    Campaign campaign(CampaignId id, Actor actor);
+
+    /** DRAFT (or PAUSED) -> SCHEDULED. */
+    Campaign launch(CampaignId id, Actor actor);
+
+    /** SCHEDULED -> PAUSED. */
+    Campaign pause(CampaignId id, Actor actor);
+
+    /** -> CANCELLED. */
+    Campaign cancel(CampaignId id, Actor actor);
+
+    /**
+     * Starts a run of a launched campaign now (the console's "run now").
+     *
+     * @return the run's id
+     */
+    UUID startRun(CampaignId id, Actor actor);
+
+    /** @return a run with its progress */
+    CampaignRun run(CampaignId id, UUID runId, Actor actor);
+}

@@ -1,0 +1,57 @@
+package dev.loyalty.application.campaign;
+
+import dev.loyalty.domain.campaign.Campaign;
+import dev.loyalty.domain.campaign.CampaignId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Driven port: the stored campaigns and their budget counters. */
+public interface Campaigns {
+
+    void add(Campaign campaign);
+
+    Optional<Campaign> byId(CampaignId id);
+
+    /** @return every campaign, newest first */
+    List<Campaign> all();
+
+    /**
+     * Writes a changed campaign when its stored version is the one before.
+     *
+     * @throws dev.loyalty.domain.shared.ConcurrentUpdateException when someone changed it meanwhile
+     */
+    void save(Campaign campaign, long expectedVersion);
+
+    /** @return launched campaigns whose next slot is due at {@code now} */
+    List<Campaign> due(Instant now, int limit);
+
+    /**
+     * Moves a campaign's next slot on, when it is still {@code slot} (one instance wins).
+     *
+     * @return whether this call moved it
+     */
+    boolean advance(CampaignId id, Instant slot, Optional<Instant> next);
+
+    /**
+     * Spends one coupon (and its value, when known) of the budget, if the budget allows.
+     *
+     * @return false when a limit would be passed (nothing is spent)
+     */
+    boolean spendCoupon(CampaignId id, long discountCents);
+
+    /**
+     * Spends points of the budget, if the budget allows.
+     *
+     * @return false when the limit would be passed (nothing is spent)
+     */
+    boolean spendPoints(CampaignId id, long points);
+
+    /** Marks a coupon as the campaign's, with its own figures when it has them. */
+    void tagCoupon(
+            String couponCode,
+            CampaignId id,
+            Optional<Long> valueCents,
+            Optional<Long> minSpendCents,
+            Optional<String> category);
+}
