@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * {@code GET /campaigns/{id}/evaluation} as JSON. Money in cents (per-customer figures and
@@ -189,7 +188,7 @@ public record EvaluationView(
      */
     @JsonbNillable
     public record UpliftView(
-            double difference, @JsonbNillable @Schema(nullable = true, minItems = 2, maxItems = 2) List<Double> ci95) {
+            double difference, @JsonbNillable List<Double> ci95) {
 
         static UpliftView of(Uplift uplift) {
             return new UpliftView(
