@@ -52,12 +52,15 @@ abstract class CampaignScenarios {
         return id;
     }
 
-    static List<String> customers(String city, int count) throws Exception {
+    /** Enrols customers (no channel, no consent) living in {@code city}: @return their ids */
+    static List<String> customers(String city, int count) {
         List<String> ids = new ArrayList<>();
-        try (Connection db = SegmentScenarios.db()) {
-            for (int i = 0; i < count; i++) {
-                ids.add(SegmentScenarios.customer(db, "Cliente", city));
-            }
+        for (int i = 0; i < count; i++) {
+            Api.Reply enrolled = API.post("/api/v1/customers", Api.admin(), Fixtures.VALID_ENROLMENT);
+            assertThat(enrolled.status()).as(enrolled.toString()).isEqualTo(201);
+            String id = enrolled.json().getString("customerId");
+            Api.execute("UPDATE customer SET city = '" + city + "' WHERE id = '" + id + "'");
+            ids.add(id);
         }
         return ids;
     }

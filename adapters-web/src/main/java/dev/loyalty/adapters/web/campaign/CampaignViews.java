@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** What the campaign endpoints answer. */
-final class CampaignViews {
+public final class CampaignViews {
 
     private static final JsonProvider JSON = JsonProvider.provider();
 
@@ -30,7 +30,7 @@ final class CampaignViews {
      * @param launchedAt when first launched
      * @param nextRunAt the next scheduled slot
      */
-    record CampaignView(
+    public record CampaignView(
             String id,
             String name,
             String type,
@@ -58,10 +58,10 @@ final class CampaignViews {
     }
 
     /** @param items the campaigns, newest first */
-    record CampaignList(List<CampaignView> items) {}
+    public record CampaignList(List<CampaignView> items) {}
 
     /** @param runId the run started */
-    record RunStarted(String runId) {}
+    public record RunStarted(String runId) {}
 
     /**
      * A run's progress.
@@ -82,7 +82,7 @@ final class CampaignViews {
      * @param finishedAt when ended
      * @param error why it failed
      */
-    record RunView(
+    public record RunView(
             String runId,
             String campaignId,
             Instant scheduledFor,
