@@ -187,8 +187,7 @@ public record EvaluationView(
      * @param ci95 [low, high]; {@code null} when undefined (a group of one, no variability observed)
      */
     @JsonbNillable
-    public record UpliftView(
-            double difference, @JsonbNillable List<Double> ci95) {
+    public record UpliftView(double difference, @JsonbNillable List<Double> ci95) {
 
         static UpliftView of(Uplift uplift) {
             return new UpliftView(
