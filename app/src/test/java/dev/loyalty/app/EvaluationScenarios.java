@@ -16,10 +16,11 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * A campaign's evaluation and members over HTTP; run by {@code ServiceIT.Evaluation}. Until the
- * campaign core runs campaigns, the campaign, its members and their purchases are written with SQL
- * as a run and an import write them (the statistics are checked to 4 decimals by the domain's and
- * the persistence adapter's tests; here the JSON, the CSV, the pages and the refusals).
+ * A campaign's evaluation and members over HTTP; run by {@code ServiceIT.Evaluation}: a calendar
+ * campaign launched and run by the service, judged by what its members bought afterwards at the
+ * till; and campaigns whose members and purchases are written with SQL as a run and an import
+ * write them, for the JSON, the CSV, the pages and the refusals (the statistics are checked to 4
+ * decimals by the domain's and the persistence adapter's tests).
  */
 abstract class EvaluationScenarios {
 
@@ -146,6 +147,75 @@ abstract class EvaluationScenarios {
         assertThat(quiet.get(0).getString("group")).isEqualTo("TREATMENT");
         assertThat(quiet.get(0).getBoolean("responded")).isFalse();
         assertThat(Instant.parse(quiet.get(0).getString("contactedAt"))).isEqualTo(CONTACT);
+    }
+
+    @Test
+    void aCalendarRunIsJudgedByWhatItsMembersBoughtAfterwards() throws Exception {
+        String templateId = Fixtures.template(Fixtures.WELCOME.replace("Newsletter welcome", "Judged " + unique()));
+        String city = "Judged-" + unique();
+        CampaignScenarios.customers(city, 16);
+        String campaign = CampaignScenarios.launched(CampaignScenarios.calendar(city, 50, templateId, null));
+        String runId = CampaignScenarios.started(campaign);
+        assertThat(CampaignScenarios.finished(campaign, runId).getString("status"))
+                .isEqualTo("COMPLETED");
+        // the fixtures stamp a till's purchase 5 s before it is sent: let that be after the run's contact
+        Thread.sleep(6_000);
+        List<String> treated = new ArrayList<>();
+        List<String> coupons = new ArrayList<>();
+        List<String> held = new ArrayList<>();
+        CampaignScenarios.members(campaign).forEach((key, row) -> {
+            String customer = key.substring(0, key.indexOf('/'));
+            if (row[0].equals("CONTROL")) {
+                held.add(customer);
+            } else {
+                treated.add(customer);
+                coupons.add(row[2]);
+            }
+        });
+        assertThat(treated).as("a 50% holdout of 16 leaves both groups members").isNotEmpty();
+        assertThat(held).isNotEmpty();
+        int buyer = coupons.indexOf(
+                coupons.stream().filter(java.util.Objects::nonNull).findFirst().orElseThrow());
+        Api.Reply withCoupon = Fixtures.record(Fixtures.purchase(
+                "MI-001", "R-" + unique(), treated.get(buyer), Fixtures.TEN_LASAGNE, 5500, coupons.get(buyer)));
+        assertThat(withCoupon.status()).as(withCoupon.toString()).isEqualTo(201);
+        Api.Reply without =
+                Fixtures.record(Fixtures.purchase("MI-001", "R-" + unique(), held.get(0), Fixtures.TEN_LASAGNE, 6000));
+        assertThat(without.status()).as(without.toString()).isEqualTo(201);
+
+        JsonObject e = API.get("/api/v1/campaigns/" + campaign + "/evaluation", Api.admin())
+                .json();
+
+        int nt = treated.size();
+        int nc = held.size();
+        assertThat(e.getJsonNumber("targeted").longValue()).isEqualTo(16);
+        JsonObject treatment = e.getJsonObject("treatment");
+        assertThat(treatment.getJsonNumber("customers").longValue()).isEqualTo(nt);
+        assertThat(treatment.getJsonNumber("responders").longValue()).isEqualTo(1);
+        assertThat(treatment.getJsonNumber("revenue").longValue()).isEqualTo(5500);
+        assertThat(treatment.getJsonNumber("couponsIssued").longValue())
+                .isEqualTo(coupons.stream().filter(java.util.Objects::nonNull).count());
+        assertThat(treatment.getJsonNumber("couponsRedeemed").longValue()).isEqualTo(1);
+        JsonObject control = e.getJsonObject("control");
+        assertThat(control.getJsonNumber("customers").longValue()).isEqualTo(nc);
+        assertThat(control.getJsonNumber("responders").longValue()).isEqualTo(1);
+        assertThat(control.getJsonNumber("revenue").longValue()).isEqualTo(6000);
+        assertThat(control.getJsonNumber("couponsIssued").longValue()).isZero();
+        assertThat(e.getJsonObject("uplift")
+                        .getJsonObject("conversion")
+                        .getJsonNumber("difference")
+                        .doubleValue())
+                .isEqualTo(Math.round((1.0 / nt - 1.0 / nc) * 10_000) / 10_000.0);
+        assertThat(e.getJsonNumber("incrementalRevenue").longValue()).isEqualTo(Math.round(5500 - 6000.0 * nt / nc));
+        assertThat(e.getJsonObject("costBreakdown").getJsonNumber("discounts").longValue())
+                .as("the coupon's 5 EUR")
+                .isEqualTo(500);
+        assertThat(e.getJsonNumber("cost").longValue()).isEqualTo(500);
+        assertThat(e.getBoolean("windowClosed")).as("14 days from now").isFalse();
+        assertThat(API.get("/api/v1/campaigns/" + campaign + "/members?responded=true", Api.admin())
+                        .items())
+                .extracting(m -> m.getString("customerId"))
+                .containsExactlyInAnyOrder(treated.get(buyer), held.get(0));
     }
 
     @Test
