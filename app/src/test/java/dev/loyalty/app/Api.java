@@ -104,6 +104,11 @@ final class Api {
                 .GET());
     }
 
+    /** A GET with a token, asking for {@code mediaType} only. */
+    Reply getAccepting(String path, String token, String mediaType) {
+        return send(request(path, token).setHeader("Accept", mediaType).GET());
+    }
+
     Reply post(String path, String token, String json) {
         return send(request(path, token)
                 .header("Content-Type", "application/json")

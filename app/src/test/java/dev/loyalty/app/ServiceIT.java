@@ -118,4 +118,7 @@ class ServiceIT {
 
     @Nested
     class Replenishment extends ReplenishmentScenarios {}
+
+    @Nested
+    class Evaluation extends EvaluationScenarios {}
 }

@@ -95,7 +95,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
             @Tag(
                     name = "Campaigns",
                     description = "Campaigns aimed at a segment with an offer and a message, run exactly once per"
-                            + " slot, judged against a control group")
+                            + " slot, judged against a control group"),
+            @Tag(
+                    name = "Campaign evaluation",
+                    description = "A campaign judged against its control group: uplift with 95% intervals,"
+                            + " incremental revenue, cost and return; its members and who responded")
         })
 @SecurityScheme(securitySchemeName = "jwt", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
 public class LoyaltyApi extends Application {

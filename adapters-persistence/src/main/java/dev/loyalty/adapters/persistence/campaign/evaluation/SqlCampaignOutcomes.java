@@ -1,0 +1,205 @@
+package dev.loyalty.adapters.persistence.campaign.evaluation;
+
+import dev.loyalty.adapters.persistence.sql.NativeRows;
+import dev.loyalty.application.campaign.evaluation.CampaignOutcomes;
+import dev.loyalty.application.campaign.evaluation.GroupActivity;
+import dev.loyalty.application.campaign.evaluation.MemberOutcome;
+import dev.loyalty.application.campaign.evaluation.MemberQuery;
+import dev.loyalty.domain.campaign.evaluation.GroupFigures;
+import dev.loyalty.domain.campaign.evaluation.MemberGroup;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The evaluation's SQL. Each member's window is [contacted_at, contacted_at + attribution days); a
+ * purchase in it is attributed when it has a line of the member's {@code scope_sku}, if set, and a
+ * line of its {@code scope_category}, if set (the follow-up's definition of a responder too). A member's revenue is what the
+ * attributed purchases paid less what was reversed. One pass over the campaign's members (in primary
+ * key order, each window an index range of {@code ix_purchase_customer}) gives both groups' figures.
+ */
+@ApplicationScoped
+public class SqlCampaignOutcomes implements CampaignOutcomes {
+
+    /** A purchase {@code p} attributed to member {@code m} (parameter: the attribution days). */
+    static final String ATTRIBUTED = "p.customer_id = m.customer_id AND p.occurred_at >= m.contacted_at"
+            + " AND p.occurred_at < m.contacted_at + INTERVAL ? DAY"
+            + " AND (m.scope_sku IS NULL OR EXISTS (SELECT 1 FROM purchase_line l"
+            + " WHERE l.purchase_id = p.id AND l.sku = m.scope_sku))"
+            + " AND (m.scope_category IS NULL OR EXISTS (SELECT 1 FROM purchase_line l"
+            + " WHERE l.purchase_id = p.id AND l.category = m.scope_category))";
+
+    private static final String PER_GROUP = "SELECT x.member_group, COUNT(*), SUM(x.purchases > 0),"
+            + " COALESCE(SUM(x.revenue), 0), COALESCE(SUM(CAST(x.revenue AS DECIMAL(38, 0)) * x.revenue), 0),"
+            + " COALESCE(SUM(x.purchases), 0), SUM(x.outcome = 'OFFERED'), SUM(x.coupon_code IS NOT NULL),"
+            + " COALESCE(SUM(x.redeemed), 0), COALESCE(SUM(x.points), 0)"
+            + " FROM (SELECT MIN(m.member_group) AS member_group, MIN(m.outcome) AS outcome,"
+            + " MIN(m.coupon_code) AS coupon_code, MIN(m.points) AS points,"
+            + " MAX(CASE WHEN c.status = 'REDEEMED' THEN 1 ELSE 0 END) AS redeemed,"
+            + " COUNT(p.id) AS purchases, COALESCE(SUM(p.total_paid - p.amount_reversed), 0) AS revenue"
+            + " FROM campaign_member m"
+            + " LEFT JOIN coupon c ON c.code = m.coupon_code"
+            + " LEFT JOIN purchase p ON " + ATTRIBUTED
+            + " WHERE m.campaign_id = ?"
+            + " GROUP BY m.customer_id, m.occasion) x"
+            + " GROUP BY x.member_group";
+
+    private static final String CONTACTS = "SELECT m.member_group, m.outcome, COALESCE(g.channel, m.channel),"
+            + " g.status, COALESCE(m.suppressed_reason, g.reason), COUNT(*)"
+            + " FROM campaign_member m LEFT JOIN message g ON g.id = m.message_id"
+            + " WHERE m.campaign_id = ? AND (m.message_id IS NOT NULL OR m.outcome = 'SUPPRESSED')"
+            + " GROUP BY m.member_group, m.outcome, COALESCE(g.channel, m.channel), g.status,"
+            + " COALESCE(m.suppressed_reason, g.reason)";
+
+    @PersistenceContext(unitName = "loyalty")
+    private EntityManager em;
+
+    protected SqlCampaignOutcomes() {}
+
+    /** For tests outside the container. */
+    public SqlCampaignOutcomes(EntityManager em) {
+        this.em = em;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Optional<EvaluatedCampaign> campaign(UUID campaignId) {
+        List<Object[]> rows = em.createNativeQuery("SELECT c.name, c.attribution_days,"
+                        + " (SELECT MIN(m.contacted_at) FROM campaign_member m WHERE m.campaign_id = c.id),"
+                        + " (SELECT MAX(m.contacted_at) FROM campaign_member m WHERE m.campaign_id = c.id)"
+                        + " FROM campaign c WHERE c.id = ?")
+                .setParameter(1, campaignId.toString())
+                .getResultList();
+        return rows.stream()
+                .findFirst()
+                .map(r -> new EvaluatedCampaign(
+                        campaignId,
+                        (String) r[0],
+                        (int) NativeRows.number(r[1]),
+                        Optional.ofNullable(NativeRows.instant(r[2])),
+                        Optional.ofNullable(NativeRows.instant(r[3]))));
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Map<MemberGroup, GroupActivity> groups(EvaluatedCampaign campaign) {
+        Map<MemberGroup, Map<String, Long>> channels = new EnumMap<>(MemberGroup.class);
+        Map<MemberGroup, Map<String, Long>> reasons = new EnumMap<>(MemberGroup.class);
+        Map<MemberGroup, Long> contacted = new EnumMap<>(MemberGroup.class);
+        List<Object[]> contacts = em.createNativeQuery(CONTACTS)
+                .setParameter(1, campaign.id().toString())
+                .getResultList();
+        for (Object[] row : contacts) {
+            MemberGroup group = MemberGroup.valueOf((String) row[0]);
+            String outcome = (String) row[1];
+            String channel = (String) row[2];
+            String status = (String) row[3];
+            String reason = (String) row[4];
+            long count = NativeRows.number(row[5]);
+            if ("SUPPRESSED".equals(outcome) || "SUPPRESSED".equals(status)) {
+                reasons.computeIfAbsent(group, g -> new LinkedHashMap<>())
+                        .merge(reason == null ? "unknown" : reason, count, Long::sum);
+            } else if (status != null && !"FAILED".equals(status)) {
+                channels.computeIfAbsent(group, g -> new LinkedHashMap<>())
+                        .merge(channel == null ? "unknown" : channel, count, Long::sum);
+                contacted.merge(group, count, Long::sum);
+            }
+        }
+        Map<MemberGroup, GroupActivity> groups = new EnumMap<>(MemberGroup.class);
+        List<Object[]> rows = em.createNativeQuery(PER_GROUP)
+                .setParameter(1, campaign.attributionDays())
+                .setParameter(2, campaign.id().toString())
+                .getResultList();
+        for (Object[] r : rows) {
+            MemberGroup group = MemberGroup.valueOf((String) r[0]);
+            GroupFigures figures = new GroupFigures(
+                    NativeRows.number(r[1]),
+                    NativeRows.number(r[2]),
+                    NativeRows.number(r[3]),
+                    wholeNumber(r[4]),
+                    NativeRows.number(r[5]));
+            groups.put(
+                    group,
+                    new GroupActivity(
+                            figures,
+                            NativeRows.number(r[6]),
+                            contacted.getOrDefault(group, 0L),
+                            channels.getOrDefault(group, Map.of()),
+                            reasons.getOrDefault(group, Map.of()),
+                            NativeRows.number(r[7]),
+                            NativeRows.number(r[8]),
+                            NativeRows.number(r[9])));
+        }
+        return groups;
+    }
+
+    @Override
+    public long discountsGranted(UUID campaignId) {
+        return NativeRows.number(em.createNativeQuery("SELECT COALESCE(SUM(pc.discount), 0) FROM coupon c"
+                        + " JOIN purchase_coupon pc ON pc.code = c.code WHERE c.campaign_id = ?")
+                .setParameter(1, campaignId.toString())
+                .getSingleResult());
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<MemberOutcome> members(EvaluatedCampaign campaign, MemberQuery query) {
+        StringBuilder sql = new StringBuilder("SELECT m.customer_id, m.occasion, m.member_group, m.contacted_at,"
+                + " EXISTS (SELECT 1 FROM purchase p WHERE " + ATTRIBUTED + ")"
+                + " FROM campaign_member m WHERE m.campaign_id = ?");
+        List<Object> parameters = new ArrayList<>(
+                List.of(campaign.attributionDays(), campaign.id().toString()));
+        query.group().ifPresent(group -> {
+            sql.append(" AND m.member_group = ?");
+            parameters.add(group.name());
+        });
+        query.after().ifPresent(after -> {
+            sql.append(" AND (m.customer_id > ? OR (m.customer_id = ? AND m.occasion > ?))");
+            parameters.add(after.customerId().toString());
+            parameters.add(after.customerId().toString());
+            parameters.add(after.occasion());
+        });
+        query.responded().ifPresent(responded -> {
+            sql.append(responded ? " AND EXISTS" : " AND NOT EXISTS")
+                    .append(" (SELECT 1 FROM purchase p WHERE ")
+                    .append(ATTRIBUTED)
+                    .append(")");
+            parameters.add(campaign.attributionDays());
+        });
+        sql.append(" ORDER BY m.customer_id, m.occasion LIMIT ").append(query.limit());
+        Query nativeQuery = em.createNativeQuery(sql.toString());
+        for (int i = 0; i < parameters.size(); i++) {
+            nativeQuery.setParameter(i + 1, parameters.get(i));
+        }
+        return ((List<Object[]>) nativeQuery.getResultList())
+                .stream()
+                        .map(r -> new MemberOutcome(
+                                UUID.fromString((String) r[0]),
+                                (String) r[1],
+                                MemberGroup.valueOf((String) r[2]),
+                                NativeRows.instant(r[3]),
+                                NativeRows.number(r[4]) != 0))
+                        .toList();
+    }
+
+    /** A DECIMAL(38, 0) column (or a driver's narrower answer) as the exact whole number it is. */
+    private static BigInteger wholeNumber(Object column) {
+        if (column instanceof BigDecimal decimal) {
+            return decimal.toBigIntegerExact();
+        }
+        if (column instanceof BigInteger integer) {
+            return integer;
+        }
+        return BigInteger.valueOf(NativeRows.number(column));
+    }
+}

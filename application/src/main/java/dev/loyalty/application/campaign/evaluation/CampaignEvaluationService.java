@@ -1,0 +1,79 @@
+package dev.loyalty.application.campaign.evaluation;
+
+import dev.loyalty.application.shared.Actor;
+import dev.loyalty.domain.campaign.CampaignNotFoundException;
+import dev.loyalty.domain.campaign.evaluation.CampaignEvaluation;
+import dev.loyalty.domain.campaign.evaluation.MemberGroup;
+import dev.loyalty.domain.campaign.evaluation.OfferCost;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Evaluates a campaign when asked: its groups' figures from {@link CampaignOutcomes} (one read-only
+ * transaction, so that both groups and the cost are read from one snapshot), judged by
+ * {@link CampaignEvaluation}. Points granted are valued at {@link PointsValue}.
+ */
+@ApplicationScoped
+public class CampaignEvaluationService implements CampaignEvaluationUseCases {
+
+    private final CampaignOutcomes outcomes;
+    private final PointsValue pointsValue;
+    private final Clock clock;
+
+    /** For CDI's proxy only. */
+    protected CampaignEvaluationService() {
+        this(null, null, null);
+    }
+
+    @Inject
+    public CampaignEvaluationService(CampaignOutcomes outcomes, PointsValue pointsValue, Clock clock) {
+        this.outcomes = outcomes;
+        this.pointsValue = pointsValue;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public EvaluationReport evaluate(UUID campaignId, Actor actor) {
+        actor.requireAdmin("only the console evaluates campaigns");
+        CampaignOutcomes.EvaluatedCampaign campaign = campaign(campaignId);
+        Map<MemberGroup, GroupActivity> groups = outcomes.groups(campaign);
+        GroupActivity treatment = groups.getOrDefault(MemberGroup.TREATMENT, GroupActivity.EMPTY);
+        GroupActivity control = groups.getOrDefault(MemberGroup.CONTROL, GroupActivity.EMPTY);
+        OfferCost cost = OfferCost.of(
+                outcomes.discountsGranted(campaignId),
+                Math.addExact(treatment.points(), control.points()),
+                pointsValue.centsPerThousand());
+        Instant now = clock.instant();
+        Optional<Instant> closes =
+                campaign.lastContact().map(last -> last.plus(Duration.ofDays(campaign.attributionDays())));
+        return new EvaluationReport(
+                campaign,
+                treatment,
+                control,
+                CampaignEvaluation.of(treatment.figures(), control.figures(), cost),
+                closes,
+                closes.map(c -> !now.isBefore(c)).orElse(false),
+                now);
+    }
+
+    @Override
+    @Transactional
+    public List<MemberOutcome> members(UUID campaignId, MemberQuery query, Actor actor) {
+        actor.requireAdmin("only the console lists a campaign's members");
+        return outcomes.members(campaign(campaignId), query);
+    }
+
+    private CampaignOutcomes.EvaluatedCampaign campaign(UUID campaignId) {
+        return outcomes.campaign(campaignId)
+                .orElseThrow(() -> new CampaignNotFoundException("no campaign has id " + campaignId));
+    }
+}
