@@ -111,6 +111,7 @@ public class InMemoryCustomers implements Customers {
                 customer.email().orElse(null),
                 customer.phone().orElse(null),
                 customer.birthDate().orElse(null),
+                customer.attributes(),
                 customer.preferredChannel(),
                 customer.enrolmentChannel(),
                 customer.storeId().orElse(null),

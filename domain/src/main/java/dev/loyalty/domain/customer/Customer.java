@@ -121,58 +121,6 @@ public final class Customer {
     }
 
     /**
-     * Rebuilds a stored customer; enforces the same invariants as enrolment.
-     *
-     * @param id identity
-     * @param cardNumber card
-     * @param firstName first name
-     * @param lastName last name, or {@code null}
-     * @param email e-mail address, or {@code null}
-     * @param phone phone number, or {@code null}
-     * @param birthDate birth date, or {@code null}
-     * @param preferredChannel preferred channel
-     * @param enrolmentChannel where the member enrolled
-     * @param storeId the enrolment store, or {@code null}
-     * @param referralCode the referral code given at enrolment, or {@code null}
-     * @param enrolledAt when the member enrolled
-     * @param consentHistory every consent decision recorded, oldest first (the order is kept)
-     * @param version the optimistic-lock version
-     * @return the customer
-     */
-    public static Customer reconstitute(
-            CustomerId id,
-            CardNumber cardNumber,
-            String firstName,
-            String lastName,
-            Email email,
-            PhoneNumber phone,
-            LocalDate birthDate,
-            PreferredChannel preferredChannel,
-            EnrolmentChannel enrolmentChannel,
-            String storeId,
-            String referralCode,
-            Instant enrolledAt,
-            List<ConsentEvidence> consentHistory,
-            long version) {
-        return reconstitute(
-                id,
-                cardNumber,
-                firstName,
-                lastName,
-                email,
-                phone,
-                birthDate,
-                ProfileAttributes.NONE,
-                preferredChannel,
-                enrolmentChannel,
-                storeId,
-                referralCode,
-                enrolledAt,
-                consentHistory,
-                version);
-    }
-
-    /**
      * Rebuilds a stored customer with its profile attributes; enforces the same invariants as
      * enrolment.
      *

@@ -2,9 +2,13 @@ package dev.loyalty.adapters.web.catalogue;
 
 import dev.loyalty.adapters.web.history.CsvFields;
 import dev.loyalty.adapters.web.history.LineSource;
+import dev.loyalty.adapters.web.problem.Problem;
 import dev.loyalty.domain.shared.InvalidValueException;
+import jakarta.ws.rs.core.Response;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,6 +36,38 @@ final class CatalogueCsv {
     }
 
     private CatalogueCsv() {}
+
+    /**
+     * @return 200 with what a catalogue CSV body added or replaced, or the 422 problem
+     *     {@code catalogue-header-invalid} when the body is not such a CSV
+     */
+    static <T> Response importResponse(
+            InputStream body,
+            List<String> required,
+            List<String> optional,
+            Function<Map<String, String>, T> parse,
+            Consumer<List<T>> save)
+            throws IOException {
+        try {
+            return Response.ok(read(
+                            new BufferedInputStream(body == null ? InputStream.nullInputStream() : body),
+                            required,
+                            optional,
+                            parse,
+                            save))
+                    .build();
+        } catch (BadHeader e) {
+            return Problem.of(422, "catalogue-header-invalid", "Catalogue header invalid", e.getMessage())
+                    .toResponse();
+        }
+    }
+
+    /** @return 201 at {@code location} for an item the save created, 200 for one it replaced */
+    static Response saved(boolean created, Object view, URI location) {
+        return created
+                ? Response.created(location).entity(view).build()
+                : Response.ok(view).build();
+    }
 
     static <T> CsvImportView read(
             InputStream in,

@@ -23,7 +23,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
@@ -113,10 +112,7 @@ public class CategoryResource {
 
     private Response saved(Category category, java.net.URI location) {
         boolean created = catalogue.saveCategory(category, caller.actor());
-        CategoryBody view = CategoryBody.of(category);
-        return created
-                ? Response.created(location).entity(view).build()
-                : Response.ok(view).build();
+        return CatalogueCsv.saved(created, CategoryBody.of(category), location);
     }
 
     @DELETE
@@ -158,18 +154,12 @@ public class CategoryResource {
             description = "Not a categories CSV (catalogue-header-invalid)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response importCsv(InputStream body) throws IOException {
-        try {
-            return Response.ok(CatalogueCsv.read(
-                            new BufferedInputStream(body == null ? InputStream.nullInputStream() : body),
-                            List.of("id", "name"),
-                            List.of("cross_sell"),
-                            CategoryResource::category,
-                            batch -> catalogue.importCategories(batch, caller.actor())))
-                    .build();
-        } catch (CatalogueCsv.BadHeader e) {
-            return Problem.of(422, "catalogue-header-invalid", "Catalogue header invalid", e.getMessage())
-                    .toResponse();
-        }
+        return CatalogueCsv.importResponse(
+                body,
+                List.of("id", "name"),
+                List.of("cross_sell"),
+                CategoryResource::category,
+                batch -> catalogue.importCategories(batch, caller.actor()));
     }
 
     private static Category category(Map<String, String> row) {

@@ -25,7 +25,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -125,10 +124,7 @@ public class ProductResource {
 
     private Response saved(Product product, java.net.URI location) {
         boolean created = catalogue.saveProduct(product, caller.actor());
-        ProductBody view = ProductBody.of(product);
-        return created
-                ? Response.created(location).entity(view).build()
-                : Response.ok(view).build();
+        return CatalogueCsv.saved(created, ProductBody.of(product), location);
     }
 
     @DELETE
@@ -172,18 +168,12 @@ public class ProductResource {
             description = "Not a products CSV (catalogue-header-invalid)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response importCsv(InputStream body) throws IOException {
-        try {
-            return Response.ok(CatalogueCsv.read(
-                            new BufferedInputStream(body == null ? InputStream.nullInputStream() : body),
-                            REQUIRED,
-                            OPTIONAL,
-                            ProductResource::product,
-                            batch -> catalogue.importProducts(batch, caller.actor())))
-                    .build();
-        } catch (CatalogueCsv.BadHeader e) {
-            return Problem.of(422, "catalogue-header-invalid", "Catalogue header invalid", e.getMessage())
-                    .toResponse();
-        }
+        return CatalogueCsv.importResponse(
+                body,
+                REQUIRED,
+                OPTIONAL,
+                ProductResource::product,
+                batch -> catalogue.importProducts(batch, caller.actor()));
     }
 
     private static Product product(Map<String, String> row) {
