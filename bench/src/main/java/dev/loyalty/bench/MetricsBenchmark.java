@@ -207,8 +207,9 @@ public final class MetricsBenchmark {
         ServiceProcess service = ServiceProcess.start(jar, dataDir, freePort(), db.url(), log, env);
         teardown.add("stopping the service", service);
         Api api = new Api(service.port());
+        // 15 minutes, as in the segments benchmark: on a loaded machine a restart took over 3
         try {
-            service.awaitReady(api, Duration.ofSeconds(180));
+            service.awaitReady(api, Duration.ofSeconds(900));
         } catch (RuntimeException e) {
             service.close();
             throw e;
