@@ -27,13 +27,20 @@ abstract class EvaluationScenarios {
     private static final Instant CONTACT =
             Instant.now().minus(20, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
 
+    /**
+     * A campaign defined through the API (so that every other reader of campaigns, the list among
+     * them, sees a valid definition), its members then written with SQL as a run writes them.
+     */
     static String campaign(int attributionDays) {
-        String id = UUID.randomUUID().toString();
-        Api.execute("INSERT INTO campaign (id, name, type, status, definition, holdout_percent, holdout_key,"
-                + " attribution_days, version, created_at, updated_at) VALUES ('" + id + "', 'Spring " + unique()
-                + "', 'CALENDAR', 'SCHEDULED', '{}', 40, '" + "k".repeat(64) + "', " + attributionDays
-                + ", 1, NOW(6), NOW(6))");
-        return id;
+        Api.Reply reply = API.post(
+                "/api/v1/campaigns",
+                Api.admin(),
+                """
+                {"name": "Spring %s", "type": "CALENDAR", "holdoutPercent": 40, "attributionDays": %d,
+                 "audience": {"condition": {"attribute": "city", "eq": "Nowhere %s"}}, "offer": {"points": 10}}"""
+                        .formatted(unique(), attributionDays, unique()));
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+        return reply.json().getString("id");
     }
 
     static String member(String campaign, String group) {
