@@ -11,8 +11,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -59,42 +57,22 @@ public final class CampaignBenchmark {
         String reuse = System.getProperty("bench.reuse", "").strip();
         int leadDays = Integer.parseInt(System.getProperty("bench.leadDays", "7"));
         String offer = System.getProperty("bench.offer", "{\"points\": 10}");
-        String bufferPool = System.getProperty("bench.bufferPool", "1G");
-        boolean keep = Boolean.parseBoolean(System.getProperty("bench.keep", "false"));
-        Path jar = Path.of(System.getProperty("bench.jar", "app/target/loyalty.jar"))
-                .toAbsolutePath();
-        Path workRoot = Path.of(System.getProperty("bench.workRoot", "bench/target/bench-runs"))
-                .toAbsolutePath();
-        Path mariadbBase = Path.of(System.getProperty(
-                        "bench.mariadbBase", System.getProperty("user.home") + "/.cache/loyalty-build/mariadb-11.4.5"))
-                .toAbsolutePath();
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalArgumentException("no service jar at " + jar + " (mvn -B -q package -DskipTests)");
-        }
-        Path run = reuse.isEmpty()
-                ? Files.createDirectories(workRoot.resolve(
-                        "campaign-run-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))))
-                : Path.of(reuse).toAbsolutePath();
-        Teardown.around(run, out, teardown -> {
-            if (!keep && reuse.isEmpty()) {
-                teardown.add("deleting the run's database and service data", () -> {
-                    PurchaseBenchmark.deleteTree(run.resolve("mariadb"));
-                    PurchaseBenchmark.deleteTree(run.resolve("service-data"));
-                });
-            }
-            measure(
-                    out,
-                    customers,
-                    receipts,
-                    !reuse.isEmpty(),
-                    leadDays,
-                    offer,
-                    bufferPool,
-                    jar,
-                    run,
-                    mariadbBase,
-                    teardown);
-        });
+        LargeRun.around(
+                "campaign",
+                reuse,
+                out,
+                (large, teardown) -> measure(
+                        out,
+                        customers,
+                        receipts,
+                        large.reused(),
+                        leadDays,
+                        offer,
+                        large.bufferPool(),
+                        large.jar(),
+                        large.dir(),
+                        large.mariadbBase(),
+                        teardown));
     }
 
     private static void measure(

@@ -10,8 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -51,29 +49,11 @@ public final class ImportBenchmark {
         long bytes = Long.parseLong(System.getProperty("bench.importBytes", String.valueOf(2L << 30)));
         int customers = Integer.parseInt(System.getProperty("bench.importCustomers", "100000"));
         String heap = System.getProperty("bench.heap", "512m");
-        boolean keep = Boolean.parseBoolean(System.getProperty("bench.keep", "false"));
-        Path jar = Path.of(System.getProperty("bench.jar", "app/target/loyalty.jar"))
-                .toAbsolutePath();
-        Path workRoot = Path.of(System.getProperty("bench.workRoot", "bench/target/bench-runs"))
-                .toAbsolutePath();
-        Path mariadbBase = Path.of(System.getProperty(
-                        "bench.mariadbBase", System.getProperty("user.home") + "/.cache/loyalty-build/mariadb-11.4.5"))
-                .toAbsolutePath();
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalArgumentException("no service jar at " + jar + " (mvn -B -q package -DskipTests)");
-        }
-        Path run = Files.createDirectories(workRoot.resolve(
-                "import-run-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))));
-        Teardown.around(run, out, teardown -> {
-            if (!keep) {
-                teardown.add("deleting the run's files", () -> {
-                    PurchaseBenchmark.deleteTree(run.resolve("mariadb"));
-                    PurchaseBenchmark.deleteTree(run.resolve("service-data"));
-                    Files.deleteIfExists(run.resolve("history.csv"));
-                });
-            }
-            measure(out, bytes, customers, heap, jar, run, mariadbBase, teardown);
-        });
+        LargeRun.around(
+                "import",
+                out,
+                (large, teardown) ->
+                        measure(out, bytes, customers, heap, large.jar(), large.dir(), large.mariadbBase(), teardown));
     }
 
     private static void measure(

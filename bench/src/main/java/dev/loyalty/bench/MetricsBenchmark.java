@@ -12,8 +12,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -56,29 +54,20 @@ public final class MetricsBenchmark {
         long receipts = Long.parseLong(System.getProperty("bench.metricsReceipts", "2600000"));
         int clients = Integer.parseInt(System.getProperty("bench.clients", "8"));
         int seconds = Integer.parseInt(System.getProperty("bench.seconds", "20"));
-        String bufferPool = System.getProperty("bench.bufferPool", "1G");
-        boolean keep = Boolean.parseBoolean(System.getProperty("bench.keep", "false"));
-        Path jar = Path.of(System.getProperty("bench.jar", "app/target/loyalty.jar"))
-                .toAbsolutePath();
-        Path workRoot = Path.of(System.getProperty("bench.workRoot", "bench/target/bench-runs"))
-                .toAbsolutePath();
-        Path mariadbBase = Path.of(System.getProperty(
-                        "bench.mariadbBase", System.getProperty("user.home") + "/.cache/loyalty-build/mariadb-11.4.5"))
-                .toAbsolutePath();
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalArgumentException("no service jar at " + jar + " (mvn -B -q package -DskipTests)");
-        }
-        Path run = Files.createDirectories(workRoot.resolve(
-                "metrics-run-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))));
-        Teardown.around(run, out, teardown -> {
-            if (!keep) {
-                teardown.add("deleting the run's database and service data", () -> {
-                    PurchaseBenchmark.deleteTree(run.resolve("mariadb"));
-                    PurchaseBenchmark.deleteTree(run.resolve("service-data"));
-                });
-            }
-            measure(out, customers, receipts, clients, seconds, bufferPool, jar, run, mariadbBase, teardown);
-        });
+        LargeRun.around(
+                "metrics",
+                out,
+                (large, teardown) -> measure(
+                        out,
+                        customers,
+                        receipts,
+                        clients,
+                        seconds,
+                        large.bufferPool(),
+                        large.jar(),
+                        large.dir(),
+                        large.mariadbBase(),
+                        teardown));
     }
 
     private static void measure(

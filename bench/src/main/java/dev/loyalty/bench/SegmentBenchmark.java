@@ -11,8 +11,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -66,29 +64,18 @@ public final class SegmentBenchmark {
         PrintStream out = System.out;
         long customers = Long.parseLong(System.getProperty("bench.segmentCustomers", "1000000"));
         long receipts = Long.parseLong(System.getProperty("bench.segmentReceipts", "2900000"));
-        String bufferPool = System.getProperty("bench.bufferPool", "1G");
-        boolean keep = Boolean.parseBoolean(System.getProperty("bench.keep", "false"));
-        Path jar = Path.of(System.getProperty("bench.jar", "app/target/loyalty.jar"))
-                .toAbsolutePath();
-        Path workRoot = Path.of(System.getProperty("bench.workRoot", "bench/target/bench-runs"))
-                .toAbsolutePath();
-        Path mariadbBase = Path.of(System.getProperty(
-                        "bench.mariadbBase", System.getProperty("user.home") + "/.cache/loyalty-build/mariadb-11.4.5"))
-                .toAbsolutePath();
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalArgumentException("no service jar at " + jar + " (mvn -B -q package -DskipTests)");
-        }
-        Path run = Files.createDirectories(workRoot.resolve(
-                "segment-run-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))));
-        Teardown.around(run, out, teardown -> {
-            if (!keep) {
-                teardown.add("deleting the run's database and service data", () -> {
-                    PurchaseBenchmark.deleteTree(run.resolve("mariadb"));
-                    PurchaseBenchmark.deleteTree(run.resolve("service-data"));
-                });
-            }
-            measure(out, customers, receipts, bufferPool, jar, run, mariadbBase, teardown);
-        });
+        LargeRun.around(
+                "segment",
+                out,
+                (large, teardown) -> measure(
+                        out,
+                        customers,
+                        receipts,
+                        large.bufferPool(),
+                        large.jar(),
+                        large.dir(),
+                        large.mariadbBase(),
+                        teardown));
     }
 
     private static void measure(

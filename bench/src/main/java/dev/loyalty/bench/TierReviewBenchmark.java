@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.logging.Level;
@@ -55,29 +54,11 @@ public final class TierReviewBenchmark {
         System.setProperty("mariadb.logging.disable", "true");
         PrintStream out = System.out;
         int customers = Integer.parseInt(System.getProperty("bench.tierCustomers", "1000000"));
-        String bufferPool = System.getProperty("bench.bufferPool", "1G");
-        boolean keep = Boolean.parseBoolean(System.getProperty("bench.keep", "false"));
-        Path jar = Path.of(System.getProperty("bench.jar", "app/target/loyalty.jar"))
-                .toAbsolutePath();
-        Path workRoot = Path.of(System.getProperty("bench.workRoot", "bench/target/bench-runs"))
-                .toAbsolutePath();
-        Path mariadbBase = Path.of(System.getProperty(
-                        "bench.mariadbBase", System.getProperty("user.home") + "/.cache/loyalty-build/mariadb-11.4.5"))
-                .toAbsolutePath();
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalArgumentException("no service jar at " + jar + " (mvn -B -q package -DskipTests)");
-        }
-        Path run = Files.createDirectories(workRoot.resolve(
-                "tier-run-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))));
-        Teardown.around(run, out, teardown -> {
-            if (!keep) {
-                teardown.add("deleting the run's database and service data", () -> {
-                    PurchaseBenchmark.deleteTree(run.resolve("mariadb"));
-                    PurchaseBenchmark.deleteTree(run.resolve("service-data"));
-                });
-            }
-            measure(out, customers, bufferPool, jar, run, mariadbBase, teardown);
-        });
+        LargeRun.around(
+                "tier",
+                out,
+                (large, teardown) -> measure(
+                        out, customers, large.bufferPool(), large.jar(), large.dir(), large.mariadbBase(), teardown));
     }
 
     private static void measure(
