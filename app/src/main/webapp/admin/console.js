@@ -642,7 +642,7 @@ async function rewardsPage(main) {
   });
   main.append(panel('prog.rewards', table([
     ['col.name', (r) => r.name], ['rw.cost', (r) => fmtNumber(r.pointsCost), 'num'], ['rw.template', (r) => names[r.templateId] || r.templateId],
-    ['col.status', (r) => h('span', { class: 'badge', text: r.active ? T('st.active') : T('st.inactive') })], ['ct.tiers', (r) => (r.tiers || []).join(', ')]], rewards.items, 'rewards')),
+    ['col.status', (r) => h('span', { class: 'badge', text: r.active ? T('st.reward.active') : T('st.reward.inactive') })], ['ct.tiers', (r) => (r.tiers || []).join(', ')]], rewards.items, 'rewards')),
   panel('rw.new', form));
 }
 
