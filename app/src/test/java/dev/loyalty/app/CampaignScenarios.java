@@ -392,4 +392,65 @@ abstract class CampaignScenarios {
         assertThat(applicable.getString("status")).as(accepted.toString()).isEqualTo("APPLICABLE");
         assertThat(applicable.getJsonNumber("discount").longValue()).isEqualTo(500);
     }
+
+    @Test
+    void aFollowUpTargetsTheEarlierTreatmentsNonRespondersOnceTheirWindowHasClosed() throws Exception {
+        String templateId = Fixtures.template(Fixtures.WELCOME.replace("Newsletter welcome", "Spring " + unique()));
+        String city = "Fu-" + unique();
+        List<String> ids = customers(city, 4);
+        String earlier = launched(
+                """
+                {"name": "Spring %s", "type": "CALENDAR", "holdoutPercent": 0, "attributionDays": 7,
+                 "audience": {"condition": {"attribute": "city", "eq": "%s"}}, "offer": {"templateId": "%s"}}"""
+                        .formatted(city, city, templateId));
+        JsonObject first = finished(earlier, started(earlier));
+        assertThat(first.getString("status")).as(first.toString()).isEqualTo("COMPLETED");
+        assertThat(first.getJsonNumber("offered").longValue()).isEqualTo(4);
+        // contacted ten days ago: the 7-day window has closed; the first customer bought 3 days
+        // after the contact (a responder), the second 8 days after it (too late: a non-responder)
+        Api.execute("UPDATE campaign_member SET contacted_at = NOW(6) - INTERVAL 10 DAY WHERE campaign_id = '" + earlier
+                + "'");
+        String store = "FU-" + unique();
+        for (int i = 0; i < 2; i++) {
+            String receipt = "R-" + unique();
+            Api.Reply bought = API.post(
+                    "/api/v1/purchases",
+                    Api.terminal(store),
+                    Fixtures.purchase(store, receipt, ids.get(i), Fixtures.TEN_LASAGNE, 6000));
+            assertThat(bought.status()).as(bought.toString()).isEqualTo(201);
+            Api.execute("UPDATE purchase SET occurred_at = NOW(6) - INTERVAL " + (i == 0 ? 7 : 2)
+                    + " DAY WHERE store_id = '" + store + "' AND receipt_id = '" + receipt + "'");
+        }
+
+        String followUp = launched(
+                """
+                {"name": "Spring again %s", "type": "FOLLOW_UP", "holdoutPercent": 0,
+                 "followUp": {"campaignId": "%s", "group": "NON_RESPONDERS"}, "offer": {"templateId": "%s"}}"""
+                        .formatted(
+                                city,
+                                earlier,
+                                Fixtures.template(
+                                        Fixtures.WELCOME.replace("Newsletter welcome", "Again " + unique()))));
+        JsonObject second = finished(followUp, started(followUp));
+        assertThat(second.getString("status")).as(second.toString()).isEqualTo("COMPLETED");
+
+        assertThat(members(followUp).keySet().stream()
+                        .map(key -> key.substring(0, key.indexOf('/')))
+                        .toList())
+                .containsExactlyInAnyOrder(ids.get(1), ids.get(2), ids.get(3));
+        String responders = launched(
+                """
+                {"name": "Thanks %s", "type": "FOLLOW_UP", "holdoutPercent": 0,
+                 "followUp": {"campaignId": "%s", "group": "RESPONDERS"}, "offer": {"templateId": "%s"}}"""
+                        .formatted(
+                                city,
+                                earlier,
+                                Fixtures.template(
+                                        Fixtures.WELCOME.replace("Newsletter welcome", "Thanks " + unique()))));
+        finished(responders, started(responders));
+        assertThat(members(responders).keySet().stream()
+                        .map(key -> key.substring(0, key.indexOf('/')))
+                        .toList())
+                .containsExactly(ids.get(0));
+    }
 }
