@@ -131,22 +131,8 @@ public final class EvaluationBenchmark {
             throws SQLException {
         long started = System.nanoTime();
         String at = LocalDateTime.ofInstant(contact, ZoneOffset.UTC).toString().replace('T', ' ');
-        sql.execute("CREATE TABLE bench_n (n INT NOT NULL PRIMARY KEY) ENGINE = InnoDB");
-        sql.execute("INSERT INTO bench_n (n) VALUES (1)");
-        for (long count = 1; count < members; count *= 2) {
-            sql.executeUpdate("INSERT INTO bench_n (n) SELECT n + " + count + " FROM bench_n WHERE n + " + count
-                    + " <= " + members);
-        }
         int chunk = 100_000;
-        for (int from = 1; from <= members; from += chunk) {
-            sql.executeUpdate(
-                    """
-                    INSERT INTO customer (id, card_number, first_name, preferred_channel, enrolment_channel,
-                                          enrolled_at, version)
-                    SELECT UUID(), CONCAT('29', LPAD(n, 11, '0')), 'Bench', 'SMS', 'WEB', '2024-01-01', 0
-                    FROM bench_n WHERE n BETWEEN %d AND %d ORDER BY n"""
-                            .formatted(from, from + chunk - 1));
-        }
+        NumberedCustomers.insert(sql, members, "SMS");
         out.printf("  %,d customers in %.1f s%n", members, (System.nanoTime() - started) / 1e9);
 
         long memberStarted = System.nanoTime();

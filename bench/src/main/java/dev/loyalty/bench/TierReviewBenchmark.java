@@ -132,22 +132,8 @@ public final class TierReviewBenchmark {
     /** Customers, their monthly activity and standings, straight into the tables. */
     private static void generate(PrintStream out, Statement sql, int customers, Instant at) throws SQLException {
         long started = System.nanoTime();
-        sql.execute("CREATE TABLE bench_n (n INT NOT NULL PRIMARY KEY) ENGINE = InnoDB");
-        sql.execute("INSERT INTO bench_n (n) VALUES (1)");
-        for (long count = 1; count < customers; count *= 2) {
-            sql.executeUpdate("INSERT INTO bench_n (n) SELECT n + " + count + " FROM bench_n WHERE n + " + count
-                    + " <= " + customers);
-        }
         int chunk = 100_000;
-        for (int from = 1; from <= customers; from += chunk) {
-            sql.executeUpdate(
-                    """
-                    INSERT INTO customer (id, card_number, first_name, preferred_channel, enrolment_channel,
-                                          enrolled_at, version)
-                    SELECT UUID(), CONCAT('29', LPAD(n, 11, '0')), 'Bench', 'NONE', 'WEB', '2024-01-01', 0
-                    FROM bench_n WHERE n BETWEEN %d AND %d ORDER BY n"""
-                            .formatted(from, from + chunk - 1));
-        }
+        NumberedCustomers.insert(sql, customers, "NONE");
         out.printf("  %,d customers in %.1f s%n", customers, (System.nanoTime() - started) / 1e9);
 
         long activity = System.nanoTime();
