@@ -121,4 +121,7 @@ class ServiceIT {
 
     @Nested
     class Evaluation extends EvaluationScenarios {}
+
+    @Nested
+    class MissionClock extends MissionClockScenarios {}
 }

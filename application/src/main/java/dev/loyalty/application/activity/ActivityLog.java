@@ -38,6 +38,13 @@ public interface ActivityLog {
     int attachProspects(CustomerId customerId, Optional<Email> email, Optional<PhoneNumber> phone, Instant dueAt);
 
     /**
+     * @param customerId a customer
+     * @param limit how many
+     * @return the customer's latest events by their own clock, newest first
+     */
+    List<KeptActivity> latestOf(CustomerId customerId, int limit);
+
+    /**
      * @param now the clock
      * @param limit how many
      * @return rows due for reactions at {@code now}, oldest first (not locked)

@@ -4,6 +4,7 @@ import dev.loyalty.domain.customer.CustomerId;
 import dev.loyalty.domain.mission.MissionId;
 import dev.loyalty.domain.shared.Points;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Map;
 
 /**
@@ -25,6 +26,12 @@ public interface MissionProgress {
      */
     boolean addStep(
             MissionId missionId, CustomerId customerId, int cycle, long eventRowId, long amount, Instant occurredAt);
+
+    /**
+     * @param rowIds events' rows
+     * @return what each of these events counted for the mission (rows that did not count are absent)
+     */
+    Map<Long, Long> stepsOf(MissionId missionId, CustomerId customerId, Collection<Long> rowIds);
 
     /**
      * @return the sum of the cycle's steps that occurred in {@code [from, to]}

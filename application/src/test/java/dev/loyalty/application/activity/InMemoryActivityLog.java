@@ -98,6 +98,23 @@ public class InMemoryActivityLog implements ActivityLog {
     }
 
     @Override
+    public List<KeptActivity> latestOf(CustomerId customerId, int limit) {
+        List<KeptActivity> latest = new ArrayList<>();
+        for (Row row : rows.values()) {
+            if (row.activity.customerId().filter(customerId::equals).isPresent()) {
+                latest.add(0, new KeptActivity(row.id, row.activity, row.dueAt != null));
+            }
+        }
+        return latest.stream()
+                .sorted(java.util.Comparator.comparing(
+                                (KeptActivity k) -> k.activity().occurredAt())
+                        .thenComparingLong(KeptActivity::rowId)
+                        .reversed())
+                .limit(limit)
+                .toList();
+    }
+
+    @Override
     public List<Long> due(Instant now, int limit) {
         return rows.values().stream()
                 .filter(r -> r.dueAt != null && !r.dueAt.isAfter(now))

@@ -52,6 +52,18 @@ public final class InMemoryMissionProgress implements MissionProgress {
     }
 
     @Override
+    public synchronized Map<Long, Long> stepsOf(
+            MissionId missionId, CustomerId customerId, java.util.Collection<Long> rowIds) {
+        Map<Long, Long> counted = new LinkedHashMap<>();
+        steps.stream()
+                .filter(s -> s.missionId().equals(missionId)
+                        && s.customerId().equals(customerId)
+                        && rowIds.contains(s.eventRowId()))
+                .forEach(s -> counted.put(s.eventRowId(), s.amount()));
+        return counted;
+    }
+
+    @Override
     public synchronized long progress(MissionId missionId, CustomerId customerId, int cycle, Instant from, Instant to) {
         return steps.stream()
                 .filter(s -> s.missionId().equals(missionId)

@@ -1,10 +1,12 @@
 package dev.loyalty.domain.mission;
 
+import dev.loyalty.domain.activity.Activity;
 import dev.loyalty.domain.activity.EventSource;
 import dev.loyalty.domain.shared.InvalidValueException;
 import dev.loyalty.domain.shared.Points;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -12,7 +14,8 @@ import java.util.Set;
 /**
  * A goal that earns points once reached. A one-time mission completes once per customer; a
  * repeatable one starts again after each completion, up to {@link #maxCompletions()} when given.
- * Only events that occur while it is active count.
+ * Only events that occur while it is active count, by their own clock ({@code occurredAt}: the
+ * till's, whole seconds), and only those the service reacts to after the mission was defined.
  *
  * @param id identity
  * @param name what the app shows
@@ -88,6 +91,18 @@ public record Mission(
     }
 
     /**
+     * Where a mission defined without {@code activeFrom} starts: the beginning of the minute it was
+     * defined in, so that a till stamping whole seconds (22:27:41 for a sale at 22:27:41.9) has its
+     * purchases of the mission's first second counted.
+     *
+     * @param definedAt when the mission was defined (the service's clock)
+     * @return the start of that minute
+     */
+    public static Instant defaultStart(Instant definedAt) {
+        return definedAt.truncatedTo(ChronoUnit.MINUTES);
+    }
+
+    /**
      * @param source who told us of an event
      * @return whether events from there count
      */
@@ -103,6 +118,38 @@ public record Mission(
         return active
                 && !at.isBefore(activeFrom)
                 && activeUntil.map(at::isBefore).orElse(true);
+    }
+
+    /**
+     * Why an event does not count for this mission, judged by its own clock: the till's or the
+     * integration's {@code occurredAt}, never the moment the service learnt of it.
+     *
+     * @param activity an event of the customer
+     * @return the reason it does not count, or empty when it counts
+     */
+    public Optional<String> whyNotCounted(Activity activity) {
+        if (!accepts(activity.source())) {
+            return Optional.of("events sent by " + activity.source() + " do not count for this mission (it counts "
+                    + sources.stream().map(Enum::name).sorted().toList() + ")");
+        }
+        if (goal.contribution(activity) <= 0) {
+            return Optional.of("its goal (" + goal.type()
+                    + goal.eventType().map(t -> " of " + t.value()).orElse("")
+                    + goal.category().map(c -> " in " + c).orElse("")
+                    + ") does not count this " + activity.type().value());
+        }
+        if (activity.occurredAt().isBefore(activeFrom)) {
+            return Optional.of("it occurred at " + activity.occurredAt()
+                    + " (its occurredAt), before the mission's activeFrom " + activeFrom);
+        }
+        if (activeUntil.filter(until -> !activity.occurredAt().isBefore(until)).isPresent()) {
+            return Optional.of("it occurred at " + activity.occurredAt()
+                    + " (its occurredAt), at or after the mission's activeUntil " + activeUntil.get());
+        }
+        if (!active) {
+            return Optional.of("the mission was ended: no event counts any more");
+        }
+        return Optional.empty();
     }
 
     /**

@@ -6,6 +6,10 @@ import static dev.loyalty.domain.mission.MissionFixtures.purchases;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.loyalty.domain.activity.Activity;
+import dev.loyalty.domain.activity.EventSource;
+import dev.loyalty.domain.activity.EventType;
+import dev.loyalty.domain.customer.CustomerId;
 import dev.loyalty.domain.shared.InvalidValueException;
 import dev.loyalty.domain.shared.Points;
 import java.time.Duration;
@@ -220,5 +224,57 @@ class MissionTest {
     void itsPointsCarryTheMissionAsReference() {
         MissionId id = new MissionId(UUID.fromString("0b6a1f0e-2f3c-4d5e-8f90-a1b2c3d4e5f6"));
         assertThat(aMission().withId(id).build().reference()).isEqualTo("mission:0b6a1f0e-2f3c-4d5e-8f90-a1b2c3d4e5f6");
+    }
+
+    @Nested
+    class Clock {
+
+        private Activity purchaseAt(Instant at, EventSource source) {
+            return new Activity(
+                    "purchase:" + UUID.randomUUID(),
+                    EventType.PURCHASE_RECORDED,
+                    CustomerId.newId(),
+                    "MI-001",
+                    at,
+                    java.util.Map.of(Activity.NET, 1000L),
+                    source);
+        }
+
+        @Test
+        void aMissionDefinedWithoutAStartCountsFromTheBeginningOfItsMinute() {
+            Instant defined = Instant.parse("2026-12-04T22:27:41.106Z");
+
+            assertThat(Mission.defaultStart(defined)).isEqualTo(Instant.parse("2026-12-04T22:27:00Z"));
+            Mission mission = aMission()
+                    .activeBetween(Mission.defaultStart(defined), null)
+                    .build();
+            Instant stampedByTheTill = Instant.parse("2026-12-04T22:27:41Z");
+            assertThat(mission.countsAt(stampedByTheTill)).isTrue();
+            assertThat(mission.whyNotCounted(purchaseAt(stampedByTheTill, EventSource.SERVICE)))
+                    .isEmpty();
+        }
+
+        @Test
+        void saysWhyAnEventDoesNotCount() {
+            Mission mission = aMission().activeBetween(FROM, UNTIL).build();
+
+            assertThat(mission.whyNotCounted(purchaseAt(FROM.minusSeconds(1), EventSource.SERVICE)))
+                    .hasValueSatisfying(r -> assertThat(r)
+                            .contains("before the mission's activeFrom " + FROM)
+                            .contains("occurredAt"));
+            assertThat(mission.whyNotCounted(purchaseAt(UNTIL, EventSource.SERVICE)))
+                    .hasValueSatisfying(r -> assertThat(r).contains("activeUntil"));
+            assertThat(mission.whyNotCounted(purchaseAt(FROM, EventSource.APP)))
+                    .hasValueSatisfying(r -> assertThat(r).contains("APP"));
+            assertThat(mission.ended().whyNotCounted(purchaseAt(FROM, EventSource.SERVICE)))
+                    .hasValueSatisfying(r -> assertThat(r).contains("ended"));
+            Activity installed = new Activity(
+                    "e-1", new EventType("APP_INSTALLED"), CustomerId.newId(), null, FROM, java.util.Map.of());
+            assertThat(mission.whyNotCounted(installed))
+                    .hasValueSatisfying(
+                            r -> assertThat(r).contains("PURCHASE_COUNT").contains("APP_INSTALLED"));
+            assertThat(mission.whyNotCounted(purchaseAt(FROM, EventSource.SERVICE)))
+                    .isEmpty();
+        }
     }
 }

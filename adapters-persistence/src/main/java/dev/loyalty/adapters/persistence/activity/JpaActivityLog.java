@@ -7,6 +7,7 @@ import dev.loyalty.adapters.persistence.UtcTimes;
 import dev.loyalty.adapters.persistence.sql.NativeRows;
 import dev.loyalty.application.activity.ActivityLog;
 import dev.loyalty.application.activity.DueActivity;
+import dev.loyalty.application.activity.KeptActivity;
 import dev.loyalty.application.activity.RecordedActivity;
 import dev.loyalty.domain.activity.Activity;
 import dev.loyalty.domain.activity.EventSource;
@@ -95,6 +96,19 @@ public class JpaActivityLog implements ActivityLog {
                 .setParameter(3, email.map(Email::value).orElse(null))
                 .setParameter(4, phone.map(PhoneNumber::value).orElse(null))
                 .executeUpdate();
+    }
+
+    @Override
+    public List<KeptActivity> latestOf(CustomerId customerId, int limit) {
+        List<?> rows = em.createNativeQuery("SELECT " + COLUMNS + ", react_due_at IS NOT NULL"
+                        + " FROM customer_event WHERE customer_id = ? ORDER BY occurred_at DESC, id DESC LIMIT ?")
+                .setParameter(1, customerId.toString())
+                .setParameter(2, limit)
+                .getResultList();
+        return rows.stream()
+                .map(raw -> (Object[]) raw)
+                .map(row -> new KeptActivity(number(row[0]), recorded(row), number(row[12]) != 0))
+                .toList();
     }
 
     @Override

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +66,28 @@ public class JpaMissionProgress implements MissionProgress {
                         .setParameter(6, UtcTimes.utc(occurredAt))
                         .executeUpdate()
                 == 1;
+    }
+
+    @Override
+    public Map<Long, Long> stepsOf(MissionId missionId, CustomerId customerId, Collection<Long> rowIds) {
+        Map<Long, Long> counted = new HashMap<>();
+        if (rowIds.isEmpty()) {
+            return counted;
+        }
+        String marks = String.join(",", java.util.Collections.nCopies(rowIds.size(), "?"));
+        var query = em.createNativeQuery("SELECT event_row_id, amount FROM mission_step WHERE mission_id = ?"
+                        + " AND customer_id = ? AND event_row_id IN (" + marks + ")")
+                .setParameter(1, missionId.toString())
+                .setParameter(2, customerId.toString());
+        int i = 3;
+        for (Long rowId : rowIds) {
+            query.setParameter(i++, rowId);
+        }
+        for (Object raw : query.getResultList()) {
+            Object[] row = (Object[]) raw;
+            counted.put(NativeRows.number(row[0]), NativeRows.number(row[1]));
+        }
+        return counted;
     }
 
     @Override

@@ -26,7 +26,7 @@ import java.util.Optional;
  * @param rewardPoints what each completion earns
  * @param repeatable whether it starts again once completed
  * @param maxCompletions the most completions per customer (repeatable only)
- * @param activeFrom events count from then (now when left out)
+ * @param activeFrom events (by their occurredAt) count from then (the start of the current minute when left out)
  * @param activeUntil events count until then (no end when left out)
  * @param sources whose events count: APP, INTEGRATION, SERVICE (default: INTEGRATION and SERVICE)
  */
@@ -71,7 +71,7 @@ public record MissionRequest(
                 Points.of(rewardPoints),
                 Boolean.TRUE.equals(repeatable),
                 Optional.ofNullable(maxCompletions),
-                activeFrom == null ? now : Times.instant("activeFrom", activeFrom),
+                activeFrom == null ? Mission.defaultStart(now) : Times.instant("activeFrom", activeFrom),
                 Optional.ofNullable(activeUntil).map(t -> Times.instant("activeUntil", t)),
                 true,
                 RuleRequest.sources(sources));

@@ -2,9 +2,12 @@ package dev.loyalty.adapters.web.mission;
 
 import dev.loyalty.adapters.web.Roles;
 import dev.loyalty.adapters.web.security.Caller;
+import dev.loyalty.application.mission.ExplainMissionQuery;
 import dev.loyalty.application.mission.MissionUseCases;
+import dev.loyalty.domain.customer.CustomerId;
 import dev.loyalty.domain.mission.Mission;
 import dev.loyalty.domain.mission.MissionId;
+import dev.loyalty.domain.shared.InvalidValueException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,6 +20,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -36,6 +40,9 @@ public class MissionResource {
 
     @Inject
     MissionUseCases missions;
+
+    @Inject
+    ExplainMissionQuery explainer;
 
     @Inject
     Caller caller;
@@ -68,6 +75,25 @@ public class MissionResource {
     @Operation(operationId = "getMission", summary = "One mission")
     public MissionView one(@PathParam("missionId") String missionId) {
         return MissionView.of(missions.mission(MissionId.parse(missionId), caller.actor()));
+    }
+
+    @GET
+    @Path("{missionId}/explanation")
+    @Operation(
+            operationId = "explainMission",
+            summary = "Why a customer's latest events did (not) count for a mission, judged by their occurredAt")
+    public MissionExplanationView explain(
+            @PathParam("missionId") String missionId,
+            @QueryParam("customerId") String customerId,
+            @QueryParam("limit") Integer limit) {
+        if (customerId == null || customerId.isBlank()) {
+            throw new InvalidValueException("customerId", "customerId is required");
+        }
+        return MissionExplanationView.of(explainer.explain(
+                MissionId.parse(missionId),
+                CustomerId.parseDesignating(customerId, "no customer has this id"),
+                limit == null ? 20 : limit,
+                caller.actor()));
     }
 
     @DELETE
