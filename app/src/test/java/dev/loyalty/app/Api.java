@@ -115,6 +115,14 @@ final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** A POST that may take long (a till's batch under load): up to five minutes. */
+    Reply postLong(String path, String token, String json) {
+        return send(request(path, token)
+                .timeout(Duration.ofMinutes(5))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     /** A POST with an {@code Idempotency-Key}. */
     Reply post(String path, String token, String json, String idempotencyKey) {
         return send(request(path, token)

@@ -124,4 +124,7 @@ class ServiceIT {
 
     @Nested
     class MissionClock extends MissionClockScenarios {}
+
+    @Nested
+    class OfflineTills extends OfflineTillScenarios {}
 }

@@ -7,6 +7,7 @@ import dev.loyalty.domain.coupon.CouponCode;
 import dev.loyalty.domain.coupon.CouponCodeInvalidException;
 import dev.loyalty.domain.coupon.CouponEligibility;
 import dev.loyalty.domain.coupon.CouponRejection;
+import dev.loyalty.domain.coupon.CouponStatus;
 import dev.loyalty.domain.coupon.CouponTemplate;
 import dev.loyalty.domain.coupon.CouponTemplateId;
 import dev.loyalty.domain.coupon.CouponUse;
@@ -71,7 +72,17 @@ final class BasketPricing {
      * @param discount the discount it gives, {@code null} when rejected
      * @param rejection why it is rejected, {@code null} when applicable
      */
-    record Judged(String presented, CouponCode code, CouponUse use, Money discount, CouponRejection rejection) {
+    record Judged(
+            String presented,
+            CouponCode code,
+            CouponUse use,
+            Money discount,
+            CouponRejection rejection,
+            boolean conflict) {
+
+        Judged(String presented, CouponCode code, CouponUse use, Money discount, CouponRejection rejection) {
+            this(presented, code, use, discount, rejection, false);
+        }
 
         boolean applicable() {
             return rejection == null;
@@ -110,6 +121,23 @@ final class BasketPricing {
             EarningRules rules,
             Tier tier,
             CouponReads reads) {
+        return price(lines, presented, customer, channel, at, rules, tier, reads, false);
+    }
+
+    /**
+     * @param offline whether a till recorded the basket offline: a coupon redeemed meanwhile (by
+     *     another offline receipt) is judged as it was before, and marked a conflict
+     */
+    static Priced price(
+            List<BasketLine> lines,
+            List<String> presented,
+            CustomerId customer,
+            SalesChannel channel,
+            Instant at,
+            EarningRules rules,
+            Tier tier,
+            CouponReads reads,
+            boolean offline) {
         String tierName = tier == null ? null : tier.name();
         int tierPercent = tier == null ? EarningPolicy.NO_TIER_BONUS_PERCENT : tier.earnMultiplierPercent();
         Money zero = Money.zero(lines.get(0).unitPrice().currency());
@@ -119,7 +147,7 @@ final class BasketPricing {
         List<CouponCode> seen = new ArrayList<>();
         Map<CouponTemplateId, Integer> inBasket = new HashMap<>();
         for (String text : presented) {
-            Judged verdict = judge(text, lines, customer, tierName, channel, at, reads, seen, inBasket);
+            Judged verdict = judge(text, lines, customer, tierName, channel, at, reads, seen, inBasket, offline);
             judged.add(verdict);
             if (verdict.applicable()) {
                 inBasket.merge(verdict.use().template().id(), 1, Integer::sum);
@@ -189,7 +217,8 @@ final class BasketPricing {
             Instant at,
             CouponReads reads,
             List<CouponCode> seen,
-            Map<CouponTemplateId, Integer> inBasket) {
+            Map<CouponTemplateId, Integer> inBasket,
+            boolean offline) {
         CouponCode code;
         try {
             code = CouponCode.parse(presented);
@@ -211,6 +240,19 @@ final class BasketPricing {
             return new Judged(
                     presented, code, null, null, new CouponRejection(COUPON_NOT_FOUND, "no coupon has this code"));
         }
+        Coupon found = coupon.get();
+        boolean conflict = offline && found.status() == CouponStatus.REDEEMED;
+        if (conflict) {
+            // redeemed meanwhile by another receipt: judged as the till saw it, a conflict
+            Coupon before = Coupon.reconstitute(
+                    found.code(),
+                    found.templateId(),
+                    found.owner().orElse(null),
+                    CouponStatus.ISSUED,
+                    found.validFrom(),
+                    found.validUntil());
+            coupon = Optional.of(found.ownFigures().map(before::withOwnFigures).orElse(before));
+        }
         CouponTemplate stored = reads.template(coupon.get().templateId());
         CouponTemplate template = coupon.get().ownFigures().isPresent() && !lines.isEmpty()
                 ? stored.personalisedBy(
@@ -225,13 +267,16 @@ final class BasketPricing {
                 channel,
                 at,
                 lines,
-                customer == null ? 0 : reads.customerRedemptions(template.id(), customer) + earlierInBasket,
-                reads.templateRedemptions(template.id()) + earlierInBasket,
+                // a conflict's coupon does not count its own first redemption against itself
+                customer == null
+                        ? 0
+                        : reads.customerRedemptions(template.id(), customer) + earlierInBasket - (conflict ? 1 : 0),
+                reads.templateRedemptions(template.id()) + earlierInBasket - (conflict ? 1 : 0),
                 tierName);
         Eligibility verdict = ELIGIBILITY.evaluate(use);
         if (verdict instanceof Eligibility.Rejected rejected) {
             return new Judged(presented, code, use, null, rejected.rejection());
         }
-        return new Judged(presented, code, use, ((Eligibility.Applicable) verdict).discount(), null);
+        return new Judged(presented, code, use, ((Eligibility.Applicable) verdict).discount(), null, conflict);
     }
 }

@@ -25,10 +25,23 @@ public record PurchaseReceipt(
         Money discount,
         Optional<Points> walletBalance,
         TierOutcome tier,
-        List<PrintableMessage> printed) {
+        List<PrintableMessage> printed,
+        List<String> couponConflicts) {
 
     public PurchaseReceipt {
         printed = List.copyOf(printed);
+        couponConflicts = List.copyOf(couponConflicts);
+    }
+
+    /** A receipt without coupon conflicts. */
+    public PurchaseReceipt(
+            Purchase purchase,
+            Money gross,
+            Money discount,
+            Optional<Points> walletBalance,
+            TierOutcome tier,
+            List<PrintableMessage> printed) {
+        this(purchase, gross, discount, walletBalance, tier, printed, List.of());
     }
 
     /** A receipt without tier programme that printed nothing. */

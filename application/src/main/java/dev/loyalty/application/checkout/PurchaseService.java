@@ -3,6 +3,9 @@ package dev.loyalty.application.checkout;
 import dev.loyalty.application.account.Customers;
 import dev.loyalty.application.account.Wallets;
 import dev.loyalty.application.activity.ServiceEvents;
+import dev.loyalty.application.coupon.CouponReservation;
+import dev.loyalty.application.coupon.CouponReservationService;
+import dev.loyalty.application.coupon.CouponReservations;
 import dev.loyalty.application.coupon.CouponTemplateNotFoundException;
 import dev.loyalty.application.coupon.CouponTemplates;
 import dev.loyalty.application.coupon.Coupons;
@@ -21,11 +24,13 @@ import dev.loyalty.domain.coupon.CouponCodeInvalidException;
 import dev.loyalty.domain.coupon.CouponEvent;
 import dev.loyalty.domain.coupon.CouponExpired;
 import dev.loyalty.domain.coupon.CouponRejectedException;
+import dev.loyalty.domain.coupon.CouponRejection;
 import dev.loyalty.domain.coupon.CouponStatus;
 import dev.loyalty.domain.coupon.CouponTemplate;
 import dev.loyalty.domain.coupon.CouponTemplateId;
 import dev.loyalty.domain.coupon.SalesChannel;
 import dev.loyalty.domain.customer.CustomerId;
+import dev.loyalty.domain.purchase.OfflinePurchaseTooOldException;
 import dev.loyalty.domain.purchase.Purchase;
 import dev.loyalty.domain.purchase.PurchaseAlreadyRecordedException;
 import dev.loyalty.domain.purchase.PurchaseId;
@@ -77,6 +82,11 @@ import java.util.TreeSet;
  * expired meanwhile, and cannot backdate a purchase to use an expired one). A purchase may be
  * recorded up to {@link #MAX_BACKDATING} after it occurred and not more than {@link #MAX_CLOCK_SKEW}
  * before.
+ *
+ * <p>A purchase a till recorded offline ({@link RecordPurchaseCommand#offline()}) is accepted up to
+ * the programme's offline age and judged as of when it occurred: the tier then, its coupons' validity
+ * then; a coupon another receipt redeemed meanwhile is a {@link CouponConflict} (the purchase keeps
+ * its discount, a loss the console sees), never a refusal.
  */
 @ApplicationScoped
 public class PurchaseService implements RecordPurchaseUseCase, ReversePurchaseUseCase, PurchaseQuery {
@@ -102,10 +112,12 @@ public class PurchaseService implements RecordPurchaseUseCase, ReversePurchaseUs
     private final TillMessages till;
     private final LiveMetrics metrics;
     private final Clock clock;
+    private final CouponConflicts couponConflicts;
+    private final CouponReservations reservations;
 
     /** For CDI's proxy only. */
     protected PurchaseService() {
-        this(null, null, null, null, null, null, null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     @Inject
@@ -122,7 +134,11 @@ public class PurchaseService implements RecordPurchaseUseCase, ReversePurchaseUs
             ServiceEvents serviceEvents,
             TillMessages till,
             LiveMetrics metrics,
-            Clock clock) {
+            Clock clock,
+            CouponConflicts couponConflicts,
+            CouponReservations reservations) {
+        this.couponConflicts = couponConflicts;
+        this.reservations = reservations;
         this.serviceEvents = serviceEvents;
         this.customers = customers;
         this.coupons = coupons;
@@ -148,6 +164,9 @@ public class PurchaseService implements RecordPurchaseUseCase, ReversePurchaseUs
         if (occurredAt.isAfter(now.plus(MAX_CLOCK_SKEW))) {
             throw new InvalidValueException("occurredAt", "occurredAt is in the future");
         }
+        if (command.offline() && occurredAt.isBefore(now.minus(programme.offlineMaxAge()))) {
+            throw new OfflinePurchaseTooOldException(occurredAt, programme.offlineMaxAge());
+        }
         if (occurredAt.isBefore(now.minus(MAX_BACKDATING))) {
             throw new InvalidValueException(
                     "occurredAt", "a purchase is recorded within " + MAX_BACKDATING.toDays() + " days");
@@ -163,22 +182,41 @@ public class PurchaseService implements RecordPurchaseUseCase, ReversePurchaseUs
         // the wallet's head only: a purchase credits points, which needs no ledger read
         Optional<WalletHead> wallet = customer.map(wallets::lockedHead);
         // the tier before the purchase: its multiplier applies to this purchase
-        Optional<Tier> tier = customer.flatMap(id -> tiers.inForce(id, now));
+        // an offline purchase earns by the tier it was in force when it happened; its coupons are
+        // judged then
+        Instant judgedAt = command.offline() ? occurredAt : now;
+        Optional<Tier> tier = customer.flatMap(
+                id -> command.offline() ? tiers.inForceAt(id, occurredAt, now) : tiers.inForce(id, now));
         LockedCoupons locked = lock(BasketPricing.parsable(basket.couponCodes()));
         BasketPricing.Priced priced = BasketPricing.price(
                 basket.lines(),
                 basket.couponCodes(),
                 customer.orElse(null),
                 basket.channel(),
-                now,
+                judgedAt,
                 earningRules.history().rulesAt(occurredAt),
                 tier.orElse(null),
-                locked);
+                locked,
+                command.offline());
         Optional<BasketPricing.Judged> rejected = priced.firstRejected();
         if (rejected.isPresent()) {
             throw refusal(rejected.get());
         }
 
+        for (BasketPricing.Judged judged : priced.coupons()) {
+            Optional<CouponReservation> held = reservations.holding(judged.code(), now);
+            // held for another store's offline till: not redeemed here meanwhile (an offline upload is
+            // never refused: a second redemption is a conflict)
+            if (!command.offline()
+                    && held.filter(r -> !r.storeId().equals(storeId)).isPresent()) {
+                throw new CouponRejectedException(
+                        judged.code(),
+                        new CouponRejection(
+                                CouponReservationService.RESERVED,
+                                "another store holds this coupon for offline use until "
+                                        + held.get().reservedUntil()));
+            }
+        }
         PurchaseId id = PurchaseId.newId();
         List<RedeemedCoupon> redeemed = priced.coupons().stream()
                 .map(j -> new RedeemedCoupon(j.code(), j.discount()))
@@ -200,7 +238,25 @@ public class PurchaseService implements RecordPurchaseUseCase, ReversePurchaseUs
         happened.add(recorded.event());
         serviceEvents.purchased(recorded.event(), now);
 
+        List<String> conflicts = new ArrayList<>();
         for (BasketPricing.Judged judged : priced.coupons()) {
+            if (judged.conflict()) {
+                // redeemed by another offline receipt first: this purchase keeps its discount, which
+                // the programme reports as a loss; the coupon stays with the first receipt
+                conflicts.add(judged.code().value());
+                couponConflicts.record(new CouponConflict(
+                        judged.code(),
+                        id,
+                        storeId,
+                        customer.orElse(null),
+                        judged.discount(),
+                        occurredAt,
+                        now,
+                        locked.coupon(judged.code())
+                                .flatMap(Coupon::redemptionReference)
+                                .orElse(null)));
+                continue;
+            }
             Coupon coupon = judged.use().coupon();
             happened.addAll(coupon.redeem(judged.use(), id.reference()));
             coupons.saveTransition(coupon, CouponStatus.ISSUED, customer.orElse(null));
@@ -220,7 +276,8 @@ public class PurchaseService implements RecordPurchaseUseCase, ReversePurchaseUs
                         && !purchase.totalPaid().isNegative()
                 ? customer.map(c -> till.print(c, storeId, id.reference())).orElse(List.of())
                 : List.of();
-        return new PurchaseReceipt(purchase, priced.gross(), priced.discount(), balance, tierOutcome, printed);
+        return new PurchaseReceipt(
+                purchase, priced.gross(), priced.discount(), balance, tierOutcome, printed, conflicts);
     }
 
     @Override

@@ -19,8 +19,26 @@ import java.util.List;
  * @param occurredAt when it happened: at most 5 minutes ahead of the service's clock, at most 30
  *     days behind it
  * @param totalPaid what the till says was paid
+ * @param offline whether a till recorded it offline and uploads it later: accepted up to the
+ *     programme's offline age, earning by the tier in force at {@code occurredAt}, its coupons
+ *     judged at {@code occurredAt}, and a coupon already redeemed meanwhile is a conflict (the
+ *     discount a loss), not a refusal
  */
-public record RecordPurchaseCommand(QuoteCommand basket, String receiptId, Instant occurredAt, Money totalPaid) {
+public record RecordPurchaseCommand(
+        QuoteCommand basket, String receiptId, Instant occurredAt, Money totalPaid, boolean offline) {
+
+    /** A purchase recorded as it happens (not offline). */
+    public RecordPurchaseCommand(QuoteCommand basket, String receiptId, Instant occurredAt, Money totalPaid) {
+        this(basket, receiptId, occurredAt, totalPaid, false);
+    }
+
+    /**
+     * @param value whether the till recorded it offline and uploads it later
+     * @return this purchase, flagged so
+     */
+    public RecordPurchaseCommand offline(boolean value) {
+        return new RecordPurchaseCommand(basket, receiptId, occurredAt, totalPaid, value);
+    }
 
     /** Validates what the basket does not. */
     public RecordPurchaseCommand {

@@ -14,4 +14,14 @@ public interface ProgrammeSettings {
      *     {@link #MIN_POINTS_VALIDITY}), or empty when points never expire
      */
     Optional<Duration> pointsValidity();
+
+    /** How old an offline purchase may be when its till uploads it, by default. */
+    Duration DEFAULT_OFFLINE_MAX_AGE = Duration.ofDays(7);
+
+    /**
+     * @return how old a purchase a till recorded offline may be when it is uploaded (1 to 30 days)
+     */
+    default Duration offlineMaxAge() {
+        return DEFAULT_OFFLINE_MAX_AGE;
+    }
 }

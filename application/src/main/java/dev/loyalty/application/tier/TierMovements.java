@@ -82,6 +82,34 @@ public class TierMovements {
     }
 
     /**
+     * The tier a customer was in at an earlier moment (an offline purchase's): the tier the first
+     * change after it moved the customer from, or the tier in force now when nothing changed since.
+     *
+     * @param customerId a customer
+     * @param at the earlier moment
+     * @param now the clock
+     * @return the tier then; empty without tier programme
+     */
+    public Optional<Tier> inForceAt(CustomerId customerId, Instant at, Instant now) {
+        Optional<Tier> current = inForce(customerId, now);
+        if (current.isEmpty()) {
+            return current;
+        }
+        TierProgramme programme = programmes.current().orElseThrow().programme();
+        TierHistoryEntry firstChangeSince = null;
+        for (TierHistoryEntry entry : tiers.history(customerId, 100)) {
+            if (!entry.occurredAt().isAfter(at)) {
+                break;
+            }
+            firstChangeSince = entry;
+        }
+        if (firstChangeSince == null || firstChangeSince.from() == null) {
+            return current;
+        }
+        return programme.tierNamed(firstChangeSince.from()).or(() -> current);
+    }
+
+    /**
      * Counts a recorded purchase's activity and moves the customer's tier if it crossed a threshold
      * (or renews a tier past its review date whose threshold it meets again). The caller holds the
      * customer's wallet lock.

@@ -84,6 +84,9 @@ class PurchaseServiceTest {
                     throw new AssertionError("a purchase is no event");
                 }
             };
+    private final InMemoryCouponConflicts conflicts = new InMemoryCouponConflicts();
+    private final dev.loyalty.application.coupon.InMemoryCouponReservations reservations =
+            new dev.loyalty.application.coupon.InMemoryCouponReservations();
     private final PurchaseService service = new PurchaseService(
             customers,
             coupons,
@@ -98,7 +101,9 @@ class PurchaseServiceTest {
             new ServiceEvents(activities),
             new NoTillMessages(),
             metrics,
-            Clock.fixed(NOW, ZoneOffset.UTC));
+            Clock.fixed(NOW, ZoneOffset.UTC),
+            conflicts,
+            reservations);
     private int seed;
 
     private Customer marco() {
@@ -164,7 +169,9 @@ class PurchaseServiceTest {
                     return List.of(welcome);
                 },
                 metrics,
-                Clock.fixed(NOW, ZoneOffset.UTC));
+                Clock.fixed(NOW, ZoneOffset.UTC),
+                new dev.loyalty.application.checkout.InMemoryCouponConflicts(),
+                new dev.loyalty.application.coupon.InMemoryCouponReservations());
 
         PurchaseReceipt atTheTill = printing.record(purchase("R-1", marco.id(), 2_550));
         PurchaseReceipt online = printing.record(RecordPurchaseCommand.of(
@@ -258,6 +265,68 @@ class PurchaseServiceTest {
                 purchase("R-1", marco.id(), 2_050, justIssued.code().value()));
 
         assertThat(receipt.purchase().coupons()).hasSize(1);
+    }
+
+    private RecordPurchaseCommand offline(String receipt, CustomerId customer, Duration ago, String... codes) {
+        RecordPurchaseCommand now = purchase(receipt, customer, 2_050, codes);
+        return new RecordPurchaseCommand(now.basket(), receipt, NOW.minus(ago), now.totalPaid(), true);
+    }
+
+    @Test
+    void anOfflinePurchaseIsAcceptedUpToTheOfflineAgeAndOlderIsRefusedWithItsOwnCode() {
+        Customer marco = marco();
+
+        assertThatThrownBy(() -> service.record(offline("R-old", marco.id(), Duration.ofDays(8))))
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.code()).isEqualTo("offline-purchase-too-old"));
+        PurchaseReceipt sixDays = service.record(offline("R-6", marco.id(), Duration.ofDays(6)));
+
+        assertThat(sixDays.purchase().occurredAt()).isEqualTo(NOW.minus(Duration.ofDays(6)));
+        assertThat(purchases.size()).isEqualTo(1);
+    }
+
+    @Test
+    void aCouponRedeemedTwiceOfflineIsAConflictAndTheSecondPurchaseIsKept() {
+        Customer marco = marco();
+        Coupon coupon = aCoupon(marco.id(), 100L);
+
+        PurchaseReceipt first = service.record(
+                offline("R-1", marco.id(), Duration.ofHours(3), coupon.code().value()));
+        PurchaseReceipt second = service.record(
+                offline("R-2", marco.id(), Duration.ofHours(2), coupon.code().value()));
+
+        assertThat(first.couponConflicts()).isEmpty();
+        assertThat(second.couponConflicts()).containsExactly(coupon.code().value());
+        assertThat(second.discount()).isEqualTo(Money.of(500, "EUR"));
+        assertThat(second.purchase().pointsAwarded()).isEqualTo(Points.of(20));
+        assertThat(templates.redemptions(coupon.templateId())).isEqualTo(1);
+        Coupon kept = coupons.byCode(coupon.code()).orElseThrow();
+        assertThat(kept.status()).isEqualTo(CouponStatus.REDEEMED);
+        assertThat(kept.redemptionReference()).contains(first.purchase().id().reference());
+        assertThat(conflicts.latest(10)).singleElement().satisfies(c -> {
+            assertThat(c.purchaseId()).isEqualTo(second.purchase().id());
+            assertThat(c.discount()).isEqualTo(Money.of(500, "EUR"));
+            assertThat(c.firstRedemption()).isEqualTo(first.purchase().id().reference());
+        });
+        // online, the same coupon is still refused
+        assertThatThrownBy(() -> service.record(
+                        purchase("R-3", marco.id(), 2_050, coupon.code().value())))
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.code()).isEqualTo("coupon-already-redeemed"));
+    }
+
+    @Test
+    void aCouponHeldForAnotherStoresOfflineTillIsNotRedeemedHere() {
+        Customer marco = marco();
+        Coupon coupon = aCoupon(marco.id(), 100L);
+        reservations.add(new dev.loyalty.application.coupon.CouponReservation(
+                java.util.UUID.randomUUID(), coupon.code(), "RM-009", NOW.plusSeconds(3600), NOW));
+
+        assertThatThrownBy(() -> service.record(
+                        purchase("R-1", marco.id(), 2_050, coupon.code().value())))
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.code()).isEqualTo("coupon-reserved"));
+        assertThat(coupons.byCode(coupon.code()).orElseThrow().status()).isEqualTo(CouponStatus.ISSUED);
     }
 
     @Test

@@ -80,7 +80,9 @@ class TieredCheckoutTest {
             new ServiceEvents(new InMemoryActivityLog()),
             new NoTillMessages(),
             dev.loyalty.application.metrics.LiveMetrics.NONE,
-            clock);
+            clock,
+            new dev.loyalty.application.checkout.InMemoryCouponConflicts(),
+            new dev.loyalty.application.coupon.InMemoryCouponReservations());
     private final CheckoutService checkout = new CheckoutService(
             customers, coupons, templates, () -> ONE_POINT_PER_EURO, tiers.movements(events::add), clock);
     private int receipts;

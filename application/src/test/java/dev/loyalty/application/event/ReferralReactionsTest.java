@@ -55,7 +55,9 @@ class ReferralReactionsTest extends ReactionsFixture {
                 serviceEvents,
                 new NoTillMessages(),
                 dev.loyalty.application.metrics.LiveMetrics.NONE,
-                clock);
+                clock,
+                new dev.loyalty.application.checkout.InMemoryCouponConflicts(),
+                new dev.loyalty.application.coupon.InMemoryCouponReservations());
 
         private Customer enrol(String referralCode) {
             return customerService.enrol(new EnrolCustomerCommand(

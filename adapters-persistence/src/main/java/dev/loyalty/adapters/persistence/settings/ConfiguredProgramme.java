@@ -2,6 +2,8 @@ package dev.loyalty.adapters.persistence.settings;
 
 import dev.loyalty.application.shared.ProgrammeSettings;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Optional;
@@ -20,15 +22,29 @@ public class ConfiguredProgramme implements ProgrammeSettings {
     private static final Logger LOG = Logger.getLogger(ConfiguredProgramme.class.getName());
 
     private final Optional<Duration> pointsValidity;
+    private final Duration offlineMaxAge;
 
     /** For CDI's proxy only. */
     protected ConfiguredProgramme() {
         this.pointsValidity = Optional.empty();
+        this.offlineMaxAge = DEFAULT_OFFLINE_MAX_AGE;
+    }
+
+    /** Points validity only; offline purchases by default. */
+    public ConfiguredProgramme(int validityDays) {
+        this(validityDays, (int) DEFAULT_OFFLINE_MAX_AGE.toDays());
     }
 
     @Inject
     public ConfiguredProgramme(
-            @ConfigProperty(name = "loyalty.points.validity-days", defaultValue = "365") int validityDays) {
+            @ConfigProperty(name = "loyalty.points.validity-days", defaultValue = "365") int validityDays,
+            @ConfigProperty(name = "loyalty.offline.max-age-days", defaultValue = "7") int offlineMaxAgeDays) {
+        if (offlineMaxAgeDays < 1 || offlineMaxAgeDays > 30) {
+            throw new IllegalArgumentException(
+                    "LOYALTY_OFFLINE_MAX_AGE_DAYS (loyalty.offline.max-age-days) must be 1 to 30 days, got: "
+                            + offlineMaxAgeDays);
+        }
+        this.offlineMaxAge = Duration.ofDays(offlineMaxAgeDays);
         if (validityDays <= 0) {
             this.pointsValidity = Optional.empty();
         } else if (Duration.ofDays(validityDays).compareTo(MIN_POINTS_VALIDITY) < 0) {
@@ -39,6 +55,16 @@ public class ConfiguredProgramme implements ProgrammeSettings {
         } else {
             this.pointsValidity = Optional.of(Duration.ofDays(validityDays));
         }
+    }
+
+    /** Reads the settings as the application starts, so that an invalid one fails the deployment. */
+    void validateAtStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        offlineMaxAge();
+    }
+
+    @Override
+    public Duration offlineMaxAge() {
+        return offlineMaxAge;
     }
 
     @Override

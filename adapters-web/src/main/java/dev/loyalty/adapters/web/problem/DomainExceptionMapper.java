@@ -26,6 +26,8 @@ public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
             Map.entry("coupon-template-not-found", 404),
             Map.entry("coupon-code-collision", 409),
             Map.entry("coupon-already-redeemed", 409),
+            Map.entry("coupon-reserved", 409),
+            Map.entry("offline-purchase-too-old", 422),
             Map.entry("earning-rules-missing", 409),
             Map.entry("earning-rules-conflict", 409),
             Map.entry("purchase-not-found", 404),

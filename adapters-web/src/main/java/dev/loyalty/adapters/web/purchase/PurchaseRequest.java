@@ -12,7 +12,10 @@ import java.util.List;
 
 /**
  * The body of {@code POST /purchases}: a basket as for a quote, plus the receipt, when it
- * happened (ISO-8601 with offset, e.g. {@code 2026-11-23T10:15:00Z}) and what was paid in cents.
+ * happened (ISO-8601 with offset, e.g. {@code 2026-11-23T10:15:00Z}) and what was paid in cents;
+ * {@code offline: true} when a till recorded it without network and uploads it later (accepted up to
+ * {@code LOYALTY_OFFLINE_MAX_AGE_DAYS} old, earning by the tier in force then, a coupon redeemed twice a
+ * conflict rather than a refusal).
  */
 public record PurchaseRequest(
         @NotBlank @Size(max = 64) String storeId,
@@ -23,4 +26,5 @@ public record PurchaseRequest(
         @Size(max = 16) String channel,
         @NotEmpty @Size(max = 500) List<@NotNull @Valid Line> lines,
         @Size(max = 10) List<@NotBlank @Size(max = 32) String> couponCodes,
-        @NotNull @PositiveOrZero @Max(10_000_000_000L) Long totalPaid) {}
+        @NotNull @PositiveOrZero @Max(10_000_000_000L) Long totalPaid,
+        Boolean offline) {}

@@ -25,7 +25,12 @@ import dev.loyalty.domain.shared.Money;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
@@ -38,8 +43,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Providers;
+import java.io.StringReader;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -80,6 +91,12 @@ public class PurchaseResource {
 
     @Inject
     RateLimits limits;
+
+    @Inject
+    Validator validator;
+
+    @Context
+    Providers providers;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -134,28 +151,104 @@ public class PurchaseResource {
                     @HeaderParam(IdempotentPosts.KEY_HEADER)
                     String key,
             @Context UriInfo uri) {
+        return recordOne(body, key, uri.getAbsolutePathBuilder());
+    }
+
+    @POST
+    @Path("batch")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.TERMINAL, Roles.INTEGRATION, Roles.ADMIN})
+    @Operation(
+            operationId = "recordPurchaseBatch",
+            summary = "Upload a till's purchases after it was offline (up to 500)",
+            description = "Each item is judged and recorded on its own, in its own transaction, exactly as POST"
+                    + " /purchases with its idempotencyKey would be: a retried batch replays each item's answer."
+                    + " 200 with one result per item {index, status, purchaseId?, problem?}; only a batch that is"
+                    + " not a list of keyed purchases is refused whole.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Each item's answer",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PurchaseBatchView.class)))
+    @APIResponse(
+            responseCode = "422",
+            description = "No items, more than 500, or an item without idempotencyKey or purchase (validation-failed)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public PurchaseBatchView batch(@NotNull @Valid PurchaseBatchRequest body, @Context UriInfo uri) {
+        List<PurchaseBatchView.Result> results = new ArrayList<>();
+        List<PurchaseBatchRequest.Item> items = body.items();
+        for (int i = 0; i < items.size(); i++) {
+            PurchaseBatchRequest.Item item = items.get(i);
+            Response answer;
+            try {
+                Set<ConstraintViolation<PurchaseRequest>> violations = validator.validate(item.purchase());
+                if (!violations.isEmpty()) {
+                    throw new ConstraintViolationException(violations);
+                }
+                answer = recordOne(
+                        item.purchase(),
+                        item.idempotencyKey(),
+                        uri.getBaseUriBuilder().path(PurchaseResource.class));
+            } catch (RuntimeException e) {
+                answer = problemOf(e);
+            }
+            results.add(result(i, answer));
+        }
+        return new PurchaseBatchView(results);
+    }
+
+    /** What the service's exception mappers make of a failure, as one item's answer. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private Response problemOf(RuntimeException failure) {
+        ExceptionMapper mapper = providers.getExceptionMapper(failure.getClass());
+        if (mapper == null) {
+            throw failure;
+        }
+        return mapper.toResponse(failure);
+    }
+
+    private static PurchaseBatchView.Result result(int index, Response answer) {
+        Object entity = answer.getEntity();
+        if (entity instanceof String json && answer.getStatus() < 300) {
+            JsonObject created = Json.createReader(new StringReader(json)).readObject();
+            return new PurchaseBatchView.Result(
+                    index,
+                    answer.getStatus(),
+                    created.getString("purchaseId", null),
+                    "true".equals(answer.getHeaderString(IdempotentPosts.REPLAYED_HEADER)),
+                    created,
+                    null);
+        }
+        return new PurchaseBatchView.Result(index, answer.getStatus(), null, null, null, entity);
+    }
+
+    /** Records one purchase as POST /purchases does; {@code location} is the purchases' URI. */
+    private Response recordOne(PurchaseRequest body, String key, UriBuilder location) {
         Actor actor = caller.actor();
         if (body.couponCodes() != null && !body.couponCodes().isEmpty()) {
             limits.couponsAllowed(actor);
         }
         RecordPurchaseCommand command = RecordPurchaseCommand.of(
-                body.storeId(),
-                body.receiptId(),
-                Times.instant("occurredAt", body.occurredAt()),
-                body.customerId() == null ? null : CustomerId.parse(body.customerId()),
-                body.cardNumber() == null ? null : CardNumber.of(body.cardNumber()),
-                body.channel() == null ? SalesChannel.STORE : Choices.of(SalesChannel.class, "channel", body.channel()),
-                body.lines().stream()
-                        .map(line -> line.toBasketLine(programme.code()))
-                        .toList(),
-                body.couponCodes(),
-                Money.of(body.totalPaid(), programme.code()),
-                actor);
+                        body.storeId(),
+                        body.receiptId(),
+                        Times.instant("occurredAt", body.occurredAt()),
+                        body.customerId() == null ? null : CustomerId.parse(body.customerId()),
+                        body.cardNumber() == null ? null : CardNumber.of(body.cardNumber()),
+                        body.channel() == null
+                                ? SalesChannel.STORE
+                                : Choices.of(SalesChannel.class, "channel", body.channel()),
+                        body.lines().stream()
+                                .map(line -> line.toBasketLine(programme.code()))
+                                .toList(),
+                        body.couponCodes(),
+                        Money.of(body.totalPaid(), programme.code()),
+                        actor)
+                .offline(Boolean.TRUE.equals(body.offline()));
         return idempotent.respond(key, "POST purchases", body, () -> {
             PurchaseView created = PurchaseView.of(recorded(command, actor), programme.code());
-            return Response.created(uri.getAbsolutePathBuilder()
-                            .path(created.purchaseId())
-                            .build())
+            return Response.created(location.path(created.purchaseId()).build())
                     .entity(created)
                     .build();
         });

@@ -32,7 +32,8 @@ public record PurchaseView(
         ReversedSoFar reversed,
         TierView tier,
         TierChange tierChanged,
-        List<PrintBlock> print) {
+        List<PrintBlock> print,
+        List<String> couponConflicts) {
 
     static PurchaseView of(PurchaseReceipt receipt, String currency) {
         PurchaseView view = of(
@@ -62,7 +63,8 @@ public record PurchaseView(
                         .change()
                         .map(change -> new TierChange(change.from(), change.to()))
                         .orElse(null),
-                PrintBlock.of(receipt.printed()));
+                PrintBlock.of(receipt.printed()),
+                receipt.couponConflicts().isEmpty() ? null : receipt.couponConflicts());
     }
 
     static PurchaseView of(Purchase purchase, long gross, long discount, Long balance) {
@@ -94,7 +96,8 @@ public record PurchaseView(
                         purchase.isWhollyReversed()),
                 null,
                 null,
-                List.of());
+                List.of(),
+                null);
     }
 
     public static PurchaseView of(Purchase purchase) {

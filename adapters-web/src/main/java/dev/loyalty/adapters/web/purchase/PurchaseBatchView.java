@@ -1,0 +1,25 @@
+package dev.loyalty.adapters.web.purchase;
+
+import jakarta.json.JsonObject;
+import java.util.List;
+
+/**
+ * The answer to a batch: one result per item, in order.
+ *
+ * @param results each item's answer
+ */
+public record PurchaseBatchView(List<Result> results) {
+
+    /**
+     * One item's answer: what {@code POST /purchases} with its key answered (or answers again).
+     *
+     * @param index the item's position, from 0
+     * @param status the HTTP status {@code POST /purchases} gives it (201, or the problem's)
+     * @param purchaseId the purchase, when recorded
+     * @param replayed whether this is the answer recorded for its key earlier
+     * @param purchase the recorded purchase, as {@code POST /purchases} answers it
+     * @param problem why it was refused (RFC 9457, with its code)
+     */
+    public record Result(
+            int index, int status, String purchaseId, Boolean replayed, JsonObject purchase, Object problem) {}
+}
