@@ -1,7 +1,9 @@
 package dev.loyalty.adapters.web.purchase;
 
+import dev.loyalty.adapters.web.problem.Problem;
 import jakarta.json.JsonObject;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The answer to a batch: one result per item, in order.
@@ -21,5 +23,10 @@ public record PurchaseBatchView(List<Result> results) {
      * @param problem why it was refused (RFC 9457, with its code)
      */
     public record Result(
-            int index, int status, String purchaseId, Boolean replayed, JsonObject purchase, Object problem) {}
+            int index,
+            int status,
+            String purchaseId,
+            Boolean replayed,
+            @Schema(implementation = PurchaseView.class) JsonObject purchase,
+            @Schema(implementation = Problem.class) Object problem) {}
 }
