@@ -290,10 +290,11 @@ class PurchaseServiceTest {
         Customer marco = marco();
         Coupon coupon = aCoupon(marco.id(), 100L);
 
+        // the coupon was issued a minute ago; both tills used it since, offline (judged as of then)
         PurchaseReceipt first = service.record(
-                offline("R-1", marco.id(), Duration.ofHours(3), coupon.code().value()));
+                offline("R-1", marco.id(), Duration.ofSeconds(40), coupon.code().value()));
         PurchaseReceipt second = service.record(
-                offline("R-2", marco.id(), Duration.ofHours(2), coupon.code().value()));
+                offline("R-2", marco.id(), Duration.ofSeconds(20), coupon.code().value()));
 
         assertThat(first.couponConflicts()).isEmpty();
         assertThat(second.couponConflicts()).containsExactly(coupon.code().value());
