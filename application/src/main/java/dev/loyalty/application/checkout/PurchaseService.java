@@ -4,11 +4,11 @@ import dev.loyalty.application.account.Customers;
 import dev.loyalty.application.account.Wallets;
 import dev.loyalty.application.activity.ServiceEvents;
 import dev.loyalty.application.coupon.CouponReservation;
-import dev.loyalty.application.coupon.CouponReservationService;
 import dev.loyalty.application.coupon.CouponReservations;
 import dev.loyalty.application.coupon.CouponTemplateNotFoundException;
 import dev.loyalty.application.coupon.CouponTemplates;
 import dev.loyalty.application.coupon.Coupons;
+import dev.loyalty.application.coupon.ReserveCouponUseCase;
 import dev.loyalty.application.messaging.PrintableMessage;
 import dev.loyalty.application.messaging.TillMessages;
 import dev.loyalty.application.metrics.LiveMetrics;
@@ -212,7 +212,7 @@ public class PurchaseService implements RecordPurchaseUseCase, ReversePurchaseUs
                 throw new CouponRejectedException(
                         judged.code(),
                         new CouponRejection(
-                                CouponReservationService.RESERVED,
+                                ReserveCouponUseCase.RESERVED,
                                 "another store holds this coupon for offline use until "
                                         + held.get().reservedUntil()));
             }

@@ -25,10 +25,7 @@ import java.util.UUID;
  * the coupon's lock: two stores cannot hold one coupon.
  */
 @ApplicationScoped
-public class CouponReservationService {
-
-    /** The problem code of a coupon another store holds. */
-    public static final String RESERVED = "coupon-reserved";
+public class CouponReservationService implements ReserveCouponUseCase {
 
     /** How long a reservation holds by default. */
     public static final Duration DEFAULT_HOLD = Duration.ofHours(24);
@@ -52,11 +49,7 @@ public class CouponReservationService {
         this.clock = clock;
     }
 
-    /**
-     * @param minutes how long it holds (1 minute up to the programme's offline age), or empty for
-     *     {@link #DEFAULT_HOLD}
-     * @return the reservation
-     */
+    @Override
     @Transactional
     public CouponReservation reserve(CouponCode code, Optional<Integer> minutes, Actor actor) {
         if (actor.role() != Role.TERMINAL) {

@@ -3,7 +3,7 @@ package dev.loyalty.adapters.web.coupon;
 import dev.loyalty.adapters.web.Roles;
 import dev.loyalty.adapters.web.security.Caller;
 import dev.loyalty.application.coupon.CouponReservation;
-import dev.loyalty.application.coupon.CouponReservationService;
+import dev.loyalty.application.coupon.ReserveCouponUseCase;
 import dev.loyalty.domain.coupon.CouponCode;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,7 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class CouponReservationResource {
 
     @Inject
-    CouponReservationService reservations;
+    ReserveCouponUseCase reservations;
 
     @Inject
     Caller caller;
