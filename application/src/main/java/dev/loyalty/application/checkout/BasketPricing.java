@@ -267,11 +267,16 @@ final class BasketPricing {
                 channel,
                 at,
                 lines,
-                // a conflict's coupon does not count its own first redemption against itself
+                // a conflict's coupon does not count its own first redemption against itself (an uncapped
+                // template's redemptions are not counted at all: 0)
                 customer == null
                         ? 0
-                        : reads.customerRedemptions(template.id(), customer) + earlierInBasket - (conflict ? 1 : 0),
-                reads.templateRedemptions(template.id()) + earlierInBasket - (conflict ? 1 : 0),
+                        : Math.max(
+                                0,
+                                reads.customerRedemptions(template.id(), customer)
+                                        + earlierInBasket
+                                        - (conflict ? 1 : 0)),
+                Math.max(0, reads.templateRedemptions(template.id()) + earlierInBasket - (conflict ? 1 : 0)),
                 tierName);
         Eligibility verdict = ELIGIBILITY.evaluate(use);
         if (verdict instanceof Eligibility.Rejected rejected) {

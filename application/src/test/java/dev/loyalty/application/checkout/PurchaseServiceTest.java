@@ -317,6 +317,20 @@ class PurchaseServiceTest {
     }
 
     @Test
+    void anUncappedCouponRedeemedTwiceOfflineIsAConflictToo() {
+        Customer marco = marco();
+        Coupon coupon = aCoupon(marco.id(), null);
+
+        service.record(
+                offline("R-1", marco.id(), Duration.ofSeconds(40), coupon.code().value()));
+        PurchaseReceipt second = service.record(
+                offline("R-2", marco.id(), Duration.ofSeconds(20), coupon.code().value()));
+
+        assertThat(second.couponConflicts()).containsExactly(coupon.code().value());
+        assertThat(second.discount()).isEqualTo(Money.of(500, "EUR"));
+    }
+
+    @Test
     void aCouponHeldForAnotherStoresOfflineTillIsNotRedeemedHere() {
         Customer marco = marco();
         Coupon coupon = aCoupon(marco.id(), 100L);
