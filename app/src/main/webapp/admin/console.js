@@ -87,7 +87,8 @@ function showProblem(form, error) {
     if (holder) {
       const id = `path-error-${holders.length}`;
       holder.setAttribute('aria-invalid', 'true');
-      holder.append(h('p', { class: 'field-error', id, text: problem.detail || error.message }));
+      const detail = problem.detail || error.message;
+      holder.append(h('p', { class: 'field-error', id, text: detail.startsWith(`${problem.path}: `) ? detail.slice(problem.path.length + 2) : detail }));
       const input = holder.matches('select, input, textarea') ? holder : holder.querySelector('select, input, textarea');
       if (input && input !== holder) { input.setAttribute('aria-invalid', 'true'); input.setAttribute('aria-describedby', id); }
       input?.focus();
@@ -117,15 +118,19 @@ function clearProblems(form) {
 
 // ---- routing ----
 function go(hash, message) {
+  // a message carried to a page is what was just done, except the sign-in's "your session has ended"
+  pendingOk = hash !== '#/signin';
   if (location.hash === hash) route(message);
   else { pendingMessage = message; location.hash = hash; }
 }
 let pendingMessage = null;
+let pendingOk = false;
 
 async function route(message) {
   const note = message ?? pendingMessage;
   pendingMessage = null;
-  say(note || '');
+  say(note || '', pendingOk);
+  pendingOk = false;
   const hash = location.hash || '#/dashboard';
   const signedIn = !!sessionStorage.getItem(TOKEN);
   document.getElementById('nav').hidden = !signedIn;
@@ -1325,20 +1330,25 @@ async function campaignDetail(main, id, runId) {
     actions);
   if (runId) main.append(runProgress(main, id, runId));
   if (c.status === 'DRAFT') { const box = panel('camp.definition'); main.append(box); await campaignForm(main, c, box); return; }
-  main.append(panel('camp.definition', definitionFacts(c.definition)));
+  const [segments, templates] = await Promise.all([api('GET', '/segments'), api('GET', '/coupon-templates')]);
+  if (main !== currentView) return;
+  const names = new Map([...segments.items.map((s) => [s.segmentId, s.name]), ...templates.items.map((x) => [x.templateId, x.name])]);
+  main.append(panel('camp.definition', definitionFacts(c.definition, names)));
 }
 
 /** The definition as a reader sees it (a launched campaign no longer changes). */
-function definitionFacts(d) {
+function definitionFacts(d, names) {
+  const named = (id) => names.get(id) || id;
   const facts = [];
   const add = (key, value) => { if (value !== undefined && value !== null && value !== '') facts.push(h('dt', { text: T(key) }), h('dd', { text: String(value) })); };
   add('camp.objective', d.objective);
   add('camp.holdout', d.holdoutPercent !== undefined ? `${d.holdoutPercent} %` : '10 %');
   add('camp.attribution', d.attributionDays ?? 14);
-  if (d.audience) add('camp.audience', d.audience.segmentId ? `${T('camp.aud.segment')} ${d.audience.segmentId}` : JSON.stringify(d.audience.condition));
+  if (d.audience) add('camp.audience', d.audience.segmentId ? `${T('camp.aud.segment')}: ${named(d.audience.segmentId)}` : JSON.stringify(d.audience.condition));
   if (d.replenishment) add('camp.replenishment', JSON.stringify(d.replenishment));
   if (d.followUp) add('camp.followUp', `${T(`camp.fu.${d.followUp.group}`)} - ${d.followUp.campaignId}`);
-  add('camp.offer', !d.offer ? T('camp.offer.none') : d.offer.points ? `${fmtNumber(d.offer.points)} ${T('col.points').toLowerCase()}` : JSON.stringify(d.offer));
+  add('camp.offer', !d.offer ? T('camp.offer.none') : d.offer.points ? `${fmtNumber(d.offer.points)} ${T('col.points').toLowerCase()}`
+    : `${T('camp.offer.coupon')}: ${named(d.offer.templateId)}${d.offer.personal ? ` ${JSON.stringify(d.offer.personal)}` : ''}`);
   if (d.message) add('camp.message', `${d.message.channel || T('camp.msg.preferred')}: ${d.message.template}`);
   add('camp.when', !d.schedule ? T('camp.sch.none') : d.schedule.at ? fmtTime(d.schedule.at) : `${T('camp.sch.daily')} ${d.schedule.daily}`);
   if (d.budget) add('camp.budget', JSON.stringify(d.budget));
@@ -1435,7 +1445,7 @@ function ciChart(el, uplift, scale, label, aria) {
   const c = window.echarts.init(el, null, { renderer: 'svg' });
   c.setOption({
     aria: { enabled: true, label: { description: aria } }, animation: false, grid: { left: 20, right: 20, top: 30, bottom: 30 },
-    xAxis: { type: 'value', min: -span, max: span, axisLabel: { formatter: (v) => label(v) } }, yAxis: { type: 'value', show: false, min: -1, max: 1 },
+    xAxis: { type: 'value', min: -span, max: span, axisLabel: { showMinLabel: false, showMaxLabel: false, formatter: (v) => label(v) } }, yAxis: { type: 'value', show: false, min: -1, max: 1 },
     series: [
       { type: 'line', name: T('camp.res.ci'), data: [[lo, 0], [hi, 0]], symbol: 'rect', symbolSize: [3, 18], lineStyle: { width: 4, color: '#0b5cad' }, itemStyle: { color: '#0b5cad' },
         label: { show: !!uplift.ci95, position: 'bottom', formatter: (p) => label(p.value[0]) },

@@ -108,7 +108,7 @@ const WORDS = {
     'camp.aud.segmentHint': 'Frozen in a snapshot when each run starts',
     'camp.replenishment': 'Replenishment', 'camp.rep.skus': 'Products (SKUs)', 'camp.rep.categories': 'Categories', 'camp.rep.lead': 'Days before running out',
     'camp.rep.leadHint': 'Offer this many days before the product is used up', 'camp.rep.propose': 'Propose', 'camp.rep.SAME': 'the same product', 'camp.rep.CROSS_SELL': 'a cross-sell category',
-    'camp.followUp': 'Follow-up', 'camp.fu.campaign': 'Earlier campaign', 'camp.fu.group': 'Its treatment members who', 'camp.fu.NON_RESPONDERS': 'did not respond (non-responders)', 'camp.fu.RESPONDERS': 'responded (responders)',
+    'camp.followUp': 'Follow-up', 'camp.fu.campaign': 'Earlier campaign', 'camp.fu.group': 'Its treatment members who', 'camp.fu.NON_RESPONDERS': 'did not respond', 'camp.fu.RESPONDERS': 'responded',
     'camp.offer': 'Offer', 'camp.offer.kind': 'What is offered', 'camp.offer.none': 'Nothing (a message only)', 'camp.offer.coupon': 'A coupon', 'camp.offer.points': 'Points',
     'camp.offer.personal': 'A personal coupon (from the average basket)', 'camp.offer.template': 'Coupon template', 'camp.offer.pointsN': 'Points',
     'camp.pers.valueBy': 'Value', 'camp.pers.byPercent': '% of the average basket', 'camp.pers.byAmount': 'a fixed amount', 'camp.pers.percent': 'Percent of the average basket',
