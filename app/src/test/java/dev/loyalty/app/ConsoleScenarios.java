@@ -403,13 +403,16 @@ abstract class ConsoleScenarios {
         WebElement error = browser.findElement(By.cssSelector("[data-path='$.holdoutPercent'] .field-error"));
         assertThat(error.getText()).isEqualTo("between 0 and 50");
         assertThat(holdout.getAttribute("aria-describedby")).isEqualTo(error.getAttribute("id"));
-        assertThat(Api.count("SELECT COUNT(*) FROM campaign")).as("nothing saved").isEqualTo(campaigns);
+        assertThat(Api.count("SELECT COUNT(*) FROM campaign"))
+                .as("nothing saved")
+                .isEqualTo(campaigns);
         page("campaign-field-error");
 
         holdout.clear();
         holdout.sendKeys("40");
         browser.findElement(By.id("camp-submit")).click();
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("camp-launch"))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("camp-launch")))
+                .click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("camp-status"), "scheduled"));
         String campaign = browser.getCurrentUrl().replaceAll(".*#/campaigns/", "");
         assertThat(API.get("/api/v1/campaigns/" + campaign, Api.admin()).json().getString("status"))
@@ -425,7 +428,8 @@ abstract class ConsoleScenarios {
         page("campaign-run");
 
         // two of the offered buy within the attribution window; the results say so
-        List<String> offered = API.get("/api/v1/campaigns/" + campaign + "/members?group=TREATMENT", Api.admin())
+        List<String> offered = API
+                .get("/api/v1/campaigns/" + campaign + "/members?group=TREATMENT", Api.admin())
                 .json()
                 .getJsonArray("items")
                 .stream()
@@ -451,8 +455,7 @@ abstract class ConsoleScenarios {
                 .containsExactlyInAnyOrderElementsOf(buyers);
         assertThat(browser.findElements(By.cssSelector("#non-responders tbody tr")))
                 .hasSize(offered.size() - buyers.size());
-        assertThat(browser.findElement(By.id("eval-groups")).getText())
-                .contains("Responders " + buyers.size() + " 0");
+        assertThat(browser.findElement(By.id("eval-groups")).getText()).contains("Responders " + buyers.size() + " 0");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-conversion svg")));
         assertThat(browser.findElement(By.id("ci-conversion-text")).getText()).contains("pp");
         page("campaign-results");
@@ -463,14 +466,18 @@ abstract class ConsoleScenarios {
         // a follow-up on those who did not respond, pre-filled from the results
         browser.findElement(By.id("eval-followup")).click();
         wait.until(ExpectedConditions.attributeToBe(By.id("camp-type"), "value", "FOLLOW_UP"));
-        assertThat(browser.findElement(By.id("camp-earlier")).getAttribute("value")).isEqualTo(campaign);
-        assertThat(browser.findElement(By.id("camp-group")).getAttribute("value")).isEqualTo("NON_RESPONDERS");
-        assertThat(browser.findElement(By.id("camp-audience-part")).isDisplayed()).isFalse();
+        assertThat(browser.findElement(By.id("camp-earlier")).getAttribute("value"))
+                .isEqualTo(campaign);
+        assertThat(browser.findElement(By.id("camp-group")).getAttribute("value"))
+                .isEqualTo("NON_RESPONDERS");
+        assertThat(browser.findElement(By.id("camp-audience-part")).isDisplayed())
+                .isFalse();
         page("campaign-follow-up");
         browser.findElement(By.id("camp-submit")).click();
         wait.until(ExpectedConditions.elementToBeClickable(By.id("camp-launch")));
         String followUp = browser.getCurrentUrl().replaceAll(".*#/campaigns/", "");
-        var definition = API.get("/api/v1/campaigns/" + followUp, Api.admin()).json().getJsonObject("definition");
+        var definition =
+                API.get("/api/v1/campaigns/" + followUp, Api.admin()).json().getJsonObject("definition");
         assertThat(definition.getString("type")).isEqualTo("FOLLOW_UP");
         assertThat(definition.getJsonObject("followUp").getString("campaignId")).isEqualTo(campaign);
         assertThat(definition.getJsonObject("followUp").getString("group")).isEqualTo("NON_RESPONDERS");
