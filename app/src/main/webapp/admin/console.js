@@ -187,7 +187,15 @@ async function signIn() {
         await useToken(form, minted.token);
       } catch (e) { showProblem(form, e); }
     } }));
-  main.append(h('h1', { 'data-i18n': 'signin.title' }), form, dev);
+  // production: the retailer's identity provider (OpenID Connect), when the service is configured for it
+  const oidc = h('section', { class: 'panel signin', id: 'oidc-signin', hidden: true },
+    h('p', { 'data-i18n': 'signin.oidcHelp' }),
+    h('a', { class: 'button', href: '/admin/oidc/login', id: 'oidc-login', 'data-i18n': 'signin.oidc' }));
+  main.append(h('h1', { 'data-i18n': 'signin.title' }), oidc, form, dev);
+  try {
+    const status = await fetch('/admin/oidc/status', { headers: { Accept: 'application/json' } });
+    if (status.ok && (await status.json()).enabled) oidc.hidden = false;
+  } catch (e) { /* no OpenID Connect here */ }
   try {
     await api('GET', '/development-token');
     dev.hidden = false;
