@@ -186,7 +186,8 @@ record Settings(
             return;
         }
         web(issuer.get(), "LOYALTY_OIDC_ISSUER");
-        for (String name : List.of("LOYALTY_OIDC_CLIENT_ID", "LOYALTY_OIDC_CLIENT_SECRET", "LOYALTY_OIDC_REDIRECT_URI")) {
+        for (String name :
+                List.of("LOYALTY_OIDC_CLIENT_ID", "LOYALTY_OIDC_CLIENT_SECRET", "LOYALTY_OIDC_REDIRECT_URI")) {
             if (read(environment, name, oidcProperty(name)).isEmpty()) {
                 throw new IllegalArgumentException(name + " is not set while LOYALTY_OIDC_ISSUER turns OpenID Connect"
                         + " sign-in on: set the issuer, client id, client secret and redirect URI together");
@@ -198,7 +199,8 @@ record Settings(
             throw new IllegalArgumentException(
                     "LOYALTY_OIDC_REDIRECT_URI must be this service's /admin/oidc/callback, got: " + redirect);
         }
-        if (read(environment, KeyLocation.SETTING).isEmpty() && read(environment, "MP_JWT_VERIFY_PUBLICKEY").isEmpty()) {
+        if (read(environment, KeyLocation.SETTING).isEmpty()
+                && read(environment, "MP_JWT_VERIFY_PUBLICKEY").isEmpty()) {
             throw new IllegalArgumentException("MP_JWT_VERIFY_PUBLICKEY_LOCATION is not set while LOYALTY_OIDC_ISSUER"
                     + " is: set it to the provider's JWKS URL, since the console calls the API with its ID tokens");
         }
@@ -215,7 +217,9 @@ record Settings(
     /** {@code LOYALTY_OIDC_CLIENT_ID} is {@code loyalty.oidc.client-id}. */
     private static String oidcProperty(String name) {
         return "loyalty.oidc."
-                + name.substring("LOYALTY_OIDC_".length()).toLowerCase(Locale.ROOT).replace('_', '-');
+                + name.substring("LOYALTY_OIDC_".length())
+                        .toLowerCase(Locale.ROOT)
+                        .replace('_', '-');
     }
 
     private static java.net.URI web(String raw, String name) {

@@ -253,7 +253,9 @@ public final class OidcClient {
             try {
                 BigInteger n = new BigInteger(1, URL64_DECODER.decode(jwk.getString("n")));
                 BigInteger e = new BigInteger(1, URL64_DECODER.decode(jwk.getString("e")));
-                found.put(jwk.getString("kid", ""), KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(n, e)));
+                found.put(
+                        jwk.getString("kid", ""),
+                        KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(n, e)));
             } catch (GeneralSecurityException | RuntimeException e) {
                 // a key this client cannot use is skipped; the token's own key must verify
             }
@@ -299,7 +301,10 @@ public final class OidcClient {
         try {
             return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new OidcException("the identity provider could not be reached: " + e.getClass().getSimpleName(), e);
+            throw new OidcException(
+                    "the identity provider could not be reached: "
+                            + e.getClass().getSimpleName(),
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new OidcException("interrupted while calling the identity provider", e);

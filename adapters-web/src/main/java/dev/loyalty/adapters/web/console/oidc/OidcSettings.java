@@ -35,9 +35,14 @@ public record OidcSettings(String issuer, String clientId, String clientSecret, 
         }
         String iss = issuer.get().strip();
         web(iss, "LOYALTY_OIDC_ISSUER");
-        String id = clientId.map(String::strip).filter(v -> !v.isEmpty()).orElseThrow(() -> missing("LOYALTY_OIDC_CLIENT_ID"));
+        String id = clientId.map(String::strip)
+                .filter(v -> !v.isEmpty())
+                .orElseThrow(() -> missing("LOYALTY_OIDC_CLIENT_ID"));
         String secret = clientSecret.filter(v -> !v.isBlank()).orElseThrow(() -> missing("LOYALTY_OIDC_CLIENT_SECRET"));
-        String redirect = redirectUri.map(String::strip).filter(v -> !v.isEmpty()).orElseThrow(() -> missing("LOYALTY_OIDC_REDIRECT_URI"));
+        String redirect = redirectUri
+                .map(String::strip)
+                .filter(v -> !v.isEmpty())
+                .orElseThrow(() -> missing("LOYALTY_OIDC_REDIRECT_URI"));
         URI uri = web(redirect, "LOYALTY_OIDC_REDIRECT_URI");
         if (!uri.getPath().endsWith("/admin/oidc/callback")) {
             throw new IllegalArgumentException(

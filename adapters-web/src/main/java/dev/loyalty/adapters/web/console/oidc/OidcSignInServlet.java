@@ -59,8 +59,7 @@ public class OidcSignInServlet extends HttpServlet {
     public void init() {
         Optional<OidcSettings> settings;
         try {
-            settings = OidcSettings.of(
-issuer, clientId, clientSecret, redirectUri, rolesClaim);
+            settings = OidcSettings.of(issuer, clientId, clientSecret, redirectUri, rolesClaim);
         } catch (IllegalArgumentException e) {
             // the launcher refuses such settings before the server starts; a deployment elsewhere is told here
             LOG.severe("OpenID Connect sign-in is off: " + e.getMessage());
@@ -129,9 +128,15 @@ issuer, clientId, clientSecret, redirectUri, rolesClaim);
                 .orElse(null);
         String state = request.getParameter("state");
         String code = request.getParameter("code");
-        if (kept == null || state == null || !MessageDigest.isEqual(
-                kept[0].getBytes(StandardCharsets.US_ASCII), state.getBytes(StandardCharsets.US_ASCII))) {
-            page(response, HttpServletResponse.SC_BAD_REQUEST, "This sign-in was not started here or took too long.", null);
+        if (kept == null
+                || state == null
+                || !MessageDigest.isEqual(
+                        kept[0].getBytes(StandardCharsets.US_ASCII), state.getBytes(StandardCharsets.US_ASCII))) {
+            page(
+                    response,
+                    HttpServletResponse.SC_BAD_REQUEST,
+                    "This sign-in was not started here or took too long.",
+                    null);
             return;
         }
         if (code == null || request.getParameter("error") != null) {

@@ -44,9 +44,11 @@ class OidcClientTest {
     String issuer;
     /** the provider's key and one it does not publish, made once (RSA key generation is slow) */
     static KeyPair providerKey;
+
     static KeyPair otherKey;
     /** what the token endpoint signs next: claims and the key */
     Map<String, Object> claims = new HashMap<>();
+
     KeyPair signWith;
     String expectedChallenge;
     String issuedCode = "the-code";
@@ -65,16 +67,28 @@ class OidcClientTest {
         signWith = providerKey;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         issuer = "http://127.0.0.1:" + server.getAddress().getPort() + "/realms/shop";
-        server.createContext("/realms/shop/.well-known/openid-configuration", x -> answer(x, 200, """
+        server.createContext(
+                "/realms/shop/.well-known/openid-configuration",
+                x -> answer(
+                        x,
+                        200,
+                        """
                 {"issuer": "%1$s", "authorization_endpoint": "%1$s/auth", "token_endpoint": "%1$s/token",
-                 "jwks_uri": "%1$s/certs", "response_types_supported": ["code"]}""".formatted(issuer)));
+                 "jwks_uri": "%1$s/certs", "response_types_supported": ["code"]}"""
+                                .formatted(issuer)));
         server.createContext("/realms/shop/certs", x -> {
             RSAPublicKey key = (RSAPublicKey) providerKey.getPublic();
-            answer(x, 200, """
+            answer(
+                    x,
+                    200,
+                    """
                     {"keys": [{"kty": "EC", "kid": "ec-1", "crv": "P-256", "x": "AA", "y": "AA"},
                               {"kty": "RSA", "kid": "k1", "use": "sig", "alg": "RS256", "n": "%s", "e": "%s"}]}"""
-                    .formatted(URL64.encodeToString(unsigned(key.getModulus().toByteArray())),
-                            URL64.encodeToString(unsigned(key.getPublicExponent().toByteArray()))));
+                            .formatted(
+                                    URL64.encodeToString(
+                                            unsigned(key.getModulus().toByteArray())),
+                                    URL64.encodeToString(
+                                            unsigned(key.getPublicExponent().toByteArray()))));
         });
         server.createContext("/realms/shop/token", this::token);
         server.start();
@@ -92,8 +106,8 @@ class OidcClientTest {
 
     private void token(HttpExchange x) throws IOException {
         tokenCalls++;
-        Map<String, String> form = Arrays.stream(new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)
-                        .split("&"))
+        Map<String, String> form = Arrays.stream(
+                        new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8).split("&"))
                 .map(p -> p.split("=", 2))
                 .collect(Collectors.toMap(p -> p[0], p -> URLDecoder.decode(p[1], StandardCharsets.UTF_8)));
         String basic = "Basic " + Base64.getEncoder().encodeToString("console:s3cret".getBytes(StandardCharsets.UTF_8));
@@ -101,20 +115,26 @@ class OidcClientTest {
             answer(x, 401, "{\"error\": \"invalid_client\"}");
             return;
         }
-        if (!issuedCode.equals(form.get("code")) || !"authorization_code".equals(form.get("grant_type"))
+        if (!issuedCode.equals(form.get("code"))
+                || !"authorization_code".equals(form.get("grant_type"))
                 || !OidcClient.challenge(form.get("code_verifier")).equals(expectedChallenge)
                 || !"https://shop.example/admin/oidc/callback".equals(form.get("redirect_uri"))) {
             answer(x, 400, "{\"error\": \"invalid_grant\"}");
             return;
         }
-        answer(x, 200, "{\"access_token\": \"opaque\", \"token_type\": \"Bearer\", \"id_token\": \"" + idToken() + "\"}");
+        answer(
+                x,
+                200,
+                "{\"access_token\": \"opaque\", \"token_type\": \"Bearer\", \"id_token\": \"" + idToken() + "\"}");
     }
 
     private String idToken() {
         try {
-            String header = URL64.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"k1\"}".getBytes(StandardCharsets.UTF_8));
+            String header = URL64.encodeToString(
+                    "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"k1\"}".getBytes(StandardCharsets.UTF_8));
             String body = URL64.encodeToString(claims.entrySet().stream()
-                    .map(e -> "\"" + e.getKey() + "\":" + (e.getValue() instanceof String s && !s.startsWith("[") ? "\"" + s + "\"" : e.getValue()))
+                    .map(e -> "\"" + e.getKey() + "\":"
+                            + (e.getValue() instanceof String s && !s.startsWith("[") ? "\"" + s + "\"" : e.getValue()))
                     .collect(Collectors.joining(",", "{", "}"))
                     .getBytes(StandardCharsets.UTF_8));
             Signature signature = Signature.getInstance("SHA256withRSA");
@@ -157,8 +177,12 @@ class OidcClientTest {
                 .map(p -> p.split("=", 2))
                 .collect(Collectors.toMap(p -> p[0], p -> URLDecoder.decode(p[1], StandardCharsets.UTF_8)));
         assertThat(authorization.toString()).startsWith(issuer + "/auth?");
-        assertThat(query).containsEntry("response_type", "code").containsEntry("client_id", "console")
-                .containsEntry("state", "st").containsEntry("nonce", "n-1").containsEntry("code_challenge_method", "S256")
+        assertThat(query)
+                .containsEntry("response_type", "code")
+                .containsEntry("client_id", "console")
+                .containsEntry("state", "st")
+                .containsEntry("nonce", "n-1")
+                .containsEntry("code_challenge_method", "S256")
                 .containsEntry("redirect_uri", "https://shop.example/admin/oidc/callback");
         assertThat(query.get("scope")).contains("openid");
         expectedChallenge = query.get("code_challenge");
@@ -178,8 +202,12 @@ class OidcClientTest {
 
     @Test
     void rolesMayComeAsOneStringInAClaimOfTheProvidersChoosing() throws Exception {
-        OidcSettings settings = OidcSettings.of(Optional.of(issuer), Optional.of("console"), Optional.of("s3cret"),
-                        Optional.of("https://shop.example/admin/oidc/callback"), Optional.of("roles"))
+        OidcSettings settings = OidcSettings.of(
+                        Optional.of(issuer),
+                        Optional.of("console"),
+                        Optional.of("s3cret"),
+                        Optional.of("https://shop.example/admin/oidc/callback"),
+                        Optional.of("roles"))
                 .orElseThrow();
         OidcClient client = new OidcClient(settings, HttpClient.newHttpClient(), Clock.fixed(NOW, ZoneOffset.UTC));
         claims.put("roles", "admin support");
@@ -210,14 +238,20 @@ class OidcClientTest {
     void aWrongSecretOrCodeIsRefusedByTheTokenEndpoint() {
         assertThatThrownBy(() -> signIn(client("wrong"), "n-1")).hasMessageContaining("HTTP 401");
         issuedCode = "another-code";
-        assertThatThrownBy(() -> client("s3cret").signIn("the-code", "v", "n-1")).hasMessageContaining("HTTP 400");
+        assertThatThrownBy(() -> client("s3cret").signIn("the-code", "v", "n-1"))
+                .hasMessageContaining("HTTP 400");
         assertThat(tokenCalls).isEqualTo(2);
     }
 
     @Test
     void aDiscoveryDocumentOfAnotherIssuerOrNoProviderAtAllIsRefused() {
         OidcClient wrongIssuer = new OidcClient(
-                new OidcSettings(issuer + "x", "console", "s3cret", URI.create("https://shop.example/admin/oidc/callback"), "groups"),
+                new OidcSettings(
+                        issuer + "x",
+                        "console",
+                        "s3cret",
+                        URI.create("https://shop.example/admin/oidc/callback"),
+                        "groups"),
                 HttpClient.newHttpClient(),
                 Clock.systemUTC());
         assertThatThrownBy(wrongIssuer::discover).hasMessageContaining("HTTP 404");
@@ -227,16 +261,29 @@ class OidcClientTest {
 
     @Test
     void settingsAreCompleteOrRefusedWithOneLineNamingTheSetting() {
-        assertThat(OidcSettings.of(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()))
+        assertThat(OidcSettings.of(
+                        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()))
                 .isEmpty();
-        assertThatThrownBy(() -> OidcSettings.of(Optional.of("https://id.example"), Optional.of("c"), Optional.empty(),
-                        Optional.of("https://shop.example/admin/oidc/callback"), Optional.empty()))
+        assertThatThrownBy(() -> OidcSettings.of(
+                        Optional.of("https://id.example"),
+                        Optional.of("c"),
+                        Optional.empty(),
+                        Optional.of("https://shop.example/admin/oidc/callback"),
+                        Optional.empty()))
                 .hasMessageStartingWith("LOYALTY_OIDC_CLIENT_SECRET is not set");
-        assertThatThrownBy(() -> OidcSettings.of(Optional.of("http://id.example"), Optional.of("c"), Optional.of("s"),
-                        Optional.of("https://shop.example/admin/oidc/callback"), Optional.empty()))
+        assertThatThrownBy(() -> OidcSettings.of(
+                        Optional.of("http://id.example"),
+                        Optional.of("c"),
+                        Optional.of("s"),
+                        Optional.of("https://shop.example/admin/oidc/callback"),
+                        Optional.empty()))
                 .hasMessageStartingWith("LOYALTY_OIDC_ISSUER must be an https URL");
-        assertThatThrownBy(() -> OidcSettings.of(Optional.of("https://id.example"), Optional.of("c"), Optional.of("s"),
-                        Optional.of("https://shop.example/elsewhere"), Optional.empty()))
+        assertThatThrownBy(() -> OidcSettings.of(
+                        Optional.of("https://id.example"),
+                        Optional.of("c"),
+                        Optional.of("s"),
+                        Optional.of("https://shop.example/elsewhere"),
+                        Optional.empty()))
                 .hasMessageStartingWith("LOYALTY_OIDC_REDIRECT_URI must be this service's /admin/oidc/callback");
     }
 }
