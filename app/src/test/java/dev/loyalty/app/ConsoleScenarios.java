@@ -88,6 +88,8 @@ abstract class ConsoleScenarios {
     void signedOut() {
         browser.get(BASE + "/admin/");
         ((JavascriptExecutor) browser).executeScript("sessionStorage.clear(); localStorage.clear();");
+        // a fresh page: what an earlier test chose in memory (the language) does not carry over
+        browser.navigate().refresh();
     }
 
     @Test
