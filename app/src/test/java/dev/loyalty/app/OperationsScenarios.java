@@ -63,7 +63,7 @@ abstract class OperationsScenarios {
                         recordPurchase,
                         "code=\"" + refused.json().getString("code") + "\""))
                 .isGreaterThanOrEqualTo(1);
-        assertThat(grew(before, after, "loyalty_api_request_seconds_count", recordPurchase))
+        assertThat(grew(before, after, "loyalty_api_request_milliseconds_count", recordPurchase))
                 .isGreaterThanOrEqualTo(3);
         assertThat(grew(before, after, "loyalty_points_total", "type=\"EARN\""))
                 .as("the points the purchase earned, counted once (not again for the replay nor for the refused one)")

@@ -8,6 +8,8 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 
@@ -21,6 +23,14 @@ import org.eclipse.microprofile.metrics.Tag;
 public class CommittedCounts {
 
     private static final Object KEY = new Object();
+
+    private static final Logger LOG = Logger.getLogger(CommittedCounts.class.getName());
+
+    /** What each counter counts, for the registry's help text. */
+    private static final Map<String, String> DESCRIPTIONS = Map.of(
+            "loyalty_points",
+                    "Points moved by committed ledger entries, by entry type (EARN, BURN, EXPIRE, REVERSE, ADJUST)",
+            "loyalty_domain_events", "Committed domain events, by type");
 
     @Resource
     private TransactionSynchronizationRegistry transactions;
@@ -44,11 +54,16 @@ public class CommittedCounts {
             return;
         }
         Counter counter = new Counter(name, tag, value);
-        if (transactions == null || transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
-            increment(counter, amount);
-            return;
+        try {
+            if (transactions == null || transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
+                increment(counter, amount);
+                return;
+            }
+            pending().merge(counter, amount, Long::sum);
+        } catch (RuntimeException e) {
+            // a figure missed is better than a purchase refused
+            LOG.log(Level.WARNING, "a counter could not be kept: " + name, e);
         }
-        pending().merge(counter, amount, Long::sum);
     }
 
     @SuppressWarnings("unchecked")

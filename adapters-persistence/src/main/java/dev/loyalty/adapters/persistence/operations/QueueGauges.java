@@ -19,6 +19,7 @@ import java.util.function.ToDoubleFunction;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
 /**
@@ -62,16 +63,30 @@ public class QueueGauges {
             long queued, long failed, double outboxLag, long backlog, double reactionsLag, long parked, Instant at) {}
 
     void register(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        gauge("loyalty_outbox_queued", Reading::queued);
-        gauge("loyalty_outbox_failed", Reading::failed);
-        gauge("loyalty_outbox_lag_seconds", Reading::outboxLag);
-        gauge("loyalty_reactions_backlog", Reading::backlog);
-        gauge("loyalty_reactions_lag_seconds", Reading::reactionsLag);
-        gauge("loyalty_reactions_parked", Reading::parked);
+        gauge("loyalty_outbox_queued", "Messages waiting to be sent", Reading::queued);
+        gauge(
+                "loyalty_outbox_failed",
+                "Dead letters: messages that failed for good, waiting for an administrator",
+                Reading::failed);
+        gauge("loyalty_outbox_lag_seconds", "How long the oldest message due has waited", Reading::outboxLag);
+        gauge(
+                "loyalty_reactions_backlog",
+                "Customers' events whose rules and missions have not run yet",
+                Reading::backlog);
+        gauge(
+                "loyalty_reactions_lag_seconds",
+                "How long the oldest event due for its reactions has waited",
+                Reading::reactionsLag);
+        gauge(
+                "loyalty_reactions_parked",
+                "Events whose reactions failed too often, waiting for an administrator",
+                Reading::parked);
     }
 
-    private void gauge(String name, ToDoubleFunction<Reading> figure) {
-        registry.gauge(name, this, gauges -> figure.applyAsDouble(gauges.reading()));
+    private void gauge(String name, String description, ToDoubleFunction<Reading> figure) {
+        Metadata metadata =
+                Metadata.builder().withName(name).withDescription(description).build();
+        registry.gauge(metadata, this, gauges -> figure.applyAsDouble(gauges.reading()));
     }
 
     /** The last reading if fresh, else a new one (one caller reads; the others show the last). */

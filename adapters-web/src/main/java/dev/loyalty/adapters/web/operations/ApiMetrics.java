@@ -11,9 +11,8 @@ import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.reflect.Method;
-import java.time.Duration;
-import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.Tag;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
@@ -22,8 +21,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  *
  * <ul>
  *   <li>{@code loyalty_api_requests_total{operation, status}}: requests answered, by HTTP status;
- *   <li>{@code loyalty_api_request_seconds{operation}}: the time from the request's arrival at the
- *       API to its answer (a timer: count, sum, quantiles);
+ *   <li>{@code loyalty_api_request_milliseconds{operation}}: the time from the request's arrival at
+ *       the API to its answer (a histogram: count, sum, max, quantiles);
  *   <li>{@code loyalty_api_problems_total{operation, code}}: problems answered, by their stable
  *       code (a coupon rejected at the till as {@code coupon-expired}, a purchase refused as {@code
  *       purchase-too-old}...);
@@ -44,8 +43,10 @@ public class ApiMetrics implements ContainerRequestFilter, ContainerResponseFilt
     @Context
     private ResourceInfo resource;
 
-    /** The application's registry, looked up once (JAX-RS, not CDI, creates this provider). */
-    private volatile MetricRegistry registry;
+    private static final Logger LOG = Logger.getLogger(ApiMetrics.class.getName());
+
+    /** The application's meter, looked up once (JAX-RS, not CDI, creates this provider). */
+    private volatile ApiMeter meter;
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -54,27 +55,24 @@ public class ApiMetrics implements ContainerRequestFilter, ContainerResponseFilt
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        MetricRegistry registry = registry();
-        Tag operation = new Tag("operation", operationOf(resource == null ? null : resource.getResourceMethod()));
-        registry.counter("loyalty_api_requests", operation, new Tag("status", Integer.toString(response.getStatus())))
-                .inc();
-        if (request.getProperty(STARTED) instanceof Long started) {
-            registry.timer("loyalty_api_request", operation).update(Duration.ofNanos(System.nanoTime() - started));
-        }
-        if (response.getEntity() instanceof Problem problem && problem.code() != null) {
-            registry.counter("loyalty_api_problems", operation, new Tag("code", problem.code()))
-                    .inc();
-        }
-        if ("true".equalsIgnoreCase(response.getHeaderString(IdempotentPosts.REPLAYED_HEADER))) {
-            registry.counter("loyalty_api_replays", operation).inc();
+        try {
+            meter().answered(
+                            operationOf(resource == null ? null : resource.getResourceMethod()),
+                            response.getStatus(),
+                            request.getProperty(STARTED) instanceof Long started ? System.nanoTime() - started : -1,
+                            response.getEntity() instanceof Problem problem ? problem.code() : null,
+                            "true".equalsIgnoreCase(response.getHeaderString(IdempotentPosts.REPLAYED_HEADER)));
+        } catch (RuntimeException e) {
+            // a figure missed is better than an answer lost: the request's work is done
+            LOG.log(Level.WARNING, "the API's metrics could not be recorded", e);
         }
     }
 
-    private MetricRegistry registry() {
-        MetricRegistry known = registry;
+    private ApiMeter meter() {
+        ApiMeter known = meter;
         if (known == null) {
-            known = CDI.current().select(MetricRegistry.class).get();
-            registry = known;
+            known = CDI.current().select(ApiMeter.class).get();
+            meter = known;
         }
         return known;
     }
