@@ -27,7 +27,7 @@ import java.util.logging.Logger;
 public class CampaignRunner {
 
     /** Targets per page (one transaction). */
-    public static final int PAGE = 200;
+    public static final int PAGE = 500;
 
     static final int ATTEMPTS = 3;
 
