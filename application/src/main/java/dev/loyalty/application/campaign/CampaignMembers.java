@@ -30,7 +30,8 @@ public interface CampaignMembers {
     java.util.Set<String> recorded(CampaignId campaign, java.util.Collection<CustomerId> customers);
 
     /**
-     * Records a page's members, each with what it finally got, in one statement: all or none. A
+     * Records a page's members, each with what it finally got, in multi-row statements of the
+     * caller's transaction: all or none. A
      * key recorded meanwhile (by a rerun or another instance) fails it, and so the page's
      * transaction, whose retry then sees it as {@link #recorded}.
      */
