@@ -50,6 +50,9 @@ class ServiceIT {
     class Security extends SecurityScenarios {}
 
     @Nested
+    class Tokens extends TokenScenarios {}
+
+    @Nested
     class Abuse extends AbuseScenarios {}
 
     @Nested

@@ -51,6 +51,7 @@ record Settings(
     static Settings from(Map<String, String> environment) {
         checkMetrics(environment);
         checkLimits(environment);
+        checkTokens(environment);
         return new Settings(
                 port(read(environment, "LOYALTY_HTTP_PORT").orElse(String.valueOf(DEFAULT_HTTP_PORT))),
                 Path.of(read(environment, "LOYALTY_DATA_DIR").orElse("./data"))
@@ -223,6 +224,41 @@ record Settings(
                                 "LOYALTY_EVENTS_APP_TYPES must be a comma list of event types (or NONE), got: " + raw);
                     }
                 });
+    }
+
+    /**
+     * Checks the token settings the service reads (it checks them again as it deploys): the longest
+     * age of a staff token (admin, terminal, integration) 1-1,440 minutes, of a customer's 1-43,200,
+     * the revocation list's refresh 1-300 seconds.
+     *
+     * @throws IllegalArgumentException one line naming the setting that cannot work
+     */
+    static void checkTokens(Map<String, String> environment) {
+        Map<String, long[]> ranges = new java.util.LinkedHashMap<>();
+        ranges.put("LOYALTY_TOKENS_STAFF_MAX_MINUTES", new long[] {1, 1_440});
+        ranges.put("LOYALTY_TOKENS_CUSTOMER_MAX_MINUTES", new long[] {1, 43_200});
+        ranges.put("LOYALTY_TOKENS_REVOCATION_REFRESH_SECONDS", new long[] {1, 300});
+        ranges.forEach(
+                (name, range) -> read(environment, name, tokenProperty(name)).ifPresent(raw -> {
+                    long value;
+                    try {
+                        value = Long.parseLong(raw.strip());
+                    } catch (NumberFormatException e) {
+                        value = Long.MIN_VALUE;
+                    }
+                    if (value < range[0] || value > range[1]) {
+                        throw new IllegalArgumentException(name + " must be a whole number from " + range[0] + " to "
+                                + range[1] + ", got: " + raw);
+                    }
+                }));
+    }
+
+    /** {@code LOYALTY_TOKENS_STAFF_MAX_MINUTES} is {@code loyalty.tokens.staff-max-minutes}. */
+    static String tokenProperty(String name) {
+        return "loyalty.tokens."
+                + name.substring("LOYALTY_TOKENS_".length())
+                        .toLowerCase(Locale.ROOT)
+                        .replace('_', '-');
     }
 
     /** {@code LOYALTY_LIMITS_LOOKUP_PER_TOKEN} is {@code loyalty.limits.lookup.per-token}. */
