@@ -30,8 +30,8 @@ public class ConfiguredTokenSettings {
     @ConfigProperty(name = "loyalty.tokens.revocation-refresh-seconds", defaultValue = "5")
     long refreshSeconds;
 
+    /** A record cannot be proxied: produced per injection (the service takes it once). */
     @Produces
-    @ApplicationScoped
     TokenSettings settings() {
         return new TokenSettings(
                 Duration.ofMinutes(staffMaxMinutes),
