@@ -90,6 +90,12 @@ class ServiceIT {
     class Privacy extends PrivacyScenarios {}
 
     @Nested
+    class Erasure extends ErasureScenarios {}
+
+    @Nested
+    class Retention extends RetentionScenarios {}
+
+    @Nested
     class Answers extends AnswerScenarios {}
 
     @Nested

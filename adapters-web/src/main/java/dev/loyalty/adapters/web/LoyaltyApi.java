@@ -98,8 +98,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                             + " slot, judged against a control group"),
             @Tag(
                     name = "Security",
-                    description = "Revoking bearer tokens: one by its id, or every token of a terminal,"
-                            + " integration or customer"),
+                    description = "Revoking bearer tokens (one by its id, or every token of a terminal,"
+                            + " integration or customer) and purging personal data past its retention period"),
             @Tag(
                     name = "Campaign evaluation",
                     description = "A campaign judged against its control group: uplift with 95% intervals,"
