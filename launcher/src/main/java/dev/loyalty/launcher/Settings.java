@@ -227,9 +227,10 @@ record Settings(
     }
 
     /**
-     * Checks the token settings the service reads (it checks them again as it deploys): the longest
-     * age of a staff token (admin, terminal, integration) 1-1,440 minutes, of a customer's 1-43,200,
-     * the revocation list's refresh 1-300 seconds.
+     * Checks the token and connection settings the service reads (it checks them again as it
+     * deploys): the longest age of a staff token (admin, terminal, integration) 1-1,440 minutes, of
+     * a customer's 1-43,200, the revocation list's refresh 1-300 seconds, the database's connect and
+     * socket timeouts 1-86,400 seconds, the retention periods 1-3,650 days.
      *
      * @throws IllegalArgumentException one line naming the setting that cannot work
      */
@@ -238,6 +239,11 @@ record Settings(
         ranges.put("LOYALTY_TOKENS_STAFF_MAX_MINUTES", new long[] {1, 1_440});
         ranges.put("LOYALTY_TOKENS_CUSTOMER_MAX_MINUTES", new long[] {1, 43_200});
         ranges.put("LOYALTY_TOKENS_REVOCATION_REFRESH_SECONDS", new long[] {1, 300});
+        ranges.put("LOYALTY_DB_CONNECT_TIMEOUT_SECONDS", new long[] {1, 86_400});
+        ranges.put("LOYALTY_DB_SOCKET_TIMEOUT_SECONDS", new long[] {1, 86_400});
+        for (String kind : new String[] {"PROSPECT", "EVENT", "VERDICT", "MESSAGE"}) {
+            ranges.put("LOYALTY_RETENTION_" + kind + "_DAYS", new long[] {1, 3_650});
+        }
         ranges.forEach(
                 (name, range) -> read(environment, name, tokenProperty(name)).ifPresent(raw -> {
                     long value;
@@ -253,12 +259,13 @@ record Settings(
                 }));
     }
 
-    /** {@code LOYALTY_TOKENS_STAFF_MAX_MINUTES} is {@code loyalty.tokens.staff-max-minutes}. */
+    /**
+     * {@code LOYALTY_TOKENS_STAFF_MAX_MINUTES} is {@code loyalty.tokens.staff-max-minutes}, {@code
+     * LOYALTY_DB_SOCKET_TIMEOUT_SECONDS} {@code loyalty.db.socket-timeout-seconds}.
+     */
     static String tokenProperty(String name) {
-        return "loyalty.tokens."
-                + name.substring("LOYALTY_TOKENS_".length())
-                        .toLowerCase(Locale.ROOT)
-                        .replace('_', '-');
+        String[] parts = name.toLowerCase(Locale.ROOT).split("_", 3);
+        return parts[0] + "." + parts[1] + "." + parts[2].replace('_', '-');
     }
 
     /** {@code LOYALTY_LIMITS_LOOKUP_PER_TOKEN} is {@code loyalty.limits.lookup.per-token}. */
