@@ -1,6 +1,7 @@
 package dev.loyalty.launcher;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
@@ -53,6 +54,7 @@ record Settings(
         checkMetrics(environment);
         checkLimits(environment);
         checkOpenIdConnect(environment);
+        checkTokens(environment);
         return new Settings(
                 port(read(environment, "LOYALTY_HTTP_PORT").orElse(String.valueOf(DEFAULT_HTTP_PORT))),
                 Path.of(read(environment, "LOYALTY_DATA_DIR").orElse("./data"))
@@ -212,6 +214,16 @@ record Settings(
             throw new IllegalArgumentException("MP_JWT_VERIFY_ISSUER must be LOYALTY_OIDC_ISSUER (" + issuer.get()
                     + ") while OpenID Connect sign-in is on: the console calls the API with the provider's ID tokens");
         }
+        String clientId = read(environment, "LOYALTY_OIDC_CLIENT_ID", oidcProperty("LOYALTY_OIDC_CLIENT_ID"))
+                .orElseThrow()
+                .strip();
+        Optional<String> audiences = read(environment, "MP_JWT_VERIFY_AUDIENCES");
+        if (audiences.isPresent()
+                && Arrays.stream(audiences.get().split(",")).map(String::strip).noneMatch(clientId::equals)) {
+            throw new IllegalArgumentException(
+                    "MP_JWT_VERIFY_AUDIENCES must include LOYALTY_OIDC_CLIENT_ID (" + clientId
+                            + ") while OpenID Connect sign-in is on: the provider's ID tokens carry it as their aud");
+        }
     }
 
     /** {@code LOYALTY_OIDC_CLIENT_ID} is {@code loyalty.oidc.client-id}. */
@@ -293,6 +305,48 @@ record Settings(
                                 "LOYALTY_EVENTS_APP_TYPES must be a comma list of event types (or NONE), got: " + raw);
                     }
                 });
+    }
+
+    /**
+     * Checks the token and connection settings the service reads (it checks them again as it
+     * deploys): the longest age of a staff token (admin, terminal, integration) 1-1,440 minutes, of
+     * a customer's 1-43,200, the revocation list's refresh 1-300 seconds, the database's connect and
+     * socket timeouts 1-86,400 seconds, the retention periods 1-3,650 days.
+     *
+     * @throws IllegalArgumentException one line naming the setting that cannot work
+     */
+    static void checkTokens(Map<String, String> environment) {
+        Map<String, long[]> ranges = new java.util.LinkedHashMap<>();
+        ranges.put("LOYALTY_TOKENS_STAFF_MAX_MINUTES", new long[] {1, 1_440});
+        ranges.put("LOYALTY_TOKENS_CUSTOMER_MAX_MINUTES", new long[] {1, 43_200});
+        ranges.put("LOYALTY_TOKENS_REVOCATION_REFRESH_SECONDS", new long[] {1, 300});
+        ranges.put("LOYALTY_DB_CONNECT_TIMEOUT_SECONDS", new long[] {1, 86_400});
+        ranges.put("LOYALTY_DB_SOCKET_TIMEOUT_SECONDS", new long[] {1, 86_400});
+        for (String kind : new String[] {"PROSPECT", "EVENT", "VERDICT", "MESSAGE"}) {
+            ranges.put("LOYALTY_RETENTION_" + kind + "_DAYS", new long[] {1, 3_650});
+        }
+        ranges.forEach(
+                (name, range) -> read(environment, name, tokenProperty(name)).ifPresent(raw -> {
+                    long value;
+                    try {
+                        value = Long.parseLong(raw.strip());
+                    } catch (NumberFormatException e) {
+                        value = Long.MIN_VALUE;
+                    }
+                    if (value < range[0] || value > range[1]) {
+                        throw new IllegalArgumentException(name + " must be a whole number from " + range[0] + " to "
+                                + range[1] + ", got: " + raw);
+                    }
+                }));
+    }
+
+    /**
+     * {@code LOYALTY_TOKENS_STAFF_MAX_MINUTES} is {@code loyalty.tokens.staff-max-minutes}, {@code
+     * LOYALTY_DB_SOCKET_TIMEOUT_SECONDS} {@code loyalty.db.socket-timeout-seconds}.
+     */
+    static String tokenProperty(String name) {
+        String[] parts = name.toLowerCase(Locale.ROOT).split("_", 3);
+        return parts[0] + "." + parts[1] + "." + parts[2].replace('_', '-');
     }
 
     /** {@code LOYALTY_LIMITS_LOOKUP_PER_TOKEN} is {@code loyalty.limits.lookup.per-token}. */

@@ -210,6 +210,12 @@ class SettingsTest {
                 .hasMessageStartingWith("MP_JWT_VERIFY_PUBLICKEY_LOCATION is not set while LOYALTY_OIDC_ISSUER");
         assertThatThrownBy(() -> Settings.from(oidcWith("MP_JWT_VERIFY_ISSUER", "https://elsewhere.example")))
                 .hasMessageStartingWith("MP_JWT_VERIFY_ISSUER must be LOYALTY_OIDC_ISSUER");
+        assertThatThrownBy(() -> Settings.from(oidcWith("MP_JWT_VERIFY_AUDIENCES", "loyalty-api")))
+                .hasMessageStartingWith("MP_JWT_VERIFY_AUDIENCES must include LOYALTY_OIDC_CLIENT_ID (console)");
+        assertThat(Settings.from(oidcWith("MP_JWT_VERIFY_AUDIENCES", "loyalty-api, console"))
+                        .jwtIssuer())
+                .as("the console's client id among the API's audiences")
+                .isPresent();
         Map<String, String> local = oidcWith("LOYALTY_OIDC_ISSUER", "http://localhost:9000/realms/shop/");
         local.put("MP_JWT_VERIFY_ISSUER", "http://localhost:9000/realms/shop");
         assertThat(Settings.from(local).jwtIssuer())
