@@ -179,6 +179,7 @@ final class WrkReport {
             max = 1;
         }
         g.setColor(Color.BLACK);
+        g.setStroke(new BasicStroke(1f));
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
         g.drawString(title + " against connections (wrk)", x0, 30);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
