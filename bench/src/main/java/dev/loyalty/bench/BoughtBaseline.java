@@ -111,6 +111,26 @@ final class BoughtBaseline {
         if (counts[0] != counts[1]) {
             out.println("    THE COUNTS DIFFER");
         }
+        for (Form form : List.of(before, now)) {
+            out.println("    plan " + form.name() + ": " + plan(db, form));
+        }
+    }
+
+    /** EXPLAIN's rows, one {@code select_type table type key rows} group each. */
+    private static String plan(Connection db, Form form) throws SQLException {
+        List<String> steps = new ArrayList<>();
+        try (PreparedStatement query = db.prepareStatement("EXPLAIN " + form.sql())) {
+            for (int i = 0; i < form.parameters().size(); i++) {
+                query.setObject(i + 1, form.parameters().get(i));
+            }
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    steps.add(rows.getString("select_type") + " " + rows.getString("table") + " "
+                            + rows.getString("type") + " " + rows.getString("key") + " " + rows.getString("rows"));
+                }
+            }
+        }
+        return String.join("; ", steps);
     }
 
     private static long count(Connection db, Form form) throws SQLException {
