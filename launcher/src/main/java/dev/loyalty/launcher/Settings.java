@@ -2,6 +2,7 @@ package dev.loyalty.launcher;
 
 import java.nio.file.Path;
 import java.util.Currency;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -51,6 +52,7 @@ record Settings(
     static Settings from(Map<String, String> environment) {
         checkMetrics(environment);
         checkLimits(environment);
+        checkOpenIdConnect(environment);
         return new Settings(
                 port(read(environment, "LOYALTY_HTTP_PORT").orElse(String.valueOf(DEFAULT_HTTP_PORT))),
                 Path.of(read(environment, "LOYALTY_DATA_DIR").orElse("./data"))
@@ -166,6 +168,74 @@ record Settings(
                         "LOYALTY_METRICS_REBUILD_AT must be a time HH:MM (UTC), got: " + raw, e);
             }
         });
+    }
+
+    /**
+     * Checks the console's OpenID Connect sign-in ({@code LOYALTY_OIDC_*}), on when {@code
+     * LOYALTY_OIDC_ISSUER} is set: then the client id, secret and redirect URI (this service's {@code
+     * /admin/oidc/callback}) are set too, the URLs are https (http only on localhost), and the API
+     * trusts the provider - a verification key is configured and {@code MP_JWT_VERIFY_ISSUER} is the
+     * same issuer - since the console calls it with the provider's ID token. (The web adapter checks
+     * the same settings again as it deploys.)
+     *
+     * @throws IllegalArgumentException one line naming the setting that cannot work
+     */
+    static void checkOpenIdConnect(Map<String, String> environment) {
+        Optional<String> issuer = read(environment, "LOYALTY_OIDC_ISSUER", "loyalty.oidc.issuer");
+        if (issuer.isEmpty()) {
+            return;
+        }
+        web(issuer.get(), "LOYALTY_OIDC_ISSUER");
+        for (String name :
+                List.of("LOYALTY_OIDC_CLIENT_ID", "LOYALTY_OIDC_CLIENT_SECRET", "LOYALTY_OIDC_REDIRECT_URI")) {
+            if (read(environment, name, oidcProperty(name)).isEmpty()) {
+                throw new IllegalArgumentException(name + " is not set while LOYALTY_OIDC_ISSUER turns OpenID Connect"
+                        + " sign-in on: set the issuer, client id, client secret and redirect URI together");
+            }
+        }
+        String redirect = read(environment, "LOYALTY_OIDC_REDIRECT_URI", oidcProperty("LOYALTY_OIDC_REDIRECT_URI"))
+                .orElseThrow();
+        if (!web(redirect, "LOYALTY_OIDC_REDIRECT_URI").getPath().endsWith("/admin/oidc/callback")) {
+            throw new IllegalArgumentException(
+                    "LOYALTY_OIDC_REDIRECT_URI must be this service's /admin/oidc/callback, got: " + redirect);
+        }
+        if (read(environment, KeyLocation.SETTING).isEmpty()
+                && read(environment, "MP_JWT_VERIFY_PUBLICKEY").isEmpty()) {
+            throw new IllegalArgumentException("MP_JWT_VERIFY_PUBLICKEY_LOCATION is not set while LOYALTY_OIDC_ISSUER"
+                    + " is: set it to the provider's JWKS URL, since the console calls the API with its ID tokens");
+        }
+        String trimmed = issuer.get().replaceAll("/+$", "");
+        if (!read(environment, "MP_JWT_VERIFY_ISSUER")
+                .map(i -> i.replaceAll("/+$", ""))
+                .filter(trimmed::equals)
+                .isPresent()) {
+            throw new IllegalArgumentException("MP_JWT_VERIFY_ISSUER must be LOYALTY_OIDC_ISSUER (" + issuer.get()
+                    + ") while OpenID Connect sign-in is on: the console calls the API with the provider's ID tokens");
+        }
+    }
+
+    /** {@code LOYALTY_OIDC_CLIENT_ID} is {@code loyalty.oidc.client-id}. */
+    private static String oidcProperty(String name) {
+        return "loyalty.oidc."
+                + name.substring("LOYALTY_OIDC_".length())
+                        .toLowerCase(Locale.ROOT)
+                        .replace('_', '-');
+    }
+
+    private static java.net.URI web(String raw, String name) {
+        java.net.URI uri;
+        try {
+            uri = java.net.URI.create(raw.strip());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(name + " must be an https URL, got: " + raw, e);
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        String host = uri.getHost() == null ? "" : uri.getHost();
+        boolean loopback = host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]");
+        if (host.isEmpty() || !(scheme.equals("https") || (scheme.equals("http") && loopback))) {
+            throw new IllegalArgumentException(name + " must be an https URL (http only on localhost), got: " + raw);
+        }
+        return uri;
     }
 
     /** The abuse limits and their ranges (the service checks them again as it deploys). */
