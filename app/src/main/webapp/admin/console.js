@@ -48,8 +48,8 @@ class ProblemError extends Error {
   }
 }
 
-async function api(method, path, body, { raw = false } = {}) {
-  const headers = { Accept: 'application/json, application/problem+json' };
+async function api(method, path, body, { raw = false, accept = 'application/json' } = {}) {
+  const headers = { Accept: `${accept}, application/problem+json` };
   const token = sessionStorage.getItem(TOKEN);
   if (token) headers.Authorization = `Bearer ${token}`;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
@@ -87,8 +87,11 @@ function showProblem(form, error) {
     if (holder) {
       const id = `path-error-${holders.length}`;
       holder.setAttribute('aria-invalid', 'true');
-      holder.append(h('p', { class: 'field-error', id, text: problem.detail || error.message }));
-      holder.querySelector('select, input, textarea')?.focus();
+      const detail = problem.detail || error.message;
+      holder.append(h('p', { class: 'field-error', id, text: detail.startsWith(`${problem.path}: `) ? detail.slice(problem.path.length + 2) : detail }));
+      const input = holder.matches('select, input, textarea') ? holder : holder.querySelector('select, input, textarea');
+      if (input && input !== holder) { input.setAttribute('aria-invalid', 'true'); input.setAttribute('aria-describedby', id); }
+      input?.focus();
       say(`${T('err.field')} ${error.message}`);
       return;
     }
@@ -115,15 +118,19 @@ function clearProblems(form) {
 
 // ---- routing ----
 function go(hash, message) {
+  // a message carried to a page is what was just done, except the sign-in's "your session has ended"
+  pendingOk = hash !== '#/signin';
   if (location.hash === hash) route(message);
   else { pendingMessage = message; location.hash = hash; }
 }
 let pendingMessage = null;
+let pendingOk = false;
 
 async function route(message) {
   const note = message ?? pendingMessage;
   pendingMessage = null;
-  say(note || '');
+  say(note || '', pendingOk);
+  pendingOk = false;
   const hash = location.hash || '#/dashboard';
   const signedIn = !!sessionStorage.getItem(TOKEN);
   document.getElementById('nav').hidden = !signedIn;
@@ -145,6 +152,7 @@ async function route(message) {
     else if (page === 'messages') await messages();
     else if (page === 'programme') await programme(id, hash.split('?')[0].split('/')[3]);
     else if (page === 'segments') await segmentsPage(id && decodeURIComponent(id));
+    else if (page === 'campaigns') await campaignsPage(id && decodeURIComponent(id), hash.split('?')[0].split('/').slice(3).map(decodeURIComponent));
     else if (page === 'calls') await callsPage();
     else await dashboard();
   } catch (e) {
@@ -179,7 +187,15 @@ async function signIn() {
         await useToken(form, minted.token);
       } catch (e) { showProblem(form, e); }
     } }));
-  main.append(h('h1', { 'data-i18n': 'signin.title' }), form, dev);
+  // production: the retailer's identity provider (OpenID Connect), when the service is configured for it
+  const oidc = h('section', { class: 'panel signin', id: 'oidc-signin', hidden: true },
+    h('p', { 'data-i18n': 'signin.oidcHelp' }),
+    h('a', { class: 'button', href: '/admin/oidc/login', id: 'oidc-login', 'data-i18n': 'signin.oidc' }));
+  main.append(h('h1', { 'data-i18n': 'signin.title' }), oidc, form, dev);
+  try {
+    const status = await fetch('/admin/oidc/status', { headers: { Accept: 'application/json' } });
+    if (status.ok && (await status.json()).enabled) oidc.hidden = false;
+  } catch (e) { /* no OpenID Connect here */ }
   try {
     await api('GET', '/development-token');
     dev.hidden = false;
@@ -1075,6 +1091,404 @@ async function segmentDetail(main, id) {
     } })), table([['col.at', (s) => fmtTime(s.takenAt)], ['seg.members', (s) => fmtNumber(s.members), 'num']], snapshots.items, 'snapshots')),
     panel('seg.members', members.items.length ? h('table', { id: 'members' }, h('thead', {}, h('tr', {}, h('th', { scope: 'col', text: T('col.name') }), h('th', { scope: 'col', text: T('c360.card') }), h('th', { scope: 'col', text: T('c360.enrolled') }))), body) : h('p', { class: 'muted', text: T('empty') }),
       more(members.next))));
+}
+
+// ---- campaigns ----
+const CAMPAIGN_TYPES = ['CALENDAR', 'PERSONAL_OFFER', 'REPLENISHMENT', 'FOLLOW_UP'];
+const MESSAGE_CHANNELS = ['SMS', 'EMAIL', 'PUSH', 'PRINT_AT_TILL', 'STAFF_CALL'];
+const campaignHref = (id, ...rest) => `#/campaigns/${[id, ...rest].map(encodeURIComponent).join('/')}`;
+/** An ISO instant as a datetime-local value in the browser's zone, and back. */
+const localInput = (iso) => { if (!iso) return ''; const d = new Date(iso); return new Date(d.getTime() - d.getTimezoneOffset() * 60000).toISOString().slice(0, 16); };
+const instantOf = (input) => (input.value ? new Date(input.value).toISOString().replace('.000Z', 'Z') : null);
+const pct = (r) => (r === null || r === undefined ? '–' : `${new Intl.NumberFormat(locale(), { maximumFractionDigits: 1 }).format(r * 100)} %`);
+const moneyOrDash = (c) => (c === null || c === undefined ? '–' : fmtMoney(c));
+
+async function campaignsPage(id, rest) {
+  const main = currentView;
+  document.title = `${T('camp.title')} - ${T('brand')}`;
+  if (id === 'new') { await campaignForm(main, null); return; }
+  if (id && rest[0] === 'results') { await campaignResults(main, id); return; }
+  if (id) { await campaignDetail(main, id, rest[0] === 'runs' ? rest[1] : null); return; }
+  const campaigns = await api('GET', '/campaigns');
+  if (main !== currentView) return;
+  main.append(h('h1', { text: T('camp.title') }), h('div', { class: 'actions' }, h('a', { class: 'button', href: '#/campaigns/new', id: 'campaign-new', text: T('camp.new') })),
+    panel('camp.list', table([
+      ['col.name', (c) => h('a', { href: campaignHref(c.id), text: c.name })], ['col.type', (c) => T(`camp.type.${c.type}`)],
+      ['col.status', (c) => h('span', { class: `badge st-${c.status.toLowerCase()}`, text: T(`camp.st.${c.status}`) })],
+      ['camp.nextRun', (c) => fmtTime(c.nextRunAt)], ['camp.launched', (c) => fmtTime(c.launchedAt)],
+      ['col.actions', (c) => h('a', { href: campaignHref(c.id, 'results'), 'aria-label': `${T('camp.results')}: ${c.name}`, text: T('camp.results') })]],
+    campaigns.items, 'campaigns')));
+}
+
+/** A field wrapped with the JSON path the API names in its campaign-invalid problems. */
+function pfld(path, id, key, input, hintKey) {
+  const f = fld(id, key, input, hintKey);
+  f.dataset.path = path;
+  return f;
+}
+function section(key, id, ...content) {
+  return h('fieldset', { class: 'camp-part', id }, h('legend', { text: T(key) }), h('div', { class: 'grid-form' }, ...content));
+}
+
+/** The campaign form: a new draft (maybe a follow-up pre-filled from the query) or a draft's edit. */
+async function campaignForm(main, campaign, into) {
+  const params = new URLSearchParams(location.hash.split('?')[1] || '');
+  const [segments, templates, campaigns, tiers] = await Promise.all([api('GET', '/segments'), api('GET', '/coupon-templates'), api('GET', '/campaigns'), tierNames()]);
+  if (main !== currentView) return;
+  let d = campaign ? campaign.definition : { type: 'CALENDAR', holdoutPercent: 10, attributionDays: 14 };
+  const followOf = params.get('followUp');
+  if (!campaign && followOf) {
+    const earlier = campaigns.items.find((c) => c.id === followOf);
+    const e = earlier ? earlier.definition : {};
+    d = { name: `${T('camp.followUpOf')} ${earlier ? earlier.name : ''}`.trim(), type: 'FOLLOW_UP', followUp: { campaignId: followOf, group: params.get('group') || 'NON_RESPONDERS' },
+      holdoutPercent: e.holdoutPercent ?? 10, attributionDays: e.attributionDays ?? 14,
+      offer: e.offer && !e.offer.personal ? e.offer : undefined, message: e.message };
+  }
+  const offerKind = !d.offer ? 'none' : d.offer.personal ? 'personal' : d.offer.points !== undefined ? 'points' : 'coupon';
+  const scheduleKind = d.schedule ? (d.schedule.daily ? 'daily' : 'at') : 'none';
+  const personal = (d.offer && d.offer.personal) || {};
+
+  const name = inp('camp-name', 'name', { value: d.name || '', required: true, maxlength: '200' });
+  const objective = inp('camp-objective', 'objective', { value: d.objective || '', maxlength: '1000' });
+  const type = sel('camp-type', 'type', CAMPAIGN_TYPES.map((x) => [x, T(`camp.type.${x}`)]), d.type);
+  const holdout = inp('camp-holdout', 'holdoutPercent', { type: 'number', min: '0', max: '50', step: '1', value: d.holdoutPercent ?? '' });
+  const attribution = inp('camp-attribution', 'attributionDays', { type: 'number', min: '1', max: '365', step: '1', value: d.attributionDays ?? '' });
+  // audience: a saved segment (frozen in a snapshot at each run) or a condition of its own
+  const aud = d.audience || {};
+  const audienceKind = sel('camp-audience', 'audienceKind', [['segment', T('camp.aud.segment')], ['condition', T('camp.aud.condition')]], aud.condition ? 'condition' : 'segment');
+  const segment = sel('camp-segment', 'segmentId', [['', T('act.choose')], ...segments.items.map((s) => [s.segmentId, `${s.name}${s.count !== null && s.count !== undefined ? ` (${fmtNumber(s.count)})` : ''}`])], aud.segmentId);
+  const cond = aud.condition || { all: [{ consent: 'MARKETING_SMS' }] };
+  const top = cond.all || cond.any ? cond : { all: [cond] };
+  const join = sel('camp-join', 'join', [['all', T('seg.all')], ['any', T('seg.any')]], top.any ? 'any' : 'all');
+  const rows = h('div', { id: 'conditions', 'data-path': '$.audience.condition' });
+  let n = 0;
+  const addRow = (node) => { rows.append(conditionRow(n++, node, tiers)); };
+  (top.all || top.any).forEach(addRow);
+  const condBox = h('div', { class: 'span', id: 'camp-condition' }, fld('camp-join', 'seg.join', join), rows,
+    h('div', { class: 'actions' }, h('button', { type: 'button', class: 'secondary', id: 'cond-add', text: T('cond.add'), onclick: () => { addRow({ consent: 'MARKETING_SMS' }); rows.lastChild.querySelector('select').focus(); } })));
+  const audience = section('camp.audience', 'camp-audience-part', pfld('$.audience', 'camp-audience', 'camp.aud.kind', audienceKind),
+    pfld('$.audience.segmentId', 'camp-segment', 'camp.aud.segment', segment, 'camp.aud.segmentHint'), condBox);
+  // replenishment and follow-up: where the targets come from for those types
+  const rep = d.replenishment || {};
+  const skus = inp('camp-skus', 'skus', { value: (rep.skus || []).join(', ') });
+  const categories = inp('camp-categories', 'categories', { value: (rep.categories || []).join(', ') });
+  const lead = inp('camp-lead', 'leadDays', { type: 'number', min: '0', step: '1', value: rep.leadDays ?? 7 });
+  const propose = sel('camp-propose', 'propose', [['SAME', T('camp.rep.SAME')], ['CROSS_SELL', T('camp.rep.CROSS_SELL')]], rep.propose);
+  const replenishment = section('camp.replenishment', 'camp-replenishment-part', pfld('$.replenishment.skus', 'camp-skus', 'camp.rep.skus', skus, 'hint.commas'),
+    pfld('$.replenishment.categories', 'camp-categories', 'camp.rep.categories', categories, 'hint.commas'),
+    pfld('$.replenishment.leadDays', 'camp-lead', 'camp.rep.lead', lead, 'camp.rep.leadHint'), pfld('$.replenishment.propose', 'camp-propose', 'camp.rep.propose', propose));
+  const fu = d.followUp || {};
+  const earlier = sel('camp-earlier', 'campaignId', [['', T('act.choose')], ...campaigns.items.filter((c) => !campaign || c.id !== campaign.id).map((c) => [c.id, c.name])], fu.campaignId);
+  const group = sel('camp-group', 'group', [['NON_RESPONDERS', T('camp.fu.NON_RESPONDERS')], ['RESPONDERS', T('camp.fu.RESPONDERS')]], fu.group);
+  const followUp = section('camp.followUp', 'camp-followup-part', pfld('$.followUp.campaignId', 'camp-earlier', 'camp.fu.campaign', earlier), pfld('$.followUp.group', 'camp-group', 'camp.fu.group', group));
+  // the offer
+  const offer = sel('camp-offer', 'offerKind', [['none', T('camp.offer.none')], ['coupon', T('camp.offer.coupon')], ['points', T('camp.offer.points')], ['personal', T('camp.offer.personal')]], offerKind);
+  const template = sel('camp-template', 'templateId', [['', T('act.choose')], ...templates.items.map((x) => [x.templateId, `${x.name} (${discountText(x.discount)})`])], d.offer && d.offer.templateId);
+  const points = inp('camp-points', 'points', { type: 'number', min: '1', step: '1', value: d.offer && d.offer.points !== undefined ? d.offer.points : '' });
+  const valueBy = sel('camp-valueby', 'valueBy', [['percent', T('camp.pers.byPercent')], ['cents', T('camp.pers.byAmount')]], personal.valueCents !== undefined ? 'cents' : 'percent');
+  const valuePercent = inp('camp-vpercent', 'valuePercentOfAverageBasket', { type: 'number', step: 'any', min: '0', max: '100', value: personal.valuePercentOfAverageBasket ?? '' });
+  const valueCents = inp('camp-vcents', 'valueCents', { type: 'number', step: '0.01', min: '0', value: euros(personal.valueCents) });
+  const multiple = inp('camp-multiple', 'minSpendMultipleOfAverageBasket', { type: 'number', step: 'any', min: '0', value: personal.minSpendMultipleOfAverageBasket ?? '' });
+  const roundTo = inp('camp-round', 'roundTo', { type: 'number', step: '0.01', min: '0', value: euros(personal.roundTo) });
+  const min = inp('camp-min', 'min', { type: 'number', step: '0.01', min: '0', value: euros(personal.min) });
+  const max = inp('camp-max', 'max', { type: 'number', step: '0.01', min: '0', value: euros(personal.max) });
+  const pCategory = inp('camp-pcategory', 'category', { value: personal.category || '' });
+  const P = '$.offer.personal';
+  const personalBox = h('div', { class: 'grid-form span', id: 'camp-personal', 'data-path': P },
+    fld('camp-valueby', 'camp.pers.valueBy', valueBy), pfld(`${P}.valuePercentOfAverageBasket`, 'camp-vpercent', 'camp.pers.percent', valuePercent),
+    pfld(`${P}.valueCents`, 'camp-vcents', 'camp.pers.amount', valueCents), pfld(`${P}.minSpendMultipleOfAverageBasket`, 'camp-multiple', 'camp.pers.multiple', multiple, 'camp.pers.multipleHint'),
+    pfld(`${P}.roundTo`, 'camp-round', 'camp.pers.roundTo', roundTo), pfld(`${P}.min`, 'camp-min', 'camp.pers.min', min), pfld(`${P}.max`, 'camp-max', 'camp.pers.max', max),
+    pfld(`${P}.category`, 'camp-pcategory', 'camp.pers.category', pCategory));
+  const offerPart = section('camp.offer', 'camp-offer-part', pfld('$.offer', 'camp-offer', 'camp.offer.kind', offer),
+    pfld('$.offer.templateId', 'camp-template', 'camp.offer.template', template), pfld('$.offer.points', 'camp-points', 'camp.offer.pointsN', points), personalBox);
+  // the message
+  const m = d.message || null;
+  const sendMessage = check('camp-send', 'sendMessage', 'camp.msg.send', !!m);
+  const channel = sel('camp-channel', 'channel', [['', T('camp.msg.preferred')], ...MESSAGE_CHANNELS.map((c) => [c, c])], m && m.channel);
+  const body = h('textarea', { id: 'camp-body', name: 'template', 'data-field': 'template', rows: '3', maxlength: '2000', 'aria-describedby': 'camp-body-hint' });
+  body.value = (m && m.template) || '';
+  const priority = inp('camp-priority', 'priority', { type: 'number', min: '0', max: '100', step: '1', value: (m && m.priority) ?? '' });
+  const messageFields = h('div', { class: 'grid-form span', id: 'camp-message' }, pfld('$.message.channel', 'camp-channel', 'camp.msg.channel', channel),
+    pfld('$.message.priority', 'camp-priority', 'camp.msg.priority', priority),
+    h('div', { class: 'field span', 'data-path': '$.message.template' }, h('label', { for: 'camp-body', text: T('camp.msg.template') }), body,
+      h('span', { class: 'muted small', id: 'camp-body-hint', text: T('camp.msg.hint') })));
+  const messagePart = section('camp.message', 'camp-message-part', h('div', { class: 'span', 'data-path': '$.message' }, sendMessage), messageFields);
+  // when
+  const schedule = sel('camp-schedule', 'scheduleKind', [['none', T('camp.sch.none')], ['at', T('camp.sch.at')], ['daily', T('camp.sch.daily')]], scheduleKind);
+  const at = inp('camp-at', 'at', { type: 'datetime-local', value: localInput(d.schedule && d.schedule.at) });
+  const daily = inp('camp-daily', 'daily', { type: 'time', value: (d.schedule && d.schedule.daily) || '09:00' });
+  const from = inp('camp-from', 'activeFrom', { type: 'datetime-local', value: localInput(d.activeFrom) });
+  const until = inp('camp-until', 'activeUntil', { type: 'datetime-local', value: localInput(d.activeUntil) });
+  const when = section('camp.when', 'camp-when-part', pfld('$.schedule', 'camp-schedule', 'camp.sch.kind', schedule), pfld('$.schedule.at', 'camp-at', 'camp.sch.atField', at),
+    pfld('$.schedule.daily', 'camp-daily', 'camp.sch.dailyField', daily, 'camp.sch.dailyHint'), pfld('$.activeFrom', 'camp-from', 'camp.activeFrom', from), pfld('$.activeUntil', 'camp-until', 'camp.activeUntil', until));
+  // budgets
+  const b = d.budget || {};
+  const maxCoupons = inp('camp-maxcoupons', 'maxCoupons', { type: 'number', min: '0', step: '1', value: b.maxCoupons ?? '' });
+  const maxPoints = inp('camp-maxpoints', 'maxPoints', { type: 'number', min: '0', step: '1', value: b.maxPoints ?? '' });
+  const maxDiscount = inp('camp-maxdiscount', 'maxDiscountCents', { type: 'number', min: '0', step: '0.01', value: euros(b.maxDiscountCents) });
+  const budget = section('camp.budget', 'camp-budget-part', pfld('$.budget.maxCoupons', 'camp-maxcoupons', 'camp.bud.coupons', maxCoupons, 'camp.bud.hint'),
+    pfld('$.budget.maxPoints', 'camp-maxpoints', 'camp.bud.points', maxPoints), pfld('$.budget.maxDiscountCents', 'camp-maxdiscount', 'camp.bud.discount', maxDiscount));
+
+  const show = () => {
+    const kind = type.value;
+    audience.hidden = !(kind === 'CALENDAR' || kind === 'PERSONAL_OFFER');
+    replenishment.hidden = kind !== 'REPLENISHMENT';
+    followUp.hidden = kind !== 'FOLLOW_UP';
+    segment.closest('.field').hidden = audienceKind.value !== 'segment';
+    condBox.hidden = audienceKind.value !== 'condition';
+    // a personal offer is what a PERSONAL_OFFER campaign offers, and only it
+    [...offer.options].forEach((o) => { o.disabled = kind === 'PERSONAL_OFFER' ? o.value !== 'personal' : o.value === 'personal'; });
+    if (offer.selectedOptions[0].disabled) offer.value = kind === 'PERSONAL_OFFER' ? 'personal' : 'coupon';
+    template.closest('.field').hidden = !(offer.value === 'coupon' || offer.value === 'personal');
+    points.closest('.field').hidden = offer.value !== 'points';
+    personalBox.hidden = offer.value !== 'personal';
+    valuePercent.closest('.field').hidden = valueBy.value !== 'percent';
+    valueCents.closest('.field').hidden = valueBy.value !== 'cents';
+    messageFields.hidden = !sendMessage.querySelector('input').checked;
+    at.closest('.field').hidden = schedule.value !== 'at';
+    daily.closest('.field').hidden = schedule.value !== 'daily';
+  };
+  [type, audienceKind, offer, valueBy, schedule, sendMessage.querySelector('input')].forEach((x) => x.addEventListener('change', show));
+
+  const definition = () => {
+    const kind = type.value;
+    const out = { name: name.value, type: kind };
+    if (text(objective)) out.objective = text(objective);
+    if (holdout.value !== '') out.holdoutPercent = num(holdout);
+    if (attribution.value !== '') out.attributionDays = num(attribution);
+    if (kind === 'CALENDAR' || kind === 'PERSONAL_OFFER') {
+      if (audienceKind.value === 'segment') out.audience = { segmentId: segment.value || null };
+      else out.audience = { condition: { [join.value]: [...rows.children].map((r, i) => { r.dataset.path = `$.audience.condition.${join.value}[${i}]`; return r.read(); }) } };
+    }
+    if (kind === 'REPLENISHMENT') {
+      out.replenishment = { leadDays: num(lead), propose: propose.value };
+      if (list(skus).length) out.replenishment.skus = list(skus);
+      if (list(categories).length) out.replenishment.categories = list(categories);
+    }
+    if (kind === 'FOLLOW_UP') out.followUp = { campaignId: earlier.value || null, group: group.value };
+    if (offer.value === 'coupon') out.offer = { templateId: template.value || null };
+    else if (offer.value === 'points') out.offer = { points: num(points) };
+    else if (offer.value === 'personal') {
+      const p = {};
+      if (valueBy.value === 'percent') p.valuePercentOfAverageBasket = num(valuePercent); else p.valueCents = cents(valueCents);
+      if (multiple.value !== '') p.minSpendMultipleOfAverageBasket = num(multiple);
+      if (roundTo.value !== '') p.roundTo = cents(roundTo);
+      if (min.value !== '') p.min = cents(min);
+      if (max.value !== '') p.max = cents(max);
+      if (text(pCategory)) p.category = text(pCategory);
+      out.offer = { templateId: template.value || null, personal: p };
+    }
+    if (sendMessage.querySelector('input').checked) {
+      out.message = { template: body.value };
+      if (channel.value) out.message.channel = channel.value;
+      if (priority.value !== '') out.message.priority = num(priority);
+    }
+    if (schedule.value === 'at') out.schedule = { at: instantOf(at) };
+    else if (schedule.value === 'daily') out.schedule = { daily: daily.value };
+    if (from.value) out.activeFrom = instantOf(from);
+    if (until.value) out.activeUntil = instantOf(until);
+    const budgetOut = {};
+    if (maxCoupons.value !== '') budgetOut.maxCoupons = num(maxCoupons);
+    if (maxPoints.value !== '') budgetOut.maxPoints = num(maxPoints);
+    if (maxDiscount.value !== '') budgetOut.maxDiscountCents = cents(maxDiscount);
+    if (Object.keys(budgetOut).length) out.budget = budgetOut;
+    return out;
+  };
+  const form = submitting(h('form', { id: 'camp-form', novalidate: true },
+    h('div', { class: 'grid-form' }, pfld('$.name', 'camp-name', 'col.name', name), pfld('$.type', 'camp-type', 'col.type', type),
+      pfld('$.objective', 'camp-objective', 'camp.objective', objective), pfld('$.holdoutPercent', 'camp-holdout', 'camp.holdout', holdout, 'camp.holdoutHint'),
+      pfld('$.attributionDays', 'camp-attribution', 'camp.attribution', attribution, 'camp.attributionHint')),
+    audience, replenishment, followUp, offerPart, messagePart, when, budget,
+    h('div', { class: 'actions' }, h('button', { type: 'submit', id: 'camp-submit', text: campaign ? T('act.save') : T('camp.saveDraft') }))), async () => {
+    if (campaign) {
+      await api('PUT', `/campaigns/${encodeURIComponent(campaign.id)}`, definition());
+      go(campaignHref(campaign.id), T('act.saved'));
+    } else {
+      const created = await api('POST', '/campaigns', definition());
+      go(campaignHref(created.id), T('camp.draftSaved'));
+    }
+  });
+  show();
+  if (into) { into.append(form); return; }
+  main.append(h('h1', { text: followOf ? T('camp.newFollowUp') : T('camp.new') }), h('p', {}, h('a', { href: '#/campaigns', text: `← ${T('camp.title')}` })), panel('camp.definition', form));
+}
+
+/** One campaign: its actions by status, the draft's form or the definition, and a run's progress. */
+async function campaignDetail(main, id, runId) {
+  const c = await api('GET', `/campaigns/${encodeURIComponent(id)}`);
+  if (main !== currentView) return;
+  document.title = `${c.name} - ${T('brand')}`;
+  const act = (key, path, cls) => h('button', { type: 'button', id: `camp-${key}`, class: cls, text: T(`camp.act.${key}`), onclick: async () => {
+    try {
+      if (key === 'run') { const r = await api('POST', `/campaigns/${encodeURIComponent(id)}/runs`); go(campaignHref(id, 'runs', r.runId), T('camp.runStarted')); return; }
+      await api('POST', `/campaigns/${encodeURIComponent(id)}/${path}`);
+      go(campaignHref(id), T(`camp.done.${key}`));
+    } catch (e) { if (e instanceof ProblemError) say(e.message); else throw e; }
+  } });
+  const actions = h('div', { class: 'actions', id: 'camp-actions' },
+    c.status === 'DRAFT' || c.status === 'PAUSED' ? act('launch', 'launch') : null,
+    c.status === 'SCHEDULED' || c.status === 'RUNNING' ? act('run', 'runs') : null,
+    c.status === 'SCHEDULED' || c.status === 'RUNNING' ? act('pause', 'pause', 'secondary') : null,
+    c.status !== 'CANCELLED' && c.status !== 'COMPLETED' ? act('cancel', 'cancel', 'danger') : null,
+    h('a', { class: 'button', href: campaignHref(id, 'results'), id: 'camp-results', text: T('camp.results') }));
+  main.append(h('h1', { text: c.name }), h('p', {}, h('a', { href: '#/campaigns', text: `← ${T('camp.title')}` })),
+    h('dl', { class: 'facts', id: 'camp-facts' }, h('dt', { text: T('col.type') }), h('dd', { text: T(`camp.type.${c.type}`) }),
+      h('dt', { text: T('col.status') }), h('dd', { id: 'camp-status', text: T(`camp.st.${c.status}`) }),
+      h('dt', { text: T('camp.nextRun') }), h('dd', { text: fmtTime(c.nextRunAt) || '–' }), h('dt', { text: T('camp.launched') }), h('dd', { text: fmtTime(c.launchedAt) || '–' })),
+    actions);
+  if (runId) main.append(runProgress(main, id, runId));
+  if (c.status === 'DRAFT') { const box = panel('camp.definition'); main.append(box); await campaignForm(main, c, box); return; }
+  const [segments, templates] = await Promise.all([api('GET', '/segments'), api('GET', '/coupon-templates')]);
+  if (main !== currentView) return;
+  const names = new Map([...segments.items.map((s) => [s.segmentId, s.name]), ...templates.items.map((x) => [x.templateId, x.name])]);
+  main.append(panel('camp.definition', definitionFacts(c.definition, names)));
+}
+
+/** The definition as a reader sees it (a launched campaign no longer changes). */
+function definitionFacts(d, names) {
+  const named = (id) => names.get(id) || id;
+  const facts = [];
+  const add = (key, value) => { if (value !== undefined && value !== null && value !== '') facts.push(h('dt', { text: T(key) }), h('dd', { text: String(value) })); };
+  add('camp.objective', d.objective);
+  add('camp.holdout', d.holdoutPercent !== undefined ? `${d.holdoutPercent} %` : '10 %');
+  add('camp.attribution', d.attributionDays ?? 14);
+  if (d.audience) add('camp.audience', d.audience.segmentId ? `${T('camp.aud.segment')}: ${named(d.audience.segmentId)}` : JSON.stringify(d.audience.condition));
+  if (d.replenishment) add('camp.replenishment', JSON.stringify(d.replenishment));
+  if (d.followUp) add('camp.followUp', `${T(`camp.fu.${d.followUp.group}`)} - ${d.followUp.campaignId}`);
+  add('camp.offer', !d.offer ? T('camp.offer.none') : d.offer.points ? `${fmtNumber(d.offer.points)} ${T('col.points').toLowerCase()}`
+    : `${T('camp.offer.coupon')}: ${named(d.offer.templateId)}${d.offer.personal ? ` ${JSON.stringify(d.offer.personal)}` : ''}`);
+  if (d.message) add('camp.message', `${d.message.channel || T('camp.msg.preferred')}: ${d.message.template}`);
+  add('camp.when', !d.schedule ? T('camp.sch.none') : d.schedule.at ? fmtTime(d.schedule.at) : `${T('camp.sch.daily')} ${d.schedule.daily}`);
+  if (d.budget) add('camp.budget', JSON.stringify(d.budget));
+  return h('dl', { class: 'facts' }, ...facts);
+}
+
+/** A run's progress bar, read every second until the run ends (or the page is left). */
+function runProgress(main, id, runId) {
+  const bar = h('progress', { id: 'run-progress', max: '100', value: '0', 'aria-labelledby': 'h-camp.run', 'aria-describedby': 'run-status' });
+  const status = h('p', { id: 'run-status', 'aria-live': 'polite' });
+  const counts = h('dl', { class: 'facts', id: 'run-counts' });
+  const box = panel('camp.run', bar, status, counts);
+  const poll = async () => {
+    if (main !== currentView) return;
+    let r;
+    try { r = await api('GET', `/campaigns/${encodeURIComponent(id)}/runs/${encodeURIComponent(runId)}`); } catch (e) { status.textContent = e.message; return; }
+    if (main !== currentView) return;
+    bar.value = r.percent;
+    bar.textContent = `${r.percent} %`;
+    const eta = r.status === 'RUNNING' && r.etaSeconds !== null && r.etaSeconds !== undefined ? ` - ${T('camp.eta')} ${fmtNumber(r.etaSeconds)} s` : '';
+    status.textContent = `${T(`camp.run.${r.status}`)}: ${r.percent} %${eta}${r.error ? ` - ${r.error}` : ''}`;
+    counts.replaceChildren(...[['camp.run.total', r.total], ['camp.run.processed', r.processed], ['camp.run.offered', r.offered], ['camp.run.heldOut', r.heldOut],
+      ['camp.run.suppressed', r.suppressed], ['camp.run.overBudget', r.overBudget]].flatMap(([k, v]) => [h('dt', { text: T(k) }), h('dd', { text: fmtNumber(v) })]));
+    if (r.status === 'RUNNING') setTimeout(poll, 1000);
+  };
+  poll();
+  return box;
+}
+
+/** The results: treatment against control, the uplifts with their 95% intervals, the members, CSV and a follow-up. */
+async function campaignResults(main, id) {
+  const [c, e] = await Promise.all([api('GET', `/campaigns/${encodeURIComponent(id)}`), api('GET', `/campaigns/${encodeURIComponent(id)}/evaluation`)]);
+  if (main !== currentView) return;
+  document.title = `${T('camp.results')}: ${c.name} - ${T('brand')}`;
+  const tr = e.treatment;
+  const co = e.control;
+  const row = (key, f, fmt = fmtNumber) => h('tr', {}, h('th', { scope: 'row', text: T(key) }), h('td', { class: 'num', text: fmt(f(tr)) }), h('td', { class: 'num', text: fmt(f(co)) }));
+  const groups = h('table', { id: 'eval-groups' }, h('caption', { class: 'visually-hidden', text: T('camp.res.groups') }),
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col', text: T('camp.res.metric') }), h('th', { scope: 'col', class: 'num', text: T('camp.res.treatment') }), h('th', { scope: 'col', class: 'num', text: T('camp.res.control') }))),
+    h('tbody', {}, row('camp.res.customers', (g) => g.customers), row('camp.res.contacted', (g) => g.contacted), row('camp.res.couponsIssued', (g) => g.couponsIssued),
+      row('camp.res.couponsRedeemed', (g) => g.couponsRedeemed), row('camp.res.responders', (g) => g.responders), row('camp.res.nonResponders', (g) => g.nonResponders),
+      row('camp.res.conversion', (g) => g.conversionRate, pct), row('camp.res.revenue', (g) => g.revenue, moneyOrDash),
+      row('camp.res.revenuePerCustomer', (g) => g.revenuePerCustomer, moneyOrDash), row('camp.res.basket', (g) => g.averageBasket, moneyOrDash),
+      row('camp.res.points', (g) => g.pointsGranted)));
+  const up = e.uplift || {};
+  const upText = (u, fmt) => (!u ? T('camp.res.noUplift') : `${fmt(u.difference)}${u.ci95 ? ` (${T('camp.res.ci')} ${fmt(u.ci95[0])} … ${fmt(u.ci95[1])})` : ` (${T('camp.res.noInterval')})`}`);
+  const pp = (x) => `${new Intl.NumberFormat(locale(), { maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(x * 100)} pp`;
+  const eur = (x) => new Intl.NumberFormat(locale(), { style: 'currency', currency: 'EUR', signDisplay: 'exceptZero' }).format(x / 100);
+  const cards = h('div', { class: 'cards' },
+    card(T('camp.res.targeted'), fmtNumber(e.targeted), null, 'card-targeted'),
+    card(T('camp.res.upliftConversion'), up.conversion ? pp(up.conversion.difference) : '–', up.conversion && up.conversion.ci95 ? `${T('camp.res.ci')} ${pp(up.conversion.ci95[0])} … ${pp(up.conversion.ci95[1])}` : null, 'card-uplift'),
+    card(T('camp.res.incremental'), moneyOrDash(e.incrementalRevenue), null, 'card-incremental'),
+    card(T('camp.res.cost'), moneyOrDash(e.cost), e.returnOnCost !== null && e.returnOnCost !== undefined ? `${T('camp.res.return')} ${new Intl.NumberFormat(locale(), { maximumFractionDigits: 2 }).format(e.returnOnCost)}` : null, 'card-cost'));
+  const convEl = h('div', { class: 'chart', id: 'chart-conversion' });
+  const ciConv = h('div', { class: 'chart ci', id: 'chart-ci-conversion' });
+  const ciRev = h('div', { class: 'chart ci', id: 'chart-ci-revenue' });
+  const csv = h('button', { type: 'button', class: 'secondary', id: 'eval-csv', text: T('camp.res.csv'), onclick: async () => {
+    try {
+      const response = await api('GET', `/campaigns/${encodeURIComponent(id)}/evaluation`, undefined, { raw: true, accept: 'text/csv' });
+      download(`campaign-${c.name.replace(/[^A-Za-z0-9]+/g, '-')}-evaluation.csv`, 'text/csv', await response.text());
+      say(T('camp.res.csvDone'), true);
+    } catch (err) { if (err instanceof ProblemError) say(err.message); else throw err; }
+  } });
+  const followUp = h('a', { class: 'button', id: 'eval-followup', href: `#/campaigns/new?followUp=${encodeURIComponent(id)}&group=NON_RESPONDERS`, text: T('camp.res.followUp') });
+  main.append(h('h1', { text: `${T('camp.results')}: ${c.name}` }), h('p', {}, h('a', { href: campaignHref(id), text: `← ${c.name}` })),
+    h('p', { class: 'muted', id: 'eval-window' }, `${T('camp.res.attribution')} ${e.attributionDays} ${T('unit.days')}. `,
+      e.windowClosed ? T('camp.res.final') : `${T('camp.res.open')} ${fmtTime(e.windowClosesAt)}.`, ` ${T('dash.at')} ${fmtTime(e.evaluatedAt)}.`),
+    h('div', { class: 'actions' }, csv, followUp), cards,
+    h('div', { class: 'charts' },
+      h('section', { class: 'panel', 'aria-labelledby': 'h-conv' }, h('h2', { id: 'h-conv', text: T('camp.res.conversionChart') }), convEl),
+      h('section', { class: 'panel', 'aria-labelledby': 'h-ci' }, h('h2', { id: 'h-ci', text: T('camp.res.upliftChart') }),
+        h('h3', { text: T('camp.res.upliftConversion') }), h('p', { class: 'muted small', id: 'ci-conversion-text', text: upText(up.conversion, pp) }), ciConv,
+        h('h3', { text: T('camp.res.upliftRevenue') }), h('p', { class: 'muted small', id: 'ci-revenue-text', text: upText(up.revenuePerCustomer, eur) }), ciRev)),
+    panel('camp.res.groups', groups));
+  chart(convEl, {
+    xAxis: { type: 'category', data: [T('camp.res.treatment'), T('camp.res.control')] }, yAxis: { type: 'value', axisLabel: { formatter: (v) => `${Math.round(v * 100)} %` } },
+    tooltip: { trigger: 'axis', valueFormatter: (v) => pct(v) },
+    series: [{ name: T('camp.res.conversion'), type: 'bar', barWidth: '40%', data: [tr.conversionRate || 0, co.conversionRate || 0], label: { show: true, position: 'top', formatter: (p) => pct(p.value) } }],
+  }, `${T('camp.res.conversionChart')}: ${T('camp.res.treatment')} ${pct(tr.conversionRate)}, ${T('camp.res.control')} ${pct(co.conversionRate)}`);
+  ciChart(ciConv, up.conversion, (x) => x * 100, (x) => pp(x / 100), `${T('camp.res.upliftConversion')}: ${upText(up.conversion, pp)}`);
+  ciChart(ciRev, up.revenuePerCustomer, (x) => x / 100, (x) => eur(x * 100), `${T('camp.res.upliftRevenue')}: ${upText(up.revenuePerCustomer, eur)}`);
+  main.append(await memberLists(main, id));
+}
+
+/** An uplift drawn as its point estimate on a line from the interval's low to its high end, with zero marked. */
+function ciChart(el, uplift, scale, label, aria) {
+  if (!uplift) { el.replaceWith(h('p', { class: 'muted', id: el.id, text: T('camp.res.noUplift') })); return; }
+  el.setAttribute('role', 'img');
+  el.setAttribute('aria-label', aria);
+  if (!window.echarts) return;
+  const d = scale(uplift.difference);
+  const [lo, hi] = uplift.ci95 ? uplift.ci95.map(scale) : [d, d];
+  const span = Math.max(Math.abs(lo), Math.abs(hi), Math.abs(d), 1e-9) * 1.15;
+  const c = window.echarts.init(el, null, { renderer: 'svg' });
+  c.setOption({
+    aria: { enabled: true, label: { description: aria } }, animation: false, grid: { left: 20, right: 20, top: 30, bottom: 30 },
+    xAxis: { type: 'value', min: -span, max: span, axisLabel: { showMinLabel: false, showMaxLabel: false, formatter: (v) => label(v) } }, yAxis: { type: 'value', show: false, min: -1, max: 1 },
+    series: [
+      { type: 'line', name: T('camp.res.ci'), data: [[lo, 0], [hi, 0]], symbol: 'rect', symbolSize: [3, 18], lineStyle: { width: 4, color: '#0b5cad' }, itemStyle: { color: '#0b5cad' },
+        label: { show: !!uplift.ci95, position: 'bottom', formatter: (p) => label(p.value[0]) },
+        markLine: { silent: true, symbol: 'none', lineStyle: { color: '#a4161a', type: 'dashed' }, data: [{ xAxis: 0 }], label: { formatter: '0' } } },
+      { type: 'scatter', name: T('camp.res.difference'), data: [[d, 0]], symbolSize: 14, itemStyle: { color: '#14213d' }, label: { show: true, position: 'top', formatter: (p) => label(p.value[0]) } }],
+  });
+  charts.push(c);
+}
+
+/** Responders and non-responders of a group, a page at a time. */
+async function memberLists(main, id) {
+  const groupSel = sel('mem-group', 'group', [['TREATMENT', T('camp.res.treatment')], ['CONTROL', T('camp.res.control')]], 'TREATMENT');
+  const lists = h('div', { class: 'grid2', id: 'member-lists' });
+  const load = async () => {
+    const one = async (responded) => {
+      const key = responded ? 'camp.res.responders' : 'camp.res.nonResponders';
+      const tableId = responded ? 'responders' : 'non-responders';
+      const q = (after) => `/campaigns/${encodeURIComponent(id)}/members?group=${groupSel.value}&responded=${responded}&limit=50${after ? `&after=${encodeURIComponent(after)}` : ''}`;
+      const page = await api('GET', q());
+      const rows = (items) => items.map((m) => h('tr', {}, h('td', {}, h('a', { href: `#/customers/${encodeURIComponent(m.customerId)}`, text: m.customerId })), h('td', { text: fmtTime(m.contactedAt) })));
+      const body = h('tbody', {}, ...rows(page.items));
+      const more = (next) => (next ? h('button', { type: 'button', class: 'secondary', text: T('cust.more'), 'aria-label': `${T('cust.more')}: ${T(key)}`, onclick: async (ev) => {
+        const p = await api('GET', q(next)); body.append(...rows(p.items)); ev.target.replaceWith(more(p.next) || '');
+      } }) : null);
+      return h('section', { class: 'panel', 'aria-labelledby': `h-${tableId}` }, h('h2', { id: `h-${tableId}`, text: T(key) }),
+        page.items.length ? h('table', { id: tableId }, h('thead', {}, h('tr', {}, h('th', { scope: 'col', text: T('col.customer') }), h('th', { scope: 'col', text: T('camp.res.contactedAt') }))), body)
+          : h('p', { class: 'muted', id: tableId, text: T('empty') }), more(page.next));
+    };
+    const [yes, no] = await Promise.all([one(true), one(false)]);
+    if (main !== currentView) return;
+    lists.replaceChildren(yes, no);
+  };
+  groupSel.addEventListener('change', () => load().catch((e) => say(e.message)));
+  await load();
+  return h('div', {}, h('form', { class: 'inline', novalidate: true, onsubmit: (ev) => ev.preventDefault() }, fld('mem-group', 'camp.res.group', groupSel)), lists);
 }
 
 // ---- call lists ----

@@ -19,7 +19,55 @@ public class LocalMariaDbDataSource implements DataSource {
     private final MariaDbDataSource delegate = new MariaDbDataSource();
 
     public void setUrl(String url) throws SQLException {
-        delegate.setUrl(url);
+        delegate.setUrl(withTimeouts(url, connectTimeoutMillis(), socketTimeoutMillis()));
+    }
+
+    /**
+     * The URL with the driver's {@code connectTimeout} and {@code socketTimeout} (milliseconds)
+     * added where it does not set them itself: a connection attempt to a MariaDB that does not
+     * answer, and a read on a half-open connection (a relay thread waiting for ever), then fail.
+     */
+    static String withTimeouts(String url, long connectMillis, long socketMillis) {
+        String options = "";
+        if (!url.contains("connectTimeout=")) {
+            options += "&connectTimeout=" + connectMillis;
+        }
+        if (!url.contains("socketTimeout=")) {
+            options += "&socketTimeout=" + socketMillis;
+        }
+        if (options.isEmpty()) {
+            return url;
+        }
+        return url + (url.contains("?") ? options : "?" + options.substring(1));
+    }
+
+    private static long connectTimeoutMillis() {
+        return seconds("loyalty.db.connect-timeout-seconds", 5) * 1000;
+    }
+
+    private static long socketTimeoutMillis() {
+        return seconds("loyalty.db.socket-timeout-seconds", 600) * 1000;
+    }
+
+    /**
+     * A whole number of seconds (1-86,400) from the environment ({@code LOYALTY_DB_...}) or the
+     * system property; the launcher refuses a bad one with a line naming it before the pool exists.
+     */
+    private static long seconds(String property, long fallback) {
+        String env = System.getenv(property.toUpperCase(java.util.Locale.ROOT).replaceAll("[.-]", "_"));
+        String raw =
+                (env != null && !env.isBlank() ? env : System.getProperty(property, String.valueOf(fallback))).strip();
+        long value;
+        try {
+            value = Long.parseLong(raw);
+        } catch (NumberFormatException e) {
+            value = -1;
+        }
+        if (value < 1 || value > 86_400) {
+            throw new IllegalArgumentException(
+                    property + " must be a whole number of seconds from 1 to 86400, got: " + raw);
+        }
+        return value;
     }
 
     public String getUrl() {

@@ -98,8 +98,9 @@ final class Api {
     }
 
     Reply getAccepting(String path, String mediaType) {
+        // Payara builds the OpenAPI document on its first request: 34 s with the load average at 25
         return send(HttpRequest.newBuilder(URI.create(base + path))
-                .timeout(Duration.ofSeconds(30))
+                .timeout(Duration.ofSeconds(180))
                 .header("Accept", mediaType)
                 .GET());
     }

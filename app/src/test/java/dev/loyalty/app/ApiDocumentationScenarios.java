@@ -82,13 +82,21 @@ abstract class ApiDocumentationScenarios {
 
     @Test
     void theDocumentIsYamlByDefaultAndJsonOnRequest() {
-        Api.Reply yaml = API.getAccepting("/openapi", "*/*");
-        assertThat(yaml.status()).isEqualTo(200);
-        assertThat(yaml.body()).startsWith("openapi: 3.");
+        for (String accept : List.of("*/*", "application/yaml", "text/yaml", "text/plain", "text/html,*/*;q=0.8")) {
+            Api.Reply yaml = API.getAccepting("/openapi", accept);
+            assertThat(yaml.status()).as(accept).isEqualTo(200);
+            assertThat(yaml.contentType()).as(accept).startsWith("application/yaml");
+            assertThat(yaml.body()).as(accept).startsWith("openapi: 3.");
+        }
         Api.Reply json = API.getAccepting("/openapi", "application/json");
         assertThat(json.contentType()).startsWith("application/json");
         assertThat(json.body()).startsWith("{");
-        assertThat(API.getAccepting("/openapi?format=JSON", "*/*").body()).startsWith("{");
+        Api.Reply asked = API.getAccepting("/openapi?format=JSON", "*/*");
+        assertThat(asked.contentType()).startsWith("application/json");
+        assertThat(asked.body()).startsWith("{");
+        Api.Reply yamlAsked = API.getAccepting("/openapi?format=YAML", "application/json");
+        assertThat(yamlAsked.contentType()).startsWith("application/yaml");
+        assertThat(yamlAsked.body()).startsWith("openapi: 3.");
     }
 
     @Test

@@ -88,6 +88,8 @@ abstract class ConsoleScenarios {
     void signedOut() {
         browser.get(BASE + "/admin/");
         ((JavascriptExecutor) browser).executeScript("sessionStorage.clear(); localStorage.clear();");
+        // a fresh page: what an earlier test chose in memory (the language) does not carry over
+        browser.navigate().refresh();
     }
 
     @Test
@@ -356,6 +358,151 @@ abstract class ConsoleScenarios {
         browser.get(BASE + "/admin/#/calls?store=MI-001");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("h-calls.list")));
         page("calls");
+    }
+
+    @Test
+    void buildASegmentLaunchACampaignWatchItsRunAndOpenItsResults() {
+        // twelve customers of a town of their own, who tell the app where they live
+        String city = "Campaignville-" + unique();
+        List<String> townsfolk = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            String id = enrolled("console.campaign." + unique() + "@example.com", uniquePhone())
+                    .getString("customerId");
+            Api.Reply moved = API.patch("/api/v1/me", Api.customer(id), "{\"city\": \"" + city + "\"}");
+            assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
+            townsfolk.add(id);
+        }
+        String segmentName = "Console town " + city;
+        String campaignName = "Console campaign " + unique();
+        signIn();
+
+        // the segment, built with its live count
+        browser.get(BASE + "/admin/#/segments/new");
+        new Select(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("cond-0-kind"))))
+                .selectByValue("city");
+        browser.findElement(By.id("cond-0-city")).sendKeys(city);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("seg-count"), "12 customers"));
+        browser.findElement(By.id("seg-name")).sendKeys(segmentName);
+        browser.findElement(By.id("seg-submit")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("seg-snapshot")));
+
+        // the campaign: a holdout the API refuses is shown at its field, and nothing is saved
+        long campaigns = Api.count("SELECT COUNT(*) FROM campaign");
+        browser.get(BASE + "/admin/#/campaigns/new");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("camp-name")))
+                .sendKeys(campaignName);
+        new Select(browser.findElement(By.id("camp-segment"))).selectByVisibleText(segmentName + " (12)");
+        WebElement holdout = browser.findElement(By.id("camp-holdout"));
+        holdout.clear();
+        holdout.sendKeys("60");
+        new Select(browser.findElement(By.id("camp-offer"))).selectByValue("points");
+        browser.findElement(By.id("camp-points")).sendKeys("10");
+        browser.findElement(By.id("camp-send")).click();
+        browser.findElement(By.id("camp-body")).sendKeys("Buon Natale {firstName}: {points} punti per te");
+        page("campaign-new");
+        browser.findElement(By.id("camp-submit")).click();
+        wait.until(ExpectedConditions.attributeToBe(By.id("camp-holdout"), "aria-invalid", "true"));
+        WebElement error = browser.findElement(By.cssSelector("[data-path='$.holdoutPercent'] .field-error"));
+        assertThat(error.getText()).isEqualTo("between 0 and 50");
+        assertThat(holdout.getAttribute("aria-describedby")).isEqualTo(error.getAttribute("id"));
+        assertThat(Api.count("SELECT COUNT(*) FROM campaign"))
+                .as("nothing saved")
+                .isEqualTo(campaigns);
+        page("campaign-field-error");
+
+        holdout.clear();
+        holdout.sendKeys("40");
+        browser.findElement(By.id("camp-submit")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("camp-launch")))
+                .click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("camp-status"), "scheduled"));
+        String campaign = browser.getCurrentUrl().replaceAll(".*#/campaigns/", "");
+        assertThat(API.get("/api/v1/campaigns/" + campaign, Api.admin()).json().getString("status"))
+                .isEqualTo("SCHEDULED");
+
+        // run now, and watch the progress bar reach 100 %
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("camp-run"))).click();
+        WebElement progress = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("run-progress")));
+        new WebDriverWait(browser, Duration.ofSeconds(120))
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.id("run-status"), "Completed: 100 %"));
+        assertThat(progress.getAttribute("value")).isEqualTo("100");
+        assertThat(browser.findElements(By.cssSelector("#run-counts dd")).stream()
+                        .map(WebElement::getText)
+                        .findFirst())
+                .as("targets")
+                .contains("12");
+        page("campaign-run");
+
+        // two of the offered buy within the attribution window; the results say so
+        List<String> offered = API
+                .get("/api/v1/campaigns/" + campaign + "/members?group=TREATMENT", Api.admin())
+                .json()
+                .getJsonArray("items")
+                .stream()
+                .map(m -> m.asJsonObject().getString("customerId"))
+                .toList();
+        assertThat(offered).isNotEmpty().isSubsetOf(townsfolk);
+        List<String> buyers = offered.subList(0, Math.min(2, offered.size()));
+        for (String buyer : buyers) {
+            Api.Reply bought = API.post(
+                    "/api/v1/purchases",
+                    Api.terminal("MI-001"),
+                    """
+                    {"storeId": "MI-001", "receiptId": "CON-%s", "occurredAt": "%s", "customerId": "%s", "channel": "STORE",
+                     "lines": [%s], "couponCodes": [], "totalPaid": 6000}"""
+                            .formatted(unique(), java.time.Instant.now(), buyer, Fixtures.TEN_LASAGNE));
+            assertThat(bought.status()).as(bought.toString()).isEqualTo(201);
+        }
+        browser.findElement(By.id("camp-results")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#responders tbody tr")));
+        assertThat(browser.findElements(By.cssSelector("#responders tbody tr a")).stream()
+                        .map(WebElement::getText)
+                        .toList())
+                .containsExactlyInAnyOrderElementsOf(buyers);
+        assertThat(browser.findElements(By.cssSelector("#non-responders tbody tr")))
+                .hasSize(offered.size() - buyers.size());
+        assertThat(browser
+                        .findElements(By.xpath("//table[@id='eval-groups']//tr[th[normalize-space()='Responders']]/td"))
+                        .stream()
+                        .map(WebElement::getText)
+                        .toList())
+                .as("responders: treatment, control")
+                .containsExactly(String.valueOf(buyers.size()), "0");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-conversion svg")));
+        assertThat(browser.findElement(By.id("ci-conversion-text")).getText()).contains("pp");
+        page("campaign-results");
+
+        browser.findElement(By.id("eval-csv")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("alert"), "Evaluation downloaded"));
+
+        // a follow-up on those who did not respond, pre-filled from the results
+        browser.findElement(By.id("eval-followup")).click();
+        wait.until(ExpectedConditions.attributeToBe(By.id("camp-type"), "value", "FOLLOW_UP"));
+        assertThat(browser.findElement(By.id("camp-earlier")).getAttribute("value"))
+                .isEqualTo(campaign);
+        assertThat(browser.findElement(By.id("camp-group")).getAttribute("value"))
+                .isEqualTo("NON_RESPONDERS");
+        assertThat(browser.findElement(By.id("camp-audience-part")).isDisplayed())
+                .isFalse();
+        page("campaign-follow-up");
+        browser.findElement(By.id("camp-submit")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("camp-launch")));
+        String followUp = browser.getCurrentUrl().replaceAll(".*#/campaigns/", "");
+        var definition =
+                API.get("/api/v1/campaigns/" + followUp, Api.admin()).json().getJsonObject("definition");
+        assertThat(definition.getString("type")).isEqualTo("FOLLOW_UP");
+        assertThat(definition.getJsonObject("followUp").getString("campaignId")).isEqualTo(campaign);
+        assertThat(definition.getJsonObject("followUp").getString("group")).isEqualTo("NON_RESPONDERS");
+        assertThat(definition.getJsonObject("offer").getInt("points")).isEqualTo(10);
+
+        browser.get(BASE + "/admin/#/campaigns");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("campaigns"), campaignName));
+        page("campaigns");
+        new Select(browser.findElement(By.id("lang"))).selectByValue("it");
+        browser.get(BASE + "/admin/#/campaigns/" + campaign + "/results");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("main"), "Hanno risposto"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-conversion svg")));
+        page("campaign-results-it");
     }
 
     private void signIn() {

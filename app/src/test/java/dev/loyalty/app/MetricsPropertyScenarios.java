@@ -31,7 +31,10 @@ import org.junit.jupiter.api.Test;
  * discounts, partial and whole reversals - with every metric computed here in plain Java and
  * compared with what the service reports, once after only the live updates (purchases, reversals,
  * the import's batches) and once after a rebuild; the rebuild's RFM cut points are computed here
- * from every purchase in the database with NTILE(5)'s rule.
+ * from every purchase in the database with NTILE(5)'s rule. Segments on what was bought (a category
+ * or SKU, ever, in a window, not since) are checked the same way, their members and each
+ * customer's profile, after the live updates and after a rebuild that must repair rows removed and
+ * added behind the service's back.
  */
 abstract class MetricsPropertyScenarios {
 
@@ -199,12 +202,28 @@ abstract class MetricsPropertyScenarios {
             }
         }
 
+        // segments on what was bought, in each form, over these histories (their items are this run's)
+        List<Bought> bought = List.of(
+                new Bought(categories.get(0), true, -1, -1, false),
+                new Bought(skus.get(2), false, -1, -1, false),
+                new Bought(categories.get(1), true, 0, 30, false),
+                new Bought(skus.get(3), false, 30, 365, false),
+                new Bought(categories.get(2), true, 10, 300, true),
+                new Bought(skus.get(1), false, 0, 200, true),
+                new Bought(categories.get(3), true, 20, 700, false));
+        Map<String, Bought> segments = new TreeMap<>();
+        for (Bought b : bought) {
+            segments.put(SegmentScenarios.defined("bought " + run + " " + segments.size(), b.json()), b);
+        }
+
         // live updates only: each customer as of their last update, RFM by the cut points in force
         List<Long>[] inForce = cutsInDatabase();
         Map<String, String> expected = new TreeMap<>();
         Map<String, String> actual = new TreeMap<>();
+        Map<String, JsonObject> profiles = new TreeMap<>();
         for (Map.Entry<String, List<Receipt>> history : histories.entrySet()) {
             JsonObject profile = MetricsScenarios.profile(history.getKey());
+            profiles.put(history.getKey(), profile);
             JsonObject metrics = profile.getJsonObject("metrics");
             Instant computedAt =
                     metrics.containsKey("computedAt") ? Instant.parse(metrics.getString("computedAt")) : now;
@@ -212,6 +231,23 @@ abstract class MetricsPropertyScenarios {
             actual.put(history.getKey(), actual(profile));
         }
         assertThat(actual).as("after live updates").isEqualTo(expected);
+        assertBought("after live updates", histories, segments, profiles, now);
+
+        // the rebuild reconciles purchase_bought with the lines: rows lost and a stale row repaired
+        try (Connection connection = DriverManager.getConnection(
+                        System.getProperty("loyalty.it.db.url"),
+                        System.getProperty("loyalty.it.db.user"),
+                        System.getProperty("loyalty.it.db.password"));
+                Statement statement = connection.createStatement()) {
+            String ours = "SELECT id FROM purchase WHERE store_id IN ('" + String.join("', '", stores) + "')";
+            int lost = statement.executeUpdate("DELETE FROM purchase_bought WHERE kind = 'C' AND purchase_id IN ("
+                    + ours + ") AND MOD(CRC32(purchase_id), 3) = 0");
+            assertThat(lost).as("rows deleted to be rebuilt").isPositive();
+            statement.executeUpdate("INSERT INTO purchase_bought (purchase_id, kind, item, occurred_at, customer_id)"
+                    + " SELECT p.id, 'S', '" + skus.get(1) + "', p.occurred_at, p.customer_id FROM purchase p"
+                    + " WHERE p.id IN (" + ours + ") AND p.customer_id IS NOT NULL"
+                    + " ON DUPLICATE KEY UPDATE purchase_id = purchase_bought.purchase_id");
+        }
 
         // after a rebuild: as of its instant, RFM by cut points computed here over every purchase
         JsonObject rebuilt = MetricsScenarios.rebuild();
@@ -224,10 +260,90 @@ abstract class MetricsPropertyScenarios {
         actual.clear();
         for (Map.Entry<String, List<Receipt>> history : histories.entrySet()) {
             JsonObject profile = MetricsScenarios.profile(history.getKey());
+            profiles.put(history.getKey(), profile);
             expected.put(history.getKey(), expected(history.getValue(), rebuiltAt, population.cuts));
             actual.put(history.getKey(), actual(profile));
         }
         assertThat(actual).as("after a rebuild").isEqualTo(expected);
+        assertBought("after a rebuild", histories, segments, profiles, now);
+    }
+
+    /**
+     * A {@code bought} condition: a category or SKU, ever ({@code from < 0}) or between {@code from}
+     * and {@code to} days ago, and perhaps not since.
+     */
+    record Bought(String item, boolean category, int from, int to, boolean notSince) {
+
+        String json() {
+            String node = "\"" + (category ? "category" : "sku") + "\": \"" + item + "\"";
+            if (from >= 0) {
+                node += ", \"betweenDaysAgo\": [" + from + ", " + to + "]" + (notSince ? ", \"notSince\": true" : "");
+            }
+            return "{\"bought\": {" + node + "}}";
+        }
+
+        /** Computed here: the instants of the receipts that keep a unit of the item (reversals as the metrics count them). */
+        boolean holds(List<Receipt> receipts, Instant now) {
+            List<Instant> at = new ArrayList<>();
+            for (Receipt r : receipts) {
+                for (Line line : r.lines) {
+                    if (line.reversed < line.quantity && item.equals(category ? line.category : line.sku)) {
+                        at.add(r.at);
+                    }
+                }
+            }
+            if (from < 0) {
+                return !at.isEmpty();
+            }
+            java.util.function.Predicate<Instant> inWindow = t -> {
+                long days = Math.floorDiv(Duration.between(t, now).getSeconds(), 86_400);
+                return days >= from && days <= to;
+            };
+            if (notSince) {
+                return at.stream().max(Instant::compareTo).filter(inWindow).isPresent();
+            }
+            return at.stream().anyMatch(inWindow);
+        }
+    }
+
+    /**
+     * Every segment's members (the population query) and every customer's segments in the profile
+     * (the one-customer query) are exactly those computed here.
+     */
+    static void assertBought(
+            String when,
+            Map<String, List<Receipt>> histories,
+            Map<String, Bought> segments,
+            Map<String, JsonObject> profiles,
+            Instant now) {
+        int nonEmpty = 0;
+        for (Map.Entry<String, Bought> segment : segments.entrySet()) {
+            List<String> expected = histories.entrySet().stream()
+                    .filter(h -> segment.getValue().holds(h.getValue(), now))
+                    .map(Map.Entry::getKey)
+                    .sorted()
+                    .toList();
+            nonEmpty += expected.isEmpty() ? 0 : 1;
+            assertThat(SegmentScenarios.allMembers(segment.getKey(), null, 7))
+                    .as(when + ": members of " + segment.getValue().json())
+                    .containsExactlyElementsOf(expected);
+        }
+        assertThat(nonEmpty).as("bought segments with members").isGreaterThan(segments.size() / 2);
+        for (Map.Entry<String, List<Receipt>> history : histories.entrySet()) {
+            List<String> expected = segments.entrySet().stream()
+                    .filter(s -> s.getValue().holds(history.getValue(), now))
+                    .map(Map.Entry::getKey)
+                    .sorted()
+                    .toList();
+            List<String> actual = profiles.get(history.getKey()).getJsonArray("segments").stream()
+                    .map(v -> v.asJsonObject().getString("id"))
+                    .filter(segments::containsKey)
+                    .sorted()
+                    .toList();
+            assertThat(actual)
+                    .as(when + ": bought segments of " + history.getKey())
+                    .isEqualTo(expected);
+        }
     }
 
     /** Every metric of a history as of {@code now}, as one comparable line (blank: no metrics). */

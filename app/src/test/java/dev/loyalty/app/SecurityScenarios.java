@@ -227,4 +227,16 @@ abstract class SecurityScenarios {
         assertThat(Api.count("SELECT COUNT(*) FROM customer_event WHERE customer_id = '" + marco + "'"))
                 .isEqualTo(events);
     }
+
+    @Test
+    void theConsolesOpenIdConnectSignInIsOffWithoutItsSettings() {
+        Api.Reply status = API.getAccepting("/admin/oidc/status", "application/json");
+        assertThat(status.status()).isEqualTo(200);
+        assertThat(status.body()).contains("\"enabled\": false");
+        assertThat(status.contentType()).startsWith("application/json");
+        assertThat(API.getAccepting("/admin/oidc/login", "text/html").status()).isEqualTo(404);
+        assertThat(API.getAccepting("/admin/oidc/callback?code=a&state=b", "text/html")
+                        .status())
+                .isEqualTo(404);
+    }
 }

@@ -50,6 +50,9 @@ class ServiceIT {
     class Security extends SecurityScenarios {}
 
     @Nested
+    class Tokens extends TokenScenarios {}
+
+    @Nested
     class Abuse extends AbuseScenarios {}
 
     @Nested
@@ -85,6 +88,12 @@ class ServiceIT {
 
     @Nested
     class Privacy extends PrivacyScenarios {}
+
+    @Nested
+    class Erasure extends ErasureScenarios {}
+
+    @Nested
+    class Retention extends RetentionScenarios {}
 
     @Nested
     class Answers extends AnswerScenarios {}

@@ -85,7 +85,12 @@ final class ServiceProcess implements AutoCloseable {
 
     /** Waits (at most three minutes) for /health/ready; answers how long since the start it took. */
     long awaitReady() throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        return awaitReady(3);
+    }
+
+    /** Waits (at most {@code minutes}) for /health/ready; answers how long since the start it took. */
+    long awaitReady(int minutes) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(minutes);
         while (System.nanoTime() < deadline) {
             assertThat(process.isAlive()).as("the service exited; see " + log).isTrue();
             try {
@@ -97,7 +102,7 @@ final class ServiceProcess implements AutoCloseable {
             }
             Thread.sleep(500);
         }
-        throw new AssertionError("not ready within three minutes; see " + log);
+        throw new AssertionError("not ready within " + minutes + " minutes; see " + log);
     }
 
     Api api() {

@@ -63,7 +63,7 @@ public final class EvaluationBenchmark {
         ServiceProcess service = ServiceProcess.start(jar, dataDir, freePort(), db.url(), run.resolve("service.log"));
         teardown.add("stopping the service", service);
         Api api = new Api(service.port());
-        Duration ready = service.awaitReady(api, Duration.ofSeconds(180));
+        Duration ready = service.awaitReady(api, Duration.ofSeconds(900));
         out.printf("  service ready in %.1f s (log: %s)%n", ready.toMillis() / 1e3, service.log());
         Tokens tokens = Tokens.mint(jar, dataDir);
 

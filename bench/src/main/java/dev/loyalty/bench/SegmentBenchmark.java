@@ -21,7 +21,10 @@ import java.util.logging.Logger;
  * -Dbench.segmentReceipts}, default 2.9 million: about 10 million receipt lines), the customer
  * metrics by the service's own rebuild ({@code POST /api/v1/metrics/rebuild}, timed), then {@code POST
  * /api/v1/segments/preview} of three-clause conditions timed end to end (each three times: the
- * first is cold), and a snapshot of the first one (its INSERT ... SELECT).
+ * first is cold), with the CPU of the service, MariaDB and this client and the load average, then
+ * the two conditions on what was bought counted in this client as the service compiles them and
+ * as it did before {@code purchase_bought} ({@link BoughtBaseline}), and a snapshot of the first
+ * one (its INSERT ... SELECT).
  *
  * <p>Run: {@code mvn -B -q package -DskipTests && mvn -B -q -Pbench -pl bench compile
  * exec:java@segments}; options {@code -Dbench.segmentCustomers=}, {@code
@@ -102,6 +105,8 @@ public final class SegmentBenchmark {
         out.printf("  service ready in %.1f s (log: %s)%n", ready.toMillis() / 1e3, service.log());
         Tokens tokens = Tokens.mint(jar, dataDir);
 
+        Path dbHome = run.resolve("mariadb");
+        CpuClock cpu = CpuClock.read(service.pid(), dbHome);
         long generated = System.nanoTime();
         GeneratedHistory.generate(jar, dataDir, db.url(), run, customers, receipts, 24);
         try (Connection connection = db.connect();
@@ -113,7 +118,11 @@ public final class SegmentBenchmark {
                     single(sql, "SELECT COUNT(*) FROM purchase"),
                     single(sql, "SELECT COUNT(*) FROM purchase_line"),
                     single(sql, "SELECT COUNT(*) FROM customer_consent"));
+            out.printf(
+                    "    %,d purchase_bought rows; load average %s%n",
+                    single(sql, "SELECT COUNT(*) FROM purchase_bought"), CpuClock.loadAverage());
         }
+        cpu = CpuClock.read(service.pid(), dbHome);
         // the metrics the segments read, by the service's own set-based rebuild (the nightly job's)
         long rebuildStarted = System.nanoTime();
         Api.Response rebuilt = api.send("POST", "/api/v1/metrics/rebuild", tokens.admin(), "", Duration.ofHours(3));
@@ -121,17 +130,22 @@ public final class SegmentBenchmark {
             throw new IllegalStateException("the rebuild answered " + rebuilt.status() + ": " + rebuilt.shortBody());
         }
         out.printf(
-                "  metrics rebuilt by the service in %.1f s: %s%n",
-                (System.nanoTime() - rebuildStarted) / 1e9, rebuilt.body());
+                "  metrics rebuilt by the service in %.1f s: %s%n    %s; load average %s%n",
+                (System.nanoTime() - rebuildStarted) / 1e9,
+                rebuilt.body(),
+                CpuClock.read(service.pid(), dbHome).since(cpu).describe(),
+                CpuClock.loadAverage());
         try (Connection connection = db.connect();
                 Statement sql = connection.createStatement()) {
-            sql.execute("ANALYZE TABLE customer, customer_metrics, customer_category_metrics, customer_consent");
+            sql.execute("ANALYZE TABLE customer, customer_metrics, customer_category_metrics, customer_consent,"
+                    + " purchase, purchase_bought");
         }
 
         for (String[] condition : CONDITIONS) {
             String body = "{\"condition\": " + condition[1] + "}";
             double[] seconds = new double[3];
             String answer = "";
+            cpu = CpuClock.read(service.pid(), dbHome);
             for (int i = 0; i < seconds.length; i++) {
                 long started = System.nanoTime();
                 Api.Response preview =
@@ -144,8 +158,17 @@ public final class SegmentBenchmark {
                 answer = preview.body();
             }
             out.printf(
-                    "  preview \"%s\": %s members; %.2f s cold, then %.2f s and %.2f s%n",
-                    condition[0], count(answer), seconds[0], seconds[1], seconds[2]);
+                    "  preview \"%s\": %s members; %.2f s cold, then %.2f s and %.2f s%n    %s; load average %s%n",
+                    condition[0],
+                    count(answer),
+                    seconds[0],
+                    seconds[1],
+                    seconds[2],
+                    CpuClock.read(service.pid(), dbHome).since(cpu).describe(),
+                    CpuClock.loadAverage());
+        }
+        try (Connection connection = db.connect()) {
+            BoughtBaseline.compare(out, connection);
         }
 
         Api.Response saved = api.send(

@@ -60,6 +60,8 @@ final class ServiceProcess implements AutoCloseable {
                 "LOYALTY_LIMITS_QUOTE_PER_STORE")) {
             env.put(limit, "1000000");
         }
+        // its tokens live two hours (a run over a million customers outlasts the staff default of 60 min)
+        env.put("LOYALTY_TOKENS_STAFF_MAX_MINUTES", "240");
         env.putAll(more);
         return new ServiceProcess(builder.start(), log, port);
     }

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -398,6 +399,27 @@ final class DataGenerator {
                 "(?, ?, ?, ?, ?, ?, ?, 0, 0)",
                 "",
                 lines);
+        // what segments read of who bought what (V14_1): a row per purchase of a customer and each
+        // category and SKU of its lines, as the service writes them
+        Map<Object, Object[]> byId = new HashMap<>();
+        for (Object[] purchase : purchases) {
+            byId.put(purchase[0], purchase);
+        }
+        Map<String, Object[]> bought = new LinkedHashMap<>();
+        for (Object[] line : lines) {
+            Object[] purchase = byId.get(line[0]);
+            if (purchase[4] != null) {
+                bought.putIfAbsent(
+                        line[0] + " C " + line[3], new Object[] {line[0], "C", line[3], purchase[5], purchase[4]});
+                bought.putIfAbsent(
+                        line[0] + " S " + line[2], new Object[] {line[0], "S", line[2], purchase[5], purchase[4]});
+            }
+        }
+        insert(
+                "INSERT IGNORE INTO purchase_bought (purchase_id, kind, item, occurred_at, customer_id) VALUES ",
+                "(?, ?, ?, ?, ?)",
+                "",
+                new ArrayList<>(bought.values()));
         db.commit();
         purchases.clear();
         lines.clear();

@@ -29,6 +29,13 @@ import java.util.UUID;
 public final class DevKeys {
 
     static final String ISSUER = "loyalty-dev";
+
+    /**
+     * The audience ({@code aud}) of the development tokens, and the one the service checks when it
+     * trusts the development keys and no {@code MP_JWT_VERIFY_AUDIENCES} is set.
+     */
+    public static final String AUDIENCE = "loyalty";
+
     private static final Base64.Encoder URL = Base64.getUrlEncoder().withoutPadding();
 
     private final Path privateKey;
@@ -72,10 +79,29 @@ public final class DevKeys {
             String storeId,
             Duration ttl,
             java.util.Map<String, List<String>> listClaims) {
+        return mint(issuer, AUDIENCE, role, subject, storeId, Instant.now(), ttl, listClaims);
+    }
+
+    /**
+     * A signed RS256 token of {@code issuer} for {@code audience} (none if {@code null}), issued at
+     * {@code issuedAt} and valid for {@code ttl} from then.
+     */
+    public String mint(
+            String issuer,
+            String audience,
+            String role,
+            String subject,
+            String storeId,
+            Instant issuedAt,
+            Duration ttl,
+            java.util.Map<String, List<String>> listClaims) {
         ensureExists();
-        Instant now = Instant.now();
+        Instant now = issuedAt;
         List<String> claims = new ArrayList<>();
         claims.add(json("iss", issuer));
+        if (audience != null) {
+            claims.add("\"aud\":[\"" + escape(audience) + "\"]");
+        }
         claims.add(json("sub", subject));
         claims.add(json("upn", subject));
         claims.add("\"groups\":[\"" + escape(role) + "\"]");

@@ -116,6 +116,11 @@ public final class Main {
                 });
     }
 
+    /** The audiences the service checks ({@code MP_JWT_VERIFY_AUDIENCES}, a comma list), if set. */
+    static Optional<String> audiences() {
+        return Settings.read(System.getenv(), "MP_JWT_VERIFY_AUDIENCES", "mp.jwt.verify.audiences");
+    }
+
     private static void serve(Settings settings, String[] payaraArgs) throws Exception {
         // The JDBC driver logs server errors verbatim, and a duplicate-key error quotes the value:
         // an email or a phone number would reach the log.
@@ -146,6 +151,10 @@ public final class Main {
                     "mp.jwt.verify.publickey.location",
                     keys.publicKeyFile().toUri().toString());
             System.setProperty("mp.jwt.verify.issuer", settings.jwtIssuer().orElse(DevKeys.ISSUER));
+            // the development tokens carry an audience, checked like a real one
+            if (audiences().isEmpty()) {
+                System.setProperty("mp.jwt.verify.audiences", DevKeys.AUDIENCE);
+            }
             if (settings.databaseUrl().isPresent()) {
                 LOG.warning("LOYALTY_DEV_KEYS=true with an external database: anyone who can read " + keys.directory()
                         + " can mint an admin token; never in production");
@@ -155,6 +164,10 @@ public final class Main {
             LOG.warning("No MP_JWT_VERIFY_PUBLICKEY_LOCATION: trusting the development key in "
                     + keys.publicKeyFile().getParent()
                     + "; mint a token with: java -jar loyalty.jar token admin");
+        }
+        if (settings.realKeyConfigured() && audiences().isEmpty()) {
+            LOG.warning("MP_JWT_VERIFY_AUDIENCES is not set: a token of any application of this identity provider"
+                    + " is accepted; set this service's audience");
         }
         Optional<String> expiredCertificates = PayaraLogging.expiredTrustStoreSummary();
         if (expiredCertificates.isPresent()) {
@@ -213,7 +226,7 @@ public final class Main {
             String subject = options.getOrDefault("--sub", role + "-dev");
             long minutes;
             try {
-                minutes = Long.parseLong(options.getOrDefault("--minutes", "480"));
+                minutes = Long.parseLong(options.getOrDefault("--minutes", "60"));
             } catch (NumberFormatException e) {
                 minutes = 0;
             }
@@ -230,7 +243,17 @@ public final class Main {
                 return 2;
             }
             String issuer = settings.jwtIssuer().orElse(DevKeys.ISSUER);
-            out.println(keys.mint(issuer, role, subject, store, Duration.ofMinutes(minutes)));
+            String audience =
+                    audiences().map(list -> list.split(",")[0].strip()).orElse(DevKeys.AUDIENCE);
+            out.println(keys.mint(
+                    issuer,
+                    audience,
+                    role,
+                    subject,
+                    store,
+                    java.time.Instant.now(),
+                    Duration.ofMinutes(minutes),
+                    java.util.Map.of()));
             return 0;
         }
     }

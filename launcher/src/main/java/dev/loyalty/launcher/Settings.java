@@ -1,7 +1,9 @@
 package dev.loyalty.launcher;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Currency;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -51,6 +53,8 @@ record Settings(
     static Settings from(Map<String, String> environment) {
         checkMetrics(environment);
         checkLimits(environment);
+        checkOpenIdConnect(environment);
+        checkTokens(environment);
         return new Settings(
                 port(read(environment, "LOYALTY_HTTP_PORT").orElse(String.valueOf(DEFAULT_HTTP_PORT))),
                 Path.of(read(environment, "LOYALTY_DATA_DIR").orElse("./data"))
@@ -168,6 +172,84 @@ record Settings(
         });
     }
 
+    /**
+     * Checks the console's OpenID Connect sign-in ({@code LOYALTY_OIDC_*}), on when {@code
+     * LOYALTY_OIDC_ISSUER} is set: then the client id, secret and redirect URI (this service's {@code
+     * /admin/oidc/callback}) are set too, the URLs are https (http only on localhost), and the API
+     * trusts the provider - a verification key is configured and {@code MP_JWT_VERIFY_ISSUER} is the
+     * same issuer - since the console calls it with the provider's ID token. (The web adapter checks
+     * the same settings again as it deploys.)
+     *
+     * @throws IllegalArgumentException one line naming the setting that cannot work
+     */
+    static void checkOpenIdConnect(Map<String, String> environment) {
+        Optional<String> issuer = read(environment, "LOYALTY_OIDC_ISSUER", "loyalty.oidc.issuer");
+        if (issuer.isEmpty()) {
+            return;
+        }
+        web(issuer.get(), "LOYALTY_OIDC_ISSUER");
+        for (String name :
+                List.of("LOYALTY_OIDC_CLIENT_ID", "LOYALTY_OIDC_CLIENT_SECRET", "LOYALTY_OIDC_REDIRECT_URI")) {
+            if (read(environment, name, oidcProperty(name)).isEmpty()) {
+                throw new IllegalArgumentException(name + " is not set while LOYALTY_OIDC_ISSUER turns OpenID Connect"
+                        + " sign-in on: set the issuer, client id, client secret and redirect URI together");
+            }
+        }
+        String redirect = read(environment, "LOYALTY_OIDC_REDIRECT_URI", oidcProperty("LOYALTY_OIDC_REDIRECT_URI"))
+                .orElseThrow();
+        if (!web(redirect, "LOYALTY_OIDC_REDIRECT_URI").getPath().endsWith("/admin/oidc/callback")) {
+            throw new IllegalArgumentException(
+                    "LOYALTY_OIDC_REDIRECT_URI must be this service's /admin/oidc/callback, got: " + redirect);
+        }
+        if (read(environment, KeyLocation.SETTING).isEmpty()
+                && read(environment, "MP_JWT_VERIFY_PUBLICKEY").isEmpty()) {
+            throw new IllegalArgumentException("MP_JWT_VERIFY_PUBLICKEY_LOCATION is not set while LOYALTY_OIDC_ISSUER"
+                    + " is: set it to the provider's JWKS URL, since the console calls the API with its ID tokens");
+        }
+        String trimmed = issuer.get().replaceAll("/+$", "");
+        if (!read(environment, "MP_JWT_VERIFY_ISSUER")
+                .map(i -> i.replaceAll("/+$", ""))
+                .filter(trimmed::equals)
+                .isPresent()) {
+            throw new IllegalArgumentException("MP_JWT_VERIFY_ISSUER must be LOYALTY_OIDC_ISSUER (" + issuer.get()
+                    + ") while OpenID Connect sign-in is on: the console calls the API with the provider's ID tokens");
+        }
+        String clientId = read(environment, "LOYALTY_OIDC_CLIENT_ID", oidcProperty("LOYALTY_OIDC_CLIENT_ID"))
+                .orElseThrow()
+                .strip();
+        Optional<String> audiences = read(environment, "MP_JWT_VERIFY_AUDIENCES");
+        if (audiences.isPresent()
+                && Arrays.stream(audiences.get().split(",")).map(String::strip).noneMatch(clientId::equals)) {
+            throw new IllegalArgumentException(
+                    "MP_JWT_VERIFY_AUDIENCES must include LOYALTY_OIDC_CLIENT_ID (" + clientId
+                            + ") while OpenID Connect sign-in is on: the provider's ID tokens carry it as their aud");
+        }
+    }
+
+    /** {@code LOYALTY_OIDC_CLIENT_ID} is {@code loyalty.oidc.client-id}. */
+    private static String oidcProperty(String name) {
+        return "loyalty.oidc."
+                + name.substring("LOYALTY_OIDC_".length())
+                        .toLowerCase(Locale.ROOT)
+                        .replace('_', '-');
+    }
+
+    private static java.net.URI web(String raw, String name) {
+        java.net.URI uri;
+        try {
+            uri = java.net.URI.create(raw.strip());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(name + " must be an https URL, got: " + raw, e);
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        String host = uri.getHost() == null ? "" : uri.getHost();
+        boolean loopback = host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]");
+        if (host.isEmpty() || !(scheme.equals("https") || (scheme.equals("http") && loopback))) {
+            throw new IllegalArgumentException(name + " must be an https URL (http only on localhost), got: " + raw);
+        }
+        return uri;
+    }
+
     /** The abuse limits and their ranges (the service checks them again as it deploys). */
     private static final Map<String, long[]> LIMITS = new java.util.LinkedHashMap<>();
 
@@ -223,6 +305,48 @@ record Settings(
                                 "LOYALTY_EVENTS_APP_TYPES must be a comma list of event types (or NONE), got: " + raw);
                     }
                 });
+    }
+
+    /**
+     * Checks the token and connection settings the service reads (it checks them again as it
+     * deploys): the longest age of a staff token (admin, terminal, integration) 1-1,440 minutes, of
+     * a customer's 1-43,200, the revocation list's refresh 1-300 seconds, the database's connect and
+     * socket timeouts 1-86,400 seconds, the retention periods 1-3,650 days.
+     *
+     * @throws IllegalArgumentException one line naming the setting that cannot work
+     */
+    static void checkTokens(Map<String, String> environment) {
+        Map<String, long[]> ranges = new java.util.LinkedHashMap<>();
+        ranges.put("LOYALTY_TOKENS_STAFF_MAX_MINUTES", new long[] {1, 1_440});
+        ranges.put("LOYALTY_TOKENS_CUSTOMER_MAX_MINUTES", new long[] {1, 43_200});
+        ranges.put("LOYALTY_TOKENS_REVOCATION_REFRESH_SECONDS", new long[] {1, 300});
+        ranges.put("LOYALTY_DB_CONNECT_TIMEOUT_SECONDS", new long[] {1, 86_400});
+        ranges.put("LOYALTY_DB_SOCKET_TIMEOUT_SECONDS", new long[] {1, 86_400});
+        for (String kind : new String[] {"PROSPECT", "EVENT", "VERDICT", "MESSAGE"}) {
+            ranges.put("LOYALTY_RETENTION_" + kind + "_DAYS", new long[] {1, 3_650});
+        }
+        ranges.forEach(
+                (name, range) -> read(environment, name, tokenProperty(name)).ifPresent(raw -> {
+                    long value;
+                    try {
+                        value = Long.parseLong(raw.strip());
+                    } catch (NumberFormatException e) {
+                        value = Long.MIN_VALUE;
+                    }
+                    if (value < range[0] || value > range[1]) {
+                        throw new IllegalArgumentException(name + " must be a whole number from " + range[0] + " to "
+                                + range[1] + ", got: " + raw);
+                    }
+                }));
+    }
+
+    /**
+     * {@code LOYALTY_TOKENS_STAFF_MAX_MINUTES} is {@code loyalty.tokens.staff-max-minutes}, {@code
+     * LOYALTY_DB_SOCKET_TIMEOUT_SECONDS} {@code loyalty.db.socket-timeout-seconds}.
+     */
+    static String tokenProperty(String name) {
+        String[] parts = name.toLowerCase(Locale.ROOT).split("_", 3);
+        return parts[0] + "." + parts[1] + "." + parts[2].replace('_', '-');
     }
 
     /** {@code LOYALTY_LIMITS_LOOKUP_PER_TOKEN} is {@code loyalty.limits.lookup.per-token}. */

@@ -173,4 +173,53 @@ class SettingsTest {
                 "app_installed, PROFILE_COMPLETED"));
         Settings.from(Map.of("LOYALTY_EVENTS_APP_TYPES", "NONE"));
     }
+
+    static final Map<String, String> OIDC = Map.of(
+            "LOYALTY_OIDC_ISSUER", "https://id.shop.example/realms/shop",
+            "LOYALTY_OIDC_CLIENT_ID", "console",
+            "LOYALTY_OIDC_CLIENT_SECRET", "s3cret",
+            "LOYALTY_OIDC_REDIRECT_URI", "https://loyalty.shop.example/admin/oidc/callback",
+            "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "https://id.shop.example/realms/shop/certs",
+            "MP_JWT_VERIFY_ISSUER", "https://id.shop.example/realms/shop");
+
+    static Map<String, String> oidcWith(String name, String value) {
+        Map<String, String> env = new java.util.HashMap<>(OIDC);
+        if (value == null) {
+            env.remove(name);
+        } else {
+            env.put(name, value);
+        }
+        return env;
+    }
+
+    @Test
+    void openIdConnectIsOffWithoutAnIssuerAndStartsWhenComplete() {
+        assertThat(Settings.from(Map.of()).httpPort()).isEqualTo(8080);
+        assertThat(Settings.from(OIDC).jwtIssuer()).contains("https://id.shop.example/realms/shop");
+    }
+
+    @Test
+    void openIdConnectThatCannotWorkStopsTheStartWithOneLineNamingTheSetting() {
+        assertThatThrownBy(() -> Settings.from(oidcWith("LOYALTY_OIDC_CLIENT_SECRET", null)))
+                .hasMessageStartingWith("LOYALTY_OIDC_CLIENT_SECRET is not set while LOYALTY_OIDC_ISSUER");
+        assertThatThrownBy(() -> Settings.from(oidcWith("LOYALTY_OIDC_ISSUER", "http://id.shop.example")))
+                .hasMessageStartingWith("LOYALTY_OIDC_ISSUER must be an https URL");
+        assertThatThrownBy(() -> Settings.from(oidcWith("LOYALTY_OIDC_REDIRECT_URI", "https://loyalty.shop.example/")))
+                .hasMessageStartingWith("LOYALTY_OIDC_REDIRECT_URI must be this service's /admin/oidc/callback");
+        assertThatThrownBy(() -> Settings.from(oidcWith("MP_JWT_VERIFY_PUBLICKEY_LOCATION", null)))
+                .hasMessageStartingWith("MP_JWT_VERIFY_PUBLICKEY_LOCATION is not set while LOYALTY_OIDC_ISSUER");
+        assertThatThrownBy(() -> Settings.from(oidcWith("MP_JWT_VERIFY_ISSUER", "https://elsewhere.example")))
+                .hasMessageStartingWith("MP_JWT_VERIFY_ISSUER must be LOYALTY_OIDC_ISSUER");
+        assertThatThrownBy(() -> Settings.from(oidcWith("MP_JWT_VERIFY_AUDIENCES", "loyalty-api")))
+                .hasMessageStartingWith("MP_JWT_VERIFY_AUDIENCES must include LOYALTY_OIDC_CLIENT_ID (console)");
+        assertThat(Settings.from(oidcWith("MP_JWT_VERIFY_AUDIENCES", "loyalty-api, console"))
+                        .jwtIssuer())
+                .as("the console's client id among the API's audiences")
+                .isPresent();
+        Map<String, String> local = oidcWith("LOYALTY_OIDC_ISSUER", "http://localhost:9000/realms/shop/");
+        local.put("MP_JWT_VERIFY_ISSUER", "http://localhost:9000/realms/shop");
+        assertThat(Settings.from(local).jwtIssuer())
+                .as("http on this machine; the issuer compared without its trailing slash")
+                .contains("http://localhost:9000/realms/shop");
+    }
 }

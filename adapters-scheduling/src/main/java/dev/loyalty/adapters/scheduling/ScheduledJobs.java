@@ -1,6 +1,8 @@
 package dev.loyalty.adapters.scheduling;
 
 import dev.loyalty.application.idempotency.IdempotencyService;
+import dev.loyalty.application.privacy.PurgeExpiredDataUseCase;
+import dev.loyalty.application.privacy.PurgeReport;
 import dev.loyalty.application.tier.ReviewProgress;
 import dev.loyalty.application.tier.TierReviewJob;
 import dev.loyalty.application.wallet.PointsExpiryJob;
@@ -17,7 +19,7 @@ import java.util.logging.Logger;
  * safe to run on several instances at once: expiry locks each wallet, the purge deletes by age,
  * the tier review's instances share one run and take its batches in turn): points expiry every
  * hour at :07, the purge of idempotency keys older than 24 h every hour at :37, the tier review
- * every day at 03:17 UTC (standing for 03:00). Bean-managed transactions, so that no transaction
+ * every day at 03:17 UTC (standing for 03:00), the retention purge every day at 04:07 UTC. Bean-managed transactions, so that no transaction
  * surrounds a run and each wallet's expiry (each purge batch, each review batch) commits on its
  * own, as ReactionRelay learnt the hard way.
  */
@@ -35,6 +37,25 @@ public class ScheduledJobs {
 
     @Inject
     TierReviewJob tierReview;
+
+    @Inject
+    PurgeExpiredDataUseCase retention;
+
+    @Schedule(hour = "4", minute = "7", persistent = false)
+    void purgeExpiredData() {
+        try {
+            PurgeReport run = retention.purgeScheduled();
+            LOG.log(
+                    Level.INFO,
+                    "Retention purge: {0} prospect events, {1} events, {2} verdicts, {3} message history rows"
+                            + " deleted, {4} message texts erased",
+                    new Object[] {
+                        run.prospectEvents(), run.events(), run.verdicts(), run.messageHistory(), run.messageTexts()
+                    });
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Retention purge failed; the next run goes on", e);
+        }
+    }
 
     @Schedule(hour = "*", minute = "7", persistent = false)
     void expirePoints() {

@@ -97,6 +97,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                     description = "Campaigns aimed at a segment with an offer and a message, run exactly once per"
                             + " slot, judged against a control group"),
             @Tag(
+                    name = "Security",
+                    description = "Revoking bearer tokens (one by its id, or every token of a terminal,"
+                            + " integration or customer) and purging personal data past its retention period"),
+            @Tag(
                     name = "Campaign evaluation",
                     description = "A campaign judged against its control group: uplift with 95% intervals,"
                             + " incremental revenue, cost and return; its members and who responded")

@@ -32,7 +32,7 @@ public interface Customers {
 
     /**
      * @param cardNumber card
-     * @return its holder, if any
+     * @return its holder, if any (an erased customer's card has none)
      */
     Optional<Customer> byCardNumber(CardNumber cardNumber);
 
@@ -44,7 +44,8 @@ public interface Customers {
 
     /**
      * @param cardNumber card
-     * @return its holder's identity, if any (without reading the customer)
+     * @return its holder's identity, if any (without reading the customer); an erased customer's
+     *     card has none
      */
     Optional<CustomerId> holderOf(CardNumber cardNumber);
 

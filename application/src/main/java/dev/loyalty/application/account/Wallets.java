@@ -36,6 +36,25 @@ public interface Wallets {
     void save(WalletHead head);
 
     /**
+     * The heads of several customers' wallets, each locked like {@link #lockedHead} (in customer id
+     * order, so that two callers queue rather than deadlock), created empty when missing.
+     *
+     * @return the heads, in customer id order
+     */
+    default List<WalletHead> lockedHeads(List<CustomerId> customerIds) {
+        return customerIds.stream()
+                .distinct()
+                .sorted(java.util.Comparator.comparing(CustomerId::toString))
+                .map(this::lockedHead)
+                .toList();
+    }
+
+    /** Saves several heads like {@link #save(WalletHead)} (an adapter may append all entries at once). */
+    default void saveHeads(List<WalletHead> heads) {
+        heads.forEach(this::save);
+    }
+
+    /**
      * @return up to {@code limit} customers with points that expire at {@code now} or before, the
      *     longest overdue first
      */

@@ -23,6 +23,21 @@ public interface CampaignMembers {
     void complete(Member member);
 
     /**
+     * @param campaign the campaign
+     * @param customers a page's customers
+     * @return which of them were recorded before, as {@code customerId + " " + occasion}
+     */
+    java.util.Set<String> recorded(CampaignId campaign, java.util.Collection<CustomerId> customers);
+
+    /**
+     * Records a page's members, each with what it finally got, in multi-row statements of the
+     * caller's transaction: all or none. A
+     * key recorded meanwhile (by a rerun or another instance) fails it, and so the page's
+     * transaction, whose retry then sees it as {@link #recorded}.
+     */
+    void recordAll(List<Member> members);
+
+    /**
      * @return the treatment members of an earlier campaign, offered, whose attribution window closed
      *     before {@code now}, that responded or not, after {@code afterCustomerId} by customer id
      */

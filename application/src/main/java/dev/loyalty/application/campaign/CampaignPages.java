@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,11 +35,13 @@ import java.util.random.RandomGenerator;
 /**
  * A run's transactions: taking its lease, its preparation, one page of targets (all or nothing,
  * only while the lease is held, renewing it), its end. Per target: the control group (the
- * campaign's {@link Holdout}) is recorded HELD_OUT and gets nothing; a treatment member is recorded
- * first (the key (campaign, customer, occasion) makes a second offer impossible), then gets the
- * offer - a coupon issued in this very transaction, or points on the wallet's ledger, each spent
- * from the budget by a conditional update first (none left: OVER_BUDGET, nothing given, no message)
- * - and the message through the outbox (never a gateway), whose cause {@code
+ * campaign's {@link Holdout}) is recorded HELD_OUT and gets nothing; a treatment member gets the
+ * offer - a coupon issued in this very transaction, or points on the wallet's ledger, spent from
+ * the budget first (the page's grants in one locked read and one update; none left: OVER_BUDGET,
+ * nothing given, no message) - and the message through the outbox (never a gateway); then the
+ * page's members are recorded in one INSERT, whose key (campaign, customer, occasion) makes a
+ * second offer impossible: a member recorded meanwhile rolls the whole page back. The message's
+ * cause {@code
  * campaign:<campaignId>:<occasion>:<customerId>} makes a rerun queue nothing twice. When the outbox
  * finds no channel it may use, the member is SUPPRESSED with its reason.
  */
@@ -112,7 +115,12 @@ public class CampaignPages {
     }
 
     /**
-     * Processes one page of targets.
+     * Processes one page of targets, set-based: the page's members already recorded are read at
+     * once and skipped; the budget is spent for the whole page by one locked read and one
+     * conditional update; coupons are issued, tagged and points credited in a few statements;
+     * messages are queued through the outbox; and then every member is recorded with what it got
+     * in one INSERT. A member recorded meanwhile (a rerun, another instance) fails that INSERT and so
+     * the whole page, coupons, points and messages included: its retry skips it.
      *
      * @throws RunLeaseLostException when the lease went to another runner (nothing of the page commits)
      */
@@ -120,52 +128,61 @@ public class CampaignPages {
     public void page(Campaign campaign, CampaignRun run, List<RunTarget> targets, String owner) {
         Instant at = now();
         Holdout holdout = campaign.holdout();
-        long processed = 0;
+        java.util.Set<String> recorded = members.recorded(
+                campaign.id(), targets.stream().map(RunTarget::customer).toList());
+        Map<String, RunTarget> fresh = new java.util.LinkedHashMap<>();
+        for (RunTarget target : targets) {
+            String key = target.customer() + " " + target.occasion();
+            if (!recorded.contains(key)) {
+                fresh.putIfAbsent(key, target);
+            }
+        }
+        List<CampaignMembers.Member> done = new ArrayList<>(fresh.size());
+        List<Treated> treated = new ArrayList<>();
+        for (RunTarget target : fresh.values()) {
+            if (holdout.holdsOut(campaign.id(), target.customer())) {
+                done.add(new CampaignMembers.Member(
+                        campaign.id(),
+                        target.customer(),
+                        target.occasion(),
+                        run.id(),
+                        false,
+                        "HELD_OUT",
+                        Optional.empty(),
+                        Optional.empty(),
+                        at,
+                        Optional.empty(),
+                        Optional.empty(),
+                        0,
+                        Optional.empty(),
+                        Optional.empty(),
+                        target.scopeSku(),
+                        target.scopeCategory()));
+            } else {
+                treated.add(new Treated(target));
+            }
+        }
+        offer(campaign, treated, at);
+        message(campaign, treated);
         long offered = 0;
-        long heldOut = 0;
         long suppressed = 0;
         long overBudget = 0;
-        for (RunTarget target : targets) {
-            processed++;
-            boolean control = holdout.holdsOut(campaign.id(), target.customer());
-            CampaignMembers.Member member = new CampaignMembers.Member(
-                    campaign.id(),
-                    target.customer(),
-                    target.occasion(),
-                    run.id(),
-                    !control,
-                    control ? "HELD_OUT" : "OFFERED",
-                    Optional.empty(),
-                    Optional.empty(),
-                    at,
-                    Optional.empty(),
-                    Optional.empty(),
-                    0,
-                    Optional.empty(),
-                    Optional.empty(),
-                    target.scopeSku(),
-                    target.scopeCategory());
-            if (!members.record(member)) {
-                continue;
-            }
-            if (control) {
-                heldOut++;
-                continue;
-            }
-            CampaignMembers.Member done = offer(campaign, target, member, at);
-            members.complete(done);
-            switch (done.outcome()) {
+        for (Treated member : treated) {
+            switch (member.outcome) {
                 case "OFFERED" -> offered++;
                 case "SUPPRESSED" -> suppressed++;
                 default -> overBudget++;
             }
+            done.add(member.member(campaign, run, at));
         }
+        members.recordAll(done);
         String cursor = targets.get(targets.size() - 1).cursor();
         if (!runs.page(
                 run.id(),
                 owner,
                 cursor,
-                new CampaignRuns.PageTally(processed, offered, heldOut, suppressed, overBudget),
+                new CampaignRuns.PageTally(
+                        targets.size(), offered, done.size() - treated.size(), suppressed, overBudget),
                 now().plus(LEASE))) {
             throw new RunLeaseLostException("run " + run.id() + ": lease lost; the page rolls back");
         }
@@ -176,129 +193,200 @@ public class CampaignPages {
         runs.finish(run.id(), owner, status, error.map(e -> e.length() > 1000 ? e.substring(0, 1000) : e), now());
     }
 
-    private CampaignMembers.Member offer(
-            Campaign campaign, RunTarget target, CampaignMembers.Member member, Instant at) {
-        Map<String, String> values = new HashMap<>();
-        Optional<String> code = Optional.empty();
-        long granted = 0;
-        Optional<Long> value = Optional.empty();
-        Optional<Long> minSpend = Optional.empty();
-        Optional<String> scopeCategory = member.scopeCategory();
+    /**
+     * The page's treatment members get the offer: a personal offer's figures judged per member,
+     * then the budget spent for all at once (in the page's order: one past a limit is OVER_BUDGET),
+     * then the coupons issued together and tagged by their figures, or the points credited together.
+     */
+    private void offer(Campaign campaign, List<Treated> treated, Instant at) {
         Offer offer = campaign.definition().offer();
         if (offer instanceof Offer.Personal personal) {
             PersonalOffer figures = personal.figures();
-            long average = 0;
-            if (figures.needsAverageBasket()) {
-                Optional<Long> known = metrics.metrics(target.customer())
-                        .map(CustomerMetrics::averageBasket)
-                        .filter(a -> a > 0);
-                if (known.isEmpty()) {
-                    return outcome(
-                            member, "SUPPRESSED", Optional.of("no average basket"), Optional.empty(), Optional.empty());
+            List<Treated> spending = new ArrayList<>();
+            for (Treated member : treated) {
+                long average = 0;
+                if (figures.needsAverageBasket()) {
+                    Optional<Long> known = metrics.metrics(member.target.customer())
+                            .map(CustomerMetrics::averageBasket)
+                            .filter(a -> a > 0);
+                    if (known.isEmpty()) {
+                        member.suppress("no average basket");
+                        continue;
+                    }
+                    average = known.get();
                 }
-                average = known.get();
+                PersonalOffer.Figures computed = figures.figuresFor(average);
+                member.value = Optional.of(computed.valueCents());
+                member.minSpend = Optional.of(computed.minSpendCents());
+                if (computed.valueCents() <= 0) {
+                    member.suppress("offer value is zero");
+                    member.value = Optional.empty();
+                    member.minSpend = Optional.empty();
+                    continue;
+                }
+                spending.add(member);
             }
-            PersonalOffer.Figures computed = figures.figuresFor(average);
-            if (computed.valueCents() <= 0) {
-                return outcome(
-                        member, "SUPPRESSED", Optional.of("offer value is zero"), Optional.empty(), Optional.empty());
+            List<Boolean> granted = campaigns.spendCoupons(
+                    campaign.id(),
+                    spending.stream().map(m -> m.value.orElseThrow()).toList());
+            List<Treated> issued = grantedOnly(spending, granted);
+            issue(personal.template(), issued, at);
+            Map<PersonalOffer.Figures, List<String>> byFigures = new java.util.LinkedHashMap<>();
+            for (Treated member : issued) {
+                member.scopeCategory = figures.category().or(member.target::scopeCategory);
+                member.values.put("offerValue", money(member.value.orElseThrow()));
+                member.values.put("minSpend", money(member.minSpend.orElseThrow()));
+                byFigures
+                        .computeIfAbsent(
+                                new PersonalOffer.Figures(member.value.orElseThrow(), member.minSpend.orElseThrow()),
+                                k -> new ArrayList<>())
+                        .add(member.code.orElseThrow());
             }
-            if (!campaigns.spendCoupon(campaign.id(), computed.valueCents())) {
-                return outcome(member, "OVER_BUDGET", Optional.empty(), Optional.empty(), Optional.empty());
-            }
-            value = Optional.of(computed.valueCents());
-            minSpend = Optional.of(computed.minSpendCents());
-            scopeCategory = figures.category().or(member::scopeCategory);
-            Coupon coupon = issue(personal.template(), target, at, values);
-            code = Optional.of(coupon.code().value());
-            campaigns.tagCoupon(code.get(), campaign.id(), value, minSpend, figures.category());
-            values.put("offerValue", money(computed.valueCents()));
-            values.put("minSpend", money(computed.minSpendCents()));
+            byFigures.forEach((key, codes) -> campaigns.tagCoupons(
+                    codes,
+                    campaign.id(),
+                    Optional.of(key.valueCents()),
+                    Optional.of(key.minSpendCents()),
+                    figures.category()));
         } else if (offer instanceof Offer.Coupon coupon) {
-            if (!campaigns.spendCoupon(campaign.id(), 0)) {
-                return outcome(member, "OVER_BUDGET", Optional.empty(), Optional.empty(), Optional.empty());
-            }
-            Coupon issued = issue(coupon.template(), target, at, values);
-            code = Optional.of(issued.code().value());
-            campaigns.tagCoupon(code.get(), campaign.id(), Optional.empty(), Optional.empty(), Optional.empty());
+            List<Boolean> granted = campaigns.spendCoupons(
+                    campaign.id(), treated.stream().map(m -> 0L).toList());
+            List<Treated> issued = grantedOnly(treated, granted);
+            issue(coupon.template(), issued, at);
+            campaigns.tagCoupons(
+                    issued.stream().map(m -> m.code.orElseThrow()).toList(),
+                    campaign.id(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty());
         } else if (offer instanceof Offer.GrantPoints grant) {
-            if (!campaigns.spendPoints(campaign.id(), grant.points().value())) {
-                return outcome(member, "OVER_BUDGET", Optional.empty(), Optional.empty(), Optional.empty());
+            List<Boolean> granted = campaigns.spendPointsEach(
+                    campaign.id(),
+                    treated.stream().map(m -> grant.points().value()).toList());
+            List<Treated> credited = grantedOnly(treated, granted);
+            points.awardAll(
+                    credited.stream().map(m -> m.target.customer()).toList(),
+                    grant.points(),
+                    POINTS_REASON,
+                    "campaign:" + campaign.id(),
+                    at);
+            for (Treated member : credited) {
+                member.points = grant.points().value();
+                member.values.put("points", Long.toString(member.points));
             }
-            points.award(target.customer(), grant.points(), POINTS_REASON, "campaign:" + campaign.id(), at);
-            granted = grant.points().value();
-            values.put("points", Long.toString(granted));
         }
-        Optional<String> channel = Optional.empty();
-        Optional<UUID> messageId = Optional.empty();
-        Optional<String> unreachable = Optional.empty();
-        if (campaign.definition().message().isPresent()) {
-            MessagePlan plan = campaign.definition().message().get();
-            MessageOutbox.Queued queued = outbox.queueJudged(new MessageRequest(
-                    target.customer(),
-                    plan.channel(),
-                    plan.template(),
-                    values,
-                    false,
-                    plan.priority(),
-                    "campaign:" + campaign.id() + ":" + target.occasion() + ":" + target.customer()));
-            channel = queued.channel().map(Enum::name);
-            messageId = queued.messageId();
-            unreachable = queued.unreachable().map(r -> r.length() > 64 ? r.substring(0, 64) : r);
-        }
-        return new CampaignMembers.Member(
-                member.campaign(),
-                member.customer(),
-                member.occasion(),
-                member.runId(),
-                true,
-                unreachable.isPresent() ? "SUPPRESSED" : "OFFERED",
-                unreachable,
-                channel,
-                member.contactedAt(),
-                messageId,
-                code,
-                granted,
-                value,
-                minSpend,
-                member.scopeSku(),
-                scopeCategory);
     }
 
-    private Coupon issue(CouponTemplateId templateId, RunTarget target, Instant at, Map<String, String> values) {
+    /** The members granted; the others are OVER_BUDGET (nothing given, no message). */
+    private static List<Treated> grantedOnly(List<Treated> members, List<Boolean> granted) {
+        List<Treated> kept = new ArrayList<>();
+        for (int i = 0; i < members.size(); i++) {
+            if (granted.get(i)) {
+                kept.add(members.get(i));
+            } else {
+                members.get(i).overBudget();
+            }
+        }
+        return kept;
+    }
+
+    /** The message of each member offered, through the outbox (never a gateway), its cause the member's key. */
+    private void message(Campaign campaign, List<Treated> treated) {
+        if (campaign.definition().message().isEmpty()) {
+            return;
+        }
+        MessagePlan plan = campaign.definition().message().get();
+        for (Treated member : treated) {
+            if (!member.outcome.equals("OFFERED")) {
+                continue;
+            }
+            MessageOutbox.Queued queued = outbox.queueJudged(new MessageRequest(
+                    member.target.customer(),
+                    plan.channel(),
+                    plan.template(),
+                    member.values,
+                    false,
+                    plan.priority(),
+                    "campaign:" + campaign.id() + ":" + member.target.occasion() + ":" + member.target.customer()));
+            member.channel = queued.channel().map(Enum::name);
+            member.messageId = queued.messageId();
+            Optional<String> unreachable = queued.unreachable().map(r -> r.length() > 64 ? r.substring(0, 64) : r);
+            if (unreachable.isPresent()) {
+                member.outcome = "SUPPRESSED";
+                member.reason = unreachable;
+            }
+        }
+    }
+
+    /** Issues one coupon of the template to each member, all in one go. */
+    private void issue(CouponTemplateId templateId, List<Treated> members, Instant at) {
+        if (members.isEmpty()) {
+            return;
+        }
         CouponTemplate template = templates
                 .byId(templateId)
                 .orElseThrow(() -> new IllegalStateException("coupon template " + templateId + " is gone"));
-        Coupon coupon = template.issue(CouponCode.generate(random), target.customer(), at);
-        coupons.addAll(List.of(coupon));
-        values.put("couponCode", coupon.code().value());
-        values.put("couponValidUntil", coupon.validUntil().toString().substring(0, 10));
-        return coupon;
+        List<Coupon> issued = new ArrayList<>(members.size());
+        for (Treated member : members) {
+            Coupon coupon = template.issue(CouponCode.generate(random), member.target.customer(), at);
+            issued.add(coupon);
+            member.code = Optional.of(coupon.code().value());
+            member.values.put("couponCode", coupon.code().value());
+            member.values.put("couponValidUntil", coupon.validUntil().toString().substring(0, 10));
+        }
+        coupons.addAll(issued);
     }
 
-    private static CampaignMembers.Member outcome(
-            CampaignMembers.Member member,
-            String outcome,
-            Optional<String> reason,
-            Optional<Long> value,
-            Optional<Long> minSpend) {
-        return new CampaignMembers.Member(
-                member.campaign(),
-                member.customer(),
-                member.occasion(),
-                member.runId(),
-                true,
-                outcome,
-                reason,
-                Optional.empty(),
-                member.contactedAt(),
-                Optional.empty(),
-                Optional.empty(),
-                0,
-                value,
-                minSpend,
-                member.scopeSku(),
-                member.scopeCategory());
+    /** A treatment member of the page while it is processed. */
+    private static final class Treated {
+        final RunTarget target;
+        final Map<String, String> values = new HashMap<>();
+        String outcome = "OFFERED";
+        Optional<String> reason = Optional.empty();
+        Optional<String> channel = Optional.empty();
+        Optional<UUID> messageId = Optional.empty();
+        Optional<String> code = Optional.empty();
+        long points;
+        Optional<Long> value = Optional.empty();
+        Optional<Long> minSpend = Optional.empty();
+        Optional<String> scopeCategory;
+
+        Treated(RunTarget target) {
+            this.target = target;
+            this.scopeCategory = target.scopeCategory();
+        }
+
+        void suppress(String why) {
+            outcome = "SUPPRESSED";
+            reason = Optional.of(why);
+        }
+
+        /** Past a budget: nothing given, no message. */
+        void overBudget() {
+            outcome = "OVER_BUDGET";
+            value = Optional.empty();
+            minSpend = Optional.empty();
+        }
+
+        CampaignMembers.Member member(Campaign campaign, CampaignRun run, Instant at) {
+            return new CampaignMembers.Member(
+                    campaign.id(),
+                    target.customer(),
+                    target.occasion(),
+                    run.id(),
+                    true,
+                    outcome,
+                    reason,
+                    channel,
+                    at,
+                    messageId,
+                    code,
+                    points,
+                    value,
+                    minSpend,
+                    target.scopeSku(),
+                    scopeCategory);
+        }
     }
 
     private static String money(long cents) {

@@ -54,4 +54,26 @@ public interface Campaigns {
             Optional<Long> valueCents,
             Optional<Long> minSpendCents,
             Optional<String> category);
+
+    /**
+     * Spends a page's coupons at once, each as {@link #spendCoupon} would in this order (one that
+     * would pass a limit is refused, a later one that fits is not): the campaign's row is locked,
+     * the grants judged, and what they add written in one conditional update, so two runners
+     * together never pass a limit.
+     *
+     * @param discountCents each coupon's value (0 when unknown), in the page's order
+     * @return for each, whether it was granted
+     */
+    List<Boolean> spendCoupons(CampaignId id, List<Long> discountCents);
+
+    /** Spends a page's points at once, each as {@link #spendPoints} would in this order. */
+    List<Boolean> spendPointsEach(CampaignId id, List<Long> points);
+
+    /** Marks coupons as the campaign's, all with the same figures, in one statement. */
+    void tagCoupons(
+            List<String> couponCodes,
+            CampaignId id,
+            Optional<Long> valueCents,
+            Optional<Long> minSpendCents,
+            Optional<String> category);
 }

@@ -52,6 +52,12 @@ public class UnsubscribeService implements UnsubscribeUseCase {
 
     @Override
     @Transactional
+    public ConsentPurpose purposeOf(String token) {
+        return tokens.verify(token).purpose();
+    }
+
+    @Override
+    @Transactional
     public ConsentPurpose unsubscribe(String token) {
         UnsubscribeTokens.Subject subject = tokens.verify(token);
         Optional<Customer> found = customers.byId(subject.customerId());

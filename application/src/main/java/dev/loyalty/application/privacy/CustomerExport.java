@@ -8,6 +8,7 @@ import dev.loyalty.domain.question.Answer;
 import dev.loyalty.domain.shared.Points;
 import dev.loyalty.domain.wallet.WalletEntry;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything held about a customer.
@@ -19,6 +20,7 @@ import java.util.List;
  * @param purchases the purchases, the latest first
  * @param tierHistory the tier changes, the latest first
  * @param answers the answers to the programme's questions, in question order
+ * @param records the records of activity as stored ({@link PersonalRecords}), per kind
  */
 public record CustomerExport(
         Customer customer,
@@ -27,7 +29,20 @@ public record CustomerExport(
         List<HeldCoupon> coupons,
         List<Purchase> purchases,
         List<TierHistoryEntry> tierHistory,
-        List<Answer> answers) {
+        List<Answer> answers,
+        Map<String, List<Map<String, String>>> records) {
+
+    /** An export of a customer without records of activity. */
+    public CustomerExport(
+            Customer customer,
+            Points balance,
+            List<WalletEntry> ledger,
+            List<HeldCoupon> coupons,
+            List<Purchase> purchases,
+            List<TierHistoryEntry> tierHistory,
+            List<Answer> answers) {
+        this(customer, balance, ledger, coupons, purchases, tierHistory, answers, Map.of());
+    }
 
     /** An export of a customer without answers. */
     public CustomerExport(

@@ -15,12 +15,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The console's answer to a customer's data request: an export of everything held, or the erasure
  * of the personal data. Erasure anonymises the profile (attributes included), withdraws every
  * consent, deletes the answers and what was computed about the customer (metrics, segment
- * snapshot memberships); the ledger,
+ * snapshot memberships), erases the personal traces elsewhere ({@link PersonalTraces}); the card
+ * identifies nobody any more; the ledger,
  * coupons and purchases stay under the customer's id (they hold no personal data), so the books
  * still balance and a reversal of an old purchase still works.
  */
@@ -45,10 +48,12 @@ public class PrivacyService implements PrivacyUseCases {
     private final Clock clock;
     private final CustomerAnswers answers;
     private final DerivedCustomerData derived;
+    private final PersonalTraces traces;
+    private final PersonalRecords records;
 
     /** For CDI's proxy only. */
     protected PrivacyService() {
-        this(null, null, null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null, null, null);
     }
 
     @Inject
@@ -61,7 +66,11 @@ public class PrivacyService implements PrivacyUseCases {
             DomainEventLog events,
             Clock clock,
             CustomerAnswers answers,
-            DerivedCustomerData derived) {
+            DerivedCustomerData derived,
+            PersonalTraces traces,
+            PersonalRecords records) {
+        this.traces = traces;
+        this.records = records;
         this.answers = answers;
         this.derived = derived;
         this.customers = customers;
@@ -86,12 +95,14 @@ public class PrivacyService implements PrivacyUseCases {
                 coupons.couponsOf(id, actor),
                 purchases.ofCustomer(id, MAX_EXPORTED_PURCHASES),
                 tiers.history(id, MAX_EXPORTED_ENTRIES),
-                answers.of(id));
+                answers.of(id),
+                records.of(id, MAX_EXPORTED_ENTRIES));
     }
 
     /**
-     * Erases the customer's personal data (the profile with its attributes, the answers, and what
-     * was computed about the customer); erasing again changes nothing.
+     * Erases the customer's personal data (the profile with its attributes, the answers, what was
+     * computed about the customer, and its traces in events, messages, stored responses and the
+     * referral); erasing again changes nothing.
      *
      * @param textVersion the privacy notice in force, recorded with the consent withdrawals
      */
@@ -100,6 +111,10 @@ public class PrivacyService implements PrivacyUseCases {
     public void erase(CustomerId id, String textVersion, Actor actor) {
         actor.requireAdmin(ADMIN_ONLY);
         Customer customer = customers.byId(id).orElseThrow(() -> new CustomerNotFoundException(id));
+        List<String> contacts = new ArrayList<>();
+        customer.email().ifPresent(email -> contacts.add(email.value()));
+        customer.phone().ifPresent(phone -> contacts.add(phone.value()));
+        traces.erase(id, contacts);
         var happened = customer.erase(clock.instant(), "ERASURE:" + actor.subject(), textVersion);
         if (!happened.isEmpty()) {
             customers.update(customer);

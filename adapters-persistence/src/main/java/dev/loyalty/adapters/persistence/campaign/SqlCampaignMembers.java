@@ -33,6 +33,27 @@ public class SqlCampaignMembers implements CampaignMembers {
                       AND (m.scope_category IS NULL OR EXISTS (SELECT 1 FROM purchase_line l
                            WHERE l.purchase_id = p.id AND l.category = m.scope_category)))""";
 
+    /** A page's members: a plain INSERT, so a key recorded meanwhile fails the whole page. */
+    private static final dev.loyalty.adapters.persistence.sql.NativeInsert MEMBERS =
+            new dev.loyalty.adapters.persistence.sql.NativeInsert(
+                    "campaign_member",
+                    "campaign_id",
+                    "customer_id",
+                    "occasion",
+                    "run_id",
+                    "member_group",
+                    "outcome",
+                    "suppressed_reason",
+                    "channel",
+                    "contacted_at",
+                    "message_id",
+                    "coupon_code",
+                    "points",
+                    "offer_value_cents",
+                    "offer_min_spend_cents",
+                    "scope_sku",
+                    "scope_category");
+
     @PersistenceContext(unitName = "loyalty")
     EntityManager em;
 
@@ -85,6 +106,54 @@ public class SqlCampaignMembers implements CampaignMembers {
                 .setParameter(12, member.customer().toString())
                 .setParameter(13, member.occasion())
                 .executeUpdate();
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public java.util.Set<String> recorded(CampaignId campaign, java.util.Collection<CustomerId> customers) {
+        List<String> ids =
+                customers.stream().map(CustomerId::toString).distinct().toList();
+        if (ids.isEmpty()) {
+            return java.util.Set.of();
+        }
+        jakarta.persistence.Query query = em.createNativeQuery(
+                "SELECT customer_id, occasion FROM campaign_member WHERE campaign_id = ? AND customer_id IN ("
+                        + String.join(", ", java.util.Collections.nCopies(ids.size(), "?")) + ")");
+        query.setParameter(1, campaign.toString());
+        for (int i = 0; i < ids.size(); i++) {
+            query.setParameter(2 + i, ids.get(i));
+        }
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        for (Object[] row : (List<Object[]>) query.getResultList()) {
+            keys.add(row[0] + " " + row[1]);
+        }
+        return keys;
+    }
+
+    @Override
+    public void recordAll(List<Member> members) {
+        MEMBERS.rows(
+                em,
+                members.stream()
+                        .map(member -> new Object[] {
+                            member.campaign().toString(),
+                            member.customer().toString(),
+                            member.occasion(),
+                            member.runId().toString(),
+                            member.treatment() ? "TREATMENT" : "CONTROL",
+                            member.outcome(),
+                            member.suppressedReason().orElse(null),
+                            member.channel().orElse(null),
+                            UtcTimes.utc(member.contactedAt()),
+                            member.messageId().map(UUID::toString).orElse(null),
+                            member.couponCode().orElse(null),
+                            member.points(),
+                            member.offerValueCents().orElse(null),
+                            member.offerMinSpendCents().orElse(null),
+                            member.scopeSku().orElse(null),
+                            member.scopeCategory().orElse(null)
+                        })
+                        .toList());
     }
 
     @Override

@@ -186,6 +186,109 @@ public class SqlCampaigns implements Campaigns {
                 .executeUpdate();
     }
 
+    /**
+     * The campaign's row locked (FOR UPDATE: a second runner waits here until this page commits),
+     * the coupons judged in order against its limits, their sum written conditionally on the
+     * figures read (a change meanwhile, impossible under the lock, would fail the page).
+     */
+    @Override
+    public List<Boolean> spendCoupons(CampaignId id, List<Long> discountCents) {
+        if (discountCents.isEmpty()) {
+            return List.of();
+        }
+        Object[] row = (Object[]) em.createNativeQuery("SELECT max_coupons, coupons_issued, max_discount_cents,"
+                        + " discount_committed_cents FROM campaign WHERE id = ? FOR UPDATE")
+                .setParameter(1, id.toString())
+                .getSingleResult();
+        Long maxCoupons = row[0] == null ? null : NativeRows.number(row[0]);
+        long issued = NativeRows.number(row[1]);
+        Long maxDiscount = row[2] == null ? null : NativeRows.number(row[2]);
+        long committed = NativeRows.number(row[3]);
+        List<Boolean> granted = new java.util.ArrayList<>(discountCents.size());
+        long coupons = 0;
+        long discount = 0;
+        for (long value : discountCents) {
+            boolean fits = (maxCoupons == null || issued + coupons < maxCoupons)
+                    && (maxDiscount == null || committed + discount + value <= maxDiscount);
+            if (fits) {
+                coupons++;
+                discount += value;
+            }
+            granted.add(fits);
+        }
+        if (coupons > 0
+                && em.createNativeQuery("UPDATE campaign SET coupons_issued = coupons_issued + ?,"
+                                        + " discount_committed_cents = discount_committed_cents + ?"
+                                        + " WHERE id = ? AND coupons_issued = ? AND discount_committed_cents = ?")
+                                .setParameter(1, coupons)
+                                .setParameter(2, discount)
+                                .setParameter(3, id.toString())
+                                .setParameter(4, issued)
+                                .setParameter(5, committed)
+                                .executeUpdate()
+                        != 1) {
+            throw new IllegalStateException("campaign " + id + ": its coupon budget changed under its lock");
+        }
+        return granted;
+    }
+
+    /** As {@link #spendCoupons}, for points. */
+    @Override
+    public List<Boolean> spendPointsEach(CampaignId id, List<Long> points) {
+        if (points.isEmpty()) {
+            return List.of();
+        }
+        Object[] row = (Object[])
+                em.createNativeQuery("SELECT max_points, points_granted FROM campaign WHERE id = ? FOR UPDATE")
+                        .setParameter(1, id.toString())
+                        .getSingleResult();
+        Long max = row[0] == null ? null : NativeRows.number(row[0]);
+        long spent = NativeRows.number(row[1]);
+        List<Boolean> granted = new java.util.ArrayList<>(points.size());
+        long sum = 0;
+        for (long value : points) {
+            boolean fits = max == null || spent + sum + value <= max;
+            if (fits) {
+                sum += value;
+            }
+            granted.add(fits);
+        }
+        if (sum > 0
+                && em.createNativeQuery("UPDATE campaign SET points_granted = points_granted + ?"
+                                        + " WHERE id = ? AND points_granted = ?")
+                                .setParameter(1, sum)
+                                .setParameter(2, id.toString())
+                                .setParameter(3, spent)
+                                .executeUpdate()
+                        != 1) {
+            throw new IllegalStateException("campaign " + id + ": its points budget changed under its lock");
+        }
+        return granted;
+    }
+
+    @Override
+    public void tagCoupons(
+            List<String> couponCodes,
+            CampaignId id,
+            Optional<Long> valueCents,
+            Optional<Long> minSpendCents,
+            Optional<String> category) {
+        if (couponCodes.isEmpty()) {
+            return;
+        }
+        jakarta.persistence.Query update = em.createNativeQuery(
+                "UPDATE coupon SET campaign_id = ?, value_cents = ?, min_spend_cents = ?, category = ? WHERE code IN ("
+                        + String.join(", ", java.util.Collections.nCopies(couponCodes.size(), "?")) + ")");
+        update.setParameter(1, id.toString())
+                .setParameter(2, valueCents.orElse(null))
+                .setParameter(3, minSpendCents.orElse(null))
+                .setParameter(4, category.orElse(null));
+        for (int i = 0; i < couponCodes.size(); i++) {
+            update.setParameter(5 + i, couponCodes.get(i));
+        }
+        update.executeUpdate();
+    }
+
     private static Campaign campaign(Object[] row) {
         return Campaign.reconstitute(
                 new CampaignId(UUID.fromString((String) row[0])),

@@ -51,7 +51,7 @@ public class JpaCustomers implements Customers {
 
     @Override
     public Optional<Customer> byCardNumber(CardNumber cardNumber) {
-        return single("cardNumber", cardNumber.value());
+        return single("cardNumber", cardNumber.value()).filter(customer -> !customer.isErased());
     }
 
     @Override
@@ -64,8 +64,13 @@ public class JpaCustomers implements Customers {
 
     @Override
     public Optional<CustomerId> holderOf(CardNumber cardNumber) {
-        return em.createQuery("SELECT c.id FROM CustomerJpaEntity c WHERE c.cardNumber = :card", String.class)
+        // an erased customer's card identifies nobody (Customer.isErased: the placeholder name, no contact)
+        return em.createQuery(
+                        "SELECT c.id FROM CustomerJpaEntity c WHERE c.cardNumber = :card AND NOT (c.firstName = :erased"
+                                + " AND c.email IS NULL AND c.phone IS NULL)",
+                        String.class)
                 .setParameter("card", cardNumber.value())
+                .setParameter("erased", Customer.ERASED_NAME)
                 .getResultStream()
                 .findFirst()
                 .map(CustomerId::parse);

@@ -20,6 +20,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,7 +30,8 @@ import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 /**
- * Imported receipts in {@code purchase} ({@code source = 'IMPORT'}) and {@code purchase_line},
+ * Imported receipts in {@code purchase} ({@code source = 'IMPORT'}) and {@code purchase_line}, with
+ * the {@code purchase_bought} rows of those of identified customers (a row per category and SKU),
  * written in multi-row statements through plain JDBC on the service's data source (the container
  * shares the transaction's connection; EclipseLink binds a native query's positional parameters
  * in quadratic time, minutes for a statement of thousands), and the customers' monthly qualifying activity upserted in one
@@ -134,6 +136,7 @@ public class SqlImportedHistory implements ImportedHistory {
     public void append(List<Resolved> receipts, String currency, Instant recordedAt) {
         List<Object[]> purchases = new ArrayList<>();
         List<Object[]> lines = new ArrayList<>();
+        List<Object[]> bought = new ArrayList<>();
         Map<String, long[]> qualifying = new TreeMap<>();
         Object recorded = UtcTimes.utc(recordedAt);
         for (Resolved resolved : receipts) {
@@ -155,7 +158,13 @@ public class SqlImportedHistory implements ImportedHistory {
                 resolved.points()
             });
             int number = 0;
+            Set<String> categories = new LinkedHashSet<>();
+            Set<String> skus = new LinkedHashSet<>();
             for (ImportedLine line : receipt.lines()) {
+                if (customer != null && line.quantity() > 0) {
+                    categories.add(line.category());
+                    skus.add(line.sku());
+                }
                 lines.add(new Object[] {
                     id,
                     number + 1,
@@ -168,6 +177,9 @@ public class SqlImportedHistory implements ImportedHistory {
                 });
                 number++;
             }
+            Object occurred = UtcTimes.utc(receipt.occurredAt());
+            categories.forEach(category -> bought.add(new Object[] {id, "C", category, occurred, customer}));
+            skus.forEach(sku -> bought.add(new Object[] {id, "S", sku, occurred, customer}));
             if (customer != null) {
                 LocalDate month = LocalDate.ofInstant(receipt.occurredAt(), ZoneOffset.UTC)
                         .withDayOfMonth(1);
@@ -189,6 +201,11 @@ public class SqlImportedHistory implements ImportedHistory {
                 "(?, ?, ?, ?, ?, ?, ?, ?, 0)",
                 lines,
                 "");
+        insert(
+                "INSERT INTO purchase_bought (purchase_id, kind, item, occurred_at, customer_id) VALUES ",
+                "(?, ?, ?, ?, ?)",
+                bought,
+                " ON DUPLICATE KEY UPDATE purchase_id = purchase_bought.purchase_id");
         List<Object[]> months = new ArrayList<>();
         for (Map.Entry<String, long[]> entry : new LinkedHashMap<>(qualifying).entrySet()) {
             String[] parts = entry.getKey().split(" ");

@@ -33,7 +33,9 @@ import java.util.Optional;
  * import batch) or as an id range (a rebuild batch) - each reaching a customer's purchases through
  * {@code ix_purchase_customer}: the customer row (an upsert that keeps a row computed later than
  * itself, so that a rebuild batch never overwrites a fresher live update), the category rows and
- * the SKU rows (deleted and inserted again), and the engagement. RFM scores are computed in the
+ * the SKU rows (deleted and inserted again), and the engagement; a rebuild batch also reconciles
+ * the {@code purchase_bought} rows of its customers' purchases, which the purchase and import
+ * adapters keep live. RFM scores are computed in the
  * statement from the cut points of the last rebuild (read at most once a minute per instance: they
  * change once a night).
  *
@@ -410,6 +412,7 @@ public class SqlCustomerMetrics implements CustomerMetricsStore {
         String high = (String) range[1];
         Customers customers = Customers.range(after.orElse(""), high);
         compute(customers, Optional.empty(), start, definition, cuts, true);
+        reconcileBought(customers);
 
         Map<String, Object> p = new HashMap<>(customers.parameters());
         p.put("now", UtcTimes.utc(start));
@@ -434,6 +437,37 @@ public class SqlCustomerMetrics implements CustomerMetricsStore {
                     p);
         }
         return Optional.of(high);
+    }
+
+    /**
+     * The {@code purchase_bought} rows of these customers' purchases made to agree with their lines
+     * (what the generator, a restore or a lost update left out or stale): rows no kept line names
+     * deleted, the missing ones added. Reached through the customers' purchases
+     * ({@code ix_purchase_customer}) and the rows' primary key.
+     */
+    private void reconcileBought(Customers customers) {
+        Map<String, Object> p = new HashMap<>(customers.parameters());
+        NamedSql.update(
+                em,
+                """
+                DELETE b FROM purchase p JOIN purchase_bought b ON b.purchase_id = p.id
+                WHERE %s AND NOT EXISTS (
+                    SELECT 1 FROM purchase_line l WHERE l.purchase_id = b.purchase_id
+                      AND l.quantity > l.reversed_quantity AND IF(b.kind = 'C', l.category, l.sku) = b.item)"""
+                        .formatted(customers.on("p.customer_id")),
+                p);
+        for (String[] kind : List.of(new String[] {"C", "l.category"}, new String[] {"S", "l.sku"})) {
+            NamedSql.update(
+                    em,
+                    """
+                    INSERT INTO purchase_bought (purchase_id, kind, item, occurred_at, customer_id)
+                    SELECT DISTINCT p.id, '%s', %s, p.occurred_at, p.customer_id
+                    FROM purchase p JOIN purchase_line l ON l.purchase_id = p.id
+                    WHERE %s AND l.quantity > l.reversed_quantity
+                    ON DUPLICATE KEY UPDATE occurred_at = VALUES(occurred_at), customer_id = VALUES(customer_id)"""
+                            .formatted(kind[0], kind[1], customers.on("p.customer_id")),
+                    p);
+        }
     }
 
     @Override

@@ -2,12 +2,14 @@ package dev.loyalty.adapters.persistence.purchase;
 
 import dev.loyalty.adapters.persistence.Locks;
 import dev.loyalty.adapters.persistence.UniqueKeys;
+import dev.loyalty.adapters.persistence.UtcTimes;
 import dev.loyalty.application.checkout.Purchases;
 import dev.loyalty.domain.customer.CustomerId;
 import dev.loyalty.domain.purchase.LineReturn;
 import dev.loyalty.domain.purchase.Purchase;
 import dev.loyalty.domain.purchase.PurchaseAlreadyRecordedException;
 import dev.loyalty.domain.purchase.PurchaseId;
+import dev.loyalty.domain.purchase.PurchaseLine;
 import dev.loyalty.domain.purchase.PurchaseReversed;
 import dev.loyalty.domain.shared.ConcurrentUpdateException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,14 +18,21 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import jakarta.persistence.Query;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Purchases in MariaDB: the purchase row, its lines and coupons written in one batch; the
- * receipt's uniqueness is the key {@code uk_purchase_receipt}. A reversal is a conditional UPDATE of
- * the purchase on its version, the changed lines, and a {@code purchase_reversal} row.
+ * receipt's uniqueness is the key {@code uk_purchase_receipt}; a customer's purchase also writes its
+ * {@code purchase_bought} rows (V14_1). A reversal is a conditional UPDATE of the purchase on its
+ * version, the changed lines, a {@code purchase_reversal} row, and when a line was given back in
+ * full, the {@code purchase_bought} rows no kept line names deleted.
  */
 @ApplicationScoped
 public class JpaPurchases implements Purchases {
@@ -64,6 +73,43 @@ public class JpaPurchases implements Purchases {
                 PurchaseMapper.toCouponRows(purchase).stream()
                         .map(PurchaseMapper::insertValues)
                         .toList());
+        purchase.customerId().ifPresent(customer -> addBought(purchase, customer));
+    }
+
+    /**
+     * The purchase's {@code purchase_bought} rows (what segments read), one per category and SKU of
+     * its lines, in one statement; a category or SKU named twice in different case is one row under
+     * the table's collation (the no-op update keeps the first).
+     */
+    private void addBought(Purchase purchase, CustomerId customer) {
+        Set<String> categories = new LinkedHashSet<>();
+        Set<String> skus = new LinkedHashSet<>();
+        for (PurchaseLine line : purchase.lines()) {
+            if (line.remainingQuantity() > 0) {
+                categories.add(line.line().category());
+                skus.add(line.line().sku());
+            }
+        }
+        if (categories.isEmpty()) {
+            return;
+        }
+        Object occurred = UtcTimes.utc(purchase.occurredAt());
+        String id = purchase.id().toString();
+        List<Object> values = new ArrayList<>();
+        for (String category : categories) {
+            values.addAll(List.of(id, "C", category, occurred, customer.toString()));
+        }
+        for (String sku : skus) {
+            values.addAll(List.of(id, "S", sku, occurred, customer.toString()));
+        }
+        Query insert = em.createNativeQuery("INSERT INTO purchase_bought (purchase_id, kind, item, occurred_at,"
+                + " customer_id) VALUES "
+                + String.join(", ", Collections.nCopies(categories.size() + skus.size(), "(?, ?, ?, ?, ?)"))
+                + " ON DUPLICATE KEY UPDATE purchase_id = purchase_bought.purchase_id");
+        for (int i = 0; i < values.size(); i++) {
+            insert.setParameter(i + 1, values.get(i));
+        }
+        insert.executeUpdate();
     }
 
     @Override
@@ -138,6 +184,20 @@ public class JpaPurchases implements Purchases {
                     .executeUpdate();
         }
         em.persist(PurchaseMapper.toRow(purchase.id(), reversal));
+        boolean lineGivenBackInFull = reversal.lines().stream()
+                .anyMatch(given -> purchase.lines().get(given.lineNumber() - 1).remainingQuantity() == 0);
+        if (lineGivenBackInFull && purchase.customerId().isPresent()) {
+            // what no kept line of the purchase names any more is no longer bought (as the metrics
+            // count lines); compared in SQL, under the collation the rows were written with
+            em.createNativeQuery(
+                            """
+                            DELETE FROM purchase_bought WHERE purchase_id = ? AND NOT EXISTS (
+                                SELECT 1 FROM purchase_line l WHERE l.purchase_id = purchase_bought.purchase_id
+                                  AND l.quantity > l.reversed_quantity
+                                  AND IF(purchase_bought.kind = 'C', l.category, l.sku) = purchase_bought.item)""")
+                    .setParameter(1, id)
+                    .executeUpdate();
+        }
         em.flush();
     }
 

@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /**
@@ -31,9 +32,21 @@ record SegmentSql(String from, String where, List<Object> parameters) {
 
     private static final Duration DAY = Duration.ofDays(1);
 
-    /** @return the compiled condition, as of {@code now} */
+    /** @return the compiled condition, as of {@code now}, for a query over many customers */
     static SegmentSql compile(Condition condition, Instant now) {
-        Builder builder = new Builder(now);
+        return compile(condition, now, false);
+    }
+
+    /**
+     * @return the compiled condition, as of {@code now}, for a query that names one customer
+     *     ({@code c.id = ?}): what is read per customer is reached through that customer
+     */
+    static SegmentSql compileForOne(Condition condition, Instant now) {
+        return compile(condition, now, true);
+    }
+
+    private static SegmentSql compile(Condition condition, Instant now, boolean oneCustomer) {
+        Builder builder = new Builder(now, oneCustomer);
         String where = "NOT (c.first_name = ? AND c.email IS NULL AND c.phone IS NULL)";
         List<Object> parameters = new ArrayList<>();
         parameters.add(Customer.ERASED_NAME);
@@ -47,10 +60,12 @@ record SegmentSql(String from, String where, List<Object> parameters) {
         private final Instant now;
         private final LocalDate today;
         private final List<Object> parameters = new ArrayList<>();
+        private final boolean oneCustomer;
         private boolean metrics;
 
-        Builder(Instant now) {
+        Builder(Instant now, boolean oneCustomer) {
             this.now = now;
+            this.oneCustomer = oneCustomer;
             this.today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         }
 
@@ -184,28 +199,49 @@ record SegmentSql(String from, String where, List<Object> parameters) {
             return column + " <= ?";
         }
 
+        /**
+         * From {@code purchase_bought} (V14_1): for a population, an uncorrelated {@code IN} over
+         * the item's rows of the window in {@code ix_purchase_bought_item} order (read once, no
+         * receipt line); for one customer, a correlated {@code EXISTS} through its purchases
+         * ({@code ix_purchase_customer}) and the rows' primary key, so that a rule's check never
+         * reads a whole category. "Not since": the item's last purchase is in the window. The
+         * column is never NULL, so either form is true or false.
+         */
         private String bought(Condition.Bought b) {
-            boolean category = b.item() == Condition.Item.CATEGORY;
-            if (b.daysAgo().isEmpty() || b.notSince()) {
-                String table = category ? "customer_category_metrics" : "customer_sku_metrics";
-                String key = category ? "category" : "sku";
+            String kind = b.item() == Condition.Item.CATEGORY ? "C" : "S";
+            Optional<Condition.DayRange> window = b.daysAgo();
+            if (oneCustomer) {
+                String exists = "EXISTS (SELECT 1 FROM purchase p JOIN purchase_bought b ON b.purchase_id = p.id"
+                        + " AND b.kind = ? AND b.item = ? WHERE p.customer_id = c.id";
+                parameters.add(kind);
                 parameters.add(b.value());
-                String sql = "EXISTS (SELECT 1 FROM " + table + " b WHERE b.customer_id = c.id AND b." + key + " = ?";
-                if (b.daysAgo().isPresent()) {
-                    Condition.DayRange d = b.daysAgo().get();
-                    sql += " AND " + daysAgo("b.last_purchase_at", Comparison.BETWEEN, d.from(), d.to());
+                if (window.isEmpty()) {
+                    return exists + ")";
                 }
-                return sql + ")";
+                String sql =
+                        exists + " AND " + after("p.occurred_at", window.get().to() + 1) + " AND "
+                                + atOrBefore("p.occurred_at", window.get().from()) + ")";
+                if (b.notSince()) {
+                    parameters.add(kind);
+                    parameters.add(b.value());
+                    sql = "(" + sql + " AND NOT " + exists + " AND "
+                            + after("p.occurred_at", window.get().from()) + "))";
+                }
+                return sql;
             }
-            // an uncorrelated IN, so that MariaDB may read it from the smaller side: the window's
-            // purchases (ix_purchase_occurred) and their lines, once, instead of one index dive per
-            // customer; customer_id IS NOT NULL keeps it true or false (anonymous sales have none)
-            Condition.DayRange d = b.daysAgo().get();
-            String window = daysAgo("p.occurred_at", Comparison.BETWEEN, d.from(), d.to());
+            parameters.add(kind);
             parameters.add(b.value());
-            return "c.id IN (SELECT p.customer_id FROM purchase p JOIN purchase_line l ON l.purchase_id = p.id"
-                    + " WHERE p.customer_id IS NOT NULL AND " + window + " AND l." + (category ? "category" : "sku")
-                    + " = ? AND l.quantity > l.reversed_quantity)";
+            String in = "c.id IN (SELECT b.customer_id FROM purchase_bought b WHERE b.kind = ? AND b.item = ?";
+            if (window.isEmpty()) {
+                return in + ")";
+            }
+            String since = after("b.occurred_at", window.get().to() + 1);
+            if (b.notSince()) {
+                return in + " AND " + since + " GROUP BY b.customer_id HAVING "
+                        + atOrBefore("MAX(b.occurred_at)", window.get().from()) + ")";
+            }
+            return in + " AND " + since + " AND "
+                    + atOrBefore("b.occurred_at", window.get().from()) + ")";
         }
 
         private String attribute(Condition.AttributeIn a) {

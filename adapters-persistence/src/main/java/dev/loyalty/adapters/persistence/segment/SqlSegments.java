@@ -150,7 +150,7 @@ public class SqlSegments implements Segments, SegmentEvaluator {
 
     @Override
     public boolean contains(Condition condition, Instant now, CustomerId customer) {
-        SegmentSql sql = SegmentSql.compile(condition, now);
+        SegmentSql sql = SegmentSql.compileForOne(condition, now);
         Query query =
                 em.createNativeQuery("SELECT COUNT(*) FROM " + sql.from() + " WHERE " + sql.where() + " AND c.id = ?");
         bind(query, sql.parameters(), 1).setParameter(sql.parameters().size() + 1, customer.toString());

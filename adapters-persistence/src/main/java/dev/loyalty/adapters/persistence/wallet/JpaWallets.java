@@ -3,6 +3,8 @@ package dev.loyalty.adapters.persistence.wallet;
 import dev.loyalty.adapters.persistence.Locks;
 import dev.loyalty.adapters.persistence.UniqueKeys;
 import dev.loyalty.adapters.persistence.UtcTimes;
+import dev.loyalty.adapters.persistence.operations.CommittedCounts;
+import dev.loyalty.adapters.persistence.sql.NativeRows;
 import dev.loyalty.application.account.Wallets;
 import dev.loyalty.domain.customer.CustomerId;
 import dev.loyalty.domain.shared.ConcurrentUpdateException;
@@ -11,6 +13,7 @@ import dev.loyalty.domain.wallet.Wallet;
 import dev.loyalty.domain.wallet.WalletEntry;
 import dev.loyalty.domain.wallet.WalletHead;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -32,6 +35,10 @@ public class JpaWallets implements Wallets {
 
     @PersistenceContext(unitName = "loyalty")
     private EntityManager em;
+
+    /** Points by entry type, once committed; absent outside the container. */
+    @Inject
+    private CommittedCounts counts;
 
     protected JpaWallets() {}
 
@@ -98,6 +105,91 @@ public class JpaWallets implements Wallets {
         }
     }
 
+    /**
+     * One statement creates the missing wallets and locks them all (ON DUPLICATE KEY UPDATE takes an
+     * exclusive lock on each row, in customer id order), one reads their rows, one their last
+     * sequences.
+     */
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<WalletHead> lockedHeads(List<CustomerId> customerIds) {
+        List<String> ids = customerIds.stream()
+                .map(CustomerId::toString)
+                .distinct()
+                .sorted()
+                .toList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        String marks = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
+        jakarta.persistence.Query create =
+                em.createNativeQuery("INSERT INTO wallet (customer_id, balance, version) VALUES "
+                        + String.join(", ", java.util.Collections.nCopies(ids.size(), "(?, 0, 1)"))
+                        + " ON DUPLICATE KEY UPDATE customer_id = customer_id");
+        bindAll(create, ids, 1).executeUpdate();
+        java.util.Map<String, Long> last = new java.util.HashMap<>();
+        for (Object[] row : (List<Object[]>) bindAll(
+                        em.createNativeQuery(
+                                "SELECT customer_id, MAX(sequence) FROM wallet_entry WHERE customer_id IN (" + marks
+                                        + ") GROUP BY customer_id"),
+                        ids,
+                        1)
+                .getResultList()) {
+            last.put(String.valueOf(row[0]), NativeRows.number(row[1]));
+        }
+        List<Object[]> rows = bindAll(
+                        em.createNativeQuery("SELECT customer_id, balance, next_expiry_at, version FROM wallet"
+                                + " WHERE customer_id IN (" + marks + ") ORDER BY customer_id FOR UPDATE"),
+                        ids,
+                        1)
+                .getResultList();
+        if (rows.size() != ids.size()) {
+            throw new IllegalStateException("wallets missing after their creation: " + (ids.size() - rows.size()));
+        }
+        return rows.stream()
+                .map(row -> new WalletHead(
+                        CustomerId.parse(String.valueOf(row[0])),
+                        NativeRows.number(row[1]),
+                        last.getOrDefault(String.valueOf(row[0]), 0L),
+                        NativeRows.instant(row[2]),
+                        NativeRows.number(row[3])))
+                .toList();
+    }
+
+    /** Each wallet row updated on its version, then every head's pending entries in one statement. */
+    @Override
+    public void saveHeads(List<WalletHead> heads) {
+        try {
+            List<Object[]> entries = new java.util.ArrayList<>();
+            for (WalletHead head : heads) {
+                update(head.customerId(), head.balance().value(), head.nextExpiry(), head.version());
+                String id = head.customerId().toString();
+                head.pendingEntries().stream()
+                        .map(entry -> WalletMapper.insertValues(WalletMapper.toRow(id, entry)))
+                        .forEach(entries::add);
+            }
+            WalletMapper.ENTRIES.rows(em, entries);
+            if (counts != null) {
+                heads.stream()
+                        .flatMap(head -> head.pendingEntries().stream())
+                        .forEach(entry -> counts.add(
+                                "loyalty_points", "type", entry.type().name(), Math.abs(entry.points())));
+            }
+        } catch (PersistenceException e) {
+            if (UniqueKeys.violated(e).isPresent()) {
+                throw new ConcurrentUpdateException("a wallet of " + heads.size() + " changed meanwhile");
+            }
+            throw e;
+        }
+    }
+
+    private static jakarta.persistence.Query bindAll(jakarta.persistence.Query query, List<String> values, int first) {
+        for (int i = 0; i < values.size(); i++) {
+            query.setParameter(first + i, values.get(i));
+        }
+        return query;
+    }
+
     /** The wallet row's new balance and next expiry, if it is still at {@code version}. */
     private void update(CustomerId customerId, long balance, Optional<Instant> nextExpiry, long version) {
         int updated = em.createNativeQuery("UPDATE wallet SET balance = ?, next_expiry_at = ?, version = version + 1"
@@ -119,6 +211,10 @@ public class JpaWallets implements Wallets {
                 entries.stream()
                         .map(entry -> WalletMapper.insertValues(WalletMapper.toRow(customerId, entry)))
                         .toList());
+        if (counts != null) {
+            entries.forEach(
+                    entry -> counts.add("loyalty_points", "type", entry.type().name(), Math.abs(entry.points())));
+        }
     }
 
     private Optional<WalletJpaEntity> lockRow(String id) {

@@ -65,6 +65,50 @@ class SegmentSqlTest {
     }
 
     @Test
+    void bought_reads_the_purchase_bought_rows_once_for_a_population_and_through_the_customer_for_one() {
+        String json =
+                """
+                {"all": [{"bought": {"category": "coffee"}},
+                         {"bought": {"sku": "SKU-1", "betweenDaysAgo": [0, 30]}},
+                         {"bought": {"category": "tea", "betweenDaysAgo": [25, 35], "notSince": true}}]}""";
+        SegmentSql many = compile(json);
+        assertThat(placeholders(many)).isEqualTo(many.parameters().size());
+        assertThat(many.where())
+                .contains("c.id IN (SELECT b.customer_id FROM purchase_bought b")
+                .contains("HAVING MAX(b.occurred_at) <= ?")
+                .doesNotContain("purchase_line");
+        // erased name, then coffee, then SKU-1 in (now - 31 days, now], then tea after now - 36 days
+        // with its last purchase at or before now - 25 days
+        assertThat(many.parameters())
+                .containsExactly(
+                        "(erased)",
+                        "C",
+                        "coffee",
+                        "S",
+                        "SKU-1",
+                        LocalDateTime.parse("2026-11-03T10:00:00"),
+                        LocalDateTime.parse("2026-12-04T10:00:00"),
+                        "C",
+                        "tea",
+                        LocalDateTime.parse("2026-10-29T10:00:00"),
+                        LocalDateTime.parse("2026-11-09T10:00:00"));
+
+        SegmentSql one = SegmentSql.compileForOne(ConditionParser.parse(json), NOW);
+        assertThat(placeholders(one)).isEqualTo(one.parameters().size());
+        assertThat(one.where()).contains("WHERE p.customer_id = c.id").doesNotContain("c.id IN");
+        // tea: in the window, and nothing after its end (now - 25 days)
+        assertThat(one.parameters().subList(7, one.parameters().size()))
+                .containsExactly(
+                        "C",
+                        "tea",
+                        LocalDateTime.parse("2026-10-29T10:00:00"),
+                        LocalDateTime.parse("2026-11-09T10:00:00"),
+                        "C",
+                        "tea",
+                        LocalDateTime.parse("2026-11-09T10:00:00"));
+    }
+
+    @Test
     void in_segment_must_be_expanded_first() {
         assertThatThrownBy(() -> compile("{\"inSegment\": \"0b7c7c1e-3c5e-4f0a-9d3e-111111111111\"}"))
                 .isInstanceOf(IllegalArgumentException.class);

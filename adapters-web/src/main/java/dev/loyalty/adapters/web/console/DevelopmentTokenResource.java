@@ -41,8 +41,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirements
 public class DevelopmentTokenResource {
 
-    /** How long a minted token is valid. */
-    static final Duration VALIDITY = Duration.ofHours(8);
+    /** How long a minted token is valid: the longest a staff token may live. */
+    @Inject
+    @ConfigProperty(name = "loyalty.tokens.staff-max-minutes", defaultValue = "60")
+    long validityMinutes;
+
+    /** The audience the service checks (its first), which the token carries. */
+    @Inject
+    @ConfigProperty(name = "mp.jwt.verify.audiences")
+    Optional<String> audiences;
 
     @Inject
     @ConfigProperty(name = "loyalty.dev.jwt.dir")
@@ -89,14 +96,18 @@ public class DevelopmentTokenResource {
             return notFound();
         }
         Instant now = clock.instant();
-        return Response.ok(new TokenView(tokens.get().admin("console-dev", now, VALIDITY), now.plus(VALIDITY)))
+        Duration validity = Duration.ofMinutes(validityMinutes);
+        return Response.ok(new TokenView(tokens.get().admin("console-dev", now, validity), now.plus(validity)))
                 .build();
     }
 
     private Optional<DevelopmentTokens> tokens(HttpServletRequest request) {
         return keyDirectory
                 .filter(dir -> !dir.isBlank() && fromThisMachine(request))
-                .map(dir -> new DevelopmentTokens(java.nio.file.Path.of(dir), issuer))
+                .map(dir -> new DevelopmentTokens(
+                        java.nio.file.Path.of(dir),
+                        issuer,
+                        audiences.map(list -> list.split(",")[0].strip()).orElse(null)))
                 .filter(DevelopmentTokens::usable);
     }
 

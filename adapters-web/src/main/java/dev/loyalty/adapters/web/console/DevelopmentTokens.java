@@ -26,10 +26,13 @@ final class DevelopmentTokens {
 
     private final Path privateKey;
     private final String issuer;
+    private final String audience;
 
-    DevelopmentTokens(Path keyDirectory, String issuer) {
+    /** @param audience the {@code aud} the tokens carry, or {@code null} for none */
+    DevelopmentTokens(Path keyDirectory, String issuer, String audience) {
         this.privateKey = keyDirectory.resolve("private-key.pem");
         this.issuer = issuer;
+        this.audience = audience;
     }
 
     /** Whether the private key is there to sign with. */
@@ -39,7 +42,8 @@ final class DevelopmentTokens {
 
     /** An admin token for {@code subject}, valid from {@code now} for {@code ttl}. */
     String admin(String subject, Instant now, Duration ttl) {
-        String claims = "{\"iss\":\"" + issuer + "\",\"sub\":\"" + subject + "\",\"upn\":\"" + subject
+        String aud = audience == null ? "" : "\"aud\":[\"" + audience.replace("\"", "") + "\"],";
+        String claims = "{" + aud + "\"iss\":\"" + issuer + "\",\"sub\":\"" + subject + "\",\"upn\":\"" + subject
                 + "\",\"groups\":[\"admin\"],\"iat\":" + now.getEpochSecond() + ",\"exp\":"
                 + now.plus(ttl).getEpochSecond() + ",\"jti\":\"" + UUID.randomUUID() + "\"}";
         String signingInput = URL.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8))

@@ -9,11 +9,14 @@ import dev.loyalty.application.privacy.CustomerExport;
 import dev.loyalty.domain.customer.ConsentEvidence;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything held about a customer (GDPR art. 15 and 20): the profile, every consent decision
- * with its evidence, the points ledger, the coupons, the purchases, the tier changes and the
- * answers to the programme's questions.
+ * with its evidence, the points ledger, the coupons, the purchases, the tier changes, the
+ * answers to the programme's questions, and the records of activity as stored: events (with their
+ * attributes), messages and their history, mission steps and completions, referrals, the rules'
+ * verdicts, the monthly tier activity ({@code records}, per kind, oldest first).
  */
 public record ExportView(
         CustomerView customer,
@@ -24,6 +27,7 @@ public record ExportView(
         List<PurchaseView> purchases,
         List<TierHistoryView.Item> tierHistory,
         List<AnswerView> answers,
+        Map<String, List<Map<String, String>>> records,
         Instant exportedAt) {
 
     static ExportView of(CustomerExport export, Instant now) {
@@ -38,6 +42,7 @@ public record ExportView(
                 export.purchases().stream().map(PurchaseView::of).toList(),
                 export.tierHistory().stream().map(TierHistoryView.Item::of).toList(),
                 export.answers().stream().map(AnswerView::of).toList(),
+                export.records(),
                 now);
     }
 

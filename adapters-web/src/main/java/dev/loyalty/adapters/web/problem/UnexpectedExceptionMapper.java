@@ -10,13 +10,25 @@ import java.util.logging.Logger;
 
 /**
  * Anything else: a 500 {@code internal-error} carrying an incident id that is also logged with the
- * stack trace, so support can find it; the client never sees internals.
+ * stack trace, so support can find it; the client never sees internals. A database that cannot be
+ * reached is a 503 {@code database-unavailable} with {@code Retry-After}.
  */
 @Provider
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
     private static boolean rolledBackByTheDatabase(Throwable failure) {
         return Causes.find(failure, SQLTransactionRollbackException.class).isPresent();
+    }
+
+    /**
+     * Whether the failure is a connection to the database that could not be made or was lost (the
+     * driver's connection exceptions, anywhere in the chain).
+     */
+    static boolean databaseUnreachable(Throwable failure) {
+        return Causes.find(failure, java.sql.SQLTransientConnectionException.class)
+                        .isPresent()
+                || Causes.find(failure, java.sql.SQLNonTransientConnectionException.class)
+                        .isPresent();
     }
 
     private static final Logger LOG = Logger.getLogger(UnexpectedExceptionMapper.class.getName());
@@ -30,6 +42,21 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
         var json = JsonProblems.jsonCause(exception);
         if (json != null) {
             return JsonProblems.of(json).toResponse();
+        }
+        if (databaseUnreachable(exception)) {
+            // MariaDB restarting or away: nothing was done, the client may try again shortly
+            LOG.log(
+                    Level.WARNING,
+                    "Database unreachable: {0}",
+                    exception.getClass().getName());
+            return Response.fromResponse(Problem.of(
+                                    503,
+                                    "database-unavailable",
+                                    "Service unavailable",
+                                    "the database cannot be reached; nothing was changed, try again shortly")
+                            .toResponse())
+                    .header("Retry-After", "5")
+                    .build();
         }
         if (rolledBackByTheDatabase(exception)) {
             // a deadlock victim or a lock wait that timed out: the whole transaction was rolled back

@@ -1,0 +1,2 @@
+/** The token revocation list in MariaDB. */
+package dev.loyalty.adapters.persistence.token;

@@ -1,0 +1,2 @@
+/** {@code POST /data-retention/purges} and the retention periods from the configuration. */
+package dev.loyalty.adapters.web.retention;

@@ -1,0 +1,223 @@
+package dev.loyalty.bench;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The benchmark that cannot lie about its client: every HTTP phase is driven by {@code wrk} (C,
+ * keep-alive), whose own CPU is printed beside the service's and MariaDB's, so a reader sees the
+ * client was not the bottleneck. Phases: the constant endpoint ({@code /health/live}), the
+ * authenticated cached GET (the floor), the till's lookup, a quote, purchases (one in five with a
+ * coupon), 32 tills on one wallet, event intake, purchases at 1/4/16/32/64 connections; then, with
+ * the service stopped, the plain-JDBC baseline of the purchase's writes ({@link JdbcBaseline},
+ * whose schema comes from the migrations). Figures: a Markdown table on stdout, a CSV and a PNG
+ * chart of purchases/s and p99 against connections in the run's directory.
+ *
+ * <p>Settings as {@link BenchSettings} ({@code bench.seconds} per measured window, {@code
+ * bench.warmup}, {@code bench.customers}, {@code bench.coupons}) plus {@code bench.curve}
+ * (connections of the curve, default {@code 1,4,16,32,64}).
+ */
+public final class WrkBenchmark {
+
+    private static final List<Logger> QUIET =
+            List.of(Logger.getLogger("ch.vorburger"), Logger.getLogger("org.mariadb"));
+
+    private WrkBenchmark() {}
+
+    /** One phase's figures with the CPU the service and the database used meanwhile. */
+    record Row(Wrk.Result wrk, CpuClock cpu, long statements, String load) {
+
+        double statementsPerRequest() {
+            return wrk.requests() == 0 ? 0 : (double) statements / wrk.requests();
+        }
+    }
+
+    /** Runs it once and prints the figures. */
+    public static void main(String[] args) throws Exception {
+        QUIET.forEach(logger -> logger.setLevel(Level.WARNING));
+        System.setProperty("mariadb.logging.disable", "true");
+        if (!Wrk.available()) {
+            throw new IllegalStateException("wrk is not installed: apt-get install -y wrk");
+        }
+        BenchSettings settings = BenchSettings.fromSystemProperties();
+        PrintStream out = System.out;
+        String runId = Long.toString(System.currentTimeMillis(), 36);
+        Path run = Files.createDirectories(settings.workRoot()
+                .resolve("wrk-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))));
+        Teardown.around(run, out, teardown -> new WrkBenchmark().run(settings, run, runId, teardown, out));
+    }
+
+    private void run(BenchSettings settings, Path run, String runId, Teardown teardown, PrintStream out)
+            throws Exception {
+        List<Integer> curve = curve(System.getProperty("bench.curve", "1,4,16,32,64"));
+        Duration warmup = Duration.ofSeconds(settings.warmupSeconds());
+        Duration window = Duration.ofSeconds(settings.seconds());
+        out.printf(
+                "wrk benchmark: warm-up %d s + window %d s per phase, %d customers, curve %s, jar %s%n",
+                settings.warmupSeconds(), settings.seconds(), settings.customers(), curve, settings.jar());
+        out.println("  files of this run: " + run);
+        if (!settings.keepFiles()) {
+            teardown.add("deleting the run's database and service data", () -> {
+                PurchaseBenchmark.deleteTree(run.resolve("mariadb"));
+                PurchaseBenchmark.deleteTree(run.resolve("service-data"));
+            });
+        }
+        Path dbHome = run.resolve("mariadb");
+        BenchDatabase db = BenchDatabase.start(settings.mariadbBase(), dbHome);
+        teardown.add("stopping MariaDB", db);
+        Path dataDir = Files.createDirectories(run.resolve("service-data"));
+        ServiceProcess service = ServiceProcess.start(
+                settings.jar(), dataDir, PurchaseBenchmark.freeLoopbackPort(), db.url(), run.resolve("service.log"));
+        teardown.add("stopping the service", service);
+        Api api = new Api(service.port());
+        Duration ready = service.awaitReady(api, Duration.ofSeconds(600));
+        out.printf("  service on 127.0.0.1:%d ready in %.1f s%n", service.port(), ready.toMillis() / 1e3);
+        Tokens tokens = Tokens.mint(settings.jar(), dataDir);
+        String integration = Tokens.mintIntegration(settings.jar(), dataDir);
+        Fixture fixture = new Setup(api, tokens, out).prepare(settings.customers(), settings.couponsPerPhase(), 8);
+        String url = "http://127.0.0.1:" + service.port();
+
+        int purchaseRuns = 2 * (2 + curve.size());
+        List<List<String>> couponSlices = slices(fixture.serviceCodes(), purchaseRuns);
+        int[] nextSlice = {0};
+        Phase phase = (name, scripts, connections) -> {
+            Wrk.run(name + " (warm-up)", url, scripts.apply("w"), connections, warmup, run);
+            CpuClock before = CpuClock.read(service.pid(), dbHome);
+            long statements = db.statements();
+            Wrk.Result result = Wrk.run(name, url, scripts.apply("m"), connections, window, run);
+            Row row = new Row(
+                    result,
+                    CpuClock.read(service.pid(), dbHome).since(before),
+                    db.statements() - statements,
+                    CpuClock.loadAverage());
+            out.printf(
+                    "  %-34s c=%-3d %9.1f/s p50 %7.1f ms p99 %7.1f ms errors %d  %s, wrk %.1f s%n",
+                    name,
+                    connections,
+                    result.perSecond(),
+                    result.p50Millis(),
+                    result.p99Millis(),
+                    result.errors(),
+                    row.cpu().describe(),
+                    result.wrkCpu().toMillis() / 1e3);
+            return row;
+        };
+        List<Row> rows = new ArrayList<>();
+        rows.add(phase.measure("health: GET /health/live", part -> WrkScripts.get("/health/live", null), 32));
+        rows.add(phase.measure(
+                "floor: GET /earning-rules (admin)",
+                part -> WrkScripts.get(PurchaseBenchmark.FLOOR_PATH, tokens.admin()),
+                32));
+        rows.add(phase.measure(
+                "lookup by e-mail", part -> WrkScripts.lookup(tokens.terminal(), settings.customers()), 32));
+        rows.add(phase.measure(
+                "quote (1 in 5 with a coupon)",
+                part -> basket(tokens, fixture, couponSlices, nextSlice, runId + "q" + part, false, false),
+                32));
+        rows.add(phase.measure(
+                "purchase (1 in 5 with a coupon)",
+                part -> basket(tokens, fixture, couponSlices, nextSlice, runId + "p" + part, true, false),
+                32));
+        rows.add(phase.measure(
+                "purchase, one hot wallet",
+                part -> WrkScripts.basket(
+                        tokens.terminal(),
+                        Tokens.STORE,
+                        fixture.customerIds(),
+                        List.of(),
+                        runId + "h" + part,
+                        true,
+                        true),
+                32));
+        rows.add(phase.measure(
+                "event intake", part -> WrkScripts.events(integration, fixture.customerIds(), runId + part), 32));
+        List<Row> curveRows = new ArrayList<>();
+        for (int connections : curve) {
+            curveRows.add(phase.measure(
+                    "purchase curve",
+                    part -> basket(
+                            tokens, fixture, couponSlices, nextSlice, runId + "c" + connections + part, true, false),
+                    connections));
+        }
+        out.println("  stopping the service: the baseline runs with the database alone");
+        service.close();
+        try (Connection connection = db.connect()) {
+            PurchaseSchema.ensure(connection, settings.migrations());
+        }
+        CouponPool baselineCoupons = new CouponPool(fixture.baselineCodes());
+        long before = db.statements();
+        CpuClock cpuBefore = CpuClock.read(service.pid(), dbHome);
+        PhaseResult baseline = PhaseRunner.run(
+                "Baseline: plain JDBC, the purchase's writes in one transaction (" + settings.isolation() + ")",
+                JdbcBaseline.clients(settings.clients(), db, fixture, baselineCoupons, settings.isolation(), runId),
+                warmup,
+                window,
+                settings.maxRequestsPerPhase());
+        long baselineStatements = db.statements() - before;
+        CpuClock baselineCpu = CpuClock.read(service.pid(), dbHome).since(cpuBefore);
+        out.printf("  baseline %.1f tx/s, %s%n", baseline.throughput(), baselineCpu.describe());
+        WrkReport report = new WrkReport(rows, curveRows, baseline, baselineStatements, baselineCpu);
+        out.println();
+        out.println(report.markdown());
+        Files.writeString(run.resolve("wrk-figures.csv"), report.csv());
+        report.chart(run.resolve("purchases-by-connections.png"));
+        out.println("  CSV: " + run.resolve("wrk-figures.csv"));
+        out.println("  chart: " + run.resolve("purchases-by-connections.png"));
+    }
+
+    @FunctionalInterface
+    private interface Phase {
+        /** @param scripts the phase's script for a part of it ({@code w}: warm-up, {@code m}: window) */
+        Row measure(String name, java.util.function.Function<String, String> scripts, int connections) throws Exception;
+    }
+
+    /** A basket script with the next coupon slice, half for each of wrk's two threads. */
+    private static String basket(
+            Tokens tokens,
+            Fixture fixture,
+            List<List<String>> slices,
+            int[] next,
+            String runId,
+            boolean purchase,
+            boolean hot) {
+        // a coupon is redeemed once: every wrk run (warm-up and window alike) gets its own slice
+        List<String> codes = slices.get(next[0] % slices.size());
+        next[0]++;
+        int half = codes.size() / 2;
+        return WrkScripts.basket(
+                tokens.terminal(),
+                Tokens.STORE,
+                fixture.customerIds(),
+                List.of(codes.subList(0, half), codes.subList(half, codes.size())),
+                runId,
+                purchase,
+                hot);
+    }
+
+    /** {@code items} cut into {@code count} consecutive slices of (nearly) equal size. */
+    static List<List<String>> slices(List<String> items, int count) {
+        List<List<String>> slices = new ArrayList<>(count);
+        int size = items.size() / count;
+        for (int i = 0; i < count; i++) {
+            slices.add(items.subList(i * size, (i + 1) * size));
+        }
+        return slices;
+    }
+
+    static List<Integer> curve(String text) {
+        List<Integer> connections = new ArrayList<>();
+        for (String part : text.split(",")) {
+            connections.add(Integer.parseInt(part.trim()));
+        }
+        return connections;
+    }
+}
