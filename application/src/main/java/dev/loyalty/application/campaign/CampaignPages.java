@@ -59,12 +59,13 @@ public class CampaignPages {
     private final PointsAwards points;
     private final MessageOutbox outbox;
     private final CustomerMetricsStore metrics;
+    private final CampaignCompletion completion;
     private final Clock clock;
     private final RandomGenerator random = new SecureRandom();
 
     /** For CDI's proxy only. */
     protected CampaignPages() {
-        this(null, null, null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null, null);
     }
 
     @Inject
@@ -77,6 +78,7 @@ public class CampaignPages {
             PointsAwards points,
             MessageOutbox outbox,
             CustomerMetricsStore metrics,
+            CampaignCompletion completion,
             Clock clock) {
         this.campaigns = campaigns;
         this.runs = runs;
@@ -86,13 +88,17 @@ public class CampaignPages {
         this.points = points;
         this.outbox = outbox;
         this.metrics = metrics;
+        this.completion = completion;
         this.clock = clock;
     }
 
     @Transactional
     public Optional<CampaignRun> claim(UUID runId, String owner) {
         Instant now = now();
-        return runs.claim(runId, owner, now, now.plus(LEASE));
+        Optional<CampaignRun> claimed = runs.claim(runId, owner, now, now.plus(LEASE));
+        // a run taken over after a pause (launched again) is its campaign running again
+        claimed.ifPresent(run -> campaigns.markRunning(run.campaign(), now));
+        return claimed;
     }
 
     /** Freezes the targets (an audience's snapshot) and counts them. */
@@ -171,9 +177,12 @@ public class CampaignPages {
         }
     }
 
+    /** Ends the run; its campaign completes with it when it is over ({@link CampaignCompletion}). */
     @Transactional
     public void finish(CampaignRun run, String owner, RunStatus status, Optional<String> error) {
-        runs.finish(run.id(), owner, status, error.map(e -> e.length() > 1000 ? e.substring(0, 1000) : e), now());
+        Instant now = now();
+        runs.finish(run.id(), owner, status, error.map(e -> e.length() > 1000 ? e.substring(0, 1000) : e), now);
+        completion.completeIfOver(run.campaign(), now);
     }
 
     private CampaignMembers.Member offer(
