@@ -28,6 +28,9 @@ class CampaignCrashIT {
 
     static final Path JAR = Path.of(System.getProperty("loyalty.it.jar"));
 
+    /** How long a service may take to start here: several builds share two cores. */
+    static final Duration START = Duration.ofMinutes(8);
+
     /** Two and a half pages: the first commits, the second waits on the lock, the third never starts. */
     static final int TARGETS = CampaignRunner.PAGE * 5 / 2;
 
@@ -43,7 +46,7 @@ class CampaignCrashIT {
 
         try (ServiceProcess first = ServiceProcess.start(
                 JAR, ServiceProcess.freePort(), work.resolve("first"), work.resolve("first.log"), env)) {
-            first.awaitReady();
+            first.awaitReady(CampaignCrashIT.START);
             Api api = first.api();
             templateId = template(api, "Crash " + city);
             customers = enrolled(api, city, TARGETS);
@@ -60,11 +63,11 @@ class CampaignCrashIT {
                 // the timer starts the slot (it ticks every 10 s), as it starts any calendar run
                 campaign =
                         launched(api, calendar(city, templateId, Instant.now().plusSeconds(2)));
-                await("the timer starts the scheduled run", Duration.ofSeconds(60), () -> runs(campaign) == 1);
+                await("the timer starts the scheduled run", Duration.ofSeconds(120), () -> runs(campaign) == 1);
                 runId = Api.one("SELECT id FROM campaign_run WHERE campaign_id = '" + campaign + "'");
                 await(
                         "the first page commits",
-                        Duration.ofSeconds(120),
+                        Duration.ofSeconds(300),
                         () -> progress(api, campaign, runId)
                                         .getJsonNumber("processed")
                                         .longValue()
@@ -84,10 +87,10 @@ class CampaignCrashIT {
 
         try (ServiceProcess second = ServiceProcess.start(
                 JAR, ServiceProcess.freePort(), work.resolve("second"), work.resolve("second.log"), env)) {
-            second.awaitReady();
+            second.awaitReady(CampaignCrashIT.START);
             Api api = second.api();
             // the dead runner's lease lasts a minute; the second instance's timer takes the run over then
-            await("the run completes after the restart", Duration.ofSeconds(240), () -> !"RUNNING"
+            await("the run completes after the restart", Duration.ofSeconds(400), () -> !"RUNNING"
                     .equals(progress(api, campaign, runId).getString("status")));
             JsonObject run = progress(api, campaign, runId);
             assertThat(run.getString("status")).as(run.toString()).isEqualTo("COMPLETED");

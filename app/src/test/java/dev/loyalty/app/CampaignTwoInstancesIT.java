@@ -33,8 +33,8 @@ class CampaignTwoInstancesIT {
                         JAR, ServiceProcess.freePort(), work.resolve("a"), work.resolve("a.log"), sharedDatabase);
                 ServiceProcess b = ServiceProcess.start(
                         JAR, ServiceProcess.freePort(), work.resolve("b"), work.resolve("b.log"), sharedDatabase)) {
-            a.awaitReady();
-            b.awaitReady();
+            a.awaitReady(CampaignCrashIT.START);
+            b.awaitReady(CampaignCrashIT.START);
             String city = "Two-" + UUID.randomUUID().toString().substring(0, 8);
             String templateId = CampaignCrashIT.template(a.api(), "Two " + city);
             CampaignCrashIT.enrolled(b.api(), city, TARGETS);

@@ -16,6 +16,7 @@ import dev.loyalty.domain.coupon.Coupon;
 import dev.loyalty.domain.coupon.CouponCode;
 import dev.loyalty.domain.coupon.CouponTemplate;
 import dev.loyalty.domain.coupon.CouponTemplateId;
+import dev.loyalty.domain.coupon.Discount;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -224,7 +225,14 @@ public class CampaignPages {
             values.put("offerValue", money(computed.valueCents()));
             values.put("minSpend", money(computed.minSpendCents()));
         } else if (offer instanceof Offer.Coupon coupon) {
-            if (!campaigns.spendCoupon(campaign.id(), 0)) {
+            // an amount-off coupon commits its value against maxDiscountCents (a percent-off one's is not
+            // known in advance: such a campaign cannot have that limit)
+            long committed = templates.byId(coupon.template())
+                    .map(CouponTemplate::discount)
+                    .filter(Discount.AmountOff.class::isInstance)
+                    .map(d -> ((Discount.AmountOff) d).amount().cents())
+                    .orElse(0L);
+            if (!campaigns.spendCoupon(campaign.id(), committed)) {
                 return outcome(member, "OVER_BUDGET", Optional.empty(), Optional.empty(), Optional.empty());
             }
             Coupon issued = issue(coupon.template(), target, at, values);

@@ -16,6 +16,7 @@ import dev.loyalty.domain.campaign.CampaignTransition;
 import dev.loyalty.domain.campaign.Holdout;
 import dev.loyalty.domain.campaign.Offer;
 import dev.loyalty.domain.coupon.CouponTemplateId;
+import dev.loyalty.domain.coupon.Discount;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -235,6 +236,16 @@ public class CampaignService implements CampaignUseCases {
                         : Optional.empty();
         if (template.isPresent() && templates.byId(template.get()).isEmpty()) {
             throw new CampaignInvalidException("$.offer.templateId", "no coupon template has this id");
+        }
+        if (definition.budget().maxDiscountCents().isPresent()
+                && !(definition.offer() instanceof Offer.Personal)
+                && !(definition.offer() instanceof Offer.Coupon coupon
+                        && templates.byId(coupon.template()).orElseThrow().discount()
+                                instanceof Discount.AmountOff)) {
+            throw new CampaignInvalidException(
+                    "$.budget.maxDiscountCents",
+                    "a discount budget needs an offer whose value is known when it is given: a personal offer or an"
+                            + " amount-off coupon");
         }
         if (definition.followUp().isPresent()
                 && campaigns.byId(definition.followUp().get().campaign()).isEmpty()) {
