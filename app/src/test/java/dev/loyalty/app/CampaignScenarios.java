@@ -480,8 +480,8 @@ abstract class CampaignScenarios {
         String once = defined(calendar(city, 0, templateId, null)
                 .replace(
                         "\"holdoutPercent\": 0",
-                        "\"holdoutPercent\": 0, \"schedule\": {\"at\": \"" + java.time.Instant.now().plusSeconds(1)
-                                + "\"}"));
+                        "\"holdoutPercent\": 0, \"schedule\": {\"at\": \""
+                                + java.time.Instant.now().plusSeconds(1) + "\"}"));
         assertThat(API.post("/api/v1/campaigns/" + once + "/launch", Api.admin(), "")
                         .json()
                         .getString("status"))
@@ -528,7 +528,8 @@ abstract class CampaignScenarios {
         String dated = launched(calendar(city, 0, templateId, null)
                 .replace(
                         "\"holdoutPercent\": 0",
-                        "\"holdoutPercent\": 0, \"activeUntil\": \"" + java.time.Instant.now().plusSeconds(3) + "\""));
+                        "\"holdoutPercent\": 0, \"activeUntil\": \""
+                                + java.time.Instant.now().plusSeconds(3) + "\""));
         assertThat(finished(dated, started(dated)).getString("status")).isEqualTo("COMPLETED");
         awaitStatus(dated, "COMPLETED", Duration.ofSeconds(40));
     }
@@ -546,9 +547,7 @@ abstract class CampaignScenarios {
                  "actions": [{"type": "ISSUE_COUPON", "templateId": "%s"}]}""";
 
         Api.Reply unknownCampaign = API.post(
-                "/api/v1/rules",
-                Api.admin(),
-                rule.formatted(marker, java.util.UUID.randomUUID(), marker, templateId));
+                "/api/v1/rules", Api.admin(), rule.formatted(marker, java.util.UUID.randomUUID(), marker, templateId));
         assertThat(unknownCampaign.status()).as(unknownCampaign.toString()).isEqualTo(422);
         assertThat(unknownCampaign.body()).contains("campaignId");
         Api.Reply unknownSegment = API.post(
@@ -564,11 +563,15 @@ abstract class CampaignScenarios {
                 API.post("/api/v1/rules", Api.admin(), rule.formatted(marker, "not-an-id", marker, templateId));
         assertThat(notAnId.status()).as(notAnId.toString()).isEqualTo(422);
         assertThat(notAnId.body()).contains("campaignId");
-        assertThat(API.post("/api/v1/rules", Api.terminal("MI-001"), rule.formatted(marker, campaign, marker, templateId))
+        assertThat(API.post(
+                                "/api/v1/rules",
+                                Api.terminal("MI-001"),
+                                rule.formatted(marker, campaign, marker, templateId))
                         .status())
                 .isEqualTo(403);
 
-        Api.Reply defined = API.post("/api/v1/rules", Api.admin(), rule.formatted(marker, campaign, marker, templateId));
+        Api.Reply defined =
+                API.post("/api/v1/rules", Api.admin(), rule.formatted(marker, campaign, marker, templateId));
         assertThat(defined.status()).as(defined.toString()).isEqualTo(201);
         String ruleId = defined.json().getString("ruleId");
         assertThat(API.get("/api/v1/rules/" + ruleId, Api.admin()).json().getString("campaignId"))
@@ -644,11 +647,15 @@ abstract class CampaignScenarios {
         Api.execute("UPDATE customer SET city = '" + city + "' WHERE id = '" + bruno + "'");
         String campaign = launched(calendar(city, 0, templateId, null));
         JsonObject run = finished(campaign, started(campaign));
-        assertThat(run.getJsonNumber("suppressed").longValue()).as(run.toString()).isEqualTo(1);
+        assertThat(run.getJsonNumber("suppressed").longValue())
+                .as(run.toString())
+                .isEqualTo(1);
 
         String[] member = members(campaign).values().iterator().next();
         assertThat(member[1]).isEqualTo("SUPPRESSED");
-        assertThat(member[2]).as("the coupon is not a message: it is issued all the same").isNotNull();
+        assertThat(member[2])
+                .as("the coupon is not a message: it is issued all the same")
+                .isNotNull();
         assertThat(Api.one("SELECT suppressed_reason FROM campaign_member WHERE campaign_id = '" + campaign + "'"))
                 .isNotBlank();
         assertThat(Api.count("SELECT COUNT(*) FROM message WHERE cause LIKE 'campaign:" + campaign
@@ -668,7 +675,9 @@ abstract class CampaignScenarios {
         customers(city, 5);
         String campaign = launched(calendar(city, 0, templateId, "{\"maxDiscountCents\": 1200}"));
         JsonObject run = finished(campaign, started(campaign));
-        assertThat(run.getJsonNumber("overBudget").longValue()).as(run.toString()).isEqualTo(3);
+        assertThat(run.getJsonNumber("overBudget").longValue())
+                .as(run.toString())
+                .isEqualTo(3);
         assertThat(Api.count("SELECT COUNT(*) FROM coupon WHERE template_id = '" + templateId + "'"))
                 .isEqualTo(2);
         assertThat(Api.count("SELECT discount_committed_cents FROM campaign WHERE id = '" + campaign + "'"))
@@ -679,8 +688,8 @@ abstract class CampaignScenarios {
                 {"name": "Ten percent %s", "discount": {"type": "PERCENT_OFF", "value": 10},
                  "channels": ["STORE"], "validDays": 30}"""
                         .formatted(unique()));
-        Api.Reply refused =
-                API.post("/api/v1/campaigns", Api.admin(), calendar(city, 0, percentOff, "{\"maxDiscountCents\": 1200}"));
+        Api.Reply refused = API.post(
+                "/api/v1/campaigns", Api.admin(), calendar(city, 0, percentOff, "{\"maxDiscountCents\": 1200}"));
         assertThat(refused.isProblem("campaign-invalid")).as(refused.toString()).isTrue();
         assertThat(refused.json().getString("path")).isEqualTo("$.budget.maxDiscountCents");
     }

@@ -227,7 +227,8 @@ public class CampaignPages {
         } else if (offer instanceof Offer.Coupon coupon) {
             // an amount-off coupon commits its value against maxDiscountCents (a percent-off one's is not
             // known in advance: such a campaign cannot have that limit)
-            long committed = templates.byId(coupon.template())
+            long committed = templates
+                    .byId(coupon.template())
                     .map(CouponTemplate::discount)
                     .filter(Discount.AmountOff.class::isInstance)
                     .map(d -> ((Discount.AmountOff) d).amount().cents())

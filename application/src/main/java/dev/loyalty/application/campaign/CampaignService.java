@@ -240,8 +240,7 @@ public class CampaignService implements CampaignUseCases {
         if (definition.budget().maxDiscountCents().isPresent()
                 && !(definition.offer() instanceof Offer.Personal)
                 && !(definition.offer() instanceof Offer.Coupon coupon
-                        && templates.byId(coupon.template()).orElseThrow().discount()
-                                instanceof Discount.AmountOff)) {
+                        && templates.byId(coupon.template()).orElseThrow().discount() instanceof Discount.AmountOff)) {
             throw new CampaignInvalidException(
                     "$.budget.maxDiscountCents",
                     "a discount budget needs an offer whose value is known when it is given: a personal offer or an"
