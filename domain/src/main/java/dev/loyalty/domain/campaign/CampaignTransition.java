@@ -1,7 +1,6 @@
 package dev.loyalty.domain.campaign;
 
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * What the console asks of a campaign's status: LAUNCH (a draft or a paused campaign goes
@@ -12,16 +11,6 @@ public enum CampaignTransition {
     LAUNCH,
     PAUSE,
     CANCEL;
-
-    /** @return the transition a path segment names ({@code launch}, {@code pause}, {@code cancel}) */
-    public static Optional<CampaignTransition> named(String name) {
-        for (CampaignTransition transition : values()) {
-            if (transition.pathName().equals(name)) {
-                return Optional.of(transition);
-            }
-        }
-        return Optional.empty();
-    }
 
     /** @return its name in a path: launch, pause, cancel */
     public String pathName() {

@@ -200,9 +200,13 @@ public class SqlCampaigns implements Campaigns {
     @Override
     @SuppressWarnings("unchecked")
     public List<Campaign> mayBeOver(Instant now, int limit) {
+        // an end date passed, or a schedule with no slot left once a run of it happened (a campaign
+        // without a schedule - run from the console only - has no last slot)
         List<Object[]> rows = em.createNativeQuery(COLUMNS
                         + " c WHERE c.status IN ('SCHEDULED', 'RUNNING')"
-                        + " AND (c.next_run_at IS NULL OR c.active_until <= ?)"
+                        + " AND (c.active_until <= ? OR (c.next_run_at IS NULL"
+                        + " AND JSON_EXTRACT(c.definition, '$.schedule') IS NOT NULL"
+                        + " AND EXISTS (SELECT 1 FROM campaign_run e WHERE e.campaign_id = c.id)))"
                         + " AND NOT EXISTS (SELECT 1 FROM campaign_run r WHERE r.campaign_id = c.id"
                         + " AND r.status = 'RUNNING') ORDER BY c.updated_at LIMIT "
                         + Math.max(1, Math.min(limit, 1000)))

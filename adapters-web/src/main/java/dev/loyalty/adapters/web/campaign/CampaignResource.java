@@ -12,7 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -28,7 +27,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -108,23 +106,35 @@ public class CampaignResource {
     }
 
     @POST
-    @Path("{campaignId}/{transition: launch|pause|cancel}")
+    @Path("{campaignId}/launch")
     @Operation(
-            operationId = "changeCampaignStatus",
-            summary = "Launch a draft or a paused campaign (SCHEDULED, its slots due from now), pause a launched one"
-                    + " (a run stops at its next page) or cancel one for good")
-    @APIResponse(responseCode = "200", description = "The campaign in its new status")
-    @APIResponse(responseCode = "409", description = "campaign-state-conflict: the campaign's status does not allow it")
-    public CampaignViews.CampaignView transition(
-            @PathParam("campaignId") String campaignId,
-            @Parameter(
-                            description = "launch, pause or cancel",
-                            schema = @Schema(enumeration = {"launch", "pause", "cancel"}))
-                    @PathParam("transition")
-                    String transition) {
-        CampaignTransition asked = CampaignTransition.named(transition)
-                .orElseThrow(() -> new NotFoundException("no such campaign transition"));
-        return CampaignViews.CampaignView.of(campaigns.transition(CampaignId.parse(campaignId), asked, caller.actor()));
+            operationId = "launchCampaign",
+            summary = "Launch a draft (or a paused campaign): SCHEDULED, its slots due from now")
+    @APIResponse(responseCode = "409", description = "campaign-state-conflict")
+    public CampaignViews.CampaignView launch(@PathParam("campaignId") String campaignId) {
+        return transition(campaignId, CampaignTransition.LAUNCH);
+    }
+
+    @POST
+    @Path("{campaignId}/pause")
+    @Operation(operationId = "pauseCampaign", summary = "Pause a launched campaign (a run stops at its next page)")
+    @APIResponse(responseCode = "409", description = "campaign-state-conflict")
+    public CampaignViews.CampaignView pause(@PathParam("campaignId") String campaignId) {
+        return transition(campaignId, CampaignTransition.PAUSE);
+    }
+
+    @POST
+    @Path("{campaignId}/cancel")
+    @Operation(operationId = "cancelCampaign", summary = "Cancel a campaign for good")
+    @APIResponse(responseCode = "409", description = "campaign-state-conflict: completed or cancelled already")
+    public CampaignViews.CampaignView cancel(@PathParam("campaignId") String campaignId) {
+        return transition(campaignId, CampaignTransition.CANCEL);
+    }
+
+    /** The three paths stay three documented operations; what they ask is one command. */
+    private CampaignViews.CampaignView transition(String campaignId, CampaignTransition transition) {
+        return CampaignViews.CampaignView.of(
+                campaigns.transition(CampaignId.parse(campaignId), transition, caller.actor()));
     }
 
     @POST
