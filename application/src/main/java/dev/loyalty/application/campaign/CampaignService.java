@@ -214,10 +214,12 @@ public class CampaignService implements CampaignUseCases {
                 now(),
                 Optional.empty(),
                 Optional.empty());
+        // the campaign's row first: the run's insert reads it (its foreign key) under a shared lock,
+        // and two runs starting at once would each wait for the other's to take it RUNNING after that
+        campaigns.markRunning(campaign.id(), run.startedAt());
         if (!runs.create(run)) {
             return Optional.empty();
         }
-        campaigns.markRunning(campaign.id(), run.startedAt());
         LOG.log(Level.INFO, "Campaign {0}: run {1} for {2}", new Object[] {campaign.id(), run.id(), slot});
         started.fire(new CampaignRunStarted(run.id()));
         return Optional.of(run.id());
