@@ -662,7 +662,9 @@ abstract class CampaignScenarios {
         String cause = "campaign:" + campaign + ":%";
         long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (Api.count("SELECT COUNT(*) FROM message WHERE cause LIKE '" + cause + "' AND status = 'QUEUED'") > 0) {
-            assertThat(System.nanoTime()).as("the outbox judges the message within 60 s").isLessThan(until);
+            assertThat(System.nanoTime())
+                    .as("the outbox judges the message within 60 s")
+                    .isLessThan(until);
             Thread.sleep(250);
         }
         assertThat(Api.one("SELECT status FROM message WHERE cause LIKE '" + cause + "'"))
