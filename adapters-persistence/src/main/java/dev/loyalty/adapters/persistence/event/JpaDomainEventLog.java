@@ -1,10 +1,12 @@
 package dev.loyalty.adapters.persistence.event;
 
 import dev.loyalty.adapters.persistence.UtcTimes;
+import dev.loyalty.adapters.persistence.operations.CommittedCounts;
 import dev.loyalty.adapters.persistence.sql.NativeInsert;
 import dev.loyalty.application.shared.DomainEventLog;
 import dev.loyalty.domain.shared.DomainEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.persistence.EntityManager;
@@ -23,6 +25,10 @@ public class JpaDomainEventLog implements DomainEventLog {
 
     @PersistenceContext(unitName = "loyalty")
     private EntityManager em;
+
+    /** Events by type, once committed; absent outside the container. */
+    @Inject
+    private CommittedCounts counts;
 
     protected JpaDomainEventLog() {}
 
@@ -53,5 +59,8 @@ public class JpaDomainEventLog implements DomainEventLog {
                             JSON.toJson(event)
                         })
                         .toList());
+        if (counts != null) {
+            events.forEach(event -> counts.add("loyalty_domain_events", "type", event.type(), 1));
+        }
     }
 }

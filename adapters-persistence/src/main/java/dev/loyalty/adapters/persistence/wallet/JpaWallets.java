@@ -3,6 +3,7 @@ package dev.loyalty.adapters.persistence.wallet;
 import dev.loyalty.adapters.persistence.Locks;
 import dev.loyalty.adapters.persistence.UniqueKeys;
 import dev.loyalty.adapters.persistence.UtcTimes;
+import dev.loyalty.adapters.persistence.operations.CommittedCounts;
 import dev.loyalty.application.account.Wallets;
 import dev.loyalty.domain.customer.CustomerId;
 import dev.loyalty.domain.shared.ConcurrentUpdateException;
@@ -11,6 +12,7 @@ import dev.loyalty.domain.wallet.Wallet;
 import dev.loyalty.domain.wallet.WalletEntry;
 import dev.loyalty.domain.wallet.WalletHead;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -32,6 +34,10 @@ public class JpaWallets implements Wallets {
 
     @PersistenceContext(unitName = "loyalty")
     private EntityManager em;
+
+    /** Points by entry type, once committed; absent outside the container. */
+    @Inject
+    private CommittedCounts counts;
 
     protected JpaWallets() {}
 
@@ -119,6 +125,10 @@ public class JpaWallets implements Wallets {
                 entries.stream()
                         .map(entry -> WalletMapper.insertValues(WalletMapper.toRow(customerId, entry)))
                         .toList());
+        if (counts != null) {
+            entries.forEach(
+                    entry -> counts.add("loyalty_points", "type", entry.type().name(), Math.abs(entry.points())));
+        }
     }
 
     private Optional<WalletJpaEntity> lockRow(String id) {
