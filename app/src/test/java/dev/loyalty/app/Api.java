@@ -221,6 +221,23 @@ final class Api {
         }
     }
 
+    /** The single text value the test database answers to {@code sql}. */
+    static String one(String sql) {
+        try (Connection connection = DriverManager.getConnection(
+                        System.getProperty("loyalty.it.db.url"),
+                        System.getProperty("loyalty.it.db.user"),
+                        System.getProperty("loyalty.it.db.password"));
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
+            if (!rows.next()) {
+                throw new AssertionError("no row for " + sql);
+            }
+            return rows.getString(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Runs a statement on the test database (to set up rows no endpoint writes yet). */
     static void execute(String sql) {
         try (Connection connection = DriverManager.getConnection(

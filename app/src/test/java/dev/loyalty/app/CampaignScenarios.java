@@ -453,4 +453,252 @@ abstract class CampaignScenarios {
                         .toList())
                 .containsExactly(ids.get(0));
     }
+
+    static String status(String campaign) {
+        Api.Reply read = API.get("/api/v1/campaigns/" + campaign, Api.admin());
+        assertThat(read.status()).as(read.toString()).isEqualTo(200);
+        return read.json().getString("status");
+    }
+
+    static void awaitStatus(String campaign, String status, Duration within) throws InterruptedException {
+        long until = System.nanoTime() + within.toNanos();
+        while (!status.equals(status(campaign))) {
+            if (System.nanoTime() > until) {
+                throw new AssertionError("campaign " + campaign + " is " + status(campaign) + ", not " + status);
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    @Test
+    void aCampaignGoesRunningWithItsFirstRunAndCompletedWhenItsScheduleOrItsDatesAreOver() throws Exception {
+        String templateId = Fixtures.template(Fixtures.WELCOME.replace("Newsletter welcome", "Status " + unique()));
+        String city = "Status-" + unique();
+        customers(city, 3);
+
+        // one slot: the timer starts its run (RUNNING), and once that run ended nothing is left (COMPLETED)
+        String once = defined(calendar(city, 0, templateId, null)
+                .replace(
+                        "\"holdoutPercent\": 0",
+                        "\"holdoutPercent\": 0, \"schedule\": {\"at\": \""
+                                + java.time.Instant.now().plusSeconds(1) + "\"}"));
+        assertThat(API.post("/api/v1/campaigns/" + once + "/launch", Api.admin(), "")
+                        .json()
+                        .getString("status"))
+                .isEqualTo("SCHEDULED");
+        awaitStatus(once, "COMPLETED", Duration.ofSeconds(60));
+        assertThat(members(once)).hasSize(3);
+        assertThat(API.post("/api/v1/campaigns/" + once + "/runs", Api.admin(), "")
+                        .isProblem("campaign-state-conflict"))
+                .as("a completed campaign runs no more")
+                .isTrue();
+        assertThat(API.post("/api/v1/campaigns/" + once + "/pause", Api.admin(), "")
+                        .status())
+                .isEqualTo(409);
+
+        // run from the console only: RUNNING from its first run on, and it stays so (it has no last slot)
+        String manual = launched(calendar(city, 0, templateId, null));
+        assertThat(status(manual)).isEqualTo("SCHEDULED");
+        String runId = started(manual);
+        assertThat(status(manual)).isEqualTo("RUNNING");
+        assertThat(finished(manual, runId).getString("status")).isEqualTo("COMPLETED");
+        assertThat(status(manual)).isEqualTo("RUNNING");
+        assertThat(API.post("/api/v1/campaigns/" + manual + "/pause", Api.admin(), "")
+                        .json()
+                        .getString("status"))
+                .isEqualTo("PAUSED");
+        assertThat(API.post("/api/v1/campaigns/" + manual + "/runs", Api.admin(), "")
+                        .status())
+                .as("a paused campaign does not run")
+                .isEqualTo(409);
+        assertThat(API.post("/api/v1/campaigns/" + manual + "/launch", Api.admin(), "")
+                        .json()
+                        .getString("status"))
+                .isEqualTo("SCHEDULED");
+        assertThat(API.post("/api/v1/campaigns/" + manual + "/cancel", Api.admin(), "")
+                        .json()
+                        .getString("status"))
+                .isEqualTo("CANCELLED");
+        assertThat(API.post("/api/v1/campaigns/" + manual + "/complete", Api.admin(), "")
+                        .status())
+                .as("no such transition")
+                .isEqualTo(404);
+
+        // an end date: once it passes (and no run is in progress), the timer completes the campaign
+        String dated = launched(calendar(city, 0, templateId, null)
+                .replace(
+                        "\"holdoutPercent\": 0",
+                        "\"holdoutPercent\": 0, \"activeUntil\": \""
+                                + java.time.Instant.now().plusSeconds(3) + "\""));
+        assertThat(finished(dated, started(dated)).getString("status")).isEqualTo("COMPLETED");
+        awaitStatus(dated, "COMPLETED", Duration.ofSeconds(40));
+    }
+
+    @Test
+    void aRuleOfACampaignHoldsOutItsControlGroupAndItsFiringsAreTheCampaignsMembers() throws Exception {
+        String templateId = Fixtures.template(Fixtures.WELCOME.replace("Newsletter welcome", "Rule " + unique()));
+        String city = "Rule-" + unique();
+        String campaign = launched(calendar(city, 50, templateId, null));
+        String marker = unique();
+        String rule =
+                """
+                {"name": "App installed %s", "on": "APP_INSTALLED", "campaignId": "%s",
+                 "conditions": {"attributes": {"campaign": "%s"}},
+                 "actions": [{"type": "ISSUE_COUPON", "templateId": "%s"}]}""";
+
+        Api.Reply unknownCampaign = API.post(
+                "/api/v1/rules", Api.admin(), rule.formatted(marker, java.util.UUID.randomUUID(), marker, templateId));
+        assertThat(unknownCampaign.status()).as(unknownCampaign.toString()).isEqualTo(422);
+        assertThat(unknownCampaign.body()).contains("campaignId");
+        Api.Reply unknownSegment = API.post(
+                "/api/v1/rules",
+                Api.admin(),
+                rule.formatted(marker, campaign, marker, templateId)
+                        .replace(
+                                "\"conditions\": {",
+                                "\"conditions\": {\"segments\": [\"" + java.util.UUID.randomUUID() + "\"], "));
+        assertThat(unknownSegment.status()).as(unknownSegment.toString()).isEqualTo(422);
+        assertThat(unknownSegment.body()).contains("conditions.segments");
+        Api.Reply notAnId =
+                API.post("/api/v1/rules", Api.admin(), rule.formatted(marker, "not-an-id", marker, templateId));
+        assertThat(notAnId.status()).as(notAnId.toString()).isEqualTo(422);
+        assertThat(notAnId.body()).contains("campaignId");
+        assertThat(API.post(
+                                "/api/v1/rules",
+                                Api.terminal("MI-001"),
+                                rule.formatted(marker, campaign, marker, templateId))
+                        .status())
+                .isEqualTo(403);
+
+        Api.Reply defined =
+                API.post("/api/v1/rules", Api.admin(), rule.formatted(marker, campaign, marker, templateId));
+        assertThat(defined.status()).as(defined.toString()).isEqualTo(201);
+        String ruleId = defined.json().getString("ruleId");
+        assertThat(API.get("/api/v1/rules/" + ruleId, Api.admin()).json().getString("campaignId"))
+                .isEqualTo(campaign);
+        try {
+            List<String> customers = customers(city, 16);
+            for (String customer : customers) {
+                Api.Reply event = API.post(
+                        "/api/v1/events",
+                        Api.integration(),
+                        """
+                        {"eventId": "rc-%s", "customerId": "%s", "type": "APP_INSTALLED",
+                         "attributes": {"campaign": "%s"}}"""
+                                .formatted(unique(), customer, marker));
+                assertThat(event.status()).as(event.toString()).isIn(200, 201, 202);
+            }
+            long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (Api.count("SELECT COUNT(*) FROM rule_evaluation WHERE rule_id = '" + ruleId + "'") < 16) {
+                assertThat(System.nanoTime()).as("16 reactions within 60 s").isLessThan(until);
+                Thread.sleep(250);
+            }
+
+            String key = Api.one("SELECT holdout_key FROM campaign WHERE id = '" + campaign + "'");
+            Map<String, String[]> members = members(campaign);
+            assertThat(members).hasSize(16);
+            int control = 0;
+            for (String customer : customers) {
+                boolean heldOut = bucket(key, campaign, customer) < 5_000;
+                String[] row = members.entrySet().stream()
+                        .filter(e -> e.getKey().startsWith(customer + "/rule:" + ruleId + ":event:"))
+                        .map(Map.Entry::getValue)
+                        .findFirst()
+                        .orElseThrow(() -> new AssertionError("no member row for " + customer));
+                assertThat(row[0]).isEqualTo(heldOut ? "CONTROL" : "TREATMENT");
+                assertThat(row[1]).isEqualTo(heldOut ? "HELD_OUT" : "OFFERED");
+                assertThat(Api.count("SELECT COUNT(*) FROM coupon WHERE template_id = '" + templateId
+                                + "' AND customer_id = '" + customer + "'"))
+                        .as("a coupon for the treatment group only")
+                        .isEqualTo(heldOut ? 0 : 1);
+                if (heldOut) {
+                    control++;
+                } else {
+                    assertThat(row[2]).isNotNull();
+                }
+            }
+            Api.Reply evaluation = API.get("/api/v1/campaigns/" + campaign + "/evaluation", Api.admin());
+            assertThat(evaluation.status()).as(evaluation.toString()).isEqualTo(200);
+            assertThat(evaluation.json().getJsonObject("control").getInt("customers"))
+                    .isEqualTo(control);
+            assertThat(evaluation.json().getJsonObject("treatment").getInt("customers"))
+                    .isEqualTo(16 - control);
+            assertThat(evaluation.json().getJsonObject("treatment").getInt("couponsIssued"))
+                    .isEqualTo(16 - control);
+        } finally {
+            API.send("DELETE", "/api/v1/rules/" + ruleId, Api.admin(), null, null);
+        }
+    }
+
+    @Test
+    void aMemberWithoutConsentIsSuppressedAndStillGetsTheCouponWithoutAMessage() throws Exception {
+        String templateId = Fixtures.template(Fixtures.WELCOME.replace("Newsletter welcome", "Consent " + unique()));
+        String city = "Consent-" + unique();
+        // an e-mail address, and no consent to marketing by e-mail
+        Api.Reply enrolled = API.post(
+                "/api/v1/customers",
+                Api.admin(),
+                """
+                {"firstName": "Bruno", "email": "bruno.%s@example.com", "preferredChannel": "EMAIL",
+                 "consents": {"marketingEmail": false}, "enrolmentChannel": "WEB"}"""
+                        .formatted(unique()));
+        assertThat(enrolled.status()).as(enrolled.toString()).isEqualTo(201);
+        String bruno = enrolled.json().getString("customerId");
+        Api.execute("UPDATE customer SET city = '" + city + "' WHERE id = '" + bruno + "'");
+        String campaign = launched(calendar(city, 0, templateId, null));
+        JsonObject run = finished(campaign, started(campaign));
+        assertThat(run.getJsonNumber("suppressed").longValue())
+                .as(run.toString())
+                .isEqualTo(1);
+
+        String[] member = members(campaign).values().iterator().next();
+        assertThat(member[1]).isEqualTo("SUPPRESSED");
+        assertThat(member[2])
+                .as("the coupon is not a message: it is issued all the same")
+                .isNotNull();
+        assertThat(Api.one("SELECT suppressed_reason FROM campaign_member WHERE campaign_id = '" + campaign + "'"))
+                .isNotBlank();
+        // the outbox judges consent again when it would send: the message ends SUPPRESSED, never sent
+        String cause = "campaign:" + campaign + ":%";
+        long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (Api.count("SELECT COUNT(*) FROM message WHERE cause LIKE '" + cause + "' AND status = 'QUEUED'") > 0) {
+            assertThat(System.nanoTime())
+                    .as("the outbox judges the message within 60 s")
+                    .isLessThan(until);
+            Thread.sleep(250);
+        }
+        assertThat(Api.one("SELECT status FROM message WHERE cause LIKE '" + cause + "'"))
+                .as("nothing is sent without consent")
+                .isEqualTo("SUPPRESSED");
+        assertThat(API.get("/api/v1/me/coupons", Api.customer(bruno)).body())
+                .as("Bruno sees the coupon in the app and can use it at the till")
+                .contains(member[2]);
+    }
+
+    @Test
+    void aDiscountBudgetHoldsForAnAmountOffCouponAndIsRefusedWhereTheValueIsNotKnown() throws Exception {
+        // 5 EUR off each: a 12 EUR discount budget gives two coupons, not three
+        String templateId = Fixtures.template(Fixtures.WELCOME.replace("Newsletter welcome", "Discount " + unique()));
+        String city = "Discount-" + unique();
+        customers(city, 5);
+        String campaign = launched(calendar(city, 0, templateId, "{\"maxDiscountCents\": 1200}"));
+        JsonObject run = finished(campaign, started(campaign));
+        assertThat(run.getJsonNumber("overBudget").longValue())
+                .as(run.toString())
+                .isEqualTo(3);
+        assertThat(Api.count("SELECT COUNT(*) FROM coupon WHERE template_id = '" + templateId + "'"))
+                .isEqualTo(2);
+        assertThat(Api.count("SELECT discount_committed_cents FROM campaign WHERE id = '" + campaign + "'"))
+                .isEqualTo(1000);
+
+        String percentOff = Fixtures.template(
+                """
+                {"name": "Ten percent %s", "discount": {"type": "PERCENT_OFF", "value": 10},
+                 "channels": ["STORE"], "validDays": 30}"""
+                        .formatted(unique()));
+        Api.Reply refused = API.post(
+                "/api/v1/campaigns", Api.admin(), calendar(city, 0, percentOff, "{\"maxDiscountCents\": 1200}"));
+        assertThat(refused.isProblem("campaign-invalid")).as(refused.toString()).isTrue();
+        assertThat(refused.json().getString("path")).isEqualTo("$.budget.maxDiscountCents");
+    }
 }

@@ -85,12 +85,20 @@ final class ServiceProcess implements AutoCloseable {
 
     /** Waits (at most three minutes) for /health/ready; answers how long since the start it took. */
     long awaitReady() throws InterruptedException {
-        return awaitReady(3);
+        return awaitReady(java.time.Duration.ofMinutes(3));
     }
 
     /** Waits (at most {@code minutes}) for /health/ready; answers how long since the start it took. */
     long awaitReady(int minutes) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(minutes);
+        return awaitReady(java.time.Duration.ofMinutes(minutes));
+    }
+
+    /**
+     * Waits for /health/ready at most {@code within} (longer for tests that start several services
+     * on a shared, loaded machine); answers how long since the start it took.
+     */
+    long awaitReady(java.time.Duration within) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
         while (System.nanoTime() < deadline) {
             assertThat(process.isAlive()).as("the service exited; see " + log).isTrue();
             try {
@@ -102,7 +110,7 @@ final class ServiceProcess implements AutoCloseable {
             }
             Thread.sleep(500);
         }
-        throw new AssertionError("not ready within " + minutes + " minutes; see " + log);
+        throw new AssertionError("not ready within " + within.toSeconds() + " s; see " + log);
     }
 
     Api api() {

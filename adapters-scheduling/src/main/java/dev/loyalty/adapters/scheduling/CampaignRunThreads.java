@@ -18,8 +18,8 @@ import java.util.logging.Logger;
 /**
  * The threads campaign runs go on: a container thread per run woken after the request (or the
  * timer) that created it (an EJB asynchronous call), and a timer every 10 s that starts the runs of
- * the slots now due (one instance wins each slot) and takes over runs whose lease expired (a runner
- * that crashed, an instance restarted). No transaction surrounds either: each page commits on its
+ * the slots now due (one instance wins each slot), takes over runs whose lease expired (a runner
+ * that crashed, an instance restarted) and completes the campaigns that are over. No transaction surrounds either: each page commits on its
  * own; the lease keeps two runners off one run.
  */
 @Singleton
@@ -59,6 +59,14 @@ public class CampaignRunThreads implements CampaignRunWakeUp {
             runner.resumeAbandoned();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Taking over abandoned campaign runs failed; the next tick tries again", e);
+        }
+        try {
+            int completed = campaigns.completeOver();
+            if (completed > 0) {
+                LOG.log(Level.INFO, "Completed {0} campaigns", completed);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Completing campaigns that are over failed; the next tick tries again", e);
         }
     }
 }

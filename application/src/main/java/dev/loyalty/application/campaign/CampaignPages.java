@@ -16,6 +16,7 @@ import dev.loyalty.domain.coupon.Coupon;
 import dev.loyalty.domain.coupon.CouponCode;
 import dev.loyalty.domain.coupon.CouponTemplate;
 import dev.loyalty.domain.coupon.CouponTemplateId;
+import dev.loyalty.domain.coupon.Discount;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -62,12 +63,13 @@ public class CampaignPages {
     private final PointsAwards points;
     private final MessageOutbox outbox;
     private final CustomerMetricsStore metrics;
+    private final CampaignCompletion completion;
     private final Clock clock;
     private final RandomGenerator random = new SecureRandom();
 
     /** For CDI's proxy only. */
     protected CampaignPages() {
-        this(null, null, null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null, null);
     }
 
     @Inject
@@ -80,6 +82,7 @@ public class CampaignPages {
             PointsAwards points,
             MessageOutbox outbox,
             CustomerMetricsStore metrics,
+            CampaignCompletion completion,
             Clock clock) {
         this.campaigns = campaigns;
         this.runs = runs;
@@ -89,13 +92,17 @@ public class CampaignPages {
         this.points = points;
         this.outbox = outbox;
         this.metrics = metrics;
+        this.completion = completion;
         this.clock = clock;
     }
 
     @Transactional
     public Optional<CampaignRun> claim(UUID runId, String owner) {
         Instant now = now();
-        return runs.claim(runId, owner, now, now.plus(LEASE));
+        Optional<CampaignRun> claimed = runs.claim(runId, owner, now, now.plus(LEASE));
+        // a run taken over after a pause (launched again) is its campaign running again
+        claimed.ifPresent(run -> campaigns.markRunning(run.campaign(), now));
+        return claimed;
     }
 
     /** Freezes the targets (an audience's snapshot) and counts them. */
@@ -188,9 +195,12 @@ public class CampaignPages {
         }
     }
 
+    /** Ends the run; its campaign completes with it when it is over ({@link CampaignCompletion}). */
     @Transactional
     public void finish(CampaignRun run, String owner, RunStatus status, Optional<String> error) {
-        runs.finish(run.id(), owner, status, error.map(e -> e.length() > 1000 ? e.substring(0, 1000) : e), now());
+        Instant now = now();
+        runs.finish(run.id(), owner, status, error.map(e -> e.length() > 1000 ? e.substring(0, 1000) : e), now);
+        completion.completeIfOver(run.campaign(), now);
     }
 
     /**
@@ -249,8 +259,16 @@ public class CampaignPages {
                     Optional.of(key.minSpendCents()),
                     figures.category()));
         } else if (offer instanceof Offer.Coupon coupon) {
+            // an amount-off coupon commits its value against maxDiscountCents (a percent-off one's is not
+            // known in advance: such a campaign cannot have that limit)
+            long committed = templates
+                    .byId(coupon.template())
+                    .map(CouponTemplate::discount)
+                    .filter(Discount.AmountOff.class::isInstance)
+                    .map(d -> ((Discount.AmountOff) d).amount().cents())
+                    .orElse(0L);
             List<Boolean> granted = campaigns.spendCoupons(
-                    campaign.id(), treated.stream().map(m -> 0L).toList());
+                    campaign.id(), treated.stream().map(m -> committed).toList());
             List<Treated> issued = grantedOnly(treated, granted);
             issue(coupon.template(), issued, at);
             campaigns.tagCoupons(

@@ -12,9 +12,11 @@ import dev.loyalty.domain.campaign.CampaignId;
 import dev.loyalty.domain.campaign.CampaignInvalidException;
 import dev.loyalty.domain.campaign.CampaignNotFoundException;
 import dev.loyalty.domain.campaign.CampaignRunNotFoundException;
+import dev.loyalty.domain.campaign.CampaignTransition;
 import dev.loyalty.domain.campaign.Holdout;
 import dev.loyalty.domain.campaign.Offer;
 import dev.loyalty.domain.coupon.CouponTemplateId;
+import dev.loyalty.domain.coupon.Discount;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -32,9 +34,11 @@ import java.util.logging.Logger;
 
 /**
  * The campaigns' life: drafts checked against what they name (segment, coupon template, earlier
- * campaign), launched, paused, cancelled; runs started now by the console or at their slots by the
- * scheduler (a slot's run is unique cluster-wide), and the runs themselves started after commit on a
- * thread of their own ({@link CampaignRunner}).
+ * campaign), launched, paused, cancelled (one {@link CampaignTransition} command); runs started now by
+ * the console or at their slots by the scheduler (a slot's run is unique cluster-wide), and the runs
+ * themselves started after commit on a thread of their own ({@link CampaignRunner}). A run starting
+ * takes its campaign RUNNING; the campaign goes COMPLETED once it is over ({@link
+ * Campaign#completedAt}).
  */
 @ApplicationScoped
 public class CampaignService implements CampaignUseCases {
@@ -47,12 +51,13 @@ public class CampaignService implements CampaignUseCases {
     private final CouponTemplates templates;
     private final MessagingSettings messaging;
     private final Event<CampaignRunStarted> started;
+    private final CampaignCompletion completion;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     /** For CDI's proxy only. */
     protected CampaignService() {
-        this(null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null);
     }
 
     @Inject
@@ -63,6 +68,7 @@ public class CampaignService implements CampaignUseCases {
             CouponTemplates templates,
             MessagingSettings messaging,
             Event<CampaignRunStarted> started,
+            CampaignCompletion completion,
             Clock clock) {
         this.campaigns = campaigns;
         this.runs = runs;
@@ -70,6 +76,7 @@ public class CampaignService implements CampaignUseCases {
         this.templates = templates;
         this.messaging = messaging;
         this.started = started;
+        this.completion = completion;
         this.clock = clock;
     }
 
@@ -108,34 +115,17 @@ public class CampaignService implements CampaignUseCases {
 
     @Override
     @Transactional
-    public Campaign launch(CampaignId id, Actor actor) {
-        actor.requireAdmin("only the console launches campaigns");
+    public Campaign transition(CampaignId id, CampaignTransition transition, Actor actor) {
+        actor.requireAdmin("only the console may " + transition.pathName() + " campaigns");
         Campaign stored = load(id);
-        checked(stored.definition());
         Instant now = now();
-        Campaign launched = stored.launch(stored.definition().schedule().firstFrom(now, zone()), now);
-        campaigns.save(launched, stored.version());
-        return launched;
-    }
-
-    @Override
-    @Transactional
-    public Campaign pause(CampaignId id, Actor actor) {
-        actor.requireAdmin("only the console pauses campaigns");
-        Campaign stored = load(id);
-        Campaign paused = stored.pause(now());
-        campaigns.save(paused, stored.version());
-        return paused;
-    }
-
-    @Override
-    @Transactional
-    public Campaign cancel(CampaignId id, Actor actor) {
-        actor.requireAdmin("only the console cancels campaigns");
-        Campaign stored = load(id);
-        Campaign cancelled = stored.cancel(now());
-        campaigns.save(cancelled, stored.version());
-        return cancelled;
+        Optional<Instant> firstSlot = transition == CampaignTransition.LAUNCH
+                ? checked(stored.definition()).schedule().firstFrom(now, zone())
+                : Optional.empty();
+        Campaign changed = stored.apply(transition, firstSlot, now);
+        campaigns.save(changed, stored.version());
+        LOG.log(Level.INFO, "Campaign {0}: {1} -> {2}", new Object[] {id, stored.status(), changed.status()});
+        return changed;
     }
 
     @Override
@@ -146,7 +136,15 @@ public class CampaignService implements CampaignUseCases {
         Instant now = now();
         campaign.requireRunnable(now);
         checked(campaign.definition());
-        return create(campaign, now).orElseThrow(() -> new IllegalStateException("a run's slot is taken at " + now));
+        // "run now" is a run of its own: should another start in the same microsecond (on another
+        // instance), this one takes the next
+        for (int micros = 0; micros < 1000; micros++) {
+            Optional<UUID> run = create(campaign, now.plus(micros, ChronoUnit.MICROS));
+            if (run.isPresent()) {
+                return run.get();
+            }
+        }
+        throw new IllegalStateException("no free run slot near " + now);
     }
 
     @Override
@@ -187,6 +185,17 @@ public class CampaignService implements CampaignUseCases {
         return count;
     }
 
+    /**
+     * Completes the launched campaigns that are over (a run that ended with its instance, an end date
+     * that passed meanwhile): see {@link CampaignCompletion}.
+     *
+     * @return how many campaigns this call completed
+     */
+    @Transactional
+    public int completeOver() {
+        return completion.completeOver(now(), 100);
+    }
+
     private Optional<UUID> create(Campaign campaign, Instant slot) {
         CampaignRun run = new CampaignRun(
                 UUID.randomUUID(),
@@ -205,6 +214,9 @@ public class CampaignService implements CampaignUseCases {
                 now(),
                 Optional.empty(),
                 Optional.empty());
+        // the campaign's row first: the run's insert reads it (its foreign key) under a shared lock,
+        // and two runs starting at once would each wait for the other's to take it RUNNING after that
+        campaigns.markRunning(campaign.id(), run.startedAt());
         if (!runs.create(run)) {
             return Optional.empty();
         }
@@ -226,6 +238,15 @@ public class CampaignService implements CampaignUseCases {
                         : Optional.empty();
         if (template.isPresent() && templates.byId(template.get()).isEmpty()) {
             throw new CampaignInvalidException("$.offer.templateId", "no coupon template has this id");
+        }
+        if (definition.budget().maxDiscountCents().isPresent()
+                && !(definition.offer() instanceof Offer.Personal)
+                && !(definition.offer() instanceof Offer.Coupon coupon
+                        && templates.byId(coupon.template()).orElseThrow().discount() instanceof Discount.AmountOff)) {
+            throw new CampaignInvalidException(
+                    "$.budget.maxDiscountCents",
+                    "a discount budget needs an offer whose value is known when it is given: a personal offer or an"
+                            + " amount-off coupon");
         }
         if (definition.followUp().isPresent()
                 && campaigns.byId(definition.followUp().get().campaign()).isEmpty()) {

@@ -3,6 +3,7 @@ package dev.loyalty.application.campaign;
 import dev.loyalty.application.shared.Actor;
 import dev.loyalty.domain.campaign.Campaign;
 import dev.loyalty.domain.campaign.CampaignId;
+import dev.loyalty.domain.campaign.CampaignTransition;
 import java.util.List;
 import java.util.UUID;
 
@@ -20,14 +21,11 @@ public interface CampaignUseCases {
 
     Campaign campaign(CampaignId id, Actor actor);
 
-    /** DRAFT (or PAUSED) -> SCHEDULED. */
-    Campaign launch(CampaignId id, Actor actor);
-
-    /** SCHEDULED -> PAUSED. */
-    Campaign pause(CampaignId id, Actor actor);
-
-    /** -> CANCELLED. */
-    Campaign cancel(CampaignId id, Actor actor);
+    /**
+     * What the console asks of a campaign's status: launch (DRAFT or PAUSED -> SCHEDULED), pause
+     * (SCHEDULED or RUNNING -> PAUSED), cancel (anything not over -> CANCELLED).
+     */
+    Campaign transition(CampaignId id, CampaignTransition transition, Actor actor);
 
     /**
      * Starts a run of a launched campaign now (the console's "run now").

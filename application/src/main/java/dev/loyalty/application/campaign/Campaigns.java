@@ -76,4 +76,22 @@ public interface Campaigns {
             Optional<Long> valueCents,
             Optional<Long> minSpendCents,
             Optional<String> category);
+
+    /**
+     * A run of the campaign started: SCHEDULED -> RUNNING (one version on); nothing in any other status.
+     */
+    void markRunning(CampaignId id, Instant now);
+
+    /**
+     * @return launched campaigns (SCHEDULED or RUNNING) with no run in progress whose schedule has no
+     *     slot left or whose end date passed at {@code now}: the ones that may be over
+     */
+    List<Campaign> mayBeOver(Instant now, int limit);
+
+    /**
+     * SCHEDULED or RUNNING -> COMPLETED, when no run of it is in progress (one version on).
+     *
+     * @return whether this call completed it
+     */
+    boolean complete(CampaignId id, Instant now);
 }

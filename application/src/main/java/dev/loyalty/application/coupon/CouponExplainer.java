@@ -34,7 +34,8 @@ import java.util.Optional;
  * was then (its status rebuilt from its recorded history), every rule a till applies judged on
  * its own rather than stopping at the first, and what happened to the coupon. Counts (the
  * customer's uses of the template, the template's cap, the customer's tier) are as of now; rules
- * that depend on the basket are judged only when its amount is given.
+ * that depend on the basket are judged only when its amount is given. A coupon with figures of its
+ * own (a personal offer's value, minimum spend and category) is judged by them, not its template's.
  */
 @ApplicationScoped
 public class CouponExplainer implements ExplainCouponQuery {
@@ -82,15 +83,20 @@ public class CouponExplainer implements ExplainCouponQuery {
             Actor actor) {
         actor.requireAdmin("explanations are the console's");
         Coupon now = coupons.byCode(code).orElseThrow(() -> new CouponNotFoundException(code));
-        CouponTemplate template = templates
+        CouponTemplate stored = templates
                 .byId(now.templateId())
                 .orElseThrow(() -> new CouponTemplateNotFoundException(now.templateId()));
+        // a personal offer's coupon is judged by its own figures, as the till judges it
+        CouponTemplate template = now.ownFigures()
+                .map(figures -> stored.personalisedBy(figures, basket.currency()))
+                .orElse(stored);
         List<CouponExplanation.Event> events = history.of(code.value(), 100).stream()
                 .map(e -> new CouponExplanation.Event(e.type(), e.occurredAt()))
                 .toList();
         CouponStatus then = statusAt(events, at);
-        Coupon asThen = Coupon.reconstitute(
+        Coupon rebuilt = Coupon.reconstitute(
                 now.code(), now.templateId(), now.owner().orElse(null), then, now.validFrom(), now.validUntil());
+        Coupon asThen = now.ownFigures().map(rebuilt::withOwnFigures).orElse(rebuilt);
         CouponUse use = new CouponUse(
                 asThen,
                 template,

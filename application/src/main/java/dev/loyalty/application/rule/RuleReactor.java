@@ -3,6 +3,8 @@ package dev.loyalty.application.rule;
 import dev.loyalty.application.account.PointsAwards;
 import dev.loyalty.application.activity.DueActivity;
 import dev.loyalty.application.activity.Reactor;
+import dev.loyalty.application.campaign.CampaignContacts;
+import dev.loyalty.application.campaign.Campaigns;
 import dev.loyalty.application.coupon.CouponTemplateNotFoundException;
 import dev.loyalty.application.coupon.CouponTemplates;
 import dev.loyalty.application.coupon.Coupons;
@@ -11,6 +13,7 @@ import dev.loyalty.application.messaging.MessageRequest;
 import dev.loyalty.application.mission.MissionReactor;
 import dev.loyalty.application.segment.SegmentCheck;
 import dev.loyalty.domain.activity.Activity;
+import dev.loyalty.domain.campaign.Campaign;
 import dev.loyalty.domain.coupon.Coupon;
 import dev.loyalty.domain.coupon.CouponCode;
 import dev.loyalty.domain.coupon.CouponTemplate;
@@ -42,7 +45,10 @@ import java.util.random.RandomGenerator;
  * {@link Evaluation}), and the rules that fire perform their actions: issue a coupon, award points,
  * queue a message, advance a mission. "Once per customer" is read under the wallet lock the relay
  * holds. Actions are judged one by one: one that cannot run (an expired coupon template) is
- * recorded with its reason and the others still run.
+ * recorded with its reason and the others still run. A rule that belongs to a campaign applies its
+ * holdout: a customer of the control group gets nothing (the verdict says so), and either way the
+ * firing is recorded as a member of the campaign ({@link CampaignContacts}), so that its evaluation
+ * compares the two groups as for a run.
  */
 @ApplicationScoped
 public class RuleReactor implements Reactor {
@@ -61,11 +67,13 @@ public class RuleReactor implements Reactor {
     private final PointsAwards points;
     private final MissionReactor missions;
     private final SegmentCheck segments;
+    private final Campaigns campaigns;
+    private final CampaignContacts contacts;
     private final RandomGenerator random = new SecureRandom();
 
     /** For CDI's proxy only. */
     protected RuleReactor() {
-        this(null, null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null, null);
     }
 
     /** A reactor whose rules ask about no segment. */
@@ -77,7 +85,17 @@ public class RuleReactor implements Reactor {
             MessageOutbox outbox,
             PointsAwards points,
             MissionReactor missions) {
-        this(rules, evaluations, templates, coupons, outbox, points, missions, (customer, segment, now) -> false);
+        this(
+                rules,
+                evaluations,
+                templates,
+                coupons,
+                outbox,
+                points,
+                missions,
+                (customer, segment, now) -> false,
+                null,
+                contact -> true);
     }
 
     @Inject
@@ -89,7 +107,9 @@ public class RuleReactor implements Reactor {
             MessageOutbox outbox,
             PointsAwards points,
             MissionReactor missions,
-            SegmentCheck segments) {
+            SegmentCheck segments,
+            Campaigns campaigns,
+            CampaignContacts contacts) {
         this.rules = rules;
         this.evaluations = evaluations;
         this.templates = templates;
@@ -98,6 +118,8 @@ public class RuleReactor implements Reactor {
         this.points = points;
         this.missions = missions;
         this.segments = segments;
+        this.campaigns = campaigns;
+        this.contacts = contacts;
     }
 
     @Override
@@ -120,9 +142,23 @@ public class RuleReactor implements Reactor {
             List<String> reasons = new ArrayList<>(decision.reasons());
             Evaluation.Outcome outcome = Evaluation.Outcome.SKIPPED;
             if (decision.fires()) {
-                outcome = perform(rule, due, customer, now, reasons)
-                        ? Evaluation.Outcome.FIRED
-                        : Evaluation.Outcome.PARTIAL;
+                Optional<Campaign> campaign = rule.campaign().flatMap(id -> campaigns.byId(id));
+                if (campaign.isPresent()
+                        && campaign.get().holdout().holdsOut(campaign.get().id(), customer.id())) {
+                    contacts.record(contact(rule, due, customer, campaign.get(), now, false, Performed.NOTHING));
+                    reasons.add("held out: the customer is in the control group of campaign "
+                            + campaign.get().id() + ", which receives nothing");
+                } else {
+                    Performed performed = perform(rule, due, customer, now, reasons);
+                    outcome = performed.all() ? Evaluation.Outcome.FIRED : Evaluation.Outcome.PARTIAL;
+                    campaign.ifPresent(c -> {
+                        contacts.record(contact(rule, due, customer, c, now, true, performed));
+                        performed
+                                .couponCode()
+                                .ifPresent(code -> campaigns.tagCoupon(
+                                        code, c.id(), Optional.empty(), Optional.empty(), Optional.empty()));
+                    });
+                }
             }
             evaluations.record(new Evaluation(
                     rule.id(),
@@ -138,26 +174,70 @@ public class RuleReactor implements Reactor {
         }
     }
 
-    /** @return whether every action ran */
-    private boolean perform(Rule rule, DueActivity due, Customer customer, Instant now, List<String> effects) {
+    private static CampaignContacts.Contact contact(
+            Rule rule,
+            DueActivity due,
+            Customer customer,
+            Campaign campaign,
+            Instant now,
+            boolean treatment,
+            Performed performed) {
+        return new CampaignContacts.Contact(
+                campaign.id(),
+                customer.id(),
+                "rule:" + rule.id() + ":event:" + due.rowId(),
+                rule.id(),
+                treatment,
+                now,
+                performed.couponCode(),
+                performed.points(),
+                performed.message().flatMap(MessageOutbox.Queued::messageId),
+                performed.message().flatMap(MessageOutbox.Queued::channel).map(Enum::name),
+                performed.message().flatMap(MessageOutbox.Queued::unreachable));
+    }
+
+    /**
+     * What a rule's actions did.
+     *
+     * @param all whether every action ran
+     * @param couponCode the first coupon issued
+     * @param points the points awarded
+     * @param message what the outbox judged of the first message queued
+     */
+    private record Performed(
+            boolean all, Optional<String> couponCode, long points, Optional<MessageOutbox.Queued> message) {
+        static final Performed NOTHING = new Performed(true, Optional.empty(), 0, Optional.empty());
+    }
+
+    /** @return what the actions did */
+    private Performed perform(Rule rule, DueActivity due, Customer customer, Instant now, List<String> effects) {
         Map<String, String> values = new LinkedHashMap<>();
         if (due.activity().storeId() != null) {
             values.put("storeName", due.activity().storeId());
             values.put("storeId", due.activity().storeId());
         }
         boolean all = true;
+        long awarded = 0;
+        List<MessageOutbox.Queued> queued = new ArrayList<>();
         int index = 0;
         for (RuleAction action : rule.actions()) {
             index++;
             try {
-                effects.add(run(action, rule, due, customer.id(), index, now, values));
+                effects.add(run(action, rule, due, customer.id(), index, now, values, queued));
+                if (action instanceof RuleAction.AwardPoints award) {
+                    awarded += award.points().value();
+                }
             } catch (DomainException refused) {
                 all = false;
                 effects.add("action " + index + " (" + action.type() + ") could not run: " + refused.code() + ": "
                         + refused.getMessage());
             }
         }
-        return all;
+        return new Performed(
+                all,
+                Optional.ofNullable(values.get("couponCode")),
+                awarded,
+                queued.stream().findFirst());
     }
 
     private String run(
@@ -167,7 +247,8 @@ public class RuleReactor implements Reactor {
             CustomerId customer,
             int index,
             Instant now,
-            Map<String, String> values) {
+            Map<String, String> values,
+            List<MessageOutbox.Queued> queued) {
         if (action instanceof RuleAction.IssueCoupon issue) {
             return issueCoupon(issue, customer, now, values);
         }
@@ -175,7 +256,7 @@ public class RuleReactor implements Reactor {
             return points.award(customer, award.points(), REASON, "rule:" + rule.id(), now);
         }
         if (action instanceof RuleAction.SendMessage send) {
-            return queueMessage(send, rule, due, customer, index, values);
+            return queueMessage(send, rule, due, customer, index, values, queued);
         }
         return missions.advance(((RuleAction.AdvanceMission) action).missionId(), due, now);
     }
@@ -199,7 +280,8 @@ public class RuleReactor implements Reactor {
             DueActivity due,
             CustomerId customer,
             int index,
-            Map<String, String> values) {
+            Map<String, String> values,
+            List<MessageOutbox.Queued> queued) {
         for (String placeholder : List.of("couponCode", "couponValidUntil")) {
             if (send.template().contains("{" + placeholder + "}") && !values.containsKey(placeholder)) {
                 // a message about a coupon that was not issued would only confuse the customer
@@ -207,14 +289,14 @@ public class RuleReactor implements Reactor {
             }
         }
         Optional<Channel> channel = send.channel().map(c -> Channel.valueOf(c.toUpperCase(Locale.ROOT)));
-        outbox.queue(new MessageRequest(
+        queued.add(outbox.queueJudged(new MessageRequest(
                 customer,
                 channel,
                 send.template(),
                 values,
                 send.transactional(),
                 send.priority(),
-                "rule:" + rule.id() + "/event:" + due.activity().eventId() + "/action:" + index));
+                "rule:" + rule.id() + "/event:" + due.activity().eventId() + "/action:" + index)));
         return "queued a " + (send.transactional() ? "transactional" : "marketing") + " message"
                 + channel.map(c -> " by " + c).orElse(" by the preferred channel");
     }

@@ -1,9 +1,11 @@
 package dev.loyalty.application.rule;
 
 import dev.loyalty.application.account.Customers;
+import dev.loyalty.application.campaign.Campaigns;
 import dev.loyalty.application.coupon.CouponTemplateNotFoundException;
 import dev.loyalty.application.coupon.CouponTemplates;
 import dev.loyalty.application.mission.Missions;
+import dev.loyalty.application.segment.Segments;
 import dev.loyalty.application.shared.Actor;
 import dev.loyalty.domain.customer.CustomerId;
 import dev.loyalty.domain.customer.CustomerNotFoundException;
@@ -13,6 +15,7 @@ import dev.loyalty.domain.rule.RuleAction;
 import dev.loyalty.domain.rule.RuleId;
 import dev.loyalty.domain.rule.RuleNotFoundException;
 import dev.loyalty.domain.rule.RuleStatus;
+import dev.loyalty.domain.segment.SegmentId;
 import dev.loyalty.domain.shared.InvalidValueException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,9 +25,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The console's rules. A rule's actions must name things that exist when it is saved (a coupon
- * template, a mission), so that a typo is an error now rather than a silent failure at the
- * customer's next event.
+ * The console's rules. A rule must name things that exist when it is saved (its actions' coupon
+ * template or mission, its conditions' segments, its campaign), so that a typo is an error now
+ * rather than a silent failure at the customer's next event.
  */
 @ApplicationScoped
 public class RuleService implements RuleUseCases {
@@ -40,10 +43,12 @@ public class RuleService implements RuleUseCases {
     private final CouponTemplates templates;
     private final Missions missions;
     private final Customers customers;
+    private final Campaigns campaigns;
+    private final Segments segments;
 
     /** For CDI's proxy only. */
     protected RuleService() {
-        this(null, null, null, null, null);
+        this(null, null, null, null, null, null, null);
     }
 
     @Inject
@@ -52,12 +57,16 @@ public class RuleService implements RuleUseCases {
             RuleEvaluations evaluations,
             CouponTemplates templates,
             Missions missions,
-            Customers customers) {
+            Customers customers,
+            Campaigns campaigns,
+            Segments segments) {
         this.rules = rules;
         this.evaluations = evaluations;
         this.templates = templates;
         this.missions = missions;
         this.customers = customers;
+        this.campaigns = campaigns;
+        this.segments = segments;
     }
 
     @Override
@@ -86,7 +95,8 @@ public class RuleService implements RuleUseCases {
                 definition.actions(),
                 current.status(),
                 current.version(),
-                definition.sources()));
+                definition.sources(),
+                definition.campaign()));
         rules.update(replaced, current.version());
         return replaced;
     }
@@ -155,6 +165,15 @@ public class RuleService implements RuleUseCases {
     }
 
     private void checkReferences(Rule rule) {
+        if (rule.campaign().isPresent() && campaigns.byId(rule.campaign().get()).isEmpty()) {
+            throw new InvalidValueException(
+                    "campaignId", "no campaign has the id " + rule.campaign().get());
+        }
+        for (SegmentId segment : rule.conditions().segments()) {
+            if (segments.byId(segment).isEmpty()) {
+                throw new InvalidValueException("conditions.segments", "no segment has the id " + segment);
+            }
+        }
         for (RuleAction action : rule.actions()) {
             if (action instanceof RuleAction.IssueCoupon issue
                     && templates.byId(issue.templateId()).isEmpty()) {

@@ -79,7 +79,7 @@ public final class InMemoryCoupons implements Coupons {
     }
 
     private static Coupon copy(Coupon c) {
-        return Coupon.reconstitute(
+        Coupon copy = Coupon.reconstitute(
                 c.code(),
                 c.templateId(),
                 c.owner().orElse(null),
@@ -87,5 +87,6 @@ public final class InMemoryCoupons implements Coupons {
                 c.validFrom(),
                 c.validUntil(),
                 c.redemptionReference().orElse(null));
+        return c.ownFigures().map(copy::withOwnFigures).orElse(copy);
     }
 }

@@ -9,6 +9,8 @@ import dev.loyalty.application.account.PointsAwards;
 import dev.loyalty.application.activity.InMemoryActivityLog;
 import dev.loyalty.application.activity.RecordedActivity;
 import dev.loyalty.application.activity.ServiceEvents;
+import dev.loyalty.application.campaign.CampaignContacts;
+import dev.loyalty.application.campaign.Campaigns;
 import dev.loyalty.application.coupon.InMemoryCouponTemplates;
 import dev.loyalty.application.coupon.InMemoryCoupons;
 import dev.loyalty.application.messaging.MessageOutbox;
@@ -26,6 +28,8 @@ import dev.loyalty.application.rule.Rules;
 import dev.loyalty.application.tier.InMemoryQualifyingActivity;
 import dev.loyalty.domain.activity.EventSource;
 import dev.loyalty.domain.activity.EventType;
+import dev.loyalty.domain.campaign.Campaign;
+import dev.loyalty.domain.campaign.CampaignId;
 import dev.loyalty.domain.coupon.CouponTemplate;
 import dev.loyalty.domain.coupon.CouponTemplateId;
 import dev.loyalty.domain.coupon.Discount;
@@ -76,6 +80,23 @@ abstract class ReactionsFixture {
     final ServiceEvents serviceEvents = new ServiceEvents(activities);
     final InMemoryQualifyingActivity qualifying = new InMemoryQualifyingActivity();
     final List<MessageRequest> messages = new ArrayList<>();
+    final Map<CampaignId, Campaign> storedCampaigns = new java.util.HashMap<>();
+    final List<CampaignContacts.Contact> contacts = new ArrayList<>();
+    final List<String> taggedCoupons = new ArrayList<>();
+    /** The campaigns port as the rules' reactor uses it: reading a campaign, tagging a coupon as its. */
+    final Campaigns campaigns = (Campaigns) java.lang.reflect.Proxy.newProxyInstance(
+            Campaigns.class.getClassLoader(), new Class<?>[] {Campaigns.class}, (proxy, method, args) -> {
+                switch (method.getName()) {
+                    case "byId":
+                        return Optional.ofNullable(storedCampaigns.get((CampaignId) args[0]));
+                    case "tagCoupon":
+                        taggedCoupons.add(args[0] + "@" + args[1]);
+                        return null;
+                    default:
+                        throw new UnsupportedOperationException(method.getName());
+                }
+            });
+
     final List<DomainEvent> events = new ArrayList<>();
     /** The rules port breaks down on events of this type (null: never). */
     EventType failOn;
@@ -125,7 +146,17 @@ abstract class ReactionsFixture {
                 List.of(
                         new ReferralReactor(referrals, points, serviceEvents),
                         missionReactor,
-                        new RuleReactor(failingRules, evaluations, templates, coupons, outbox, points, missionReactor)),
+                        new RuleReactor(
+                                failingRules,
+                                evaluations,
+                                templates,
+                                coupons,
+                                outbox,
+                                points,
+                                missionReactor,
+                                (customer, segment, now) -> false,
+                                campaigns,
+                                contacts::add)),
                 clock);
     }
 

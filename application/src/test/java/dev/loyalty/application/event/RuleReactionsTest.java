@@ -10,6 +10,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.loyalty.application.messaging.MessageRequest;
 import dev.loyalty.application.rule.Evaluation;
 import dev.loyalty.application.rule.RuleReactor;
+import dev.loyalty.domain.campaign.Campaign;
+import dev.loyalty.domain.campaign.CampaignDefinitionParser;
+import dev.loyalty.domain.campaign.CampaignId;
 import dev.loyalty.domain.coupon.Coupon;
 import dev.loyalty.domain.coupon.CouponStatus;
 import dev.loyalty.domain.coupon.CouponTemplate;
@@ -295,6 +298,105 @@ class RuleReactionsTest extends ReactionsFixture {
             assertThat(entriesReferencing(marco.id(), profile.reference()))
                     .extracting(WalletEntry::points)
                     .containsExactly(30L);
+        }
+    }
+
+    @Nested
+    class ACampaignsRule {
+
+        private Campaign campaign(int holdoutPercent) {
+            Campaign campaign = Campaign.draft(
+                    CampaignId.newId(),
+                    CampaignDefinitionParser.parse(
+                            """
+                            {"name": "Newsletter push", "type": "CALENDAR", "holdoutPercent": %d,
+                             "audience": {"condition": {"tier": "Gold"}}, "offer": {"points": 10}}"""
+                                    .formatted(holdoutPercent)),
+                    "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff",
+                    NOW);
+            storedCampaigns.put(campaign.id(), campaign);
+            return campaign;
+        }
+
+        private Rule ofCampaign(Rule rule, Campaign campaign) {
+            Rule linked = new Rule(
+                    rule.id(),
+                    rule.name(),
+                    rule.on(),
+                    rule.conditions(),
+                    rule.actions(),
+                    rule.status(),
+                    rule.version(),
+                    rule.sources(),
+                    Optional.of(campaign.id()));
+            rules.add(linked);
+            return linked;
+        }
+
+        @Test
+        void holdsOutItsControlGroupAndRecordsBothGroupsAsTheCampaignsMembers() {
+            Campaign campaign = campaign(50);
+            CouponTemplate newsletterCoupon = template(null, 30);
+            Rule rule = ofCampaign(
+                    aRule().on(NEWSLETTER)
+                            .doing(new RuleAction.IssueCoupon(newsletterCoupon.id()))
+                            .build(),
+                    campaign);
+            Customer treated = null;
+            Customer heldOut = null;
+            while (treated == null || heldOut == null) {
+                Customer customer = enrolled();
+                if (campaign.holdout().holdsOut(campaign.id(), customer.id())) {
+                    heldOut = heldOut == null ? customer : heldOut;
+                } else {
+                    treated = treated == null ? customer : treated;
+                }
+            }
+            long treatedRow = newsletter(treated, "nl-t");
+            long heldOutRow = newsletter(heldOut, "nl-h");
+
+            reactions.react(treatedRow);
+            reactions.react(heldOutRow);
+
+            Coupon coupon =
+                    coupons.ofCustomer(treated.id()).stream().findFirst().orElseThrow();
+            assertThat(coupons.ofCustomer(heldOut.id()))
+                    .as("the control group gets nothing")
+                    .isEmpty();
+            assertThat(taggedCoupons).containsExactly(coupon.code().value() + "@" + campaign.id());
+            Customer t = treated;
+            Customer h = heldOut;
+            assertThat(contacts).hasSize(2);
+            assertThat(contacts).anySatisfy(c -> {
+                assertThat(c.customer()).isEqualTo(t.id());
+                assertThat(c.campaign()).isEqualTo(campaign.id());
+                assertThat(c.treatment()).isTrue();
+                assertThat(c.outcome()).isEqualTo("OFFERED");
+                assertThat(c.couponCode()).contains(coupon.code().value());
+                assertThat(c.occasion()).isEqualTo("rule:" + rule.id() + ":event:" + treatedRow);
+                assertThat(c.contactedAt()).isEqualTo(NOW);
+            });
+            assertThat(contacts).anySatisfy(c -> {
+                assertThat(c.customer()).isEqualTo(h.id());
+                assertThat(c.treatment()).isFalse();
+                assertThat(c.outcome()).isEqualTo("HELD_OUT");
+                assertThat(c.couponCode()).isEmpty();
+            });
+            assertThat(evaluations.all())
+                    .filteredOn(e -> e.customerId().equals(h.id()))
+                    .singleElement()
+                    .satisfies(e -> {
+                        assertThat(e.outcome()).isEqualTo(Evaluation.Outcome.SKIPPED);
+                        assertThat(String.join(" ", e.reasons())).contains("control group");
+                    });
+        }
+
+        @Test
+        void aRuleOfNoCampaignRecordsNoMember() {
+            Customer marco = enrolled();
+            stored(aRule().on(NEWSLETTER).doing(new RuleAction.AwardPoints(Points.of(5))));
+            reactions.react(newsletter(marco, "nl-1"));
+            assertThat(contacts).isEmpty();
         }
     }
 }

@@ -8,9 +8,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.loyalty.application.account.InMemoryCustomers;
+import dev.loyalty.application.campaign.Campaigns;
 import dev.loyalty.application.coupon.CouponTemplateNotFoundException;
 import dev.loyalty.application.coupon.InMemoryCouponTemplates;
 import dev.loyalty.application.mission.InMemoryMissions;
+import dev.loyalty.application.segment.Segments;
 import dev.loyalty.application.shared.Actor;
 import dev.loyalty.domain.activity.EventType;
 import dev.loyalty.domain.coupon.CouponTemplate;
@@ -53,7 +55,22 @@ class RuleServiceTest {
     private final InMemoryCouponTemplates templates = new InMemoryCouponTemplates();
     private final InMemoryMissions missions = new InMemoryMissions();
     private final InMemoryCustomers customers = new InMemoryCustomers();
-    private final RuleService service = new RuleService(rules, evaluations, templates, missions, customers);
+    private final Set<Object> knownCampaignsAndSegments = new java.util.HashSet<>();
+    private final RuleService service = new RuleService(
+            rules, evaluations, templates, missions, customers, byIdOnly(Campaigns.class), byIdOnly(Segments.class));
+
+    /** A port of which only {@code byId} is used: it finds what the test made known (as a mark). */
+    @SuppressWarnings("unchecked")
+    private <T> T byIdOnly(Class<T> port) {
+        return (T) java.lang.reflect.Proxy.newProxyInstance(
+                port.getClassLoader(), new Class<?>[] {port}, (proxy, method, args) -> {
+                    if (!method.getName().equals("byId")) {
+                        throw new UnsupportedOperationException(method.getName());
+                    }
+                    return knownCampaignsAndSegments.contains(args[0]) ? Optional.of(args[0]) : Optional.empty();
+                });
+    }
+
     private final Actor admin = Actor.admin("console");
 
     static Stream<Actor> notAdministrators() {
@@ -414,5 +431,51 @@ class RuleServiceTest {
             assertThatThrownBy(() -> service.evaluations(RuleId.newId(), Optional.empty(), Optional.empty(), 10, admin))
                     .isInstanceOf(RuleNotFoundException.class);
         }
+    }
+
+    @Test
+    void aRuleNamingACampaignOrASegmentThatDoesNotExistIsRefusedNamingTheField() {
+        dev.loyalty.domain.campaign.CampaignId campaign = dev.loyalty.domain.campaign.CampaignId.newId();
+        dev.loyalty.domain.segment.SegmentId segment =
+                new dev.loyalty.domain.segment.SegmentId(java.util.UUID.randomUUID());
+        Rule built = aRule().on(NEWSLETTER).doing(HUNDRED_POINTS).build();
+        Rule ofCampaign = new Rule(
+                built.id(),
+                built.name(),
+                built.on(),
+                built.conditions(),
+                built.actions(),
+                built.status(),
+                built.version(),
+                built.sources(),
+                Optional.of(campaign));
+        assertThatThrownBy(() -> service.define(ofCampaign, admin))
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("campaignId"));
+        Rule inSegment = aRule().on(NEWSLETTER)
+                .when(new dev.loyalty.domain.rule.RuleConditions(
+                        java.util.Map.of(),
+                        Set.of(),
+                        Set.of(),
+                        Set.of(),
+                        Optional.empty(),
+                        Set.of(),
+                        Set.of(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        false,
+                        Set.of(segment)))
+                .doing(HUNDRED_POINTS)
+                .build();
+        assertThatThrownBy(() -> service.define(inSegment, admin))
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("conditions.segments"));
+        assertThat(rules.all()).isEmpty();
+
+        knownCampaignsAndSegments.add(campaign);
+        knownCampaignsAndSegments.add(segment);
+        assertThat(service.define(ofCampaign, admin).campaign()).contains(campaign);
+        service.define(inSegment, admin);
+        assertThat(rules.all()).hasSize(2);
     }
 }

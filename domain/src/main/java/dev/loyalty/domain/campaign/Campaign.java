@@ -6,9 +6,10 @@ import java.util.Optional;
 
 /**
  * A campaign: its definition, its status and its holdout key. Only a draft's definition changes;
- * launching takes a draft (or a paused campaign) to SCHEDULED, pausing a scheduled or running one
- * to PAUSED, cancelling anything not over to CANCELLED; runs start only while it is SCHEDULED or
- * RUNNING and within its active dates.
+ * the console's {@link CampaignTransition}s take a draft (or a paused campaign) to SCHEDULED, a
+ * scheduled or running one to PAUSED, anything not over to CANCELLED; its runs take it on from
+ * SCHEDULED to RUNNING (when one starts) and to COMPLETED ({@link #completedAt}). Runs start only
+ * while it is SCHEDULED or RUNNING and within its active dates.
  */
 public final class Campaign {
 
@@ -73,6 +74,43 @@ public final class Campaign {
             throw new CampaignStateConflictException("only a draft changes; this campaign is " + status);
         }
         return new Campaign(id, newDefinition, status, holdoutKey, version + 1, createdAt, now, launchedAt, nextRunAt);
+    }
+
+    /**
+     * Applies what the console asked.
+     *
+     * @param transition launch, pause or cancel
+     * @param firstSlot for a launch: the first scheduled slot from now, if its schedule has one
+     * @param now the instant
+     * @return the campaign in its new status, one version on
+     * @throws CampaignStateConflictException when its status does not allow it
+     */
+    public Campaign apply(CampaignTransition transition, Optional<Instant> firstSlot, Instant now) {
+        return switch (transition) {
+            case LAUNCH -> launch(firstSlot, now);
+            case PAUSE -> pause(now);
+            case CANCEL -> cancel(now);
+        };
+    }
+
+    /**
+     * Whether the campaign is over at {@code now}: its end date ({@code activeUntil}) has passed, or
+     * its schedule has no slot left ({@link #nextRunAt()} empty) and a run of it ended. A campaign
+     * without a schedule (run only from the console) has no last slot: it ends with its end date or
+     * a cancel. The caller also knows that no run of it is in progress.
+     *
+     * @param now the instant
+     * @param aRunEnded whether a run of it has ended (completed or failed)
+     * @return whether it is over (it goes COMPLETED); never while it is a draft, paused or over
+     */
+    public boolean completedAt(Instant now, boolean aRunEnded) {
+        if (!status.runnable()) {
+            return false;
+        }
+        if (definition.activeUntil().map(until -> !now.isBefore(until)).orElse(false)) {
+            return true;
+        }
+        return !(definition.schedule() instanceof Schedule.Manual) && nextRunAt.isEmpty() && aRunEnded;
     }
 
     /**

@@ -3,10 +3,12 @@ package dev.loyalty.domain.rule;
 import dev.loyalty.domain.activity.Activity;
 import dev.loyalty.domain.activity.EventSource;
 import dev.loyalty.domain.activity.EventType;
+import dev.loyalty.domain.campaign.CampaignId;
 import dev.loyalty.domain.shared.InvalidValueException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -22,6 +24,8 @@ import java.util.Set;
  * @param status whether it reacts
  * @param version the definition's version, from 1
  * @param sources whose events it reacts to (by default {@link EventSource#TRUSTED}: not the app's)
+ * @param campaign the campaign it belongs to, if any: its firings are that campaign's contacts (its
+ *     holdout applies to them, and its evaluation counts them)
  */
 public record Rule(
         RuleId id,
@@ -31,7 +35,8 @@ public record Rule(
         List<RuleAction> actions,
         RuleStatus status,
         long version,
-        Set<EventSource> sources) {
+        Set<EventSource> sources,
+        Optional<CampaignId> campaign) {
 
     /** The most actions a rule may have. */
     public static final int MAX_ACTIONS = 10;
@@ -51,6 +56,20 @@ public record Rule(
         }
         actions = List.copyOf(actions);
         sources = sources == null || sources.isEmpty() ? EventSource.TRUSTED : Set.copyOf(sources);
+        Objects.requireNonNull(campaign, "campaign");
+    }
+
+    /** A rule of no campaign. */
+    public Rule(
+            RuleId id,
+            String name,
+            EventType on,
+            RuleConditions conditions,
+            List<RuleAction> actions,
+            RuleStatus status,
+            long version,
+            Set<EventSource> sources) {
+        this(id, name, on, conditions, actions, status, version, sources, Optional.empty());
     }
 
     /** A rule reacting to the trusted sources only (integrations and the service, not the app). */
@@ -62,7 +81,7 @@ public record Rule(
             List<RuleAction> actions,
             RuleStatus status,
             long version) {
-        this(id, name, on, conditions, actions, status, version, EventSource.TRUSTED);
+        this(id, name, on, conditions, actions, status, version, EventSource.TRUSTED, Optional.empty());
     }
 
     /**
@@ -107,7 +126,8 @@ public record Rule(
                 replacement.actions,
                 replacement.status,
                 version + 1,
-                replacement.sources);
+                replacement.sources,
+                replacement.campaign);
     }
 
     /**
@@ -118,6 +138,6 @@ public record Rule(
         if (status == RuleStatus.ARCHIVED && newStatus != RuleStatus.ARCHIVED) {
             throw new InvalidValueException("status", "an archived rule stays archived");
         }
-        return new Rule(id, name, on, conditions, actions, newStatus, version + 1, sources);
+        return new Rule(id, name, on, conditions, actions, newStatus, version + 1, sources, campaign);
     }
 }

@@ -289,6 +289,51 @@ public class SqlCampaigns implements Campaigns {
         update.executeUpdate();
     }
 
+    @Override
+    public void markRunning(CampaignId id, Instant now) {
+        em.createNativeQuery(
+                        """
+                        UPDATE campaign SET status = 'RUNNING', version = version + 1, updated_at = ?
+                        WHERE id = ? AND status = 'SCHEDULED'""")
+                .setParameter(1, UtcTimes.utc(now))
+                .setParameter(2, id.toString())
+                .executeUpdate();
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<Campaign> mayBeOver(Instant now, int limit) {
+        // an end date passed, or a schedule with no slot left once a run of it happened (a campaign
+        // without a schedule - run from the console only - has no last slot)
+        List<Object[]> rows = em.createNativeQuery(COLUMNS
+                        + " c WHERE c.status IN ('SCHEDULED', 'RUNNING')"
+                        + " AND (c.active_until <= ? OR (c.next_run_at IS NULL"
+                        + " AND JSON_EXTRACT(c.definition, '$.schedule') IS NOT NULL"
+                        + " AND EXISTS (SELECT 1 FROM campaign_run e WHERE e.campaign_id = c.id)))"
+                        + " AND NOT EXISTS (SELECT 1 FROM campaign_run r WHERE r.campaign_id = c.id"
+                        + " AND r.status = 'RUNNING') ORDER BY c.updated_at LIMIT "
+                        + Math.max(1, Math.min(limit, 1000)))
+                .setParameter(1, UtcTimes.utc(now))
+                .getResultList();
+        return rows.stream().map(SqlCampaigns::campaign).toList();
+    }
+
+    @Override
+    public boolean complete(CampaignId id, Instant now) {
+        return em.createNativeQuery(
+                                """
+                        UPDATE campaign c SET c.status = 'COMPLETED', c.completed_at = ?, c.next_run_at = NULL,
+                            c.version = c.version + 1, c.updated_at = ?
+                        WHERE c.id = ? AND c.status IN ('SCHEDULED', 'RUNNING')
+                          AND NOT EXISTS (SELECT 1 FROM campaign_run r WHERE r.campaign_id = c.id
+                                          AND r.status = 'RUNNING')""")
+                        .setParameter(1, UtcTimes.utc(now))
+                        .setParameter(2, UtcTimes.utc(now))
+                        .setParameter(3, id.toString())
+                        .executeUpdate()
+                == 1;
+    }
+
     private static Campaign campaign(Object[] row) {
         return Campaign.reconstitute(
                 new CampaignId(UUID.fromString((String) row[0])),

@@ -3,6 +3,7 @@ package dev.loyalty.adapters.persistence.rule;
 import dev.loyalty.adapters.persistence.UtcTimes;
 import dev.loyalty.application.rule.Rules;
 import dev.loyalty.domain.activity.EventType;
+import dev.loyalty.domain.campaign.CampaignId;
 import dev.loyalty.domain.rule.Rule;
 import dev.loyalty.domain.rule.RuleId;
 import dev.loyalty.domain.rule.RuleStatus;
@@ -16,11 +17,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The rules in {@code rule}, conditions and actions as a JSON document. */
+/** The rules in {@code rule}, conditions and actions as a JSON document, the campaign in its column. */
 @ApplicationScoped
 public class JpaRules implements Rules {
 
-    private static final String COLUMNS = "id, name, on_type, status, definition, version";
+    private static final String COLUMNS = "id, name, on_type, status, definition, version, campaign_id";
 
     @PersistenceContext(unitName = "loyalty")
     private EntityManager em;
@@ -39,8 +40,8 @@ public class JpaRules implements Rules {
     @Override
     public void add(Rule rule) {
         var now = UtcTimes.utc(clock.instant());
-        em.createNativeQuery("INSERT INTO rule (id, name, on_type, status, definition, version, created_at, updated_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+        em.createNativeQuery("INSERT INTO rule (id, name, on_type, status, definition, version, created_at, updated_at,"
+                        + " campaign_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .setParameter(1, rule.id().toString())
                 .setParameter(2, rule.name())
                 .setParameter(3, rule.on().value())
@@ -49,21 +50,23 @@ public class JpaRules implements Rules {
                 .setParameter(6, rule.version())
                 .setParameter(7, now)
                 .setParameter(8, now)
+                .setParameter(9, rule.campaign().map(Object::toString).orElse(null))
                 .executeUpdate();
     }
 
     @Override
     public void update(Rule rule, long readVersion) {
         int updated = em.createNativeQuery("UPDATE rule SET name = ?, on_type = ?, status = ?, definition = ?,"
-                        + " version = ?, updated_at = ? WHERE id = ? AND version = ?")
+                        + " version = ?, updated_at = ?, campaign_id = ? WHERE id = ? AND version = ?")
                 .setParameter(1, rule.name())
                 .setParameter(2, rule.on().value())
                 .setParameter(3, rule.status().name())
                 .setParameter(4, RuleJson.write(rule.conditions(), rule.actions(), rule.sources()))
                 .setParameter(5, rule.version())
                 .setParameter(6, UtcTimes.utc(clock.instant()))
-                .setParameter(7, rule.id().toString())
-                .setParameter(8, readVersion)
+                .setParameter(7, rule.campaign().map(Object::toString).orElse(null))
+                .setParameter(8, rule.id().toString())
+                .setParameter(9, readVersion)
                 .executeUpdate();
         if (updated != 1) {
             throw new ConcurrentUpdateException("the rule " + rule.id() + " was changed meanwhile");
@@ -104,6 +107,7 @@ public class JpaRules implements Rules {
                 RuleJson.actions(definition),
                 RuleStatus.valueOf((String) row[3]),
                 ((Number) row[5]).longValue(),
-                RuleJson.sources(definition));
+                RuleJson.sources(definition),
+                Optional.ofNullable((String) row[6]).map(id -> new CampaignId(UUID.fromString(id))));
     }
 }

@@ -6,6 +6,7 @@ import dev.loyalty.application.campaign.CampaignUseCases;
 import dev.loyalty.domain.campaign.Campaign;
 import dev.loyalty.domain.campaign.CampaignId;
 import dev.loyalty.domain.campaign.CampaignRunNotFoundException;
+import dev.loyalty.domain.campaign.CampaignTransition;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -111,7 +112,7 @@ public class CampaignResource {
             summary = "Launch a draft (or a paused campaign): SCHEDULED, its slots due from now")
     @APIResponse(responseCode = "409", description = "campaign-state-conflict")
     public CampaignViews.CampaignView launch(@PathParam("campaignId") String campaignId) {
-        return CampaignViews.CampaignView.of(campaigns.launch(CampaignId.parse(campaignId), caller.actor()));
+        return transition(campaignId, CampaignTransition.LAUNCH);
     }
 
     @POST
@@ -119,7 +120,7 @@ public class CampaignResource {
     @Operation(operationId = "pauseCampaign", summary = "Pause a launched campaign (a run stops at its next page)")
     @APIResponse(responseCode = "409", description = "campaign-state-conflict")
     public CampaignViews.CampaignView pause(@PathParam("campaignId") String campaignId) {
-        return CampaignViews.CampaignView.of(campaigns.pause(CampaignId.parse(campaignId), caller.actor()));
+        return transition(campaignId, CampaignTransition.PAUSE);
     }
 
     @POST
@@ -127,7 +128,13 @@ public class CampaignResource {
     @Operation(operationId = "cancelCampaign", summary = "Cancel a campaign for good")
     @APIResponse(responseCode = "409", description = "campaign-state-conflict: completed or cancelled already")
     public CampaignViews.CampaignView cancel(@PathParam("campaignId") String campaignId) {
-        return CampaignViews.CampaignView.of(campaigns.cancel(CampaignId.parse(campaignId), caller.actor()));
+        return transition(campaignId, CampaignTransition.CANCEL);
+    }
+
+    /** The three paths stay three documented operations; what they ask is one command. */
+    private CampaignViews.CampaignView transition(String campaignId, CampaignTransition transition) {
+        return CampaignViews.CampaignView.of(
+                campaigns.transition(CampaignId.parse(campaignId), transition, caller.actor()));
     }
 
     @POST

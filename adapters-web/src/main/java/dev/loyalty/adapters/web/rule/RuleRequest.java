@@ -4,6 +4,7 @@ import dev.loyalty.adapters.web.Choices;
 import dev.loyalty.adapters.web.Times;
 import dev.loyalty.domain.activity.EventSource;
 import dev.loyalty.domain.activity.EventType;
+import dev.loyalty.domain.campaign.CampaignId;
 import dev.loyalty.domain.coupon.CouponTemplateId;
 import dev.loyalty.domain.customer.ConsentPurpose;
 import dev.loyalty.domain.customer.EnrolmentChannel;
@@ -40,13 +41,16 @@ import java.util.stream.Collectors;
  * @param actions what it does, in order
  * @param sources whose events it reacts to: APP, INTEGRATION, SERVICE (default: INTEGRATION and SERVICE; the
  *     app's events only where the rule says so)
+ * @param campaignId the campaign it belongs to, if any: its firings get that campaign's holdout and count in
+ *     its evaluation
  */
 public record RuleRequest(
         @NotBlank @Size(max = 200) String name,
         @NotBlank @Size(max = 64) String on,
         @Valid Conditions conditions,
         @NotEmpty @Size(max = Rule.MAX_ACTIONS) List<@NotNull @Valid Action> actions,
-        @Size(max = 3) List<@NotBlank @Size(max = 16) String> sources) {
+        @Size(max = 3) List<@NotBlank @Size(max = 16) String> sources,
+        @Size(max = 64) String campaignId) {
 
     /**
      * @param attributes event attributes that must equal these values
@@ -114,7 +118,8 @@ public record RuleRequest(
                 parsed,
                 RuleStatus.ACTIVE,
                 1,
-                sources(sources));
+                sources(sources),
+                campaignId == null ? Optional.empty() : Optional.of(new CampaignId(uuid(campaignId, "campaignId"))));
     }
 
     /** @return the sources named (APP, INTEGRATION, SERVICE), or the trusted ones when none is */

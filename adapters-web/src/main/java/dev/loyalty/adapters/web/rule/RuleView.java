@@ -21,6 +21,7 @@ import java.util.TreeSet;
  * @param conditions what must hold besides
  * @param actions what it does
  * @param sources whose events it reacts to
+ * @param campaignId the campaign it belongs to, if any
  */
 public record RuleView(
         String ruleId,
@@ -30,7 +31,8 @@ public record RuleView(
         long version,
         ConditionsView conditions,
         List<ActionView> actions,
-        List<String> sources) {
+        List<String> sources,
+        String campaignId) {
 
     static RuleView of(Rule rule) {
         RuleConditions c = rule.conditions();
@@ -53,7 +55,8 @@ public record RuleView(
                         c.oncePerCustomer(),
                         c.segments().stream().map(Object::toString).sorted().toList()),
                 rule.actions().stream().map(ActionView::of).toList(),
-                rule.sources().stream().map(Enum::name).sorted().toList());
+                rule.sources().stream().map(Enum::name).sorted().toList(),
+                rule.campaign().map(Object::toString).orElse(null));
     }
 
     /** The conditions, as in the request. */
