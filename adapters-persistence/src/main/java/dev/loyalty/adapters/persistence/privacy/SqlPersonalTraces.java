@@ -13,7 +13,9 @@ import java.util.List;
  * the events a prospect posted with the customer's contact lose it, the messages lose their text
  * and values and their history its details (a call list's notes), the stored idempotent responses
  * naming the customer are deleted (a replay then runs as a new request, which the customer's
- * unique keys answer), the referral loses its contact hash.
+ * unique keys answer). The referral keeps its contact's hash, a digest that names nobody by itself:
+ * without it a contact could erase itself and enrol again for a second referral reward (keying the
+ * digest with a secret, so that a list of phone numbers cannot be matched against it, is left open).
  */
 @ApplicationScoped
 public class SqlPersonalTraces implements PersonalTraces {
@@ -57,7 +59,8 @@ public class SqlPersonalTraces implements PersonalTraces {
         for (String contact : contacts) {
             update("DELETE FROM idempotency_record WHERE body LIKE CONCAT('%', ?, '%')", contact);
         }
-        update("UPDATE referral SET contact_hash = NULL WHERE referred_id = ?", customer);
+        // the referral keeps its contact's hash (a digest, not the contact): it is what refuses a
+        // second reward to a contact that erases itself and enrols again with the same code
     }
 
     private void update(String sql, String... parameters) {
