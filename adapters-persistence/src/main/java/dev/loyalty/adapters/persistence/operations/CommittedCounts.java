@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 
@@ -26,11 +27,19 @@ public class CommittedCounts {
 
     private static final Logger LOG = Logger.getLogger(CommittedCounts.class.getName());
 
-    /** What each counter counts, for the registry's help text. */
-    private static final Map<String, String> DESCRIPTIONS = Map.of(
+    /** Each counter's name and help text, built once. */
+    private static final Map<String, Metadata> METADATA = Map.of(
             "loyalty_points",
-                    "Points moved by committed ledger entries, by entry type (EARN, BURN, EXPIRE, REVERSE, ADJUST)",
-            "loyalty_domain_events", "Committed domain events, by type");
+            Metadata.builder()
+                    .withName("loyalty_points")
+                    .withDescription("Points moved by committed ledger entries, by entry type"
+                            + " (EARN, BURN, EXPIRE, REVERSE, ADJUST)")
+                    .build(),
+            "loyalty_domain_events",
+            Metadata.builder()
+                    .withName("loyalty_domain_events")
+                    .withDescription("Committed domain events, by type")
+                    .build());
 
     @Resource
     private TransactionSynchronizationRegistry transactions;
@@ -91,7 +100,13 @@ public class CommittedCounts {
     }
 
     private void increment(Counter counter, long amount) {
-        registry.counter(counter.name(), new Tag(counter.tag(), counter.value()))
-                .inc(amount);
+        try {
+            Metadata metadata = METADATA.get(counter.name());
+            Tag tag = new Tag(counter.tag(), counter.value());
+            (metadata == null ? registry.counter(counter.name(), tag) : registry.counter(metadata, tag)).inc(amount);
+        } catch (RuntimeException e) {
+            // after the commit: the change stands, only its figure is lost
+            LOG.log(Level.WARNING, "a counter could not be kept: " + counter.name(), e);
+        }
     }
 }
