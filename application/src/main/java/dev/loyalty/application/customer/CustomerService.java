@@ -93,6 +93,12 @@ public class CustomerService implements EnrolCustomerUseCase, FindCustomerQuery,
         if (actor.role() == Role.TERMINAL && !actor.storeId().equals(details.storeId())) {
             throw new AccessDeniedException("a terminal enrols only for its own store");
         }
+        if (actor.role() == Role.INTEGRATION
+                && details.storeId() != null
+                && !actor.stores().isEmpty()
+                && !actor.stores().contains(details.storeId().strip())) {
+            throw new AccessDeniedException("an integration enrols only for the stores its token names");
+        }
         Instant now = clock.instant();
         Enrolment enrolment = Customer.enrol(CustomerId.newId(), CardNumber.fromSerial(serials.next()), details, now);
         Customer customer = enrolment.customer();

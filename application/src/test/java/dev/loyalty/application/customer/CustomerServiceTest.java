@@ -167,6 +167,21 @@ class CustomerServiceTest {
         }
 
         @Test
+        void anIntegrationScopedToStoresEnrolsOnlyForThemOrForNoStore() {
+            Actor romeShop = Actor.integration("shop-rome", java.util.Set.of("S001"), java.util.Set.of());
+
+            assertThatThrownBy(() -> service.enrol(new EnrolCustomerCommand(
+                            anEnrolment().enrolledAt(STORE, "S002").build(), romeShop)))
+                    .isInstanceOf(AccessDeniedException.class);
+            assertThat(store.all()).isEmpty();
+            assertThat(events).isEmpty();
+            service.enrol(new EnrolCustomerCommand(
+                    anEnrolment().enrolledAt(STORE, "S001").build(), romeShop));
+            service.enrol(new EnrolCustomerCommand(anEnrolment().enrolledAt(APP).build(), romeShop));
+            assertThat(store.all()).hasSize(2);
+        }
+
+        @Test
         void adminAndIntegrationEnrolAnywhere() {
             Customer byAdmin = service.enrol(new EnrolCustomerCommand(
                     anEnrolment()
