@@ -8,8 +8,8 @@ import jakarta.ws.rs.ext.Provider;
 
 /**
  * How the API reads and writes JSON: unknown fields in a request are an error (a typo must not be
- * silently ignored), whole-number fields take exactly the number sent ({@link ExactNumbers}), absent
- * values are left out of responses.
+ * silently ignored), whole-number fields take exactly the number sent ({@link ExactNumbers}), text
+ * fields only text ({@link StrictText}), absent values are left out of responses.
  */
 @Provider
 public class JsonConfig implements ContextResolver<Jsonb> {
@@ -24,7 +24,8 @@ public class JsonConfig implements ContextResolver<Jsonb> {
     static Jsonb newJsonb() {
         return JsonbBuilder.create(new JsonbConfig()
                 .withNullValues(false)
-                .withDeserializers(new ExactNumbers.LongDeserializer(), new ExactNumbers.IntegerDeserializer())
+                .withDeserializers(
+                        new ExactNumbers.LongDeserializer(), new ExactNumbers.IntegerDeserializer(), new StrictText())
                 .setProperty("jsonb.fail-on-unknown-properties", true));
     }
 
