@@ -153,29 +153,36 @@ final class Api {
      * (as a client streaming its body does).
      */
     Reply postChunked(String path, String token, String contentType, String prefix, long filler) {
+        return sendChunked("POST", path, token, contentType, prefix, filler);
+    }
+
+    /** {@link #postChunked} with any method. */
+    Reply sendChunked(String method, String path, String token, String contentType, String prefix, long filler) {
         byte[] head = prefix.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         return send(request(path, token)
                 .header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.SequenceInputStream(
-                        new java.io.ByteArrayInputStream(head), new java.io.InputStream() {
-                            private long left = filler;
+                .method(
+                        method,
+                        HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.SequenceInputStream(
+                                new java.io.ByteArrayInputStream(head), new java.io.InputStream() {
+                                    private long left = filler;
 
-                            @Override
-                            public int read() {
-                                return left-- > 0 ? ' ' : -1;
-                            }
+                                    @Override
+                                    public int read() {
+                                        return left-- > 0 ? ' ' : -1;
+                                    }
 
-                            @Override
-                            public int read(byte[] buffer, int offset, int length) {
-                                if (left <= 0) {
-                                    return -1;
-                                }
-                                int n = (int) Math.min(length, left);
-                                java.util.Arrays.fill(buffer, offset, offset + n, (byte) ' ');
-                                left -= n;
-                                return n;
-                            }
-                        }))));
+                                    @Override
+                                    public int read(byte[] buffer, int offset, int length) {
+                                        if (left <= 0) {
+                                            return -1;
+                                        }
+                                        int n = (int) Math.min(length, left);
+                                        java.util.Arrays.fill(buffer, offset, offset + n, (byte) ' ');
+                                        left -= n;
+                                        return n;
+                                    }
+                                }))));
     }
 
     private HttpRequest.Builder request(String path, String token) {

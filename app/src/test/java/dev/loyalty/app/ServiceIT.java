@@ -136,4 +136,10 @@ class ServiceIT {
 
     @Nested
     class OfflineTills extends OfflineTillScenarios {}
+
+    @Nested
+    class AuthorizationMatrix extends AuthorizationMatrixScenarios {}
+
+    @Nested
+    class BadInputCorpus extends BadInputCorpusScenarios {}
 }
