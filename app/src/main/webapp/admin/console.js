@@ -88,11 +88,14 @@ function showProblem(form, error) {
       const id = `path-error-${holders.length}`;
       holder.setAttribute('aria-invalid', 'true');
       const detail = problem.detail || error.message;
-      holder.append(h('p', { class: 'field-error', id, text: detail.startsWith(`${problem.path}: `) ? detail.slice(problem.path.length + 2) : detail }));
+      const text = detail.startsWith(`${problem.path}: `) ? detail.slice(problem.path.length + 2) : detail;
+      holder.append(h('p', { class: 'field-error', id, text }));
       const input = holder.matches('select, input, textarea') ? holder : holder.querySelector('select, input, textarea');
       if (input && input !== holder) { input.setAttribute('aria-invalid', 'true'); input.setAttribute('aria-describedby', id); }
       input?.focus();
-      say(`${T('err.field')} ${error.message}`);
+      // the banner names the field as the form labels it, never the API's JSON path
+      const label = (holder.querySelector('label') || holder.querySelector('legend'))?.textContent.trim();
+      say(`${T('err.field')} ${label ? `${label}: ` : ''}${text}`);
       return;
     }
   }
@@ -1337,6 +1340,17 @@ async function campaignDetail(main, id, runId) {
       h('dt', { text: T('camp.nextRun') }), h('dd', { text: fmtTime(c.nextRunAt) || '–' }), h('dt', { text: T('camp.launched') }), h('dd', { text: fmtTime(c.launchedAt) || '–' })),
     actions);
   if (runId) main.append(runProgress(main, id, runId));
+  else if (c.status !== 'DRAFT') {
+    // the latest runs, whoever started them (the schedule, another console, another instance)
+    const runs = (await api('GET', `/campaigns/${encodeURIComponent(id)}/runs?limit=10`)).items;
+    if (main !== currentView) return;
+    if (runs.length && runs[0].status === 'RUNNING') main.append(runProgress(main, id, runs[0].runId));
+    if (runs.length) main.append(panel('camp.runs', table([
+      ['camp.run.scheduledFor', (r) => h('a', { href: campaignHref(id, 'runs', r.runId), text: fmtTime(r.scheduledFor) })],
+      ['col.status', (r) => T(`camp.run.${r.status}`)], ['camp.run.percent', (r) => `${r.percent} %`, 'num'],
+      ['camp.run.offered', (r) => fmtNumber(r.offered), 'num'], ['camp.run.heldOut', (r) => fmtNumber(r.heldOut), 'num'],
+      ['camp.run.suppressed', (r) => fmtNumber(r.suppressed), 'num'], ['camp.run.overBudget', (r) => fmtNumber(r.overBudget), 'num']], runs, 'camp-runs')));
+  }
   if (c.status === 'DRAFT') { const box = panel('camp.definition'); main.append(box); await campaignForm(main, c, box); return; }
   const [segments, templates] = await Promise.all([api('GET', '/segments'), api('GET', '/coupon-templates')]);
   if (main !== currentView) return;

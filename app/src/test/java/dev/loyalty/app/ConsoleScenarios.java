@@ -405,6 +405,10 @@ abstract class ConsoleScenarios {
         WebElement error = browser.findElement(By.cssSelector("[data-path='$.holdoutPercent'] .field-error"));
         assertThat(error.getText()).isEqualTo("between 0 and 50");
         assertThat(holdout.getAttribute("aria-describedby")).isEqualTo(error.getAttribute("id"));
+        assertThat(browser.findElement(By.id("alert")).getText())
+                .as("the banner names the field by its label, not by the API's JSON path")
+                .contains("Control group (%): between 0 and 50")
+                .doesNotContain("$.");
         assertThat(Api.count("SELECT COUNT(*) FROM campaign"))
                 .as("nothing saved")
                 .isEqualTo(campaigns);
@@ -432,6 +436,14 @@ abstract class ConsoleScenarios {
                 .as("targets")
                 .contains("12");
         page("campaign-run");
+
+        // the campaign's page lists its latest runs, whoever started them
+        browser.get(BASE + "/admin/#/campaigns/" + campaign);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#camp-runs tbody tr")));
+        List<WebElement> runRows = browser.findElements(By.cssSelector("#camp-runs tbody tr"));
+        assertThat(runRows).hasSize(1);
+        assertThat(runRows.get(0).getText()).contains("Completed", "100 %");
+        page("campaign-runs");
 
         // two of the offered buy within the attribution window; the results say so
         List<String> offered = API
