@@ -1148,7 +1148,7 @@ async function campaignForm(main, campaign, into) {
       offer: e.offer && !e.offer.personal ? e.offer : undefined, message: e.message };
   }
   const offerKind = !d.offer ? 'none' : d.offer.personal ? 'personal' : d.offer.points !== undefined ? 'points' : 'coupon';
-  const scheduleKind = d.schedule ? (d.schedule.daily ? 'daily' : 'at') : 'none';
+  const scheduleKind = d.schedule ? (d.schedule.daily ? 'daily' : d.schedule.cron ? 'cron' : 'at') : 'none';
   const personal = (d.offer && d.offer.personal) || {};
 
   const name = inp('camp-name', 'name', { value: d.name || '', required: true, maxlength: '200' });
@@ -1217,13 +1217,14 @@ async function campaignForm(main, campaign, into) {
       h('span', { class: 'muted small', id: 'camp-body-hint', text: T('camp.msg.hint') })));
   const messagePart = section('camp.message', 'camp-message-part', h('div', { class: 'span', 'data-path': '$.message' }, sendMessage), messageFields);
   // when
-  const schedule = sel('camp-schedule', 'scheduleKind', [['none', T('camp.sch.none')], ['at', T('camp.sch.at')], ['daily', T('camp.sch.daily')]], scheduleKind);
+  const schedule = sel('camp-schedule', 'scheduleKind', [['none', T('camp.sch.none')], ['at', T('camp.sch.at')], ['daily', T('camp.sch.daily')], ['cron', T('camp.sch.cron')]], scheduleKind);
   const at = inp('camp-at', 'at', { type: 'datetime-local', value: localInput(d.schedule && d.schedule.at) });
   const daily = inp('camp-daily', 'daily', { type: 'time', value: (d.schedule && d.schedule.daily) || '09:00' });
+  const cron = inp('camp-cron', 'cron', { value: (d.schedule && d.schedule.cron) || '0 9 * * MON', spellcheck: 'false', autocomplete: 'off' });
   const from = inp('camp-from', 'activeFrom', { type: 'datetime-local', value: localInput(d.activeFrom) });
   const until = inp('camp-until', 'activeUntil', { type: 'datetime-local', value: localInput(d.activeUntil) });
   const when = section('camp.when', 'camp-when-part', pfld('$.schedule', 'camp-schedule', 'camp.sch.kind', schedule), pfld('$.schedule.at', 'camp-at', 'camp.sch.atField', at),
-    pfld('$.schedule.daily', 'camp-daily', 'camp.sch.dailyField', daily, 'camp.sch.dailyHint'), pfld('$.activeFrom', 'camp-from', 'camp.activeFrom', from), pfld('$.activeUntil', 'camp-until', 'camp.activeUntil', until));
+    pfld('$.schedule.daily', 'camp-daily', 'camp.sch.dailyField', daily, 'camp.sch.dailyHint'), pfld('$.schedule.cron', 'camp-cron', 'camp.sch.cronField', cron, 'camp.sch.cronHint'), pfld('$.activeFrom', 'camp-from', 'camp.activeFrom', from), pfld('$.activeUntil', 'camp-until', 'camp.activeUntil', until));
   // budgets
   const b = d.budget || {};
   const maxCoupons = inp('camp-maxcoupons', 'maxCoupons', { type: 'number', min: '0', step: '1', value: b.maxCoupons ?? '' });
@@ -1250,6 +1251,7 @@ async function campaignForm(main, campaign, into) {
     messageFields.hidden = !sendMessage.querySelector('input').checked;
     at.closest('.field').hidden = schedule.value !== 'at';
     daily.closest('.field').hidden = schedule.value !== 'daily';
+    cron.closest('.field').hidden = schedule.value !== 'cron';
   };
   [type, audienceKind, offer, valueBy, schedule, sendMessage.querySelector('input')].forEach((x) => x.addEventListener('change', show));
 
@@ -1288,6 +1290,7 @@ async function campaignForm(main, campaign, into) {
     }
     if (schedule.value === 'at') out.schedule = { at: instantOf(at) };
     else if (schedule.value === 'daily') out.schedule = { daily: daily.value };
+    else if (schedule.value === 'cron') out.schedule = { cron: cron.value };
     if (from.value) out.activeFrom = instantOf(from);
     if (until.value) out.activeUntil = instantOf(until);
     const budgetOut = {};
@@ -1372,7 +1375,7 @@ function definitionFacts(d, names) {
   add('camp.offer', !d.offer ? T('camp.offer.none') : d.offer.points ? `${fmtNumber(d.offer.points)} ${T('col.points').toLowerCase()}`
     : `${T('camp.offer.coupon')}: ${named(d.offer.templateId)}${d.offer.personal ? ` ${JSON.stringify(d.offer.personal)}` : ''}`);
   if (d.message) add('camp.message', `${d.message.channel || T('camp.msg.preferred')}: ${d.message.template}`);
-  add('camp.when', !d.schedule ? T('camp.sch.none') : d.schedule.at ? fmtTime(d.schedule.at) : `${T('camp.sch.daily')} ${d.schedule.daily}`);
+  add('camp.when', !d.schedule ? T('camp.sch.none') : d.schedule.at ? fmtTime(d.schedule.at) : d.schedule.cron ? `${T('camp.sch.cron')}: ${d.schedule.cron}` : `${T('camp.sch.daily')} ${d.schedule.daily}`);
   if (d.budget) add('camp.budget', JSON.stringify(d.budget));
   return h('dl', { class: 'facts' }, ...facts);
 }

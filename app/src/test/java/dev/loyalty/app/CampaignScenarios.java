@@ -132,9 +132,23 @@ abstract class CampaignScenarios {
         Api.Reply cron = API.post(
                 "/api/v1/campaigns",
                 Api.admin(),
-                definition.replace("\"holdoutPercent\": 10", "\"schedule\": {\"cron\": \"0 9 * * *\"}"));
+                definition.replace("\"holdoutPercent\": 10", "\"schedule\": {\"cron\": \"0 25 * * *\"}"));
         assertThat(cron.isProblem("campaign-invalid")).as(cron.toString()).isTrue();
         assertThat(cron.json().getString("path")).isEqualTo("$.schedule.cron");
+        assertThat(cron.json().getString("detail")).contains("between 0 and 23");
+        // a good cron schedule: launched, its next run is the next minute the expression names
+        String weekly =
+                defined(definition.replace("\"holdoutPercent\": 10", "\"schedule\": {\"cron\": \"15 7 * * sun\"}"));
+        JsonObject launchedWeekly = API.post("/api/v1/campaigns/" + weekly + "/launch", Api.admin(), "")
+                .json();
+        assertThat(launchedWeekly.getString("status")).isEqualTo("SCHEDULED");
+        java.time.ZonedDateTime nextRun = java.time.Instant.parse(launchedWeekly.getString("nextRunAt"))
+                .atZone(java.time.ZoneId.of("Europe/Rome")); // the programme's zone (LOYALTY_MESSAGING_TIME_ZONE)
+        assertThat(nextRun.getDayOfWeek()).isEqualTo(java.time.DayOfWeek.SUNDAY);
+        assertThat(nextRun.toLocalTime()).isEqualTo(java.time.LocalTime.of(7, 15));
+        assertThat(nextRun.toInstant())
+                .isBetween(java.time.Instant.now(), java.time.Instant.now().plus(Duration.ofDays(7)));
+        API.post("/api/v1/campaigns/" + weekly + "/cancel", Api.admin(), "");
         Api.Reply noTemplate = API.post(
                 "/api/v1/campaigns",
                 Api.admin(),

@@ -416,6 +416,17 @@ abstract class ConsoleScenarios {
 
         holdout.clear();
         holdout.sendKeys("40");
+        // a cron schedule the API refuses is shown at the cron field; back to "by hand" afterwards
+        new Select(browser.findElement(By.id("camp-schedule"))).selectByValue("cron");
+        WebElement cron = browser.findElement(By.id("camp-cron"));
+        cron.clear();
+        cron.sendKeys("0 25 * * *");
+        browser.findElement(By.id("camp-submit")).click();
+        wait.until(ExpectedConditions.attributeToBe(By.id("camp-cron"), "aria-invalid", "true"));
+        assertThat(browser.findElement(By.cssSelector("[data-path='$.schedule.cron'] .field-error"))
+                        .getText())
+                .contains("between 0 and 23");
+        new Select(browser.findElement(By.id("camp-schedule"))).selectByValue("none");
         browser.findElement(By.id("camp-submit")).click();
         wait.until(ExpectedConditions.elementToBeClickable(By.id("camp-launch")))
                 .click();
