@@ -47,6 +47,15 @@ public class SqlPointsHolds implements PointsHolds {
 
     @Override
     public Optional<PointsHold> lockedByPurchase(PurchaseId purchaseId) {
+        // a hold is written with its purchase, so whether one exists is settled under the purchase's lock:
+        // look without locking first (a locking read of a missing row would lock a gap, which a purchase
+        // of the same customer inserting its hold would then wait for, holding the wallet's lock)
+        if (em.createNativeQuery("SELECT 1 FROM pending_points WHERE purchase_id = ?")
+                .setParameter(1, purchaseId.toString())
+                .getResultList()
+                .isEmpty()) {
+            return Optional.empty();
+        }
         List<?> rows = em.createNativeQuery(
                         "SELECT " + COLUMNS + " FROM pending_points WHERE purchase_id = ? FOR UPDATE")
                 .setParameter(1, purchaseId.toString())
