@@ -187,6 +187,11 @@ abstract class PendingPointsScenarios {
                         + "' AND type = 'REVERSE'"))
                 .as("a cancellation while pending takes nothing from the wallet")
                 .isZero();
+        JsonObject export = API.get("/api/v1/customers/" + customer + "/export", Api.admin())
+                .json();
+        assertThat(export.getJsonObject("records").getJsonArray("pendingPoints"))
+                .as("the GDPR export carries every step")
+                .hasSize(statement.getInt("totalPendingEntries"));
         theBooksBalance();
     }
 
