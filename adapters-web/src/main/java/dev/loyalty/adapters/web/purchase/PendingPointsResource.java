@@ -1,6 +1,7 @@
 package dev.loyalty.adapters.web.purchase;
 
 import dev.loyalty.adapters.web.Roles;
+import dev.loyalty.adapters.web.problem.Problem;
 import dev.loyalty.application.checkout.PendingPointsJob;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +11,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -40,6 +44,17 @@ public class PendingPointsResource {
             summary = "Post the pending points whose postAt has come, now",
             description = "What the job does every 5 minutes: each order whose points are still pending and due is"
                     + " credited once, in its own transaction. No body.")
+    @APIResponse(
+            responseCode = "200",
+            description = "What the run posted",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PostingRun.class)))
+    @APIResponse(
+            responseCode = "403",
+            description = "Not an administrator (forbidden)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PostingRun run() {
         PendingPointsJob.Run run = job.run();
         return new PostingRun(run.at().toString(), run.purchases(), run.points(), run.failed());
