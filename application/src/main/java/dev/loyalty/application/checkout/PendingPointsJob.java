@@ -16,7 +16,7 @@ import java.util.logging.Logger;
  * purchase and posts only what is still pending.
  */
 @ApplicationScoped
-public class PendingPointsJob {
+public class PendingPointsJob implements PostPendingPointsUseCase {
 
     static final int BATCH = 200;
     static final int MAX_BATCHES = 100;
@@ -39,7 +39,7 @@ public class PendingPointsJob {
         this.clock = clock;
     }
 
-    /** @return what the run posted */
+    @Override
     public Run run() {
         Instant now = clock.instant();
         int purchases = 0;
@@ -67,14 +67,4 @@ public class PendingPointsJob {
         }
         return new Run(now, purchases, points, failed);
     }
-
-    /**
-     * One run.
-     *
-     * @param at the instant it posted what was due at
-     * @param purchases how many purchases' points it posted
-     * @param points how many points
-     * @param failed how many postings failed (tried again by the next run)
-     */
-    public record Run(Instant at, int purchases, long points, int failed) {}
 }

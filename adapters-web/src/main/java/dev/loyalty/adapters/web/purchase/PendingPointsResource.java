@@ -2,7 +2,7 @@ package dev.loyalty.adapters.web.purchase;
 
 import dev.loyalty.adapters.web.Roles;
 import dev.loyalty.adapters.web.problem.Problem;
-import dev.loyalty.application.checkout.PendingPointsJob;
+import dev.loyalty.application.checkout.PostPendingPointsUseCase;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -28,7 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class PendingPointsResource {
 
     @Inject
-    PendingPointsJob job;
+    PostPendingPointsUseCase job;
 
     /**
      * @param at the instant it posted what was due at
@@ -56,7 +56,7 @@ public class PendingPointsResource {
             description = "Not an administrator (forbidden)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PostingRun run() {
-        PendingPointsJob.Run run = job.run();
+        PostPendingPointsUseCase.Run run = job.run();
         return new PostingRun(run.at().toString(), run.purchases(), run.points(), run.failed());
     }
 }
