@@ -82,7 +82,7 @@ abstract class PendingPointsScenarios {
                 .isZero();
         assertThat(Duration.between(Instant.now(), Instant.parse(order.getString("postAt")))
                         .toDays())
-                .as("LOYALTY_PENDING_DAYS by default: 14 days after the order")
+                .as("LOYALTY_PENDING_DAYS (14 in the tests' service): 14 days after the order")
                 .isBetween(13L, 14L);
         String reward = API.post(
                         "/api/v1/rewards",

@@ -46,7 +46,7 @@ public class ConfiguredProgramme implements ProgrammeSettings {
     public ConfiguredProgramme(
             @ConfigProperty(name = "loyalty.points.validity-days", defaultValue = "365") int validityDays,
             @ConfigProperty(name = "loyalty.offline.max-age-days", defaultValue = "7") int offlineMaxAgeDays,
-            @ConfigProperty(name = "loyalty.pending-days", defaultValue = "14") int pendingDays) {
+            @ConfigProperty(name = "loyalty.pending-days", defaultValue = "0") int pendingDays) {
         if (pendingDays < 0 || pendingDays > MAX_PENDING_HOLD.toDays()) {
             throw new IllegalArgumentException("LOYALTY_PENDING_DAYS (loyalty.pending-days) must be 0 to "
                     + MAX_PENDING_HOLD.toDays() + " days, got: " + pendingDays);

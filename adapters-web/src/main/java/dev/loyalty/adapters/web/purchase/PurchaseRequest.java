@@ -18,7 +18,7 @@ import java.util.List;
  * conflict rather than a refusal). {@code postAt} (optional, same format): the purchase's points stay
  * pending - shown, not spendable - until then or until the order is confirmed, and vanish if it is
  * cancelled first; at most 90 days after {@code occurredAt}. Without it an ONLINE purchase's points
- * are pending for {@code LOYALTY_PENDING_DAYS} (default 14) after it occurred.
+ * are pending for {@code LOYALTY_PENDING_DAYS} (default 0: none) after it occurred.
  */
 public record PurchaseRequest(
         @NotBlank @Size(max = 64) String storeId,
