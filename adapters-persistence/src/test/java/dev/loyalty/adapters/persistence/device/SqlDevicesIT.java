@@ -62,6 +62,14 @@ class SqlDevicesIT {
         return TestDatabase.inTransaction(em -> new SqlDevices(em).ofCustomer(customer));
     }
 
+    static boolean removed(CustomerId customer, DeviceToken token) {
+        return TestDatabase.inTransaction(em -> new SqlDevices(em).remove(customer, token));
+    }
+
+    static int forgotten(List<DeviceToken> tokens) {
+        return TestDatabase.inTransaction(em -> new SqlDevices(em).forget(tokens));
+    }
+
     @Test
     void aTokenIsOneRowThatMovesToTheCustomerWhoRegistersItLast() {
         CustomerId marco = aCustomer();
@@ -79,10 +87,8 @@ class SqlDevicesIT {
 
         assertThat(of(marco)).isEmpty();
         assertThat(of(elena)).extracting(Device::token).containsExactly(token);
-        assertThat(TestDatabase.inTransaction(em -> new SqlDevices(em).remove(marco, token)))
-                .isFalse();
-        assertThat(TestDatabase.inTransaction(em -> new SqlDevices(em).remove(elena, token)))
-                .isTrue();
+        assertThat(removed(marco, token)).isFalse();
+        assertThat(removed(elena, token)).isTrue();
         assertThat(of(elena)).isEmpty();
     }
 
