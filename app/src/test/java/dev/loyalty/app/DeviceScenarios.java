@@ -51,6 +51,20 @@ abstract class DeviceScenarios {
         assertThat(devicesOf(marco)).isZero();
         assertThat(devicesOf(elena)).isEqualTo(1);
 
+        // the export shows it (the customer's data), the device listed under elena only
+        assertThat(API.get("/api/v1/customers/" + elena + "/export", Api.admin())
+                        .json()
+                        .getJsonObject("records")
+                        .getJsonArray("devices")
+                        .getJsonObject(0)
+                        .getString("deviceToken"))
+                .isEqualTo(token);
+        assertThat(API.get("/api/v1/customers/" + marco + "/export", Api.admin())
+                        .json()
+                        .getJsonObject("records")
+                        .getJsonArray("devices"))
+                .isEmpty();
+
         // marco cannot take it off elena's phone; elena can, twice
         Api.Reply notHis = API.send("DELETE", "/api/v1/me/devices/" + token, Api.customer(marco), null, null);
         assertThat(notHis.status()).as(notHis.toString()).isEqualTo(204);

@@ -77,6 +77,12 @@ public class SqlPersonalRecords implements PersonalRecords {
                 new Section(
                         List.of("month", "netSpend", "pointsEarned"),
                         "SELECT month, net_spend, points_earned FROM tier_qualifying WHERE customer_id = ? ORDER BY month DESC"));
+        SECTIONS.put(
+                "devices",
+                new Section(
+                        List.of("deviceToken", "platform", "language", "appVersion", "registeredAt"),
+                        "SELECT token, platform, language, app_version, registered_at FROM customer_device"
+                                + " WHERE customer_id = ? ORDER BY registered_at DESC"));
     }
 
     @PersistenceContext(unitName = "loyalty")
