@@ -41,6 +41,8 @@ class PushIT {
         int googlePort = ServiceProcess.freePort();
         int httpPort = ServiceProcess.freePort();
         Path work = JAR.getParent().resolve("push-it");
+        String phone = "dPhone" + UUID.randomUUID().toString().replace("-", "") + ":APA91bPhone";
+        String tablet = "dTablet" + UUID.randomUUID().toString().replace("-", "") + ":APA91bTablet";
         Files.createDirectories(work);
         try (FakeGoogle google = new FakeGoogle(googlePort, account.getPublic(), CLIENT_EMAIL, LIFETIMES)) {
             Path keyFile = work.resolve("service-account.json");
@@ -99,8 +101,6 @@ class PushIT {
                                 + " \"consents\": {\"marketingPush\": true}, \"enrolmentChannel\": \"APP\"}");
                 assertThat(enrolled.status()).as(enrolled.toString()).isEqualTo(201);
                 String giulia = enrolled.json().getString("customerId");
-                String phone = "dPhone" + UUID.randomUUID().toString().replace("-", "") + ":APA91bPhone";
-                String tablet = "dTablet" + UUID.randomUUID().toString().replace("-", "") + ":APA91bTablet";
                 for (String device : List.of(phone, tablet)) {
                     Api.Reply registered = api.send(
                             "PUT",
