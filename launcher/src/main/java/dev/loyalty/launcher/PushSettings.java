@@ -61,7 +61,7 @@ final class PushSettings {
         if (!token.startsWith("https://") && !token.startsWith("http://")) {
             throw new IllegalArgumentException(FILE + ": token_uri of " + file + " is not an http(s) URL");
         }
-        String pem = field(json, "private_key", file).replace("\\n", "\n").replace("\\/", "/");
+        String pem = unescaped(field(json, "private_key", file));
         if (!pem.contains("-----BEGIN PRIVATE KEY-----")) {
             throw new IllegalArgumentException(
                     FILE + ": private_key of " + file + " is not a PKCS#8 PEM key (BEGIN PRIVATE KEY)");
@@ -76,6 +76,36 @@ final class PushSettings {
             throw new IllegalArgumentException(
                     FILE + ": private_key of " + file + " is not a readable RSA private key");
         }
+    }
+
+    /** @return a JSON string's text: its escapes ({@code \\n}, {@code \\r}, {@code \\/}, {@code \\u000a}, ...) read */
+    static String unescaped(String raw) {
+        StringBuilder text = new StringBuilder(raw.length());
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c != '\\' || i + 1 >= raw.length()) {
+                text.append(c);
+                continue;
+            }
+            char escaped = raw.charAt(++i);
+            switch (escaped) {
+                case 'n' -> text.append('\n');
+                case 'r' -> text.append('\r');
+                case 't' -> text.append('\t');
+                case 'b' -> text.append('\b');
+                case 'f' -> text.append('\f');
+                case 'u' -> {
+                    if (i + 4 < raw.length() && raw.substring(i + 1, i + 5).matches("[0-9A-Fa-f]{4}")) {
+                        text.append((char) Integer.parseInt(raw.substring(i + 1, i + 5), 16));
+                        i += 4;
+                    } else {
+                        text.append('u');
+                    }
+                }
+                default -> text.append(escaped);
+            }
+        }
+        return text.toString();
     }
 
     /** @return a top-level string field's raw (still escaped) value */

@@ -239,6 +239,11 @@ class SettingsTest {
 
         Settings.from(Map.of("LOYALTY_PUSH_PROVIDER", "fcm", "LOYALTY_PUSH_FCM_SERVICE_ACCOUNT_FILE", file.toString()));
         Settings.from(Map.of("LOYALTY_PUSH_PROVIDER", "log"));
+        // a key written with CRLF lines and escaped slashes, as some JSON writers do
+        Path crlf = java.nio.file.Files.writeString(
+                dir.resolve("crlf.json"),
+                good.replace("\\n", "\\r\\n").replace("BEGIN PRIVATE", "BEGIN\\u0020PRIVATE"));
+        Settings.from(Map.of("LOYALTY_PUSH_PROVIDER", "fcm", "LOYALTY_PUSH_FCM_SERVICE_ACCOUNT_FILE", crlf.toString()));
 
         assertThatThrownBy(() -> Settings.from(Map.of("LOYALTY_PUSH_PROVIDER", "apns")))
                 .hasMessage("LOYALTY_PUSH_PROVIDER must be log or fcm, not apns");
