@@ -44,6 +44,9 @@ class ServiceIT {
     class Me extends MeScenarios {}
 
     @Nested
+    class Devices extends DeviceScenarios {}
+
+    @Nested
     class Errors extends ErrorScenarios {}
 
     @Nested

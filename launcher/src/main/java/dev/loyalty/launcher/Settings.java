@@ -55,6 +55,7 @@ record Settings(
         checkLimits(environment);
         checkOpenIdConnect(environment);
         checkTokens(environment);
+        PushSettings.check(environment);
         return new Settings(
                 port(read(environment, "LOYALTY_HTTP_PORT").orElse(String.valueOf(DEFAULT_HTTP_PORT))),
                 Path.of(read(environment, "LOYALTY_DATA_DIR").orElse("./data"))

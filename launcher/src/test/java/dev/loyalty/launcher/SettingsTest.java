@@ -222,4 +222,62 @@ class SettingsTest {
                 .as("http on this machine; the issuer compared without its trailing slash")
                 .contains("http://localhost:9000/realms/shop");
     }
+
+    @Test
+    void aPushSettingThatCannotWorkStopsTheStartWithOneLine(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        String pem = "-----BEGIN PRIVATE KEY-----\\n"
+                + java.util.Base64.getEncoder()
+                        .encodeToString(generator.generateKeyPair().getPrivate().getEncoded())
+                + "\\n-----END PRIVATE KEY-----\\n";
+        String good = "{\"type\": \"service_account\", \"project_id\": \"shop\", \"private_key\": \"" + pem
+                + "\", \"client_email\": \"push@shop.iam.gserviceaccount.com\","
+                + " \"token_uri\": \"https://oauth2.googleapis.com/token\"}";
+        Path file = java.nio.file.Files.writeString(dir.resolve("key.json"), good);
+
+        Settings.from(Map.of("LOYALTY_PUSH_PROVIDER", "fcm", "LOYALTY_PUSH_FCM_SERVICE_ACCOUNT_FILE", file.toString()));
+        Settings.from(Map.of("LOYALTY_PUSH_PROVIDER", "log"));
+        // a key written with CRLF lines and escaped slashes, as some JSON writers do
+        Path crlf = java.nio.file.Files.writeString(
+                dir.resolve("crlf.json"),
+                good.replace("\\n", "\\r\\n").replace("BEGIN PRIVATE", "BEGIN\\u0020PRIVATE"));
+        Settings.from(Map.of("LOYALTY_PUSH_PROVIDER", "fcm", "LOYALTY_PUSH_FCM_SERVICE_ACCOUNT_FILE", crlf.toString()));
+
+        assertThatThrownBy(() -> Settings.from(Map.of("LOYALTY_PUSH_PROVIDER", "apns")))
+                .hasMessage("LOYALTY_PUSH_PROVIDER must be log or fcm, not apns");
+        assertThatThrownBy(() -> Settings.from(Map.of("LOYALTY_PUSH_PROVIDER", "fcm")))
+                .hasMessageStartingWith("LOYALTY_PUSH_FCM_SERVICE_ACCOUNT_FILE must name");
+        assertThatThrownBy(() -> Settings.from(Map.of(
+                        "LOYALTY_PUSH_PROVIDER", "fcm",
+                        "LOYALTY_PUSH_FCM_SERVICE_ACCOUNT_FILE", file.toString(),
+                        "LOYALTY_PUSH_FCM_ACCESS_TOKEN", "ya29.fixed")))
+                .hasMessageStartingWith("LOYALTY_PUSH_FCM_ACCESS_TOKEN is no longer read");
+        Map<String, String> cases = new java.util.LinkedHashMap<>();
+        cases.put("cannot read the service account key file", null);
+        cases.put("has no client_email", good.replace("client_email", "client"));
+        cases.put("has no project_id", good.replace("\"project_id\": \"shop\",", ""));
+        cases.put("has no token_uri", good.replace("token_uri", "token"));
+        cases.put("has no private_key", good.replace("private_key", "key"));
+        cases.put(
+                "is not a readable RSA private key",
+                good.replace(pem, "-----BEGIN PRIVATE KEY-----AAAA-----END PRIVATE KEY-----"));
+        cases.put("is not a PKCS#8 PEM key", good.replace("BEGIN PRIVATE", "BEGIN RSA PRIVATE"));
+        for (Map.Entry<String, String> c : cases.entrySet()) {
+            Path bad = dir.resolve("bad-" + Math.abs(c.getKey().hashCode()) + ".json");
+            if (c.getValue() != null) {
+                java.nio.file.Files.writeString(bad, c.getValue());
+            }
+            assertThatThrownBy(() -> Settings.from(Map.of(
+                            "LOYALTY_PUSH_PROVIDER", "fcm", "LOYALTY_PUSH_FCM_SERVICE_ACCOUNT_FILE", bad.toString())))
+                    .as(c.getKey())
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .satisfies(e -> assertThat(e.getMessage())
+                            .startsWith("LOYALTY_PUSH_FCM_SERVICE_ACCOUNT_FILE: ")
+                            .contains(c.getKey())
+                            .doesNotContain("\n")
+                            .doesNotContain("push@shop"));
+        }
+    }
 }

@@ -3,6 +3,8 @@ package dev.loyalty.adapters.messaging;
 import dev.loyalty.adapters.messaging.email.SmtpEmailGateway;
 import dev.loyalty.adapters.messaging.email.SmtpSettings;
 import dev.loyalty.adapters.messaging.push.FcmPushGateway;
+import dev.loyalty.adapters.messaging.push.ServiceAccountKey;
+import dev.loyalty.adapters.messaging.push.ServiceAccountTokens;
 import dev.loyalty.adapters.messaging.sms.TwilioMessagesClient;
 import dev.loyalty.adapters.messaging.sms.TwilioSmsGateway;
 import dev.loyalty.application.messaging.MessageGateway;
@@ -10,6 +12,9 @@ import dev.loyalty.application.messaging.MessageGateways;
 import dev.loyalty.domain.messaging.Channel;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -21,7 +26,9 @@ import org.eclipse.microprofile.rest.client.RestClientBuilder;
 /**
  * The gateway of each channel, chosen by configuration once at start: {@code LOYALTY_SMS_PROVIDER}
  * ({@code log} or {@code twilio}), {@code LOYALTY_EMAIL_PROVIDER} ({@code log} or {@code smtp}),
- * {@code LOYALTY_PUSH_PROVIDER} ({@code log} or {@code fcm}), with their settings (see the README).
+ * {@code LOYALTY_PUSH_PROVIDER} ({@code log} or {@code fcm}: FCM HTTP v1 with the service account
+ * whose key file {@code LOYALTY_PUSH_FCM_SERVICE_ACCOUNT_FILE} names), with their settings (see the
+ * README); the launcher refuses to start with a push setting that cannot work.
  * Read when the relay first needs a gateway: a provider named but missing a setting is logged by
  * the relay, naming the setting, and the messages wait queued until it is fixed. The REST client
  * is built once and kept (application scope).
@@ -30,6 +37,13 @@ import org.eclipse.microprofile.rest.client.RestClientBuilder;
 public class ConfiguredGateways implements MessageGateways {
 
     private static final Logger LOG = Logger.getLogger(ConfiguredGateways.class.getName());
+
+    /** The setting naming the service account's JSON key file. */
+    static final String SERVICE_ACCOUNT_FILE = "loyalty.push.fcm.service-account-file";
+
+    /** Why a fixed access token is refused. */
+    static final String ACCESS_TOKEN_GONE = "LOYALTY_PUSH_FCM_ACCESS_TOKEN is no longer read (such a token expires"
+            + " within the hour): set LOYALTY_PUSH_FCM_SERVICE_ACCOUNT_FILE to the service account's JSON key file";
 
     private MessageGateway sms;
     private MessageGateway email;
@@ -112,10 +126,17 @@ public class ConfiguredGateways implements MessageGateways {
                 return new LoggingGateway();
             }
             case "fcm" -> {
-                return new FcmPushGateway(
-                        required(config, "loyalty.push.fcm.base-url", "https://fcm.googleapis.com"),
-                        required(config, "loyalty.push.fcm.project-id", null),
-                        required(config, "loyalty.push.fcm.access-token", null));
+                if (optional(config, "loyalty.push.fcm.access-token").isPresent()) {
+                    throw new IllegalArgumentException(ACCESS_TOKEN_GONE);
+                }
+                ServiceAccountKey key = ServiceAccountKey.read(
+                        Path.of(required(config, SERVICE_ACCOUNT_FILE, null)), "LOYALTY_PUSH_FCM_SERVICE_ACCOUNT_FILE");
+                String base = required(config, "loyalty.push.fcm.base-url", "https://fcm.googleapis.com");
+                String project = optional(config, "loyalty.push.fcm.project-id").orElse(key.projectId());
+                HttpClient http = FcmPushGateway.client();
+                LOG.info("Push through FCM HTTP v1 at " + base + ", project " + project
+                        + ", access tokens from the service account's token endpoint " + key.tokenUri());
+                return new FcmPushGateway(http, base, project, new ServiceAccountTokens(key, http, Clock.systemUTC()));
             }
             default -> throw new IllegalArgumentException(
                     "LOYALTY_PUSH_PROVIDER (loyalty.push.provider) must be log or fcm, not " + provider);

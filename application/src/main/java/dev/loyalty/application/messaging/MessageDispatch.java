@@ -1,7 +1,10 @@
 package dev.loyalty.application.messaging;
 
 import dev.loyalty.application.account.Customers;
+import dev.loyalty.application.device.Devices;
 import dev.loyalty.domain.customer.Customer;
+import dev.loyalty.domain.device.Device;
+import dev.loyalty.domain.device.DeviceToken;
 import dev.loyalty.domain.messaging.Channel;
 import dev.loyalty.domain.messaging.ChannelChoice;
 import dev.loyalty.domain.messaging.Message;
@@ -16,7 +19,9 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -31,7 +36,10 @@ import java.util.function.DoubleSupplier;
  * what the provider said. A relay that dies between the provider's acceptance and
  * {@link #accepted} leaves the message leased: when the lease runs out it is sent again with the
  * same id, which an idempotent provider recognises (so it is not sent twice) and any other
- * provider sends once more (so it is duplicated at most once per crash, never lost).
+ * provider sends once more (so it is duplicated at most once per crash, never lost). A push goes
+ * to each of the customer's registered devices (a copy per device, the device's token as the
+ * address); a customer without one is not reachable by push, and {@link #addressesGone} forgets the
+ * devices the provider says are unregistered.
  */
 @ApplicationScoped
 public class MessageDispatch {
@@ -42,11 +50,34 @@ public class MessageDispatch {
     /** Nothing to send: the message was settled, deferred, or is no longer this claim's. */
     public record Settled(String outcome) implements Step {}
 
-    /** Send this through the channel's gateway. */
-    public record Send(OutgoingMessage message) implements Step {}
+    /**
+     * Send these through the channel's gateway: one message, or for push one copy per device (the
+     * same id and text, each to a device).
+     */
+    public record Send(List<OutgoingMessage> copies) implements Step {
+
+        /** Copies the list; at least one copy. */
+        public Send {
+            copies = List.copyOf(copies);
+            if (copies.isEmpty()) {
+                throw new IllegalArgumentException("nothing to send");
+            }
+        }
+
+        /** @param message the one message */
+        public Send(OutgoingMessage message) {
+            this(List.of(message));
+        }
+
+        /** @return the (first) message */
+        public OutgoingMessage message() {
+            return copies.get(0);
+        }
+    }
 
     private final Messages messages;
     private final Customers customers;
+    private final Devices devices;
     private final MessagingSettings settings;
     private final UnsubscribeTokens unsubscribeTokens;
     private final Clock clock;
@@ -54,17 +85,18 @@ public class MessageDispatch {
 
     /** For CDI's proxy only. */
     protected MessageDispatch() {
-        this(null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null);
     }
 
     @Inject
     public MessageDispatch(
             Messages messages,
             Customers customers,
+            Devices devices,
             MessagingSettings settings,
             UnsubscribeTokens unsubscribeTokens,
             Clock clock) {
-        this(messages, customers, settings, unsubscribeTokens, clock, () -> ThreadLocalRandom.current()
+        this(messages, customers, devices, settings, unsubscribeTokens, clock, () -> ThreadLocalRandom.current()
                 .nextDouble());
     }
 
@@ -72,12 +104,14 @@ public class MessageDispatch {
     public MessageDispatch(
             Messages messages,
             Customers customers,
+            Devices devices,
             MessagingSettings settings,
             UnsubscribeTokens unsubscribeTokens,
             Clock clock,
             DoubleSupplier random) {
         this.messages = messages;
         this.customers = customers;
+        this.devices = devices;
         this.settings = settings;
         this.unsubscribeTokens = unsubscribeTokens;
         this.clock = clock;
@@ -114,8 +148,9 @@ public class MessageDispatch {
         if (marketing) {
             messages.lockPressure(message.customerId());
         }
+        List<Device> apps = devices.ofCustomer(customer.id());
         ChannelChoice.Outcome choice =
-                settings.channelChoice().choose(message.routing().requestedChannel(), kind, customer);
+                settings.channelChoice().choose(message.routing().requestedChannel(), kind, customer, !apps.isEmpty());
         if (choice instanceof ChannelChoice.Unreachable unreachable) {
             return suppress(message, unreachable.reason(), now);
         }
@@ -180,11 +215,11 @@ public class MessageDispatch {
                             now));
             return new Settled("held in store");
         }
-        String address =
+        List<String> addresses =
                 switch (channel) {
-                    case SMS -> customer.phone().orElseThrow().value();
-                    case EMAIL -> customer.email().orElseThrow().value();
-                    default -> "customer-" + customer.id();
+                    case SMS -> List.of(customer.phone().orElseThrow().value());
+                    case EMAIL -> List.of(customer.email().orElseThrow().value());
+                    default -> apps.stream().map(d -> d.token().value()).toList();
                 };
         Optional<String> unsubscribe = Optional.empty();
         if (marketing && channel == Channel.EMAIL) {
@@ -195,9 +230,39 @@ public class MessageDispatch {
         }
         int attempt = message.attempt();
         messages.save(message);
-        messages.append(message.id(), new StatusChange("ATTEMPT", "attempt " + attempt + " on " + channel, now));
-        return new Send(new OutgoingMessage(
-                message.id(), message.customerId(), channel, kind, address, subject, text, unsubscribe));
+        messages.append(
+                message.id(),
+                new StatusChange(
+                        "ATTEMPT",
+                        "attempt " + attempt + " on " + channel
+                                + (channel == Channel.PUSH ? " to " + addresses.size() + " device(s)" : ""),
+                        now));
+        Optional<String> link = unsubscribe;
+        return new Send(addresses.stream()
+                .map(address -> new OutgoingMessage(
+                        message.id(), message.customerId(), channel, kind, address, subject, text, link))
+                .toList());
+    }
+
+    /**
+     * Forgets the devices the push provider says are unregistered, and says so in the message's
+     * history (by the tokens' short forms).
+     *
+     * @param messageId the message whose sending found out
+     * @param tokens the tokens that no longer reach an app
+     */
+    @Transactional
+    public void addressesGone(java.util.UUID messageId, Collection<String> tokens) {
+        List<DeviceToken> gone = tokens.stream().map(DeviceToken::new).toList();
+        int forgotten = devices.forget(gone);
+        messages.append(
+                messageId,
+                new StatusChange(
+                        "DEVICE_GONE",
+                        "the push provider no longer knows device(s) "
+                                + gone.stream().map(DeviceToken::shortForm).toList() + "; " + forgotten
+                                + " forgotten",
+                        clock.instant()));
     }
 
     /** Records a provider's acceptance (also when the claim was lost meanwhile: the provider did accept it). */

@@ -2,15 +2,19 @@ package dev.loyalty.application.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Sends what the outbox holds, after commit: claims a batch of due messages, then for each one
  * prepares it, calls its gateway outside any transaction and records the outcome. Several relays
- * (threads, instances) run side by side; each message is claimed by one. Logs carry message and
- * customer ids, never an address or a text.
+ * (threads, instances) run side by side; each message is claimed by one. A push goes to each of the
+ * customer's devices: it counts as sent when one device's copy was accepted (the others' failures
+ * are not retried, which would repeat it on the accepted ones), and the devices the provider says
+ * are unregistered are forgotten. Logs carry message and customer ids, never an address or a text.
  */
 @ApplicationScoped
 public class MessageRelay {
@@ -55,22 +59,35 @@ public class MessageRelay {
         if (!(step instanceof MessageDispatch.Send send)) {
             return;
         }
-        OutgoingMessage message = send.message();
-        MessageGateway.Accepted accepted;
-        try {
-            accepted = gateways.forChannel(message.channel()).send(message);
-        } catch (GatewayException e) {
-            LOG.log(Level.INFO, "Message {0} to customer {1} on {2} not accepted: {3}", new Object[] {
-                message.id(), message.customerId(), message.channel(), e.getMessage()
-            });
-            dispatch.failed(claim, e);
-            return;
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Message " + message.id() + ": the " + message.channel() + " gateway failed", e);
-            dispatch.failed(
-                    claim, new GatewayException("gateway error " + e.getClass().getSimpleName(), true, e));
-            return;
+        OutgoingMessage first = send.message();
+        MessageGateway gateway = gateways.forChannel(first.channel());
+        Optional<MessageGateway.Accepted> accepted = Optional.empty();
+        GatewayException failure = null;
+        List<String> gone = new ArrayList<>();
+        for (OutgoingMessage message : send.copies()) {
+            try {
+                MessageGateway.Accepted receipt = gateway.send(message);
+                accepted = accepted.or(() -> Optional.of(receipt));
+            } catch (GatewayException e) {
+                LOG.log(Level.INFO, "Message {0} to customer {1} on {2} not accepted: {3}", new Object[] {
+                    message.id(), message.customerId(), message.channel(), e.getMessage()
+                });
+                if (e instanceof AddressGoneException) {
+                    gone.add(message.address());
+                }
+                failure = failure == null || (failure instanceof AddressGoneException && e.retryable()) ? e : failure;
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Message " + message.id() + ": the " + message.channel() + " gateway failed", e);
+                failure = new GatewayException("gateway error " + e.getClass().getSimpleName(), true, e);
+            }
         }
-        dispatch.accepted(claim, accepted);
+        if (!gone.isEmpty()) {
+            dispatch.addressesGone(first.id(), gone);
+        }
+        if (accepted.isPresent()) {
+            dispatch.accepted(claim, accepted.get());
+        } else {
+            dispatch.failed(claim, failure);
+        }
     }
 }

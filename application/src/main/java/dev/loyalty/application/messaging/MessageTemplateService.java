@@ -1,6 +1,7 @@
 package dev.loyalty.application.messaging;
 
 import dev.loyalty.application.shared.Actor;
+import dev.loyalty.domain.customer.LanguageTag;
 import dev.loyalty.domain.messaging.MessageTemplate;
 import dev.loyalty.domain.messaging.MessageText;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -86,22 +87,40 @@ public class MessageTemplateService implements MessageTemplateUseCases {
     }
 
     /**
+     * @param customer the customer's language, if told
+     * @param programme the programme's language
+     * @return the languages a template is looked up in, in order: the customer's ({@code it-IT},
+     *     then {@code it}), the programme's, English
+     */
+    static List<String> languages(Optional<LanguageTag> customer, String programme) {
+        java.util.LinkedHashSet<String> order = new java.util.LinkedHashSet<>();
+        customer.ifPresent(tag -> order.addAll(tag.lookupOrder()));
+        order.add(programme);
+        order.add("en");
+        return List.copyOf(order);
+    }
+
+    /**
+     * @param languages the languages to take the template in, in order
      * @param text a message's text, or {@code @name}
-     * @return the template it names, in the programme's language, else English, else any; empty
+     * @return the template it names, in the first of the languages it exists in, else in any; empty
      *     when the text is no reference
      * @throws MessageTemplateNotFoundException when it names no template
      */
-    static Optional<MessageTemplate> resolve(MessageTemplates templates, String language, String text) {
+    static Optional<MessageTemplate> resolve(MessageTemplates templates, List<String> languages, String text) {
         if (!text.startsWith(REFERENCE)) {
             return Optional.empty();
         }
         String name = text.substring(REFERENCE.length()).strip();
-        return templates
-                .find(name, language)
-                .or(() -> templates.find(name, "en"))
-                .or(() -> templates.all().stream()
-                        .filter(t -> t.name().equals(name))
-                        .findFirst())
+        for (String language : languages) {
+            Optional<MessageTemplate> found = templates.find(name, language);
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return templates.all().stream()
+                .filter(t -> t.name().equals(name))
+                .findFirst()
                 .map(Optional::of)
                 .orElseThrow(() -> new MessageTemplateNotFoundException(name));
     }

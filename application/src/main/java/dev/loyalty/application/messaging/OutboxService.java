@@ -1,6 +1,7 @@
 package dev.loyalty.application.messaging;
 
 import dev.loyalty.application.account.Customers;
+import dev.loyalty.application.device.Devices;
 import dev.loyalty.domain.customer.Customer;
 import dev.loyalty.domain.customer.CustomerNotFoundException;
 import dev.loyalty.domain.messaging.Channel;
@@ -28,7 +29,7 @@ import java.util.UUID;
  * message (a unique key). The text's placeholders are checked now: a placeholder that will have no
  * value makes the message a dead letter at once (FAILED, with the reason) rather than failing the
  * caller's transaction or reaching the customer half-filled; so does a text naming a template
- * ({@code @name}, taken in the programme's language) that does not exist. The channel is chosen tentatively
+ * ({@code @name}, taken in the customer's language, else the programme's, else English) that does not exist. The channel is chosen tentatively
  * now and for good when sent, when consent and pressure are judged.
  */
 @ApplicationScoped
@@ -45,24 +46,27 @@ public class OutboxService implements MessageOutbox, SendMessageUseCase {
 
     private final Messages messages;
     private final Customers customers;
+    private final Devices devices;
     private final MessageTemplates templates;
     private final MessagingSettings settings;
     private final Clock clock;
 
     /** For CDI's proxy only. */
     protected OutboxService() {
-        this(null, null, null, null, null);
+        this(null, null, null, null, null, null);
     }
 
     @Inject
     public OutboxService(
             Messages messages,
             Customers customers,
+            Devices devices,
             MessageTemplates templates,
             MessagingSettings settings,
             Clock clock) {
         this.messages = messages;
         this.customers = customers;
+        this.devices = devices;
         this.templates = templates;
         this.settings = settings;
         this.clock = clock;
@@ -125,9 +129,14 @@ public class OutboxService implements MessageOutbox, SendMessageUseCase {
         String template = request.template();
         Map<String, String> values = new HashMap<>(request.values());
         Optional<String> problem = Optional.empty();
+        Customer customer = customers
+                .byId(request.customerId())
+                .orElseThrow(() -> new CustomerNotFoundException(request.customerId()));
         try {
-            Optional<MessageTemplate> named =
-                    MessageTemplateService.resolve(templates, settings.language(), template.strip());
+            Optional<MessageTemplate> named = MessageTemplateService.resolve(
+                    templates,
+                    MessageTemplateService.languages(customer.attributes().knownLanguage(), settings.language()),
+                    template.strip());
             if (named.isPresent()) {
                 template = named.get().body().value();
                 named.get().subject().ifPresent(subject -> values.putIfAbsent(SUBJECT, subject));
@@ -136,13 +145,15 @@ public class OutboxService implements MessageOutbox, SendMessageUseCase {
             problem = Optional.of(e.getMessage());
         }
         MessageText text = new MessageText(template);
-        Customer customer = customers
-                .byId(request.customerId())
-                .orElseThrow(() -> new CustomerNotFoundException(request.customerId()));
         Instant now = clock.instant();
         MessageKind kind = request.transactional() ? MessageKind.TRANSACTIONAL : MessageKind.MARKETING;
         Optional<Channel> requested = request.channel();
-        ChannelChoice.Outcome choice = settings.channelChoice().choose(requested, kind, customer);
+        ChannelChoice.Outcome choice = settings.channelChoice()
+                .choose(
+                        requested,
+                        kind,
+                        customer,
+                        !devices.ofCustomer(customer.id()).isEmpty());
         Optional<Channel> tentative =
                 choice instanceof ChannelChoice.Chosen chosen ? Optional.of(chosen.channel()) : requested;
         Optional<String> unreachable =

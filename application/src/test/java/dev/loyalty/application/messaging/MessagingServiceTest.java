@@ -52,10 +52,17 @@ class MessagingServiceTest {
     final FakeProvider sms = new FakeProvider();
     final FakeProvider email = new FakeProvider();
     final InMemoryTemplates templates = new InMemoryTemplates();
-    final OutboxService outbox = new OutboxService(messages, customers, templates, settings, clock);
+    final dev.loyalty.application.device.InMemoryDevices devices = new dev.loyalty.application.device.InMemoryDevices();
+    final FakeProvider push = new FakeProvider();
+    final OutboxService outbox = new OutboxService(messages, customers, devices, templates, settings, clock);
     final FakeTokens tokens = new FakeTokens();
-    final MessageDispatch dispatch = new MessageDispatch(messages, customers, settings, tokens, clock, () -> 0.0);
-    final MessageRelay relay = new MessageRelay(dispatch, channel -> channel == Channel.SMS ? sms : email);
+    final MessageDispatch dispatch =
+            new MessageDispatch(messages, customers, devices, settings, tokens, clock, () -> 0.0);
+    final MessageRelay relay = new MessageRelay(dispatch, channel -> switch (channel) {
+        case SMS -> sms;
+        case PUSH -> push;
+        default -> email;
+    });
     final MessageAdminService admin = new MessageAdminService(messages, clock);
     final InStoreMessagesService inStore = new InStoreMessagesService(messages, customers, settings, clock);
 
@@ -394,6 +401,114 @@ class MessagingServiceTest {
     }
 
     @Test
+    void aNamedTemplateIsTakenInTheCustomersLanguageElseTheProgrammesElseEnglish() {
+        templates.save(new MessageTemplate("refill", "en", Optional.empty(), new MessageText("Hi {firstName}")));
+        templates.save(new MessageTemplate("refill", "it", Optional.empty(), new MessageText("Ciao {firstName}")));
+        templates.save(new MessageTemplate("refill", "de", Optional.empty(), new MessageText("Hallo {firstName}")));
+        templates.save(new MessageTemplate("news", "en", Optional.empty(), new MessageText("News, {firstName}")));
+        speaks(marco.id(), "de-CH");
+        Customer lea = enrolled(CustomerFixtures.aCustomer()
+                .withFirstName("Léa")
+                .withAPhone()
+                .withPreferredChannel(PreferredChannel.SMS)
+                .withConsent(MARKETING_SMS)
+                .build());
+        speaks(lea.id(), "fr");
+
+        outbox.queue(new MessageRequest(marco.id(), Optional.empty(), "@refill", Map.of(), true, 0, "c1"));
+        outbox.queue(new MessageRequest(lea.id(), Optional.empty(), "@refill", Map.of(), true, 0, "c2"));
+        outbox.queue(new MessageRequest(lea.id(), Optional.empty(), "@news", Map.of(), true, 0, "c3"));
+        relayAll();
+
+        assertThat(sms.received)
+                .extracting(OutgoingMessage::text)
+                .as("de-CH finds de; fr finds none and takes the programme's it; a template only in English")
+                .containsExactly("Hallo Marco", "Ciao Léa", "News, Léa");
+    }
+
+    @Test
+    void aPushGoesToEachDeviceAndAnUnregisteredDeviceIsForgotten() {
+        Customer giulia = enrolled(CustomerFixtures.aCustomer()
+                .withFirstName("Giulia")
+                .withPreferredChannel(PreferredChannel.PUSH)
+                .withConsent(ConsentPurpose.MARKETING_PUSH)
+                .build());
+        devices.add(giulia.id(), "phone-token-0000000001");
+        devices.add(giulia.id(), "tablet-token-000000002");
+        push.unregistered.add("tablet-token-000000002");
+
+        outbox.queue(new MessageRequest(giulia.id(), Optional.empty(), "Ciao {firstName}", Map.of(), false, 0, "c1"));
+        relayAll();
+
+        Message sent = only();
+        assertThat(sent.status()).isEqualTo(MessageStatus.SENT);
+        assertThat(push.received)
+                .extracting(OutgoingMessage::address)
+                .containsExactlyInAnyOrder("phone-token-0000000001", "tablet-token-000000002");
+        assertThat(push.received).allSatisfy(m -> assertThat(m.id()).isEqualTo(sent.id()));
+        assertThat(devices.ofCustomer(giulia.id()))
+                .extracting(d -> d.token().value())
+                .containsExactly("phone-token-0000000001");
+        assertThat(messages.history(sent.id()))
+                .anySatisfy(h -> assertThat(h.status() + " " + h.detail())
+                        .isEqualTo("DEVICE_GONE the push provider no longer knows device(s) [...000002]; 1 forgotten"))
+                .noneSatisfy(h -> assertThat(h.detail()).contains("tablet-token"));
+
+        // the last device unregistered: the push fails for good, and push is no channel any more
+        push.unregistered.add("phone-token-0000000001");
+        outbox.queue(new MessageRequest(giulia.id(), Optional.of(Channel.PUSH), "Ancora", Map.of(), true, 0, "c2"));
+        relayAll();
+        assertThat(messages.all().get(1).status()).isEqualTo(MessageStatus.FAILED);
+        assertThat(devices.ofCustomer(giulia.id())).isEmpty();
+        MessageOutbox.Queued judged = outbox.queueJudged(
+                new MessageRequest(giulia.id(), Optional.of(Channel.PUSH), "Di nuovo", Map.of(), true, 0, "c3"));
+        assertThat(judged.unreachable()).hasValueSatisfying(r -> assertThat(r).contains("PUSH: no app device"));
+        relayAll();
+        assertThat(messages.all().get(2).status()).isEqualTo(MessageStatus.SUPPRESSED);
+        assertThat(messages.all().get(2).delivery().reason())
+                .hasValueSatisfying(r -> assertThat(r).contains("PUSH: no app device registered"));
+    }
+
+    @Test
+    void withoutADeviceAPushPreferenceFallsBackToTheNextChannel() {
+        Customer sara = enrolled(CustomerFixtures.aCustomer()
+                .withFirstName("Sara")
+                .withAPhone()
+                .withPreferredChannel(PreferredChannel.PUSH)
+                .withConsent(ConsentPurpose.MARKETING_PUSH, MARKETING_SMS)
+                .build());
+
+        outbox.queue(new MessageRequest(sara.id(), Optional.empty(), "Ciao {firstName}", Map.of(), false, 0, "c1"));
+        relayAll();
+
+        assertThat(only().status()).isEqualTo(MessageStatus.SENT);
+        assertThat(push.received).isEmpty();
+        assertThat(sms.received).singleElement().satisfies(m -> assertThat(m.text())
+                .isEqualTo("Ciao Sara"));
+    }
+
+    private void speaks(CustomerId id, String language) {
+        Customer customer = customers.byId(id).orElseThrow();
+        customer.updateProfile(
+                new ProfileUpdate(
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Map.of(),
+                        "APP",
+                        "v1",
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.of(dev.loyalty.domain.customer.LanguageTag.of(language, "language"))),
+                clock.instant());
+        customers.update(customer);
+    }
+
+    @Test
     void aNamedTemplateIsTakenInTheProgrammesLanguageWithItsSubject() {
         templates.save(new MessageTemplate(
                 "welcome", "en", Optional.of("Welcome"), new MessageText("Hi {firstName}, {couponCode}")));
@@ -477,6 +592,7 @@ class MessagingServiceTest {
         final List<OutgoingMessage> received = new ArrayList<>();
         final Set<UUID> accepted = new HashSet<>();
         final Deque<Boolean> failures = new ArrayDeque<>();
+        final Set<String> unregistered = new HashSet<>();
 
         void failNext(int times, boolean retryable) {
             for (int i = 0; i < times; i++) {
@@ -491,6 +607,9 @@ class MessagingServiceTest {
         @Override
         public Accepted send(OutgoingMessage message) {
             received.add(message);
+            if (unregistered.contains(message.address())) {
+                throw new AddressGoneException("HTTP 404 UNREGISTERED");
+            }
             Boolean failure = failures.poll();
             if (failure != null) {
                 throw new GatewayException("HTTP " + (failure ? 503 : 400), failure);

@@ -201,7 +201,8 @@ public final class Customer {
         ProfileAttributes newAttributes = new ProfileAttributes(
                 update.city().isPresent() ? update.city().get() : attributes.city(),
                 update.province().isPresent() ? update.province().get() : attributes.province(),
-                update.gender().orElse(attributes.gender()));
+                update.gender().orElse(attributes.gender()),
+                update.language().orElse(attributes.language()));
         CustomerRules.preferredChannelReachable(newPreferredChannel, newEmail, newPhone);
 
         Set<String> changedFields = new TreeSet<>();
@@ -214,6 +215,7 @@ public final class Customer {
         markIfChanged(changedFields, "city", attributes.city(), newAttributes.city());
         markIfChanged(changedFields, "province", attributes.province(), newAttributes.province());
         markIfChanged(changedFields, "gender", attributes.gender(), newAttributes.gender());
+        markIfChanged(changedFields, "language", attributes.language(), newAttributes.language());
 
         Consents current = consents();
         List<ConsentEvidence> newEvidence = new ArrayList<>();

@@ -25,6 +25,7 @@ import java.util.Optional;
  * @param city new city; blank clears it
  * @param province new province; blank clears it
  * @param gender new gender
+ * @param language new language of the customer's messages
  */
 public record ProfileUpdate(
         Optional<String> firstName,
@@ -38,7 +39,8 @@ public record ProfileUpdate(
         String textVersion,
         Optional<String> city,
         Optional<String> province,
-        Optional<Gender> gender) {
+        Optional<Gender> gender,
+        Optional<LanguageTag> language) {
 
     /** Normalises absent values and validates the present ones. */
     public ProfileUpdate {
@@ -54,12 +56,43 @@ public record ProfileUpdate(
         city = orEmpty(city).map(value -> orBlank(CustomerRules.place(value, "city")));
         province = orEmpty(province).map(value -> orBlank(CustomerRules.place(value, "province")));
         gender = orEmpty(gender);
+        language = orEmpty(language);
         consents = copyOf(consents);
         if (!consents.isEmpty()) {
             source = ConsentEvidence.requireText(source, "consentSource", ConsentEvidence.MAX_SOURCE_LENGTH);
             textVersion = ConsentEvidence.requireText(
                     textVersion, "consentTextVersion", ConsentEvidence.MAX_TEXT_VERSION_LENGTH);
         }
+    }
+
+    /** A change without a language (see the canonical constructor for the parameters). */
+    public ProfileUpdate(
+            Optional<String> firstName,
+            Optional<String> lastName,
+            Optional<Email> email,
+            Optional<PhoneNumber> phone,
+            Optional<LocalDate> birthDate,
+            Optional<PreferredChannel> preferredChannel,
+            Map<ConsentPurpose, Boolean> consents,
+            String source,
+            String textVersion,
+            Optional<String> city,
+            Optional<String> province,
+            Optional<Gender> gender) {
+        this(
+                firstName,
+                lastName,
+                email,
+                phone,
+                birthDate,
+                preferredChannel,
+                consents,
+                source,
+                textVersion,
+                city,
+                province,
+                gender,
+                Optional.empty());
     }
 
     /** A change without profile attributes (see the canonical constructor for the parameters). */
@@ -119,6 +152,7 @@ public record ProfileUpdate(
                 && city.isEmpty()
                 && province.isEmpty()
                 && gender.isEmpty()
+                && language.isEmpty()
                 && consents.isEmpty();
     }
 

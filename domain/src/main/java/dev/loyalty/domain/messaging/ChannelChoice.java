@@ -13,7 +13,7 @@ import java.util.Set;
  * Where a message goes. A channel asked for explicitly is that channel or nothing. Otherwise the
  * customer's preferred channel, then the configured fallback order, and the first channel the
  * customer can be reached on wins: it has a contact point (a phone for SMS and calls, an e-mail
- * address for e-mail; push goes to the customer's app topic, a till print needs nothing) and, for
+ * address for e-mail, a registered app device for push; a till print needs nothing) and, for
  * marketing, the customer's consent for it. An erased customer is reachable nowhere.
  *
  * @param fallbackOrder the channels tried after the preferred one, in order
@@ -35,12 +35,25 @@ public record ChannelChoice(List<Channel> fallbackOrder) {
     }
 
     /**
+     * The choice for a customer whose app is registered on a device (push reachable).
+     *
      * @param requested the channel asked for, if any
      * @param kind marketing or transactional
      * @param customer the customer as it is now
      * @return the channel, or the reason for none
      */
     public Outcome choose(Optional<Channel> requested, MessageKind kind, Customer customer) {
+        return choose(requested, kind, customer, true);
+    }
+
+    /**
+     * @param requested the channel asked for, if any
+     * @param kind marketing or transactional
+     * @param customer the customer as it is now
+     * @param appDevice whether the customer has a device registered for push
+     * @return the channel, or the reason for none
+     */
+    public Outcome choose(Optional<Channel> requested, MessageKind kind, Customer customer, boolean appDevice) {
         Objects.requireNonNull(requested, "requested");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(customer, "customer");
@@ -48,7 +61,7 @@ public record ChannelChoice(List<Channel> fallbackOrder) {
             return new Unreachable("the customer's personal data was erased");
         }
         if (requested.isPresent()) {
-            Optional<String> refusal = refusal(requested.get(), kind, customer);
+            Optional<String> refusal = refusal(requested.get(), kind, customer, appDevice);
             return refusal.<Outcome>map(Unreachable::new).orElseGet(() -> new Chosen(requested.get()));
         }
         Set<Channel> candidates = new LinkedHashSet<>();
@@ -56,7 +69,7 @@ public record ChannelChoice(List<Channel> fallbackOrder) {
         candidates.addAll(fallbackOrder);
         List<String> reasons = new ArrayList<>();
         for (Channel candidate : candidates) {
-            Optional<String> refusal = refusal(candidate, kind, customer);
+            Optional<String> refusal = refusal(candidate, kind, customer, appDevice);
             if (refusal.isEmpty()) {
                 return new Chosen(candidate);
             }
@@ -66,15 +79,21 @@ public record ChannelChoice(List<Channel> fallbackOrder) {
                 reasons.isEmpty() ? "no channel to try" : "no usable channel: " + String.join("; ", reasons));
     }
 
-    private static Optional<String> refusal(Channel channel, MessageKind kind, Customer customer) {
+    private static Optional<String> refusal(Channel channel, MessageKind kind, Customer customer, boolean appDevice) {
         boolean reachable =
                 switch (channel) {
                     case SMS, STAFF_CALL -> customer.phone().isPresent();
                     case EMAIL -> customer.email().isPresent();
-                    case PUSH, PRINT_AT_TILL -> true;
+                    case PUSH -> appDevice;
+                    case PRINT_AT_TILL -> true;
                 };
         if (!reachable) {
-            return Optional.of(channel + ": no " + (channel == Channel.EMAIL ? "e-mail address" : "phone number"));
+            return Optional.of(channel + ": no "
+                    + switch (channel) {
+                        case EMAIL -> "e-mail address";
+                        case PUSH -> "app device registered";
+                        default -> "phone number";
+                    });
         }
         if (kind == MessageKind.MARKETING) {
             Optional<String> noConsent = channel.marketingConsent()

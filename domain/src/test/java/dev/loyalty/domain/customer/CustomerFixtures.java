@@ -347,8 +347,15 @@ public final class CustomerFixtures {
         private final Map<ConsentPurpose, Boolean> consents = new EnumMap<>(ConsentPurpose.class);
         private String source = "APP";
         private String textVersion = "consent-v2";
+        private Optional<LanguageTag> language = Optional.empty();
 
         private ProfileUpdateBuilder() {}
+
+        /** @param value new language of the customer's messages @return this */
+        public ProfileUpdateBuilder language(String value) {
+            this.language = Optional.of(LanguageTag.of(value, "language"));
+            return this;
+        }
 
         /** @param value new first name @return this */
         public ProfileUpdateBuilder firstName(String value) {
@@ -411,7 +418,19 @@ public final class CustomerFixtures {
         /** @return the update (validated by its constructor) */
         public ProfileUpdate build() {
             return new ProfileUpdate(
-                    firstName, lastName, email, phone, birthDate, preferredChannel, consents, source, textVersion);
+                    firstName,
+                    lastName,
+                    email,
+                    phone,
+                    birthDate,
+                    preferredChannel,
+                    consents,
+                    source,
+                    textVersion,
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    language);
         }
     }
 }

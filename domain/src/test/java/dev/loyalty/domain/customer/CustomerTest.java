@@ -293,6 +293,22 @@ class CustomerTest {
         }
 
         @Test
+        void theLanguageOfTheMessagesChangesAndKeepsTheRestOfTheAttributes() {
+            Customer customer = aCustomer().build();
+
+            List<CustomerEvent> events =
+                    customer.updateProfile(aProfileUpdate().language("it-it").build(), LATER);
+
+            assertThat(customer.attributes().knownLanguage()).contains(LanguageTag.of("it-IT", "language"));
+            assertThat(events).singleElement().isInstanceOfSatisfying(CustomerProfileUpdated.class, e -> assertThat(
+                            e.changedFields())
+                    .containsExactly("language"));
+            assertThat(customer.updateProfile(aProfileUpdate().language("it-IT").build(), LATER))
+                    .as("the same language is no change")
+                    .isEmpty();
+        }
+
+        @Test
         void blankLastNameClearsIt() {
             Customer customer = aCustomer().withLastName("Rossi").build();
             List<CustomerEvent> events =

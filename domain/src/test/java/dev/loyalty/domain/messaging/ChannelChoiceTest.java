@@ -75,4 +75,21 @@ class ChannelChoiceTest {
         assertThat(choice.choose(Optional.of(Channel.PRINT_AT_TILL), MessageKind.TRANSACTIONAL, erased))
                 .isInstanceOf(ChannelChoice.Unreachable.class);
     }
+
+    @Test
+    void pushNeedsARegisteredDeviceElseTheFallbackOrderDecides() {
+        Customer marco = CustomerFixtures.aCustomer()
+                .withAPhone()
+                .withPreferredChannel(PreferredChannel.PUSH)
+                .withConsent(dev.loyalty.domain.customer.ConsentPurpose.MARKETING_PUSH, MARKETING_SMS)
+                .build();
+
+        assertThat(choice.choose(Optional.empty(), MessageKind.MARKETING, marco, true))
+                .isEqualTo(new ChannelChoice.Chosen(Channel.PUSH));
+        assertThat(choice.choose(Optional.empty(), MessageKind.MARKETING, marco, false))
+                .isEqualTo(new ChannelChoice.Chosen(Channel.SMS));
+        assertThat(choice.choose(Optional.of(Channel.PUSH), MessageKind.TRANSACTIONAL, marco, false))
+                .isInstanceOfSatisfying(ChannelChoice.Unreachable.class, u -> assertThat(u.reason())
+                        .isEqualTo("PUSH: no app device registered"));
+    }
 }

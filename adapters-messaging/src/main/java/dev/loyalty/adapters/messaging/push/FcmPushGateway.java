@@ -1,8 +1,11 @@
 package dev.loyalty.adapters.messaging.push;
 
+import dev.loyalty.application.messaging.AddressGoneException;
 import dev.loyalty.application.messaging.GatewayException;
 import dev.loyalty.application.messaging.MessageGateway;
 import dev.loyalty.application.messaging.OutgoingMessage;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.spi.JsonProvider;
 import java.io.IOException;
@@ -17,12 +20,15 @@ import java.util.Optional;
 
 /**
  * Sends push notifications as FCM HTTP v1 messages: {@code POST
- * {base}/v1/projects/{project}/messages:send} with a bearer token and {@code {"message": {"topic":
- * "customer-<id>", "notification": {"title", "body"}, "data": {"messageId"}}}} - the app subscribes
- * to its customer's topic, so no device token is kept here. 2xx is accepted (the provider id is
- * the {@code name} FCM returns); 429, 5xx and network failures are tried again, 401/403 too (an
- * expired token is replaced by configuration); other 4xx are permanent. FCM has no idempotency key:
- * the stable id travels in {@code data.messageId} for the app to drop a repeat.
+ * {base}/v1/projects/{project}/messages:send} with a service account's bearer token and {@code
+ * {"message": {"token": <device>, "notification": {"title", "body"}, "data": {"messageId"}}}}, one
+ * request per device (the message's address is the device's registration token). 2xx is accepted
+ * (the provider id is the {@code name} FCM returns); 404 with FCM's error code {@code UNREGISTERED}
+ * means the device is gone ({@link AddressGoneException}: it is forgotten); 429, 5xx and network
+ * failures are tried again, 401 too after handing the token back (the next attempt gets a new
+ * one), and 403; other 4xx (a 404 without {@code UNREGISTERED}, e.g. a wrong project) are
+ * permanent. FCM has no idempotency key: the stable id travels in {@code data.messageId} for the
+ * app to drop a repeat. Logs and failures never carry the device token or the access token.
  */
 public final class FcmPushGateway implements MessageGateway {
 
@@ -33,18 +39,24 @@ public final class FcmPushGateway implements MessageGateway {
 
     private final HttpClient http;
     private final URI endpoint;
-    private final String accessToken;
+    private final AccessTokens tokens;
 
     /**
+     * @param http the client (shared with the token exchange)
      * @param baseUrl e.g. {@code https://fcm.googleapis.com}
      * @param projectId the project
-     * @param accessToken an OAuth 2 access token for the FCM scope
+     * @param tokens where bearer tokens for the FCM scope come from
      */
-    public FcmPushGateway(String baseUrl, String projectId, String accessToken) {
+    public FcmPushGateway(HttpClient http, String baseUrl, String projectId, AccessTokens tokens) {
         this.endpoint = URI.create(
                 baseUrl.replaceAll("/+$", "") + "/v1/projects/" + Objects.requireNonNull(projectId) + "/messages:send");
-        this.accessToken = Objects.requireNonNull(accessToken, "accessToken");
-        this.http = HttpClient.newBuilder()
+        this.tokens = Objects.requireNonNull(tokens, "tokens");
+        this.http = Objects.requireNonNull(http, "http");
+    }
+
+    /** @return the HTTP client a gateway and its token exchange share */
+    public static HttpClient client() {
+        return HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(3))
                 .build();
@@ -52,6 +64,7 @@ public final class FcmPushGateway implements MessageGateway {
 
     @Override
     public Accepted send(OutgoingMessage message) {
+        String accessToken = tokens.token();
         HttpRequest request = HttpRequest.newBuilder(endpoint)
                 .timeout(Duration.ofSeconds(10))
                 .header("Authorization", "Bearer " + accessToken)
@@ -72,8 +85,44 @@ public final class FcmPushGateway implements MessageGateway {
         if (status >= 200 && status < 300) {
             return new Accepted(name(response.body()).orElse("fcm-" + message.id()), "fcm");
         }
+        Optional<String> errorCode = errorCode(response.body());
+        if (status == 404 && errorCode.filter("UNREGISTERED"::equals).isPresent()) {
+            throw new AddressGoneException("push provider answered HTTP 404 UNREGISTERED");
+        }
+        if (status == 401) {
+            tokens.rejected(accessToken);
+        }
         boolean retryable = status == 429 || status >= 500 || status == 401 || status == 403;
-        throw new GatewayException("push provider answered HTTP " + status, retryable);
+        throw new GatewayException(
+                "push provider answered HTTP " + status
+                        + errorCode.map(c -> " " + c).orElse(""),
+                retryable);
+    }
+
+    /**
+     * @return FCM's error code ({@code error.details[].errorCode}), else the error's status ({@code
+     *     error.status}), if the answer has one of a plausible shape
+     */
+    static Optional<String> errorCode(String answer) {
+        try (JsonReader reader = JSON.createReader(new StringReader(answer))) {
+            JsonObject error = reader.readObject().getJsonObject("error");
+            if (error == null) {
+                return Optional.empty();
+            }
+            Optional<String> code = Optional.empty();
+            JsonArray details = error.getJsonArray("details");
+            if (details != null) {
+                code = details.stream()
+                        .filter(d -> d instanceof JsonObject)
+                        .map(d -> ((JsonObject) d).getString("errorCode", null))
+                        .filter(Objects::nonNull)
+                        .findFirst();
+            }
+            return code.or(() -> Optional.ofNullable(error.getString("status", null)))
+                    .filter(c -> c.matches("[A-Z_]{1,40}"));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     /** The FCM v1 request body. */
@@ -82,7 +131,7 @@ public final class FcmPushGateway implements MessageGateway {
                 .add(
                         "message",
                         JSON.createObjectBuilder()
-                                .add("topic", message.address())
+                                .add("token", message.address())
                                 .add(
                                         "notification",
                                         JSON.createObjectBuilder()

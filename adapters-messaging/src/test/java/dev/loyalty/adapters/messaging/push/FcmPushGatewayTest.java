@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.loyalty.application.messaging.AddressGoneException;
 import dev.loyalty.application.messaging.GatewayException;
 import dev.loyalty.application.messaging.OutgoingMessage;
 import dev.loyalty.domain.customer.CustomerId;
@@ -31,6 +32,9 @@ class FcmPushGatewayTest {
     final List<String> authorizations = new CopyOnWriteArrayList<>();
     final List<String> paths = new CopyOnWriteArrayList<>();
     final AtomicInteger status = new AtomicInteger(200);
+    final java.util.concurrent.atomic.AtomicReference<String> error =
+            new java.util.concurrent.atomic.AtomicReference<>();
+    final List<String> rejected = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void start() throws Exception {
@@ -42,7 +46,7 @@ class FcmPushGatewayTest {
             bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             byte[] answer = (status.get() == 200
                             ? "{\"name\": \"projects/shop/messages/0:1500415314455276%31bd1c9631bd1c96\"}"
-                            : "{\"error\": {\"code\": " + status.get() + "}}")
+                            : error.get() != null ? error.get() : "{\"error\": {\"code\": " + status.get() + "}}")
                     .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(status.get(), answer.length);
@@ -58,7 +62,21 @@ class FcmPushGatewayTest {
     }
 
     FcmPushGateway gateway() {
-        return new FcmPushGateway("http://127.0.0.1:" + server.getAddress().getPort() + "/", "shop", "ya29.token");
+        return new FcmPushGateway(
+                FcmPushGateway.client(),
+                "http://127.0.0.1:" + server.getAddress().getPort() + "/",
+                "shop",
+                new AccessTokens() {
+                    @Override
+                    public String token() {
+                        return "ya29.token";
+                    }
+
+                    @Override
+                    public void rejected(String token) {
+                        rejected.add(token);
+                    }
+                });
     }
 
     static OutgoingMessage push() {
@@ -68,14 +86,14 @@ class FcmPushGatewayTest {
                 customer,
                 Channel.PUSH,
                 MessageKind.MARKETING,
-                "customer-" + customer,
+                "fHq3-x7:APA91bE_k2h0JQ1z0mLr9u8dP3sVgN4yQwT7cK1aZbXo",
                 "Novità",
                 "Il tuo \"coupon\"\nti aspetta",
                 Optional.empty());
     }
 
     @Test
-    void postsAnFcmV1MessageToTheCustomersTopic() {
+    void postsAnFcmV1MessageToTheDevice() {
         OutgoingMessage message = push();
 
         var accepted = gateway().send(message);
@@ -85,7 +103,8 @@ class FcmPushGatewayTest {
         assertThat(authorizations).containsExactly("Bearer ya29.token");
         JsonObject sent =
                 Json.createReader(new StringReader(bodies.get(0))).readObject().getJsonObject("message");
-        assertThat(sent.getString("topic")).isEqualTo(message.address());
+        assertThat(sent.getString("token")).isEqualTo(message.address());
+        assertThat(sent.containsKey("topic")).isFalse();
         assertThat(sent.getJsonObject("notification").getString("title")).isEqualTo("Novità");
         assertThat(sent.getJsonObject("notification").getString("body")).isEqualTo("Il tuo \"coupon\"\nti aspetta");
         assertThat(sent.getJsonObject("data").getString("messageId"))
@@ -102,6 +121,40 @@ class FcmPushGatewayTest {
         assertThatThrownBy(() -> gateway().send(push()))
                 .isInstanceOfSatisfying(
                         GatewayException.class, e -> assertThat(e.retryable()).isFalse());
+    }
+
+    @Test
+    void anUnregisteredDeviceIsGoneAndAnother404IsOnlyPermanent() {
+        status.set(404);
+        error.set("{\"error\": {\"code\": 404, \"message\": \"Requested entity was not found.\","
+                + " \"status\": \"NOT_FOUND\", \"details\": [{\"@type\":"
+                + " \"type.googleapis.com/google.firebase.fcm.v1.FcmError\", \"errorCode\": \"UNREGISTERED\"}]}}");
+        assertThatThrownBy(() -> gateway().send(push())).isInstanceOfSatisfying(AddressGoneException.class, e -> {
+            assertThat(e.retryable()).isFalse();
+            assertThat(e.getMessage()).isEqualTo("push provider answered HTTP 404 UNREGISTERED");
+        });
+
+        // a wrong project is a 404 too: permanent, but no device is forgotten for it
+        error.set("{\"error\": {\"code\": 404, \"status\": \"NOT_FOUND\"}}");
+        assertThatThrownBy(() -> gateway().send(push())).isInstanceOfSatisfying(GatewayException.class, e -> {
+            assertThat(e).isNotInstanceOf(AddressGoneException.class);
+            assertThat(e.retryable()).isFalse();
+            assertThat(e.getMessage()).isEqualTo("push provider answered HTTP 404 NOT_FOUND");
+        });
+        error.set("<html>not found</html>");
+        assertThatThrownBy(() -> gateway().send(push())).isNotInstanceOf(AddressGoneException.class);
+    }
+
+    @Test
+    void aRefusedAccessTokenIsHandedBackAndTheMessageTriedAgain() {
+        status.set(401);
+        error.set("{\"error\": {\"code\": 401, \"status\": \"UNAUTHENTICATED\"}}");
+
+        assertThatThrownBy(() -> gateway().send(push())).isInstanceOfSatisfying(GatewayException.class, e -> {
+            assertThat(e.retryable()).isTrue();
+            assertThat(e.getMessage()).doesNotContain("ya29");
+        });
+        assertThat(rejected).containsExactly("ya29.token");
     }
 
     @Test

@@ -47,6 +47,9 @@ public class CustomerJpaEntity {
     @Column(name = "gender")
     String gender;
 
+    @Column(name = "language")
+    String language;
+
     @Column(name = "preferred_channel", nullable = false)
     String preferredChannel;
 

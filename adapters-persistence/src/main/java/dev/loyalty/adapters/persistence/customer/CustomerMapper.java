@@ -9,6 +9,7 @@ import dev.loyalty.domain.customer.CustomerId;
 import dev.loyalty.domain.customer.Email;
 import dev.loyalty.domain.customer.EnrolmentChannel;
 import dev.loyalty.domain.customer.Gender;
+import dev.loyalty.domain.customer.LanguageTag;
 import dev.loyalty.domain.customer.PhoneNumber;
 import dev.loyalty.domain.customer.PreferredChannel;
 import dev.loyalty.domain.customer.ProfileAttributes;
@@ -47,6 +48,8 @@ final class CustomerMapper {
         entity.city = customer.attributes().city();
         entity.province = customer.attributes().province();
         entity.gender = customer.attributes().knownGender().map(Gender::name).orElse(null);
+        entity.language =
+                customer.attributes().knownLanguage().map(LanguageTag::value).orElse(null);
     }
 
     /**
@@ -89,7 +92,10 @@ final class CustomerMapper {
                 entity.phone == null ? null : PhoneNumber.of(entity.phone),
                 entity.birthDate,
                 new ProfileAttributes(
-                        entity.city, entity.province, entity.gender == null ? null : Gender.valueOf(entity.gender)),
+                        entity.city,
+                        entity.province,
+                        entity.gender == null ? null : Gender.valueOf(entity.gender),
+                        entity.language == null ? null : new LanguageTag(entity.language)),
                 PreferredChannel.valueOf(entity.preferredChannel),
                 EnrolmentChannel.valueOf(entity.enrolmentChannel),
                 entity.storeId,

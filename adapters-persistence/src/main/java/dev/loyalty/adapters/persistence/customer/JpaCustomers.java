@@ -105,7 +105,8 @@ public class JpaCustomers implements Customers {
                             UPDATE CustomerJpaEntity c
                             SET c.firstName = :firstName, c.lastName = :lastName, c.email = :email, c.phone = :phone,
                                 c.birthDate = :birthDate, c.preferredChannel = :preferredChannel, c.city = :city,
-                                c.province = :province, c.gender = :gender, c.version = c.version + 1
+                                c.province = :province, c.gender = :gender, c.language = :language,
+                                c.version = c.version + 1
                             WHERE c.id = :id AND c.version = :version""")
                     .setParameter("firstName", customer.firstName())
                     .setParameter("lastName", customer.lastName().orElse(null))
@@ -120,6 +121,12 @@ public class JpaCustomers implements Customers {
                     .setParameter(
                             "gender",
                             customer.attributes().knownGender().map(Enum::name).orElse(null))
+                    .setParameter(
+                            "language",
+                            customer.attributes()
+                                    .knownLanguage()
+                                    .map(dev.loyalty.domain.customer.LanguageTag::value)
+                                    .orElse(null))
                     .setParameter("id", customer.id().toString())
                     .setParameter("version", customer.version())
                     .executeUpdate();

@@ -97,6 +97,12 @@ public class SqlPersonalRecords implements PersonalRecords {
                         List.of("purchaseId", "step", "points", "reason", "postAt", "occurredAt"),
                         "SELECT purchase_id, step, points, reason, post_at, occurred_at FROM pending_points_step"
                                 + " WHERE customer_id = ? ORDER BY id DESC"));
+        SECTIONS.put(
+                "devices",
+                new Section(
+                        List.of("deviceToken", "platform", "language", "appVersion", "registeredAt"),
+                        "SELECT token, platform, language, app_version, registered_at FROM customer_device"
+                                + " WHERE customer_id = ? ORDER BY registered_at DESC"));
     }
 
     @PersistenceContext(unitName = "loyalty")

@@ -56,6 +56,8 @@ public class SqlPersonalTraces implements PersonalTraces {
                         + " WHERE m.customer_id = ?",
                 customer);
         update("DELETE FROM idempotency_record WHERE body LIKE CONCAT('%', ?, '%')", customer);
+        // a registration token addresses the customer's phone: nothing is pushed to an erased customer
+        update("DELETE FROM customer_device WHERE customer_id = ?", customer);
         for (String contact : contacts) {
             update("DELETE FROM idempotency_record WHERE body LIKE CONCAT('%', ?, '%')", contact);
         }

@@ -23,6 +23,7 @@ public record CustomerView(
         String city,
         String province,
         String gender,
+        String language,
         String preferredChannel,
         String enrolmentChannel,
         String storeId,
@@ -47,6 +48,10 @@ public record CustomerView(
                 customer.attributes().city(),
                 customer.attributes().province(),
                 customer.attributes().knownGender().map(Enum::name).orElse(null),
+                customer.attributes()
+                        .knownLanguage()
+                        .map(dev.loyalty.domain.customer.LanguageTag::value)
+                        .orElse(null),
                 customer.preferredChannel().name(),
                 customer.enrolmentChannel().name(),
                 customer.storeId().orElse(null),
@@ -69,6 +74,7 @@ public record CustomerView(
                 full.city,
                 full.province,
                 full.gender,
+                full.language,
                 full.preferredChannel,
                 full.enrolmentChannel,
                 full.storeId,

@@ -3,6 +3,7 @@ package dev.loyalty.adapters.web.customer;
 import dev.loyalty.adapters.web.Choices;
 import dev.loyalty.domain.customer.Email;
 import dev.loyalty.domain.customer.Gender;
+import dev.loyalty.domain.customer.LanguageTag;
 import dev.loyalty.domain.customer.PhoneNumber;
 import dev.loyalty.domain.customer.PreferredChannel;
 import dev.loyalty.domain.customer.ProfileUpdate;
@@ -14,7 +15,8 @@ import java.util.Optional;
 
 /**
  * The body of {@code PATCH /me} and the console's {@code PATCH /customers/{id}}: only the fields
- * present change; a blank last name, city or province clears it.
+ * present change; a blank last name, city or province clears it; {@code language} (a tag such as
+ * {@code it} or {@code it-IT}) is the language of the customer's messages.
  */
 public record ProfilePatch(
         @Size(min = 1, max = 100) String firstName,
@@ -26,7 +28,8 @@ public record ProfilePatch(
         @Valid ConsentsBody consents,
         @Size(max = 100) String city,
         @Size(max = 100) String province,
-        @Size(max = 16) String gender) {
+        @Size(max = 16) String gender,
+        @Size(max = 35) String language) {
 
     /**
      * @param source who collects the consents decided here
@@ -46,6 +49,7 @@ public record ProfilePatch(
                 consentTextVersion,
                 Optional.ofNullable(city),
                 Optional.ofNullable(province),
-                Optional.ofNullable(Choices.of(Gender.class, "gender", gender)));
+                Optional.ofNullable(Choices.of(Gender.class, "gender", gender)),
+                Optional.ofNullable(language).map(tag -> LanguageTag.of(tag, "language")));
     }
 }

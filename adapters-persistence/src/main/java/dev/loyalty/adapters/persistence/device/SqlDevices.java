@@ -1,0 +1,106 @@
+package dev.loyalty.adapters.persistence.device;
+
+import dev.loyalty.adapters.persistence.UtcTimes;
+import dev.loyalty.application.device.Devices;
+import dev.loyalty.domain.customer.CustomerId;
+import dev.loyalty.domain.customer.LanguageTag;
+import dev.loyalty.domain.device.Device;
+import dev.loyalty.domain.device.DevicePlatform;
+import dev.loyalty.domain.device.DeviceToken;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The devices in table {@code customer_device}: a registration is an upsert on the token (so a
+ * token moves to the customer who registers it, and two registrations of one token at once leave
+ * one row), then the customer's rows beyond the most recent ones are deleted.
+ */
+@ApplicationScoped
+public class SqlDevices implements Devices {
+
+    @PersistenceContext(unitName = "loyalty")
+    private EntityManager em;
+
+    protected SqlDevices() {}
+
+    /** For tests outside the container. */
+    public SqlDevices(EntityManager em) {
+        this.em = em;
+    }
+
+    @Override
+    public void register(Device device, int keep) {
+        em.createNativeQuery("INSERT INTO customer_device"
+                        + " (token, customer_id, platform, language, app_version, registered_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE customer_id = VALUES(customer_id),"
+                        + " platform = VALUES(platform), language = VALUES(language),"
+                        + " app_version = VALUES(app_version), registered_at = VALUES(registered_at)")
+                .setParameter(1, device.token().value())
+                .setParameter(2, device.customerId().toString())
+                .setParameter(3, device.platform().name())
+                .setParameter(4, device.language().map(LanguageTag::value).orElse(null))
+                .setParameter(5, device.appVersion().orElse(null))
+                .setParameter(6, UtcTimes.utc(device.registeredAt()))
+                .executeUpdate();
+        em.createNativeQuery("DELETE FROM customer_device WHERE customer_id = ? AND token NOT IN"
+                        + " (SELECT token FROM (SELECT token FROM customer_device WHERE customer_id = ?"
+                        + " ORDER BY registered_at DESC, token LIMIT ?) AS kept)")
+                .setParameter(1, device.customerId().toString())
+                .setParameter(2, device.customerId().toString())
+                .setParameter(3, keep)
+                .executeUpdate();
+    }
+
+    @Override
+    public boolean remove(CustomerId customerId, DeviceToken token) {
+        return em.createNativeQuery("DELETE FROM customer_device WHERE token = ? AND customer_id = ?")
+                        .setParameter(1, token.value())
+                        .setParameter(2, customerId.toString())
+                        .executeUpdate()
+                > 0;
+    }
+
+    @Override
+    public List<Device> ofCustomer(CustomerId customerId) {
+        List<?> rows = em.createNativeQuery("SELECT token, platform, language, app_version, registered_at"
+                        + " FROM customer_device WHERE customer_id = ? ORDER BY registered_at DESC, token")
+                .setParameter(1, customerId.toString())
+                .getResultList();
+        List<Device> devices = new ArrayList<>(rows.size());
+        for (Object raw : rows) {
+            Object[] row = (Object[]) raw;
+            devices.add(new Device(
+                    new DeviceToken((String) row[0]),
+                    customerId,
+                    DevicePlatform.valueOf((String) row[1]),
+                    Optional.ofNullable((String) row[2]).map(LanguageTag::new),
+                    Optional.ofNullable((String) row[3]),
+                    UtcTimes.instant(localDateTime(row[4]))));
+        }
+        return devices;
+    }
+
+    @Override
+    public int forget(Collection<DeviceToken> tokens) {
+        int forgotten = 0;
+        for (DeviceToken token : tokens) {
+            forgotten += em.createNativeQuery("DELETE FROM customer_device WHERE token = ?")
+                    .setParameter(1, token.value())
+                    .executeUpdate();
+        }
+        return forgotten;
+    }
+
+    private static LocalDateTime localDateTime(Object value) {
+        if (value instanceof LocalDateTime time) {
+            return time;
+        }
+        return ((java.sql.Timestamp) value).toLocalDateTime();
+    }
+}

@@ -1,0 +1,2 @@
+/** The app's devices in table {@code customer_device}. */
+package dev.loyalty.adapters.persistence.device;

@@ -1,0 +1,8 @@
+package dev.loyalty.domain.device;
+
+/** Where the app runs. */
+public enum DevicePlatform {
+    ANDROID,
+    IOS,
+    WEB
+}
