@@ -55,6 +55,7 @@ record Settings(
         checkLimits(environment);
         checkOpenIdConnect(environment);
         checkTokens(environment);
+        checkSmtp(environment);
         return new Settings(
                 port(read(environment, "LOYALTY_HTTP_PORT").orElse(String.valueOf(DEFAULT_HTTP_PORT))),
                 Path.of(read(environment, "LOYALTY_DATA_DIR").orElse("./data"))
@@ -93,6 +94,34 @@ record Settings(
         }
         if (linkSecret.isPresent() && linkSecret.get().length() < 16) {
             throw new IllegalArgumentException("LOYALTY_MESSAGING_LINK_SECRET must have at least 16 characters");
+        }
+    }
+
+    /**
+     * Refuses an SMTP relay that would get the password in clear: with {@code LOYALTY_EMAIL_PROVIDER=smtp}
+     * and a {@code LOYALTY_SMTP_USER}, STARTTLS is on by default; {@code LOYALTY_SMTP_STARTTLS=false}
+     * then needs {@code LOYALTY_SMTP_ALLOW_PLAIN_AUTH=true} as well (the messaging adapter refuses the
+     * same as it configures the gateway).
+     *
+     * @throws IllegalArgumentException one line naming the settings
+     */
+    static void checkSmtp(Map<String, String> environment) {
+        if (read(environment, "LOYALTY_EMAIL_PROVIDER")
+                        .filter("smtp"::equalsIgnoreCase)
+                        .isEmpty()
+                || read(environment, "LOYALTY_SMTP_USER").isEmpty()) {
+            return;
+        }
+        boolean startTls = read(environment, "LOYALTY_SMTP_STARTTLS")
+                .map(Boolean::parseBoolean)
+                .orElse(true);
+        boolean plainAllowed = read(environment, "LOYALTY_SMTP_ALLOW_PLAIN_AUTH", "loyalty.smtp.allow-plain-auth")
+                .map(Boolean::parseBoolean)
+                .orElse(false);
+        if (!startTls && !plainAllowed) {
+            throw new IllegalArgumentException("LOYALTY_SMTP_STARTTLS=false with LOYALTY_SMTP_USER would send the SMTP"
+                    + " password in clear: leave STARTTLS on, or set LOYALTY_SMTP_ALLOW_PLAIN_AUTH=true for a relay"
+                    + " reached without TLS on purpose");
         }
     }
 

@@ -222,4 +222,26 @@ class SettingsTest {
                 .as("http on this machine; the issuer compared without its trailing slash")
                 .contains("http://localhost:9000/realms/shop");
     }
+
+    @Test
+    void anSmtpPasswordNeverTravelsInClearUnlessAskedFor() {
+        Settings.from(Map.of("LOYALTY_EMAIL_PROVIDER", "smtp", "LOYALTY_SMTP_USER", "loyalty"));
+        Settings.from(Map.of("LOYALTY_EMAIL_PROVIDER", "smtp", "LOYALTY_SMTP_STARTTLS", "false"));
+        Settings.from(Map.of(
+                "LOYALTY_EMAIL_PROVIDER", "smtp",
+                "LOYALTY_SMTP_USER", "loyalty",
+                "LOYALTY_SMTP_STARTTLS", "false",
+                "LOYALTY_SMTP_ALLOW_PLAIN_AUTH", "true"));
+
+        assertThatThrownBy(() -> Settings.from(Map.of(
+                        "LOYALTY_EMAIL_PROVIDER",
+                        "smtp",
+                        "LOYALTY_SMTP_USER",
+                        "loyalty",
+                        "LOYALTY_SMTP_STARTTLS",
+                        "false")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("LOYALTY_SMTP_STARTTLS=false with LOYALTY_SMTP_USER")
+                .hasMessageContaining("LOYALTY_SMTP_ALLOW_PLAIN_AUTH=true");
+    }
 }
