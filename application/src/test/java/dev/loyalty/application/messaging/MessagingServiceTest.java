@@ -365,9 +365,46 @@ class MessagingServiceTest {
         outbox.queue(request(marco.id(), "c1"));
         relayAll();
 
-        assertThat(admin.report("SM-" + only().id(), true, "twilio: delivered")).isTrue();
+        assertThat(admin.report("SM-" + only().id(), true, "twilio: delivered"))
+                .isEqualTo(DeliveryReportUseCase.Outcome.RECORDED);
         assertThat(only().status()).isEqualTo(MessageStatus.DELIVERED);
-        assertThat(admin.report("SM-unknown", true, "twilio: delivered")).isFalse();
+        assertThat(admin.report("SM-unknown", true, "twilio: delivered"))
+                .isEqualTo(DeliveryReportUseCase.Outcome.UNKNOWN_MESSAGE);
+    }
+
+    @Test
+    void aReplayedOrBackwardReportChangesNothing() {
+        outbox.queue(request(marco.id(), "c1"));
+        outbox.queue(request(marco.id(), "c2"));
+        relayAll();
+        List<Message> sent = messages.all();
+        String delivered = "SM-" + sent.get(0).id();
+        String failed = "SM-" + sent.get(1).id();
+        admin.report(delivered, true, "twilio: delivered");
+        admin.report(failed, false, "twilio: undelivered, error code 30003");
+        int before = messages.history(sent.get(0).id()).size()
+                + messages.history(sent.get(1).id()).size();
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(admin.report(delivered, true, "twilio: delivered"))
+                    .isEqualTo(DeliveryReportUseCase.Outcome.REPLAYED);
+            assertThat(admin.report(failed, false, "twilio: undelivered, error code 30003"))
+                    .isEqualTo(DeliveryReportUseCase.Outcome.REPLAYED);
+        }
+        assertThat(admin.report(delivered, false, "twilio: undelivered, error code 30005"))
+                .as("a failure after the delivery goes back on it")
+                .isEqualTo(DeliveryReportUseCase.Outcome.REPLAYED);
+
+        assertThat(messages.byId(sent.get(0).id()).orElseThrow().status()).isEqualTo(MessageStatus.DELIVERED);
+        assertThat(messages.byId(sent.get(1).id()).orElseThrow().status()).isEqualTo(MessageStatus.FAILED);
+        assertThat(messages.history(sent.get(0).id()).size()
+                        + messages.history(sent.get(1).id()).size())
+                .as("nothing appended to the history")
+                .isEqualTo(before);
+        assertThat(admin.report(failed, true, "twilio: delivered"))
+                .as("a late delivery of a failed message is news, once")
+                .isEqualTo(DeliveryReportUseCase.Outcome.RECORDED);
+        assertThat(admin.report(failed, true, "twilio: delivered")).isEqualTo(DeliveryReportUseCase.Outcome.REPLAYED);
     }
 
     @Test
