@@ -29,6 +29,8 @@ import java.util.Optional;
  *     {@code LOYALTY_SMS_PROVIDER=twilio}), or empty when messages are only logged
  * @param currency the programme's currency ({@code LOYALTY_CURRENCY}, an ISO 4217 code, default
  *     EUR), checked here so that a wrong one stops the start before the server does
+ * @param hashSecret the key of the service's digests of referred contacts and verification codes
+ *     ({@code LOYALTY_HASH_SECRET}), or empty for the development one
  */
 record Settings(
         int httpPort,
@@ -41,7 +43,8 @@ record Settings(
         boolean devKeys,
         Optional<String> linkSecret,
         Optional<String> realMessaging,
-        String currency) {
+        String currency,
+        Optional<String> hashSecret) {
 
     static final int DEFAULT_HTTP_PORT = 8080;
 
@@ -71,13 +74,15 @@ record Settings(
                 read(environment, "LOYALTY_DEV_KEYS").map(Boolean::parseBoolean).orElse(false),
                 read(environment, "LOYALTY_MESSAGING_LINK_SECRET", "loyalty.messaging.link-secret"),
                 realMessaging(environment),
-                currency(read(environment, "LOYALTY_CURRENCY").orElse("EUR")));
+                currency(read(environment, "LOYALTY_CURRENCY").orElse("EUR")),
+                read(environment, "LOYALTY_HASH_SECRET", "loyalty.hash-secret"));
     }
 
     /**
      * Refuses, with one line naming the setting, what only a development run may use: the development
-     * key pair with an external database, the development link secret with real e-mails or SMS
-     * (either allowed by {@code LOYALTY_DEV_KEYS=true}), a link secret too short to be one.
+     * key pair and the development hash secret with an external database, the development link secret
+     * with real e-mails or SMS (each allowed by {@code LOYALTY_DEV_KEYS=true}), a secret too short to
+     * be one.
      *
      * @throws IllegalArgumentException when the service must not start so
      */
@@ -94,6 +99,15 @@ record Settings(
         }
         if (linkSecret.isPresent() && linkSecret.get().length() < 16) {
             throw new IllegalArgumentException("LOYALTY_MESSAGING_LINK_SECRET must have at least 16 characters");
+        }
+        if (hashSecret.isEmpty() && databaseUrl.isPresent() && !devKeys) {
+            throw new IllegalArgumentException("LOYALTY_HASH_SECRET is not set while LOYALTY_DB_URL names an external"
+                    + " database: set a secret of at least 16 characters, the same on every instance and never"
+                    + " changed (it keys the digests of referred contacts; the development one only with the"
+                    + " embedded database, or with LOYALTY_DEV_KEYS=true)");
+        }
+        if (hashSecret.isPresent() && hashSecret.get().length() < 16) {
+            throw new IllegalArgumentException("LOYALTY_HASH_SECRET must have at least 16 characters");
         }
     }
 

@@ -1,9 +1,11 @@
 package dev.loyalty.application.messaging;
 
 import dev.loyalty.application.account.Customers;
+import dev.loyalty.application.customer.UnverifiedContacts;
 import dev.loyalty.domain.customer.Customer;
 import dev.loyalty.domain.messaging.Channel;
 import dev.loyalty.domain.messaging.ChannelChoice;
+import dev.loyalty.domain.messaging.ContactPoints;
 import dev.loyalty.domain.messaging.Message;
 import dev.loyalty.domain.messaging.MessageKind;
 import dev.loyalty.domain.messaging.MessageStatus;
@@ -51,10 +53,11 @@ public class MessageDispatch {
     private final UnsubscribeTokens unsubscribeTokens;
     private final Clock clock;
     private final DoubleSupplier random;
+    private final UnverifiedContacts unverified;
 
     /** For CDI's proxy only. */
     protected MessageDispatch() {
-        this(null, null, null, null, null, null);
+        this(null, null, null, null, null, null, (UnverifiedContacts) null);
     }
 
     @Inject
@@ -63,9 +66,16 @@ public class MessageDispatch {
             Customers customers,
             MessagingSettings settings,
             UnsubscribeTokens unsubscribeTokens,
-            Clock clock) {
-        this(messages, customers, settings, unsubscribeTokens, clock, () -> ThreadLocalRandom.current()
-                .nextDouble());
+            Clock clock,
+            UnverifiedContacts unverified) {
+        this(
+                messages,
+                customers,
+                settings,
+                unsubscribeTokens,
+                clock,
+                () -> ThreadLocalRandom.current().nextDouble(),
+                unverified);
     }
 
     /** With a chosen source of jitter (tests). */
@@ -76,6 +86,19 @@ public class MessageDispatch {
             UnsubscribeTokens unsubscribeTokens,
             Clock clock,
             DoubleSupplier random) {
+        this(messages, customers, settings, unsubscribeTokens, clock, random, UnverifiedContacts.NONE);
+    }
+
+    /** With a chosen source of jitter and the contacts awaiting verification (tests). */
+    public MessageDispatch(
+            Messages messages,
+            Customers customers,
+            MessagingSettings settings,
+            UnsubscribeTokens unsubscribeTokens,
+            Clock clock,
+            DoubleSupplier random,
+            UnverifiedContacts unverified) {
+        this.unverified = unverified;
         this.messages = messages;
         this.customers = customers;
         this.settings = settings;
@@ -114,8 +137,9 @@ public class MessageDispatch {
         if (marketing) {
             messages.lockPressure(message.customerId());
         }
+        ContactPoints contacts = contactsFor(message, customer, unverified);
         ChannelChoice.Outcome choice =
-                settings.channelChoice().choose(message.routing().requestedChannel(), kind, customer);
+                settings.channelChoice().choose(message.routing().requestedChannel(), kind, customer, contacts);
         if (choice instanceof ChannelChoice.Unreachable unreachable) {
             return suppress(message, unreachable.reason(), now);
         }
@@ -182,8 +206,8 @@ public class MessageDispatch {
         }
         String address =
                 switch (channel) {
-                    case SMS -> customer.phone().orElseThrow().value();
-                    case EMAIL -> customer.email().orElseThrow().value();
+                    case SMS -> contacts.phone().orElseThrow();
+                    case EMAIL -> contacts.email().orElseThrow();
                     default -> "customer-" + customer.id();
                 };
         Optional<String> unsubscribe = Optional.empty();
@@ -238,6 +262,18 @@ public class MessageDispatch {
         } else {
             fail(message, detail + (failure.retryable() ? " (no attempt left)" : " (permanent)"), now);
         }
+    }
+
+    /**
+     * @return where the message may go: the customer's verified contacts, except for a contact
+     *     verification's code, which goes to the contact it verifies
+     */
+    static ContactPoints contactsFor(Message message, Customer customer, UnverifiedContacts unverified) {
+        ContactPoints profile = ContactPoints.of(customer);
+        boolean verificationCode = message.routing().kind() == MessageKind.TRANSACTIONAL
+                && message.cause().startsWith("contact-verification:")
+                && message.content().values().containsKey(OutboxService.VERIFY_CONTACT);
+        return verificationCode ? profile : profile.verifiedOnly(unverified.of(customer.id()));
     }
 
     /** @return whether the message is still queued under this claim (no later claim took it) */

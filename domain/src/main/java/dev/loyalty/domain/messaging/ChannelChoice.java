@@ -12,7 +12,7 @@ import java.util.Set;
 /**
  * Where a message goes. A channel asked for explicitly is that channel or nothing. Otherwise the
  * customer's preferred channel, then the configured fallback order, and the first channel the
- * customer can be reached on wins: it has a contact point (a phone for SMS and calls, an e-mail
+ * customer can be reached on wins: it has a contact point, verified ({@link ContactPoints}: a phone for SMS and calls, an e-mail
  * address for e-mail; push goes to the customer's app topic, a till print needs nothing) and, for
  * marketing, the customer's consent for it. An erased customer is reachable nowhere.
  *
@@ -41,6 +41,18 @@ public record ChannelChoice(List<Channel> fallbackOrder) {
      * @return the channel, or the reason for none
      */
     public Outcome choose(Optional<Channel> requested, MessageKind kind, Customer customer) {
+        return choose(requested, kind, customer, ContactPoints.of(Objects.requireNonNull(customer, "customer")));
+    }
+
+    /**
+     * @param requested the channel asked for, if any
+     * @param kind marketing or transactional
+     * @param customer the customer as it is now
+     * @param contacts where messages may go (the profile's verified contacts)
+     * @return the channel, or the reason for none
+     */
+    public Outcome choose(Optional<Channel> requested, MessageKind kind, Customer customer, ContactPoints contacts) {
+        Objects.requireNonNull(contacts, "contacts");
         Objects.requireNonNull(requested, "requested");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(customer, "customer");
@@ -48,7 +60,7 @@ public record ChannelChoice(List<Channel> fallbackOrder) {
             return new Unreachable("the customer's personal data was erased");
         }
         if (requested.isPresent()) {
-            Optional<String> refusal = refusal(requested.get(), kind, customer);
+            Optional<String> refusal = refusal(requested.get(), kind, customer, contacts);
             return refusal.<Outcome>map(Unreachable::new).orElseGet(() -> new Chosen(requested.get()));
         }
         Set<Channel> candidates = new LinkedHashSet<>();
@@ -56,7 +68,7 @@ public record ChannelChoice(List<Channel> fallbackOrder) {
         candidates.addAll(fallbackOrder);
         List<String> reasons = new ArrayList<>();
         for (Channel candidate : candidates) {
-            Optional<String> refusal = refusal(candidate, kind, customer);
+            Optional<String> refusal = refusal(candidate, kind, customer, contacts);
             if (refusal.isEmpty()) {
                 return new Chosen(candidate);
             }
@@ -66,11 +78,12 @@ public record ChannelChoice(List<Channel> fallbackOrder) {
                 reasons.isEmpty() ? "no channel to try" : "no usable channel: " + String.join("; ", reasons));
     }
 
-    private static Optional<String> refusal(Channel channel, MessageKind kind, Customer customer) {
+    private static Optional<String> refusal(
+            Channel channel, MessageKind kind, Customer customer, ContactPoints contacts) {
         boolean reachable =
                 switch (channel) {
-                    case SMS, STAFF_CALL -> customer.phone().isPresent();
-                    case EMAIL -> customer.email().isPresent();
+                    case SMS, STAFF_CALL -> contacts.phone().isPresent();
+                    case EMAIL -> contacts.email().isPresent();
                     case PUSH, PRINT_AT_TILL -> true;
                 };
         if (!reachable) {
