@@ -44,6 +44,9 @@ class ServiceIT {
     class Me extends MeScenarios {}
 
     @Nested
+    class ContactVerification extends ContactVerificationScenarios {}
+
+    @Nested
     class Errors extends ErrorScenarios {}
 
     @Nested
