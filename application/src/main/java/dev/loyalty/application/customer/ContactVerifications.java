@@ -1,5 +1,6 @@
 package dev.loyalty.application.customer;
 
+import dev.loyalty.application.account.UnverifiedContacts;
 import dev.loyalty.domain.customer.ContactChannel;
 import dev.loyalty.domain.customer.CustomerId;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package dev.loyalty.application.messaging;
 
 import dev.loyalty.application.account.Customers;
-import dev.loyalty.application.customer.UnverifiedContacts;
+import dev.loyalty.application.account.UnverifiedContacts;
 import dev.loyalty.domain.customer.Customer;
 import dev.loyalty.domain.customer.CustomerNotFoundException;
 import dev.loyalty.domain.messaging.Channel;

@@ -377,7 +377,7 @@ class MessagingServiceTest {
                 .withConsent(MARKETING_EMAIL, MARKETING_SMS)
                 .enrolledAt(dev.loyalty.domain.customer.EnrolmentChannel.STORE, "MI-001")
                 .build());
-        dev.loyalty.application.customer.UnverifiedContacts unverified = id -> id.equals(elena.id())
+        dev.loyalty.application.account.UnverifiedContacts unverified = id -> id.equals(elena.id())
                 ? Map.of(dev.loyalty.domain.customer.ContactChannel.EMAIL, Optional.of("elena.old@example.com"))
                 : Map.of(dev.loyalty.domain.customer.ContactChannel.EMAIL, Optional.<String>empty());
         OutboxService verifyingOutbox = new OutboxService(messages, customers, templates, settings, clock, unverified);

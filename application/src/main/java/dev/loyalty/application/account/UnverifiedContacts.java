@@ -1,4 +1,4 @@
-package dev.loyalty.application.customer;
+package dev.loyalty.application.account;
 
 import dev.loyalty.domain.customer.ContactChannel;
 import dev.loyalty.domain.customer.CustomerId;
