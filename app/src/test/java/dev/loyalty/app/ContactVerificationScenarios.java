@@ -65,8 +65,10 @@ abstract class ContactVerificationScenarios {
             }
         } else if (value.getValueType() == JsonValue.ValueType.STRING) {
             String text = ((jakarta.json.JsonString) value).getString();
-            if (text.contains("verifyContact")) {
-                return Json.createReader(new StringReader(text)).readObject().getString("code");
+            java.util.regex.Matcher code = java.util.regex.Pattern.compile("(?:^|&)code=([0-9]{6})(?:&|$)")
+                    .matcher(text);
+            if (text.contains("verifyContact=") && code.find()) {
+                return code.group(1);
             }
         }
         return null;

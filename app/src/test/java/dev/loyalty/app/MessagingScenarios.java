@@ -85,6 +85,14 @@ abstract class MessagingScenarios {
                 .isEqualTo(2);
     }
 
+    static JsonObject byId(jakarta.json.JsonArray messages, String id) {
+        return messages.stream()
+                .map(jakarta.json.JsonValue::asJsonObject)
+                .filter(m -> m.getString("messageId").equals(id))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(id + " not in " + messages));
+    }
+
     /** The auth token and callback URL this deployment is given (arquillian.xml). */
     static final String TWILIO_TOKEN = "it-twilio-auth-token";
 
@@ -113,11 +121,11 @@ abstract class MessagingScenarios {
     void aCapturedTwilioCallbackSentAgainChangesNothing() throws Exception {
         String marco = marcoWithSmsConsent();
         String id = sent(marco, "{\"template\": \"Ciao {firstName}\", \"transactional\": true}");
-        assertThat(settled(marco).getJsonObject(0).getString("status")).isEqualTo("SENT");
+        assertThat(byId(settled(marco), id).getString("status")).isEqualTo("SENT");
         Map<String, String> delivered = Map.of("MessageSid", "log-" + id, "MessageStatus", "delivered");
 
         Api.Reply first = twilioReport(delivered);
-        int history = messagesOf(marco).getJsonObject(0).getJsonArray("history").size();
+        int history = byId(messagesOf(marco), id).getJsonArray("history").size();
         Api.Reply replayed = twilioReport(delivered);
         Api.Reply backwards =
                 twilioReport(Map.of("MessageSid", "log-" + id, "MessageStatus", "undelivered", "ErrorCode", "30003"));
@@ -130,7 +138,7 @@ abstract class MessagingScenarios {
         assertThat(backwards.isProblem("delivery-report-replayed"))
                 .as(backwards.toString())
                 .isTrue();
-        JsonObject message = messagesOf(marco).getJsonObject(0);
+        JsonObject message = byId(messagesOf(marco), id);
         assertThat(message.getString("status")).isEqualTo("DELIVERED");
         assertThat(message.getJsonArray("history")).as("nothing appended").hasSize(history);
     }
