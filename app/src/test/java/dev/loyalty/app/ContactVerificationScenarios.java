@@ -183,6 +183,42 @@ abstract class ContactVerificationScenarios {
     }
 
     @Test
+    void tenGuessesAtOnceGetFiveTriesBetweenThem() throws Exception {
+        String marco = enrolled(null, uniquePhone()).getString("customerId");
+        API.patch("/api/v1/me", Api.customer(marco), "{\"phone\": \"" + uniquePhone() + "\"}");
+        settled(marco);
+        String right = codeSentTo(marco);
+        String wrong = right.equals("000000") ? "111111" : "000000";
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(10);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.List<java.util.concurrent.Future<Api.Reply>> guesses = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 10; i++) {
+                guesses.add(threads.submit(() -> {
+                    start.await();
+                    return verify(marco, "{\"channel\": \"SMS\", \"code\": \"" + wrong + "\"}");
+                }));
+            }
+            start.countDown();
+            java.util.Map<String, Integer> outcomes = new java.util.TreeMap<>();
+            for (java.util.concurrent.Future<Api.Reply> guess : guesses) {
+                Api.Reply reply = guess.get(120, java.util.concurrent.TimeUnit.SECONDS);
+                String code = reply.json().getString("code", String.valueOf(reply.status()));
+                outcomes.merge(code, 1, Integer::sum);
+            }
+
+            assertThat(outcomes)
+                    .as("each wrong code counted once, under the row's lock")
+                    .isEqualTo(
+                            java.util.Map.of("contact-verification-code-invalid", 4, "contact-verification-locked", 6));
+        } finally {
+            threads.shutdownNow();
+        }
+        assertThat(Api.count("SELECT attempts_left FROM contact_verification WHERE customer_id = '" + marco + "'"))
+                .isZero();
+    }
+
+    @Test
     void onlyTheCustomerConfirmsACode() {
         String body = "{\"channel\": \"SMS\", \"code\": \"123456\"}";
 
