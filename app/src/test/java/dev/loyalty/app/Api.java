@@ -148,6 +148,13 @@ final class Api {
                 body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** Sends {@code body} without a token, with these extra headers (a signature). */
+    Reply sendWithHeaders(String method, String path, String contentType, String body, Map<String, String> headers) {
+        HttpRequest.Builder request = request(path, null).header("Content-Type", contentType);
+        headers.forEach(request::header);
+        return send(request.method(method, HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     /**
      * Posts {@code prefix} then {@code filler} bytes of spaces chunked, without a Content-Length
      * (as a client streaming its body does).

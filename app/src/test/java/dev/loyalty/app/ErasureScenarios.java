@@ -81,13 +81,20 @@ abstract class ErasureScenarios {
                 Api.terminal("MI-001"),
                 "{\"note\": \"%s %s richiamata al %s\"}".formatted(first, last, phone));
         assertThat(called.status()).as(called.toString()).isEqualTo(204);
-        List<String> before = tracesOf(List.of(first, last, email, phone, birth));
+        // she changes her phone in the app and has not confirmed it yet: the phone verified before waits
+        String newPhone = uniquePhone();
+        Api.Reply changed = API.patch("/api/v1/me", Api.customer(elena), "{\"phone\": \"" + newPhone + "\"}");
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+        assertThat(Api.count("SELECT COUNT(*) FROM contact_verification WHERE customer_id = '" + elena + "'"))
+                .isEqualTo(1);
+        List<String> before = tracesOf(List.of(first, last, email, phone, birth, newPhone));
         assertThat(before).as("the scan finds what is there").isNotEmpty();
 
         Api.Reply erased = API.send("DELETE", "/api/v1/customers/" + elena, Api.admin(), null, null);
 
         assertThat(erased.status()).as(erased.toString()).isEqualTo(204);
-        assertThat(tracesOf(List.of(first, last, email, phone, birth))).isEmpty();
+        assertThat(tracesOf(List.of(first, last, email, phone, birth, newPhone)))
+                .isEmpty();
         String store = "ER-" + unique();
         String till = Api.terminal(store);
         Api.Reply byCard = API.get("/api/v1/customers/lookup?card=" + card, till);

@@ -237,7 +237,7 @@ abstract class ErrorScenarios {
                 "MessageSid=SM1&MessageStatus=delivered&Padding=",
                 1024 * 1024);
 
-        // this deployment has no Twilio callback configured: no signature can be valid
+        // no signature: refused before the body is read
         assertThat(unsigned.status()).as(unsigned.toString()).isEqualTo(403);
         assertThat(unsigned.isProblem("forbidden")).as(unsigned.toString()).isTrue();
     }

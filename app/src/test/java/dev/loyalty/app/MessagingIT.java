@@ -52,6 +52,7 @@ class MessagingIT {
                 "LOYALTY_SMTP_PASSWORD", "smtp-secret"));
         env.putAll(Map.of(
                 "LOYALTY_SMTP_STARTTLS", "false",
+                "LOYALTY_SMTP_ALLOW_PLAIN_AUTH", "true", // GreenMail on loopback, without TLS
                 "LOYALTY_EMAIL_FROM", "club@shop.example",
                 "LOYALTY_MESSAGING_LINK_SECRET", "messaging-it-link-secret",
                 "LOYALTY_PUBLIC_BASE_URL", "http://127.0.0.1:" + httpPort,

@@ -9,8 +9,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -76,6 +83,64 @@ abstract class MessagingScenarios {
                 .containsExactly("QUEUED", "ATTEMPT", "SENT");
         assertThat(Api.count("SELECT COUNT(*) FROM message WHERE customer_id = '" + marco + "' AND status = 'SENT'"))
                 .isEqualTo(2);
+    }
+
+    static JsonObject byId(jakarta.json.JsonArray messages, String id) {
+        return messages.stream()
+                .map(jakarta.json.JsonValue::asJsonObject)
+                .filter(m -> m.getString("messageId").equals(id))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(id + " not in " + messages));
+    }
+
+    /** The auth token and callback URL this deployment is given (arquillian.xml). */
+    static final String TWILIO_TOKEN = "it-twilio-auth-token";
+
+    static Api.Reply twilioReport(Map<String, String> parameters) throws Exception {
+        String url =
+                "http://127.0.0.1:" + System.getProperty("loyalty.it.http.port") + "/api/v1/gateways/twilio/status";
+        StringBuilder signed = new StringBuilder(url);
+        new TreeMap<>(parameters).forEach((name, value) -> signed.append(name).append(value));
+        Mac mac = Mac.getInstance("HmacSHA1");
+        mac.init(new SecretKeySpec(TWILIO_TOKEN.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+        String signature =
+                Base64.getEncoder().encodeToString(mac.doFinal(signed.toString().getBytes(StandardCharsets.UTF_8)));
+        String form = parameters.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(java.util.stream.Collectors.joining("&"));
+        return API.sendWithHeaders(
+                "POST",
+                "/api/v1/gateways/twilio/status",
+                "application/x-www-form-urlencoded",
+                form,
+                Map.of("X-Twilio-Signature", signature));
+    }
+
+    @Test
+    void aCapturedTwilioCallbackSentAgainChangesNothing() throws Exception {
+        String marco = marcoWithSmsConsent();
+        String id = sent(marco, "{\"template\": \"Ciao {firstName}\", \"transactional\": true}");
+        assertThat(byId(settled(marco), id).getString("status")).isEqualTo("SENT");
+        Map<String, String> delivered = Map.of("MessageSid", "log-" + id, "MessageStatus", "delivered");
+
+        Api.Reply first = twilioReport(delivered);
+        int history = byId(messagesOf(marco), id).getJsonArray("history").size();
+        Api.Reply replayed = twilioReport(delivered);
+        Api.Reply backwards =
+                twilioReport(Map.of("MessageSid", "log-" + id, "MessageStatus", "undelivered", "ErrorCode", "30003"));
+
+        assertThat(first.status()).as(first.toString()).isEqualTo(204);
+        assertThat(replayed.status()).as(replayed.toString()).isEqualTo(409);
+        assertThat(replayed.isProblem("delivery-report-replayed"))
+                .as(replayed.toString())
+                .isTrue();
+        assertThat(backwards.isProblem("delivery-report-replayed"))
+                .as(backwards.toString())
+                .isTrue();
+        JsonObject message = byId(messagesOf(marco), id);
+        assertThat(message.getString("status")).isEqualTo("DELIVERED");
+        assertThat(message.getJsonArray("history")).as("nothing appended").hasSize(history);
     }
 
     @Test

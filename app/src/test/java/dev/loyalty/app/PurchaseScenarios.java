@@ -48,6 +48,30 @@ abstract class PurchaseScenarios {
     }
 
     @Test
+    void aBasketOfTwoThousandLinesIsRefusedNamingItsLinesAndNothingIsStored() {
+        String marco = enrolled("marco." + unique() + "@example.com", null).getString("customerId");
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            lines.add("{\"sku\": \"S%d\", \"category\": \"c\", \"quantity\": 1, \"unitPrice\": 1}".formatted(i));
+        }
+        String receipt = "R-" + unique();
+
+        Api.Reply refused = record(purchase("MI-001", receipt, marco, String.join(",", lines), 2_000));
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+        assertThat(refused.isProblem("validation-failed"))
+                .as(refused.toString())
+                .isTrue();
+        assertThat(refused.body()).contains("\"lines\"");
+        assertThat(Api.count(
+                        "SELECT COUNT(*) FROM purchase WHERE store_id = 'MI-001' AND receipt_id = '" + receipt + "'"))
+                .isZero();
+        assertThat(Api.count("SELECT COUNT(*) FROM customer_event WHERE customer_id = '" + marco
+                        + "' AND type = 'PURCHASE_RECORDED'"))
+                .isZero();
+    }
+
+    @Test
     void elenaPaysWithHerCouponEarnsOnTheNetAndTheTillPrintsHerBalance() {
         String elena = enrolled("elena." + unique() + "@example.com", null).getString("customerId");
         String code = personalCoupon(template(WELCOME), elena);

@@ -47,6 +47,9 @@ class ServiceIT {
     class Devices extends DeviceScenarios {}
 
     @Nested
+    class ContactVerification extends ContactVerificationScenarios {}
+
+    @Nested
     class Errors extends ErrorScenarios {}
 
     @Nested

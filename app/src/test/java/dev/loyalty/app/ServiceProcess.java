@@ -13,6 +13,9 @@ import java.util.concurrent.TimeUnit;
 /** {@code java -jar loyalty.jar} as a child process, as an operator runs it. */
 final class ServiceProcess implements AutoCloseable {
 
+    /** The key of the service's digests in the tests (the shared database's referrals are keyed with it). */
+    static final String HASH_SECRET = "it-hash-secret-0123456789";
+
     private final Process process;
     private final int port;
     private final Path log;
@@ -49,6 +52,8 @@ final class ServiceProcess implements AutoCloseable {
         Map<String, String> all = new java.util.HashMap<>(env);
         all.put("LOYALTY_DATA_DIR", dataDir.toString());
         all.put("LOYALTY_HTTP_PORT", String.valueOf(port));
+        // the same key as the Arquillian deployments' (arquillian.xml), which share the database
+        all.putIfAbsent("LOYALTY_HASH_SECRET", HASH_SECRET);
         Process process = command(jar, all)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())

@@ -29,6 +29,8 @@ import java.util.Optional;
  *     {@code LOYALTY_SMS_PROVIDER=twilio}), or empty when messages are only logged
  * @param currency the programme's currency ({@code LOYALTY_CURRENCY}, an ISO 4217 code, default
  *     EUR), checked here so that a wrong one stops the start before the server does
+ * @param hashSecret the key of the service's digests of referred contacts and verification codes
+ *     ({@code LOYALTY_HASH_SECRET}), or empty for the development one
  */
 record Settings(
         int httpPort,
@@ -41,7 +43,8 @@ record Settings(
         boolean devKeys,
         Optional<String> linkSecret,
         Optional<String> realMessaging,
-        String currency) {
+        String currency,
+        Optional<String> hashSecret) {
 
     static final int DEFAULT_HTTP_PORT = 8080;
 
@@ -56,6 +59,7 @@ record Settings(
         checkOpenIdConnect(environment);
         checkTokens(environment);
         PushSettings.check(environment);
+        checkSmtp(environment);
         return new Settings(
                 port(read(environment, "LOYALTY_HTTP_PORT").orElse(String.valueOf(DEFAULT_HTTP_PORT))),
                 Path.of(read(environment, "LOYALTY_DATA_DIR").orElse("./data"))
@@ -71,13 +75,15 @@ record Settings(
                 read(environment, "LOYALTY_DEV_KEYS").map(Boolean::parseBoolean).orElse(false),
                 read(environment, "LOYALTY_MESSAGING_LINK_SECRET", "loyalty.messaging.link-secret"),
                 realMessaging(environment),
-                currency(read(environment, "LOYALTY_CURRENCY").orElse("EUR")));
+                currency(read(environment, "LOYALTY_CURRENCY").orElse("EUR")),
+                read(environment, "LOYALTY_HASH_SECRET", "loyalty.hash-secret"));
     }
 
     /**
      * Refuses, with one line naming the setting, what only a development run may use: the development
-     * key pair with an external database, the development link secret with real e-mails or SMS
-     * (either allowed by {@code LOYALTY_DEV_KEYS=true}), a link secret too short to be one.
+     * key pair and the development hash secret with an external database, the development link secret
+     * with real e-mails or SMS (each allowed by {@code LOYALTY_DEV_KEYS=true}), a secret too short to
+     * be one.
      *
      * @throws IllegalArgumentException when the service must not start so
      */
@@ -94,6 +100,43 @@ record Settings(
         }
         if (linkSecret.isPresent() && linkSecret.get().length() < 16) {
             throw new IllegalArgumentException("LOYALTY_MESSAGING_LINK_SECRET must have at least 16 characters");
+        }
+        if (hashSecret.isEmpty() && databaseUrl.isPresent() && !devKeys) {
+            throw new IllegalArgumentException("LOYALTY_HASH_SECRET is not set while LOYALTY_DB_URL names an external"
+                    + " database: set a secret of at least 16 characters, the same on every instance and never"
+                    + " changed (it keys the digests of referred contacts; the development one only with the"
+                    + " embedded database, or with LOYALTY_DEV_KEYS=true)");
+        }
+        if (hashSecret.isPresent() && hashSecret.get().length() < 16) {
+            throw new IllegalArgumentException("LOYALTY_HASH_SECRET must have at least 16 characters");
+        }
+    }
+
+    /**
+     * Refuses an SMTP relay that would get the password in clear: with {@code LOYALTY_EMAIL_PROVIDER=smtp}
+     * and a {@code LOYALTY_SMTP_USER}, STARTTLS is on by default; {@code LOYALTY_SMTP_STARTTLS=false}
+     * then needs {@code LOYALTY_SMTP_ALLOW_PLAIN_AUTH=true} as well (the messaging adapter refuses the
+     * same as it configures the gateway).
+     *
+     * @throws IllegalArgumentException one line naming the settings
+     */
+    static void checkSmtp(Map<String, String> environment) {
+        if (read(environment, "LOYALTY_EMAIL_PROVIDER")
+                        .filter("smtp"::equalsIgnoreCase)
+                        .isEmpty()
+                || read(environment, "LOYALTY_SMTP_USER").isEmpty()) {
+            return;
+        }
+        boolean startTls = read(environment, "LOYALTY_SMTP_STARTTLS")
+                .map(Boolean::parseBoolean)
+                .orElse(true);
+        boolean plainAllowed = read(environment, "LOYALTY_SMTP_ALLOW_PLAIN_AUTH", "loyalty.smtp.allow-plain-auth")
+                .map(Boolean::parseBoolean)
+                .orElse(false);
+        if (!startTls && !plainAllowed) {
+            throw new IllegalArgumentException("LOYALTY_SMTP_STARTTLS=false with LOYALTY_SMTP_USER would send the SMTP"
+                    + " password in clear: leave STARTTLS on, or set LOYALTY_SMTP_ALLOW_PLAIN_AUTH=true for a relay"
+                    + " reached without TLS on purpose");
         }
     }
 

@@ -126,7 +126,9 @@ class SettingsTest {
                         "LOYALTY_DB_URL",
                         "jdbc:mariadb://db/loyalty",
                         "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
-                        "https://idp/keys"))
+                        "https://idp/keys",
+                        "LOYALTY_HASH_SECRET",
+                        "a-hash-secret-of-24-chars"))
                 .refuseDevelopmentSecrets();
 
         assertThatThrownBy(() -> Settings.from(Map.of("LOYALTY_DB_URL", "jdbc:mariadb://db/loyalty"))
@@ -279,5 +281,44 @@ class SettingsTest {
                             .doesNotContain("\n")
                             .doesNotContain("push@shop"));
         }
+    }
+
+    @Test
+    void anSmtpPasswordNeverTravelsInClearUnlessAskedFor() {
+        Settings.from(Map.of("LOYALTY_EMAIL_PROVIDER", "smtp", "LOYALTY_SMTP_USER", "loyalty"));
+        Settings.from(Map.of("LOYALTY_EMAIL_PROVIDER", "smtp", "LOYALTY_SMTP_STARTTLS", "false"));
+        Settings.from(Map.of(
+                "LOYALTY_EMAIL_PROVIDER", "smtp",
+                "LOYALTY_SMTP_USER", "loyalty",
+                "LOYALTY_SMTP_STARTTLS", "false",
+                "LOYALTY_SMTP_ALLOW_PLAIN_AUTH", "true"));
+
+        assertThatThrownBy(() -> Settings.from(Map.of(
+                        "LOYALTY_EMAIL_PROVIDER",
+                        "smtp",
+                        "LOYALTY_SMTP_USER",
+                        "loyalty",
+                        "LOYALTY_SMTP_STARTTLS",
+                        "false")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("LOYALTY_SMTP_STARTTLS=false with LOYALTY_SMTP_USER")
+                .hasMessageContaining("LOYALTY_SMTP_ALLOW_PLAIN_AUTH=true");
+    }
+
+    @Test
+    void theDevelopmentHashSecretOnlyWithTheEmbeddedDatabaseOrWhenAskedFor() {
+        Settings.from(Map.of()).refuseDevelopmentSecrets();
+        Settings.from(Map.of("LOYALTY_DB_URL", "jdbc:mariadb://db/loyalty", "LOYALTY_DEV_KEYS", "true"))
+                .refuseDevelopmentSecrets();
+
+        assertThatThrownBy(() -> Settings.from(Map.of(
+                                "LOYALTY_DB_URL", "jdbc:mariadb://db/loyalty",
+                                "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "https://idp/keys"))
+                        .refuseDevelopmentSecrets())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("LOYALTY_HASH_SECRET is not set while LOYALTY_DB_URL");
+        assertThatThrownBy(() ->
+                        Settings.from(Map.of("LOYALTY_HASH_SECRET", "short")).refuseDevelopmentSecrets())
+                .hasMessage("LOYALTY_HASH_SECRET must have at least 16 characters");
     }
 }

@@ -104,12 +104,14 @@ public class ConfiguredGateways implements MessageGateways {
                 return new LoggingGateway();
             }
             case "smtp" -> {
+                Optional<String> user = optional(config, "loyalty.smtp.user");
                 SmtpSettings settings = new SmtpSettings(
                         required(config, "loyalty.smtp.host", null),
                         Integer.parseInt(required(config, "loyalty.smtp.port", "587")),
-                        optional(config, "loyalty.smtp.user"),
+                        user,
                         optional(config, "loyalty.smtp.password"),
-                        Boolean.parseBoolean(required(config, "loyalty.smtp.starttls", "false")),
+                        SmtpSettings.startTls(optional(config, "loyalty.smtp.starttls"), user),
+                        Boolean.parseBoolean(required(config, "loyalty.smtp.allow-plain-auth", "false")),
                         required(config, "loyalty.email.from", null));
                 LOG.info("E-mail through SMTP: " + settings);
                 return new SmtpEmailGateway(settings);

@@ -80,16 +80,22 @@ public class MessageAdminService implements MessagesQuery, RetryMessageUseCase, 
 
     @Override
     @Transactional
-    public boolean report(String providerId, boolean delivered, String detail) {
+    public Outcome report(String providerId, boolean delivered, String detail) {
         Optional<Message> found = messages.lockedByProviderId(providerId);
         if (found.isEmpty()) {
-            return false;
+            return Outcome.UNKNOWN_MESSAGE;
         }
         Message message = found.get();
         Instant now = clock.instant();
+        // the provider's parameters are signed as a whole: the same report twice is a replay
+        boolean seen = messages.history(message.id()).stream()
+                .anyMatch(change -> change.detail().equals(detail) && REPORT_STATUSES.contains(change.status()));
+        if (seen || (message.status() == MessageStatus.DELIVERED && !delivered)) {
+            return Outcome.REPLAYED;
+        }
         if (message.status() != MessageStatus.SENT) {
             messages.append(message.id(), new StatusChange("REPORT", detail, now));
-            return true;
+            return Outcome.RECORDED;
         }
         if (delivered) {
             message.deliver();
@@ -98,8 +104,11 @@ public class MessageAdminService implements MessagesQuery, RetryMessageUseCase, 
         }
         messages.save(message);
         messages.append(message.id(), new StatusChange(message.status().name(), detail, now));
-        return true;
+        return Outcome.RECORDED;
     }
+
+    /** The history lines a delivery report writes. */
+    private static final java.util.Set<String> REPORT_STATUSES = java.util.Set.of("REPORT", "DELIVERED", "FAILED");
 
     private MessageRecord record(Message message) {
         return new MessageRecord(message, messages.history(message.id()));

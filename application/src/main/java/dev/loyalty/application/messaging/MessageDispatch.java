@@ -1,12 +1,14 @@
 package dev.loyalty.application.messaging;
 
 import dev.loyalty.application.account.Customers;
+import dev.loyalty.application.account.UnverifiedContacts;
 import dev.loyalty.application.device.Devices;
 import dev.loyalty.domain.customer.Customer;
 import dev.loyalty.domain.device.Device;
 import dev.loyalty.domain.device.DeviceToken;
 import dev.loyalty.domain.messaging.Channel;
 import dev.loyalty.domain.messaging.ChannelChoice;
+import dev.loyalty.domain.messaging.ContactPoints;
 import dev.loyalty.domain.messaging.Message;
 import dev.loyalty.domain.messaging.MessageKind;
 import dev.loyalty.domain.messaging.MessageStatus;
@@ -82,10 +84,11 @@ public class MessageDispatch {
     private final UnsubscribeTokens unsubscribeTokens;
     private final Clock clock;
     private final DoubleSupplier random;
+    private final UnverifiedContacts unverified;
 
     /** For CDI's proxy only. */
     protected MessageDispatch() {
-        this(null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, (UnverifiedContacts) null);
     }
 
     @Inject
@@ -95,9 +98,17 @@ public class MessageDispatch {
             Devices devices,
             MessagingSettings settings,
             UnsubscribeTokens unsubscribeTokens,
-            Clock clock) {
-        this(messages, customers, devices, settings, unsubscribeTokens, clock, () -> ThreadLocalRandom.current()
-                .nextDouble());
+            Clock clock,
+            UnverifiedContacts unverified) {
+        this(
+                messages,
+                customers,
+                devices,
+                settings,
+                unsubscribeTokens,
+                clock,
+                () -> ThreadLocalRandom.current().nextDouble(),
+                unverified);
     }
 
     /** With a chosen source of jitter (tests). */
@@ -109,6 +120,20 @@ public class MessageDispatch {
             UnsubscribeTokens unsubscribeTokens,
             Clock clock,
             DoubleSupplier random) {
+        this(messages, customers, devices, settings, unsubscribeTokens, clock, random, UnverifiedContacts.NONE);
+    }
+
+    /** With a chosen source of jitter and the contacts awaiting verification (tests). */
+    public MessageDispatch(
+            Messages messages,
+            Customers customers,
+            Devices devices,
+            MessagingSettings settings,
+            UnsubscribeTokens unsubscribeTokens,
+            Clock clock,
+            DoubleSupplier random,
+            UnverifiedContacts unverified) {
+        this.unverified = unverified;
         this.messages = messages;
         this.customers = customers;
         this.devices = devices;
@@ -148,9 +173,10 @@ public class MessageDispatch {
         if (marketing) {
             messages.lockPressure(message.customerId());
         }
+        ContactPoints contacts = contactsFor(message, customer, unverified);
         List<Device> apps = devices.ofCustomer(customer.id());
-        ChannelChoice.Outcome choice =
-                settings.channelChoice().choose(message.routing().requestedChannel(), kind, customer, !apps.isEmpty());
+        ChannelChoice.Outcome choice = settings.channelChoice()
+                .choose(message.routing().requestedChannel(), kind, customer, contacts, !apps.isEmpty());
         if (choice instanceof ChannelChoice.Unreachable unreachable) {
             return suppress(message, unreachable.reason(), now);
         }
@@ -217,8 +243,8 @@ public class MessageDispatch {
         }
         List<String> addresses =
                 switch (channel) {
-                    case SMS -> List.of(customer.phone().orElseThrow().value());
-                    case EMAIL -> List.of(customer.email().orElseThrow().value());
+                    case SMS -> List.of(contacts.phone().orElseThrow());
+                    case EMAIL -> List.of(contacts.email().orElseThrow());
                     default -> apps.stream().map(d -> d.token().value()).toList();
                 };
         Optional<String> unsubscribe = Optional.empty();
@@ -303,6 +329,18 @@ public class MessageDispatch {
         } else {
             fail(message, detail + (failure.retryable() ? " (no attempt left)" : " (permanent)"), now);
         }
+    }
+
+    /**
+     * @return where the message may go: the customer's verified contacts, except for a contact
+     *     verification's code, which goes to the contact it verifies
+     */
+    static ContactPoints contactsFor(Message message, Customer customer, UnverifiedContacts unverified) {
+        ContactPoints profile = ContactPoints.of(customer);
+        boolean verificationCode = message.routing().kind() == MessageKind.TRANSACTIONAL
+                && message.cause().startsWith("contact-verification:")
+                && message.content().values().containsKey(OutboxService.VERIFY_CONTACT);
+        return verificationCode ? profile : profile.verifiedOnly(unverified.of(customer.id()));
     }
 
     /** @return whether the message is still queued under this claim (no later claim took it) */

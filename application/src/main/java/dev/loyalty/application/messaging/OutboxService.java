@@ -1,11 +1,13 @@
 package dev.loyalty.application.messaging;
 
 import dev.loyalty.application.account.Customers;
+import dev.loyalty.application.account.UnverifiedContacts;
 import dev.loyalty.application.device.Devices;
 import dev.loyalty.domain.customer.Customer;
 import dev.loyalty.domain.customer.CustomerNotFoundException;
 import dev.loyalty.domain.messaging.Channel;
 import dev.loyalty.domain.messaging.ChannelChoice;
+import dev.loyalty.domain.messaging.ContactPoints;
 import dev.loyalty.domain.messaging.Message;
 import dev.loyalty.domain.messaging.MessageKind;
 import dev.loyalty.domain.messaging.MessageTemplate;
@@ -41,6 +43,13 @@ public class OutboxService implements MessageOutbox, SendMessageUseCase {
     /** The value that, when given, is the message's subject (a template's subject goes there). */
     public static final String SUBJECT = "subject";
 
+    /**
+     * The value that, in a transactional message, sends it to the customer's contact on that channel
+     * ({@code EMAIL}, {@code SMS}) as the profile has it, verified or not: only the verification code
+     * goes there; every other message goes to the verified contacts.
+     */
+    public static final String VERIFY_CONTACT = "verifyContact";
+
     /** The placeholders the messaging side fills itself. */
     static final Set<String> FILLED_HERE = Set.of("firstName", "appLink", "storeName");
 
@@ -50,10 +59,22 @@ public class OutboxService implements MessageOutbox, SendMessageUseCase {
     private final MessageTemplates templates;
     private final MessagingSettings settings;
     private final Clock clock;
+    private final UnverifiedContacts unverified;
 
     /** For CDI's proxy only. */
     protected OutboxService() {
-        this(null, null, null, null, null, null);
+        this(null, null, null, null, null, null, (UnverifiedContacts) null);
+    }
+
+    /** Without contacts awaiting verification (tests). */
+    public OutboxService(
+            Messages messages,
+            Customers customers,
+            Devices devices,
+            MessageTemplates templates,
+            MessagingSettings settings,
+            Clock clock) {
+        this(messages, customers, devices, templates, settings, clock, UnverifiedContacts.NONE);
     }
 
     @Inject
@@ -63,7 +84,9 @@ public class OutboxService implements MessageOutbox, SendMessageUseCase {
             Devices devices,
             MessageTemplates templates,
             MessagingSettings settings,
-            Clock clock) {
+            Clock clock,
+            UnverifiedContacts unverified) {
+        this.unverified = unverified;
         this.messages = messages;
         this.customers = customers;
         this.devices = devices;
@@ -148,11 +171,18 @@ public class OutboxService implements MessageOutbox, SendMessageUseCase {
         Instant now = clock.instant();
         MessageKind kind = request.transactional() ? MessageKind.TRANSACTIONAL : MessageKind.MARKETING;
         Optional<Channel> requested = request.channel();
+        ContactPoints profile = ContactPoints.of(customer);
+        ContactPoints contacts = request.transactional()
+                        && request.cause().startsWith("contact-verification:")
+                        && values.containsKey(VERIFY_CONTACT)
+                ? profile
+                : profile.verifiedOnly(unverified.of(customer.id()));
         ChannelChoice.Outcome choice = settings.channelChoice()
                 .choose(
                         requested,
                         kind,
                         customer,
+                        contacts,
                         !devices.ofCustomer(customer.id()).isEmpty());
         Optional<Channel> tentative =
                 choice instanceof ChannelChoice.Chosen chosen ? Optional.of(chosen.channel()) : requested;

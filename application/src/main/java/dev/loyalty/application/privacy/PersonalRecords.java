@@ -17,7 +17,7 @@ public interface PersonalRecords {
      * @param limit the most rows per kind of record (the latest kept)
      * @return per kind of record ({@code events}, {@code messages}, {@code messageHistory}, {@code
      *     missionSteps}, {@code missionCompletions}, {@code referrals}, {@code ruleVerdicts}, {@code
-     *     tierActivity}, {@code devices}), its rows, each column's value as text (instants ISO-8601 UTC), oldest first
+     *     tierActivity}, {@code devices}, {@code contactVerifications}), its rows, each column's value as text (instants ISO-8601 UTC), oldest first
      */
     Map<String, List<Map<String, String>>> of(CustomerId id, int limit);
 }

@@ -1,6 +1,7 @@
 package dev.loyalty.application.referral;
 
 import dev.loyalty.application.shared.Actor;
+import dev.loyalty.application.shared.KeyedDigests;
 import dev.loyalty.domain.customer.Customer;
 import dev.loyalty.domain.customer.CustomerId;
 import dev.loyalty.domain.customer.CustomerNotFoundException;
@@ -35,19 +36,24 @@ public class ReferralService implements ReferralUseCases {
 
     static final int CODE_LENGTH = 8;
 
+    /** The purpose of the keyed digest of a referred contact. */
+    public static final String DIGEST_PURPOSE = "referral-contact";
+
     private final Referrals referrals;
     private final Clock clock;
     private final RandomGenerator random;
+    private final KeyedDigests digests;
 
     /** For CDI's proxy only. */
     protected ReferralService() {
-        this(null, null);
+        this(null, null, null);
     }
 
     @Inject
-    public ReferralService(Referrals referrals, Clock clock) {
+    public ReferralService(Referrals referrals, Clock clock, KeyedDigests digests) {
         this.referrals = referrals;
         this.clock = clock;
+        this.digests = digests;
         this.random = new SecureRandom();
     }
 
@@ -62,7 +68,7 @@ public class ReferralService implements ReferralUseCases {
         } while (!referrals.assignCode(customer.id(), code));
         Optional<CustomerId> referrer = customer.referralCode().flatMap(referrals::ownerOf);
         if (referrer.isPresent() && !referrer.get().equals(customer.id())) {
-            referrals.add(referrer.get(), customer.id(), contactHash(customer), now);
+            referrals.add(referrer.get(), customer.id(), contactDigest(customer), now);
         }
     }
 
@@ -99,19 +105,30 @@ public class ReferralService implements ReferralUseCases {
         return code.toString();
     }
 
-    /** A digest of the newcomer's e-mail (or phone), so that the contact itself is not kept twice. */
-    static String contactHash(Customer customer) {
+    /**
+     * The digests of the newcomer's e-mail (or phone), so that the contact itself is not kept twice:
+     * kept is the HMAC, keyed with the service's secret, of its SHA-256 - a digest nobody without the
+     * secret can test a guessed phone number against (the plain SHA-256 of a phone number is found by
+     * trying the few billion numbers there are). Keyed over the SHA-256 so that digests stored plain
+     * by an earlier version can be keyed without the contact ({@code ReferralContactKeying}).
+     */
+    Optional<Referrals.ContactDigest> contactDigest(Customer customer) {
+        return unkeyed(customer)
+                .map(plain -> new Referrals.ContactDigest(digests.digest(DIGEST_PURPOSE, plain), plain));
+    }
+
+    /** @return the plain SHA-256 (hex) of the newcomer's e-mail or phone, as kept before it was keyed */
+    static Optional<String> unkeyed(Customer customer) {
         Optional<String> contact = customer.email()
                 .map(e -> "email:" + e.value())
                 .or(() -> customer.phone().map(p -> "phone:" + p.value()));
-        if (contact.isEmpty()) {
-            return null;
-        }
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha.digest(contact.get().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return contact.map(c -> {
+            try {
+                MessageDigest sha = MessageDigest.getInstance("SHA-256");
+                return HexFormat.of().formatHex(sha.digest(c.getBytes(StandardCharsets.UTF_8)));
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is part of every JDK", e);
+            }
+        });
     }
 }

@@ -23,10 +23,19 @@ public interface Referrals {
     /**
      * Records that {@code referred} enrolled with {@code referrer}'s code, pending a first purchase.
      *
-     * @param contactHash a digest of the newcomer's contact, or {@code null}
-     * @return false when this contact was referred before (recorded as rejected instead)
+     * @param contact the digests of the newcomer's contact, if any
+     * @return false when this contact was referred before, in either form (recorded as rejected instead)
      */
-    boolean add(CustomerId referrer, CustomerId referred, String contactHash, Instant at);
+    boolean add(CustomerId referrer, CustomerId referred, Optional<ContactDigest> contact, Instant at);
+
+    /**
+     * The digests of a referred contact.
+     *
+     * @param keyed the keyed digest kept ({@link ReferralService#contactDigest})
+     * @param unkeyed the plain SHA-256 kept before digests were keyed: a referral stored so (by an
+     *     instance of the previous version) is still recognised
+     */
+    record ContactDigest(String keyed, String unkeyed) {}
 
     /** @return the newcomer's pending referral, locked */
     Optional<PendingReferral> pendingFor(CustomerId referred);

@@ -101,7 +101,10 @@ class CustomerServiceTest {
             Clock.fixed(NOW, ZoneOffset.UTC),
             new InMemoryWallets(),
             new ServiceEvents(activities),
-            new ReferralService(new InMemoryReferrals(), Clock.fixed(NOW, ZoneOffset.UTC)));
+            new ReferralService(
+                    new InMemoryReferrals(),
+                    Clock.fixed(NOW, ZoneOffset.UTC),
+                    dev.loyalty.application.shared.TestDigests.KEYED));
 
     private static final Actor TERMINAL_S001 = Actor.terminal("till-7", "S001");
     private static final Actor ADMIN = Actor.admin("back-office");

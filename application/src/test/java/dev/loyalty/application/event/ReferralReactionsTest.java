@@ -38,7 +38,8 @@ class ReferralReactionsTest extends ReactionsFixture {
 
         private final Actor console = Actor.admin("console");
         private final AtomicLong serials = new AtomicLong(5_000);
-        private final ReferralService referralService = new ReferralService(referrals, clock);
+        private final ReferralService referralService =
+                new ReferralService(referrals, clock, dev.loyalty.application.shared.TestDigests.KEYED);
         private final CustomerService customerService = new CustomerService(
                 customers, serials::incrementAndGet, events::add, clock, wallets, serviceEvents, referralService);
         private final PurchaseService purchaseService = new PurchaseService(

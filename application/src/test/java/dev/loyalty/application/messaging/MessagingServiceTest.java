@@ -368,13 +368,112 @@ class MessagingServiceTest {
     }
 
     @Test
+    void messagesGoToTheVerifiedContactUntilTheNewOneIsConfirmedExceptItsCode() {
+        Customer elena = enrolled(CustomerFixtures.aCustomer()
+                .withFirstName("Elena")
+                .withEmail("elena.new@example.com")
+                .withPreferredChannel(PreferredChannel.EMAIL)
+                .withConsent(MARKETING_EMAIL)
+                .enrolledAt(dev.loyalty.domain.customer.EnrolmentChannel.STORE, "MI-001")
+                .build());
+        Customer giulia = enrolled(CustomerFixtures.aCustomer()
+                .withFirstName("Giulia")
+                .withAPhone()
+                .withEmail("giulia.new@example.com")
+                .withPreferredChannel(PreferredChannel.EMAIL)
+                .withConsent(MARKETING_EMAIL, MARKETING_SMS)
+                .enrolledAt(dev.loyalty.domain.customer.EnrolmentChannel.STORE, "MI-001")
+                .build());
+        dev.loyalty.application.account.UnverifiedContacts unverified = id -> id.equals(elena.id())
+                ? Map.of(dev.loyalty.domain.customer.ContactChannel.EMAIL, Optional.of("elena.old@example.com"))
+                : Map.of(dev.loyalty.domain.customer.ContactChannel.EMAIL, Optional.<String>empty());
+        OutboxService verifyingOutbox =
+                new OutboxService(messages, customers, devices, templates, settings, clock, unverified);
+        MessageRelay verifyingRelay = new MessageRelay(
+                new MessageDispatch(messages, customers, devices, settings, tokens, clock, () -> 0.0, unverified),
+                channel -> channel == Channel.SMS ? sms : email);
+
+        verifyingOutbox.queue(new MessageRequest(elena.id(), Optional.empty(), "Novità", Map.of(), false, 0, "m1"));
+        verifyingOutbox.queue(new MessageRequest(elena.id(), Optional.empty(), "Ricevuta", Map.of(), true, 0, "t1"));
+        verifyingOutbox.queue(new MessageRequest(giulia.id(), Optional.empty(), "Novità", Map.of(), false, 0, "m2"));
+        verifyingOutbox.queue(new MessageRequest(
+                elena.id(),
+                Optional.of(Channel.EMAIL),
+                "Codice {code}",
+                Map.of("code", "123456", OutboxService.VERIFY_CONTACT, "EMAIL"),
+                true,
+                0,
+                "contact-verification:" + elena.id() + "/EMAIL/1"));
+        verifyingOutbox.queue(new MessageRequest(
+                elena.id(),
+                Optional.of(Channel.EMAIL),
+                "Not a code {code}",
+                Map.of("code", "1", OutboxService.VERIFY_CONTACT, "EMAIL"),
+                true,
+                0,
+                "rule:r1/event:e1"));
+        while (verifyingRelay.relayOnce(10) > 0) {
+            // drain
+        }
+
+        assertThat(email.received.stream().map(m -> m.text() + " -> " + m.address()))
+                .containsExactlyInAnyOrder(
+                        "Novità -> elena.old@example.com",
+                        "Ricevuta -> elena.old@example.com",
+                        "Codice 123456 -> elena.new@example.com",
+                        "Not a code 1 -> elena.old@example.com");
+        assertThat(sms.received)
+                .as("Giulia's new e-mail is not verified and none was before: her SMS is used")
+                .singleElement()
+                .satisfies(m -> assertThat(m.address())
+                        .isEqualTo(giulia.phone().orElseThrow().value()));
+    }
+
+    @Test
     void aDeliveryReportDeliversOrFailsASentMessage() {
         outbox.queue(request(marco.id(), "c1"));
         relayAll();
 
-        assertThat(admin.report("SM-" + only().id(), true, "twilio: delivered")).isTrue();
+        assertThat(admin.report("SM-" + only().id(), true, "twilio: delivered"))
+                .isEqualTo(DeliveryReportUseCase.Outcome.RECORDED);
         assertThat(only().status()).isEqualTo(MessageStatus.DELIVERED);
-        assertThat(admin.report("SM-unknown", true, "twilio: delivered")).isFalse();
+        assertThat(admin.report("SM-unknown", true, "twilio: delivered"))
+                .isEqualTo(DeliveryReportUseCase.Outcome.UNKNOWN_MESSAGE);
+    }
+
+    @Test
+    void aReplayedOrBackwardReportChangesNothing() {
+        outbox.queue(request(marco.id(), "c1"));
+        outbox.queue(request(marco.id(), "c2"));
+        relayAll();
+        List<Message> sent = messages.all();
+        String delivered = "SM-" + sent.get(0).id();
+        String failed = "SM-" + sent.get(1).id();
+        admin.report(delivered, true, "twilio: delivered");
+        admin.report(failed, false, "twilio: undelivered, error code 30003");
+        int before = messages.history(sent.get(0).id()).size()
+                + messages.history(sent.get(1).id()).size();
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(admin.report(delivered, true, "twilio: delivered"))
+                    .isEqualTo(DeliveryReportUseCase.Outcome.REPLAYED);
+            assertThat(admin.report(failed, false, "twilio: undelivered, error code 30003"))
+                    .isEqualTo(DeliveryReportUseCase.Outcome.REPLAYED);
+        }
+        assertThat(admin.report(delivered, false, "twilio: undelivered, error code 30005"))
+                .as("a failure after the delivery goes back on it")
+                .isEqualTo(DeliveryReportUseCase.Outcome.REPLAYED);
+
+        assertThat(messages.byId(sent.get(0).id()).orElseThrow().status()).isEqualTo(MessageStatus.DELIVERED);
+        assertThat(messages.byId(sent.get(1).id()).orElseThrow().status()).isEqualTo(MessageStatus.FAILED);
+        assertThat(messages.history(sent.get(0).id()).size()
+                        + messages.history(sent.get(1).id()).size())
+                .as("nothing appended to the history")
+                .isEqualTo(before);
+        assertThat(admin.report(failed, true, "twilio: delivered"))
+                .as("a late delivery of a failed message is news, once")
+                .isEqualTo(DeliveryReportUseCase.Outcome.RECORDED);
+        assertThat(admin.report(failed, true, "twilio: delivered")).isEqualTo(DeliveryReportUseCase.Outcome.REPLAYED);
     }
 
     @Test

@@ -57,8 +57,12 @@ public class InMemoryReferrals implements Referrals {
     }
 
     @Override
-    public boolean add(CustomerId referrer, CustomerId referred, String contactHash, Instant at) {
-        boolean seen = contactHash != null && rows.stream().anyMatch(r -> contactHash.equals(r.contactHash));
+    public boolean add(CustomerId referrer, CustomerId referred, Optional<ContactDigest> contact, Instant at) {
+        String contactHash = contact.map(ContactDigest::keyed).orElse(null);
+        boolean seen = contact.isPresent()
+                && rows.stream()
+                        .anyMatch(r -> contactHash.equals(r.contactHash)
+                                || contact.get().unkeyed().equals(r.contactHash));
         Row row =
                 new Row(rows.size() + 1, referrer, referred, seen ? null : contactHash, seen ? "REJECTED" : "PENDING");
         if (seen) {

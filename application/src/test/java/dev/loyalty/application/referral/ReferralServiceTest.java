@@ -12,6 +12,7 @@ import dev.loyalty.application.activity.ServiceEvents;
 import dev.loyalty.application.customer.CustomerService;
 import dev.loyalty.application.customer.EnrolCustomerCommand;
 import dev.loyalty.application.shared.Actor;
+import dev.loyalty.application.shared.TestDigests;
 import dev.loyalty.domain.customer.Customer;
 import dev.loyalty.domain.customer.CustomerId;
 import dev.loyalty.domain.customer.CustomerNotFoundException;
@@ -22,6 +23,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +33,7 @@ class ReferralServiceTest {
 
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private final InMemoryReferrals referrals = new InMemoryReferrals();
-    private final ReferralService service = new ReferralService(referrals, clock);
+    private final ReferralService service = new ReferralService(referrals, clock, TestDigests.KEYED);
     private final Actor admin = Actor.admin("console");
 
     private Customer enrolled(String referralCode) {
@@ -74,7 +76,7 @@ class ReferralServiceTest {
         };
         Customer marco = aCustomer().build();
 
-        new ReferralService(crowded, clock).enrolled(marco, NOW);
+        new ReferralService(crowded, clock, TestDigests.KEYED).enrolled(marco, NOW);
 
         assertThat(tried).hasSize(3);
         assertThat(crowded.codeOf(marco.id())).contains(tried.get(2));
@@ -102,7 +104,8 @@ class ReferralServiceTest {
             assertThat(r.referrer).isEqualTo(marco.id());
             assertThat(r.referred).isEqualTo(elena.id());
             assertThat(r.status).isEqualTo("PENDING");
-            assertThat(r.contactHash).isEqualTo(ReferralService.contactHash(elena));
+            assertThat(r.contactHash)
+                    .isEqualTo(service.contactDigest(elena).orElseThrow().keyed());
         });
         assertThat(referrals.pendingFor(elena.id())).isPresent();
     }
@@ -151,14 +154,14 @@ class ReferralServiceTest {
         Customer phoneOnly =
                 aCustomer().withoutEmail().withPhone("+393331234567").build();
 
-        assertThat(ReferralService.contactHash(byEmail))
+        assertThat(hash(byEmail))
                 .hasSize(64)
-                .isNotEqualTo(ReferralService.contactHash(samePhoneOtherEmail))
-                .isNotEqualTo(ReferralService.contactHash(phoneOnly));
-        assertThat(ReferralService.contactHash(phoneOnly))
-                .isEqualTo(ReferralService.contactHash(
+                .isNotEqualTo(hash(samePhoneOtherEmail))
+                .isNotEqualTo(hash(phoneOnly));
+        assertThat(hash(phoneOnly))
+                .isEqualTo(hash(
                         aCustomer().withoutEmail().withPhone("+393331234567").build()));
-        assertThat(ReferralService.contactHash(byEmail)).doesNotContain("example");
+        assertThat(hash(byEmail)).doesNotContain("example");
     }
 
     @Test
@@ -172,5 +175,49 @@ class ReferralServiceTest {
         assertThatThrownBy(() -> service.programme(Actor.terminal("till-1", "MI-001")))
                 .isInstanceOf(AccessDeniedException.class);
         assertThat(referrals.programme()).isEqualTo(generous);
+    }
+
+    @Test
+    void theContactIsKeptAsAKeyedDigestThatAGuessCannotBeTestedAgainst() {
+        Customer marco = enrolled(null);
+        String code = referrals.codeOf(marco.id()).orElseThrow();
+        Customer elena = aCustomer().withReferralCode(code).build();
+
+        Referrals.ContactDigest digest = service.contactDigest(elena).orElseThrow();
+        Referrals.ContactDigest otherKey = new ReferralService(
+                        referrals, clock, TestDigests.keyedWith("another-secret"))
+                .contactDigest(elena)
+                .orElseThrow();
+        service.enrolled(elena, NOW);
+
+        assertThat(digest.keyed()).hasSize(64).isNotEqualTo(digest.unkeyed()).isNotEqualTo(otherKey.keyed());
+        assertThat(digest.unkeyed()).isEqualTo(ReferralService.unkeyed(elena).orElseThrow());
+        assertThat(referrals.rows()).singleElement().satisfies(row -> assertThat(row.contactHash)
+                .as("the plain SHA-256 of the contact is not what is kept")
+                .isEqualTo(digest.keyed()));
+    }
+
+    @Test
+    void aContactReferredBeforeTheDigestsWereKeyedIsStillNoNewReferral() {
+        Customer marco = enrolled(null);
+        String code = referrals.codeOf(marco.id()).orElseThrow();
+        Customer elena = aCustomer().withReferralCode(code).build();
+        // stored by the previous version: the plain SHA-256
+        referrals.add(
+                marco.id(),
+                CustomerId.newId(),
+                Optional.of(new Referrals.ContactDigest(
+                        ReferralService.unkeyed(elena).orElseThrow(),
+                        ReferralService.unkeyed(elena).orElseThrow())),
+                NOW);
+
+        service.enrolled(elena, NOW);
+
+        assertThat(referrals.rows()).hasSize(2).last().satisfies(row -> assertThat(row.status)
+                .isEqualTo("REJECTED"));
+    }
+
+    private String hash(Customer customer) {
+        return service.contactDigest(customer).orElseThrow().keyed();
     }
 }

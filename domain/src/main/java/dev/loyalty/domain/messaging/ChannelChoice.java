@@ -12,8 +12,9 @@ import java.util.Set;
 /**
  * Where a message goes. A channel asked for explicitly is that channel or nothing. Otherwise the
  * customer's preferred channel, then the configured fallback order, and the first channel the
- * customer can be reached on wins: it has a contact point (a phone for SMS and calls, an e-mail
- * address for e-mail, a registered app device for push; a till print needs nothing) and, for
+ * customer can be reached on wins: it has a contact point, verified ({@link ContactPoints}: a phone for
+ * SMS and calls, an e-mail address for e-mail), a registered app device for push (a till print needs
+ * nothing) and, for
  * marketing, the customer's consent for it. An erased customer is reachable nowhere.
  *
  * @param fallbackOrder the channels tried after the preferred one, in order
@@ -43,7 +44,7 @@ public record ChannelChoice(List<Channel> fallbackOrder) {
      * @return the channel, or the reason for none
      */
     public Outcome choose(Optional<Channel> requested, MessageKind kind, Customer customer) {
-        return choose(requested, kind, customer, true);
+        return choose(requested, kind, customer, ContactPoints.of(Objects.requireNonNull(customer, "customer")), true);
     }
 
     /**
@@ -51,9 +52,28 @@ public record ChannelChoice(List<Channel> fallbackOrder) {
      * @param kind marketing or transactional
      * @param customer the customer as it is now
      * @param appDevice whether the customer has a device registered for push
-     * @return the channel, or the reason for none
+     * @return the channel, or the reason for none (the profile's contacts taken as verified)
      */
     public Outcome choose(Optional<Channel> requested, MessageKind kind, Customer customer, boolean appDevice) {
+        return choose(
+                requested, kind, customer, ContactPoints.of(Objects.requireNonNull(customer, "customer")), appDevice);
+    }
+
+    /**
+     * @param requested the channel asked for, if any
+     * @param kind marketing or transactional
+     * @param customer the customer as it is now
+     * @param contacts where messages may go (the profile's verified contacts)
+     * @param appDevice whether the customer has a device registered for push
+     * @return the channel, or the reason for none
+     */
+    public Outcome choose(
+            Optional<Channel> requested,
+            MessageKind kind,
+            Customer customer,
+            ContactPoints contacts,
+            boolean appDevice) {
+        Objects.requireNonNull(contacts, "contacts");
         Objects.requireNonNull(requested, "requested");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(customer, "customer");
@@ -61,7 +81,7 @@ public record ChannelChoice(List<Channel> fallbackOrder) {
             return new Unreachable("the customer's personal data was erased");
         }
         if (requested.isPresent()) {
-            Optional<String> refusal = refusal(requested.get(), kind, customer, appDevice);
+            Optional<String> refusal = refusal(requested.get(), kind, customer, contacts, appDevice);
             return refusal.<Outcome>map(Unreachable::new).orElseGet(() -> new Chosen(requested.get()));
         }
         Set<Channel> candidates = new LinkedHashSet<>();
@@ -69,7 +89,7 @@ public record ChannelChoice(List<Channel> fallbackOrder) {
         candidates.addAll(fallbackOrder);
         List<String> reasons = new ArrayList<>();
         for (Channel candidate : candidates) {
-            Optional<String> refusal = refusal(candidate, kind, customer, appDevice);
+            Optional<String> refusal = refusal(candidate, kind, customer, contacts, appDevice);
             if (refusal.isEmpty()) {
                 return new Chosen(candidate);
             }
@@ -79,11 +99,12 @@ public record ChannelChoice(List<Channel> fallbackOrder) {
                 reasons.isEmpty() ? "no channel to try" : "no usable channel: " + String.join("; ", reasons));
     }
 
-    private static Optional<String> refusal(Channel channel, MessageKind kind, Customer customer, boolean appDevice) {
+    private static Optional<String> refusal(
+            Channel channel, MessageKind kind, Customer customer, ContactPoints contacts, boolean appDevice) {
         boolean reachable =
                 switch (channel) {
-                    case SMS, STAFF_CALL -> customer.phone().isPresent();
-                    case EMAIL -> customer.email().isPresent();
+                    case SMS, STAFF_CALL -> contacts.phone().isPresent();
+                    case EMAIL -> contacts.email().isPresent();
                     case PUSH -> appDevice;
                     case PRINT_AT_TILL -> true;
                 };

@@ -40,6 +40,7 @@ public final class SmtpEmailGateway implements MessageGateway {
         properties.put("mail.smtp.auth", String.valueOf(settings.user().isPresent()));
         properties.put("mail.smtp.starttls.enable", String.valueOf(settings.startTls()));
         properties.put("mail.smtp.starttls.required", String.valueOf(settings.startTls()));
+        properties.put("mail.smtp.ssl.checkserveridentity", "true");
         properties.put("mail.smtp.connectiontimeout", "5000");
         properties.put("mail.smtp.timeout", "10000");
         properties.put("mail.smtp.writetimeout", "10000");

@@ -1,5 +1,6 @@
 package dev.loyalty.adapters.messaging.sms;
 
+import dev.loyalty.application.messaging.DeliveryReportReplayedException;
 import dev.loyalty.application.messaging.DeliveryReportUseCase;
 import dev.loyalty.domain.shared.AccessDeniedException;
 import jakarta.annotation.security.PermitAll;
@@ -24,7 +25,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * Twilio's delivery-status callback ({@code StatusCallback}): Twilio posts the message's
  * {@code MessageSid} and {@code MessageStatus}; {@code delivered} makes the message DELIVERED,
  * {@code undelivered} and {@code failed} make it FAILED (a dead letter), the intermediate ones are
- * acknowledged and ignored. No bearer token (Twilio has none): the request must carry Twilio's
+ * acknowledged and ignored. A report already recorded for the message (a captured callback sent
+ * again: its signature stays valid for ever), or a failure after a delivery, changes nothing and is
+ * a 409 {@code delivery-report-replayed}. No bearer token (Twilio has none): the request must carry Twilio's
  * signature of the configured callback URL, else it is refused (403); without a signature header at
  * all, before its body is read ({@link SignedByTwilio}).
  */
@@ -70,12 +73,15 @@ public class TwilioStatusCallbackResource {
                 .filter(code -> !code.isBlank())
                 .map(code -> ", error code " + code)
                 .orElse("");
-        switch (status) {
-            case "delivered" -> reports.report(sid, true, "twilio: delivered");
-            case "undelivered", "failed" -> reports.report(sid, false, "twilio: " + status + error);
-            default -> {
-                // queued, sending, sent, accepted: nothing to record yet
-            }
+        DeliveryReportUseCase.Outcome outcome =
+                switch (status) {
+                    case "delivered" -> reports.report(sid, true, "twilio: delivered");
+                    case "undelivered", "failed" -> reports.report(sid, false, "twilio: " + status + error);
+                        // queued, sending, sent, accepted: nothing to record (a replay of them changes nothing)
+                    default -> DeliveryReportUseCase.Outcome.RECORDED;
+                };
+        if (outcome == DeliveryReportUseCase.Outcome.REPLAYED) {
+            throw new DeliveryReportReplayedException();
         }
         return Response.noContent().build();
     }

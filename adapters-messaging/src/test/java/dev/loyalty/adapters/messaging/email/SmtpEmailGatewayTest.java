@@ -53,7 +53,7 @@ class SmtpEmailGatewayTest {
     @Test
     void theServerReceivesTextAndHtmlWithTheUnsubscribeHeaders() throws Exception {
         SmtpEmailGateway gateway = new SmtpEmailGateway(new SmtpSettings(
-                "127.0.0.1", PORT, Optional.of("loyalty"), Optional.of("secret"), false, "club@shop.example"));
+                "127.0.0.1", PORT, Optional.of("loyalty"), Optional.of("secret"), false, true, "club@shop.example"));
 
         MessageGateway.Accepted accepted = gateway.send(marketing("elena@example.com"));
 
@@ -84,7 +84,7 @@ class SmtpEmailGatewayTest {
     @Test
     void aServerThatIsDownIsWorthAnotherAttempt() {
         SmtpEmailGateway gateway = new SmtpEmailGateway(new SmtpSettings(
-                "127.0.0.1", freePort(), Optional.empty(), Optional.empty(), false, "club@shop.example"));
+                "127.0.0.1", freePort(), Optional.empty(), Optional.empty(), false, false, "club@shop.example"));
 
         assertThatThrownBy(() -> gateway.send(marketing("elena@example.com")))
                 .isInstanceOfSatisfying(GatewayException.class, e -> {
@@ -96,10 +96,54 @@ class SmtpEmailGatewayTest {
     @Test
     void aMalformedAddressIsNotTriedAgain() {
         SmtpEmailGateway gateway = new SmtpEmailGateway(new SmtpSettings(
-                "127.0.0.1", PORT, Optional.of("loyalty"), Optional.of("secret"), false, "club@shop.example"));
+                "127.0.0.1", PORT, Optional.of("loyalty"), Optional.of("secret"), false, true, "club@shop.example"));
 
         assertThatThrownBy(() -> gateway.send(marketing("not an address")))
                 .isInstanceOfSatisfying(
                         GatewayException.class, e -> assertThat(e.retryable()).isFalse());
+    }
+
+    @Test
+    void startTlsIsOnByDefaultWhenTheRelayAsksForAUser() {
+        assertThat(SmtpSettings.startTls(Optional.empty(), Optional.of("loyalty")))
+                .isTrue();
+        assertThat(SmtpSettings.startTls(Optional.empty(), Optional.empty())).isFalse();
+        assertThat(SmtpSettings.startTls(Optional.of("false"), Optional.of("loyalty")))
+                .isFalse();
+        assertThat(SmtpSettings.startTls(Optional.of("true"), Optional.empty())).isTrue();
+    }
+
+    @Test
+    void aUserWithoutTlsIsRefusedUnlessExplicitlyAllowed() {
+        assertThatThrownBy(() -> new SmtpSettings(
+                        "127.0.0.1",
+                        PORT,
+                        Optional.of("loyalty"),
+                        Optional.of("secret"),
+                        false,
+                        false,
+                        "c@shop.example"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("LOYALTY_SMTP_STARTTLS=false with LOYALTY_SMTP_USER")
+                .hasMessageContaining("LOYALTY_SMTP_ALLOW_PLAIN_AUTH=true");
+    }
+
+    @Test
+    void withAUserByDefaultThePasswordNeverGoesToARelayWithoutStartTls() {
+        // GreenMail's plain SMTP offers no STARTTLS: the default (on, required) refuses to log in
+        Optional<String> user = Optional.of("loyalty");
+        SmtpEmailGateway gateway = new SmtpEmailGateway(new SmtpSettings(
+                "127.0.0.1",
+                PORT,
+                user,
+                Optional.of("secret"),
+                SmtpSettings.startTls(Optional.empty(), user),
+                false,
+                "club@shop.example"));
+
+        assertThatThrownBy(() -> gateway.send(marketing("elena@example.com")))
+                .isInstanceOf(GatewayException.class)
+                .hasStackTraceContaining("STARTTLS is required");
+        assertThat(SMTP.getReceivedMessages()).isEmpty();
     }
 }

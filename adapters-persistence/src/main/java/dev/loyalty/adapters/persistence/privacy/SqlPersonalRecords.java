@@ -73,6 +73,12 @@ public class SqlPersonalRecords implements PersonalRecords {
                         "SELECT r.rule_id, r.rule_version, e.event_id, r.evaluated_at, r.outcome, r.reasons FROM rule_evaluation r"
                                 + " LEFT JOIN customer_event e ON e.id = r.event_row_id WHERE r.customer_id = ? ORDER BY r.id DESC"));
         SECTIONS.put(
+                "contactVerifications",
+                new Section(
+                        List.of("channel", "verifiedBefore", "requestedAt", "expiresAt", "attemptsLeft"),
+                        "SELECT channel, verified_before, requested_at, expires_at, attempts_left FROM"
+                                + " contact_verification WHERE customer_id = ? ORDER BY channel"));
+        SECTIONS.put(
                 "tierActivity",
                 new Section(
                         List.of("month", "netSpend", "pointsEarned"),

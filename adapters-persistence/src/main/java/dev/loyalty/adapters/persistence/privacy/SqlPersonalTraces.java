@@ -55,6 +55,7 @@ public class SqlPersonalTraces implements PersonalTraces {
                 "UPDATE message_status s JOIN message m ON m.id = s.message_id SET s.detail = '" + ERASED + "'"
                         + " WHERE m.customer_id = ?",
                 customer);
+        update("DELETE FROM contact_verification WHERE customer_id = ?", customer);
         update("DELETE FROM idempotency_record WHERE body LIKE CONCAT('%', ?, '%')", customer);
         // a registration token addresses the customer's phone: nothing is pushed to an erased customer
         update("DELETE FROM customer_device WHERE customer_id = ?", customer);

@@ -57,14 +57,23 @@ public class JpaReferrals implements Referrals {
     }
 
     @Override
-    public boolean add(CustomerId referrer, CustomerId referred, String contactHash, Instant at) {
-        int inserted = em.createNativeQuery("INSERT IGNORE INTO referral (referrer_id, referred_id, contact_hash,"
-                        + " status, created_at) VALUES (?, ?, ?, 'PENDING', ?)")
-                .setParameter(1, referrer.toString())
-                .setParameter(2, referred.toString())
-                .setParameter(3, contactHash)
-                .setParameter(4, UtcTimes.utc(at))
-                .executeUpdate();
+    public boolean add(CustomerId referrer, CustomerId referred, Optional<ContactDigest> contact, Instant at) {
+        // a row stored plain (by an instance of the previous version, not keyed yet) counts as well
+        boolean seenPlain = contact.isPresent()
+                && NativeRows.number(em.createNativeQuery("SELECT COUNT(*) FROM referral WHERE contact_hash = ?"
+                                        + " AND contact_hash_keyed = FALSE")
+                                .setParameter(1, contact.get().unkeyed())
+                                .getSingleResult())
+                        > 0;
+        int inserted = seenPlain
+                ? 0
+                : em.createNativeQuery("INSERT IGNORE INTO referral (referrer_id, referred_id, contact_hash,"
+                                + " contact_hash_keyed, status, created_at) VALUES (?, ?, ?, TRUE, 'PENDING', ?)")
+                        .setParameter(1, referrer.toString())
+                        .setParameter(2, referred.toString())
+                        .setParameter(3, contact.map(ContactDigest::keyed).orElse(null))
+                        .setParameter(4, UtcTimes.utc(at))
+                        .executeUpdate();
         if (inserted == 1) {
             return true;
         }

@@ -7,6 +7,7 @@ import dev.loyalty.adapters.web.limit.RateLimits;
 import dev.loyalty.adapters.web.problem.Problem;
 import dev.loyalty.adapters.web.security.Caller;
 import dev.loyalty.adapters.web.tier.TierView;
+import dev.loyalty.application.customer.ChangeProfileUseCase;
 import dev.loyalty.application.customer.CustomerDirectory;
 import dev.loyalty.application.customer.CustomerLookup;
 import dev.loyalty.application.customer.CustomerSearchQuery;
@@ -14,7 +15,6 @@ import dev.loyalty.application.customer.EnrolCustomerCommand;
 import dev.loyalty.application.customer.EnrolCustomerUseCase;
 import dev.loyalty.application.customer.FindCustomerQuery;
 import dev.loyalty.application.customer.UpdateProfileCommand;
-import dev.loyalty.application.customer.UpdateProfileUseCase;
 import dev.loyalty.application.privacy.PrivacyUseCases;
 import dev.loyalty.application.shared.Actor;
 import dev.loyalty.application.shared.ProgrammeCurrency;
@@ -105,7 +105,7 @@ public class CustomerResource {
     CustomerSearchQuery search;
 
     @Inject
-    UpdateProfileUseCase profiles;
+    ChangeProfileUseCase profiles;
 
     @Inject
     @ConfigProperty(name = "loyalty.consent.text-version", defaultValue = "2026-01")
@@ -306,7 +306,7 @@ public class CustomerResource {
     public CustomerView update(
             @PathParam("customerId") @Size(max = 64) String customerId, @NotNull @Valid ProfilePatch patch) {
         Actor actor = caller.actor();
-        Customer customer = profiles.updateProfile(new UpdateProfileCommand(
+        Customer customer = profiles.change(new UpdateProfileCommand(
                 CustomerId.parseDesignating(customerId, "no customer has this id"),
                 patch.toUpdate(actor.consentSource(), consentTextVersion),
                 actor));

@@ -10,7 +10,8 @@ import java.time.LocalDate;
 /**
  * A customer as the API shows it: the whole profile to the customer and the console, a summary
  * without contact details at the till (city, province and gender included: they contact nobody); with the tier and its progress once a tier programme
- * exists (left out before).
+ * exists (left out before); to the customer, the contacts changed in the app that await their
+ * code ({@code unverifiedContacts}: messages do not go there until confirmed).
  */
 public record CustomerView(
         String customerId,
@@ -30,7 +31,8 @@ public record CustomerView(
         Instant enrolledAt,
         ConsentsBody consents,
         long pointsBalance,
-        TierView tier) {
+        TierView tier,
+        java.util.List<String> unverifiedContacts) {
 
     static CustomerView profile(Customer customer, long pointsBalance) {
         return profile(customer, pointsBalance, null);
@@ -58,7 +60,36 @@ public record CustomerView(
                 customer.enrolledAt(),
                 ConsentsBody.of(customer.consents().current()),
                 pointsBalance,
-                tier);
+                tier,
+                null);
+    }
+
+    /**
+     * @param channels the contacts (EMAIL, SMS) changed in the app and not confirmed yet with their code
+     * @return this profile naming them (left out when none)
+     */
+    CustomerView withUnverified(java.util.Set<dev.loyalty.domain.customer.ContactChannel> channels) {
+        return new CustomerView(
+                customerId,
+                cardNumber,
+                firstName,
+                lastName,
+                email,
+                phone,
+                birthDate,
+                city,
+                province,
+                gender,
+                preferredChannel,
+                enrolmentChannel,
+                storeId,
+                enrolledAt,
+                consents,
+                pointsBalance,
+                tier,
+                channels.isEmpty()
+                        ? null
+                        : channels.stream().map(Enum::name).sorted().toList());
     }
 
     static CustomerView summary(Customer customer, long pointsBalance, TierView tier) {
@@ -81,6 +112,7 @@ public record CustomerView(
                 full.enrolledAt,
                 full.consents,
                 full.pointsBalance,
-                full.tier);
+                full.tier,
+                null);
     }
 }

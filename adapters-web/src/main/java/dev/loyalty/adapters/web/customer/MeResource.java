@@ -1,15 +1,18 @@
 package dev.loyalty.adapters.web.customer;
 
+import dev.loyalty.adapters.web.Choices;
 import dev.loyalty.adapters.web.Roles;
 import dev.loyalty.adapters.web.security.Caller;
 import dev.loyalty.adapters.web.tier.TierView;
+import dev.loyalty.application.customer.ChangeProfileUseCase;
 import dev.loyalty.application.customer.FindCustomerQuery;
 import dev.loyalty.application.customer.UpdateProfileCommand;
-import dev.loyalty.application.customer.UpdateProfileUseCase;
+import dev.loyalty.application.customer.VerifyContactUseCase;
 import dev.loyalty.application.shared.Actor;
 import dev.loyalty.application.shared.ProgrammeCurrency;
 import dev.loyalty.application.tier.TierQuery;
 import dev.loyalty.application.wallet.WalletQuery;
+import dev.loyalty.domain.customer.ContactChannel;
 import dev.loyalty.domain.customer.Customer;
 import dev.loyalty.domain.customer.ProfileUpdate;
 import jakarta.annotation.security.RolesAllowed;
@@ -20,6 +23,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -46,7 +50,10 @@ public class MeResource {
     FindCustomerQuery customers;
 
     @Inject
-    UpdateProfileUseCase profiles;
+    ChangeProfileUseCase profiles;
+
+    @Inject
+    VerifyContactUseCase verifications;
 
     @Inject
     WalletQuery wallets;
@@ -70,8 +77,13 @@ public class MeResource {
     public CustomerView me() {
         Actor actor = caller.actor();
         Customer customer = customers.byId(caller.customerId(), actor);
+        return view(customer, actor);
+    }
+
+    private CustomerView view(Customer customer, Actor actor) {
         return CustomerView.profile(
-                customer, wallets.balance(customer.id(), actor).value(), tier(customer, actor));
+                        customer, wallets.balance(customer.id(), actor).value(), tier(customer, actor))
+                .withUnverified(verifications.unverified(customer.id(), actor));
     }
 
     private TierView tier(Customer customer, Actor actor) {
@@ -87,7 +99,10 @@ public class MeResource {
             summary = "Change my profile",
             description = "Only the fields present change (a blank lastName, city or province clears it; gender is"
                     + " one of FEMALE, MALE, OTHER, UNDISCLOSED); a consent withdrawn here stops marketing on that"
-                    + " channel at once.")
+                    + " channel at once. A new email or phone is on the profile at once (listed in"
+                    + " unverifiedContacts) but gets no message but a six-digit code until that code is confirmed"
+                    + " with POST /me/contact-verifications; meanwhile messages go to the contact verified before"
+                    + " (or none).")
     @RequestBody(
             content =
                     @Content(
@@ -100,8 +115,37 @@ public class MeResource {
     public CustomerView update(@NotNull @Valid ProfilePatch patch) {
         Actor actor = caller.actor();
         ProfileUpdate update = patch.toUpdate(actor.consentSource(), consentTextVersion);
-        Customer customer = profiles.updateProfile(new UpdateProfileCommand(caller.customerId(), update, actor));
-        return CustomerView.profile(
-                customer, wallets.balance(customer.id(), actor).value(), tier(customer, actor));
+        Customer customer = profiles.change(new UpdateProfileCommand(caller.customerId(), update, actor));
+        return view(customer, actor);
+    }
+
+    @POST
+    @Path("contact-verifications")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            operationId = "verifyMyContact",
+            summary = "Confirm a changed e-mail or phone with the code sent to it",
+            description = "channel EMAIL or SMS, code the six digits sent to the new contact (valid 15 minutes, 5"
+                    + " wrong codes). 200 with the profile; 404 contact-verification-not-found when nothing awaits"
+                    + " verification on that channel; 422 contact-verification-code-invalid (attempts left in"
+                    + " detail) or contact-verification-expired; 409 contact-verification-locked after too many"
+                    + " wrong codes (change the contact again for a new code).")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ContactVerificationRequest.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "The code sent by SMS",
+                                            value = "{\"channel\": \"SMS\", \"code\": \"402913\"}")))
+    public CustomerView verifyContact(@NotNull @Valid ContactVerificationRequest request) {
+        Actor actor = caller.actor();
+        Customer customer = verifications.verify(
+                caller.customerId(),
+                Choices.of(ContactChannel.class, "channel", request.channel()),
+                request.code(),
+                actor);
+        return view(customer, actor);
     }
 }

@@ -49,6 +49,9 @@ public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
             // messaging
             Map.entry("message-not-found", 404),
             Map.entry("message-not-retryable", 409),
+            Map.entry("delivery-report-replayed", 409),
+            Map.entry("contact-verification-not-found", 404),
+            Map.entry("contact-verification-locked", 409),
             Map.entry("message-transition-illegal", 409),
             Map.entry("message-template-not-found", 404),
             Map.entry("unsubscribe-link-invalid", 400),

@@ -13,10 +13,11 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 /**
- * A refused bearer token in the log as one line without a stack trace: Payara's MP-JWT logs each
- * token it cannot verify at INFO with the whole stack trace (some 80 lines a request, a log any
- * client can flood). Its record is replaced by one line with the reason, at most one line every
- * {@link #INTERVAL} with the count of the refusals in between.
+ * A refused bearer token in the log as one short FINE line without a stack trace: Payara's MP-JWT
+ * logs each token it cannot verify at INFO with the whole stack trace (some 80 lines a request, a
+ * log any client can flood). Its record is replaced by one line with the reason at FINE (a refused
+ * token is the client's problem, answered 401, not the operator's: at the default level nothing is
+ * written), at most one line every {@link #INTERVAL} with the count of the refusals in between.
  */
 @ApplicationScoped
 public class TokenRejections {
@@ -56,7 +57,7 @@ public class TokenRejections {
             long next = nextLine.get();
             if (now >= next && nextLine.compareAndSet(next, now + INTERVAL.toMillis())) {
                 int others = since.getAndSet(0);
-                log.log(Level.INFO, "Bearer token refused: {0}{1}", new Object[] {
+                log.log(Level.FINE, "Bearer token refused: {0}{1}", new Object[] {
                     reason(record.getThrown()),
                     others == 0 ? "" : " (and " + others + " more refused since the last line)"
                 });
