@@ -1,6 +1,7 @@
 package dev.loyalty.adapters.persistence.metrics;
 
 import dev.loyalty.adapters.persistence.UtcTimes;
+import dev.loyalty.adapters.persistence.purchase.AppendedPurchases;
 import dev.loyalty.adapters.persistence.sql.NamedSql;
 import dev.loyalty.adapters.persistence.sql.NativeRows;
 import dev.loyalty.application.metrics.ActivePopulation;
@@ -15,9 +16,11 @@ import dev.loyalty.application.metrics.RfmCuts;
 import dev.loyalty.application.metrics.SkuPurchase;
 import dev.loyalty.domain.customer.CustomerId;
 import dev.loyalty.domain.purchase.PurchaseId;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -71,6 +74,9 @@ public class SqlCustomerMetrics implements CustomerMetricsStore {
 
     @PersistenceContext(unitName = "loyalty")
     private EntityManager em;
+
+    @Resource
+    private TransactionSynchronizationRegistry transactions;
 
     private volatile CachedCuts cached;
 
@@ -168,15 +174,21 @@ public class SqlCustomerMetrics implements CustomerMetricsStore {
                                 updates()),
                 p);
 
+        // a purchase appended in this very transaction is new: no reversal, every line kept. Its
+        // customer loses no category (nothing to delete) and its SKUs' last purchase is at most
+        // moved to it - exactly what the recomputation would give, without reading the history
+        boolean appended = purchase.isPresent() && AppendedPurchases.appendedNow(transactions, purchase.get());
         String kept = keepLater
                 ? " AND # NOT IN (SELECT k.customer_id FROM customer_metrics k WHERE %s AND k.computed_at > :now)"
                         .formatted(customers.on("k.customer_id"))
                 : "";
-        NamedSql.update(
-                em,
-                "DELETE FROM customer_category_metrics WHERE " + customers.on("customer_id")
-                        + kept.replace("#", "customer_id"),
-                p);
+        if (!appended) {
+            NamedSql.update(
+                    em,
+                    "DELETE FROM customer_category_metrics WHERE " + customers.on("customer_id")
+                            + kept.replace("#", "customer_id"),
+                    p);
+        }
         NamedSql.update(
                 em,
                 """
@@ -194,6 +206,22 @@ public class SqlCustomerMetrics implements CustomerMetricsStore {
                         .formatted(LINE_NET, customers.on("p.customer_id"), kept.replace("#", "p.customer_id")),
                 p);
 
+        if (appended) {
+            p.put("purchase", purchase.get().toString());
+            NamedSql.update(
+                    em,
+                    """
+                    INSERT INTO customer_sku_metrics (customer_id, sku, last_purchase_at)
+                    SELECT p.customer_id, l.sku, MAX(p.occurred_at)
+                    FROM purchase p JOIN purchase_line l ON l.purchase_id = p.id
+                    WHERE p.id = :purchase AND %s AND l.quantity > l.reversed_quantity
+                    GROUP BY p.customer_id, l.sku
+                    ON DUPLICATE KEY UPDATE
+                        last_purchase_at = GREATEST(customer_sku_metrics.last_purchase_at, VALUES(last_purchase_at))"""
+                            .formatted(customers.on("p.customer_id")),
+                    p);
+            return;
+        }
         String skus = "";
         if (purchase.isPresent()) {
             p.put("purchase", purchase.get().toString());
