@@ -1,15 +1,17 @@
 package dev.loyalty.adapters.persistence.purchase;
 
+import dev.loyalty.domain.purchase.Purchase;
 import dev.loyalty.domain.purchase.PurchaseId;
 import jakarta.transaction.Status;
 import jakarta.transaction.TransactionSynchronizationRegistry;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The purchases appended in the current JTA transaction, so that upkeep later in the same
  * transaction (the customer metrics) knows a purchase is new - never reversed, its lines all kept -
- * without reading it back. Outside a transaction, or without a registry (tests outside the
+ * and has its lines without reading them back. Outside a transaction, or without a registry (tests outside the
  * container), nothing is remembered and every purchase counts as not new.
  */
 public final class AppendedPurchases {
@@ -18,27 +20,29 @@ public final class AppendedPurchases {
 
     private AppendedPurchases() {}
 
-    /** Remembers that {@code id} was appended in the current transaction. */
-    static void appended(TransactionSynchronizationRegistry transactions, PurchaseId id) {
+    /** Remembers that {@code purchase} was appended in the current transaction. */
+    static void appended(TransactionSynchronizationRegistry transactions, Purchase purchase) {
         if (!active(transactions)) {
             return;
         }
         @SuppressWarnings("unchecked")
-        Set<String> ids = (Set<String>) transactions.getResource(KEY);
-        if (ids == null) {
-            ids = new HashSet<>();
-            transactions.putResource(KEY, ids);
+        Map<PurchaseId, Purchase> appended = (Map<PurchaseId, Purchase>) transactions.getResource(KEY);
+        if (appended == null) {
+            appended = new HashMap<>();
+            transactions.putResource(KEY, appended);
         }
-        ids.add(id.toString());
+        appended.put(purchase.id(), purchase);
     }
 
-    /** Whether {@code id} was appended in the current transaction (and so has no reversal yet). */
-    public static boolean appendedNow(TransactionSynchronizationRegistry transactions, PurchaseId id) {
+    /** The purchase {@code id} as appended in the current transaction (so without any reversal); else empty. */
+    public static Optional<Purchase> appendedNow(TransactionSynchronizationRegistry transactions, PurchaseId id) {
         if (!active(transactions)) {
-            return false;
+            return Optional.empty();
         }
-        Object ids = transactions.getResource(KEY);
-        return ids instanceof Set<?> set && set.contains(id.toString());
+        return transactions.getResource(KEY) instanceof Map<?, ?> appended
+                        && appended.get(id) instanceof Purchase purchase
+                ? Optional.of(purchase)
+                : Optional.empty();
     }
 
     private static boolean active(TransactionSynchronizationRegistry transactions) {

@@ -79,7 +79,7 @@ public class JpaPurchases implements Purchases {
                         .map(PurchaseMapper::insertValues)
                         .toList());
         purchase.customerId().ifPresent(customer -> addBought(purchase, customer));
-        AppendedPurchases.appended(transactions, purchase.id());
+        AppendedPurchases.appended(transactions, purchase);
     }
 
     /**
