@@ -86,6 +86,10 @@ final class BenchDatabase implements AutoCloseable {
                 .addArg("--collation-server=utf8mb4_unicode_ci")
                 .addArg("--innodb-buffer-pool-size=" + bufferPool)
                 .addArg("--max-connections=200");
+        if (profiling()) {
+            // statement digests per phase (bench.profile): what an operation sends and where the server's time goes
+            config.addArg("--performance-schema=ON");
+        }
         if ("root".equals(System.getProperty("user.name"))) {
             config.addArg("--user=root");
         }
@@ -126,6 +130,53 @@ final class BenchDatabase implements AutoCloseable {
             row.next();
             return row.getLong(2);
         }
+    }
+
+    /** Whether {@code -Dbench.profile=true} asked for the statements of each phase by digest. */
+    static boolean profiling() {
+        return Boolean.getBoolean("bench.profile");
+    }
+
+    /** Forgets the statement digests counted so far (only with {@link #profiling()}). */
+    void resetDigests() throws SQLException {
+        if (!profiling()) {
+            return;
+        }
+        try (Connection connection = connect();
+                Statement sql = connection.createStatement()) {
+            sql.execute("TRUNCATE performance_schema.events_statements_summary_by_digest");
+        }
+    }
+
+    /**
+     * The statements counted since {@link #resetDigests()}, most frequent first, each per operation
+     * ({@code count / operations}) with its mean and total server time; empty without {@link #profiling()}.
+     */
+    String digests(long operations) throws SQLException {
+        if (!profiling() || operations <= 0) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder();
+        try (Connection connection = connect();
+                Statement sql = connection.createStatement();
+                ResultSet rows = sql.executeQuery("SELECT COUNT_STAR, SUM_TIMER_WAIT, SUM_ROWS_EXAMINED,"
+                        + " DIGEST_TEXT FROM performance_schema.events_statements_summary_by_digest"
+                        + " WHERE DIGEST_TEXT IS NOT NULL AND DIGEST_TEXT NOT LIKE '%performance_schema%'"
+                        + " ORDER BY SUM_TIMER_WAIT DESC LIMIT 60")) {
+            while (rows.next()) {
+                long count = rows.getLong(1);
+                double totalMillis = rows.getLong(2) / 1e9;
+                String digest = rows.getString(4).replaceAll("\\s+", " ");
+                text.append(String.format(
+                        "      %6.2f/op %7.3f ms/op %7.3f ms avg rows %5.1f  %s%n",
+                        (double) count / operations,
+                        totalMillis / operations,
+                        totalMillis / count,
+                        (double) rows.getLong(3) / count,
+                        digest.length() > 200 ? digest.substring(0, 200) : digest));
+            }
+        }
+        return text.toString();
     }
 
     private String serverUrl() {

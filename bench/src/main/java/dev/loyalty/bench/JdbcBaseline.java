@@ -27,8 +27,8 @@ import java.util.regex.Pattern;
  * the customer and receipt checks, the coupon redemption (one purchase in five, locking the
  * template row like the service's redemption cap), the purchase and its lines, the wallet (locked
  * first, created only when missing, as the service does) and its ledger entry, the domain events,
- * and the idempotency response. Reads are the fewest that suffice (the last ledger sequence, not
- * the whole ledger). A deadlock, a lock wait timeout or a duplicate key rolls back and is counted;
+ * and the idempotency response. Reads are the fewest that suffice (the last ledger sequence, read with
+ * the wallet's lock, not the whole ledger). A deadlock, a lock wait timeout or a duplicate key rolls back and is counted;
  * the client goes on.
  */
 final class JdbcBaseline {
@@ -70,7 +70,7 @@ final class JdbcBaseline {
     }
 
     /** A wallet row read under its lock. */
-    private record WalletRow(long balance, long version, LocalDateTime nextExpiry) {}
+    private record WalletRow(long balance, long version, LocalDateTime nextExpiry, long lastSequence) {}
 
     /** One JDBC session simulating purchases. */
     private static final class Session implements Client {
@@ -97,7 +97,6 @@ final class JdbcBaseline {
         private final PreparedStatement insertPurchaseCoupon;
         private final PreparedStatement createWallet;
         private final PreparedStatement lockWallet;
-        private final PreparedStatement lastSequence;
         private final PreparedStatement updateWallet;
         private final PreparedStatement insertEntry;
         private final PreparedStatement insertEvent;
@@ -149,9 +148,10 @@ final class JdbcBaseline {
                     "INSERT INTO purchase_coupon (purchase_id, code, position, discount) VALUES (?, ?, 0, ?)");
             createWallet = connection.prepareStatement(
                     "INSERT IGNORE INTO wallet (customer_id, balance, version, next_expiry_at) VALUES (?, 0, 1, NULL)");
-            lockWallet = connection.prepareStatement(
-                    "SELECT balance, version, next_expiry_at FROM wallet WHERE customer_id = ? FOR UPDATE");
-            lastSequence = connection.prepareStatement("SELECT MAX(sequence) FROM wallet_entry WHERE customer_id = ?");
+            // the row's lock and the last ledger sequence in one statement, as the service's wallet head
+            lockWallet = connection.prepareStatement("SELECT w.balance, w.version, w.next_expiry_at,"
+                    + " (SELECT MAX(e.sequence) FROM wallet_entry e WHERE e.customer_id = w.customer_id)"
+                    + " FROM wallet w WHERE w.customer_id = ? FOR UPDATE");
             updateWallet = connection.prepareStatement(
                     "UPDATE wallet SET balance = ?, version = version + 1, next_expiry_at = ?"
                             + " WHERE customer_id = ? AND version = ?");
@@ -302,12 +302,7 @@ final class JdbcBaseline {
             long balance = wallet.balance();
             long version = wallet.version();
             LocalDateTime nextExpiry = wallet.nextExpiry();
-            long last;
-            lastSequence.setString(1, customer);
-            try (ResultSet rows = lastSequence.executeQuery()) {
-                rows.next();
-                last = rows.getLong(1);
-            }
+            long last = wallet.lastSequence();
             LocalDateTime expires = now.plus(365, ChronoUnit.DAYS);
             LocalDateTime next = nextExpiry == null || expires.isBefore(nextExpiry) ? expires : nextExpiry;
             updateWallet.setLong(1, balance + points);
@@ -332,7 +327,11 @@ final class JdbcBaseline {
             lockWallet.setString(1, customer);
             try (ResultSet rows = lockWallet.executeQuery()) {
                 return rows.next()
-                        ? new WalletRow(rows.getLong(1), rows.getLong(2), rows.getObject(3, LocalDateTime.class))
+                        ? new WalletRow(
+                                rows.getLong(1),
+                                rows.getLong(2),
+                                rows.getObject(3, LocalDateTime.class),
+                                rows.getLong(4))
                         : null;
             }
         }

@@ -89,9 +89,14 @@ public final class WrkBenchmark {
         int purchaseRuns = 2 * (2 + curve.size());
         List<List<String>> couponSlices = slices(fixture.serviceCodes(), purchaseRuns);
         int[] nextSlice = {0};
+        List<String> only = only(System.getProperty("bench.phases", ""));
         Phase phase = (name, scripts, connections) -> {
+            if (!only.isEmpty() && only.stream().noneMatch(name::startsWith)) {
+                return null;
+            }
             Wrk.run(name + " (warm-up)", url, scripts.apply("w"), connections, warmup, run);
             CpuClock before = CpuClock.read(service.pid(), dbHome);
+            db.resetDigests();
             long statements = db.statements();
             Wrk.Result result = Wrk.run(name, url, scripts.apply("m"), connections, window, run);
             Row row = new Row(
@@ -109,44 +114,67 @@ public final class WrkBenchmark {
                     result.errors(),
                     row.cpu().describe(),
                     result.wrkCpu().toMillis() / 1e3);
+            out.print(db.digests(result.requests()));
             return row;
         };
         List<Row> rows = new ArrayList<>();
-        rows.add(phase.measure("health: GET /health/live", part -> WrkScripts.get("/health/live", null), 32));
-        rows.add(phase.measure(
-                "floor: GET /earning-rules (admin)",
-                part -> WrkScripts.get(PurchaseBenchmark.FLOOR_PATH, tokens.admin()),
-                32));
-        rows.add(phase.measure(
-                "lookup by e-mail", part -> WrkScripts.lookup(tokens.terminal(), settings.customers()), 32));
-        rows.add(phase.measure(
-                "quote (1 in 5 with a coupon)",
-                part -> basket(tokens, fixture, couponSlices, nextSlice, runId + "q" + part, false, false),
-                32));
-        rows.add(phase.measure(
-                "purchase (1 in 5 with a coupon)",
-                part -> basket(tokens, fixture, couponSlices, nextSlice, runId + "p" + part, true, false),
-                32));
-        rows.add(phase.measure(
-                "purchase, one hot wallet",
-                part -> WrkScripts.basket(
-                        tokens.terminal(),
-                        Tokens.STORE,
-                        fixture.customerIds(),
-                        List.of(),
-                        runId + "h" + part,
-                        true,
-                        true),
-                32));
-        rows.add(phase.measure(
-                "event intake", part -> WrkScripts.events(integration, fixture.customerIds(), runId + part), 32));
+        addMeasured(rows, phase.measure("health: GET /health/live", part -> WrkScripts.get("/health/live", null), 32));
+        addMeasured(
+                rows,
+                phase.measure(
+                        "floor: GET /earning-rules (admin)",
+                        part -> WrkScripts.get(PurchaseBenchmark.FLOOR_PATH, tokens.admin()),
+                        32));
+        addMeasured(
+                rows,
+                phase.measure(
+                        "lookup by e-mail", part -> WrkScripts.lookup(tokens.terminal(), settings.customers()), 32));
+        addMeasured(
+                rows,
+                phase.measure(
+                        "quote (1 in 5 with a coupon)",
+                        part -> basket(tokens, fixture, couponSlices, nextSlice, runId + "q" + part, false, false),
+                        32));
+        addMeasured(
+                rows,
+                phase.measure(
+                        "purchase (1 in 5 with a coupon)",
+                        part -> basket(tokens, fixture, couponSlices, nextSlice, runId + "p" + part, true, false),
+                        32));
+        addMeasured(
+                rows,
+                phase.measure(
+                        "purchase, one hot wallet",
+                        part -> WrkScripts.basket(
+                                tokens.terminal(),
+                                Tokens.STORE,
+                                fixture.customerIds(),
+                                List.of(),
+                                runId + "h" + part,
+                                true,
+                                true),
+                        32));
+        addMeasured(
+                rows,
+                phase.measure(
+                        "event intake",
+                        part -> WrkScripts.events(integration, fixture.customerIds(), runId + part),
+                        32));
         List<Row> curveRows = new ArrayList<>();
         for (int connections : curve) {
-            curveRows.add(phase.measure(
-                    "purchase curve",
-                    part -> basket(
-                            tokens, fixture, couponSlices, nextSlice, runId + "c" + connections + part, true, false),
-                    connections));
+            addMeasured(
+                    curveRows,
+                    phase.measure(
+                            "purchase curve",
+                            part -> basket(
+                                    tokens,
+                                    fixture,
+                                    couponSlices,
+                                    nextSlice,
+                                    runId + "c" + connections + part,
+                                    true,
+                                    false),
+                            connections));
         }
         out.println("  stopping the service: the baseline runs with the database alone");
         service.close();
@@ -211,6 +239,23 @@ public final class WrkBenchmark {
             slices.add(items.subList(i * size, (i + 1) * size));
         }
         return slices;
+    }
+
+    private static void addMeasured(List<Row> rows, Row row) {
+        if (row != null) {
+            rows.add(row);
+        }
+    }
+
+    /** {@code bench.phases}: the prefixes of the phases to run (e.g. {@code floor,lookup,quote,purchase}); empty for all. */
+    static List<String> only(String text) {
+        List<String> prefixes = new ArrayList<>();
+        for (String part : text.split(",")) {
+            if (!part.isBlank()) {
+                prefixes.add(part.trim());
+            }
+        }
+        return prefixes;
     }
 
     static List<Integer> curve(String text) {

@@ -267,16 +267,19 @@ final class BasketPricing {
                 channel,
                 at,
                 lines,
-                // a conflict's coupon does not count its own first redemption against itself (an uncapped
-                // template's redemptions are not counted at all: 0)
-                customer == null
+                // a conflict's coupon does not count its own first redemption against itself; a count
+                // no limit of the template looks at is not read at all (0): an uncapped template's
+                // redemptions, the customer's of a template without a per-customer limit
+                customer == null || template.perCustomerLimit().isEmpty()
                         ? 0
                         : Math.max(
                                 0,
                                 reads.customerRedemptions(template.id(), customer)
                                         + earlierInBasket
                                         - (conflict ? 1 : 0)),
-                Math.max(0, reads.templateRedemptions(template.id()) + earlierInBasket - (conflict ? 1 : 0)),
+                template.maxRedemptions().isEmpty()
+                        ? 0
+                        : Math.max(0, reads.templateRedemptions(template.id()) + earlierInBasket - (conflict ? 1 : 0)),
                 tierName);
         Eligibility verdict = ELIGIBILITY.evaluate(use);
         if (verdict instanceof Eligibility.Rejected rejected) {

@@ -14,6 +14,7 @@ import dev.loyalty.domain.customer.PhoneNumber;
 import dev.loyalty.domain.customer.PreferredChannel;
 import dev.loyalty.domain.customer.ProfileAttributes;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -75,7 +76,9 @@ final class CustomerMapper {
     }
 
     static Customer toDomain(CustomerJpaEntity entity) {
+        // in decision order whichever way the rows were fetched (a join fetch does not apply @OrderBy)
         List<ConsentEvidence> history = entity.consents.stream()
+                .sorted(Comparator.comparingInt((ConsentJpaEntity row) -> row.position))
                 .map(row -> new ConsentEvidence(
                         ConsentPurpose.valueOf(row.purpose),
                         row.granted,

@@ -145,6 +145,9 @@ public class JpaCustomers implements Customers {
         return em.createQuery(
                         "SELECT c FROM CustomerJpaEntity c WHERE c." + attribute + " = :value", CustomerJpaEntity.class)
                 .setParameter("value", value)
+                // the consents in the same statement: read lazily, they cost a statement of their own and
+                // one more reading the customer again for their back reference (a till's lookup)
+                .setHint("eclipselink.left-join-fetch", "c.consents")
                 .getResultStream()
                 .findFirst()
                 .map(CustomerMapper::toDomain);

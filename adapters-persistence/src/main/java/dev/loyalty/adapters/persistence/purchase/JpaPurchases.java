@@ -12,6 +12,7 @@ import dev.loyalty.domain.purchase.PurchaseId;
 import dev.loyalty.domain.purchase.PurchaseLine;
 import dev.loyalty.domain.purchase.PurchaseReversed;
 import dev.loyalty.domain.shared.ConcurrentUpdateException;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -19,6 +20,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.Query;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -42,6 +44,9 @@ public class JpaPurchases implements Purchases {
 
     @Inject
     private Clock clock;
+
+    @Resource
+    private TransactionSynchronizationRegistry transactions;
 
     protected JpaPurchases() {}
 
@@ -74,6 +79,7 @@ public class JpaPurchases implements Purchases {
                         .map(PurchaseMapper::insertValues)
                         .toList());
         purchase.customerId().ifPresent(customer -> addBought(purchase, customer));
+        AppendedPurchases.appended(transactions, purchase);
     }
 
     /**

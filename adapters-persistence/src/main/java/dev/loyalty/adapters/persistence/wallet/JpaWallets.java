@@ -78,17 +78,35 @@ public class JpaWallets implements Wallets {
     @Override
     public WalletHead lockedHead(CustomerId customerId) {
         String id = customerId.toString();
-        Optional<WalletJpaEntity> row = lockRow(id);
-        if (row.isEmpty()) {
+        Optional<WalletHead> head = lockHead(id);
+        if (head.isEmpty()) {
             lockedForUpdate(customerId);
-            row = lockRow(id);
+            head = lockHead(id);
         }
-        WalletJpaEntity locked = row.orElseThrow();
-        Long last = em.createQuery(
-                        "SELECT MAX(e.sequence) FROM WalletEntryJpaEntity e WHERE e.customerId = :id", Long.class)
-                .setParameter("id", id)
-                .getSingleResult();
-        return WalletMapper.toHead(locked, last == null ? 0 : last);
+        return head.orElseThrow();
+    }
+
+    /**
+     * The wallet row locked and its last ledger sequence, in one statement (every purchase and every
+     * reaction takes this lock: a second statement for the sequence was one in four of a hot
+     * wallet's). The sequence is read after the row's lock is granted - a correlated subquery runs
+     * per locked row - so it sees every entry the previous holder committed.
+     */
+    @SuppressWarnings("unchecked")
+    private Optional<WalletHead> lockHead(String id) {
+        List<Object[]> rows = em.createNativeQuery("SELECT w.customer_id, w.balance, w.next_expiry_at, w.version,"
+                        + " (SELECT MAX(e.sequence) FROM wallet_entry e WHERE e.customer_id = w.customer_id)"
+                        + " FROM wallet w WHERE w.customer_id = ? FOR UPDATE")
+                .setParameter(1, id)
+                .getResultList();
+        return rows.stream()
+                .findFirst()
+                .map(row -> new WalletHead(
+                        CustomerId.parse(String.valueOf(row[0])),
+                        NativeRows.number(row[1]),
+                        row[4] == null ? 0 : NativeRows.number(row[4]),
+                        NativeRows.instant(row[2]),
+                        NativeRows.number(row[3])));
     }
 
     @Override
