@@ -88,11 +88,14 @@ function showProblem(form, error) {
       const id = `path-error-${holders.length}`;
       holder.setAttribute('aria-invalid', 'true');
       const detail = problem.detail || error.message;
-      holder.append(h('p', { class: 'field-error', id, text: detail.startsWith(`${problem.path}: `) ? detail.slice(problem.path.length + 2) : detail }));
+      const text = detail.startsWith(`${problem.path}: `) ? detail.slice(problem.path.length + 2) : detail;
+      holder.append(h('p', { class: 'field-error', id, text }));
       const input = holder.matches('select, input, textarea') ? holder : holder.querySelector('select, input, textarea');
       if (input && input !== holder) { input.setAttribute('aria-invalid', 'true'); input.setAttribute('aria-describedby', id); }
       input?.focus();
-      say(`${T('err.field')} ${error.message}`);
+      // the banner names the field as the form labels it, never the API's JSON path
+      const label = (holder.querySelector('label') || holder.querySelector('legend'))?.textContent.trim();
+      say(`${T('err.field')} ${label ? `${label}: ` : ''}${text}`);
       return;
     }
   }
@@ -1145,7 +1148,7 @@ async function campaignForm(main, campaign, into) {
       offer: e.offer && !e.offer.personal ? e.offer : undefined, message: e.message };
   }
   const offerKind = !d.offer ? 'none' : d.offer.personal ? 'personal' : d.offer.points !== undefined ? 'points' : 'coupon';
-  const scheduleKind = d.schedule ? (d.schedule.daily ? 'daily' : 'at') : 'none';
+  const scheduleKind = d.schedule ? (d.schedule.daily ? 'daily' : d.schedule.cron ? 'cron' : 'at') : 'none';
   const personal = (d.offer && d.offer.personal) || {};
 
   const name = inp('camp-name', 'name', { value: d.name || '', required: true, maxlength: '200' });
@@ -1214,13 +1217,14 @@ async function campaignForm(main, campaign, into) {
       h('span', { class: 'muted small', id: 'camp-body-hint', text: T('camp.msg.hint') })));
   const messagePart = section('camp.message', 'camp-message-part', h('div', { class: 'span', 'data-path': '$.message' }, sendMessage), messageFields);
   // when
-  const schedule = sel('camp-schedule', 'scheduleKind', [['none', T('camp.sch.none')], ['at', T('camp.sch.at')], ['daily', T('camp.sch.daily')]], scheduleKind);
+  const schedule = sel('camp-schedule', 'scheduleKind', [['none', T('camp.sch.none')], ['at', T('camp.sch.at')], ['daily', T('camp.sch.daily')], ['cron', T('camp.sch.cron')]], scheduleKind);
   const at = inp('camp-at', 'at', { type: 'datetime-local', value: localInput(d.schedule && d.schedule.at) });
   const daily = inp('camp-daily', 'daily', { type: 'time', value: (d.schedule && d.schedule.daily) || '09:00' });
+  const cron = inp('camp-cron', 'cron', { value: (d.schedule && d.schedule.cron) || '0 9 * * MON', spellcheck: 'false', autocomplete: 'off' });
   const from = inp('camp-from', 'activeFrom', { type: 'datetime-local', value: localInput(d.activeFrom) });
   const until = inp('camp-until', 'activeUntil', { type: 'datetime-local', value: localInput(d.activeUntil) });
   const when = section('camp.when', 'camp-when-part', pfld('$.schedule', 'camp-schedule', 'camp.sch.kind', schedule), pfld('$.schedule.at', 'camp-at', 'camp.sch.atField', at),
-    pfld('$.schedule.daily', 'camp-daily', 'camp.sch.dailyField', daily, 'camp.sch.dailyHint'), pfld('$.activeFrom', 'camp-from', 'camp.activeFrom', from), pfld('$.activeUntil', 'camp-until', 'camp.activeUntil', until));
+    pfld('$.schedule.daily', 'camp-daily', 'camp.sch.dailyField', daily, 'camp.sch.dailyHint'), pfld('$.schedule.cron', 'camp-cron', 'camp.sch.cronField', cron, 'camp.sch.cronHint'), pfld('$.activeFrom', 'camp-from', 'camp.activeFrom', from), pfld('$.activeUntil', 'camp-until', 'camp.activeUntil', until));
   // budgets
   const b = d.budget || {};
   const maxCoupons = inp('camp-maxcoupons', 'maxCoupons', { type: 'number', min: '0', step: '1', value: b.maxCoupons ?? '' });
@@ -1247,6 +1251,7 @@ async function campaignForm(main, campaign, into) {
     messageFields.hidden = !sendMessage.querySelector('input').checked;
     at.closest('.field').hidden = schedule.value !== 'at';
     daily.closest('.field').hidden = schedule.value !== 'daily';
+    cron.closest('.field').hidden = schedule.value !== 'cron';
   };
   [type, audienceKind, offer, valueBy, schedule, sendMessage.querySelector('input')].forEach((x) => x.addEventListener('change', show));
 
@@ -1285,6 +1290,7 @@ async function campaignForm(main, campaign, into) {
     }
     if (schedule.value === 'at') out.schedule = { at: instantOf(at) };
     else if (schedule.value === 'daily') out.schedule = { daily: daily.value };
+    else if (schedule.value === 'cron') out.schedule = { cron: cron.value };
     if (from.value) out.activeFrom = instantOf(from);
     if (until.value) out.activeUntil = instantOf(until);
     const budgetOut = {};
@@ -1337,6 +1343,17 @@ async function campaignDetail(main, id, runId) {
       h('dt', { text: T('camp.nextRun') }), h('dd', { text: fmtTime(c.nextRunAt) || '–' }), h('dt', { text: T('camp.launched') }), h('dd', { text: fmtTime(c.launchedAt) || '–' })),
     actions);
   if (runId) main.append(runProgress(main, id, runId));
+  else if (c.status !== 'DRAFT') {
+    // the latest runs, whoever started them (the schedule, another console, another instance)
+    const runs = (await api('GET', `/campaigns/${encodeURIComponent(id)}/runs?limit=10`)).items;
+    if (main !== currentView) return;
+    if (runs.length && runs[0].status === 'RUNNING') main.append(runProgress(main, id, runs[0].runId));
+    if (runs.length) main.append(panel('camp.runs', table([
+      ['camp.run.scheduledFor', (r) => h('a', { href: campaignHref(id, 'runs', r.runId), text: fmtTime(r.scheduledFor) })],
+      ['col.status', (r) => T(`camp.run.${r.status}`)], ['camp.run.percent', (r) => `${r.percent} %`, 'num'],
+      ['camp.run.offered', (r) => fmtNumber(r.offered), 'num'], ['camp.run.heldOut', (r) => fmtNumber(r.heldOut), 'num'],
+      ['camp.run.suppressed', (r) => fmtNumber(r.suppressed), 'num'], ['camp.run.overBudget', (r) => fmtNumber(r.overBudget), 'num']], runs, 'camp-runs')));
+  }
   if (c.status === 'DRAFT') { const box = panel('camp.definition'); main.append(box); await campaignForm(main, c, box); return; }
   const [segments, templates] = await Promise.all([api('GET', '/segments'), api('GET', '/coupon-templates')]);
   if (main !== currentView) return;
@@ -1358,7 +1375,7 @@ function definitionFacts(d, names) {
   add('camp.offer', !d.offer ? T('camp.offer.none') : d.offer.points ? `${fmtNumber(d.offer.points)} ${T('col.points').toLowerCase()}`
     : `${T('camp.offer.coupon')}: ${named(d.offer.templateId)}${d.offer.personal ? ` ${JSON.stringify(d.offer.personal)}` : ''}`);
   if (d.message) add('camp.message', `${d.message.channel || T('camp.msg.preferred')}: ${d.message.template}`);
-  add('camp.when', !d.schedule ? T('camp.sch.none') : d.schedule.at ? fmtTime(d.schedule.at) : `${T('camp.sch.daily')} ${d.schedule.daily}`);
+  add('camp.when', !d.schedule ? T('camp.sch.none') : d.schedule.at ? fmtTime(d.schedule.at) : d.schedule.cron ? `${T('camp.sch.cron')}: ${d.schedule.cron}` : `${T('camp.sch.daily')} ${d.schedule.daily}`);
   if (d.budget) add('camp.budget', JSON.stringify(d.budget));
   return h('dl', { class: 'facts' }, ...facts);
 }

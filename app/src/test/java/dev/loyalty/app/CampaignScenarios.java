@@ -4,6 +4,7 @@ import static dev.loyalty.app.Fixtures.API;
 import static dev.loyalty.app.Fixtures.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -131,9 +132,23 @@ abstract class CampaignScenarios {
         Api.Reply cron = API.post(
                 "/api/v1/campaigns",
                 Api.admin(),
-                definition.replace("\"holdoutPercent\": 10", "\"schedule\": {\"cron\": \"0 9 * * *\"}"));
+                definition.replace("\"holdoutPercent\": 10", "\"schedule\": {\"cron\": \"0 25 * * *\"}"));
         assertThat(cron.isProblem("campaign-invalid")).as(cron.toString()).isTrue();
         assertThat(cron.json().getString("path")).isEqualTo("$.schedule.cron");
+        assertThat(cron.json().getString("detail")).contains("between 0 and 23");
+        // a good cron schedule: launched, its next run is the next minute the expression names
+        String weekly =
+                defined(definition.replace("\"holdoutPercent\": 10", "\"schedule\": {\"cron\": \"15 7 * * sun\"}"));
+        JsonObject launchedWeekly = API.post("/api/v1/campaigns/" + weekly + "/launch", Api.admin(), "")
+                .json();
+        assertThat(launchedWeekly.getString("status")).isEqualTo("SCHEDULED");
+        java.time.ZonedDateTime nextRun = java.time.Instant.parse(launchedWeekly.getString("nextRunAt"))
+                .atZone(java.time.ZoneId.of("Europe/Rome")); // the programme's zone (LOYALTY_MESSAGING_TIME_ZONE)
+        assertThat(nextRun.getDayOfWeek()).isEqualTo(java.time.DayOfWeek.SUNDAY);
+        assertThat(nextRun.toLocalTime()).isEqualTo(java.time.LocalTime.of(7, 15));
+        assertThat(nextRun.toInstant())
+                .isBetween(java.time.Instant.now(), java.time.Instant.now().plus(Duration.ofDays(7)));
+        API.post("/api/v1/campaigns/" + weekly + "/cancel", Api.admin(), "");
         Api.Reply noTemplate = API.post(
                 "/api/v1/campaigns",
                 Api.admin(),
@@ -208,6 +223,20 @@ abstract class CampaignScenarios {
         assertThat(API.post("/api/v1/campaigns/" + id + "/runs", Api.terminal("MI-001"), "")
                         .status())
                 .isEqualTo(403);
+        assertThat(API.get("/api/v1/campaigns/" + id + "/runs", Api.terminal("MI-001"))
+                        .status())
+                .as("a till lists no campaign runs")
+                .isEqualTo(403);
+        Api.Reply badLimit = API.get("/api/v1/campaigns/" + id + "/runs?limit=0", Api.admin());
+        assertThat(badLimit.status()).as(badLimit.toString()).isEqualTo(422);
+        assertThat(badLimit.json().getString("code")).isEqualTo("validation-failed");
+        assertThat(API.get("/api/v1/campaigns/" + id + "/runs?limit=abc", Api.admin())
+                        .status())
+                .as("a limit that is no number is a client error")
+                .isBetween(400, 499);
+        assertThat(API.get("/api/v1/campaigns/" + java.util.UUID.randomUUID() + "/runs", Api.admin())
+                        .status())
+                .isEqualTo(404);
         assertThat(API.post("/api/v1/campaigns/" + id + "/cancel", Api.admin(), "")
                         .json()
                         .getString("status"))
@@ -292,6 +321,24 @@ abstract class CampaignScenarios {
             overBudget += run.getJsonNumber("overBudget").longValue();
         }
         assertThat(overBudget).isEqualTo(120 - 25);
+        // the campaign's list of runs shows both, newest first, with the figures each one's progress has
+        JsonArray listed = API.get("/api/v1/campaigns/" + campaign + "/runs", Api.admin())
+                .json()
+                .getJsonArray("items");
+        assertThat(listed.stream().map(r -> r.asJsonObject().getString("runId")).toList())
+                .containsExactlyInAnyOrderElementsOf(runs);
+        assertThat(java.time.Instant.parse(listed.getJsonObject(0).getString("scheduledFor")))
+                .isAfterOrEqualTo(
+                        java.time.Instant.parse(listed.getJsonObject(1).getString("scheduledFor")));
+        assertThat(listed.stream()
+                        .mapToLong(r ->
+                                r.asJsonObject().getJsonNumber("overBudget").longValue())
+                        .sum())
+                .isEqualTo(120 - 25);
+        assertThat(API.get("/api/v1/campaigns/" + campaign + "/runs?limit=1", Api.admin())
+                        .json()
+                        .getJsonArray("items"))
+                .hasSize(1);
         assertThat(Api.count("SELECT COUNT(*) FROM coupon WHERE campaign_id = '" + campaign + "'"))
                 .isEqualTo(25);
         assertThat(Api.count("SELECT coupons_issued FROM campaign WHERE id = '" + campaign + "'"))

@@ -405,6 +405,10 @@ abstract class ConsoleScenarios {
         WebElement error = browser.findElement(By.cssSelector("[data-path='$.holdoutPercent'] .field-error"));
         assertThat(error.getText()).isEqualTo("between 0 and 50");
         assertThat(holdout.getAttribute("aria-describedby")).isEqualTo(error.getAttribute("id"));
+        assertThat(browser.findElement(By.id("alert")).getText())
+                .as("the banner names the field by its label, not by the API's JSON path")
+                .contains("Control group (%): between 0 and 50")
+                .doesNotContain("$.");
         assertThat(Api.count("SELECT COUNT(*) FROM campaign"))
                 .as("nothing saved")
                 .isEqualTo(campaigns);
@@ -412,6 +416,17 @@ abstract class ConsoleScenarios {
 
         holdout.clear();
         holdout.sendKeys("40");
+        // a cron schedule the API refuses is shown at the cron field; back to "by hand" afterwards
+        new Select(browser.findElement(By.id("camp-schedule"))).selectByValue("cron");
+        WebElement cron = browser.findElement(By.id("camp-cron"));
+        cron.clear();
+        cron.sendKeys("0 25 * * *");
+        browser.findElement(By.id("camp-submit")).click();
+        wait.until(ExpectedConditions.attributeToBe(By.id("camp-cron"), "aria-invalid", "true"));
+        assertThat(browser.findElement(By.cssSelector("[data-path='$.schedule.cron'] .field-error"))
+                        .getText())
+                .contains("between 0 and 23");
+        new Select(browser.findElement(By.id("camp-schedule"))).selectByValue("none");
         browser.findElement(By.id("camp-submit")).click();
         wait.until(ExpectedConditions.elementToBeClickable(By.id("camp-launch")))
                 .click();
@@ -432,6 +447,14 @@ abstract class ConsoleScenarios {
                 .as("targets")
                 .contains("12");
         page("campaign-run");
+
+        // the campaign's page lists its latest runs, whoever started them
+        browser.get(BASE + "/admin/#/campaigns/" + campaign);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#camp-runs tbody tr")));
+        List<WebElement> runRows = browser.findElements(By.cssSelector("#camp-runs tbody tr"));
+        assertThat(runRows).hasSize(1);
+        assertThat(runRows.get(0).getText()).contains("Completed", "100 %");
+        page("campaign-runs");
 
         // two of the offered buy within the attribution window; the results say so
         List<String> offered = API

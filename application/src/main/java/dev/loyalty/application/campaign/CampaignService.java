@@ -17,6 +17,7 @@ import dev.loyalty.domain.campaign.Holdout;
 import dev.loyalty.domain.campaign.Offer;
 import dev.loyalty.domain.coupon.CouponTemplateId;
 import dev.loyalty.domain.coupon.Discount;
+import dev.loyalty.domain.shared.InvalidValueException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -44,6 +45,7 @@ import java.util.logging.Logger;
 public class CampaignService implements CampaignUseCases {
 
     private static final Logger LOG = Logger.getLogger(CampaignService.class.getName());
+    private static final int MAX_RUNS = 100;
 
     private final Campaigns campaigns;
     private final CampaignRuns runs;
@@ -154,6 +156,16 @@ public class CampaignService implements CampaignUseCases {
         return runs.byId(runId)
                 .filter(run -> run.campaign().equals(id))
                 .orElseThrow(() -> new CampaignRunNotFoundException("the campaign has no run with this id"));
+    }
+
+    @Override
+    public List<CampaignRun> runs(CampaignId id, int limit, Actor actor) {
+        actor.requireAdmin("only the console reads campaign runs");
+        if (limit < 1 || limit > MAX_RUNS) {
+            throw new InvalidValueException("limit", "limit is between 1 and " + MAX_RUNS);
+        }
+        load(id);
+        return runs.of(id).stream().limit(limit).toList();
     }
 
     /**

@@ -36,4 +36,10 @@ public interface CampaignUseCases {
 
     /** @return a run with its progress */
     CampaignRun run(CampaignId id, UUID runId, Actor actor);
+
+    /**
+     * @param limit how many, 1 to 100
+     * @return the campaign's latest runs with their progress, newest first
+     */
+    List<CampaignRun> runs(CampaignId id, int limit, Actor actor);
 }

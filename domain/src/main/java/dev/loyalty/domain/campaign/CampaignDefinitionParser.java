@@ -264,7 +264,12 @@ public final class CampaignDefinitionParser {
             throw bad("$.schedule", "a schedule is {at}, {daily: \"HH:MM\"} or {cron} (one of them)");
         }
         if (s.containsKey("cron")) {
-            throw bad("$.schedule.cron", "cron schedules are not supported yet: use {at} or {daily: \"HH:MM\"}");
+            String raw = text(s.get("cron"), "$.schedule.cron", 200);
+            try {
+                return new Schedule.Cron(CronExpression.parse(raw));
+            } catch (IllegalArgumentException e) {
+                throw bad("$.schedule.cron", e.getMessage());
+            }
         }
         if (s.containsKey("at")) {
             return new Schedule.Once(instant(s.get("at"), "$.schedule.at"));

@@ -51,6 +51,23 @@ public sealed interface Schedule {
         }
     }
 
+    /** @param expression the minutes a five-field cron expression names, in the programme's zone */
+    record Cron(CronExpression expression) implements Schedule {
+        public Cron {
+            Objects.requireNonNull(expression, "expression");
+        }
+
+        @Override
+        public Optional<Instant> nextAfter(Instant after, ZoneId zone) {
+            return expression.nextAfter(after, zone);
+        }
+
+        @Override
+        public Optional<Instant> firstFrom(Instant from, ZoneId zone) {
+            return expression.nextAfter(from.minusNanos(1), zone);
+        }
+    }
+
     /** @param time every day at this time, in the programme's zone */
     record Daily(LocalTime time) implements Schedule {
         public Daily {

@@ -111,7 +111,7 @@ class CampaignDefinitionParserTest {
                 "{\"name\": \"x\", \"type\": \"CALENDAR\", \"audience\": {\"segmentId\": \"" + SEGMENT
                         + "\"}, \"offer\": {\"points\": 1.5}}|$.offer.points",
                 "{\"name\": \"x\", \"type\": \"CALENDAR\", \"audience\": {\"segmentId\": \"" + SEGMENT
-                        + "\"}, \"offer\": {\"points\": 1}, \"schedule\": {\"cron\": \"0 9 * * *\"}}|$.schedule.cron",
+                        + "\"}, \"offer\": {\"points\": 1}, \"schedule\": {\"cron\": \"0 9 30 2 *\"}}|$.schedule.cron",
                 "{\"name\": \"x\", \"type\": \"CALENDAR\", \"audience\": {\"segmentId\": \"" + SEGMENT
                         + "\"}, \"offer\": {\"points\": 1}, \"schedule\": {\"daily\": \"25:00\"}}|$.schedule.daily",
                 "{\"name\": \"x\", \"type\": \"CALENDAR\", \"audience\": {\"segmentId\": \"" + SEGMENT
@@ -150,5 +150,20 @@ class CampaignDefinitionParserTest {
                 .isInstanceOf(CampaignInvalidException.class)
                 .hasMessageContaining("required");
         assertThat(Optional.empty()).isEmpty();
+    }
+
+    @Test
+    void a_cron_schedule_is_read_and_a_bad_one_is_refused_at_its_path() {
+        String definition =
+                """
+                {"name": "Weekdays", "type": "CALENDAR", "audience": {"segmentId": "%s"}, "offer": {"points": 10},
+                 "schedule": {"cron": "%s"}}""";
+        CampaignDefinition d = CampaignDefinitionParser.parse(definition.formatted(SEGMENT, "30 8 * * mon-fri"));
+        assertThat(d.schedule()).isEqualTo(new Schedule.Cron(CronExpression.parse("30 8 * * MON-FRI")));
+        assertThatThrownBy(() -> CampaignDefinitionParser.parse(definition.formatted(SEGMENT, "0 25 * * *")))
+                .isInstanceOfSatisfying(CampaignInvalidException.class, e -> {
+                    assertThat(e.path()).isEqualTo("$.schedule.cron");
+                    assertThat(e.getMessage()).contains("between 0 and 23");
+                });
     }
 }

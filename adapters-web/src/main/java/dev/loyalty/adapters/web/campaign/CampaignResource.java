@@ -11,17 +11,20 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -149,6 +152,29 @@ public class CampaignResource {
         return Response.accepted(new CampaignViews.RunStarted(runId.toString()))
                 .location(uri.getAbsolutePathBuilder().path(runId.toString()).build())
                 .build();
+    }
+
+    @GET
+    @Path("{campaignId}/runs")
+    @Operation(
+            operationId = "listCampaignRuns",
+            summary =
+                    "The campaign's latest runs with their progress, newest first (scheduled, daily and run-now alike)")
+    @APIResponse(
+            responseCode = "200",
+            description = "The runs",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = CampaignViews.RunList.class)))
+    @APIResponse(responseCode = "404", description = "campaign-not-found")
+    @APIResponse(responseCode = "422", description = "limit not between 1 and 100 (code validation-failed)")
+    public CampaignViews.RunList runs(
+            @PathParam("campaignId") String campaignId, @QueryParam("limit") @DefaultValue("20") int limit) {
+        Instant now = clock.instant();
+        return new CampaignViews.RunList(campaigns.runs(CampaignId.parse(campaignId), limit, caller.actor()).stream()
+                .map(run -> CampaignViews.RunView.of(run, now))
+                .toList());
     }
 
     @GET

@@ -64,6 +64,13 @@ public final class CampaignViews {
     public record RunStarted(String runId) {}
 
     /**
+     * A campaign's latest runs.
+     *
+     * @param items newest first
+     */
+    public record RunList(List<RunView> items) {}
+
+    /**
      * A run's progress.
      *
      * @param runId the run
