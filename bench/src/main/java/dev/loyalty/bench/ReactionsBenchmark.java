@@ -89,7 +89,11 @@ public final class ReactionsBenchmark {
                 .forEach(name -> env.put(name.substring("bench.env.".length()), System.getProperty(name)));
         out.printf(
                 "reactions benchmark: warm-up %d s + window %d s, %d customers, %d messages, service env %s%n",
-                warmup.toSeconds(), window.toSeconds(), settings.customers(), messages, env.keySet().stream()
+                warmup.toSeconds(),
+                window.toSeconds(),
+                settings.customers(),
+                messages,
+                env.keySet().stream()
                         .filter(k -> !k.startsWith("LOYALTY_SMS"))
                         .map(k -> k + "=" + env.get(k))
                         .toList());
@@ -122,8 +126,8 @@ public final class ReactionsBenchmark {
             Wrk.run("events (warm-up)", url, WrkScripts.events(integration, customers, runId + "w"), 32, warmup, run);
             ReactionProgress.Snapshot start = progress.now();
             CpuClock before = CpuClock.read(service.pid(), dbHome);
-            Wrk.Result events = Wrk.run(
-                    "events", url, WrkScripts.events(integration, customers, runId + "m"), 32, window, run);
+            Wrk.Result events =
+                    Wrk.run("events", url, WrkScripts.events(integration, customers, runId + "m"), 32, window, run);
             ReactionProgress.Snapshot end = progress.now();
             CpuClock cpu = CpuClock.read(service.pid(), dbHome).since(before);
             String load = CpuClock.loadAverage();
@@ -144,10 +148,8 @@ public final class ReactionsBenchmark {
             out.printf(
                     "  %s, wrk %.1f s; load average %s%n",
                     cpu.describe(), events.wrkCpu().toMillis() / 1e3, load);
-            ReactionProgress.Drain drain = progress.awaitEmpty("draining", Duration.ofMinutes(5), out);
-            out.printf(
-                    "  drained           %s after %.1f s%n",
-                    drain.end(), (drain.at() - end.at()) / 1e9);
+            ReactionProgress.Drain drain = progress.awaitEmpty("draining", Duration.ofMinutes(2), out);
+            out.printf("  drained           %s after %.1f s%n", drain.end(), (drain.at() - end.at()) / 1e9);
         }
 
         out.println();
@@ -182,15 +184,17 @@ public final class ReactionsBenchmark {
             CpuClock cpu = CpuClock.read(service.pid(), dbHome).since(before);
             double seconds = Duration.between(due, done).toMillis() / 1e3;
             double gatewaySeconds = (gateway.last.get() - gateway.first.get()) / 1e9;
-            out.printf("  SENT              %d of %d in %.1f s: %.1f messages/s (+-0.1 s)%n", sent, messages, seconds,
-                    sent / seconds);
+            out.printf(
+                    "  SENT              %d of %d in %.1f s: %.1f messages/s (+-0.1 s)%n",
+                    sent, messages, seconds, sent / seconds);
             out.printf(
                     "  fake server       %d requests, %.1f/s from its first to its last; repeats %d%n",
                     gateway.requests.get(),
                     gatewaySeconds <= 0 ? Double.NaN : gateway.requests.get() / gatewaySeconds,
                     gateway.requests.get() - gateway.tokens.size());
-            out.printf("  %s (client: this JVM, the fake server); load average %s%n", cpu.describe(),
-                    CpuClock.loadAverage());
+            out.printf(
+                    "  %s (client: this JVM, the fake server); load average %s%n",
+                    cpu.describe(), CpuClock.loadAverage());
         }
     }
 
@@ -246,8 +250,8 @@ public final class ReactionsBenchmark {
                     requests.incrementAndGet();
                     String token = exchange.getRequestHeaders().getFirst("I-Twilio-Idempotency-Token");
                     tokens.add(token == null ? UUID.randomUUID().toString() : token);
-                    byte[] answer = ("{\"sid\": \"SM" + UUID.randomUUID().toString().replace("-", "")
-                                    + "\", \"status\": \"queued\"}")
+                    byte[] answer = ("{\"sid\": \"SM"
+                                    + UUID.randomUUID().toString().replace("-", "") + "\", \"status\": \"queued\"}")
                             .getBytes(StandardCharsets.UTF_8);
                     exchange.getResponseHeaders().add("Content-Type", "application/json");
                     exchange.sendResponseHeaders(201, answer.length);
