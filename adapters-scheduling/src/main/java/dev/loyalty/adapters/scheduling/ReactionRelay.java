@@ -54,11 +54,11 @@ public class ReactionRelay {
     boolean enabled;
 
     @Inject
-    @ConfigProperty(name = "loyalty.reactions.workers", defaultValue = "4")
+    @ConfigProperty(name = "loyalty.reactions.workers", defaultValue = "8")
     int workers;
 
     @Inject
-    @ConfigProperty(name = "loyalty.reactions.batch", defaultValue = "25")
+    @ConfigProperty(name = "loyalty.reactions.batch", defaultValue = "50")
     int batch;
 
     @Inject
