@@ -144,6 +144,19 @@ abstract class OfflineTillScenarios {
         assertThat(Api.count("SELECT COUNT(*) FROM coupon WHERE code = '" + code + "' AND status = 'REDEEMED'"))
                 .isEqualTo(1);
         assertThat(API.get("/api/v1/coupon-conflicts", till).status()).isEqualTo(403);
+        Api.Reply export = API.get("/api/v1/customers/" + customer + "/export", Api.admin());
+        assertThat(export.status()).as(export.toString()).isEqualTo(200);
+        List<JsonObject> exported = export.json()
+                .getJsonObject("records")
+                .getJsonArray("couponConflicts")
+                .getValuesAs(JsonObject.class);
+        assertThat(exported)
+                .as("the GDPR export carries the customer's coupon conflicts")
+                .anySatisfy(c -> {
+                    assertThat(c.getString("code")).isEqualTo(code);
+                    assertThat(c.getString("purchaseId")).isEqualTo(second.getString("purchaseId"));
+                    assertThat(c.getString("discount")).isEqualTo("500");
+                });
     }
 
     @Test

@@ -116,4 +116,28 @@ abstract class QuoteScenarios {
         assertThat(Api.count("SELECT COUNT(*) FROM wallet_entry WHERE customer_id = '" + elena + "'"))
                 .isZero();
     }
+
+    /** Issue 18: a coupon one till holds for offline use is reported, not priced, at another store's till. */
+    @Test
+    void aCouponReservedByAnotherStoresTillIsReportedAsReserved() {
+        String lines =
+                """
+                {"sku": "RM-LASAGNA", "category": "ready-meals", "quantity": 10, "unitPrice": 600}""";
+        Api.Reply held = API.post("/api/v1/coupons/" + code + "/reservations", Api.terminal("MI-001"), "{}");
+
+        Api.Reply elsewhere =
+                API.post("/api/v1/checkouts/quote", Api.terminal("RM-009"), quote("RM-009", "STORE", lines, code));
+        JsonObject atTheHoldingStore = quoted(quote("MI-001", "STORE", lines, code));
+
+        assertThat(held.status()).as(held.toString()).isEqualTo(201);
+        assertThat(elsewhere.status()).as(elsewhere.toString()).isEqualTo(200);
+        JsonObject coupon = elsewhere.json().getJsonArray("coupons").getJsonObject(0);
+        assertThat(coupon.getString("status")).isEqualTo("REJECTED");
+        assertThat(coupon.getString("code")).isEqualTo("coupon-reserved");
+        assertThat(elsewhere.json().getJsonObject("totals").getJsonNumber("net").longValue())
+                .as("priced without the reserved coupon")
+                .isEqualTo(6000);
+        assertThat(atTheHoldingStore.getJsonArray("coupons").getJsonObject(0).getString("status"))
+                .isEqualTo("APPLICABLE");
+    }
 }

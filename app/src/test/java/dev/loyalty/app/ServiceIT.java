@@ -71,6 +71,9 @@ class ServiceIT {
     class Purchases extends PurchaseScenarios {}
 
     @Nested
+    class PendingPoints extends PendingPointsScenarios {}
+
+    @Nested
     class Rewards extends RewardScenarios {}
 
     @Nested

@@ -1,5 +1,6 @@
 package dev.loyalty.adapters.scheduling;
 
+import dev.loyalty.application.checkout.PendingPointsJob;
 import dev.loyalty.application.idempotency.IdempotencyService;
 import dev.loyalty.application.privacy.PurgeExpiredDataUseCase;
 import dev.loyalty.application.privacy.PurgeReport;
@@ -18,7 +19,7 @@ import java.util.logging.Logger;
  * The service's clock-driven work, on non-persistent EJB timers of every instance (each job is
  * safe to run on several instances at once: expiry locks each wallet, the purge deletes by age,
  * the tier review's instances share one run and take its batches in turn): points expiry every
- * hour at :07, the purge of idempotency keys older than 24 h every hour at :37, the tier review
+ * hour at :07, the posting of due pending points every 5 minutes, the purge of idempotency keys older than 24 h every hour at :37, the tier review
  * every day at 03:17 UTC (standing for 03:00), the retention purge every day at 04:07 UTC. Bean-managed transactions, so that no transaction
  * surrounds a run and each wallet's expiry (each purge batch, each review batch) commits on its
  * own, as ReactionRelay learnt the hard way.
@@ -31,6 +32,9 @@ public class ScheduledJobs {
 
     @Inject
     PointsExpiryJob expiry;
+
+    @Inject
+    PendingPointsJob pendingPoints;
 
     @Inject
     IdempotencyService idempotency;
@@ -66,6 +70,20 @@ public class ScheduledJobs {
             });
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Points expiry failed; the next run goes on", e);
+        }
+    }
+
+    @Schedule(hour = "*", minute = "*/5", persistent = false)
+    void postPendingPoints() {
+        try {
+            PendingPointsJob.Run run = pendingPoints.run();
+            if (run.purchases() > 0 || run.failed() > 0) {
+                LOG.log(Level.INFO, "Pending points: {0} points of {1} orders posted, {2} failed", new Object[] {
+                    run.points(), run.purchases(), run.failed()
+                });
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Posting pending points failed; the next run goes on", e);
         }
     }
 

@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param tier the customer's tier after the purchase and the change it made, if any
  * @param printed the customer's {@code PRINT_AT_TILL} messages this purchase printed (delivered with it),
  *     oldest first; none for a purchase that is not at a till or of no customer
+ * @param pendingUntil when the purchase's points are pending (issue 18): until when; empty when they
+ *     were credited (then they are in {@code walletBalance})
  */
 public record PurchaseReceipt(
         Purchase purchase,
@@ -26,11 +28,33 @@ public record PurchaseReceipt(
         Optional<Points> walletBalance,
         TierOutcome tier,
         List<PrintableMessage> printed,
-        List<String> couponConflicts) {
+        List<String> couponConflicts,
+        Optional<java.time.Instant> pendingUntil) {
 
     public PurchaseReceipt {
         printed = List.copyOf(printed);
         couponConflicts = List.copyOf(couponConflicts);
+        pendingUntil = pendingUntil == null ? Optional.empty() : pendingUntil;
+    }
+
+    /** A receipt whose points were credited at once. */
+    public PurchaseReceipt(
+            Purchase purchase,
+            Money gross,
+            Money discount,
+            Optional<Points> walletBalance,
+            TierOutcome tier,
+            List<PrintableMessage> printed,
+            List<String> couponConflicts) {
+        this(purchase, gross, discount, walletBalance, tier, printed, couponConflicts, Optional.empty());
+    }
+
+    /**
+     * @param until until when its points are pending, or empty
+     * @return this receipt so
+     */
+    public PurchaseReceipt heldUntil(Optional<java.time.Instant> until) {
+        return new PurchaseReceipt(purchase, gross, discount, walletBalance, tier, printed, couponConflicts, until);
     }
 
     /** A receipt without coupon conflicts. */

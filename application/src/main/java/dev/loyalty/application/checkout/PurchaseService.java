@@ -114,10 +114,47 @@ public class PurchaseService implements RecordPurchaseUseCase, ReversePurchaseUs
     private final Clock clock;
     private final CouponConflicts couponConflicts;
     private final CouponReservations reservations;
+    private final PointsOnHold pending;
 
     /** For CDI's proxy only. */
     protected PurchaseService() {
-        this(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /** Without pending points: every purchase earns at once. */
+    public PurchaseService(
+            Customers customers,
+            Coupons coupons,
+            CouponTemplates templates,
+            Wallets wallets,
+            Purchases purchases,
+            EarningRulesVersions earningRules,
+            ProgrammeSettings programme,
+            TierMovements tiers,
+            DomainEventLog events,
+            ServiceEvents serviceEvents,
+            TillMessages till,
+            LiveMetrics metrics,
+            Clock clock,
+            CouponConflicts couponConflicts,
+            CouponReservations reservations) {
+        this(
+                customers,
+                coupons,
+                templates,
+                wallets,
+                purchases,
+                earningRules,
+                programme,
+                tiers,
+                events,
+                serviceEvents,
+                till,
+                metrics,
+                clock,
+                couponConflicts,
+                reservations,
+                PointsOnHold.NONE);
     }
 
     @Inject
@@ -136,7 +173,9 @@ public class PurchaseService implements RecordPurchaseUseCase, ReversePurchaseUs
             LiveMetrics metrics,
             Clock clock,
             CouponConflicts couponConflicts,
-            CouponReservations reservations) {
+            CouponReservations reservations,
+            PointsOnHold pending) {
+        this.pending = pending;
         this.couponConflicts = couponConflicts;
         this.reservations = reservations;
         this.serviceEvents = serviceEvents;
@@ -217,6 +256,8 @@ public class PurchaseService implements RecordPurchaseUseCase, ReversePurchaseUs
                                         + held.get().reservedUntil()));
             }
         }
+        // judged before anything is written: a postAt out of bounds changes nothing
+        Optional<Instant> holdUntil = pending.holdUntil(basket.channel(), occurredAt, command.postAt(), now);
         PurchaseId id = PurchaseId.newId();
         List<RedeemedCoupon> redeemed = priced.coupons().stream()
                 .map(j -> new RedeemedCoupon(j.code(), j.discount()))
@@ -265,9 +306,17 @@ public class PurchaseService implements RecordPurchaseUseCase, ReversePurchaseUs
             }
         }
 
-        Optional<Points> balance = wallet.map(w -> earn(w, purchase, now, happened));
+        // an order that can still be cancelled holds its points (issue 18): not in the balance, nor the
+        // tier, until they post
+        Optional<Instant> heldUntil =
+                customer.isPresent() && !purchase.pointsAwarded().isZero() ? holdUntil : Optional.empty();
+        heldUntil.ifPresent(until -> pending.hold(purchase, until, now));
+        Optional<Points> balance = heldUntil.isPresent()
+                ? wallet.map(WalletHead::balance)
+                : wallet.map(w -> earn(w, purchase, now, happened));
         events.appendAll(happened);
-        TierOutcome tierOutcome = customer.isPresent() ? tiers.afterPurchase(purchase, now) : TierOutcome.none();
+        TierOutcome tierOutcome =
+                customer.isPresent() && heldUntil.isEmpty() ? tiers.afterPurchase(purchase, now) : TierOutcome.none();
         customer.ifPresent(c -> metrics.afterPurchase(c, id));
         // printed now, in the purchase's transaction: delivered with the receipt, or not at all; only for
         // a real purchase (a 0-cent receipt is no reason to hand out a customer's coupon codes)
@@ -277,7 +326,8 @@ public class PurchaseService implements RecordPurchaseUseCase, ReversePurchaseUs
                 ? customer.map(c -> till.print(c, storeId, id.reference())).orElse(List.of())
                 : List.of();
         return new PurchaseReceipt(
-                purchase, priced.gross(), priced.discount(), balance, tierOutcome, printed, conflicts);
+                        purchase, priced.gross(), priced.discount(), balance, tierOutcome, printed, conflicts)
+                .heldUntil(heldUntil);
     }
 
     @Override
@@ -307,6 +357,9 @@ public class PurchaseService implements RecordPurchaseUseCase, ReversePurchaseUs
         PurchaseReversed reversed = reversal.event();
         purchases.saveReversal(purchase, reversed);
         events.append(reversed);
+        // points still pending: the reversal voids its share of them; the wallet and tiers never had them
+        boolean wasPending =
+                customer.isPresent() && pending.afterReversal(purchase, reversal.points(), command.reason(), now);
 
         Optional<Wallet> wallet = customer.map(wallets::lockedForUpdate);
         List<String> restored = new ArrayList<>();
@@ -331,7 +384,7 @@ public class PurchaseService implements RecordPurchaseUseCase, ReversePurchaseUs
 
         Points taken = Points.ZERO;
         Points debt = Points.ZERO;
-        if (wallet.isPresent() && !reversal.points().isZero()) {
+        if (wallet.isPresent() && !wasPending && !reversal.points().isZero()) {
             Wallet w = wallet.get();
             Points reversible = w.reversibleFor(purchase.id().reference()).min(reversal.points());
             if (!reversible.isZero()) {
@@ -345,7 +398,7 @@ public class PurchaseService implements RecordPurchaseUseCase, ReversePurchaseUs
                 wallets.save(w);
             }
         }
-        if (wallet.isPresent()) {
+        if (wallet.isPresent() && !wasPending) {
             tiers.afterReversal(purchase, reversed);
         }
         customer.ifPresent(c -> metrics.afterPurchase(c, purchase.id()));

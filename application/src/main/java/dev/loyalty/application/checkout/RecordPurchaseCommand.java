@@ -23,13 +23,21 @@ import java.util.List;
  *     programme's offline age, earning by the tier in force at {@code occurredAt}, its coupons
  *     judged at {@code occurredAt}, and a coupon already redeemed meanwhile is a conflict (the
  *     discount a loss), not a refusal
+ * @param postAt until when its points are to stay pending (issue 18), or {@code null} for the
+ *     programme's rule (an ONLINE purchase's points are pending for {@code LOYALTY_PENDING_DAYS})
  */
 public record RecordPurchaseCommand(
-        QuoteCommand basket, String receiptId, Instant occurredAt, Money totalPaid, boolean offline) {
+        QuoteCommand basket, String receiptId, Instant occurredAt, Money totalPaid, boolean offline, Instant postAt) {
 
     /** A purchase recorded as it happens (not offline). */
     public RecordPurchaseCommand(QuoteCommand basket, String receiptId, Instant occurredAt, Money totalPaid) {
         this(basket, receiptId, occurredAt, totalPaid, false);
+    }
+
+    /** A purchase without its own {@code postAt}. */
+    public RecordPurchaseCommand(
+            QuoteCommand basket, String receiptId, Instant occurredAt, Money totalPaid, boolean offline) {
+        this(basket, receiptId, occurredAt, totalPaid, offline, null);
     }
 
     /**
@@ -37,7 +45,15 @@ public record RecordPurchaseCommand(
      * @return this purchase, flagged so
      */
     public RecordPurchaseCommand offline(boolean value) {
-        return new RecordPurchaseCommand(basket, receiptId, occurredAt, totalPaid, value);
+        return new RecordPurchaseCommand(basket, receiptId, occurredAt, totalPaid, value, postAt);
+    }
+
+    /**
+     * @param until until when its points stay pending, or {@code null}
+     * @return this purchase with its {@code postAt}
+     */
+    public RecordPurchaseCommand postAt(Instant until) {
+        return new RecordPurchaseCommand(basket, receiptId, occurredAt, totalPaid, offline, until);
     }
 
     /** Validates what the basket does not. */

@@ -24,4 +24,18 @@ public interface ProgrammeSettings {
     default Duration offlineMaxAge() {
         return DEFAULT_OFFLINE_MAX_AGE;
     }
+
+    /** How long an online order's points stay pending by default (issue 18). */
+    Duration DEFAULT_PENDING_HOLD = Duration.ofDays(14);
+
+    /** The longest hold: {@code LOYALTY_PENDING_DAYS} and a purchase's {@code postAt} stay within it. */
+    Duration MAX_PENDING_HOLD = Duration.ofDays(90);
+
+    /**
+     * @return how long after it occurred an online order's points stay pending (0 to 90 days; zero:
+     *     online orders earn at once, like store purchases)
+     */
+    default Duration pendingHold() {
+        return DEFAULT_PENDING_HOLD;
+    }
 }

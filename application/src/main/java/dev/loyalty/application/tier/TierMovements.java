@@ -119,15 +119,24 @@ public class TierMovements {
      * @return where the customer stands after it, and the change it made
      */
     public TierOutcome afterPurchase(Purchase purchase, Instant now) {
+        return afterPurchase(
+                purchase, purchase.net().cents(), purchase.pointsAwarded().value(), now);
+    }
+
+    /**
+     * Counts a purchase whose points were pending when they are posted (issue 18): what is left of
+     * it then (its net minus refunds, the points posted), in the month of the purchase, and moves the
+     * tier as {@link #afterPurchase(Purchase, Instant)} does. The caller holds the wallet lock.
+     *
+     * @param netSpendCents the net spent that counts
+     * @param points the points that count
+     */
+    public TierOutcome afterPurchase(Purchase purchase, long netSpendCents, long points, Instant now) {
         if (purchase.customerId().isEmpty()) {
             return TierOutcome.none();
         }
         CustomerId customerId = purchase.customerId().get();
-        activity.add(
-                customerId,
-                QualifyingWindow.monthOf(purchase.occurredAt()),
-                purchase.net().cents(),
-                purchase.pointsAwarded().value());
+        activity.add(customerId, QualifyingWindow.monthOf(purchase.occurredAt()), netSpendCents, points);
         Optional<StoredTierProgramme> stored = programmes.current();
         if (stored.isEmpty()) {
             return TierOutcome.none();

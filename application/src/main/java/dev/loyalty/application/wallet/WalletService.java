@@ -2,6 +2,7 @@ package dev.loyalty.application.wallet;
 
 import dev.loyalty.application.account.Customers;
 import dev.loyalty.application.account.Wallets;
+import dev.loyalty.application.checkout.PointsHolds;
 import dev.loyalty.application.shared.Actor;
 import dev.loyalty.application.shared.DomainEventLog;
 import dev.loyalty.application.shared.Role;
@@ -29,14 +30,21 @@ public class WalletService implements WalletQuery, AdjustPointsUseCase {
     private final Customers customers;
     private final DomainEventLog events;
     private final Clock clock;
+    private final PointsHolds holds;
 
     /** For CDI's proxy only. */
     protected WalletService() {
-        this(null, null, null, null);
+        this(null, null, null, null, null);
+    }
+
+    /** Without pending points. */
+    public WalletService(Wallets wallets, Customers customers, DomainEventLog events, Clock clock) {
+        this(wallets, customers, events, clock, null);
     }
 
     @Inject
-    public WalletService(Wallets wallets, Customers customers, DomainEventLog events, Clock clock) {
+    public WalletService(Wallets wallets, Customers customers, DomainEventLog events, Clock clock, PointsHolds holds) {
+        this.holds = holds;
         this.wallets = wallets;
         this.customers = customers;
         this.events = events;
@@ -61,12 +69,24 @@ public class WalletService implements WalletQuery, AdjustPointsUseCase {
         if (customers.byId(customerId).isEmpty()) {
             throw new CustomerNotFoundException(customerId);
         }
+        int offset = Math.multiplyExact(page, size);
+        if (holds == null) {
+            return new WalletStatement(
+                    wallets.balanceOf(customerId),
+                    wallets.entries(customerId, offset, size),
+                    page,
+                    size,
+                    wallets.entryCount(customerId));
+        }
         return new WalletStatement(
                 wallets.balanceOf(customerId),
-                wallets.entries(customerId, Math.multiplyExact(page, size), size),
+                wallets.entries(customerId, offset, size),
                 page,
                 size,
-                wallets.entryCount(customerId));
+                wallets.entryCount(customerId),
+                holds.pendingOf(customerId),
+                holds.steps(customerId, offset, size),
+                holds.stepCount(customerId));
     }
 
     @Override
@@ -84,7 +104,15 @@ public class WalletService implements WalletQuery, AdjustPointsUseCase {
         // The balance is the adjusted wallet's own: a store read in the same transaction may still
         // answer from what it loaded before the save.
         WalletStatement page = statement(customerId, command.actor(), 0, DEFAULT_PAGE_SIZE);
-        return new WalletStatement(wallet.balance(), page.entries(), page.page(), page.size(), page.totalEntries());
+        return new WalletStatement(
+                wallet.balance(),
+                page.entries(),
+                page.page(),
+                page.size(),
+                page.totalEntries(),
+                page.pending(),
+                page.pendingEntries(),
+                page.totalPendingEntries());
     }
 
     private static void mayRead(CustomerId customerId, Actor actor) {

@@ -77,6 +77,26 @@ public class SqlPersonalRecords implements PersonalRecords {
                 new Section(
                         List.of("month", "netSpend", "pointsEarned"),
                         "SELECT month, net_spend, points_earned FROM tier_qualifying WHERE customer_id = ? ORDER BY month DESC"));
+        SECTIONS.put(
+                "couponConflicts",
+                new Section(
+                        List.of(
+                                "code",
+                                "purchaseId",
+                                "storeId",
+                                "discount",
+                                "currency",
+                                "occurredAt",
+                                "recordedAt",
+                                "firstRedemption"),
+                        "SELECT code, purchase_id, store_id, discount_cents, currency, occurred_at, recorded_at,"
+                                + " first_redemption FROM coupon_conflict WHERE customer_id = ? ORDER BY id DESC"));
+        SECTIONS.put(
+                "pendingPoints",
+                new Section(
+                        List.of("purchaseId", "step", "points", "reason", "postAt", "occurredAt"),
+                        "SELECT purchase_id, step, points, reason, post_at, occurred_at FROM pending_points_step"
+                                + " WHERE customer_id = ? ORDER BY id DESC"));
     }
 
     @PersistenceContext(unitName = "loyalty")

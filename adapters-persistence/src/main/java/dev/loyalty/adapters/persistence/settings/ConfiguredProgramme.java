@@ -23,11 +23,13 @@ public class ConfiguredProgramme implements ProgrammeSettings {
 
     private final Optional<Duration> pointsValidity;
     private final Duration offlineMaxAge;
+    private final Duration pendingHold;
 
     /** For CDI's proxy only. */
     protected ConfiguredProgramme() {
         this.pointsValidity = Optional.empty();
         this.offlineMaxAge = DEFAULT_OFFLINE_MAX_AGE;
+        this.pendingHold = DEFAULT_PENDING_HOLD;
     }
 
     /** Points validity only; offline purchases by default. */
@@ -35,10 +37,21 @@ public class ConfiguredProgramme implements ProgrammeSettings {
         this(validityDays, (int) DEFAULT_OFFLINE_MAX_AGE.toDays());
     }
 
+    /** Points validity and offline age; the pending hold by default. */
+    public ConfiguredProgramme(int validityDays, int offlineMaxAgeDays) {
+        this(validityDays, offlineMaxAgeDays, (int) DEFAULT_PENDING_HOLD.toDays());
+    }
+
     @Inject
     public ConfiguredProgramme(
             @ConfigProperty(name = "loyalty.points.validity-days", defaultValue = "365") int validityDays,
-            @ConfigProperty(name = "loyalty.offline.max-age-days", defaultValue = "7") int offlineMaxAgeDays) {
+            @ConfigProperty(name = "loyalty.offline.max-age-days", defaultValue = "7") int offlineMaxAgeDays,
+            @ConfigProperty(name = "loyalty.pending-days", defaultValue = "0") int pendingDays) {
+        if (pendingDays < 0 || pendingDays > MAX_PENDING_HOLD.toDays()) {
+            throw new IllegalArgumentException("LOYALTY_PENDING_DAYS (loyalty.pending-days) must be 0 to "
+                    + MAX_PENDING_HOLD.toDays() + " days, got: " + pendingDays);
+        }
+        this.pendingHold = Duration.ofDays(pendingDays);
         if (offlineMaxAgeDays < 1 || offlineMaxAgeDays > 30) {
             throw new IllegalArgumentException(
                     "LOYALTY_OFFLINE_MAX_AGE_DAYS (loyalty.offline.max-age-days) must be 1 to 30 days, got: "
@@ -60,6 +73,11 @@ public class ConfiguredProgramme implements ProgrammeSettings {
     /** Reads the settings as the application starts, so that an invalid one fails the deployment. */
     void validateAtStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
         offlineMaxAge();
+    }
+
+    @Override
+    public Duration pendingHold() {
+        return pendingHold;
     }
 
     @Override

@@ -32,6 +32,10 @@ public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
             Map.entry("earning-rules-conflict", 409),
             Map.entry("purchase-not-found", 404),
             Map.entry("purchase-already-recorded", 409),
+            // pending points (issue 18): the transfer was resolved already, or never pending
+            Map.entry("points-already-posted", 409),
+            Map.entry("purchase-cancelled", 409),
+            Map.entry("purchase-not-pending", 409),
             Map.entry("idempotency-key-in-flight", 409),
             Map.entry("reward-not-found", 404),
             // tiers

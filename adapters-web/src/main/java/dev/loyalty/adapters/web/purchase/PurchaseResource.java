@@ -7,6 +7,7 @@ import dev.loyalty.adapters.web.idempotency.IdempotentPosts;
 import dev.loyalty.adapters.web.limit.RateLimits;
 import dev.loyalty.adapters.web.problem.Problem;
 import dev.loyalty.adapters.web.security.Caller;
+import dev.loyalty.application.checkout.ConfirmPurchaseUseCase;
 import dev.loyalty.application.checkout.PurchaseQuery;
 import dev.loyalty.application.checkout.PurchaseReceipt;
 import dev.loyalty.application.checkout.RecordPurchaseCommand;
@@ -82,6 +83,9 @@ public class PurchaseResource {
 
     @Inject
     PurchaseQuery query;
+
+    @Inject
+    ConfirmPurchaseUseCase confirming;
 
     @Inject
     IdempotentPosts idempotent;
@@ -245,7 +249,8 @@ public class PurchaseResource {
                         body.couponCodes(),
                         Money.of(body.totalPaid(), programme.code()),
                         actor)
-                .offline(Boolean.TRUE.equals(body.offline()));
+                .offline(Boolean.TRUE.equals(body.offline()))
+                .postAt(body.postAt() == null ? null : Times.instant("postAt", body.postAt()));
         return idempotent.respond(key, "POST purchases", body, () -> {
             PurchaseView created = PurchaseView.of(recorded(command, actor), programme.code());
             return Response.created(location.path(created.purchaseId()).build())
@@ -338,5 +343,54 @@ public class PurchaseResource {
         return idempotent.respond(key, "POST purchases/" + id + "/reversal", request, () -> Response.ok(
                         ReversalView.of(reversing.reverse(command)))
                 .build());
+    }
+
+    @POST
+    @Path("{purchaseId}/confirmation")
+    @RolesAllowed({Roles.TERMINAL, Roles.INTEGRATION, Roles.ADMIN})
+    @Operation(
+            operationId = "confirmPurchase",
+            summary = "Confirm an order: its pending points become spendable now",
+            description = "An order's points are pending (shown in the wallet, not spendable) while it can be"
+                    + " cancelled or returned: until its postAt, or until it is confirmed here. A cancellation"
+                    + " (the reversal) while pending voids them. No body; an Idempotency-Key makes a retry"
+                    + " answer the first response again.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Posted: the points now in the wallet",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ConfirmationView.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such purchase, or not the caller's store (purchase-not-found)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "Cancelled or wholly returned while pending (purchase-cancelled), posted already"
+                    + " (points-already-posted), or its points were never pending (purchase-not-pending)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response confirm(
+            @PathParam("purchaseId") @Size(max = 64) String purchaseId,
+            @HeaderParam(IdempotentPosts.KEY_HEADER) String key) {
+        PurchaseId id = PurchaseId.parse(purchaseId);
+        return idempotent.respond(key, "POST purchases/" + id + "/confirmation", "", () -> Response.ok(
+                        ConfirmationView.of(confirming.confirm(id, caller.actor())))
+                .build());
+    }
+
+    /** A confirmed order: the points posted, the spendable balance and what is still pending. */
+    public record ConfirmationView(
+            String purchaseId, String status, long pointsPosted, long walletBalance, long pending) {
+
+        static ConfirmationView of(ConfirmPurchaseUseCase.Confirmation confirmation) {
+            return new ConfirmationView(
+                    confirmation.purchaseId().toString(),
+                    "POSTED",
+                    confirmation.posted(),
+                    confirmation.walletBalance(),
+                    confirmation.pending());
+        }
     }
 }

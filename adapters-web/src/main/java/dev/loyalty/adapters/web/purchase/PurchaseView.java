@@ -13,7 +13,9 @@ import java.util.List;
  * A recorded purchase: what the till prints (points awarded, the codes of the coupons redeemed and
  * what each took off, the balance, the customer's tier after it and, when this purchase moved it,
  * {@code tierChanged}, so the cashier can say so) and, for a refund, its lines with what is left to
- * give back, and the customer's messages the till prints on the receipt. Amounts in cents. The purchase earned by the tier in force before it; a new tier's
+ * give back, and the customer's messages the till prints on the receipt. An order whose points are
+ * pending (issue 18) says so: {@code pointsPending} and {@code postAt}; its {@code walletBalance} is
+ * the spendable balance, without them. Amounts in cents. The purchase earned by the tier in force before it; a new tier's
  * multiplier applies from the next purchase.
  */
 public record PurchaseView(
@@ -33,7 +35,9 @@ public record PurchaseView(
         TierView tier,
         TierChange tierChanged,
         List<PrintBlock> print,
-        List<String> couponConflicts) {
+        List<String> couponConflicts,
+        Long pointsPending,
+        String postAt) {
 
     static PurchaseView of(PurchaseReceipt receipt, String currency) {
         PurchaseView view = of(
@@ -64,7 +68,11 @@ public record PurchaseView(
                         .map(change -> new TierChange(change.from(), change.to()))
                         .orElse(null),
                 PrintBlock.of(receipt.printed()),
-                receipt.couponConflicts().isEmpty() ? null : receipt.couponConflicts());
+                receipt.couponConflicts().isEmpty() ? null : receipt.couponConflicts(),
+                receipt.pendingUntil().isPresent()
+                        ? receipt.purchase().pointsAwarded().value()
+                        : null,
+                receipt.pendingUntil().map(Object::toString).orElse(null));
     }
 
     static PurchaseView of(Purchase purchase, long gross, long discount, Long balance) {
@@ -97,6 +105,8 @@ public record PurchaseView(
                 null,
                 null,
                 List.of(),
+                null,
+                null,
                 null);
     }
 

@@ -34,9 +34,10 @@ public class MyWalletResource {
     @Operation(
             operationId = "getMyWallet",
             summary = "My points: balance and ledger, newest first",
-            description =
-                    "Entries are EARN, BURN,"
-                            + " EXPIRE, REVERSE or ADJUST with signed points, a reason and a reference; page from 0, size 1-100.")
+            description = "Entries are EARN, BURN,"
+                    + " EXPIRE, REVERSE or ADJUST with signed points, a reason and a reference; page from 0, size 1-100."
+                    + " pending: points of orders that can still be cancelled (not spendable); pendingEntries:"
+                    + " their steps, PENDING, POSTED or VOIDED.")
     public WalletView mine(
             @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size) {
         Actor actor = caller.actor();
