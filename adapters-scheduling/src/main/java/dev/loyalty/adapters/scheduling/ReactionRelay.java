@@ -1,39 +1,50 @@
 package dev.loyalty.adapters.scheduling;
 
 import dev.loyalty.application.event.ReactionJob;
-import jakarta.ejb.ConcurrencyManagement;
-import jakarta.ejb.ConcurrencyManagementType;
-import jakarta.ejb.Schedule;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Every second, reacts to the customer events due (rules, missions, referrals), each event in its
- * own transaction. A tick that finds the previous one still draining leaves it alone; several
- * instances drain side by side (each event is claimed with SKIP LOCKED). {@code
- * LOYALTY_REACTIONS_ENABLED=false} stops reacting in this instance (events wait, nothing is lost).
+ * Reacts to the customer events due (rules, missions, referrals) on {@code
+ * loyalty.reactions.workers} threads of this instance (container-managed, so transactions work in
+ * them). Each worker takes the events of its share of the customers and judges them in
+ * transactions of up to {@code loyalty.reactions.batch} events; it goes on while events are due and
+ * otherwise looks again every {@code loyalty.reactions.poll-ms}. Several instances drain side by
+ * side: each event is claimed with SKIP LOCKED, and only once its customer's older events are done,
+ * so each customer's events are reacted to once and in order. {@code
+ * LOYALTY_REACTIONS_ENABLED=false} starts no worker (events wait, nothing is lost). A worker that
+ * fails (the database is away) waits and goes on. They start once the schema is migrated.
  *
- * <p>Bean-managed transactions, so that the container starts none around a tick: Payara does not
- * apply a class-level {@code @TransactionAttribute(NOT_SUPPORTED)} to a {@code @Schedule} method,
- * and ran each tick (up to 2000 events) in one transaction that every reaction joined.
+ * <p>Bean-managed transactions, so that the container starts none around the start-up: each batch
+ * commits on its own ({@link dev.loyalty.application.event.Reactions}).
  */
 @Singleton
-@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@Startup
+@DependsOn("DatabaseMigrations")
 @TransactionManagement(TransactionManagementType.BEAN)
 public class ReactionRelay {
 
     private static final Logger LOG = Logger.getLogger(ReactionRelay.class.getName());
+    private static final long FAILURE_PAUSE_MS = 5_000;
 
-    /** At most this many batches per tick, so a backlog is drained in bounded steps. */
-    static final int BATCHES_PER_TICK = 10;
+    /** Rounds of up to 200 due events per call, so a backlog is drained in bounded steps. */
+    static final int ROUNDS_PER_CALL = 10;
 
-    private final AtomicBoolean draining = new AtomicBoolean();
+    @Resource
+    ManagedThreadFactory threads;
 
     @Inject
     ReactionJob job;
@@ -42,20 +53,79 @@ public class ReactionRelay {
     @ConfigProperty(name = "loyalty.reactions.enabled", defaultValue = "true")
     boolean enabled;
 
-    @Schedule(hour = "*", minute = "*", second = "*", persistent = false)
-    void tick() {
-        if (!enabled || !draining.compareAndSet(false, true)) {
+    @Inject
+    @ConfigProperty(name = "loyalty.reactions.workers", defaultValue = "8")
+    int workers;
+
+    @Inject
+    @ConfigProperty(name = "loyalty.reactions.batch", defaultValue = "50")
+    int batch;
+
+    @Inject
+    @ConfigProperty(name = "loyalty.reactions.poll-ms", defaultValue = "250")
+    long pollMs;
+
+    private final List<Thread> running = new ArrayList<>();
+    private volatile boolean stopping;
+
+    @PostConstruct
+    void start() {
+        if (!enabled) {
+            LOG.info("Reactions: disabled on this instance (LOYALTY_REACTIONS_ENABLED=false)");
             return;
         }
-        try {
-            int reacted = job.drain(BATCHES_PER_TICK);
-            if (reacted > 0) {
-                LOG.log(Level.FINE, "Reacted to {0} events", reacted);
+        if (workers < 1 || batch < 1 || pollMs < 1) {
+            throw new IllegalStateException("LOYALTY_REACTIONS_WORKERS, LOYALTY_REACTIONS_BATCH and"
+                    + " LOYALTY_REACTIONS_POLL_MS must be at least 1 (are " + workers + ", " + batch + ", " + pollMs
+                    + ")");
+        }
+        for (int i = 0; i < workers; i++) {
+            int share = i;
+            Thread thread = threads.newThread(() -> work(share));
+            thread.setName("reactions-" + i);
+            thread.setDaemon(true);
+            running.add(thread);
+            thread.start();
+        }
+        LOG.info(() -> "Reactions: " + workers + " workers, batches of " + batch + ", polling every " + pollMs + " ms");
+    }
+
+    @PreDestroy
+    void stop() {
+        stopping = true;
+        running.forEach(Thread::interrupt);
+        for (Thread thread : running) {
+            try {
+                thread.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Reactions failed; the next tick goes on", e);
-        } finally {
-            draining.set(false);
+        }
+    }
+
+    private void work(int share) {
+        long lastWarning = 0;
+        while (!stopping) {
+            try {
+                while (!stopping && job.drain(share, workers, batch, ROUNDS_PER_CALL) > 0) {
+                    // drain what is due
+                }
+                Thread.sleep(pollMs);
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                long now = System.currentTimeMillis();
+                if (now - lastWarning > 60_000) {
+                    LOG.log(Level.WARNING, "Reactions failed; they go on in " + FAILURE_PAUSE_MS + " ms", e);
+                    lastWarning = now;
+                }
+                try {
+                    Thread.sleep(FAILURE_PAUSE_MS);
+                } catch (InterruptedException interrupted) {
+                    return;
+                }
+            }
         }
     }
 }

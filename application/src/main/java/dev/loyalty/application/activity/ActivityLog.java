@@ -62,6 +62,38 @@ public interface ActivityLog {
     /** Marks a claimed row as reacted to (no longer due). */
     void reacted(long rowId);
 
+    /** Marks claimed rows as reacted to (no longer due), in one go. */
+    default void reacted(List<Long> rowIds) {
+        rowIds.forEach(this::reacted);
+    }
+
+    /**
+     * @param now the clock
+     * @param limit how many
+     * @return rows due for reactions at {@code now} with their customers, oldest first (not locked)
+     */
+    List<DueRow> dueRows(Instant now, int limit);
+
+    /**
+     * Locks, for the caller's transaction, those of the given rows that are still due at {@code now},
+     * not held by another transaction, and their customer's first due row in the order of {@link
+     * #dueRows} (by when due, then as kept): a customer's events are reacted to one after the other,
+     * in that order, by however many workers and instances. A row skipped here is taken by a later call once the rows before it are done.
+     *
+     * @param rowIds candidates from {@link #dueRows}, at most one per customer
+     * @param now the clock
+     * @return the rows claimed, oldest first
+     */
+    List<DueActivity> claimHeads(List<Long> rowIds, Instant now);
+
+    /**
+     * A row of {@link #dueRows}.
+     *
+     * @param rowId the row
+     * @param customerId its customer
+     */
+    record DueRow(long rowId, CustomerId customerId) {}
+
     /**
      * Records a failed attempt and when to try again (empty: never, the row is parked for an
      * administrator).

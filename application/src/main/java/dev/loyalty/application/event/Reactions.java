@@ -4,6 +4,7 @@ import dev.loyalty.application.account.Customers;
 import dev.loyalty.application.account.Wallets;
 import dev.loyalty.application.activity.ActivityLog;
 import dev.loyalty.application.activity.DueActivity;
+import dev.loyalty.application.activity.ReactionSettingsVersions;
 import dev.loyalty.application.activity.Reactor;
 import dev.loyalty.domain.customer.Customer;
 import dev.loyalty.domain.customer.CustomerId;
@@ -38,6 +39,8 @@ public class Reactions {
     private final List<Reactor> reactors;
     private final Clock clock;
 
+    private final ReactionSettingsVersions versions;
+
     /** For CDI's proxy only. */
     protected Reactions() {
         this(null, null, null, List.of(), null);
@@ -45,21 +48,40 @@ public class Reactions {
 
     @Inject
     public Reactions(
-            ActivityLog activities, Customers customers, Wallets wallets, Instance<Reactor> reactors, Clock clock) {
+            ActivityLog activities,
+            Customers customers,
+            Wallets wallets,
+            Instance<Reactor> reactors,
+            Clock clock,
+            ReactionSettingsVersions versions) {
         this(
                 activities,
                 customers,
                 wallets,
                 StreamSupport.stream(reactors.spliterator(), false).toList(),
-                clock);
+                clock,
+                versions);
+    }
+
+    /** Reactions whose reactors read their settings afresh. */
+    public Reactions(
+            ActivityLog activities, Customers customers, Wallets wallets, List<Reactor> reactors, Clock clock) {
+        this(activities, customers, wallets, reactors, clock, ReactionSettingsVersions.uncached());
     }
 
     /**
      * @param reactors the reactors, in any order: they run by {@link Reactor#order()}, then by class
      *     name
+     * @param versions read once per batch, for the reactors' caches
      */
     public Reactions(
-            ActivityLog activities, Customers customers, Wallets wallets, List<Reactor> reactors, Clock clock) {
+            ActivityLog activities,
+            Customers customers,
+            Wallets wallets,
+            List<Reactor> reactors,
+            Clock clock,
+            ReactionSettingsVersions versions) {
+        this.versions = versions;
         this.activities = activities;
         this.customers = customers;
         this.wallets = wallets;
@@ -71,28 +93,54 @@ public class Reactions {
     }
 
     /**
-     * Reacts to one due event, if nobody else is on it.
+     * Reacts to one due event, if nobody else is on it and its customer has no older event due.
      *
      * @param rowId a due event
      * @return whether this call reacted to it
      */
     @Transactional
     public boolean react(long rowId) {
-        Optional<DueActivity> claimed = activities.claim(rowId);
-        if (claimed.isEmpty()) {
-            return false;
-        }
+        return !reactTo(List.of(rowId)).isEmpty();
+    }
+
+    /**
+     * Reacts to a batch of due events in one transaction: those of them nobody else holds, each
+     * its customer's oldest due one (see {@link ActivityLog#claimHeads}). A failure rolls the whole
+     * batch back; the caller then tries the events one by one, to record the failure on the event
+     * that caused it.
+     *
+     * @param rowIds candidates, at most one per customer (from {@link ActivityLog#dueHeads})
+     * @return the rows this call reacted to
+     */
+    @Transactional
+    public List<Long> reactAll(List<Long> rowIds) {
+        return reactTo(rowIds);
+    }
+
+    private List<Long> reactTo(List<Long> rowIds) {
         Instant now = clock.instant();
-        CustomerId customerId = claimed.get().activity().customerId();
-        wallets.lockedHead(customerId);
-        Optional<Customer> customer = customers.byId(customerId).filter(c -> !c.isErased());
-        if (customer.isPresent()) {
-            for (Reactor reactor : reactors) {
-                reactor.react(claimed.get(), customer.get(), now);
+        // first: the claim's check of older events must see what is committed now
+        List<DueActivity> claimed = activities.claimHeads(rowIds, now);
+        if (claimed.isEmpty()) {
+            return List.of();
+        }
+        return versions.during(() -> reactToClaimed(claimed, now));
+    }
+
+    private List<Long> reactToClaimed(List<DueActivity> claimed, Instant now) {
+        for (DueActivity due : claimed) {
+            CustomerId customerId = due.activity().customerId();
+            wallets.lockedHead(customerId);
+            Optional<Customer> customer = customers.byId(customerId).filter(c -> !c.isErased());
+            if (customer.isPresent()) {
+                for (Reactor reactor : reactors) {
+                    reactor.react(due, customer.get(), now);
+                }
             }
         }
-        activities.reacted(rowId);
-        return true;
+        List<Long> reacted = claimed.stream().map(DueActivity::rowId).toList();
+        activities.reacted(reacted);
+        return reacted;
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.loyalty.application.mission;
 
 import dev.loyalty.application.account.PointsAwards;
 import dev.loyalty.application.activity.DueActivity;
+import dev.loyalty.application.activity.ReactionSettingsVersions;
 import dev.loyalty.application.activity.Reactor;
 import dev.loyalty.application.activity.ServiceEvents;
 import dev.loyalty.application.shared.DomainEventLog;
@@ -37,6 +38,7 @@ public class MissionReactor implements Reactor {
     static final int ORDER = 200;
 
     private final Missions missions;
+    private final ActiveMissions activeMissions;
     private final MissionProgress progress;
     private final PointsAwards points;
     private final QualifyingActivity qualifying;
@@ -45,10 +47,10 @@ public class MissionReactor implements Reactor {
 
     /** For CDI's proxy only. */
     protected MissionReactor() {
-        this(null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null);
     }
 
-    @Inject
+    /** A reactor that reads the missions afresh on every event. */
     public MissionReactor(
             Missions missions,
             MissionProgress progress,
@@ -56,7 +58,27 @@ public class MissionReactor implements Reactor {
             QualifyingActivity qualifying,
             DomainEventLog events,
             ServiceEvents serviceEvents) {
+        this(
+                missions,
+                new ActiveMissions(missions, ReactionSettingsVersions.uncached()),
+                progress,
+                points,
+                qualifying,
+                events,
+                serviceEvents);
+    }
+
+    @Inject
+    public MissionReactor(
+            Missions missions,
+            ActiveMissions activeMissions,
+            MissionProgress progress,
+            PointsAwards points,
+            QualifyingActivity qualifying,
+            DomainEventLog events,
+            ServiceEvents serviceEvents) {
         this.missions = missions;
+        this.activeMissions = activeMissions;
         this.progress = progress;
         this.points = points;
         this.qualifying = qualifying;
@@ -71,7 +93,7 @@ public class MissionReactor implements Reactor {
 
     @Override
     public void react(DueActivity due, Customer customer, Instant now) {
-        for (Mission mission : missions.active()) {
+        for (Mission mission : activeMissions.all()) {
             if (!mission.accepts(due.activity().source())) {
                 continue;
             }

@@ -2,6 +2,7 @@ package dev.loyalty.application.rule;
 
 import dev.loyalty.application.account.PointsAwards;
 import dev.loyalty.application.activity.DueActivity;
+import dev.loyalty.application.activity.ReactionSettingsVersions;
 import dev.loyalty.application.activity.Reactor;
 import dev.loyalty.application.campaign.CampaignContacts;
 import dev.loyalty.application.campaign.Campaigns;
@@ -59,7 +60,7 @@ public class RuleReactor implements Reactor {
     /** First: a rule's points and coupons come before the missions count the event. */
     static final int ORDER = 100;
 
-    private final Rules rules;
+    private final ActiveRules activeRules;
     private final RuleEvaluations evaluations;
     private final CouponTemplates templates;
     private final Coupons coupons;
@@ -73,7 +74,7 @@ public class RuleReactor implements Reactor {
 
     /** For CDI's proxy only. */
     protected RuleReactor() {
-        this(null, null, null, null, null, null, null, null, null, null);
+        this((ActiveRules) null, null, null, null, null, null, null, null, null, null);
     }
 
     /** A reactor whose rules ask about no segment. */
@@ -98,7 +99,7 @@ public class RuleReactor implements Reactor {
                 contact -> true);
     }
 
-    @Inject
+    /** A reactor that reads the rules afresh on every event. */
     public RuleReactor(
             Rules rules,
             RuleEvaluations evaluations,
@@ -110,7 +111,32 @@ public class RuleReactor implements Reactor {
             SegmentCheck segments,
             Campaigns campaigns,
             CampaignContacts contacts) {
-        this.rules = rules;
+        this(
+                new ActiveRules(rules, ReactionSettingsVersions.uncached()),
+                evaluations,
+                templates,
+                coupons,
+                outbox,
+                points,
+                missions,
+                segments,
+                campaigns,
+                contacts);
+    }
+
+    @Inject
+    public RuleReactor(
+            ActiveRules activeRules,
+            RuleEvaluations evaluations,
+            CouponTemplates templates,
+            Coupons coupons,
+            MessageOutbox outbox,
+            PointsAwards points,
+            MissionReactor missions,
+            SegmentCheck segments,
+            Campaigns campaigns,
+            CampaignContacts contacts) {
+        this.activeRules = activeRules;
         this.evaluations = evaluations;
         this.templates = templates;
         this.coupons = coupons;
@@ -130,7 +156,7 @@ public class RuleReactor implements Reactor {
     @Override
     public void react(DueActivity due, Customer customer, Instant now) {
         Activity activity = due.activity();
-        for (Rule rule : rules.activeOn(activity.type())) {
+        for (Rule rule : activeRules.on(activity.type())) {
             boolean fired = rule.conditions().oncePerCustomer() && evaluations.hasFired(rule.id(), customer.id());
             Set<SegmentId> in = new HashSet<>();
             for (SegmentId segment : rule.conditions().segments()) {

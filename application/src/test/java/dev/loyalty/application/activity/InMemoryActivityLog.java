@@ -124,6 +124,36 @@ public class InMemoryActivityLog implements ActivityLog {
     }
 
     @Override
+    public List<DueRow> dueRows(Instant now, int limit) {
+        return rows.values().stream()
+                .filter(r -> r.dueAt != null && !r.dueAt.isAfter(now))
+                .sorted(java.util.Comparator.comparing((Row r) -> r.dueAt).thenComparingLong(r -> r.id))
+                .limit(limit)
+                .map(r -> new DueRow(r.id, r.activity.customerId().orElseThrow()))
+                .toList();
+    }
+
+    @Override
+    public List<DueActivity> claimHeads(List<Long> rowIds, Instant now) {
+        return rowIds.stream()
+                .sorted()
+                .filter(id -> {
+                    Row row = rows.get(id);
+                    return row != null
+                            && row.dueAt != null
+                            && !row.dueAt.isAfter(now)
+                            && rows.values().stream()
+                                    .noneMatch(o -> o.id != id
+                                            && o.dueAt != null
+                                            && !o.dueAt.isAfter(now)
+                                            && (o.dueAt.isBefore(row.dueAt) || (o.dueAt.equals(row.dueAt) && o.id < id))
+                                            && o.activity.customerId().equals(row.activity.customerId()));
+                })
+                .map(id -> claim(id).orElseThrow())
+                .toList();
+    }
+
+    @Override
     public Optional<DueActivity> claim(long rowId) {
         Row row = rows.get(rowId);
         if (row == null || row.dueAt == null) {

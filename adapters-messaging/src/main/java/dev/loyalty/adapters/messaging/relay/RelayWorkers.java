@@ -42,7 +42,7 @@ public class RelayWorkers {
     MessageRelay relay;
 
     @Inject
-    @ConfigProperty(name = "loyalty.messaging.relay.workers", defaultValue = "2")
+    @ConfigProperty(name = "loyalty.messaging.relay.workers", defaultValue = "8")
     int workers;
 
     @Inject

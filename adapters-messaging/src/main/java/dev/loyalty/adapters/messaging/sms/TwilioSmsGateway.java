@@ -4,9 +4,9 @@ import dev.loyalty.adapters.messaging.RootCause;
 import dev.loyalty.application.messaging.GatewayException;
 import dev.loyalty.application.messaging.MessageGateway;
 import dev.loyalty.application.messaging.OutgoingMessage;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Form;
 import jakarta.ws.rs.core.Response;
@@ -24,6 +24,9 @@ import java.util.Optional;
  * lets the messages through. The message's stable id goes as {@code I-Twilio-Idempotency-Token}.
  */
 public final class TwilioSmsGateway implements MessageGateway {
+
+    /** One provider, looked up once: {@code Json.createReader} looks it up on every message. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private final TwilioMessagesClient client;
     private final String authorization;
@@ -101,7 +104,7 @@ public final class TwilioSmsGateway implements MessageGateway {
         if (body == null || body.isBlank()) {
             return Optional.empty();
         }
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(body))) {
             return Optional.of(reader.readObject());
         } catch (RuntimeException e) {
             return Optional.empty();

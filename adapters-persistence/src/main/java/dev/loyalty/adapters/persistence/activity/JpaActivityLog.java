@@ -21,6 +21,8 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The customers' events in {@code customer_event}. An event id is unique per source, case-sensitive
@@ -122,24 +124,85 @@ public class JpaActivityLog implements ActivityLog {
     }
 
     @Override
+    public List<DueRow> dueRows(Instant now, int limit) {
+        List<?> rows = em.createNativeQuery("SELECT id, customer_id FROM customer_event WHERE react_due_at <= ?"
+                        + " ORDER BY react_due_at, id LIMIT ?")
+                .setParameter(1, UtcTimes.utc(now))
+                .setParameter(2, limit)
+                .getResultList();
+        return rows.stream()
+                .map(raw -> (Object[]) raw)
+                .map(row -> new DueRow(number(row[0]), CustomerId.parse((String) row[1])))
+                .toList();
+    }
+
+    /**
+     * Two statements: the lock (a locking read of primary keys: record locks only, no gap locks that
+     * would hold up new events), then the check for an older due row of the same customer. The check
+     * reads what was committed after the lock was taken (READ COMMITTED, the service's isolation):
+     * an older row still held by another transaction is due there, so this one waits its turn.
+     */
+    @Override
+    public List<DueActivity> claimHeads(List<Long> rowIds, Instant now) {
+        if (rowIds.isEmpty()) {
+            return List.of();
+        }
+        String ids = rowIds.stream().map(String::valueOf).collect(Collectors.joining(","));
+        List<?> locked = em.createNativeQuery("SELECT " + COLUMNS + " FROM customer_event WHERE id IN (" + ids
+                        + ") AND react_due_at <= ? ORDER BY id FOR UPDATE SKIP LOCKED")
+                .setParameter(1, UtcTimes.utc(now))
+                .getResultList();
+        if (locked.isEmpty()) {
+            return List.of();
+        }
+        String lockedIds = locked.stream()
+                .map(raw -> String.valueOf(number(((Object[]) raw)[0])))
+                .collect(Collectors.joining(","));
+        // older: earlier in the due order, as dueRows gives it (a row retried later comes later)
+        List<?> older = em.createNativeQuery("SELECT DISTINCT e.id FROM customer_event e JOIN customer_event o"
+                        + " ON o.customer_id = e.customer_id AND o.react_due_at <= ? AND o.id <> e.id"
+                        + " AND (o.react_due_at < e.react_due_at OR (o.react_due_at = e.react_due_at AND o.id < e.id))"
+                        + " WHERE e.id IN (" + lockedIds + ")")
+                .setParameter(1, UtcTimes.utc(now))
+                .getResultList();
+        Set<Long> behind = older.stream().map(NativeRows::number).collect(Collectors.toSet());
+        return locked.stream()
+                .map(raw -> (Object[]) raw)
+                .filter(row -> !behind.contains(number(row[0])))
+                .map(JpaActivityLog::due)
+                .toList();
+    }
+
+    @Override
+    public void reacted(List<Long> rowIds) {
+        if (rowIds.isEmpty()) {
+            return;
+        }
+        em.createNativeQuery("UPDATE customer_event SET react_due_at = NULL, react_error = NULL WHERE id IN ("
+                        + rowIds.stream().map(String::valueOf).collect(Collectors.joining(",")) + ")")
+                .executeUpdate();
+    }
+
+    @Override
     public Optional<DueActivity> claim(long rowId) {
         List<?> rows = em.createNativeQuery("SELECT " + COLUMNS
                         + " FROM customer_event WHERE id = ? AND react_due_at IS NOT NULL FOR UPDATE SKIP LOCKED")
                 .setParameter(1, rowId)
                 .getResultList();
-        return rows.stream().findFirst().map(raw -> {
-            Object[] row = (Object[]) raw;
-            RecordedActivity recorded = recorded(row);
-            Activity activity = new Activity(
-                    recorded.eventId(),
-                    recorded.type(),
-                    recorded.customerId().orElseThrow(),
-                    recorded.storeId(),
-                    recorded.occurredAt(),
-                    recorded.attributes(),
-                    recorded.source());
-            return new DueActivity(number(row[0]), activity, (int) number(row[11]));
-        });
+        return rows.stream().findFirst().map(raw -> due((Object[]) raw));
+    }
+
+    private static DueActivity due(Object[] row) {
+        RecordedActivity recorded = recorded(row);
+        Activity activity = new Activity(
+                recorded.eventId(),
+                recorded.type(),
+                recorded.customerId().orElseThrow(),
+                recorded.storeId(),
+                recorded.occurredAt(),
+                recorded.attributes(),
+                recorded.source());
+        return new DueActivity(number(row[0]), activity, (int) number(row[11]));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.loyalty.adapters.persistence.mission;
 
 import dev.loyalty.adapters.persistence.UtcTimes;
+import dev.loyalty.adapters.persistence.activity.SqlReactionSettingsVersion;
 import dev.loyalty.application.mission.Missions;
 import dev.loyalty.domain.mission.Mission;
 import dev.loyalty.domain.mission.MissionId;
@@ -39,6 +40,7 @@ public class JpaMissions implements Missions {
             insert.setParameter(i + 1, values[i]);
         }
         insert.setParameter(values.length + 1, UtcTimes.utc(clock.instant())).executeUpdate();
+        SqlReactionSettingsVersion.bump(em);
     }
 
     @Override
@@ -47,6 +49,7 @@ public class JpaMissions implements Missions {
                 .setParameter(1, MissionMapper.status(mission))
                 .setParameter(2, mission.id().toString())
                 .executeUpdate();
+        SqlReactionSettingsVersion.bump(em);
     }
 
     @Override

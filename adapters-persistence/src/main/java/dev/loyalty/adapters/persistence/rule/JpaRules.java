@@ -1,6 +1,7 @@
 package dev.loyalty.adapters.persistence.rule;
 
 import dev.loyalty.adapters.persistence.UtcTimes;
+import dev.loyalty.adapters.persistence.activity.SqlReactionSettingsVersion;
 import dev.loyalty.application.rule.Rules;
 import dev.loyalty.domain.activity.EventType;
 import dev.loyalty.domain.campaign.CampaignId;
@@ -52,6 +53,7 @@ public class JpaRules implements Rules {
                 .setParameter(8, now)
                 .setParameter(9, rule.campaign().map(Object::toString).orElse(null))
                 .executeUpdate();
+        SqlReactionSettingsVersion.bump(em);
     }
 
     @Override
@@ -71,6 +73,7 @@ public class JpaRules implements Rules {
         if (updated != 1) {
             throw new ConcurrentUpdateException("the rule " + rule.id() + " was changed meanwhile");
         }
+        SqlReactionSettingsVersion.bump(em);
     }
 
     @Override

@@ -1,0 +1,273 @@
+package dev.loyalty.bench;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Whether the reactions keep up, with {@code wrk} as the client (issue 16): one service on a fresh
+ * MariaDB with the 20 active rules of {@link EventRules} (10 on the type the load sends), events
+ * posted by wrk at 32 connections for a warm-up and a window, and in that window the events
+ * accepted per second against the rule evaluations per second, counted in the database: the
+ * backlog is bounded when evaluations/s >= accepted/s x 10. Then the message relay: {@code
+ * bench.messages} SMS written straight into the outbox, all due at once, relayed to a local server
+ * answering like Twilio's Messages API; messages per second from the instant they were due to the
+ * last one SENT, against the fake server's own request rate, and repeats (none allowed). CPU per
+ * process (service, MariaDB, wrk, this JVM incl. the fake server) and the load average per phase.
+ *
+ * <p>Settings as {@link BenchSettings} ({@code bench.seconds}: the window, default 30, 60 for the
+ * issue's target; {@code bench.warmup}; {@code bench.customers}) plus {@code bench.messages}
+ * (default 10000); the service's {@code LOYALTY_REACTIONS_WORKERS}, {@code
+ * LOYALTY_MESSAGING_RELAY_WORKERS} etc. pass through {@code bench.env.NAME=value}.
+ */
+public final class ReactionsBenchmark {
+
+    private static final List<Logger> QUIET =
+            List.of(Logger.getLogger("ch.vorburger"), Logger.getLogger("org.mariadb"));
+
+    private ReactionsBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        QUIET.forEach(logger -> logger.setLevel(Level.WARNING));
+        System.setProperty("mariadb.logging.disable", "true");
+        if (!Wrk.available()) {
+            throw new IllegalStateException("wrk is not installed: apt-get install -y wrk");
+        }
+        BenchSettings settings = BenchSettings.fromSystemProperties();
+        PrintStream out = System.out;
+        Path run = Files.createDirectories(settings.workRoot()
+                .resolve("reactions-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))));
+        Teardown.around(run, out, teardown -> new ReactionsBenchmark().run(settings, run, teardown, out));
+    }
+
+    private void run(BenchSettings settings, Path run, Teardown teardown, PrintStream out) throws Exception {
+        int messages = Integer.getInteger("bench.messages", 10_000);
+        Duration warmup = Duration.ofSeconds(settings.warmupSeconds());
+        Duration window = Duration.ofSeconds(settings.seconds());
+        String runId = Long.toString(System.currentTimeMillis(), 36);
+        if (!settings.keepFiles()) {
+            teardown.add("deleting the run's database and service data", () -> {
+                PurchaseBenchmark.deleteTree(run.resolve("mariadb"));
+                PurchaseBenchmark.deleteTree(run.resolve("service-data"));
+            });
+        }
+        FakeGateway gateway = new FakeGateway();
+        teardown.add("stopping the fake Twilio", gateway::close);
+        Map<String, String> env = new HashMap<>(Map.of(
+                "LOYALTY_SMS_PROVIDER", "twilio",
+                "LOYALTY_SMS_TWILIO_BASE_URL", "http://127.0.0.1:" + gateway.port(),
+                "LOYALTY_SMS_TWILIO_ACCOUNT_SID", "ACbench",
+                "LOYALTY_SMS_TWILIO_AUTH_TOKEN", "bench",
+                "LOYALTY_SMS_FROM", "+15005550006"));
+        System.getProperties().stringPropertyNames().stream()
+                .filter(name -> name.startsWith("bench.env."))
+                .forEach(name -> env.put(name.substring("bench.env.".length()), System.getProperty(name)));
+        out.printf(
+                "reactions benchmark: warm-up %d s + window %d s, %d customers, %d messages, service env %s%n",
+                warmup.toSeconds(),
+                window.toSeconds(),
+                settings.customers(),
+                messages,
+                env.keySet().stream()
+                        .filter(k -> !k.startsWith("LOYALTY_SMS"))
+                        .map(k -> k + "=" + env.get(k))
+                        .toList());
+        Path dbHome = run.resolve("mariadb");
+        BenchDatabase db = BenchDatabase.start(settings.mariadbBase(), dbHome);
+        teardown.add("stopping MariaDB", db);
+        Path dataDir = Files.createDirectories(run.resolve("service-data"));
+        ServiceProcess service = ServiceProcess.start(
+                settings.jar(),
+                dataDir,
+                PurchaseBenchmark.freeLoopbackPort(),
+                db.url(),
+                run.resolve("service.log"),
+                env);
+        teardown.add("stopping the service", service);
+        Api api = new Api(service.port());
+        Duration ready = service.awaitReady(api, Duration.ofSeconds(600));
+        out.printf("  service ready in %.1f s (log %s)%n", ready.toMillis() / 1e3, service.log());
+        Tokens tokens = Tokens.mint(settings.jar(), dataDir);
+        String integration = Tokens.mintIntegration(settings.jar(), dataDir);
+        Setup setup = new Setup(api, tokens, out);
+        List<String> customers = setup.enrolCustomers(settings.customers(), 4);
+        String template = setup.defineTemplate();
+        for (String body : EventRules.bodies(template)) {
+            Setup.expect(api.post("/api/v1/rules", tokens.admin(), body, null), 201, "status", "POST /api/v1/rules");
+        }
+        String url = "http://127.0.0.1:" + service.port();
+        try (ReactionProgress progress = new ReactionProgress(db.connect())) {
+            progress.awaitEmpty("enrolments", Duration.ofMinutes(3), out);
+            Wrk.run("events (warm-up)", url, WrkScripts.events(integration, customers, runId + "w"), 32, warmup, run);
+            ReactionProgress.Snapshot start = progress.now();
+            CpuClock before = CpuClock.read(service.pid(), dbHome);
+            Wrk.Result events =
+                    Wrk.run("events", url, WrkScripts.events(integration, customers, runId + "m"), 32, window, run);
+            ReactionProgress.Snapshot end = progress.now();
+            CpuClock cpu = CpuClock.read(service.pid(), dbHome).since(before);
+            String load = CpuClock.loadAverage();
+            double seconds = (end.at() - start.at()) / 1e9;
+            double evaluated = (end.evaluations() - start.evaluations()) / seconds;
+            double needed = events.perSecond() * EventRules.RULES_PER_TYPE;
+            out.println();
+            out.println("== Events and their reactions, wrk 32 connections, " + window.toSeconds() + " s window ==");
+            out.printf(
+                    "  accepted          %.1f/s (p50 %.1f ms, p99 %.1f ms, errors %d)%n",
+                    events.perSecond(), events.p50Millis(), events.p99Millis(), events.errors());
+            out.printf(
+                    "  evaluated         %.1f/s; needed to keep up: %.1f/s (accepted x %d rules); ratio %.2f%n",
+                    evaluated, needed, EventRules.RULES_PER_TYPE, needed == 0 ? Double.NaN : evaluated / needed);
+            out.printf(
+                    "  backlog           %d events due at the window's start, %d at its end%n",
+                    start.backlog(), end.backlog());
+            out.printf(
+                    "  %s, wrk %.1f s; load average %s%n",
+                    cpu.describe(), events.wrkCpu().toMillis() / 1e3, load);
+            ReactionProgress.Drain drain = progress.awaitEmpty("draining", Duration.ofMinutes(2), out);
+            out.printf("  drained           %s after %.1f s%n", drain.end(), (drain.at() - end.at()) / 1e9);
+        }
+
+        out.println();
+        out.println("== Message relay: " + messages + " SMS due at once, local Twilio-shaped server ==");
+        List<String> reachable = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            Api.Response enrolled = api.post(
+                    "/api/v1/customers",
+                    tokens.admin(),
+                    "{\"firstName\": \"Bench\", \"phone\": \"+3935" + String.format("%08d", i)
+                            + "\", \"preferredChannel\": \"SMS\", \"consents\": {\"marketingSms\": true},"
+                            + " \"enrolmentChannel\": \"WEB\"}",
+                    null);
+            reachable.add(Setup.expect(enrolled, 201, "customerId", "POST /api/v1/customers"));
+        }
+        Instant due;
+        try (Connection connection = db.connect()) {
+            due = queue(connection, reachable, messages, runId);
+            CpuClock before = CpuClock.read(service.pid(), dbHome);
+            long sent = 0;
+            Instant deadline = due.plus(Duration.ofMinutes(5));
+            while (sent < messages && Instant.now().isBefore(deadline)) {
+                Thread.sleep(100);
+                try (Statement sql = connection.createStatement();
+                        ResultSet rows = sql.executeQuery("SELECT COUNT(*) FROM message WHERE status = 'SENT'"
+                                + " AND cause LIKE 'bench:" + runId + ":%'")) {
+                    rows.next();
+                    sent = rows.getLong(1);
+                }
+            }
+            Instant done = Instant.now();
+            CpuClock cpu = CpuClock.read(service.pid(), dbHome).since(before);
+            double seconds = Duration.between(due, done).toMillis() / 1e3;
+            double gatewaySeconds = (gateway.last.get() - gateway.first.get()) / 1e9;
+            out.printf(
+                    "  SENT              %d of %d in %.1f s: %.1f messages/s (+-0.1 s)%n",
+                    sent, messages, seconds, sent / seconds);
+            out.printf(
+                    "  fake server       %d requests, %.1f/s from its first to its last; repeats %d%n",
+                    gateway.requests.get(),
+                    gatewaySeconds <= 0 ? Double.NaN : gateway.requests.get() / gatewaySeconds,
+                    gateway.requests.get() - gateway.tokens.size());
+            out.printf(
+                    "  %s (client: this JVM, the fake server); load average %s%n",
+                    cpu.describe(), CpuClock.loadAverage());
+        }
+    }
+
+    /** Writes the messages into the outbox, due a little later, and answers when they are due. */
+    private static Instant queue(Connection connection, List<String> customers, int messages, String runId)
+            throws Exception {
+        Instant due = Instant.now().plusSeconds(5);
+        connection.setAutoCommit(false);
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO message (id, customer_id,"
+                + " cause, requested_channel, channel, kind, priority, template, template_values, store_id,"
+                + " status, reason, attempts, leases, next_attempt_at, counted_at, provider_id, created_at,"
+                + " sent_at, updated_at) VALUES (?, ?, ?, 'SMS', 'SMS', 'TRANSACTIONAL', 0,"
+                + " 'Ciao {firstName}, il tuo codice {couponCode}', 'couponCode=K7P2QX9M4', NULL, 'QUEUED',"
+                + " NULL, 0, 0, ?, NULL, NULL, ?, NULL, ?)")) {
+            Timestamp at = Timestamp.valueOf(LocalDateTime.ofInstant(due, ZoneOffset.UTC));
+            for (int i = 0; i < messages; i++) {
+                insert.setString(1, UUID.randomUUID().toString());
+                insert.setString(2, customers.get(i % customers.size()));
+                insert.setString(3, "bench:" + runId + ":" + i);
+                insert.setTimestamp(4, at);
+                insert.setTimestamp(5, at);
+                insert.setTimestamp(6, at);
+                insert.addBatch();
+                if (i % 1000 == 999) {
+                    insert.executeBatch();
+                }
+            }
+            insert.executeBatch();
+        }
+        connection.commit();
+        connection.setAutoCommit(true);
+        return due;
+    }
+
+    /** Answers every request at once like Twilio's Messages API; counts requests and distinct messages. */
+    private static final class FakeGateway {
+        final AtomicLong requests = new AtomicLong();
+        final AtomicLong first = new AtomicLong();
+        final AtomicLong last = new AtomicLong();
+        final Set<String> tokens = ConcurrentHashMap.newKeySet();
+        private final HttpServer server;
+        private final ExecutorService executor = Executors.newFixedThreadPool(16);
+
+        FakeGateway() throws Exception {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 200);
+            server.setExecutor(executor);
+            server.createContext("/", exchange -> {
+                try (exchange) {
+                    exchange.getRequestBody().readAllBytes();
+                    long now = System.nanoTime();
+                    first.compareAndSet(0, now);
+                    last.set(now);
+                    requests.incrementAndGet();
+                    String token = exchange.getRequestHeaders().getFirst("I-Twilio-Idempotency-Token");
+                    tokens.add(token == null ? UUID.randomUUID().toString() : token);
+                    byte[] answer = ("{\"sid\": \"SM"
+                                    + UUID.randomUUID().toString().replace("-", "") + "\", \"status\": \"queued\"}")
+                            .getBytes(StandardCharsets.UTF_8);
+                    exchange.getResponseHeaders().add("Content-Type", "application/json");
+                    exchange.sendResponseHeaders(201, answer.length);
+                    exchange.getResponseBody().write(answer);
+                }
+            });
+            server.start();
+        }
+
+        int port() {
+            return server.getAddress().getPort();
+        }
+
+        void close() {
+            server.stop(0);
+            executor.shutdownNow();
+        }
+    }
+}
