@@ -80,6 +80,7 @@ public record CustomerView(
                 city,
                 province,
                 gender,
+                language,
                 preferredChannel,
                 enrolmentChannel,
                 storeId,
