@@ -42,6 +42,36 @@ abstract class MeScenarios {
     }
 
     @Test
+    void aCustomerChangesTheirPhoneAFewTimesADayAndThenIsToldToWait() {
+        JsonObject anna = enrolled("anna." + unique() + "@example.com", uniquePhone());
+        String token = Api.customer(anna.getString("customerId"));
+        // saving the profile with the same contacts again sends no code and counts for nothing
+        for (int i = 0; i < 3; i++) {
+            Api.Reply same = API.patch(
+                    "/api/v1/me", token, "{\"phone\": \"" + anna.getString("phone") + "\", \"firstName\": \"Anna\"}");
+            assertThat(same.status()).as(same.toString()).isEqualTo(200);
+        }
+        String last = null;
+        for (int i = 0; i < 5; i++) {
+            last = uniquePhone();
+            Api.Reply changed = API.patch("/api/v1/me", token, "{\"phone\": \"" + last + "\"}");
+            assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+        }
+        String pumped = uniquePhone();
+        Api.Reply sixth = API.patch("/api/v1/me", token, "{\"phone\": \"" + pumped + "\"}");
+        assertThat(sixth.status()).as(sixth.toString()).isEqualTo(429);
+        assertThat(sixth.isProblem("rate-limited")).isTrue();
+        assertThat(Long.parseLong(sixth.retryAfter())).isBetween(80_000L, 86_400L);
+        assertThat(API.get("/api/v1/me", token).json().getString("phone"))
+                .as("the refused change changed nothing")
+                .isEqualTo(last);
+        assertThat(Api.count("SELECT COUNT(*) FROM message WHERE customer_id = '" + anna.getString("customerId")
+                        + "' AND template_values LIKE '%verifyContact%'"))
+                .as("a code for each of the five new numbers, none for the sixth")
+                .isEqualTo(5);
+    }
+
+    @Test
     void aCustomerTokenOfNobodyFindsNothing() {
         Api.Reply reply = API.get("/api/v1/me", Api.customer(UUID.randomUUID().toString()));
 
