@@ -9,5 +9,6 @@ import java.util.List;
 public record RejectsView(List<Item> items, Long next) {
 
     /** A rejected row: its line (POSLog: transaction ordinal), why, and a masked excerpt. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "ImportReject")
     public record Item(long line, String reason, String excerpt) {}
 }

@@ -63,6 +63,7 @@ public class MessageTemplateResource {
     public record PreviewRequest(Map<String, String> values) {}
 
     /** A rendered template. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "TemplatePreview")
     public record PreviewView(String subject, String text) {}
 
     @GET

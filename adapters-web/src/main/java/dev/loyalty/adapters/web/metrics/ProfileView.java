@@ -25,9 +25,11 @@ public record ProfileView(
         List<AnswerView> answers) {
 
     /** A saved segment the customer is in now. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "ProfileSegment")
     public record SegmentView(String id, String name) {}
 
     /** The customer's current answer to one of the programme's questions. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "ProfileAnswer")
     public record AnswerView(String question, String value, String answeredAt) {}
 
     /** The metrics; {@code rfm} and {@code engagement} only in the console's view. */

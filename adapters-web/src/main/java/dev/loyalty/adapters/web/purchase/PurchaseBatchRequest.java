@@ -24,5 +24,6 @@ public record PurchaseBatchRequest(@NotEmpty @Size(max = MAX_ITEMS) List<@NotNul
      * @param idempotencyKey the key {@code POST /purchases} would carry (1-255 printable ASCII)
      * @param purchase the purchase, as for {@code POST /purchases} (judged on its own)
      */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "PurchaseBatchItem")
     public record Item(@NotBlank @Size(max = 255) String idempotencyKey, @NotNull PurchaseRequest purchase) {}
 }

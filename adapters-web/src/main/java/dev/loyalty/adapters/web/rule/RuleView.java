@@ -130,6 +130,7 @@ public record RuleView(
      * @param outcome FIRED, PARTIAL (an action could not run) or SKIPPED
      * @param reasons why, and what its actions did
      */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "RuleEvaluation")
     public record EvaluationView(
             String eventId,
             String eventType,

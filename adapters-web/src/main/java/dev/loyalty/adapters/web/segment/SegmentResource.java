@@ -30,6 +30,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -77,7 +78,13 @@ public class SegmentResource {
                                                     """
                     {"condition": {"all": [{"metric": "frequency", "op": "gte", "value": 10},
                                            {"attribute": "city", "in": ["Milano", "Torino"]}]}}""")))
-    @APIResponse(responseCode = "200", description = "{count, sample: [customers]}")
+    @APIResponse(
+            responseCode = "200",
+            description = "{count, sample: [customers]}",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SegmentViews.PreviewView.class)))
     @APIResponse(responseCode = "422", description = "segment-condition-invalid, with the path of the bad node")
     public SegmentViews.PreviewView preview(String body) {
         SegmentBody parsed = SegmentBody.read(body, false);

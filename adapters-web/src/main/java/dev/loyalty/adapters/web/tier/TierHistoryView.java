@@ -11,6 +11,7 @@ public record TierHistoryView(List<Item> items) {
     }
 
     /** One change. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "TierHistoryItem")
     public record Item(
             String from,
             String to,

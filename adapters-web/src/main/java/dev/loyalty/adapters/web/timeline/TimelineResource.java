@@ -73,6 +73,7 @@ public class TimelineResource {
      * @param reference what it refers to
      * @param details its facts
      */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "TimelineItem")
     public record Item(
             Instant at, String kind, String type, String summary, String reference, Map<String, Object> details) {
 

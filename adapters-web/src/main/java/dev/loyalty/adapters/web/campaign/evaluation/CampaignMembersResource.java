@@ -58,6 +58,7 @@ public class CampaignMembersResource {
      * @param contactedAt when their window opened
      * @param responded whether they bought in it
      */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "CampaignMember")
     public record MemberView(String customerId, String occasion, String group, Instant contactedAt, boolean responded) {
 
         static MemberView of(MemberOutcome m) {
@@ -73,6 +74,7 @@ public class CampaignMembersResource {
      * @param next the cursor for the next page ({@code after}); {@code null} on the last page
      */
     @JsonbNillable
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "CampaignMemberPage")
     public record MemberPage(List<MemberView> items, @JsonbNillable String next) {}
 
     @GET
