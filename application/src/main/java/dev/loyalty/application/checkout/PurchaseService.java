@@ -121,42 +121,6 @@ public class PurchaseService implements RecordPurchaseUseCase, ReversePurchaseUs
         this(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
-    /** Without pending points: every purchase earns at once. */
-    public PurchaseService(
-            Customers customers,
-            Coupons coupons,
-            CouponTemplates templates,
-            Wallets wallets,
-            Purchases purchases,
-            EarningRulesVersions earningRules,
-            ProgrammeSettings programme,
-            TierMovements tiers,
-            DomainEventLog events,
-            ServiceEvents serviceEvents,
-            TillMessages till,
-            LiveMetrics metrics,
-            Clock clock,
-            CouponConflicts couponConflicts,
-            CouponReservations reservations) {
-        this(
-                customers,
-                coupons,
-                templates,
-                wallets,
-                purchases,
-                earningRules,
-                programme,
-                tiers,
-                events,
-                serviceEvents,
-                till,
-                metrics,
-                clock,
-                couponConflicts,
-                reservations,
-                PointsOnHold.NONE);
-    }
-
     @Inject
     public PurchaseService(
             Customers customers,

@@ -111,18 +111,6 @@ public class MessageDispatch {
                 unverified);
     }
 
-    /** With a chosen source of jitter (tests). */
-    public MessageDispatch(
-            Messages messages,
-            Customers customers,
-            Devices devices,
-            MessagingSettings settings,
-            UnsubscribeTokens unsubscribeTokens,
-            Clock clock,
-            DoubleSupplier random) {
-        this(messages, customers, devices, settings, unsubscribeTokens, clock, random, UnverifiedContacts.NONE);
-    }
-
     /** With a chosen source of jitter and the contacts awaiting verification (tests). */
     public MessageDispatch(
             Messages messages,

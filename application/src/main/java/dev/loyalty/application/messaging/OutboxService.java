@@ -66,17 +66,6 @@ public class OutboxService implements MessageOutbox, SendMessageUseCase {
         this(null, null, null, null, null, null, (UnverifiedContacts) null);
     }
 
-    /** Without contacts awaiting verification (tests). */
-    public OutboxService(
-            Messages messages,
-            Customers customers,
-            Devices devices,
-            MessageTemplates templates,
-            MessagingSettings settings,
-            Clock clock) {
-        this(messages, customers, devices, templates, settings, clock, UnverifiedContacts.NONE);
-    }
-
     @Inject
     public OutboxService(
             Messages messages,

@@ -103,7 +103,8 @@ class PurchaseServiceTest {
             metrics,
             Clock.fixed(NOW, ZoneOffset.UTC),
             conflicts,
-            reservations);
+            reservations,
+            PointsOnHold.NONE);
     private int seed;
 
     private Customer marco() {
@@ -171,7 +172,8 @@ class PurchaseServiceTest {
                 metrics,
                 Clock.fixed(NOW, ZoneOffset.UTC),
                 new dev.loyalty.application.checkout.InMemoryCouponConflicts(),
-                new dev.loyalty.application.coupon.InMemoryCouponReservations());
+                new dev.loyalty.application.coupon.InMemoryCouponReservations(),
+                PointsOnHold.NONE);
 
         PurchaseReceipt atTheTill = printing.record(purchase("R-1", marco.id(), 2_550));
         PurchaseReceipt online = printing.record(RecordPurchaseCommand.of(

@@ -82,7 +82,8 @@ class TieredCheckoutTest {
             dev.loyalty.application.metrics.LiveMetrics.NONE,
             clock,
             new dev.loyalty.application.checkout.InMemoryCouponConflicts(),
-            new dev.loyalty.application.coupon.InMemoryCouponReservations());
+            new dev.loyalty.application.coupon.InMemoryCouponReservations(),
+            PointsOnHold.NONE);
     private final CheckoutService checkout = new CheckoutService(
             customers, coupons, templates, () -> ONE_POINT_PER_EURO, tiers.movements(events::add), clock);
     private int receipts;

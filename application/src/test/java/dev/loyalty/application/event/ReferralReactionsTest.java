@@ -58,7 +58,8 @@ class ReferralReactionsTest extends ReactionsFixture {
                 dev.loyalty.application.metrics.LiveMetrics.NONE,
                 clock,
                 new dev.loyalty.application.checkout.InMemoryCouponConflicts(),
-                new dev.loyalty.application.coupon.InMemoryCouponReservations());
+                new dev.loyalty.application.coupon.InMemoryCouponReservations(),
+                dev.loyalty.application.checkout.PointsOnHold.NONE);
 
         private Customer enrol(String referralCode) {
             return customerService.enrol(new EnrolCustomerCommand(

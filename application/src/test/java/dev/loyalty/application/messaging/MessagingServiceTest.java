@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.loyalty.application.account.InMemoryCustomers;
+import dev.loyalty.application.account.UnverifiedContacts;
 import dev.loyalty.application.shared.Actor;
 import dev.loyalty.domain.customer.ConsentPurpose;
 import dev.loyalty.domain.customer.Customer;
@@ -54,10 +55,11 @@ class MessagingServiceTest {
     final InMemoryTemplates templates = new InMemoryTemplates();
     final dev.loyalty.application.device.InMemoryDevices devices = new dev.loyalty.application.device.InMemoryDevices();
     final FakeProvider push = new FakeProvider();
-    final OutboxService outbox = new OutboxService(messages, customers, devices, templates, settings, clock);
+    final OutboxService outbox =
+            new OutboxService(messages, customers, devices, templates, settings, clock, UnverifiedContacts.NONE);
     final FakeTokens tokens = new FakeTokens();
-    final MessageDispatch dispatch =
-            new MessageDispatch(messages, customers, devices, settings, tokens, clock, () -> 0.0);
+    final MessageDispatch dispatch = new MessageDispatch(
+            messages, customers, devices, settings, tokens, clock, () -> 0.0, UnverifiedContacts.NONE);
     final MessageRelay relay = new MessageRelay(dispatch, channel -> switch (channel) {
         case SMS -> sms;
         case PUSH -> push;
