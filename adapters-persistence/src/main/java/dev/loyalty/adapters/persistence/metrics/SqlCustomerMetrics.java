@@ -72,7 +72,8 @@ public class SqlCustomerMetrics implements CustomerMetricsStore {
             "home_store",
             "rfm_r",
             "rfm_f",
-            "rfm_m");
+            "rfm_m",
+            "window_months");
 
     @PersistenceContext(unitName = "loyalty")
     private EntityManager em;
@@ -124,10 +125,27 @@ public class SqlCustomerMetrics implements CustomerMetricsStore {
             MetricsDefinition definition) {
         List<String> ids = customers.stream().map(CustomerId::toString).sorted().toList();
         RfmCuts cuts = currentCuts(now);
+        if (ids.size() == 1 && purchase.isPresent()) {
+            Optional<Purchase> appended = AppendedPurchases.appendedNow(transactions, purchase.get());
+            if (appended.isPresent()
+                    && appended.get()
+                            .customerId()
+                            .map(CustomerId::toString)
+                            .filter(ids.get(0)::equals)
+                            .isPresent()
+                    && added(appended.get(), now, definition, cuts)) {
+                return;
+            }
+        }
         for (int from = 0; from < ids.size(); from += CUSTOMERS_PER_STATEMENT) {
             Customers chunk = Customers.named(ids.subList(from, Math.min(ids.size(), from + CUSTOMERS_PER_STATEMENT)));
             compute(chunk, purchase, now, definition, cuts, false);
         }
+    }
+
+    /** The recomputation of these customers' rows over their purchases, with these cut points (tests). */
+    void recompute(List<String> ids, Instant now, MetricsDefinition definition, RfmCuts cuts) {
+        compute(Customers.named(ids), Optional.empty(), now, definition, cuts, false);
     }
 
     /** The customer rows, the category rows and the SKU rows of these customers, as of {@code now}. */
@@ -148,13 +166,13 @@ public class SqlCustomerMetrics implements CustomerMetricsStore {
                 """
                 INSERT INTO customer_metrics (customer_id, first_purchase_at, last_purchase_at, frequency, monetary,
                     average_basket, visits_per_month_x100, lifetime_value, lifetime_visits, home_store,
-                    rfm_r, rfm_f, rfm_m, engagement, computed_at)
+                    rfm_r, rfm_f, rfm_m, engagement, window_months, computed_at)
                 SELECT a.customer_id, a.first_at, a.last_at, a.freq, a.mon, IF(a.freq = 0, 0, a.mon DIV a.freq),
                        a.freq * 100 DIV :months, a.ltv, a.visits,
                        (SELECT h.store_id FROM purchase h
                         WHERE h.customer_id = a.customer_id AND h.total_paid - h.amount_reversed > 0
                         GROUP BY h.store_id ORDER BY COUNT(*) DESC, MAX(h.occurred_at) DESC, h.store_id LIMIT 1),
-                       %s, 0, :now
+                       %s, 0, :months, :now
                 FROM (SELECT p.customer_id,
                              MIN(IF(%s, p.occurred_at, NULL)) AS first_at,
                              MAX(IF(%s, p.occurred_at, NULL)) AS last_at,
@@ -185,6 +203,23 @@ public class SqlCustomerMetrics implements CustomerMetricsStore {
                 ? " AND # NOT IN (SELECT k.customer_id FROM customer_metrics k WHERE %s AND k.computed_at > :now)"
                         .formatted(customers.on("k.customer_id"))
                 : "";
+        // the visits per store the home store is chosen from, which a new purchase then adds to
+        NamedSql.update(
+                em,
+                "DELETE FROM customer_store_metrics WHERE " + customers.on("customer_id")
+                        + kept.replace("#", "customer_id"),
+                p);
+        NamedSql.update(
+                em,
+                """
+                INSERT INTO customer_store_metrics (customer_id, store_id, visits, last_visit_at)
+                SELECT p.customer_id, p.store_id, COUNT(*), MAX(p.occurred_at)
+                FROM purchase p
+                WHERE %s AND %s%s
+                GROUP BY p.customer_id, p.store_id
+                ON DUPLICATE KEY UPDATE visits = customer_store_metrics.visits"""
+                        .formatted(customers.on("p.customer_id"), COUNTED, kept.replace("#", "p.customer_id")),
+                p);
         if (!appended) {
             NamedSql.update(
                     em,
@@ -237,6 +272,135 @@ public class SqlCustomerMetrics implements CustomerMetricsStore {
                                 kept.replace("#", "p.customer_id"),
                                 skus.replace("#", "l.sku")),
                 p);
+    }
+
+    /**
+     * A purchase appended in this transaction added to its customer's stored figures, without
+     * reading the customer's history: its visit to its store, its net to the lifetime and (when in
+     * the window) to the window's figures and its lines' categories; the purchases that left the
+     * window since the row was computed (those between the two window starts, a range of
+     * {@code ix_purchase_customer}, usually empty) taken out; the home store read from the
+     * customer's few store rows; RFM scored from the new figures. Exactly what the recomputation
+     * gives, as long as the row was computed over the same window and not after {@code now} (its
+     * store rows are then complete): otherwise nothing is written and the caller recomputes.
+     * Purchases of one customer are serialised by the wallet's lock; each statement reads what is
+     * committed.
+     *
+     * @return whether the rows were updated (false: the customer needs the recomputation)
+     */
+    boolean added(Purchase purchase, Instant now, MetricsDefinition definition, RfmCuts cuts) {
+        String customer = purchase.customerId().orElseThrow().toString();
+        Map<String, Object> p = new HashMap<>();
+        p.put("customer", customer);
+        p.put("purchase", purchase.id().toString());
+        p.put("now", UtcTimes.utc(now));
+        Instant start = definition.windowStart(now);
+        p.put("start", UtcTimes.utc(start));
+        p.put("months", definition.windowMonths());
+        p.put("at", UtcTimes.utc(purchase.occurredAt()));
+        long net = purchase.totalPaid().cents() - purchase.amountReversed().cents();
+        boolean counted = net > 0;
+        boolean inWindow = !purchase.occurredAt().isBefore(start);
+        p.put("counted", counted ? 1 : 0);
+        p.put("net", net);
+        p.put("windowVisit", counted && inWindow ? 1 : 0);
+        p.put("windowNet", inWindow ? net : 0);
+        String ready = "r.customer_id = :customer AND r.window_months = :months AND r.computed_at <= :now";
+        String left = "p.customer_id = :customer AND p.occurred_at >= r.computed_at - INTERVAL :months MONTH"
+                + " AND p.occurred_at < :start AND p.id <> :purchase";
+
+        // categories first, while the row still says when it was computed: every category row of the
+        // customer with its spend less what left the window plus the new lines, its share of the new total
+        List<String> lines = new ArrayList<>();
+        int i = 0;
+        for (PurchaseLine line : purchase.lines()) {
+            int kept = line.remainingQuantity();
+            if (kept <= 0) {
+                continue;
+            }
+            long lineNet = kept * line.line().unitPrice().cents()
+                    - line.discount().cents() * kept / line.line().quantity();
+            p.put("k" + i, line.line().category());
+            p.put("v" + i, inWindow ? lineNet : 0L);
+            lines.add("SELECT :k" + i + ", :v" + i + ", CAST(:at AS DATETIME(6))");
+            i++;
+        }
+        NamedSql.update(
+                em,
+                """
+                INSERT INTO customer_category_metrics (customer_id, category, spend, share_ppm, last_purchase_at)
+                SELECT :customer, x.category, x.spend,
+                       IF(SUM(x.spend) OVER () > 0, x.spend * 1000000 DIV SUM(x.spend) OVER (), 0), x.last_at
+                FROM (SELECT u.category, SUM(u.spend) AS spend, MAX(u.last_at) AS last_at
+                      FROM (SELECT c.category, c.spend, c.last_purchase_at AS last_at
+                            FROM customer_category_metrics c WHERE c.customer_id = :customer
+                            UNION ALL
+                            SELECT l.category, -%s, NULL
+                            FROM customer_metrics r JOIN purchase p JOIN purchase_line l ON l.purchase_id = p.id
+                            WHERE %s AND %s AND l.quantity > l.reversed_quantity%s) u
+                      GROUP BY u.category HAVING MAX(u.last_at) IS NOT NULL) x
+                WHERE EXISTS (SELECT 1 FROM customer_metrics r WHERE %s)
+                ON DUPLICATE KEY UPDATE spend = VALUES(spend), share_ppm = VALUES(share_ppm),
+                    last_purchase_at = VALUES(last_purchase_at)"""
+                        .formatted(
+                                LINE_NET,
+                                ready,
+                                left,
+                                lines.isEmpty() ? "" : " UNION ALL " + String.join(" UNION ALL ", lines),
+                                ready),
+                p);
+
+        if (counted) {
+            NamedSql.update(
+                    em,
+                    """
+                    INSERT INTO customer_store_metrics (customer_id, store_id, visits, last_visit_at)
+                    SELECT :customer, :store, 1, :at FROM customer_metrics r WHERE %s
+                    ON DUPLICATE KEY UPDATE visits = customer_store_metrics.visits + 1,
+                        last_visit_at = GREATEST(customer_store_metrics.last_visit_at, VALUES(last_visit_at))"""
+                            .formatted(ready),
+                    Map.of(
+                            "customer", customer,
+                            "store", purchase.storeId(),
+                            "at", p.get("at"),
+                            "months", p.get("months"),
+                            "now", p.get("now")));
+        }
+        String rfm = rfm(cuts, p);
+        int updated = NamedSql.update(
+                em,
+                """
+                INSERT INTO customer_metrics (customer_id, first_purchase_at, last_purchase_at, frequency, monetary,
+                    average_basket, visits_per_month_x100, lifetime_value, lifetime_visits, home_store,
+                    rfm_r, rfm_f, rfm_m, engagement, window_months, computed_at)
+                SELECT a.customer_id, a.first_at, a.last_at, a.freq, a.mon, IF(a.freq = 0, 0, a.mon DIV a.freq),
+                       a.freq * 100 DIV :months, a.ltv, a.visits,
+                       (SELECT s.store_id FROM customer_store_metrics s WHERE s.customer_id = a.customer_id
+                        ORDER BY s.visits DESC, s.last_visit_at DESC, s.store_id LIMIT 1),
+                       %s, 0, :months, :now
+                FROM (SELECT b.*, TIMESTAMPDIFF(DAY, b.last_at, :now) AS days
+                      FROM (SELECT r.customer_id,
+                                   IF(:counted, LEAST(COALESCE(r.first_purchase_at, CAST(:at AS DATETIME(6))), CAST(:at AS DATETIME(6))), r.first_purchase_at)
+                                       AS first_at,
+                                   IF(:counted, GREATEST(COALESCE(r.last_purchase_at, CAST(:at AS DATETIME(6))), CAST(:at AS DATETIME(6))), r.last_purchase_at)
+                                       AS last_at,
+                                   r.frequency + :windowVisit - o.visits AS freq,
+                                   r.monetary + :windowNet - o.net AS mon,
+                                   r.lifetime_value + :net AS ltv,
+                                   r.lifetime_visits + :counted AS visits
+                            FROM customer_metrics r
+                            JOIN (SELECT COUNT(IF(%s, 1, NULL)) AS visits,
+                                         COALESCE(SUM(p.total_paid - p.amount_reversed), 0) AS net
+                                  FROM customer_metrics r JOIN purchase p WHERE %s AND %s) o
+                            WHERE %s) b) a
+                ON DUPLICATE KEY UPDATE %s"""
+                        .formatted(rfm, COUNTED, ready, left, ready, updates()),
+                p);
+        if (updated == 0) {
+            return false;
+        }
+        lastBought(purchase, List.<Object>of(customer));
+        return true;
     }
 
     /**

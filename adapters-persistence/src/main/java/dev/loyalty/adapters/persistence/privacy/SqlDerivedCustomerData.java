@@ -9,14 +9,18 @@ import java.util.List;
 
 /**
  * Deletes a customer's rows in the tables computed from purchases and segments: the metrics per
- * customer, category and SKU, and the memberships of segment snapshots (the snapshot keeps its
+ * customer, category, store and SKU, and the memberships of segment snapshots (the snapshot keeps its
  * count as it was taken).
  */
 @ApplicationScoped
 public class SqlDerivedCustomerData implements DerivedCustomerData {
 
-    private static final List<String> TABLES =
-            List.of("customer_metrics", "customer_category_metrics", "customer_sku_metrics", "segment_snapshot_member");
+    private static final List<String> TABLES = List.of(
+            "customer_metrics",
+            "customer_category_metrics",
+            "customer_store_metrics",
+            "customer_sku_metrics",
+            "segment_snapshot_member");
 
     @PersistenceContext(unitName = "loyalty")
     private EntityManager em;
