@@ -33,12 +33,14 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The metrics, set-based in MariaDB, in the caller's transaction. Every computation is one of four
+ * The metrics, set-based in MariaDB, in the caller's transaction. A purchase appended in the
+ * transaction is added to its customer's stored rows without reading the history ({@link #added});
+ * any other change is recomputed. Every recomputation is a few
  * statements over the purchases of a set of customers - named one by one (a live purchase, an
  * import batch) or as an id range (a rebuild batch) - each reaching a customer's purchases through
  * {@code ix_purchase_customer}: the customer row (an upsert that keeps a row computed later than
- * itself, so that a rebuild batch never overwrites a fresher live update), the category rows and
- * the SKU rows (deleted and inserted again), and the engagement; a rebuild batch also reconciles
+ * itself, so that a rebuild batch never overwrites a fresher live update), the store rows, the
+ * category rows and the SKU rows (deleted and inserted again), and the engagement; a rebuild batch also reconciles
  * the {@code purchase_bought} rows of its customers' purchases, which the purchase and import
  * adapters keep live. RFM scores are computed in the
  * statement from the cut points of the last rebuild (read at most once a minute per instance: they
