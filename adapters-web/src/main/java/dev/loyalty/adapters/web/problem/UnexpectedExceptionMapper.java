@@ -48,7 +48,9 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
      * failed on the resource. Here the only resource is the database, and this is what a connection
      * lost at the commit looks like: Payara turns the driver's failure into an {@link XAException}
      * that keeps only its text, inside a {@link RollbackException} or {@link SystemException}, and
-     * the {@code @Transactional} interceptor wraps that in a {@link TransactionalException}. The
+     * the {@code @Transactional} interceptor wraps that in a {@link TransactionalException}. A
+     * connection that could not be enlisted after a reconnect looks the same ("Error in allocating a
+     * connection. Cause: Got exception during XAResource.start", seen in DatabaseRestartIT). The
      * outcome is unknown to the service, so the client must send the same request again (every
      * write here is idempotent by its key), never be told of an internal error.
      */
@@ -97,7 +99,7 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
                                     503,
                                     "database-unavailable",
                                     "Service unavailable",
-                                    "the database connection failed while the change was being committed; send the"
+                                    "the database connection failed while the change was being made; send the"
                                             + " same request again shortly: it is applied once")
                             .toResponse())
                     .header("Retry-After", "5")
