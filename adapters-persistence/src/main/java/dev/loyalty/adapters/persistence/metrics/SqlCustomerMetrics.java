@@ -150,7 +150,12 @@ public class SqlCustomerMetrics implements CustomerMetricsStore {
         compute(Customers.named(ids), Optional.empty(), now, definition, cuts, false);
     }
 
-    /** The customer rows, the category rows and the SKU rows of these customers, as of {@code now}. */
+    /** A rebuild batch's recomputation of the customers in {@code (low, high]}, keeping rows computed later (tests). */
+    void recomputeRange(String low, String high, Instant start, MetricsDefinition definition, RfmCuts cuts) {
+        compute(Customers.range(low, high), Optional.empty(), start, definition, cuts, true);
+    }
+
+    /** The customer, store, category and SKU rows of these customers, as of {@code now}. */
     private void compute(
             Customers customers,
             Optional<PurchaseId> purchase,
@@ -163,6 +168,8 @@ public class SqlCustomerMetrics implements CustomerMetricsStore {
         p.put("start", UtcTimes.utc(definition.windowStart(now)));
         p.put("months", definition.windowMonths());
         String rfm = rfm(cuts, p);
+        // the customer row first, as a new purchase locks it first (added): a rebuild batch and a
+        // purchase take the same rows in the same order, so they queue up rather than deadlock
         NamedSql.update(
                 em,
                 """
@@ -307,9 +314,25 @@ public class SqlCustomerMetrics implements CustomerMetricsStore {
         p.put("net", net);
         p.put("windowVisit", counted && inWindow ? 1 : 0);
         p.put("windowNet", inWindow ? net : 0);
-        String ready = "r.customer_id = :customer AND r.window_months = :months AND r.computed_at <= :now";
-        String left = "p.customer_id = :customer AND p.occurred_at >= r.computed_at - INTERVAL :months MONTH"
-                + " AND p.occurred_at < :start AND p.id <> :purchase";
+        // the customer's row first, locked: as the recomputation and a rebuild batch take it first
+        @SuppressWarnings("unchecked")
+        List<Object[]> stored = NamedSql.query(
+                        em,
+                        "SELECT computed_at, window_months FROM customer_metrics WHERE customer_id = :customer FOR UPDATE",
+                        Map.of("customer", customer))
+                .getResultList();
+        if (stored.isEmpty()
+                || stored.get(0)[1] == null
+                || ((Number) stored.get(0)[1]).intValue() != definition.windowMonths()) {
+            return false;
+        }
+        Instant computed = NativeRows.instant(stored.get(0)[0]);
+        if (computed.isAfter(now)) {
+            return false;
+        }
+        p.put("old", UtcTimes.utc(definition.windowStart(computed)));
+        String left = "p.customer_id = :customer AND p.occurred_at >= :old AND p.occurred_at < :start"
+                + " AND p.id <> :purchase";
 
         // categories first, while the row still says when it was computed: every category row of the
         // customer with its spend less what left the window plus the new lines, its share of the new total
@@ -338,18 +361,15 @@ public class SqlCustomerMetrics implements CustomerMetricsStore {
                             FROM customer_category_metrics c WHERE c.customer_id = :customer
                             UNION ALL
                             SELECT l.category, -%s, NULL
-                            FROM customer_metrics r JOIN purchase p JOIN purchase_line l ON l.purchase_id = p.id
-                            WHERE %s AND %s AND l.quantity > l.reversed_quantity%s) u
+                            FROM purchase p JOIN purchase_line l ON l.purchase_id = p.id
+                            WHERE %s AND l.quantity > l.reversed_quantity%s) u
                       GROUP BY u.category HAVING MAX(u.last_at) IS NOT NULL) x
-                WHERE EXISTS (SELECT 1 FROM customer_metrics r WHERE %s)
                 ON DUPLICATE KEY UPDATE spend = VALUES(spend), share_ppm = VALUES(share_ppm),
                     last_purchase_at = VALUES(last_purchase_at)"""
                         .formatted(
                                 LINE_NET,
-                                ready,
                                 left,
-                                lines.isEmpty() ? "" : " UNION ALL " + String.join(" UNION ALL ", lines),
-                                ready),
+                                lines.isEmpty() ? "" : " UNION ALL " + String.join(" UNION ALL ", lines)),
                 p);
 
         if (counted) {
@@ -357,16 +377,10 @@ public class SqlCustomerMetrics implements CustomerMetricsStore {
                     em,
                     """
                     INSERT INTO customer_store_metrics (customer_id, store_id, visits, last_visit_at)
-                    SELECT :customer, :store, 1, :at FROM customer_metrics r WHERE %s
+                    VALUES (:customer, :store, 1, :at)
                     ON DUPLICATE KEY UPDATE visits = customer_store_metrics.visits + 1,
-                        last_visit_at = GREATEST(customer_store_metrics.last_visit_at, VALUES(last_visit_at))"""
-                            .formatted(ready),
-                    Map.of(
-                            "customer", customer,
-                            "store", purchase.storeId(),
-                            "at", p.get("at"),
-                            "months", p.get("months"),
-                            "now", p.get("now")));
+                        last_visit_at = GREATEST(customer_store_metrics.last_visit_at, VALUES(last_visit_at))""",
+                    Map.of("customer", customer, "store", purchase.storeId(), "at", p.get("at")));
         }
         String rfm = rfm(cuts, p);
         int updated = NamedSql.update(
@@ -393,10 +407,10 @@ public class SqlCustomerMetrics implements CustomerMetricsStore {
                             FROM customer_metrics r
                             JOIN (SELECT COUNT(IF(%s, 1, NULL)) AS visits,
                                          COALESCE(SUM(p.total_paid - p.amount_reversed), 0) AS net
-                                  FROM customer_metrics r JOIN purchase p WHERE %s AND %s) o
-                            WHERE %s) b) a
+                                  FROM purchase p WHERE %s) o
+                            WHERE r.customer_id = :customer) b) a
                 ON DUPLICATE KEY UPDATE %s"""
-                        .formatted(rfm, COUNTED, ready, left, ready, updates()),
+                        .formatted(rfm, COUNTED, left, updates()),
                 p);
         if (updated == 0) {
             return false;

@@ -152,6 +152,82 @@ class IncrementalMetricsIT {
         assertThat(otherWindow).as("a row of a 12-month window").isFalse();
     }
 
+    /**
+     * A rebuild batch over the customers while each of them records purchases, on real threads: both
+     * lock the category, store and customer rows in one order, so they wait for each other and none
+     * is rolled back as a deadlock's victim.
+     */
+    @Test
+    void aRebuildBatchAndPurchasesOfItsCustomersQueueUpRatherThanDeadlock() throws Exception {
+        List<Customer> customers = new ArrayList<>();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        for (int c = 0; c < 4; c++) {
+            Customer customer = CustomerFixtures.aCustomer().build();
+            Purchase first = aPurchase(customer, now.minus(Duration.ofDays(3)));
+            inTransaction(em -> {
+                new JpaCustomers(em).add(customer);
+                new JpaPurchases(em, TestDatabase.CLOCK).add(first);
+                new SqlCustomerMetrics(em).recompute(List.of(customer.id().toString()), now, ONE_MONTH, CUTS);
+                return null;
+            });
+            customers.add(customer);
+        }
+        List<String> ids =
+                customers.stream().map(c -> c.id().toString()).sorted().toList();
+        String low = "";
+        String high = ids.get(ids.size() - 1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(5);
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(5);
+        List<java.util.concurrent.Future<?>> work = new ArrayList<>();
+        work.add(pool.submit(() -> {
+            together.await();
+            for (int i = 0; i < 8; i++) {
+                Instant start = Instant.now().truncatedTo(ChronoUnit.MICROS);
+                inTransaction(em -> {
+                    new SqlCustomerMetrics(em).recomputeRange(low, high, start, ONE_MONTH, CUTS);
+                    return null;
+                });
+            }
+            return null;
+        }));
+        for (Customer customer : customers) {
+            List<Purchase> purchases = new ArrayList<>();
+            synchronized (random) {
+                for (int i = 0; i < 8; i++) {
+                    purchases.add(aPurchase(customer, now.minus(Duration.ofHours(i))));
+                }
+            }
+            work.add(pool.submit(() -> {
+                together.await();
+                for (Purchase purchase : purchases) {
+                    inTransaction(em -> {
+                        new JpaPurchases(em, TestDatabase.CLOCK).add(purchase);
+                        Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+                        if (!new SqlCustomerMetrics(em).added(purchase, at, ONE_MONTH, CUTS)) {
+                            new SqlCustomerMetrics(em)
+                                    .recompute(List.of(customer.id().toString()), at, ONE_MONTH, CUTS);
+                        }
+                        return null;
+                    });
+                }
+                return null;
+            }));
+        }
+        for (java.util.concurrent.Future<?> done : work) {
+            done.get(); // a deadlock's victim fails its transaction, and so this
+        }
+        pool.shutdown();
+        for (Customer customer : customers) {
+            Object recorded =
+                    inTransaction(em -> em.createNativeQuery("SELECT COUNT(*) FROM purchase WHERE customer_id = ?")
+                            .setParameter(1, customer.id().toString())
+                            .getSingleResult());
+            assertThat(((Number) recorded).intValue())
+                    .as("every purchase recorded")
+                    .isEqualTo(9);
+        }
+    }
+
     private Purchase aPurchase(Customer customer, Instant at) {
         List<PricedLine> lines = new ArrayList<>();
         int count = 1 + random.nextInt(3);
