@@ -292,8 +292,9 @@ public class SqlCustomerMetrics implements CustomerMetricsStore {
      * customer's few store rows; RFM scored from the new figures. Exactly what the recomputation
      * gives, as long as the row was computed over the same window and not after {@code now} (its
      * store rows are then complete): otherwise nothing is written and the caller recomputes.
-     * Purchases of one customer are serialised by the wallet's lock; each statement reads what is
-     * committed.
+     * The customer's row is locked first, as the recomputation and a rebuild batch lock it first
+     * (the same order, so they queue up rather than deadlock); purchases of one customer are
+     * serialised by the wallet's lock besides; each statement reads what is committed.
      *
      * @return whether the rows were updated (false: the customer needs the recomputation)
      */
