@@ -3,7 +3,9 @@ package dev.loyalty.application.messaging;
 import dev.loyalty.application.account.Customers;
 import dev.loyalty.application.account.UnverifiedContacts;
 import dev.loyalty.application.device.Devices;
+import dev.loyalty.domain.customer.ContactChannel;
 import dev.loyalty.domain.customer.Customer;
+import dev.loyalty.domain.customer.CustomerId;
 import dev.loyalty.domain.customer.CustomerNotFoundException;
 import dev.loyalty.domain.messaging.Channel;
 import dev.loyalty.domain.messaging.ChannelChoice;
@@ -20,6 +22,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -96,6 +99,59 @@ public class OutboxService implements MessageOutbox, SendMessageUseCase {
         return queued(request);
     }
 
+    /**
+     * The requests' customers, devices and contacts awaiting verification read once for all, each
+     * request judged as {@link #queueJudged} judges it, then all the messages stored in one go.
+     */
+    @Override
+    @Transactional
+    public List<Queued> queueAllJudged(List<MessageRequest> requests) {
+        if (requests.isEmpty()) {
+            return List.of();
+        }
+        Set<CustomerId> who = new java.util.LinkedHashSet<>();
+        requests.forEach(r -> who.add(r.customerId()));
+        Map<CustomerId, Customer> found = customers.byIds(who);
+        Set<CustomerId> withDevices = devices.withDevices(who);
+        Map<CustomerId, Map<ContactChannel, Optional<String>>> pending = unverified.ofAll(who);
+        List<Judged> judged = new java.util.ArrayList<>(requests.size());
+        // a page's messages name one template: read once per language order, not per message
+        Map<String, Object> resolved = new HashMap<>();
+        Resolver once = (languages, text) -> {
+            Object known = resolved.computeIfAbsent(languages + "\n" + text, k -> {
+                try {
+                    return MessageTemplateService.resolve(templates, languages, text);
+                } catch (MessageTemplateNotFoundException e) {
+                    return e;
+                }
+            });
+            if (known instanceof MessageTemplateNotFoundException e) {
+                throw e;
+            }
+            @SuppressWarnings("unchecked")
+            Optional<MessageTemplate> template = (Optional<MessageTemplate>) known;
+            return template;
+        };
+        for (MessageRequest request : requests) {
+            Customer customer = found.get(request.customerId());
+            if (customer == null) {
+                throw new CustomerNotFoundException(request.customerId());
+            }
+            judged.add(judged(
+                    once,
+                    request,
+                    customer,
+                    withDevices.contains(customer.id()),
+                    pending.getOrDefault(customer.id(), Map.of())));
+        }
+        Set<UUID> stored = messages.addAll(
+                judged.stream().map(Judged::message).toList(),
+                judged.stream().map(Judged::first).toList());
+        return judged.stream()
+                .map(j -> j.queued(stored.contains(j.message().id())))
+                .toList();
+    }
+
     @Override
     @Transactional
     public MessageRecord send(SendMessageCommand command) {
@@ -137,16 +193,47 @@ public class OutboxService implements MessageOutbox, SendMessageUseCase {
 
     /** @return the new message's id (empty when its cause was already queued) and the channel judged */
     private Queued queued(MessageRequest request) {
+        Customer customer = customers
+                .byId(request.customerId())
+                .orElseThrow(() -> new CustomerNotFoundException(request.customerId()));
+        Judged judged = judged(
+                (languages, text) -> MessageTemplateService.resolve(templates, languages, text),
+                request,
+                customer,
+                !devices.ofCustomer(customer.id()).isEmpty(),
+                unverified.of(customer.id()));
+        return judged.queued(messages.add(judged.message(), judged.first()));
+    }
+
+    /** A message's template as {@link MessageTemplateService#resolve} finds it. */
+    private interface Resolver {
+        Optional<MessageTemplate> resolve(List<String> languages, String text);
+    }
+
+    /** A message judged and built, not stored yet, with what its caller is told once it is. */
+    private record Judged(Message message, StatusChange first, Optional<Channel> tentative, Optional<String> refused) {
+
+        Queued queued(boolean stored) {
+            return new Queued(
+                    stored ? Optional.of(message.id()) : Optional.empty(),
+                    refused.isPresent() ? Optional.empty() : tentative,
+                    refused);
+        }
+    }
+
+    /** The message a request makes to the customer (who has a device or not, these contacts awaiting verification). */
+    private Judged judged(
+            Resolver resolver,
+            MessageRequest request,
+            Customer customer,
+            boolean hasDevice,
+            Map<ContactChannel, Optional<String>> awaitingVerification) {
         String cause = cause(request.cause());
         String template = request.template();
         Map<String, String> values = new HashMap<>(request.values());
         Optional<String> problem = Optional.empty();
-        Customer customer = customers
-                .byId(request.customerId())
-                .orElseThrow(() -> new CustomerNotFoundException(request.customerId()));
         try {
-            Optional<MessageTemplate> named = MessageTemplateService.resolve(
-                    templates,
+            Optional<MessageTemplate> named = resolver.resolve(
                     MessageTemplateService.languages(customer.attributes().knownLanguage(), settings.language()),
                     template.strip());
             if (named.isPresent()) {
@@ -165,14 +252,8 @@ public class OutboxService implements MessageOutbox, SendMessageUseCase {
                         && request.cause().startsWith("contact-verification:")
                         && values.containsKey(VERIFY_CONTACT)
                 ? profile
-                : profile.verifiedOnly(unverified.of(customer.id()));
-        ChannelChoice.Outcome choice = settings.channelChoice()
-                .choose(
-                        requested,
-                        kind,
-                        customer,
-                        contacts,
-                        !devices.ofCustomer(customer.id()).isEmpty());
+                : profile.verifiedOnly(awaitingVerification);
+        ChannelChoice.Outcome choice = settings.channelChoice().choose(requested, kind, customer, contacts, hasDevice);
         Optional<Channel> tentative =
                 choice instanceof ChannelChoice.Chosen chosen ? Optional.of(chosen.channel()) : requested;
         Optional<String> unreachable =
@@ -204,9 +285,6 @@ public class OutboxService implements MessageOutbox, SendMessageUseCase {
                                 + tentative.map(c -> " for " + c).orElse("")),
                 now);
         Optional<String> refused = problem.isPresent() ? problem : unreachable;
-        return new Queued(
-                messages.add(message, first) ? Optional.of(id) : Optional.empty(),
-                refused.isPresent() ? Optional.empty() : tentative,
-                refused);
+        return new Judged(message, first, tentative, refused);
     }
 }
