@@ -591,20 +591,10 @@ class MessagingServiceTest {
     private void speaks(CustomerId id, String language) {
         Customer customer = customers.byId(id).orElseThrow();
         customer.updateProfile(
-                new ProfileUpdate(
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Map.of(),
-                        "APP",
-                        "v1",
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.of(dev.loyalty.domain.customer.LanguageTag.of(language, "language"))),
+                ProfileUpdate.builder()
+                        .consentEvidence("APP", "v1")
+                        .language(dev.loyalty.domain.customer.LanguageTag.of(language, "language"))
+                        .build(),
                 clock.instant());
         customers.update(customer);
     }
@@ -673,18 +663,7 @@ class MessagingServiceTest {
 
     private void withdraw(CustomerId id, ConsentPurpose purpose) {
         Customer customer = customers.byId(id).orElseThrow();
-        customer.updateProfile(
-                new ProfileUpdate(
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Map.of(purpose, false),
-                        "APP",
-                        "v1"),
-                clock.instant());
+        customer.updateProfile(ProfileUpdate.withdrawal(purpose, "APP", "v1"), clock.instant());
         customers.update(customer);
     }
 
