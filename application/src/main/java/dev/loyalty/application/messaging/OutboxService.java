@@ -5,6 +5,8 @@ import dev.loyalty.application.account.UnverifiedContacts;
 import dev.loyalty.application.device.Devices;
 import dev.loyalty.domain.customer.Customer;
 import dev.loyalty.domain.customer.CustomerNotFoundException;
+import dev.loyalty.domain.customer.LanguageTag;
+import dev.loyalty.domain.device.Device;
 import dev.loyalty.domain.messaging.Channel;
 import dev.loyalty.domain.messaging.ChannelChoice;
 import dev.loyalty.domain.messaging.ContactPoints;
@@ -20,6 +22,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -31,7 +34,8 @@ import java.util.UUID;
  * message (a unique key). The text's placeholders are checked now: a placeholder that will have no
  * value makes the message a dead letter at once (FAILED, with the reason) rather than failing the
  * caller's transaction or reaching the customer half-filled; so does a text naming a template
- * ({@code @name}, taken in the customer's language, else the programme's, else English) that does not exist. The channel is chosen tentatively
+ * ({@code @name}, taken - for a push, in the language of the app's device first - in the customer's
+ * language, else the programme's, else English) that does not exist. The channel is chosen tentatively
  * now and for good when sent, when consent and pressure are judged.
  */
 @ApplicationScoped
@@ -144,19 +148,6 @@ public class OutboxService implements MessageOutbox, SendMessageUseCase {
         Customer customer = customers
                 .byId(request.customerId())
                 .orElseThrow(() -> new CustomerNotFoundException(request.customerId()));
-        try {
-            Optional<MessageTemplate> named = MessageTemplateService.resolve(
-                    templates,
-                    MessageTemplateService.languages(customer.attributes().knownLanguage(), settings.language()),
-                    template.strip());
-            if (named.isPresent()) {
-                template = named.get().body().value();
-                named.get().subject().ifPresent(subject -> values.putIfAbsent(SUBJECT, subject));
-            }
-        } catch (MessageTemplateNotFoundException e) {
-            problem = Optional.of(e.getMessage());
-        }
-        MessageText text = new MessageText(template);
         Instant now = clock.instant();
         MessageKind kind = request.transactional() ? MessageKind.TRANSACTIONAL : MessageKind.MARKETING;
         Optional<Channel> requested = request.channel();
@@ -166,15 +157,33 @@ public class OutboxService implements MessageOutbox, SendMessageUseCase {
                         && values.containsKey(VERIFY_CONTACT)
                 ? profile
                 : profile.verifiedOnly(unverified.of(customer.id()));
-        ChannelChoice.Outcome choice = settings.channelChoice()
-                .choose(
-                        requested,
-                        kind,
-                        customer,
-                        contacts,
-                        !devices.ofCustomer(customer.id()).isEmpty());
+        List<Device> apps = devices.ofCustomer(customer.id());
+        ChannelChoice.Outcome choice =
+                settings.channelChoice().choose(requested, kind, customer, contacts, !apps.isEmpty());
         Optional<Channel> tentative =
                 choice instanceof ChannelChoice.Chosen chosen ? Optional.of(chosen.channel()) : requested;
+        // a push is read in the app: the language the app runs in (the device registered last that
+        // said one) comes before the customer's
+        Optional<LanguageTag> appLanguage = tentative
+                .filter(c -> c == Channel.PUSH)
+                .flatMap(push -> apps.stream()
+                        .map(Device::language)
+                        .flatMap(Optional::stream)
+                        .findFirst());
+        try {
+            Optional<MessageTemplate> named = MessageTemplateService.resolve(
+                    templates,
+                    MessageTemplateService.languages(
+                            appLanguage, customer.attributes().knownLanguage(), settings.language()),
+                    template.strip());
+            if (named.isPresent()) {
+                template = named.get().body().value();
+                named.get().subject().ifPresent(subject -> values.putIfAbsent(SUBJECT, subject));
+            }
+        } catch (MessageTemplateNotFoundException e) {
+            problem = Optional.of(e.getMessage());
+        }
+        MessageText text = new MessageText(template);
         Optional<String> unreachable =
                 choice instanceof ChannelChoice.Unreachable none ? Optional.of(none.reason()) : Optional.empty();
         Optional<String> storeId = Optional.ofNullable(request.values().get("storeId"))

@@ -528,6 +528,55 @@ class MessagingServiceTest {
     }
 
     @Test
+    void aPushTakesTheTemplateInTheLanguageOfTheAppsDeviceThenTheCustomersThenTheProgrammes() {
+        templates.save(new MessageTemplate("points", "en", Optional.empty(), new MessageText("Points, {firstName}")));
+        templates.save(new MessageTemplate("points", "de", Optional.empty(), new MessageText("Punkte, {firstName}")));
+        templates.save(
+                new MessageTemplate("points", "fr", Optional.empty(), new MessageText("Points fr, {firstName}")));
+        templates.save(new MessageTemplate("points", "it", Optional.empty(), new MessageText("Punti, {firstName}")));
+        Customer giulia = enrolled(CustomerFixtures.aCustomer()
+                .withFirstName("Giulia")
+                .withAPhone()
+                .withPreferredChannel(PreferredChannel.PUSH)
+                .withConsent(ConsentPurpose.MARKETING_PUSH, MARKETING_SMS)
+                .build());
+        speaks(giulia.id(), "de-CH");
+        devices.register(
+                new dev.loyalty.domain.device.Device(
+                        new dev.loyalty.domain.device.DeviceToken("phone-token-fr-000001"),
+                        giulia.id(),
+                        dev.loyalty.domain.device.DevicePlatform.IOS,
+                        Optional.of(dev.loyalty.domain.customer.LanguageTag.of("fr-CA", "language")),
+                        Optional.empty(),
+                        clock.instant()),
+                dev.loyalty.domain.device.Device.MAX_PER_CUSTOMER);
+
+        outbox.queue(new MessageRequest(giulia.id(), Optional.empty(), "@points", Map.of(), false, 0, "c1"));
+        outbox.queue(new MessageRequest(giulia.id(), Optional.of(Channel.SMS), "@points", Map.of(), false, 0, "c2"));
+        relayAll();
+
+        assertThat(push.received)
+                .extracting(OutgoingMessage::text)
+                .as("the app runs in fr-CA: fr, before the customer's de")
+                .containsExactly("Points fr, Giulia");
+        assertThat(sms.received)
+                .extracting(OutgoingMessage::text)
+                .as("an SMS is not read in the app: the customer's language")
+                .containsExactly("Punkte, Giulia");
+
+        // a device that said no language: the customer's, as before
+        devices.forget(java.util.List.of(new dev.loyalty.domain.device.DeviceToken("phone-token-fr-000001")));
+        devices.add(giulia.id(), "phone-token-none-00001");
+        // (transactional: the marketing-pressure caps would hold a third marketing message today)
+        outbox.queue(new MessageRequest(giulia.id(), Optional.of(Channel.PUSH), "@points", Map.of(), true, 0, "c3"));
+        relayAll();
+
+        assertThat(push.received)
+                .extracting(OutgoingMessage::text)
+                .containsExactly("Points fr, Giulia", "Punkte, Giulia");
+    }
+
+    @Test
     void aPushGoesToEachDeviceAndAnUnregisteredDeviceIsForgotten() {
         Customer giulia = enrolled(CustomerFixtures.aCustomer()
                 .withFirstName("Giulia")
