@@ -66,7 +66,8 @@ class MessagingServiceTest {
         default -> email;
     });
     final MessageAdminService admin = new MessageAdminService(messages, clock);
-    final InStoreMessagesService inStore = new InStoreMessagesService(messages, customers, settings, clock);
+    final InStoreMessagesService inStore =
+            new InStoreMessagesService(messages, customers, UnverifiedContacts.NONE, settings, clock);
 
     Customer marco = enrolled(CustomerFixtures.aCustomer()
             .withFirstName("Marco")
@@ -367,6 +368,38 @@ class MessagingServiceTest {
         inStore.called(only().id(), "interested", Actor.admin("ops"));
         assertThat(only().status()).isEqualTo(MessageStatus.DELIVERED);
         assertThat(inStore.callList("MI-001", Actor.admin("ops"))).isEmpty();
+    }
+
+    @Test
+    void theCallListShowsOnlyAVerifiedPhoneTheOneBeforeAChangeNotConfirmedYetOrNoLine() {
+        Customer giulia = enrolled(CustomerFixtures.aCustomer()
+                .withFirstName("Giulia")
+                .withPhone("+393330000001")
+                .withConsent(MARKETING_SMS)
+                .enrolledAt(dev.loyalty.domain.customer.EnrolmentChannel.STORE, "MI-001")
+                .build());
+        outbox.queue(new MessageRequest(
+                marco.id(), Optional.of(Channel.STAFF_CALL), "Crema: ricarica", Map.of(), false, 0, "c1"));
+        outbox.queue(new MessageRequest(
+                giulia.id(), Optional.of(Channel.STAFF_CALL), "Crema: ricarica", Map.of(), false, 0, "c2"));
+        relayAll();
+        // both changed their phone in the app since: Marco had one verified before, Giulia had none
+        UnverifiedContacts changed = id -> id.equals(marco.id())
+                ? Map.of(dev.loyalty.domain.customer.ContactChannel.SMS, Optional.of("+393470000099"))
+                : Map.of(dev.loyalty.domain.customer.ContactChannel.SMS, Optional.<String>empty());
+        InStoreMessagesService verifying = new InStoreMessagesService(messages, customers, changed, settings, clock);
+
+        assertThat(inStore.callList("MI-001", Actor.admin("ops")))
+                .extracting(StaffCall::phone)
+                .as("without pending verifications, the profile's numbers")
+                .containsExactlyInAnyOrder(marco.phone().orElseThrow().value(), "+393330000001");
+        assertThat(verifying.callList("MI-001", Actor.admin("ops")))
+                .as("the number verified before the change, and no line for a customer with none verified")
+                .singleElement()
+                .satisfies(call -> {
+                    assertThat(call.customerId()).isEqualTo(marco.id());
+                    assertThat(call.phone()).isEqualTo("+393470000099");
+                });
     }
 
     @Test
