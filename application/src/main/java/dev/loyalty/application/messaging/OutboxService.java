@@ -7,6 +7,8 @@ import dev.loyalty.domain.customer.ContactChannel;
 import dev.loyalty.domain.customer.Customer;
 import dev.loyalty.domain.customer.CustomerId;
 import dev.loyalty.domain.customer.CustomerNotFoundException;
+import dev.loyalty.domain.customer.LanguageTag;
+import dev.loyalty.domain.device.Device;
 import dev.loyalty.domain.messaging.Channel;
 import dev.loyalty.domain.messaging.ChannelChoice;
 import dev.loyalty.domain.messaging.ContactPoints;
@@ -34,7 +36,8 @@ import java.util.UUID;
  * message (a unique key). The text's placeholders are checked now: a placeholder that will have no
  * value makes the message a dead letter at once (FAILED, with the reason) rather than failing the
  * caller's transaction or reaching the customer half-filled; so does a text naming a template
- * ({@code @name}, taken in the customer's language, else the programme's, else English) that does not exist. The channel is chosen tentatively
+ * ({@code @name}, taken - for a push, in the language of the app's device first - in the customer's
+ * language, else the programme's, else English) that does not exist. The channel is chosen tentatively
  * now and for good when sent, when consent and pressure are judged.
  */
 @ApplicationScoped
@@ -142,7 +145,8 @@ public class OutboxService implements MessageOutbox, SendMessageUseCase {
                     request,
                     customer,
                     withDevices.contains(customer.id()),
-                    pending.getOrDefault(customer.id(), Map.of())));
+                    pending.getOrDefault(customer.id(), Map.of()),
+                    () -> appLanguage(devices.ofCustomer(customer.id()))));
         }
         Set<UUID> stored = messages.addAll(
                 judged.stream().map(Judged::message).toList(),
@@ -196,13 +200,20 @@ public class OutboxService implements MessageOutbox, SendMessageUseCase {
         Customer customer = customers
                 .byId(request.customerId())
                 .orElseThrow(() -> new CustomerNotFoundException(request.customerId()));
+        List<Device> apps = devices.ofCustomer(customer.id());
         Judged judged = judged(
                 (languages, text) -> MessageTemplateService.resolve(templates, languages, text),
                 request,
                 customer,
-                !devices.ofCustomer(customer.id()).isEmpty(),
-                unverified.of(customer.id()));
+                !apps.isEmpty(),
+                unverified.of(customer.id()),
+                () -> appLanguage(apps));
         return judged.queued(messages.add(judged.message(), judged.first()));
+    }
+
+    /** The language the app runs in: the device registered last that said one. */
+    private static Optional<LanguageTag> appLanguage(List<Device> apps) {
+        return apps.stream().map(Device::language).flatMap(Optional::stream).findFirst();
     }
 
     /** A message's template as {@link MessageTemplateService#resolve} finds it. */
@@ -227,23 +238,12 @@ public class OutboxService implements MessageOutbox, SendMessageUseCase {
             MessageRequest request,
             Customer customer,
             boolean hasDevice,
-            Map<ContactChannel, Optional<String>> awaitingVerification) {
+            Map<ContactChannel, Optional<String>> awaitingVerification,
+            java.util.function.Supplier<Optional<LanguageTag>> appLanguage) {
         String cause = cause(request.cause());
         String template = request.template();
         Map<String, String> values = new HashMap<>(request.values());
         Optional<String> problem = Optional.empty();
-        try {
-            Optional<MessageTemplate> named = resolver.resolve(
-                    MessageTemplateService.languages(customer.attributes().knownLanguage(), settings.language()),
-                    template.strip());
-            if (named.isPresent()) {
-                template = named.get().body().value();
-                named.get().subject().ifPresent(subject -> values.putIfAbsent(SUBJECT, subject));
-            }
-        } catch (MessageTemplateNotFoundException e) {
-            problem = Optional.of(e.getMessage());
-        }
-        MessageText text = new MessageText(template);
         Instant now = clock.instant();
         MessageKind kind = request.transactional() ? MessageKind.TRANSACTIONAL : MessageKind.MARKETING;
         Optional<Channel> requested = request.channel();
@@ -256,6 +256,23 @@ public class OutboxService implements MessageOutbox, SendMessageUseCase {
         ChannelChoice.Outcome choice = settings.channelChoice().choose(requested, kind, customer, contacts, hasDevice);
         Optional<Channel> tentative =
                 choice instanceof ChannelChoice.Chosen chosen ? Optional.of(chosen.channel()) : requested;
+        // a push is read in the app: the language the app runs in comes before the customer's (read
+        // only for a push, so a page of SMS reads no device)
+        Optional<LanguageTag> pushLanguage =
+                tentative.filter(c -> c == Channel.PUSH).flatMap(push -> appLanguage.get());
+        try {
+            Optional<MessageTemplate> named = resolver.resolve(
+                    MessageTemplateService.languages(
+                            pushLanguage, customer.attributes().knownLanguage(), settings.language()),
+                    template.strip());
+            if (named.isPresent()) {
+                template = named.get().body().value();
+                named.get().subject().ifPresent(subject -> values.putIfAbsent(SUBJECT, subject));
+            }
+        } catch (MessageTemplateNotFoundException e) {
+            problem = Optional.of(e.getMessage());
+        }
+        MessageText text = new MessageText(template);
         Optional<String> unreachable =
                 choice instanceof ChannelChoice.Unreachable none ? Optional.of(none.reason()) : Optional.empty();
         Optional<String> storeId = Optional.ofNullable(request.values().get("storeId"))
