@@ -181,8 +181,7 @@ public final class ImportBenchmark {
                 rows / (seconds + upload), heapSampler.max() >> 20, heap);
         out.printf(
                 "  %s (upload and import); load average %s%n",
-                CpuClock.read(service.pid(), dbHome).since(cpu).describe(),
-                CpuClock.loadAverage());
+                CpuClock.read(service.pid(), dbHome).since(cpu).describe(), CpuClock.loadAverage());
         out.printf(
                 "  machine: %d cores, JDK %s; MariaDB, the service and this client share it%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));

@@ -271,7 +271,9 @@ public final class MetricsBenchmark {
             long n = Math.max(1, purchases);
             return String.format(
                     "service %.1f ms, MariaDB %.1f ms, client %.1f ms",
-                    cpu.service().toNanos() / 1e6 / n, cpu.database().toNanos() / 1e6 / n, cpu.client().toNanos() / 1e6 / n);
+                    cpu.service().toNanos() / 1e6 / n,
+                    cpu.database().toNanos() / 1e6 / n,
+                    cpu.client().toNanos() / 1e6 / n);
         }
 
         double perPurchase(int i) {

@@ -160,8 +160,7 @@ public final class SegmentBenchmark {
             cpu = CpuClock.read(service.pid(), dbHome);
             // the metrics the segments read, by the service's own set-based rebuild (the nightly job's)
             long rebuildStarted = System.nanoTime();
-            Api.Response rebuilt =
-                    api.send("POST", "/api/v1/metrics/rebuild", tokens.admin(), "", Duration.ofHours(3));
+            Api.Response rebuilt = api.send("POST", "/api/v1/metrics/rebuild", tokens.admin(), "", Duration.ofHours(3));
             if (rebuilt.status() != 200) {
                 throw new IllegalStateException(
                         "the rebuild answered " + rebuilt.status() + ": " + rebuilt.shortBody());
