@@ -273,7 +273,7 @@ public final class ImportBenchmark {
             while (!isInterrupted()) {
                 try {
                     Matcher m = USED_HEAP.matcher(
-                            api.get("/metrics", null, Duration.ofSeconds(10)).body());
+                            api.getText("/metrics", Duration.ofSeconds(10)).body());
                     if (m.find()) {
                         max = Math.max(max, (long) Double.parseDouble(m.group(1)));
                     }
