@@ -25,7 +25,8 @@ import java.util.concurrent.ConcurrentMap;
  * A POST, PUT or PATCH whose operation takes no body (a confirmation, a claim, a job run) refuses
  * one with a 400 {@code body-not-expected} problem before anything is done: a body there is a client
  * mistaking the operation, and nothing it says is read. What HTTP clients send by habit is let
- * through: no body, blank space, an empty JSON object {@code {}}, and the form field a mail client
+ * through: no body, blank space, an empty JSON object {@code {}}, JSON {@code null} (a client
+ * serializing an absent body), and the form field a mail client
  * posts to a one-click unsubscribe link (RFC 8058: {@code List-Unsubscribe=One-Click}). At most
  * {@value #PEEK} bytes are read to judge.
  */
@@ -72,7 +73,7 @@ public class NoBodyExpected implements ContainerRequestFilter {
     static final String ONE_CLICK = "List-Unsubscribe=One-Click";
 
     /**
-     * @return whether the first bytes of a body are nothing a client meant: blank, {@code {}}, or
+     * @return whether the first bytes of a body are nothing a client meant: blank, {@code {}}, {@code null}, or
      *     the one-click unsubscribe field
      */
     static boolean harmless(byte[] start) {
@@ -80,7 +81,10 @@ public class NoBodyExpected implements ContainerRequestFilter {
             return false;
         }
         String text = new String(start, StandardCharsets.UTF_8).strip();
-        return text.isEmpty() || text.replaceAll("\\s", "").equals("{}") || text.equals(ONE_CLICK);
+        return text.isEmpty()
+                || text.replaceAll("\\s", "").equals("{}")
+                || text.equals("null")
+                || text.equals(ONE_CLICK);
     }
 
     /** @return whether the resource method has a parameter the body fills (an entity or a form field) */
