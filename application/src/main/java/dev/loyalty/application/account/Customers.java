@@ -31,6 +31,19 @@ public interface Customers {
     Optional<Customer> byId(CustomerId id);
 
     /**
+     * Several customers at once, as {@link #byId} reads each (an adapter may read them together).
+     *
+     * @return those found, by id
+     */
+    default java.util.Map<CustomerId, Customer> byIds(java.util.Collection<CustomerId> ids) {
+        java.util.Map<CustomerId, Customer> found = new java.util.HashMap<>();
+        for (CustomerId id : ids) {
+            byId(id).ifPresent(customer -> found.put(id, customer));
+        }
+        return found;
+    }
+
+    /**
      * @param cardNumber card
      * @return its holder, if any (an erased customer's card has none)
      */

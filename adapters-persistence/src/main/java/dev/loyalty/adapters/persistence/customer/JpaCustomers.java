@@ -49,6 +49,27 @@ public class JpaCustomers implements Customers {
                 .map(CustomerMapper::toDomain);
     }
 
+    /** One query for the customers, one for all their consents (EclipseLink's batch reading, IN). */
+    @Override
+    public java.util.Map<CustomerId, Customer> byIds(java.util.Collection<CustomerId> ids) {
+        java.util.Map<CustomerId, Customer> found = new java.util.HashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        java.util.List<String> keys =
+                ids.stream().map(CustomerId::toString).distinct().toList();
+        em.createQuery("SELECT c FROM CustomerJpaEntity c WHERE c.id IN :ids", CustomerJpaEntity.class)
+                .setParameter("ids", keys)
+                .setHint("eclipselink.batch", "c.consents")
+                .setHint("eclipselink.batch.type", "IN")
+                .getResultList()
+                .forEach(entity -> {
+                    Customer customer = CustomerMapper.toDomain(entity);
+                    found.put(customer.id(), customer);
+                });
+        return found;
+    }
+
     @Override
     public Optional<Customer> byCardNumber(CardNumber cardNumber) {
         return single("cardNumber", cardNumber.value()).filter(customer -> !customer.isErased());
