@@ -110,6 +110,7 @@ class DatabaseRestartIT {
             Map<String, Long> acknowledged = new ConcurrentSkipListMap<>();
             Map<Integer, AtomicLong> statuses = new ConcurrentHashMap<>();
             AtomicBoolean running = new AtomicBoolean(true);
+            List<String> unexpected = new java.util.concurrent.CopyOnWriteArrayList<>();
             List<Thread> tills = new ArrayList<>();
             for (int t = 0; t < 3; t++) {
                 int till = t;
@@ -119,11 +120,14 @@ class DatabaseRestartIT {
                         String receipt = "R" + till + "-" + n;
                         int status;
                         try {
-                            status = api.post(
-                                            "/api/v1/purchases",
-                                            token,
-                                            Fixtures.purchase(store, receipt, customer, Fixtures.TEN_LASAGNE, 6000))
-                                    .status();
+                            Api.Reply reply = api.post(
+                                    "/api/v1/purchases",
+                                    token,
+                                    Fixtures.purchase(store, receipt, customer, Fixtures.TEN_LASAGNE, 6000));
+                            status = reply.status();
+                            if (status >= 500 && status != 503) {
+                                unexpected.add(reply.body());
+                            }
                         } catch (RuntimeException e) {
                             status = -1;
                         }
@@ -184,7 +188,9 @@ class DatabaseRestartIT {
                     .as("purchases taken again after the restart")
                     .isPositive();
             assertThat(statuses.keySet())
-                    .as("a purchase while the database is away is a 503 to retry, never a 500")
+                    .as(
+                            "a purchase while the database is away is a 503 to retry, never a 500: %s%s",
+                            unexpected, incidents(unexpected, work.resolve("service.log")))
                     .doesNotContain(500);
             Set<String> stored = new java.util.HashSet<>();
             try (Connection c = DriverManager.getConnection(url, "root", "");
@@ -203,6 +209,30 @@ class DatabaseRestartIT {
                 // stopped by the test already
             }
         }
+    }
+
+    /** The service log's lines from each incident the answers name: what failed, for the CI's report. */
+    private static String incidents(List<String> answers, Path log) {
+        StringBuilder found = new StringBuilder();
+        try {
+            List<String> lines = Files.readAllLines(log);
+            for (String answer : answers) {
+                var incident = java.util.regex.Pattern.compile("incident ([0-9a-f-]{36})")
+                        .matcher(answer);
+                if (!incident.find()) {
+                    continue;
+                }
+                for (int i = 0; i < lines.size(); i++) {
+                    if (lines.get(i).contains(incident.group(1))) {
+                        found.append("\n").append(String.join("\n", lines.subList(i, Math.min(lines.size(), i + 60))));
+                        break;
+                    }
+                }
+            }
+        } catch (java.io.IOException e) {
+            found.append("\n(service log unreadable: ").append(e).append(')');
+        }
+        return found.toString();
     }
 
     private static void sleep(long millis) {

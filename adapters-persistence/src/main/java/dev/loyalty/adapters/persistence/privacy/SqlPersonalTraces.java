@@ -5,6 +5,8 @@ import dev.loyalty.domain.customer.CustomerId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -56,14 +58,47 @@ public class SqlPersonalTraces implements PersonalTraces {
                         + " WHERE m.customer_id = ?",
                 customer);
         update("DELETE FROM contact_verification WHERE customer_id = ?", customer);
-        update("DELETE FROM idempotency_record WHERE body LIKE CONCAT('%', ?, '%')", customer);
+        forgetStoredResponses(customer, contacts);
         // a registration token addresses the customer's phone: nothing is pushed to an erased customer
         update("DELETE FROM customer_device WHERE customer_id = ?", customer);
-        for (String contact : contacts) {
-            update("DELETE FROM idempotency_record WHERE body LIKE CONCAT('%', ?, '%')", contact);
-        }
         // the referral keeps its contact's hash (a digest, not the contact): it is what refuses a
         // second reward to a contact that erases itself and enrols again with the same code
+    }
+
+    /**
+     * Deletes the stored responses naming the customer. Their bodies are not indexed, so they are
+     * found by one scan for all the needles, a plain {@code SELECT}: InnoDB reads it from a snapshot
+     * without locking. A {@code DELETE ... WHERE body LIKE} would lock every row it scans (and the
+     * gaps between them), holding up every till writing its idempotency record for as long as the
+     * scan of the whole table lasts; this way only the rows found are locked, by their key.
+     */
+    private void forgetStoredResponses(String customer, List<String> contacts) {
+        List<String> needles = new ArrayList<>();
+        needles.add(customer);
+        needles.addAll(contacts);
+        String where = String.join(" OR ", Collections.nCopies(needles.size(), "body LIKE ? ESCAPE '!'"));
+        var scan = em.createNativeQuery("SELECT key_hash FROM idempotency_record WHERE " + where);
+        for (int i = 0; i < needles.size(); i++) {
+            scan.setParameter(i + 1, "%" + likeLiteral(needles.get(i)) + "%");
+        }
+        List<?> keys = scan.getResultList();
+        for (int from = 0; from < keys.size(); from += DELETE_BATCH) {
+            List<?> batch = keys.subList(from, Math.min(keys.size(), from + DELETE_BATCH));
+            var delete = em.createNativeQuery("DELETE FROM idempotency_record WHERE key_hash IN ("
+                    + String.join(", ", Collections.nCopies(batch.size(), "?")) + ")");
+            for (int i = 0; i < batch.size(); i++) {
+                delete.setParameter(i + 1, batch.get(i));
+            }
+            delete.executeUpdate();
+        }
+    }
+
+    /** Stored responses deleted per statement. */
+    private static final int DELETE_BATCH = 500;
+
+    /** {@code text} matched literally by {@code LIKE ... ESCAPE '!'}: an e-mail's {@code _} is no wildcard. */
+    static String likeLiteral(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 
     private void update(String sql, String... parameters) {
