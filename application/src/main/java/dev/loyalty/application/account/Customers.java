@@ -30,11 +30,7 @@ public interface Customers {
      */
     Optional<Customer> byId(CustomerId id);
 
-    /**
-     * Several customers at once, as {@link #byId} reads each (an adapter may read them together).
-     *
-     * @return those found, by id
-     */
+    /** @return those of the customers given who exist, by id (one read where the store can) */
     default java.util.Map<CustomerId, Customer> byIds(java.util.Collection<CustomerId> ids) {
         java.util.Map<CustomerId, Customer> found = new java.util.HashMap<>();
         for (CustomerId id : ids) {

@@ -112,6 +112,26 @@ public abstract class CustomersContract {
     }
 
     @Test
+    public void severalCustomersAreReadAtOnceEachWithItsConsentsAndAnUnknownIdIsLeftOut() {
+        Customer consenting = aCustomer()
+                .withEmail(uniqueEmail())
+                .withAPhone()
+                .withConsent(MARKETING_SMS, PROFILING)
+                .build();
+        Customer plain = aCustomer().withoutEmail().build();
+        add(consenting);
+        add(plain);
+        CustomerId unknown = CustomerId.newId();
+
+        java.util.Map<CustomerId, Customer> found =
+                inTransaction(() -> customers().byIds(java.util.List.of(consenting.id(), unknown, plain.id())));
+
+        assertThat(found).containsOnlyKeys(consenting.id(), plain.id());
+        assertSameState(found.get(consenting.id()), consenting);
+        assertSameState(found.get(plain.id()), plain);
+    }
+
+    @Test
     public void minimalCustomerRoundTrips() {
         Customer customer = aCustomer()
                 .withoutEmail()

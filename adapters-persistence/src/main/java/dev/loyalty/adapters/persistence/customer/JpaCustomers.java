@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -49,24 +50,23 @@ public class JpaCustomers implements Customers {
                 .map(CustomerMapper::toDomain);
     }
 
-    /** One query for the customers, one for all their consents (EclipseLink's batch reading, IN). */
+    /** One query for the customers, one for their consents (batch-read). */
     @Override
     public java.util.Map<CustomerId, Customer> byIds(java.util.Collection<CustomerId> ids) {
+        List<String> keys = ids.stream().map(CustomerId::toString).distinct().toList();
         java.util.Map<CustomerId, Customer> found = new java.util.HashMap<>();
-        if (ids.isEmpty()) {
+        if (keys.isEmpty()) {
             return found;
         }
-        java.util.List<String> keys =
-                ids.stream().map(CustomerId::toString).distinct().toList();
-        em.createQuery("SELECT c FROM CustomerJpaEntity c WHERE c.id IN :ids", CustomerJpaEntity.class)
+        em
+                .createQuery("SELECT c FROM CustomerJpaEntity c WHERE c.id IN :ids", CustomerJpaEntity.class)
                 .setParameter("ids", keys)
                 .setHint("eclipselink.batch", "c.consents")
                 .setHint("eclipselink.batch.type", "IN")
                 .getResultList()
-                .forEach(entity -> {
-                    Customer customer = CustomerMapper.toDomain(entity);
-                    found.put(customer.id(), customer);
-                });
+                .stream()
+                .map(CustomerMapper::toDomain)
+                .forEach(customer -> found.put(customer.id(), customer));
         return found;
     }
 
