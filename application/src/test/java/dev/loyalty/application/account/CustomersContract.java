@@ -273,6 +273,40 @@ public abstract class CustomersContract {
     }
 
     @Test
+    public void severalCustomersAreReadAtOnceWithTheirWholeConsentHistories() {
+        Customer marco = aCustomer()
+                .withEmail(uniqueEmail())
+                .withConsent(MARKETING_SMS, PROFILING)
+                .build();
+        Customer elena = aCustomer()
+                .withEmail(uniqueEmail())
+                .withConsent(MARKETING_EMAIL)
+                .build();
+        Customer minimal = aCustomer().withoutEmail().build();
+        add(marco);
+        add(elena);
+        add(minimal);
+        Customer changed = byId(elena.id()).orElseThrow();
+        changed.updateProfile(aProfileUpdate().consent(MARKETING_EMAIL, false).build(), LATER);
+        update(changed);
+        Customer elenaNow = byId(elena.id()).orElseThrow();
+        CustomerId unknown = CustomerId.newId();
+
+        java.util.Map<CustomerId, Customer> found =
+                inTransaction(() -> customers().byIds(List.of(marco.id(), elena.id(), minimal.id(), unknown)));
+
+        assertThat(found).containsOnlyKeys(marco.id(), elena.id(), minimal.id());
+        assertSameState(found.get(marco.id()), marco);
+        assertSameState(found.get(minimal.id()), minimal);
+        assertThat(found.get(elena.id()).consentHistory())
+                .as("in order, the withdrawal last")
+                .isEqualTo(elenaNow.consentHistory());
+        assertThat(found.get(elena.id()).consents().isGranted(MARKETING_EMAIL)).isFalse();
+        assertThat(found.get(elena.id()).version()).isEqualTo(1);
+        assertThat(inTransaction(() -> customers().byIds(List.of()))).isEmpty();
+    }
+
+    @Test
     public void updateWithAStaleVersionIsAConcurrentUpdate() {
         Customer customer = aCustomer().withFirstName("Marco").build();
         add(customer);
