@@ -19,7 +19,10 @@ import org.junit.jupiter.api.Test;
  * no field can hold (1e999999, 99999999999999999999), 10,000 levels of nesting, 10 MB strings with
  * a Content-Length and chunked without one. Each is sent with a token of a role the operation lets
  * in ({@code authorization-matrix.txt}) and must be answered with a 4xx RFC 9457 problem carrying a
- * {@code code} - never a 500 - and store nothing. Run by {@code ServiceIT.BadInputCorpus}.
+ * {@code code} - never a 500 - and store nothing. An operation that takes no body (a POST such as a
+ * confirmation) is sent one - JSON, malformed, form fields, text, 10 MB chunked - and refuses it as
+ * {@code body-not-expected} before doing anything; no body, {@code {}} or {@code null} stays what it was. Run by
+ * {@code ServiceIT.BadInputCorpus}.
  */
 abstract class BadInputCorpusScenarios {
 
@@ -71,7 +74,6 @@ abstract class BadInputCorpusScenarios {
                 new Case("malformed JSON", json, "{\"a\": "),
                 new Case("not JSON", json, "not json at all"),
                 new Case("empty body", json, ""),
-                new Case("JSON null", json, "null"),
                 new Case("an array", json, "[]"),
                 new Case("a string", json, "\"text\""),
                 new Case("a number", json, "42"),
@@ -262,6 +264,85 @@ abstract class BadInputCorpusScenarios {
         assertThat(wrong)
                 .as("10 MB bodies not refused with a 413 problem:%n%s", String.join("\n", wrong))
                 .isEmpty();
+    }
+
+    /** The POST, PUT and PATCH operations that take no body (a confirmation, a claim, a job run). */
+    static List<ApiOperations.Operation> bodyless() {
+        return ApiOperations.all().stream()
+                .filter(ApiOperations.Operation::takesBody)
+                .filter(o -> o.bodyTypes().isEmpty())
+                .toList();
+    }
+
+    @Test
+    void everyOperationTakingNoBodyRefusesOneWithAProblemAndDoesNothing() {
+        Targets targets = new Targets();
+        List<ApiOperations.Operation> operations = bodyless();
+        assertThat(operations).as("the document names body-less operations").isNotEmpty();
+        String json = "application/json";
+        List<Case> bodies = List.of(
+                new Case("a JSON object", json, "{\"reason\": \"x\", \"points\": 1000000}"),
+                new Case("malformed JSON", json, "{\"a\": "),
+                new Case("deep array", json, DEEP_ARRAY),
+                new Case("huge number", json, "1e999999"),
+                new Case("form fields", "application/x-www-form-urlencoded", "a=1&b=2"),
+                new Case("text", "text/plain", "confirm please"));
+        List<String> wrong = new ArrayList<>();
+        for (ApiOperations.Operation operation : operations) {
+            String token = targets.token(operation);
+            String path = targets.path(operation);
+            Map<String, Long> before = counts();
+            List<Api.Reply> replies = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            for (Case bad : bodies) {
+                replies.add(API.send(operation.method(), path, token, bad.contentType(), bad.body()));
+                names.add(bad.name());
+            }
+            replies.add(API.sendChunked(operation.method(), path, token, json, "{\"a\": \"", TEN_MB));
+            names.add("10 MB chunked");
+            for (int i = 0; i < replies.size(); i++) {
+                Api.Reply reply = replies.get(i);
+                String problem = notAProblem(reply);
+                if (problem != null) {
+                    wrong.add("%s <- %s: %s (%s)"
+                            .formatted(
+                                    operation, names.get(i), problem, AuthorizationMatrixScenarios.abbreviated(reply)));
+                } else if (i < bodies.size() && !reply.isProblem("body-not-expected")) {
+                    wrong.add("%s <- %s: not body-not-expected but %s"
+                            .formatted(operation, names.get(i), AuthorizationMatrixScenarios.abbreviated(reply)));
+                }
+            }
+            String changed = changes(before, counts());
+            if (!changed.isEmpty()) {
+                wrong.add("%s: bodies where none is expected stored rows in %s".formatted(operation, changed));
+            }
+        }
+        assertThat(wrong)
+                .as(
+                        "body-less operations that took a body, or answered it without a problem:%n%s",
+                        String.join("\n", wrong))
+                .isEmpty();
+    }
+
+    @Test
+    void whatClientsSendByHabitToABodylessOperationIsNoBadInput() {
+        Targets targets = new Targets();
+        List<String> wrong = new ArrayList<>();
+        for (ApiOperations.Operation operation : bodyless()) {
+            for (String habit : List.of("", "{}", "null")) {
+                Api.Reply reply = API.send(
+                        operation.method(),
+                        targets.path(operation),
+                        targets.token(operation),
+                        "application/json",
+                        habit);
+                if (reply.status() >= 500 || reply.isProblem("body-not-expected")) {
+                    wrong.add("%s <- '%s': %s"
+                            .formatted(operation, habit, AuthorizationMatrixScenarios.abbreviated(reply)));
+                }
+            }
+        }
+        assertThat(wrong).as(String.join("\n", wrong)).isEmpty();
     }
 
     static String changes(Map<String, Long> before, Map<String, Long> after) {

@@ -196,6 +196,48 @@ abstract class PendingPointsScenarios {
     }
 
     @Test
+    void theTillsLookupAndTheConsolesTimelineShowWhatIsPendingPostedAndVoided() {
+        JsonObject enrolled = enrolled("pending.till." + unique() + "@example.com", null);
+        String customer = enrolled.getString("customerId");
+        JsonObject kept = placed(order("PK-" + unique(), customer, null));
+        JsonObject confirmed = placed(order("PC-" + unique(), customer, null));
+        JsonObject cancelled = placed(order("PX-" + unique(), customer, null));
+        long points = kept.getJsonNumber("pointsAwarded").longValue();
+        assertThat(confirm(confirmed.getString("purchaseId"), Api.integration()).status())
+                .isEqualTo(200);
+        assertThat(API.post(
+                                "/api/v1/purchases/" + cancelled.getString("purchaseId") + "/reversal",
+                                Api.integration(),
+                                "{\"reason\": \"cancelled\"}")
+                        .status())
+                .isEqualTo(200);
+
+        Api.Reply lookup =
+                API.get("/api/v1/customers/lookup?card=" + enrolled.getString("cardNumber"), Api.terminal("MI-001"));
+        Api.Reply timeline = API.get("/api/v1/customers/" + customer + "/timeline", Api.admin());
+
+        assertThat(lookup.status()).as(lookup.toString()).isEqualTo(200);
+        assertThat(lookup.json().getJsonNumber("pending").longValue())
+                .as("the kept order's points: pending, not spendable, not in the balance")
+                .isEqualTo(points);
+        assertThat(lookup.json().getJsonNumber("pointsBalance").longValue())
+                .isEqualTo(wallet(customer).getJsonNumber("balance").longValue());
+        assertThat(timeline.status()).as(timeline.toString()).isEqualTo(200);
+        List<String> steps = timeline.items().stream()
+                .filter(item -> item.getString("kind").equals("PENDING_POINTS"))
+                .map(item -> item.getString("type") + " " + item.getString("reference") + " "
+                        + item.getJsonObject("details").getJsonNumber("points").longValue())
+                .toList();
+        assertThat(steps)
+                .containsExactlyInAnyOrder(
+                        "PENDING " + kept.getString("purchaseId") + " " + points,
+                        "PENDING " + confirmed.getString("purchaseId") + " " + points,
+                        "POSTED " + confirmed.getString("purchaseId") + " " + points,
+                        "PENDING " + cancelled.getString("purchaseId") + " " + points,
+                        "VOIDED " + cancelled.getString("purchaseId") + " " + points);
+    }
+
+    @Test
     void badInputIsAProblemAndChangesNothing() {
         String customer = enrolled("pending." + unique() + "@example.com", null).getString("customerId");
         long purchases = Api.count("SELECT COUNT(*) FROM purchase");

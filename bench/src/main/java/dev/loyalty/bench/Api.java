@@ -72,6 +72,15 @@ final class Api {
         return send(request(path, token).timeout(timeout).GET().build());
     }
 
+    /** {@code GET path} as Prometheus text ({@code /metrics} answers JSON to {@code Accept: application/json}). */
+    Response getText(String path, Duration timeout) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(timeout)
+                .header("Accept", "text/plain")
+                .GET()
+                .build());
+    }
+
     private HttpRequest.Builder request(String path, String token) {
         HttpRequest.Builder request =
                 HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT).header("Accept", "application/json");

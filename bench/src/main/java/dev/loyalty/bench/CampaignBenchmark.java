@@ -32,7 +32,14 @@ import java.util.regex.Pattern;
  * exec:java@campaigns}; options {@code -Dbench.campaignCustomers=}, {@code
  * -Dbench.campaignReceipts=}, {@code -Dbench.reuse=}, {@code -Dbench.leadDays=7}, {@code
  * -Dbench.offer={"points": 10}} (the offer of both campaigns, JSON), {@code
- * -Dbench.bufferPool=1G}, {@code -Dbench.keep=true}.
+ * -Dbench.campaignRuns=replenishment,calendar} (which runs), {@code -Dbench.runSeconds=900} (a run
+ * still going then is cancelled: its figures so far are printed), {@code -Dbench.bufferPool=1G},
+ * {@code -Dbench.keep=true}, {@code -Dbench.campaignData=customers} (the customers only, inserted
+ * in SQL in a minute or two instead of the hour of {@code generate}: no receipts, so for the calendar
+ * run only), {@code -Dbench.message={"template": "..."}} (the campaigns' message, JSON: their sends
+ * go through the outbox; none by default). On a kept database, the runs an earlier benchmark left RUNNING (one
+ * stopped part-way) are marked FAILED first, so that the service does not take them over beside
+ * the run measured.
  */
 public final class CampaignBenchmark {
 
@@ -56,7 +63,15 @@ public final class CampaignBenchmark {
         long receipts = Long.parseLong(System.getProperty("bench.campaignReceipts", "2900000"));
         String reuse = System.getProperty("bench.reuse", "").strip();
         int leadDays = Integer.parseInt(System.getProperty("bench.leadDays", "7"));
-        String offer = System.getProperty("bench.offer", "{\"points\": 10}");
+        String offerOnly = System.getProperty("bench.offer", "{\"points\": 10}");
+        List<String> which = List.of(System.getProperty("bench.campaignRuns", "replenishment,calendar")
+                .strip()
+                .split("\\s*,\\s*"));
+        boolean customersOnly = "customers".equals(System.getProperty("bench.campaignData", "generate"));
+        String message = System.getProperty("bench.message", "").strip();
+        // the campaigns' bodies put this after "offer":
+        String offer = message.isEmpty() ? offerOnly : offerOnly + ", \"message\": " + message;
+        Duration runLimit = Duration.ofSeconds(Long.parseLong(System.getProperty("bench.runSeconds", "900")));
         LargeRun.around(
                 "campaign",
                 reuse,
@@ -68,6 +83,9 @@ public final class CampaignBenchmark {
                         large.reused(),
                         leadDays,
                         offer,
+                        which,
+                        runLimit,
+                        customersOnly,
                         large.bufferPool(),
                         large.jar(),
                         large.dir(),
@@ -82,6 +100,9 @@ public final class CampaignBenchmark {
             boolean reuse,
             int leadDays,
             String offer,
+            List<String> which,
+            Duration runLimit,
+            boolean customersOnly,
             String bufferPool,
             Path jar,
             Path run,
@@ -99,6 +120,16 @@ public final class CampaignBenchmark {
                 ? BenchDatabase.reopen(mariadbBase, dbHome, bufferPool)
                 : BenchDatabase.start(mariadbBase, dbHome, bufferPool);
         teardown.add("stopping MariaDB", db);
+        if (reuse) {
+            try (Connection connection = db.connect();
+                    Statement sql = connection.createStatement()) {
+                int stale = sql.executeUpdate("UPDATE campaign_run SET status = 'FAILED', lease_owner = NULL,"
+                        + " error = 'left running by an earlier benchmark' WHERE status = 'RUNNING'");
+                if (stale > 0) {
+                    out.printf("  %d run(s) an earlier benchmark left RUNNING marked FAILED%n", stale);
+                }
+            }
+        }
         Path dataDir = Files.createDirectories(run.resolve("service-data"));
         ServiceProcess service = ServiceProcess.start(
                 jar, dataDir, freePort(), db.url(), run.resolve("service-" + System.currentTimeMillis() + ".log"));
@@ -108,12 +139,34 @@ public final class CampaignBenchmark {
         out.printf("  service ready in %.1f s (log: %s)%n", ready.toMillis() / 1e3, service.log());
         Tokens tokens = Tokens.mint(jar, dataDir);
 
-        if (!reuse) {
+        if (!reuse && customersOnly) {
+            long generated = System.nanoTime();
+            try (Connection connection = db.connect();
+                    Statement sql = connection.createStatement()) {
+                NumberedCustomers.insert(sql, customers, "SMS");
+                // the outbox reads every treated customer: a phone each (the preferred channel needs one)
+                // and a card number with its GS1 check digit (28 + ten digits of the number + the digit)
+                String body = "CONCAT('28', LPAD(CAST(SUBSTRING(card_number, 3) AS UNSIGNED), 10, '0'))";
+                StringBuilder sum = new StringBuilder("0");
+                for (int i = 1; i <= 12; i++) {
+                    sum.append(" + ")
+                            .append(i % 2 == 1 ? 1 : 3)
+                            .append(" * SUBSTRING(")
+                            .append(body)
+                            .append(", ")
+                            .append(i)
+                            .append(", 1)");
+                }
+                sql.executeUpdate("UPDATE customer SET phone = CONCAT('+3933', SUBSTRING(card_number, 3)),"
+                        + " card_number = CONCAT(" + body + ", MOD(10 - MOD(" + sum + ", 10), 10))");
+            }
+            out.printf("  %,d customers inserted in SQL in %.1f s%n", customers, (System.nanoTime() - generated) / 1e9);
+        } else if (!reuse) {
             long generated = System.nanoTime();
             GeneratedHistory.generate(jar, dataDir, db.url(), run, customers, receipts, 24);
             out.printf("  generated in %.1f s%n", (System.nanoTime() - generated) / 1e9);
         }
-        if (count(db, "SELECT COUNT(*) FROM customer_sku_metrics") == 0) {
+        if (!customersOnly && count(db, "SELECT COUNT(*) FROM customer_sku_metrics") == 0) {
             long rebuildStarted = System.nanoTime();
             Api.Response rebuilt = api.send("POST", "/api/v1/metrics/rebuild", tokens.admin(), "", Duration.ofHours(3));
             if (rebuilt.status() != 200) {
@@ -132,30 +185,36 @@ public final class CampaignBenchmark {
                 CpuClock.loadAverage());
 
         String categories = String.join("\", \"", REPLENISHED);
-        timeRun(
-                out,
-                api,
-                tokens,
-                service,
-                dbHome,
-                "replenishment of " + REPLENISHED.size() + " categories, lead " + leadDays + " days",
-                """
+        if (which.contains("replenishment")) {
+            timeRun(
+                    out,
+                    api,
+                    tokens,
+                    service,
+                    dbHome,
+                    "replenishment of " + REPLENISHED.size() + " categories, lead " + leadDays + " days",
+                    """
                 {"name": "Replenishment benchmark", "type": "REPLENISHMENT", "holdoutPercent": 10,
                  "offer": %s, "schedule": {"daily": "08:00"},
                  "replenishment": {"categories": ["%s"], "leadDays": %d, "propose": "SAME"}}"""
-                        .formatted(offer, categories, leadDays));
-        timeRun(
-                out,
-                api,
-                tokens,
-                service,
-                dbHome,
-                "calendar over every customer",
-                """
+                            .formatted(offer, categories, leadDays),
+                    runLimit);
+        }
+        if (which.contains("calendar")) {
+            timeRun(
+                    out,
+                    api,
+                    tokens,
+                    service,
+                    dbHome,
+                    "calendar over every customer",
+                    """
                 {"name": "Calendar benchmark", "type": "CALENDAR", "holdoutPercent": 10,
                  "audience": {"condition": %s}, "offer": %s,
                  "schedule": {"at": "2099-12-01T09:00:00Z"}}"""
-                        .formatted(EVERYONE, offer));
+                            .formatted(EVERYONE, offer),
+                    runLimit);
+        }
         out.printf(
                 "  machine: %d cores, JDK %s; MariaDB, the service and this client share it%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
@@ -163,7 +222,14 @@ public final class CampaignBenchmark {
 
     /** Creates and launches the campaign, runs it now and follows the run to its end. */
     private static void timeRun(
-            PrintStream out, Api api, Tokens tokens, ServiceProcess service, Path dbHome, String name, String body)
+            PrintStream out,
+            Api api,
+            Tokens tokens,
+            ServiceProcess service,
+            Path dbHome,
+            String name,
+            String body,
+            Duration limit)
             throws IOException, InterruptedException {
         Duration timeout = Duration.ofMinutes(5);
         Api.Response created = api.send("POST", "/api/v1/campaigns", tokens.admin(), body, timeout);
@@ -210,6 +276,11 @@ public final class CampaignBenchmark {
                     field(last, "heldOut"),
                     field(last, "suppressed"));
             if (!"RUNNING".equals(status)) {
+                break;
+            }
+            if (System.nanoTime() - started > limit.toNanos()) {
+                api.send("POST", "/api/v1/campaigns/" + campaign + "/cancel", tokens.admin(), "", timeout);
+                status = "STOPPED after " + limit.toSeconds() + " s (cancelled)";
                 break;
             }
         }

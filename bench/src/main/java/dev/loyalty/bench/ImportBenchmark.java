@@ -26,11 +26,14 @@ import java.util.regex.Pattern;
  * {@code POST /api/v1/imports/purchases} of a {@code loyalty.jar} running with {@code -Xmx512m}
  * (the body is streamed from disk), and followed to its end. Prints the upload rate, the import's
  * rows/s and receipts/s, and the most heap the service used (its {@code /metrics}, sampled every
- * second).
+ * second), the CPU the service, MariaDB and this client used and the load average. {@code
+ * -Dbench.importMinutes=} bounds the wait (default 0: to the end): when the import is still running
+ * then, the figures so far are printed and the run stops (the file cannot be imported to its end
+ * in the time left on a loaded machine; the constant memory shows long before).
  *
  * <p>Run: {@code mvn -B -q package -DskipTests && mvn -B -q -Pbench -pl bench compile exec:java@import};
  * options {@code -Dbench.importBytes=}, {@code -Dbench.importCustomers=} (default 100,000),
- * {@code -Dbench.heap=512m}, {@code -Dbench.keep=true}.
+ * {@code -Dbench.heap=512m}, {@code -Dbench.importMinutes=}, {@code -Dbench.keep=true}.
  */
 public final class ImportBenchmark {
 
@@ -49,11 +52,12 @@ public final class ImportBenchmark {
         long bytes = Long.parseLong(System.getProperty("bench.importBytes", String.valueOf(2L << 30)));
         int customers = Integer.parseInt(System.getProperty("bench.importCustomers", "100000"));
         String heap = System.getProperty("bench.heap", "512m");
+        int minutes = Integer.parseInt(System.getProperty("bench.importMinutes", "0"));
         LargeRun.around(
                 "import",
                 out,
-                (large, teardown) ->
-                        measure(out, bytes, customers, heap, large.jar(), large.dir(), large.mariadbBase(), teardown));
+                (large, teardown) -> measure(
+                        out, bytes, customers, heap, minutes, large.jar(), large.dir(), large.mariadbBase(), teardown));
     }
 
     private static void measure(
@@ -61,6 +65,7 @@ public final class ImportBenchmark {
             long bytes,
             int customers,
             String heap,
+            int minutes,
             Path jar,
             Path run,
             Path mariadbBase,
@@ -121,6 +126,8 @@ public final class ImportBenchmark {
                 "  CSV written: %,d MB, %,d rows, %,d receipts in %.1f s%n",
                 Files.size(csv) >> 20, counts[0], counts[1], (System.nanoTime() - written) / 1e9);
 
+        Path dbHome = run.resolve("mariadb");
+        CpuClock cpu = CpuClock.read(service.pid(), dbHome);
         HeapSampler heapSampler = new HeapSampler(api);
         heapSampler.start();
         long uploadStarted = System.nanoTime();
@@ -133,6 +140,7 @@ public final class ImportBenchmark {
         String id = field(accepted.body(), "importId");
         out.printf("  uploaded in %.1f s (%,.0f MB/s): import %s%n", upload, Files.size(csv) / 1e6 / upload, id);
         long importStarted = System.nanoTime();
+        long deadline = minutes > 0 ? importStarted + minutes * 60_000_000_000L : Long.MAX_VALUE;
         String status;
         String body;
         long lastPrint = 0;
@@ -143,11 +151,15 @@ public final class ImportBenchmark {
             status = field(body, "status");
             if (System.nanoTime() - lastPrint > 30_000_000_000L) {
                 out.printf(
-                        "    %s: %s rows, %s%%, heap used at most %,d MB%n",
-                        status, number(body, "rowsRead"), number(body, "percent"), heapSampler.max() >> 20);
+                        "    %s: %s rows, %s%%, heap used at most %,d MB; load average %s%n",
+                        status,
+                        number(body, "rowsRead"),
+                        number(body, "percent"),
+                        heapSampler.max() >> 20,
+                        CpuClock.loadAverage());
                 lastPrint = System.nanoTime();
             }
-        } while (status.equals("RUNNING"));
+        } while (status.equals("RUNNING") && System.nanoTime() < deadline);
         double seconds = (System.nanoTime() - importStarted) / 1e9;
         heapSampler.interrupt();
         long rows = number(body, "rowsRead");
@@ -157,6 +169,9 @@ public final class ImportBenchmark {
                 "History import of a %,d MB CSV (%,d rows) into a service with -Xmx%s%n",
                 Files.size(csv) >> 20, rows, heap);
         out.println("  result:   " + body);
+        if (status.equals("RUNNING")) {
+            out.printf("  stopped after %d minutes (-Dbench.importMinutes), still running%n", minutes);
+        }
         out.printf("  upload:   %.1f s, %,.0f MB/s (spooled to disk)%n", upload, Files.size(csv) / 1e6 / upload);
         out.printf(
                 "  import:   %.1f s after the upload, %,.0f rows/s, %,.0f receipts/s%n",
@@ -164,6 +179,9 @@ public final class ImportBenchmark {
         out.printf(
                 "  end to end: %,.0f rows/s; service heap used at most %,d MB (of %s)%n",
                 rows / (seconds + upload), heapSampler.max() >> 20, heap);
+        out.printf(
+                "  %s (upload and import); load average %s%n",
+                CpuClock.read(service.pid(), dbHome).since(cpu).describe(), CpuClock.loadAverage());
         out.printf(
                 "  machine: %d cores, JDK %s; MariaDB, the service and this client share it%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
@@ -255,7 +273,7 @@ public final class ImportBenchmark {
             while (!isInterrupted()) {
                 try {
                     Matcher m = USED_HEAP.matcher(
-                            api.get("/metrics", null, Duration.ofSeconds(10)).body());
+                            api.getText("/metrics", Duration.ofSeconds(10)).body());
                     if (m.find()) {
                         max = Math.max(max, (long) Double.parseDouble(m.group(1)));
                     }

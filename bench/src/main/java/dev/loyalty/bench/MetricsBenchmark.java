@@ -32,11 +32,18 @@ import java.util.logging.Logger;
  * metric update and without it ({@code LOYALTY_METRICS_LIVE=false}, the service restarted on the
  * same database), {@code -Dbench.clients} (8) clients for {@code -Dbench.seconds} (20) each after
  * a warm-up of 5 s, each purchase of a random generated customer; and the statements each purchase
- * costs (MariaDB's {@code Questions} and {@code Com_*} counters over the phase).
+ * costs (MariaDB's {@code Questions} and {@code Com_*} counters over the phase), with the CPU
+ * the service, MariaDB and this client used in each phase and the load average.
+ *
+ * <p>{@code -Dbench.reuse=<run directory>} reopens the database an earlier run of this or the
+ * segments' benchmark kept ({@code -Dbench.keep=true}) instead of generating one; {@code
+ * -Dbench.rebuilds=} how many rebuilds to time first (2; on a reused database with metrics, 0 unless
+ * given).
  *
  * <p>Run: {@code mvn -B -q package -DskipTests && mvn -B -q -Pbench -pl bench compile exec:java@metrics};
  * options {@code -Dbench.metricsCustomers=}, {@code -Dbench.metricsReceipts=}, {@code
- * -Dbench.clients=}, {@code -Dbench.seconds=}, {@code -Dbench.bufferPool=1G}, {@code -Dbench.keep=true}.
+ * -Dbench.clients=}, {@code -Dbench.seconds=}, {@code -Dbench.bufferPool=1G}, {@code -Dbench.keep=true},
+ * {@code -Dbench.reuse=}, {@code -Dbench.rebuilds=}.
  */
 public final class MetricsBenchmark {
 
@@ -54,13 +61,18 @@ public final class MetricsBenchmark {
         long receipts = Long.parseLong(System.getProperty("bench.metricsReceipts", "2600000"));
         int clients = Integer.parseInt(System.getProperty("bench.clients", "8"));
         int seconds = Integer.parseInt(System.getProperty("bench.seconds", "20"));
+        String reuse = System.getProperty("bench.reuse", "").strip();
+        String rebuilds = System.getProperty("bench.rebuilds", "").strip();
         LargeRun.around(
                 "metrics",
+                reuse,
                 out,
                 (large, teardown) -> measure(
                         out,
                         customers,
                         receipts,
+                        large.reused(),
+                        rebuilds.isEmpty() ? -1 : Integer.parseInt(rebuilds),
                         clients,
                         seconds,
                         large.bufferPool(),
@@ -74,6 +86,8 @@ public final class MetricsBenchmark {
             PrintStream out,
             int customers,
             long receipts,
+            boolean reused,
+            int rebuildsAsked,
             int clients,
             int seconds,
             String bufferPool,
@@ -83,17 +97,130 @@ public final class MetricsBenchmark {
             Teardown teardown)
             throws Exception {
         out.printf(
-                "Metrics benchmark: %,d customers, %,d receipts, buffer pool %s, jar %s%n",
-                customers, receipts, bufferPool, jar);
+                "Metrics benchmark: %s, buffer pool %s, jar %s%n",
+                reused ? "the database kept in " + run : "%,d customers, %,d receipts".formatted(customers, receipts),
+                bufferPool,
+                jar);
         out.println("  files of this run: " + run);
-        BenchDatabase db = BenchDatabase.start(mariadbBase, run.resolve("mariadb"), bufferPool);
+        Path dbHome = run.resolve("mariadb");
+        BenchDatabase db = reused
+                ? BenchDatabase.reopen(mariadbBase, dbHome, bufferPool)
+                : BenchDatabase.start(mariadbBase, dbHome, bufferPool);
         teardown.add("stopping MariaDB", db);
         Path dataDir = Files.createDirectories(run.resolve("service-data"));
-        ServiceProcess service = start(jar, dataDir, db, run.resolve("service.log"), Map.of(), teardown);
+        ServiceProcess service = start(
+                jar, dataDir, db, run.resolve("service-" + System.currentTimeMillis() + ".log"), Map.of(), teardown);
         Api api = new Api(service.port());
         Tokens tokens = Tokens.mint(jar, dataDir);
 
         long generated = System.nanoTime();
+        if (!reused) {
+            generate(jar, dataDir, db, run, customers, receipts);
+        }
+        long lines;
+        long purchases;
+        long customerCount;
+        boolean noMetrics;
+        List<String> ids = new ArrayList<>();
+        try (Connection connection = db.connect();
+                Statement sql = connection.createStatement()) {
+            sql.execute("ANALYZE TABLE customer, purchase, purchase_line");
+            lines = single(sql, "SELECT COUNT(*) FROM purchase_line");
+            purchases = single(sql, "SELECT COUNT(*) FROM purchase");
+            customerCount = single(sql, "SELECT COUNT(*) FROM customer");
+            noMetrics = single(sql, "SELECT COUNT(*) FROM customer_sku_metrics") == 0;
+            try (ResultSet rows = sql.executeQuery("SELECT id FROM customer WHERE CRC32(id) % 50 = 0 LIMIT 20000")) {
+                while (rows.next()) {
+                    ids.add(rows.getString(1));
+                }
+            }
+        }
+        out.printf(
+                "  %s %,d customers, %,d receipts, %,d lines in %.1f s%n",
+                reused ? "reopened" : "generated",
+                customerCount,
+                purchases,
+                lines,
+                (System.nanoTime() - generated) / 1e9);
+
+        int rebuildCount = rebuildsAsked >= 0 ? rebuildsAsked : reused && !noMetrics ? 0 : 2;
+        double[] rebuilds = new double[rebuildCount];
+        for (int i = 0; i < rebuildCount; i++) {
+            CpuClock cpu = CpuClock.read(service.pid(), dbHome);
+            long started = System.nanoTime();
+            Api.Response rebuilt = api.send("POST", "/api/v1/metrics/rebuild", tokens.admin(), "", Duration.ofHours(3));
+            rebuilds[i] = (System.nanoTime() - started) / 1e9;
+            if (rebuilt.status() != 200) {
+                throw new IllegalStateException(
+                        "the rebuild answered " + rebuilt.status() + ": " + rebuilt.shortBody());
+            }
+            out.printf(
+                    "  rebuild %d: %.1f s -> %s%n    %s; load average %s%n",
+                    i + 1,
+                    rebuilds[i],
+                    rebuilt.body(),
+                    CpuClock.read(service.pid(), dbHome).since(cpu).describe(),
+                    CpuClock.loadAverage());
+        }
+        long rows;
+        long categoryRows;
+        long skuRows;
+        try (Connection connection = db.connect();
+                Statement sql = connection.createStatement()) {
+            rows = single(sql, "SELECT COUNT(*) FROM customer_metrics");
+            categoryRows = single(sql, "SELECT COUNT(*) FROM customer_category_metrics");
+            skuRows = single(sql, "SELECT COUNT(*) FROM customer_sku_metrics");
+        }
+
+        Phase live = purchases(out, "live metrics on", api, tokens, ids, clients, seconds, db, service.pid(), dbHome);
+        service.close();
+        service = start(
+                jar,
+                dataDir,
+                db,
+                run.resolve("service-off-" + System.currentTimeMillis() + ".log"),
+                Map.of("LOYALTY_METRICS_LIVE", "false"),
+                teardown);
+        api = new Api(service.port());
+        Phase off = purchases(out, "live metrics off", api, tokens, ids, clients, seconds, db, service.pid(), dbHome);
+        service.close();
+
+        out.println();
+        out.printf("Metrics of %,d customers, %,d receipts, %,d lines%n", customerCount, purchases, lines);
+        if (rebuildCount > 0) {
+            out.printf(
+                    "  rebuild:        %.1f s (%,.0f lines/s)%s; %,d customer rows, %,d category rows, %,d SKU rows%n",
+                    rebuilds[0],
+                    lines / rebuilds[0],
+                    rebuildCount > 1 ? ", again %.1f s".formatted(rebuilds[1]) : "",
+                    rows,
+                    categoryRows,
+                    skuRows);
+        }
+        out.printf(
+                "  purchases/s:    %.1f with the live update, %.1f without (%d clients)%n",
+                live.rate(), off.rate(), clients);
+        out.printf(
+                "  per purchase:   %.1f statements (%.1f select, %.1f insert, %.1f update, %.1f delete) with,"
+                        + " %.1f (%.1f, %.1f, %.1f, %.1f) without%n",
+                live.perPurchase(0),
+                live.perPurchase(1),
+                live.perPurchase(2),
+                live.perPurchase(3),
+                live.perPurchase(4),
+                off.perPurchase(0),
+                off.perPurchase(1),
+                off.perPurchase(2),
+                off.perPurchase(3),
+                off.perPurchase(4));
+        out.printf("  CPU per purchase: with %s; without %s%n", live.cpuPerPurchase(), off.cpuPerPurchase());
+        out.printf(
+                "  machine: %d cores, JDK %s; MariaDB, the service and this client share it%n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+    }
+
+    private static void generate(Path jar, Path dataDir, BenchDatabase db, Path run, int customers, long receipts)
+            throws IOException, InterruptedException {
         ProcessBuilder generate = new ProcessBuilder(
                         ServiceProcess.java(),
                         "-jar",
@@ -115,79 +242,6 @@ public final class MetricsBenchmark {
         if (generate.start().waitFor() != 0) {
             throw new IllegalStateException("the generator failed: " + Files.readString(run.resolve("generate.log")));
         }
-        long lines;
-        long purchases;
-        List<String> ids = new ArrayList<>();
-        try (Connection connection = db.connect();
-                Statement sql = connection.createStatement()) {
-            sql.execute("ANALYZE TABLE customer, purchase, purchase_line");
-            lines = single(sql, "SELECT COUNT(*) FROM purchase_line");
-            purchases = single(sql, "SELECT COUNT(*) FROM purchase");
-            try (ResultSet rows = sql.executeQuery("SELECT id FROM customer WHERE CRC32(id) % 50 = 0 LIMIT 20000")) {
-                while (rows.next()) {
-                    ids.add(rows.getString(1));
-                }
-            }
-        }
-        out.printf(
-                "  generated %,d customers, %,d receipts, %,d lines in %.1f s%n",
-                customers, purchases, lines, (System.nanoTime() - generated) / 1e9);
-
-        double[] rebuilds = new double[2];
-        String[] bodies = new String[2];
-        for (int i = 0; i < 2; i++) {
-            long started = System.nanoTime();
-            Api.Response rebuilt = api.send("POST", "/api/v1/metrics/rebuild", tokens.admin(), "", Duration.ofHours(3));
-            rebuilds[i] = (System.nanoTime() - started) / 1e9;
-            if (rebuilt.status() != 200) {
-                throw new IllegalStateException(
-                        "the rebuild answered " + rebuilt.status() + ": " + rebuilt.shortBody());
-            }
-            bodies[i] = rebuilt.body();
-            out.printf("  rebuild %d: %.1f s -> %s%n", i + 1, rebuilds[i], rebuilt.body());
-        }
-        long rows;
-        long categoryRows;
-        long skuRows;
-        try (Connection connection = db.connect();
-                Statement sql = connection.createStatement()) {
-            rows = single(sql, "SELECT COUNT(*) FROM customer_metrics");
-            categoryRows = single(sql, "SELECT COUNT(*) FROM customer_category_metrics");
-            skuRows = single(sql, "SELECT COUNT(*) FROM customer_sku_metrics");
-        }
-
-        Phase live = purchases(out, "live metrics on", api, tokens, ids, clients, seconds, db);
-        service.close();
-        service = start(
-                jar, dataDir, db, run.resolve("service-off.log"), Map.of("LOYALTY_METRICS_LIVE", "false"), teardown);
-        api = new Api(service.port());
-        Phase off = purchases(out, "live metrics off", api, tokens, ids, clients, seconds, db);
-        service.close();
-
-        out.println();
-        out.printf("Metrics of %,d customers, %,d receipts, %,d lines%n", customers, purchases, lines);
-        out.printf(
-                "  rebuild:        %.1f s (%,.0f lines/s), again %.1f s; %,d customer rows, %,d category rows, %,d SKU rows%n",
-                rebuilds[0], lines / rebuilds[0], rebuilds[1], rows, categoryRows, skuRows);
-        out.printf(
-                "  purchases/s:    %.0f with the live update, %.0f without (%d clients)%n",
-                live.rate(), off.rate(), clients);
-        out.printf(
-                "  per purchase:   %.1f statements (%.1f select, %.1f insert, %.1f update, %.1f delete) with,"
-                        + " %.1f (%.1f, %.1f, %.1f, %.1f) without%n",
-                live.perPurchase(0),
-                live.perPurchase(1),
-                live.perPurchase(2),
-                live.perPurchase(3),
-                live.perPurchase(4),
-                off.perPurchase(0),
-                off.perPurchase(1),
-                off.perPurchase(2),
-                off.perPurchase(3),
-                off.perPurchase(4));
-        out.printf(
-                "  machine: %d cores, JDK %s; MariaDB, the service and this client share it%n",
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
     }
 
     private static ServiceProcess start(
@@ -206,10 +260,20 @@ public final class MetricsBenchmark {
         return service;
     }
 
-    record Phase(long purchases, double seconds, long[] statements) {
+    record Phase(long purchases, double seconds, long[] statements, CpuClock cpu) {
 
         double rate() {
             return purchases / seconds;
+        }
+
+        /** {@code service 50.1 ms, MariaDB 14.2 ms, client 6.6 ms}. */
+        String cpuPerPurchase() {
+            long n = Math.max(1, purchases);
+            return String.format(
+                    "service %.1f ms, MariaDB %.1f ms, client %.1f ms",
+                    cpu.service().toNanos() / 1e6 / n,
+                    cpu.database().toNanos() / 1e6 / n,
+                    cpu.client().toNanos() / 1e6 / n);
         }
 
         double perPurchase(int i) {
@@ -227,22 +291,26 @@ public final class MetricsBenchmark {
             List<String> customers,
             int clients,
             int seconds,
-            BenchDatabase db)
+            BenchDatabase db,
+            long servicePid,
+            Path dbHome)
             throws Exception {
         load(api, tokens, customers, clients, 5, name + "-warm");
         long[] before = counters(db);
+        CpuClock cpu = CpuClock.read(servicePid, dbHome);
         long started = System.nanoTime();
         long done = load(api, tokens, customers, clients, seconds, name);
         double elapsed = (System.nanoTime() - started) / 1e9;
+        CpuClock used = CpuClock.read(servicePid, dbHome).since(cpu);
         long[] after = counters(db);
         long[] delta = new long[COUNTERS.length];
         for (int i = 0; i < delta.length; i++) {
             delta[i] = after[i] - before[i];
         }
-        Phase phase = new Phase(done, elapsed, delta);
+        Phase phase = new Phase(done, elapsed, delta, used);
         out.printf(
-                "  %s: %,d purchases in %.1f s = %.0f/s, %.1f statements each%n",
-                name, done, elapsed, phase.rate(), phase.perPurchase(0));
+                "  %s: %,d purchases in %.1f s = %.1f/s, %.1f statements each%n    %s; load average %s%n",
+                name, done, elapsed, phase.rate(), phase.perPurchase(0), used.describe(), CpuClock.loadAverage());
         return phase;
     }
 

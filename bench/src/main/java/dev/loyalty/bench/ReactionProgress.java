@@ -37,6 +37,15 @@ final class ReactionProgress implements AutoCloseable {
         return new Snapshot((before + System.nanoTime()) / 2, backlog, evaluations);
     }
 
+    /** The statements MariaDB has been sent so far ({@code Questions}, this connection's included). */
+    synchronized long statements() throws SQLException {
+        try (Statement sql = connection.createStatement();
+                ResultSet row = sql.executeQuery("SHOW GLOBAL STATUS LIKE 'Questions'")) {
+            row.next();
+            return row.getLong(2);
+        }
+    }
+
     /** The events still due for reactions (including those waiting for a retry after a failure). */
     synchronized long backlog() throws SQLException {
         return count("SELECT COUNT(*) FROM customer_event WHERE react_due_at IS NOT NULL");

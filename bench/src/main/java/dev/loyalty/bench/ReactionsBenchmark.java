@@ -148,8 +148,24 @@ public final class ReactionsBenchmark {
             out.printf(
                     "  %s, wrk %.1f s; load average %s%n",
                     cpu.describe(), events.wrkCpu().toMillis() / 1e3, load);
+            long statementsBefore = progress.statements();
+            long backlogBefore = progress.backlog();
+            CpuClock drainCpuBefore = CpuClock.read(service.pid(), dbHome);
             ReactionProgress.Drain drain = progress.awaitEmpty("draining", Duration.ofMinutes(2), out);
-            out.printf("  drained           %s after %.1f s%n", drain.end(), (drain.at() - end.at()) / 1e9);
+            ReactionProgress.Snapshot drained = progress.now();
+            CpuClock drainCpu = CpuClock.read(service.pid(), dbHome).since(drainCpuBefore);
+            double drainSeconds = (drained.at() - end.at()) / 1e9;
+            long reactedInDrain = backlogBefore - drain.backlog();
+            out.printf(
+                    "  drained           %s after %.1f s: %.1f evaluations/s with no intake; %.1f statements per"
+                            + " event reacted to (MariaDB's Questions, the sampler's included); %s%n",
+                    drain.end(),
+                    drainSeconds,
+                    (drained.evaluations() - end.evaluations()) / drainSeconds,
+                    reactedInDrain <= 0
+                            ? Double.NaN
+                            : (progress.statements() - statementsBefore) / (double) reactedInDrain,
+                    drainCpu.describe());
         }
 
         out.println();

@@ -26,9 +26,17 @@ import java.util.logging.Logger;
  * as it did before {@code purchase_bought} ({@link BoughtBaseline}), and a snapshot of the first
  * one (its INSERT ... SELECT).
  *
+ * <p>{@code -Dbench.reuse=<run directory>} reopens a database an earlier run kept ({@code
+ * -Dbench.keep=true}) instead of generating one (the generation of 10 million lines takes 15-40
+ * minutes); its metrics are rebuilt again only with {@code -Dbench.rebuild=true}. {@code
+ * -Dbench.backfill=true} also times what migration V14_1 does to a database with history: filling
+ * {@code purchase_bought} from every receipt line, its two {@code INSERT ... SELECT DISTINCT} run
+ * into a scratch copy of the table (dropped afterwards).
+ *
  * <p>Run: {@code mvn -B -q package -DskipTests && mvn -B -q -Pbench -pl bench compile
  * exec:java@segments}; options {@code -Dbench.segmentCustomers=}, {@code
- * -Dbench.segmentReceipts=}, {@code -Dbench.bufferPool=1G}, {@code -Dbench.keep=true}.
+ * -Dbench.segmentReceipts=}, {@code -Dbench.bufferPool=1G}, {@code -Dbench.keep=true}, {@code
+ * -Dbench.reuse=}, {@code -Dbench.rebuild=true}, {@code -Dbench.backfill=true}.
  */
 public final class SegmentBenchmark {
 
@@ -67,13 +75,20 @@ public final class SegmentBenchmark {
         PrintStream out = System.out;
         long customers = Long.parseLong(System.getProperty("bench.segmentCustomers", "1000000"));
         long receipts = Long.parseLong(System.getProperty("bench.segmentReceipts", "2900000"));
+        String reuse = System.getProperty("bench.reuse", "").strip();
+        boolean rebuild = Boolean.parseBoolean(System.getProperty("bench.rebuild", "false"));
+        boolean backfill = Boolean.parseBoolean(System.getProperty("bench.backfill", "false"));
         LargeRun.around(
                 "segment",
+                reuse,
                 out,
                 (large, teardown) -> measure(
                         out,
                         customers,
                         receipts,
+                        large.reused(),
+                        rebuild,
+                        backfill,
                         large.bufferPool(),
                         large.jar(),
                         large.dir(),
@@ -85,6 +100,9 @@ public final class SegmentBenchmark {
             PrintStream out,
             long customers,
             long receipts,
+            boolean reused,
+            boolean rebuild,
+            boolean backfill,
             String bufferPool,
             Path jar,
             Path run,
@@ -92,13 +110,18 @@ public final class SegmentBenchmark {
             Teardown teardown)
             throws Exception {
         out.printf(
-                "Segment benchmark: %,d customers, %,d receipts, buffer pool %s, jar %s%n",
-                customers, receipts, bufferPool, jar);
+                "Segment benchmark: %s, buffer pool %s, jar %s%n",
+                reused ? "the database kept in " + run : "%,d customers, %,d receipts".formatted(customers, receipts),
+                bufferPool,
+                jar);
         out.println("  files of this run: " + run);
-        BenchDatabase db = BenchDatabase.start(mariadbBase, run.resolve("mariadb"), bufferPool);
+        BenchDatabase db = reused
+                ? BenchDatabase.reopen(mariadbBase, run.resolve("mariadb"), bufferPool)
+                : BenchDatabase.start(mariadbBase, run.resolve("mariadb"), bufferPool);
         teardown.add("stopping MariaDB", db);
         Path dataDir = Files.createDirectories(run.resolve("service-data"));
-        ServiceProcess service = ServiceProcess.start(jar, dataDir, freePort(), db.url(), run.resolve("service.log"));
+        ServiceProcess service = ServiceProcess.start(
+                jar, dataDir, freePort(), db.url(), run.resolve("service-" + System.currentTimeMillis() + ".log"));
         teardown.add("stopping the service", service);
         Api api = new Api(service.port());
         Duration ready = service.awaitReady(api, Duration.ofSeconds(900));
@@ -108,11 +131,14 @@ public final class SegmentBenchmark {
         Path dbHome = run.resolve("mariadb");
         CpuClock cpu = CpuClock.read(service.pid(), dbHome);
         long generated = System.nanoTime();
-        GeneratedHistory.generate(jar, dataDir, db.url(), run, customers, receipts, 24);
+        if (!reused) {
+            GeneratedHistory.generate(jar, dataDir, db.url(), run, customers, receipts, 24);
+        }
         try (Connection connection = db.connect();
                 Statement sql = connection.createStatement()) {
             out.printf(
-                    "  generated in %.1f s: %,d customers, %,d receipts, %,d lines, %,d consent rows%n",
+                    "  %s in %.1f s: %,d customers, %,d receipts, %,d lines, %,d consent rows%n",
+                    reused ? "reopened" : "generated",
                     (System.nanoTime() - generated) / 1e9,
                     single(sql, "SELECT COUNT(*) FROM customer"),
                     single(sql, "SELECT COUNT(*) FROM purchase"),
@@ -122,19 +148,30 @@ public final class SegmentBenchmark {
                     "    %,d purchase_bought rows; load average %s%n",
                     single(sql, "SELECT COUNT(*) FROM purchase_bought"), CpuClock.loadAverage());
         }
-        cpu = CpuClock.read(service.pid(), dbHome);
-        // the metrics the segments read, by the service's own set-based rebuild (the nightly job's)
-        long rebuildStarted = System.nanoTime();
-        Api.Response rebuilt = api.send("POST", "/api/v1/metrics/rebuild", tokens.admin(), "", Duration.ofHours(3));
-        if (rebuilt.status() != 200) {
-            throw new IllegalStateException("the rebuild answered " + rebuilt.status() + ": " + rebuilt.shortBody());
+        if (backfill) {
+            backfill(out, db, service.pid(), dbHome);
         }
-        out.printf(
-                "  metrics rebuilt by the service in %.1f s: %s%n    %s; load average %s%n",
-                (System.nanoTime() - rebuildStarted) / 1e9,
-                rebuilt.body(),
-                CpuClock.read(service.pid(), dbHome).since(cpu).describe(),
-                CpuClock.loadAverage());
+        boolean noMetrics;
+        try (Connection connection = db.connect();
+                Statement sql = connection.createStatement()) {
+            noMetrics = single(sql, "SELECT COUNT(*) FROM customer_sku_metrics") == 0;
+        }
+        if (!reused || rebuild || noMetrics) {
+            cpu = CpuClock.read(service.pid(), dbHome);
+            // the metrics the segments read, by the service's own set-based rebuild (the nightly job's)
+            long rebuildStarted = System.nanoTime();
+            Api.Response rebuilt = api.send("POST", "/api/v1/metrics/rebuild", tokens.admin(), "", Duration.ofHours(3));
+            if (rebuilt.status() != 200) {
+                throw new IllegalStateException(
+                        "the rebuild answered " + rebuilt.status() + ": " + rebuilt.shortBody());
+            }
+            out.printf(
+                    "  metrics rebuilt by the service in %.1f s: %s%n    %s; load average %s%n",
+                    (System.nanoTime() - rebuildStarted) / 1e9,
+                    rebuilt.body(),
+                    CpuClock.read(service.pid(), dbHome).since(cpu).describe(),
+                    CpuClock.loadAverage());
+        }
         try (Connection connection = db.connect();
                 Statement sql = connection.createStatement()) {
             sql.execute("ANALYZE TABLE customer, customer_metrics, customer_category_metrics, customer_consent,"
@@ -195,6 +232,36 @@ public final class SegmentBenchmark {
         out.printf(
                 "  machine: %d cores, JDK %s; MariaDB, the service and this client share it%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+    }
+
+    /**
+     * Times migration V14_1's backfill of {@code purchase_bought} (its two statements, verbatim but
+     * for the table) into a scratch table of the same definition, then drops it.
+     */
+    private static void backfill(PrintStream out, BenchDatabase db, long servicePid, Path dbHome) throws SQLException {
+        try (Connection connection = db.connect();
+                Statement sql = connection.createStatement()) {
+            sql.execute("DROP TABLE IF EXISTS bench_purchase_bought");
+            sql.execute("CREATE TABLE bench_purchase_bought LIKE purchase_bought");
+            CpuClock cpu = CpuClock.read(servicePid, dbHome);
+            long started = System.nanoTime();
+            for (String[] kind : new String[][] {{"C", "l.category"}, {"S", "l.sku"}}) {
+                long one = System.nanoTime();
+                int rows = sql.executeUpdate("INSERT INTO bench_purchase_bought"
+                        + " (purchase_id, kind, item, occurred_at, customer_id)"
+                        + " SELECT DISTINCT p.id, '" + kind[0] + "', " + kind[1] + ", p.occurred_at, p.customer_id"
+                        + " FROM purchase p JOIN purchase_line l ON l.purchase_id = p.id"
+                        + " WHERE p.customer_id IS NOT NULL AND l.quantity > l.reversed_quantity");
+                out.printf(
+                        "  V14_1 backfill, kind %s: %,d rows in %.1f s; load average %s%n",
+                        kind[0], rows, (System.nanoTime() - one) / 1e9, CpuClock.loadAverage());
+            }
+            out.printf(
+                    "  V14_1 backfill of purchase_bought: %.1f s in all%n    %s%n",
+                    (System.nanoTime() - started) / 1e9,
+                    CpuClock.read(servicePid, dbHome).since(cpu).describe());
+            sql.execute("DROP TABLE bench_purchase_bought");
+        }
     }
 
     private static String count(String json) {

@@ -30,6 +30,15 @@ public interface Customers {
      */
     Optional<Customer> byId(CustomerId id);
 
+    /** @return those of the customers given who exist, by id (one read where the store can) */
+    default java.util.Map<CustomerId, Customer> byIds(java.util.Collection<CustomerId> ids) {
+        java.util.Map<CustomerId, Customer> found = new java.util.HashMap<>();
+        for (CustomerId id : ids) {
+            byId(id).ifPresent(customer -> found.put(id, customer));
+        }
+        return found;
+    }
+
     /**
      * @param cardNumber card
      * @return its holder, if any (an erased customer's card has none)

@@ -17,4 +17,17 @@ public interface UnverifiedContacts {
 
     /** @return per channel awaiting verification, the contact verified before it */
     Map<ContactChannel, Optional<String>> of(CustomerId customerId);
+
+    /**
+     * As {@link #of} for several customers at once (a campaign's page of messages).
+     *
+     * @return per customer given, what {@link #of} gives for them
+     */
+    default Map<CustomerId, Map<ContactChannel, Optional<String>>> ofAll(java.util.Collection<CustomerId> customers) {
+        Map<CustomerId, Map<ContactChannel, Optional<String>>> all = new java.util.HashMap<>();
+        for (CustomerId customer : customers) {
+            all.put(customer, of(customer));
+        }
+        return all;
+    }
 }

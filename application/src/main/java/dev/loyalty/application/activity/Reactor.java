@@ -2,6 +2,8 @@ package dev.loyalty.application.activity;
 
 import dev.loyalty.domain.customer.Customer;
 import java.time.Instant;
+import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * One concern that reacts to a customer's event (the rules, the missions, the referrals, ...). The
@@ -27,4 +29,18 @@ public interface Reactor {
      * @param now the reaction's time
      */
     void react(DueActivity due, Customer customer, Instant now);
+
+    /**
+     * Runs a batch's reactions ({@link #react} on each of its events, distinct customers) in their
+     * transaction: a reactor may keep its writes back and make them together when {@code reactions}
+     * returned, and read what it needs of the whole batch before. By default it does nothing around
+     * them.
+     *
+     * @param batch the batch's events
+     * @param reactions the batch's reactions, by every reactor
+     * @return what {@code reactions} returned
+     */
+    default <T> T inBatch(List<DueActivity> batch, Supplier<T> reactions) {
+        return reactions.get();
+    }
 }

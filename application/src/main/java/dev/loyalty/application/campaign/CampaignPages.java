@@ -308,24 +308,31 @@ public class CampaignPages {
         return kept;
     }
 
-    /** The message of each member offered, through the outbox (never a gateway), its cause the member's key. */
+    /**
+     * The message of each member offered, through the outbox (never a gateway), its cause the
+     * member's key: the page's messages queued together, in this transaction.
+     */
     private void message(Campaign campaign, List<Treated> treated) {
         if (campaign.definition().message().isEmpty()) {
             return;
         }
         MessagePlan plan = campaign.definition().message().get();
-        for (Treated member : treated) {
-            if (!member.outcome.equals("OFFERED")) {
-                continue;
-            }
-            MessageOutbox.Queued queued = outbox.queueJudged(new MessageRequest(
-                    member.target.customer(),
-                    plan.channel(),
-                    plan.template(),
-                    member.values,
-                    false,
-                    plan.priority(),
-                    "campaign:" + campaign.id() + ":" + member.target.occasion() + ":" + member.target.customer()));
+        List<Treated> offered = treated.stream()
+                .filter(member -> member.outcome.equals("OFFERED"))
+                .toList();
+        List<MessageOutbox.Queued> judged = outbox.queueAllJudged(offered.stream()
+                .map(member -> new MessageRequest(
+                        member.target.customer(),
+                        plan.channel(),
+                        plan.template(),
+                        member.values,
+                        false,
+                        plan.priority(),
+                        "campaign:" + campaign.id() + ":" + member.target.occasion() + ":" + member.target.customer()))
+                .toList());
+        for (int i = 0; i < offered.size(); i++) {
+            Treated member = offered.get(i);
+            MessageOutbox.Queued queued = judged.get(i);
             member.channel = queued.channel().map(Enum::name);
             member.messageId = queued.messageId();
             Optional<String> unreachable = queued.unreachable().map(r -> r.length() > 64 ? r.substring(0, 64) : r);

@@ -5,6 +5,7 @@ import dev.loyalty.application.messaging.MessageRequest;
 import dev.loyalty.application.messaging.OutboxService;
 import dev.loyalty.application.shared.Actor;
 import dev.loyalty.application.shared.KeyedDigests;
+import dev.loyalty.application.shared.RateLimitedException;
 import dev.loyalty.application.shared.Role;
 import dev.loyalty.domain.customer.ContactChannel;
 import dev.loyalty.domain.customer.Customer;
@@ -12,6 +13,7 @@ import dev.loyalty.domain.customer.CustomerId;
 import dev.loyalty.domain.customer.CustomerNotFoundException;
 import dev.loyalty.domain.customer.Email;
 import dev.loyalty.domain.customer.PhoneNumber;
+import dev.loyalty.domain.customer.ProfileUpdate;
 import dev.loyalty.domain.messaging.Channel;
 import dev.loyalty.domain.shared.AccessDeniedException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,7 +41,9 @@ import java.util.random.RandomGenerator;
  * transactional message to the new contact; only its keyed digest is kept; it works for {@link
  * #VALIDITY} and {@link #ATTEMPTS} wrong codes (counted under a row lock, so parallel guesses are
  * counted each). Giving the verified contact back cancels the verification; a change the console
- * makes is taken as verified.
+ * makes is taken as verified. A customer is sent at most {@link ContactChangeLimit#perDay()} codes
+ * (new contacts) a day, counted in the database ({@link ContactChangeQuota}: across instances and
+ * restarts); the next change is refused as {@link RateLimitedException} and changes nothing.
  */
 @ApplicationScoped
 public class ContactVerificationService implements ChangeProfileUseCase, VerifyContactUseCase {
@@ -61,12 +65,14 @@ public class ContactVerificationService implements ChangeProfileUseCase, VerifyC
     private final ContactVerifications verifications;
     private final MessageOutbox outbox;
     private final KeyedDigests digests;
+    private final ContactChangeQuota quota;
+    private final ContactChangeLimit limit;
     private final Clock clock;
     private final RandomGenerator random;
 
     /** For CDI's proxy only. */
     protected ContactVerificationService() {
-        this(null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null);
     }
 
     @Inject
@@ -76,8 +82,10 @@ public class ContactVerificationService implements ChangeProfileUseCase, VerifyC
             ContactVerifications verifications,
             MessageOutbox outbox,
             KeyedDigests digests,
+            ContactChangeQuota quota,
+            ContactChangeLimit limit,
             Clock clock) {
-        this(profiles, customers, verifications, outbox, digests, clock, new SecureRandom());
+        this(profiles, customers, verifications, outbox, digests, quota, limit, clock, new SecureRandom());
     }
 
     /** With a chosen source of codes (tests). */
@@ -87,6 +95,8 @@ public class ContactVerificationService implements ChangeProfileUseCase, VerifyC
             ContactVerifications verifications,
             MessageOutbox outbox,
             KeyedDigests digests,
+            ContactChangeQuota quota,
+            ContactChangeLimit limit,
             Clock clock,
             RandomGenerator random) {
         this.profiles = profiles;
@@ -94,6 +104,8 @@ public class ContactVerificationService implements ChangeProfileUseCase, VerifyC
         this.verifications = verifications;
         this.outbox = outbox;
         this.digests = digests;
+        this.quota = quota;
+        this.limit = limit;
         this.clock = clock;
         this.random = random;
     }
@@ -103,8 +115,11 @@ public class ContactVerificationService implements ChangeProfileUseCase, VerifyC
     public Customer change(UpdateProfileCommand command) {
         Objects.requireNonNull(command, "command");
         Customer before = customers.byId(command.customerId(), command.actor());
-        Customer after = profiles.updateProfile(command);
         boolean byTheCustomer = command.actor().role() == Role.CUSTOMER;
+        if (byTheCustomer) {
+            countNewContacts(before, command.update());
+        }
+        Customer after = profiles.updateProfile(command);
         contactChanged(
                 ContactChannel.EMAIL,
                 before.email().map(Email::value),
@@ -118,6 +133,54 @@ public class ContactVerificationService implements ChangeProfileUseCase, VerifyC
                 after,
                 byTheCustomer);
         return after;
+    }
+
+    /**
+     * Counts the new contacts the change will send a code to, before anything changes: each one is
+     * a message to a contact of the caller's choosing, a bounded number a day or the app is an SMS
+     * pump.
+     *
+     * @throws RateLimitedException when the customer's day has no room for them
+     */
+    private void countNewContacts(Customer before, ProfileUpdate update) {
+        int contacts = (sendsCode(
+                                before,
+                                ContactChannel.EMAIL,
+                                before.email().map(Email::value),
+                                update.email().map(Email::value))
+                        ? 1
+                        : 0)
+                + (sendsCode(
+                                before,
+                                ContactChannel.SMS,
+                                before.phone().map(PhoneNumber::value),
+                                update.phone().map(PhoneNumber::value))
+                        ? 1
+                        : 0);
+        if (contacts == 0) {
+            return;
+        }
+        Instant now = clock.instant();
+        quota.take(before.id(), contacts, limit.perDay(), ContactChangeLimit.WINDOW, now)
+                .ifPresent(windowEnd -> {
+                    throw new RateLimitedException(
+                            "too many new contacts for this customer: at most " + limit.perDay()
+                                    + " a day (each is sent a code)",
+                            Duration.between(now, windowEnd).toSeconds());
+                });
+    }
+
+    /** Whether the customer giving {@code wanted} is sent a code: a contact neither current nor verified. */
+    private boolean sendsCode(
+            Customer before, ContactChannel channel, Optional<String> current, Optional<String> wanted) {
+        if (wanted.isEmpty() || wanted.equals(current)) {
+            return false;
+        }
+        Optional<String> verified = verifications
+                .locked(before.id(), channel)
+                .map(ContactVerifications.Pending::verifiedBefore)
+                .orElse(current);
+        return !wanted.equals(verified);
     }
 
     private void contactChanged(

@@ -54,6 +54,15 @@ public interface ContactVerifications extends UnverifiedContacts {
     /** @return the customer's contacts awaiting verification, by channel */
     Map<ContactChannel, Pending> pendingOf(CustomerId customerId);
 
+    /** @return per customer given, {@link #pendingOf} them (one read for all where the store can) */
+    default Map<CustomerId, Map<ContactChannel, Pending>> pendingOfAll(java.util.Collection<CustomerId> customers) {
+        Map<CustomerId, Map<ContactChannel, Pending>> all = new java.util.HashMap<>();
+        for (CustomerId customer : customers) {
+            all.put(customer, pendingOf(customer));
+        }
+        return all;
+    }
+
     /** @return the pending contact, locked until the transaction ends */
     Optional<Pending> locked(CustomerId customerId, ContactChannel channel);
 
@@ -68,5 +77,16 @@ public interface ContactVerifications extends UnverifiedContacts {
         Map<ContactChannel, Optional<String>> unverified = new java.util.EnumMap<>(ContactChannel.class);
         pendingOf(customerId).forEach((channel, pending) -> unverified.put(channel, pending.verifiedBefore()));
         return unverified;
+    }
+
+    @Override
+    default Map<CustomerId, Map<ContactChannel, Optional<String>>> ofAll(java.util.Collection<CustomerId> customers) {
+        Map<CustomerId, Map<ContactChannel, Optional<String>>> all = new java.util.HashMap<>();
+        pendingOfAll(customers).forEach((customer, pending) -> {
+            Map<ContactChannel, Optional<String>> unverified = new java.util.EnumMap<>(ContactChannel.class);
+            pending.forEach((channel, p) -> unverified.put(channel, p.verifiedBefore()));
+            all.put(customer, unverified);
+        });
+        return all;
     }
 }

@@ -29,6 +29,17 @@ public interface Devices {
     /** @return the customer's devices, most recently registered first */
     List<Device> ofCustomer(CustomerId customerId);
 
+    /** @return those of the customers given who have a device registered (one read where the store can) */
+    default java.util.Set<CustomerId> withDevices(java.util.Collection<CustomerId> customers) {
+        java.util.Set<CustomerId> with = new java.util.HashSet<>();
+        for (CustomerId customer : customers) {
+            if (!ofCustomer(customer).isEmpty()) {
+                with.add(customer);
+            }
+        }
+        return with;
+    }
+
     /**
      * Forgets tokens whoever holds them (the push provider said they no longer reach an app).
      *

@@ -1,6 +1,7 @@
 package dev.loyalty.application.event;
 
 import dev.loyalty.application.account.Customers;
+import dev.loyalty.application.account.PointsAwards;
 import dev.loyalty.application.account.Wallets;
 import dev.loyalty.application.activity.ActivityLog;
 import dev.loyalty.application.activity.DueActivity;
@@ -41,6 +42,9 @@ public class Reactions {
 
     private final ReactionSettingsVersions versions;
 
+    /** Holds a batch's wallets so that its awards are saved together; none: each award on its own. */
+    private final PointsAwards points;
+
     /** For CDI's proxy only. */
     protected Reactions() {
         this(null, null, null, List.of(), null);
@@ -53,14 +57,16 @@ public class Reactions {
             Wallets wallets,
             Instance<Reactor> reactors,
             Clock clock,
-            ReactionSettingsVersions versions) {
+            ReactionSettingsVersions versions,
+            PointsAwards points) {
         this(
                 activities,
                 customers,
                 wallets,
                 StreamSupport.stream(reactors.spliterator(), false).toList(),
                 clock,
-                versions);
+                versions,
+                points);
     }
 
     /** Reactions whose reactors read their settings afresh. */
@@ -81,6 +87,25 @@ public class Reactions {
             List<Reactor> reactors,
             Clock clock,
             ReactionSettingsVersions versions) {
+        this(activities, customers, wallets, reactors, clock, versions, null);
+    }
+
+    /**
+     * @param reactors the reactors, in any order: they run by {@link Reactor#order()}, then by class
+     *     name
+     * @param versions read once per batch, for the reactors' caches
+     * @param points the reactors' points awards, holding the batch's wallets (null: none held, each
+     *     event locks its customer's wallet and each award saves it)
+     */
+    public Reactions(
+            ActivityLog activities,
+            Customers customers,
+            Wallets wallets,
+            List<Reactor> reactors,
+            Clock clock,
+            ReactionSettingsVersions versions,
+            PointsAwards points) {
+        this.points = points;
         this.versions = versions;
         this.activities = activities;
         this.customers = customers;
@@ -128,10 +153,37 @@ public class Reactions {
     }
 
     private List<Long> reactToClaimed(List<DueActivity> claimed, Instant now) {
+        if (points == null) {
+            for (DueActivity due : claimed) {
+                wallets.lockedHead(due.activity().customerId());
+            }
+            return reactToLocked(claimed, now);
+        }
+        // every customer's wallet locked in one go (in customer id order), their awards saved together
+        List<CustomerId> owners =
+                claimed.stream().map(due -> due.activity().customerId()).toList();
+        return points.holding(
+                wallets.lockedHeads(owners), () -> inBatch(0, claimed, () -> reactToLocked(claimed, now)));
+    }
+
+    /** The work inside every reactor's {@link Reactor#inBatch}, from the {@code from}-th on. */
+    private List<Long> inBatch(int from, List<DueActivity> claimed, java.util.function.Supplier<List<Long>> work) {
+        if (from == reactors.size()) {
+            return work.get();
+        }
+        return reactors.get(from).inBatch(claimed, () -> inBatch(from + 1, claimed, work));
+    }
+
+    private List<Long> reactToLocked(List<DueActivity> claimed, Instant now) {
+        // read under the wallet locks, all at once
+        java.util.Map<CustomerId, Customer> found = customers.byIds(claimed.stream()
+                .map(due -> due.activity().customerId())
+                .distinct()
+                .toList());
         for (DueActivity due : claimed) {
             CustomerId customerId = due.activity().customerId();
-            wallets.lockedHead(customerId);
-            Optional<Customer> customer = customers.byId(customerId).filter(c -> !c.isErased());
+            Optional<Customer> customer =
+                    Optional.ofNullable(found.get(customerId)).filter(c -> !c.isErased());
             if (customer.isPresent()) {
                 for (Reactor reactor : reactors) {
                     reactor.react(due, customer.get(), now);

@@ -1,10 +1,12 @@
 package dev.loyalty.application.messaging;
 
 import dev.loyalty.application.account.Customers;
+import dev.loyalty.application.account.UnverifiedContacts;
 import dev.loyalty.application.shared.Actor;
 import dev.loyalty.domain.customer.Customer;
 import dev.loyalty.domain.customer.CustomerId;
 import dev.loyalty.domain.messaging.Channel;
+import dev.loyalty.domain.messaging.ContactPoints;
 import dev.loyalty.domain.messaging.Message;
 import dev.loyalty.domain.messaging.MessageStatus;
 import dev.loyalty.domain.messaging.MessageText;
@@ -26,7 +28,9 @@ import java.util.UUID;
 /**
  * The in-store channels: blocks printed at the till and the stores' call lists. Their messages are
  * SENT when the relay has judged them (consent, pressure) and held them here, and DELIVERED when a
- * till printed them or the staff made the call.
+ * till printed them or the staff made the call. The call list shows only verified phone numbers: a
+ * number changed in the app and not confirmed yet gives way to the one verified before it, or to
+ * no line at all.
  */
 @ApplicationScoped
 public class InStoreMessagesService implements TillMessages, StaffCallList {
@@ -36,18 +40,25 @@ public class InStoreMessagesService implements TillMessages, StaffCallList {
 
     private final Messages messages;
     private final Customers customers;
+    private final UnverifiedContacts unverified;
     private final MessagingSettings settings;
     private final Clock clock;
 
     /** For CDI's proxy only. */
     protected InStoreMessagesService() {
-        this(null, null, null, null);
+        this(null, null, null, null, null);
     }
 
     @Inject
-    public InStoreMessagesService(Messages messages, Customers customers, MessagingSettings settings, Clock clock) {
+    public InStoreMessagesService(
+            Messages messages,
+            Customers customers,
+            UnverifiedContacts unverified,
+            MessagingSettings settings,
+            Clock clock) {
         this.messages = messages;
         this.customers = customers;
+        this.unverified = unverified;
         this.settings = settings;
         this.clock = clock;
     }
@@ -96,17 +107,24 @@ public class InStoreMessagesService implements TillMessages, StaffCallList {
         List<StaffCall> calls = new ArrayList<>();
         for (Message message : messages.callList(store, CALL_LIST_LIMIT)) {
             Optional<Customer> customer = customers.byId(message.customerId());
-            if (customer.isEmpty() || customer.get().phone().isEmpty()) {
+            if (customer.isEmpty()) {
                 continue;
             }
             Customer c = customer.get();
+            // the staff phone the number the customer verified: one changed in the app and not
+            // confirmed yet could be anyone's (the one verified before it, if any, is called meanwhile)
+            Optional<String> phone =
+                    ContactPoints.of(c).verifiedOnly(unverified.of(c.id())).phone();
+            if (phone.isEmpty()) {
+                continue;
+            }
             printable(message, c)
                     .ifPresent(block -> calls.add(new StaffCall(
                             message.id(),
                             c.id(),
                             c.firstName(),
                             c.lastName(),
-                            c.phone().orElseThrow().value(),
+                            phone.get(),
                             block.text(),
                             message.delivery().sentAt().orElse(message.createdAt()))));
         }

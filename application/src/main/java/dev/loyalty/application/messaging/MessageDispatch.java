@@ -138,6 +138,32 @@ public class MessageDispatch {
         return messages.claimDue(now, now.plus(settings.lease()), limit);
     }
 
+    /**
+     * Judges several claimed messages in one transaction, as {@link #prepare} does each: a batch
+     * costs one commit instead of one per message. Should one of them fail, nothing of the batch is
+     * kept (the caller then prepares them one by one).
+     *
+     * @return each claim's step, in the claims' order
+     */
+    @Transactional
+    public List<Step> prepareAll(List<Messages.Claim> claims) {
+        List<Step> steps = new java.util.ArrayList<>(claims.size());
+        for (Messages.Claim claim : claims) {
+            steps.add(prepare(claim));
+        }
+        return steps;
+    }
+
+    /**
+     * Records several providers' acceptances in one transaction, as {@link #accepted} does each.
+     *
+     * @param receipts each claim and what its provider answered
+     */
+    @Transactional
+    public void acceptedAll(Map<Messages.Claim, MessageGateway.Accepted> receipts) {
+        receipts.forEach(this::accepted);
+    }
+
     /** Judges a claimed message now and settles it or hands it over to be sent. */
     @Transactional
     public Step prepare(Messages.Claim claim) {

@@ -29,6 +29,16 @@ public interface MessageOutbox {
     }
 
     /**
+     * Queues several messages as {@link #queueJudged} does each (a campaign's page), in the caller's
+     * transaction, reading what they need for all of them at once where it can.
+     *
+     * @return what the outbox judged for each request, in their order
+     */
+    default java.util.List<Queued> queueAllJudged(java.util.List<MessageRequest> requests) {
+        return requests.stream().map(this::queueJudged).toList();
+    }
+
+    /**
      * What the outbox judged when a message was queued.
      *
      * @param messageId the new message, or empty when its cause was queued before

@@ -3,7 +3,9 @@ package dev.loyalty.application.messaging;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -36,29 +38,73 @@ public class MessageRelay {
     }
 
     /**
-     * Relays one batch.
+     * Relays one batch: its messages judged in one transaction, sent one after the other, their
+     * acceptances recorded in one transaction (a failed attempt is recorded on its own). Should the
+     * batch's judging fail, each message is judged on its own, so that one bad message holds up
+     * none of the others; should recording the acceptances together fail, each is recorded on its
+     * own (a message whose acceptance could not be recorded is sent again when its lease runs out,
+     * under the same id, as after a crash).
      *
      * @param limit the most messages to claim
      * @return how many were claimed (0: nothing is due)
      */
     public int relayOnce(int limit) {
         List<Messages.Claim> claims = dispatch.claim(limit);
-        for (Messages.Claim claim : claims) {
+        if (claims.isEmpty()) {
+            return 0;
+        }
+        List<MessageDispatch.Step> steps;
+        try {
+            steps = dispatch.prepareAll(claims);
+        } catch (RuntimeException batchFailed) {
+            steps = new ArrayList<>();
+            for (Messages.Claim claim : claims) {
+                try {
+                    steps.add(dispatch.prepare(claim));
+                } catch (RuntimeException e) {
+                    // the lease runs out and the message is taken again
+                    LOG.log(Level.WARNING, "Message " + claim.id() + " could not be relayed now; it will be again", e);
+                    steps.add(new MessageDispatch.Settled("not prepared"));
+                }
+            }
+        }
+        Map<Messages.Claim, MessageGateway.Accepted> accepted = new LinkedHashMap<>();
+        for (int i = 0; i < claims.size(); i++) {
+            Messages.Claim claim = claims.get(i);
+            if (steps.get(i) instanceof MessageDispatch.Send send) {
+                try {
+                    send(claim, send).ifPresent(receipt -> accepted.put(claim, receipt));
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "Message " + claim.id() + " could not be relayed now; it will be again", e);
+                }
+            }
+        }
+        if (!accepted.isEmpty()) {
             try {
-                relay(claim);
-            } catch (RuntimeException e) {
-                // the lease runs out and the message is taken again
-                LOG.log(Level.WARNING, "Message " + claim.id() + " could not be relayed now; it will be again", e);
+                dispatch.acceptedAll(accepted);
+            } catch (RuntimeException batchFailed) {
+                accepted.forEach((claim, receipt) -> {
+                    try {
+                        dispatch.accepted(claim, receipt);
+                    } catch (RuntimeException e) {
+                        LOG.log(
+                                Level.WARNING,
+                                "Message " + claim.id() + " was accepted, which could not be recorded now",
+                                e);
+                    }
+                });
             }
         }
         return claims.size();
     }
 
-    private void relay(Messages.Claim claim) {
-        MessageDispatch.Step step = dispatch.prepare(claim);
-        if (!(step instanceof MessageDispatch.Send send)) {
-            return;
-        }
+    /**
+     * Sends a prepared message (for push, each copy), records a failure at once and the devices
+     * found gone.
+     *
+     * @return the provider's acceptance, to be recorded; empty when none accepted it (recorded)
+     */
+    private Optional<MessageGateway.Accepted> send(Messages.Claim claim, MessageDispatch.Send send) {
         OutgoingMessage first = send.message();
         MessageGateway gateway = gateways.forChannel(first.channel());
         Optional<MessageGateway.Accepted> accepted = Optional.empty();
@@ -84,10 +130,9 @@ public class MessageRelay {
         if (!gone.isEmpty()) {
             dispatch.addressesGone(first.id(), gone);
         }
-        if (accepted.isPresent()) {
-            dispatch.accepted(claim, accepted.get());
-        } else {
+        if (accepted.isEmpty()) {
             dispatch.failed(claim, failure);
         }
+        return accepted;
     }
 }

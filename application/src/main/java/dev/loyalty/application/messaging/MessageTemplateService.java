@@ -93,7 +93,19 @@ public class MessageTemplateService implements MessageTemplateUseCases {
      *     then {@code it}), the programme's, English
      */
     static List<String> languages(Optional<LanguageTag> customer, String programme) {
+        return languages(Optional.empty(), customer, programme);
+    }
+
+    /**
+     * @param device the language of the app's device a push goes to, if it said one
+     * @param customer the customer's language, if told
+     * @param programme the programme's language
+     * @return the languages a template is looked up in, in order: the device's, the customer's (each
+     *     {@code it-IT}, then {@code it}), the programme's, English
+     */
+    static List<String> languages(Optional<LanguageTag> device, Optional<LanguageTag> customer, String programme) {
         java.util.LinkedHashSet<String> order = new java.util.LinkedHashSet<>();
+        device.ifPresent(tag -> order.addAll(tag.lookupOrder()));
         customer.ifPresent(tag -> order.addAll(tag.lookupOrder()));
         order.add(programme);
         order.add("en");

@@ -35,6 +35,23 @@ public interface Messages {
     boolean add(Message message, StatusChange first);
 
     /**
+     * Stores new messages, each with the first line of its history, as {@link #add} does one by one
+     * (a message whose cause exists is not stored): for many messages at once (a campaign's page).
+     *
+     * @param firsts each message's first history line, in the same order
+     * @return the ids of the messages stored
+     */
+    default java.util.Set<java.util.UUID> addAll(List<Message> messages, List<StatusChange> firsts) {
+        java.util.Set<java.util.UUID> stored = new java.util.HashSet<>();
+        for (int i = 0; i < messages.size(); i++) {
+            if (add(messages.get(i), firsts.get(i))) {
+                stored.add(messages.get(i).id());
+            }
+        }
+        return stored;
+    }
+
+    /**
      * Claims up to {@code limit} queued messages due at {@code now}, highest priority first,
      * skipping those another transaction holds: each one's next attempt moves to
      * {@code leaseUntil} and its lease count grows by one.

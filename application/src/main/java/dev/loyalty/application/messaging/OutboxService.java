@@ -3,8 +3,12 @@ package dev.loyalty.application.messaging;
 import dev.loyalty.application.account.Customers;
 import dev.loyalty.application.account.UnverifiedContacts;
 import dev.loyalty.application.device.Devices;
+import dev.loyalty.domain.customer.ContactChannel;
 import dev.loyalty.domain.customer.Customer;
+import dev.loyalty.domain.customer.CustomerId;
 import dev.loyalty.domain.customer.CustomerNotFoundException;
+import dev.loyalty.domain.customer.LanguageTag;
+import dev.loyalty.domain.device.Device;
 import dev.loyalty.domain.messaging.Channel;
 import dev.loyalty.domain.messaging.ChannelChoice;
 import dev.loyalty.domain.messaging.ContactPoints;
@@ -20,6 +24,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -31,7 +36,8 @@ import java.util.UUID;
  * message (a unique key). The text's placeholders are checked now: a placeholder that will have no
  * value makes the message a dead letter at once (FAILED, with the reason) rather than failing the
  * caller's transaction or reaching the customer half-filled; so does a text naming a template
- * ({@code @name}, taken in the customer's language, else the programme's, else English) that does not exist. The channel is chosen tentatively
+ * ({@code @name}, taken - for a push, in the language of the app's device first - in the customer's
+ * language, else the programme's, else English) that does not exist. The channel is chosen tentatively
  * now and for good when sent, when consent and pressure are judged.
  */
 @ApplicationScoped
@@ -96,6 +102,60 @@ public class OutboxService implements MessageOutbox, SendMessageUseCase {
         return queued(request);
     }
 
+    /**
+     * The requests' customers, devices and contacts awaiting verification read once for all, each
+     * request judged as {@link #queueJudged} judges it, then all the messages stored in one go.
+     */
+    @Override
+    @Transactional
+    public List<Queued> queueAllJudged(List<MessageRequest> requests) {
+        if (requests.isEmpty()) {
+            return List.of();
+        }
+        Set<CustomerId> who = new java.util.LinkedHashSet<>();
+        requests.forEach(r -> who.add(r.customerId()));
+        Map<CustomerId, Customer> found = customers.byIds(who);
+        Set<CustomerId> withDevices = devices.withDevices(who);
+        Map<CustomerId, Map<ContactChannel, Optional<String>>> pending = unverified.ofAll(who);
+        List<Judged> judged = new java.util.ArrayList<>(requests.size());
+        // a page's messages name one template: read once per language order, not per message
+        Map<String, Object> resolved = new HashMap<>();
+        Resolver once = (languages, text) -> {
+            Object known = resolved.computeIfAbsent(languages + "\n" + text, k -> {
+                try {
+                    return MessageTemplateService.resolve(templates, languages, text);
+                } catch (MessageTemplateNotFoundException e) {
+                    return e;
+                }
+            });
+            if (known instanceof MessageTemplateNotFoundException e) {
+                throw e;
+            }
+            @SuppressWarnings("unchecked")
+            Optional<MessageTemplate> template = (Optional<MessageTemplate>) known;
+            return template;
+        };
+        for (MessageRequest request : requests) {
+            Customer customer = found.get(request.customerId());
+            if (customer == null) {
+                throw new CustomerNotFoundException(request.customerId());
+            }
+            judged.add(judged(
+                    once,
+                    request,
+                    customer,
+                    withDevices.contains(customer.id()),
+                    pending.getOrDefault(customer.id(), Map.of()),
+                    () -> appLanguage(devices.ofCustomer(customer.id()))));
+        }
+        Set<UUID> stored = messages.addAll(
+                judged.stream().map(Judged::message).toList(),
+                judged.stream().map(Judged::first).toList());
+        return judged.stream()
+                .map(j -> j.queued(stored.contains(j.message().id())))
+                .toList();
+    }
+
     @Override
     @Transactional
     public MessageRecord send(SendMessageCommand command) {
@@ -137,17 +197,73 @@ public class OutboxService implements MessageOutbox, SendMessageUseCase {
 
     /** @return the new message's id (empty when its cause was already queued) and the channel judged */
     private Queued queued(MessageRequest request) {
+        Customer customer = customers
+                .byId(request.customerId())
+                .orElseThrow(() -> new CustomerNotFoundException(request.customerId()));
+        List<Device> apps = devices.ofCustomer(customer.id());
+        Judged judged = judged(
+                (languages, text) -> MessageTemplateService.resolve(templates, languages, text),
+                request,
+                customer,
+                !apps.isEmpty(),
+                unverified.of(customer.id()),
+                () -> appLanguage(apps));
+        return judged.queued(messages.add(judged.message(), judged.first()));
+    }
+
+    /** The language the app runs in: the device registered last that said one. */
+    private static Optional<LanguageTag> appLanguage(List<Device> apps) {
+        return apps.stream().map(Device::language).flatMap(Optional::stream).findFirst();
+    }
+
+    /** A message's template as {@link MessageTemplateService#resolve} finds it. */
+    private interface Resolver {
+        Optional<MessageTemplate> resolve(List<String> languages, String text);
+    }
+
+    /** A message judged and built, not stored yet, with what its caller is told once it is. */
+    private record Judged(Message message, StatusChange first, Optional<Channel> tentative, Optional<String> refused) {
+
+        Queued queued(boolean stored) {
+            return new Queued(
+                    stored ? Optional.of(message.id()) : Optional.empty(),
+                    refused.isPresent() ? Optional.empty() : tentative,
+                    refused);
+        }
+    }
+
+    /** The message a request makes to the customer (who has a device or not, these contacts awaiting verification). */
+    private Judged judged(
+            Resolver resolver,
+            MessageRequest request,
+            Customer customer,
+            boolean hasDevice,
+            Map<ContactChannel, Optional<String>> awaitingVerification,
+            java.util.function.Supplier<Optional<LanguageTag>> appLanguage) {
         String cause = cause(request.cause());
         String template = request.template();
         Map<String, String> values = new HashMap<>(request.values());
         Optional<String> problem = Optional.empty();
-        Customer customer = customers
-                .byId(request.customerId())
-                .orElseThrow(() -> new CustomerNotFoundException(request.customerId()));
+        Instant now = clock.instant();
+        MessageKind kind = request.transactional() ? MessageKind.TRANSACTIONAL : MessageKind.MARKETING;
+        Optional<Channel> requested = request.channel();
+        ContactPoints profile = ContactPoints.of(customer);
+        ContactPoints contacts = request.transactional()
+                        && request.cause().startsWith("contact-verification:")
+                        && values.containsKey(VERIFY_CONTACT)
+                ? profile
+                : profile.verifiedOnly(awaitingVerification);
+        ChannelChoice.Outcome choice = settings.channelChoice().choose(requested, kind, customer, contacts, hasDevice);
+        Optional<Channel> tentative =
+                choice instanceof ChannelChoice.Chosen chosen ? Optional.of(chosen.channel()) : requested;
+        // a push is read in the app: the language the app runs in comes before the customer's (read
+        // only for a push, so a page of SMS reads no device)
+        Optional<LanguageTag> pushLanguage =
+                tentative.filter(c -> c == Channel.PUSH).flatMap(push -> appLanguage.get());
         try {
-            Optional<MessageTemplate> named = MessageTemplateService.resolve(
-                    templates,
-                    MessageTemplateService.languages(customer.attributes().knownLanguage(), settings.language()),
+            Optional<MessageTemplate> named = resolver.resolve(
+                    MessageTemplateService.languages(
+                            pushLanguage, customer.attributes().knownLanguage(), settings.language()),
                     template.strip());
             if (named.isPresent()) {
                 template = named.get().body().value();
@@ -157,24 +273,6 @@ public class OutboxService implements MessageOutbox, SendMessageUseCase {
             problem = Optional.of(e.getMessage());
         }
         MessageText text = new MessageText(template);
-        Instant now = clock.instant();
-        MessageKind kind = request.transactional() ? MessageKind.TRANSACTIONAL : MessageKind.MARKETING;
-        Optional<Channel> requested = request.channel();
-        ContactPoints profile = ContactPoints.of(customer);
-        ContactPoints contacts = request.transactional()
-                        && request.cause().startsWith("contact-verification:")
-                        && values.containsKey(VERIFY_CONTACT)
-                ? profile
-                : profile.verifiedOnly(unverified.of(customer.id()));
-        ChannelChoice.Outcome choice = settings.channelChoice()
-                .choose(
-                        requested,
-                        kind,
-                        customer,
-                        contacts,
-                        !devices.ofCustomer(customer.id()).isEmpty());
-        Optional<Channel> tentative =
-                choice instanceof ChannelChoice.Chosen chosen ? Optional.of(chosen.channel()) : requested;
         Optional<String> unreachable =
                 choice instanceof ChannelChoice.Unreachable none ? Optional.of(none.reason()) : Optional.empty();
         Optional<String> storeId = Optional.ofNullable(request.values().get("storeId"))
@@ -204,9 +302,6 @@ public class OutboxService implements MessageOutbox, SendMessageUseCase {
                                 + tentative.map(c -> " for " + c).orElse("")),
                 now);
         Optional<String> refused = problem.isPresent() ? problem : unreachable;
-        return new Queued(
-                messages.add(message, first) ? Optional.of(id) : Optional.empty(),
-                refused.isPresent() ? Optional.empty() : tentative,
-                refused);
+        return new Judged(message, first, tentative, refused);
     }
 }

@@ -11,7 +11,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -65,16 +64,7 @@ public class UnsubscribeService implements UnsubscribeUseCase {
             return subject.purpose();
         }
         Customer customer = found.get();
-        ProfileUpdate withdrawal = new ProfileUpdate(
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Map.of(subject.purpose(), false),
-                SOURCE,
-                settings.consentTextVersion());
+        ProfileUpdate withdrawal = ProfileUpdate.withdrawal(subject.purpose(), SOURCE, settings.consentTextVersion());
         List<CustomerEvent> happened = customer.updateProfile(withdrawal, clock.instant());
         if (!happened.isEmpty()) {
             customers.update(customer);

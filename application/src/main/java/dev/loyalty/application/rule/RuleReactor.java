@@ -25,6 +25,7 @@ import dev.loyalty.domain.rule.CustomerFacts;
 import dev.loyalty.domain.rule.Decision;
 import dev.loyalty.domain.rule.Rule;
 import dev.loyalty.domain.rule.RuleAction;
+import dev.loyalty.domain.rule.RuleId;
 import dev.loyalty.domain.segment.SegmentId;
 import dev.loyalty.domain.shared.DomainException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -71,6 +72,18 @@ public class RuleReactor implements Reactor {
     private final Campaigns campaigns;
     private final CampaignContacts contacts;
     private final RandomGenerator random = new SecureRandom();
+
+    /** The calling thread's batch ({@link #inBatch}): its verdicts, recorded together at its end. */
+    private final ThreadLocal<Batch> batch = new ThreadLocal<>();
+
+    /**
+     * A batch being judged.
+     *
+     * @param verdicts the verdicts so far, recorded at the batch's end
+     * @param firedBefore the once-per-customer rules on the batch's types that fired for its
+     *     customers before it, read at its start
+     */
+    private record Batch(List<Evaluation> verdicts, Set<RuleEvaluations.Fired> firedBefore) {}
 
     /** For CDI's proxy only. */
     protected RuleReactor() {
@@ -156,8 +169,9 @@ public class RuleReactor implements Reactor {
     @Override
     public void react(DueActivity due, Customer customer, Instant now) {
         Activity activity = due.activity();
+        List<Evaluation> verdicts = new ArrayList<>();
         for (Rule rule : activeRules.on(activity.type())) {
-            boolean fired = rule.conditions().oncePerCustomer() && evaluations.hasFired(rule.id(), customer.id());
+            boolean fired = rule.conditions().oncePerCustomer() && hasFired(rule, customer.id());
             Set<SegmentId> in = new HashSet<>();
             for (SegmentId segment : rule.conditions().segments()) {
                 if (segments.isMember(customer.id(), segment, now)) {
@@ -186,7 +200,7 @@ public class RuleReactor implements Reactor {
                     });
                 }
             }
-            evaluations.record(new Evaluation(
+            verdicts.add(new Evaluation(
                     rule.id(),
                     rule.version(),
                     due.rowId(),
@@ -198,6 +212,62 @@ public class RuleReactor implements Reactor {
                     outcome,
                     reasons));
         }
+        Batch current = batch.get();
+        if (current != null) {
+            current.verdicts().addAll(verdicts);
+        } else {
+            // together, after every rule judged: a rule's "once per customer" asks about earlier events only
+            evaluations.recordAll(verdicts);
+        }
+    }
+
+    /**
+     * Reads at the batch's start which once-per-customer rules fired for its customers (one query),
+     * and records the batch's verdicts in one go once all its events were judged.
+     */
+    @Override
+    public <T> T inBatch(List<DueActivity> events, java.util.function.Supplier<T> reactions) {
+        Set<RuleId> oncePerCustomer = new HashSet<>();
+        Set<CustomerId> customers = new HashSet<>();
+        for (DueActivity due : events) {
+            customers.add(due.activity().customerId());
+            for (Rule rule : activeRules.on(due.activity().type())) {
+                if (rule.conditions().oncePerCustomer()) {
+                    oncePerCustomer.add(rule.id());
+                }
+            }
+        }
+        Batch current = new Batch(
+                new ArrayList<>(),
+                oncePerCustomer.isEmpty() ? Set.of() : evaluations.firedAmong(oncePerCustomer, customers));
+        batch.set(current);
+        T result;
+        try {
+            result = reactions.get();
+        } finally {
+            batch.remove();
+        }
+        evaluations.recordAll(current.verdicts());
+        return result;
+    }
+
+    /** Whether the rule fired for the customer before: read at the batch's start, or judged in it. */
+    private boolean hasFired(Rule rule, CustomerId customer) {
+        Batch current = batch.get();
+        if (current == null) {
+            return evaluations.hasFired(rule.id(), customer);
+        }
+        if (current.firedBefore().contains(new RuleEvaluations.Fired(rule.id(), customer))) {
+            return true;
+        }
+        for (Evaluation e : current.verdicts()) {
+            if (e.ruleId().equals(rule.id())
+                    && e.customerId().equals(customer)
+                    && e.outcome() != Evaluation.Outcome.SKIPPED) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static CampaignContacts.Contact contact(

@@ -8,7 +8,8 @@ import java.util.Objects;
  * One thing that happened to a customer.
  *
  * @param at when
- * @param kind EVENT, POINTS, COUPON, MESSAGE, TIER, ANSWER (a current answer to a question)
+ * @param kind EVENT, POINTS, PENDING_POINTS (a step of an order's pending points: PENDING, POSTED,
+ *     VOIDED), COUPON, MESSAGE, TIER, ANSWER (a current answer to a question)
  * @param type what, within the kind (PURCHASE_RECORDED, EARN, COUPON_ISSUED...)
  * @param summary one line for the console
  * @param reference what it refers to (event id, purchase, coupon code...)

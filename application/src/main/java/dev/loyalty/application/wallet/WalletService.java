@@ -58,6 +58,12 @@ public class WalletService implements WalletQuery, AdjustPointsUseCase {
     }
 
     @Override
+    public Points pending(CustomerId customerId, Actor actor) {
+        mayRead(customerId, actor);
+        return holds == null ? Points.ZERO : holds.pendingOf(customerId);
+    }
+
+    @Override
     public WalletStatement statement(CustomerId customerId, Actor actor, int page, int size) {
         if (page < 0) {
             throw new InvalidValueException("page", "page must be 0 or more");

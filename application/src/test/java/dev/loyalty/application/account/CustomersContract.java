@@ -112,6 +112,26 @@ public abstract class CustomersContract {
     }
 
     @Test
+    public void severalCustomersAreReadAtOnceEachWithItsConsentsAndAnUnknownIdIsLeftOut() {
+        Customer consenting = aCustomer()
+                .withEmail(uniqueEmail())
+                .withAPhone()
+                .withConsent(MARKETING_SMS, PROFILING)
+                .build();
+        Customer plain = aCustomer().withoutEmail().build();
+        add(consenting);
+        add(plain);
+        CustomerId unknown = CustomerId.newId();
+
+        java.util.Map<CustomerId, Customer> found =
+                inTransaction(() -> customers().byIds(java.util.List.of(consenting.id(), unknown, plain.id())));
+
+        assertThat(found).containsOnlyKeys(consenting.id(), plain.id());
+        assertSameState(found.get(consenting.id()), consenting);
+        assertSameState(found.get(plain.id()), plain);
+    }
+
+    @Test
     public void minimalCustomerRoundTrips() {
         Customer customer = aCustomer()
                 .withoutEmail()
@@ -250,6 +270,40 @@ public abstract class CustomersContract {
         assertThat(third.consentHistory()).hasSize(7).isEqualTo(again.consentHistory());
         assertThat(third.consents().isGranted(MARKETING_EMAIL)).isTrue();
         assertThat(third.version()).isEqualTo(2);
+    }
+
+    @Test
+    public void severalCustomersAreReadAtOnceWithTheirWholeConsentHistories() {
+        Customer marco = aCustomer()
+                .withEmail(uniqueEmail())
+                .withConsent(MARKETING_SMS, PROFILING)
+                .build();
+        Customer elena = aCustomer()
+                .withEmail(uniqueEmail())
+                .withConsent(MARKETING_EMAIL)
+                .build();
+        Customer minimal = aCustomer().withoutEmail().build();
+        add(marco);
+        add(elena);
+        add(minimal);
+        Customer changed = byId(elena.id()).orElseThrow();
+        changed.updateProfile(aProfileUpdate().consent(MARKETING_EMAIL, false).build(), LATER);
+        update(changed);
+        Customer elenaNow = byId(elena.id()).orElseThrow();
+        CustomerId unknown = CustomerId.newId();
+
+        java.util.Map<CustomerId, Customer> found =
+                inTransaction(() -> customers().byIds(List.of(marco.id(), elena.id(), minimal.id(), unknown)));
+
+        assertThat(found).containsOnlyKeys(marco.id(), elena.id(), minimal.id());
+        assertSameState(found.get(marco.id()), marco);
+        assertSameState(found.get(minimal.id()), minimal);
+        assertThat(found.get(elena.id()).consentHistory())
+                .as("in order, the withdrawal last")
+                .isEqualTo(elenaNow.consentHistory());
+        assertThat(found.get(elena.id()).consents().isGranted(MARKETING_EMAIL)).isFalse();
+        assertThat(found.get(elena.id()).version()).isEqualTo(1);
+        assertThat(inTransaction(() -> customers().byIds(List.of()))).isEmpty();
     }
 
     @Test

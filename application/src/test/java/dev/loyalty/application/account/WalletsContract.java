@@ -178,6 +178,66 @@ public abstract class WalletsContract {
     }
 
     @Test
+    public void headsLockedTogetherAreSavedTogetherEachWithItsOwnBalanceExpiryAndLedger() {
+        CustomerId had = aCustomer();
+        CustomerId fresh = aCustomer();
+        CustomerId third = aCustomer();
+        Instant early = T0.plusSeconds(86_400);
+        Instant late = T0.plusSeconds(86_400 * 30L);
+        inTransaction(() -> {
+            Wallet wallet = wallets().lockedForUpdate(had);
+            wallet.earn(Points.of(30), "purchase", "P-1", T0, early);
+            wallets().save(wallet);
+            return null;
+        });
+
+        inTransaction(() -> {
+            java.util.List<WalletHead> heads = wallets().lockedHeads(java.util.List.of(third, had, fresh));
+            for (WalletHead head : heads) {
+                head.earn(Points.of(head.customerId().equals(third) ? 7 : 10), "campaign", "C-1", T0, late);
+            }
+            wallets().saveHeads(heads);
+            return null;
+        });
+
+        Wallet kept = load(had);
+        assertThat(kept.balance()).isEqualTo(Points.of(40));
+        assertThat(kept.entries()).extracting(WalletEntry::sequence).containsExactly(1L, 2L);
+        assertThat(load(fresh).balance()).isEqualTo(Points.of(10));
+        assertThat(load(third).balance()).isEqualTo(Points.of(7));
+        assertThat(load(third).entries()).extracting(WalletEntry::sequence).containsExactly(1L);
+        // the earlier points still expire first in the wallet that had them; the new ones in the others
+        assertThat(inTransaction(() -> wallets().dueForExpiry(early, 1_000)))
+                .contains(had)
+                .doesNotContain(fresh, third);
+        assertThat(inTransaction(() -> wallets().dueForExpiry(late, 1_000))).contains(had, fresh, third);
+    }
+
+    @Test
+    public void headsSavedTogetherFailAllWhenOneOfThemChangedMeanwhile() {
+        CustomerId a = aCustomer();
+        CustomerId b = aCustomer();
+        java.util.List<WalletHead> stale = inTransaction(() -> wallets().lockedHeads(java.util.List.of(a, b)));
+        inTransaction(() -> {
+            WalletHead head = wallets().lockedHead(b);
+            head.earn(Points.of(5), "purchase", "P-1", T0, null);
+            wallets().save(head);
+            return null;
+        });
+
+        assertThatThrownBy(() -> inTransaction(() -> {
+                    for (WalletHead head : stale) {
+                        head.earn(Points.of(10), "campaign", "C-1", T0, null);
+                    }
+                    wallets().saveHeads(stale);
+                    return null;
+                }))
+                .isInstanceOf(ConcurrentUpdateException.class);
+        // the change made meanwhile is not overwritten
+        assertThat(inTransaction(() -> wallets().balanceOf(b))).isEqualTo(Points.of(5));
+    }
+
+    @Test
     public void twoNewWalletsOfOneCustomerCannotBothBeCreated() {
         CustomerId id = aCustomer();
         Wallet first = Wallet.open(id);

@@ -14,6 +14,7 @@ import dev.loyalty.application.messaging.OutboxService;
 import dev.loyalty.application.referral.InMemoryReferrals;
 import dev.loyalty.application.referral.ReferralService;
 import dev.loyalty.application.shared.Actor;
+import dev.loyalty.application.shared.RateLimitedException;
 import dev.loyalty.application.shared.TestDigests;
 import dev.loyalty.domain.customer.ContactChannel;
 import dev.loyalty.domain.customer.Customer;
@@ -62,8 +63,21 @@ class ContactVerificationServiceTest {
             new ReferralService(new InMemoryReferrals(), clock, TestDigests.KEYED));
     final InMemoryContactVerifications verifications = new InMemoryContactVerifications();
     final List<MessageRequest> queued = new ArrayList<>();
-    final ContactVerificationService service = new ContactVerificationService(
-            profiles, profiles, verifications, queued::add, TestDigests.KEYED, clock, new java.util.Random(7));
+    final InMemoryContactChangeQuota quota = new InMemoryContactChangeQuota();
+    final ContactVerificationService service = service(quota);
+
+    ContactVerificationService service(ContactChangeQuota counts) {
+        return new ContactVerificationService(
+                profiles,
+                profiles,
+                verifications,
+                queued::add,
+                TestDigests.KEYED,
+                counts,
+                new ContactChangeLimit(3),
+                clock,
+                new java.util.Random(7));
+    }
 
     final Customer marco = stored(aCustomer().withPhone("+393471234567").build());
     final Actor app = Actor.customer(marco.id());
@@ -170,5 +184,62 @@ class ContactVerificationServiceTest {
         assertThatThrownBy(() -> service.verify(marco.id(), ContactChannel.EMAIL, "123456", app))
                 .satisfies(e -> assertThat(((ContactVerificationException) e).code())
                         .isEqualTo("contact-verification-not-found"));
+    }
+
+    @Test
+    void aCustomerIsSentCodesForAFewNewContactsADayThenIsToldToWaitAndNothingIsSent() {
+        changePhone("+393339990001", app);
+        changePhone("+393339990002", app);
+        now[0] = NOW.plus(Duration.ofHours(1));
+        changePhone("+393339990003", app);
+
+        assertThatThrownBy(() -> changePhone("+393339990004", app))
+                .isInstanceOfSatisfying(RateLimitedException.class, e -> {
+                    assertThat(e.code()).isEqualTo("rate-limited");
+                    assertThat(e.retryAfterSeconds())
+                            .as("the window opened with the first new contact")
+                            .isEqualTo(Duration.ofHours(23).toSeconds());
+                });
+        assertThat(queued).as("no code for the refused contact").hasSize(3);
+
+        now[0] = NOW.plus(Duration.ofDays(1));
+        changePhone("+393339990005", app);
+        assertThat(queued).hasSize(4);
+    }
+
+    @Test
+    void onlyNewContactsCountNotTheSameOneAgainNorTheVerifiedOneGivenBackNorTheConsole() {
+        changePhone("+393339990001", app);
+        changePhone("+393339990001", app);
+        changePhone("+393471234567", app);
+        changePhone("+393339990002", Actor.admin("ops"));
+        changePhone("+393339990003", Actor.admin("ops"));
+        changePhone("+393339990004", app);
+        changePhone("+393339990005", app);
+
+        assertThatThrownBy(() -> changePhone("+393339990006", app)).isInstanceOf(RateLimitedException.class);
+        assertThat(queued).hasSize(3);
+    }
+
+    @Test
+    void theCountIsTheQuotasNotTheServicesSoAnotherInstanceOrARestartKeepsIt() {
+        changePhone("+393339990001", app);
+        changePhone("+393339990002", app);
+
+        ContactVerificationService restarted = service(quota);
+        restarted.change(new UpdateProfileCommand(
+                marco.id(), aProfileUpdate().phone("+393339990003").build(), app));
+        ContactVerificationService other = service(quota);
+
+        assertThatThrownBy(() -> other.change(new UpdateProfileCommand(
+                        marco.id(), aProfileUpdate().phone("+393339990004").build(), app)))
+                .isInstanceOf(RateLimitedException.class);
+        assertThat(customers
+                        .byId(marco.id())
+                        .orElseThrow()
+                        .phone()
+                        .orElseThrow()
+                        .value())
+                .isEqualTo("+393339990003");
     }
 }

@@ -157,7 +157,9 @@ abstract class ReactionsFixture {
                                 (customer, segment, now) -> false,
                                 campaigns,
                                 contacts::add)),
-                clock);
+                clock,
+                dev.loyalty.application.activity.ReactionSettingsVersions.uncached(),
+                points);
     }
 
     Customer enrolled() {

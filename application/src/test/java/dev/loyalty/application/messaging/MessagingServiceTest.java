@@ -66,7 +66,8 @@ class MessagingServiceTest {
         default -> email;
     });
     final MessageAdminService admin = new MessageAdminService(messages, clock);
-    final InStoreMessagesService inStore = new InStoreMessagesService(messages, customers, settings, clock);
+    final InStoreMessagesService inStore =
+            new InStoreMessagesService(messages, customers, UnverifiedContacts.NONE, settings, clock);
 
     Customer marco = enrolled(CustomerFixtures.aCustomer()
             .withFirstName("Marco")
@@ -370,6 +371,38 @@ class MessagingServiceTest {
     }
 
     @Test
+    void theCallListShowsOnlyAVerifiedPhoneTheOneBeforeAChangeNotConfirmedYetOrNoLine() {
+        Customer giulia = enrolled(CustomerFixtures.aCustomer()
+                .withFirstName("Giulia")
+                .withPhone("+393330000001")
+                .withConsent(MARKETING_SMS)
+                .enrolledAt(dev.loyalty.domain.customer.EnrolmentChannel.STORE, "MI-001")
+                .build());
+        outbox.queue(new MessageRequest(
+                marco.id(), Optional.of(Channel.STAFF_CALL), "Crema: ricarica", Map.of(), false, 0, "c1"));
+        outbox.queue(new MessageRequest(
+                giulia.id(), Optional.of(Channel.STAFF_CALL), "Crema: ricarica", Map.of(), false, 0, "c2"));
+        relayAll();
+        // both changed their phone in the app since: Marco had one verified before, Giulia had none
+        UnverifiedContacts changed = id -> id.equals(marco.id())
+                ? Map.of(dev.loyalty.domain.customer.ContactChannel.SMS, Optional.of("+393470000099"))
+                : Map.of(dev.loyalty.domain.customer.ContactChannel.SMS, Optional.<String>empty());
+        InStoreMessagesService verifying = new InStoreMessagesService(messages, customers, changed, settings, clock);
+
+        assertThat(inStore.callList("MI-001", Actor.admin("ops")))
+                .extracting(StaffCall::phone)
+                .as("without pending verifications, the profile's numbers")
+                .containsExactlyInAnyOrder(marco.phone().orElseThrow().value(), "+393330000001");
+        assertThat(verifying.callList("MI-001", Actor.admin("ops")))
+                .as("the number verified before the change, and no line for a customer with none verified")
+                .singleElement()
+                .satisfies(call -> {
+                    assertThat(call.customerId()).isEqualTo(marco.id());
+                    assertThat(call.phone()).isEqualTo("+393470000099");
+                });
+    }
+
+    @Test
     void messagesGoToTheVerifiedContactUntilTheNewOneIsConfirmedExceptItsCode() {
         Customer elena = enrolled(CustomerFixtures.aCustomer()
                 .withFirstName("Elena")
@@ -528,6 +561,55 @@ class MessagingServiceTest {
     }
 
     @Test
+    void aPushTakesTheTemplateInTheLanguageOfTheAppsDeviceThenTheCustomersThenTheProgrammes() {
+        templates.save(new MessageTemplate("points", "en", Optional.empty(), new MessageText("Points, {firstName}")));
+        templates.save(new MessageTemplate("points", "de", Optional.empty(), new MessageText("Punkte, {firstName}")));
+        templates.save(
+                new MessageTemplate("points", "fr", Optional.empty(), new MessageText("Points fr, {firstName}")));
+        templates.save(new MessageTemplate("points", "it", Optional.empty(), new MessageText("Punti, {firstName}")));
+        Customer giulia = enrolled(CustomerFixtures.aCustomer()
+                .withFirstName("Giulia")
+                .withAPhone()
+                .withPreferredChannel(PreferredChannel.PUSH)
+                .withConsent(ConsentPurpose.MARKETING_PUSH, MARKETING_SMS)
+                .build());
+        speaks(giulia.id(), "de-CH");
+        devices.register(
+                new dev.loyalty.domain.device.Device(
+                        new dev.loyalty.domain.device.DeviceToken("phone-token-fr-000001"),
+                        giulia.id(),
+                        dev.loyalty.domain.device.DevicePlatform.IOS,
+                        Optional.of(dev.loyalty.domain.customer.LanguageTag.of("fr-CA", "language")),
+                        Optional.empty(),
+                        clock.instant()),
+                dev.loyalty.domain.device.Device.MAX_PER_CUSTOMER);
+
+        outbox.queue(new MessageRequest(giulia.id(), Optional.empty(), "@points", Map.of(), false, 0, "c1"));
+        outbox.queue(new MessageRequest(giulia.id(), Optional.of(Channel.SMS), "@points", Map.of(), false, 0, "c2"));
+        relayAll();
+
+        assertThat(push.received)
+                .extracting(OutgoingMessage::text)
+                .as("the app runs in fr-CA: fr, before the customer's de")
+                .containsExactly("Points fr, Giulia");
+        assertThat(sms.received)
+                .extracting(OutgoingMessage::text)
+                .as("an SMS is not read in the app: the customer's language")
+                .containsExactly("Punkte, Giulia");
+
+        // a device that said no language: the customer's, as before
+        devices.forget(java.util.List.of(new dev.loyalty.domain.device.DeviceToken("phone-token-fr-000001")));
+        devices.add(giulia.id(), "phone-token-none-00001");
+        // (transactional: the marketing-pressure caps would hold a third marketing message today)
+        outbox.queue(new MessageRequest(giulia.id(), Optional.of(Channel.PUSH), "@points", Map.of(), true, 0, "c3"));
+        relayAll();
+
+        assertThat(push.received)
+                .extracting(OutgoingMessage::text)
+                .containsExactly("Points fr, Giulia", "Punkte, Giulia");
+    }
+
+    @Test
     void aPushGoesToEachDeviceAndAnUnregisteredDeviceIsForgotten() {
         Customer giulia = enrolled(CustomerFixtures.aCustomer()
                 .withFirstName("Giulia")
@@ -591,20 +673,10 @@ class MessagingServiceTest {
     private void speaks(CustomerId id, String language) {
         Customer customer = customers.byId(id).orElseThrow();
         customer.updateProfile(
-                new ProfileUpdate(
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Map.of(),
-                        "APP",
-                        "v1",
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.of(dev.loyalty.domain.customer.LanguageTag.of(language, "language"))),
+                ProfileUpdate.builder()
+                        .consentEvidence("APP", "v1")
+                        .language(dev.loyalty.domain.customer.LanguageTag.of(language, "language"))
+                        .build(),
                 clock.instant());
         customers.update(customer);
     }
@@ -673,18 +745,7 @@ class MessagingServiceTest {
 
     private void withdraw(CustomerId id, ConsentPurpose purpose) {
         Customer customer = customers.byId(id).orElseThrow();
-        customer.updateProfile(
-                new ProfileUpdate(
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Map.of(purpose, false),
-                        "APP",
-                        "v1"),
-                clock.instant());
+        customer.updateProfile(ProfileUpdate.withdrawal(purpose, "APP", "v1"), clock.instant());
         customers.update(customer);
     }
 

@@ -417,20 +417,17 @@ public final class CustomerFixtures {
 
         /** @return the update (validated by its constructor) */
         public ProfileUpdate build() {
-            return new ProfileUpdate(
-                    firstName,
-                    lastName,
-                    email,
-                    phone,
-                    birthDate,
-                    preferredChannel,
-                    consents,
-                    source,
-                    textVersion,
-                    Optional.empty(),
-                    Optional.empty(),
-                    Optional.empty(),
-                    language);
+            return ProfileUpdate.builder()
+                    .firstName(firstName.orElse(null))
+                    .lastName(lastName.orElse(null))
+                    .email(email.orElse(null))
+                    .phone(phone.orElse(null))
+                    .birthDate(birthDate.orElse(null))
+                    .preferredChannel(preferredChannel.orElse(null))
+                    .consents(consents)
+                    .consentEvidence(source, textVersion)
+                    .language(language.orElse(null))
+                    .build();
         }
     }
 }

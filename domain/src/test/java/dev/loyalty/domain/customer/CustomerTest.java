@@ -446,7 +446,8 @@ class CustomerTest {
 
         @Test
         void nullsMeanNoChange() {
-            ProfileUpdate update = new ProfileUpdate(null, null, null, null, null, null, null, null, null);
+            ProfileUpdate update =
+                    new ProfileUpdate(null, null, null, null, null, null, null, null, null, null, null, null, null);
             assertThat(update.isEmpty()).isTrue();
             assertThat(update.firstName()).isEmpty();
             assertThat(update.consents()).isEmpty();
@@ -465,23 +466,21 @@ class CustomerTest {
                     Optional.empty(),
                     consents,
                     "APP",
-                    "v1");
+                    "v1",
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty());
             consents.put(MARKETING_SMS, true);
             assertThat(update.consents()).containsExactly(Map.entry(PROFILING, true));
             assertThatThrownBy(() -> update.consents().put(MARKETING_SMS, true))
                     .isInstanceOf(UnsupportedOperationException.class);
             java.util.HashMap<ConsentPurpose, Boolean> withNull = new java.util.HashMap<>();
             withNull.put(PROFILING, null);
-            assertThatThrownBy(() -> new ProfileUpdate(
-                            Optional.empty(),
-                            Optional.empty(),
-                            Optional.empty(),
-                            Optional.empty(),
-                            Optional.empty(),
-                            Optional.empty(),
-                            withNull,
-                            "APP",
-                            "v1"))
+            assertThatThrownBy(() -> ProfileUpdate.builder()
+                            .consents(withNull)
+                            .consentEvidence("APP", "v1")
+                            .build())
                     .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field())
                             .isEqualTo("consents"));
         }

@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.loyalty.domain.shared.InvalidValueException;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -94,19 +93,12 @@ class ProfileAttributesTest {
     }
 
     private static ProfileUpdate attributes(Optional<String> city, Optional<String> province, Optional<Gender> gender) {
-        return new ProfileUpdate(
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Map.of(),
-                "APP",
-                "v1",
-                city,
-                province,
-                gender);
+        return ProfileUpdate.builder()
+                .consentEvidence("APP", "v1")
+                .city(city.orElse(null))
+                .province(province.orElse(null))
+                .gender(gender.orElse(null))
+                .build();
     }
 
     private static EnrolmentDetails withAttributes(EnrolmentDetails d, ProfileAttributes attributes) {

@@ -40,6 +40,30 @@ public class JpaContactVerifications implements ContactVerifications {
         return pending;
     }
 
+    /** One query for all of them. */
+    @Override
+    public Map<CustomerId, Map<ContactChannel, Pending>> pendingOfAll(java.util.Collection<CustomerId> customers) {
+        List<String> ids =
+                customers.stream().map(CustomerId::toString).distinct().toList();
+        Map<CustomerId, Map<ContactChannel, Pending>> all = new java.util.HashMap<>();
+        customers.forEach(customer -> all.put(customer, new EnumMap<>(ContactChannel.class)));
+        if (ids.isEmpty()) {
+            return all;
+        }
+        jakarta.persistence.Query query = em.createNativeQuery("SELECT " + COLUMNS
+                + " FROM contact_verification WHERE customer_id IN ("
+                + String.join(", ", java.util.Collections.nCopies(ids.size(), "?")) + ")");
+        for (int i = 0; i < ids.size(); i++) {
+            query.setParameter(i + 1, ids.get(i));
+        }
+        for (Object row : query.getResultList()) {
+            Pending p = pending((Object[]) row);
+            all.computeIfAbsent(p.customerId(), c -> new EnumMap<>(ContactChannel.class))
+                    .put(p.channel(), p);
+        }
+        return all;
+    }
+
     @Override
     public Optional<Pending> locked(CustomerId customerId, ContactChannel channel) {
         List<?> rows = em.createNativeQuery("SELECT " + COLUMNS + " FROM contact_verification WHERE customer_id = ?"

@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -47,6 +48,26 @@ public class JpaCustomers implements Customers {
     public Optional<Customer> byId(CustomerId id) {
         return Optional.ofNullable(em.find(CustomerJpaEntity.class, id.toString()))
                 .map(CustomerMapper::toDomain);
+    }
+
+    /** One query for the customers, one for their consents (batch-read). */
+    @Override
+    public java.util.Map<CustomerId, Customer> byIds(java.util.Collection<CustomerId> ids) {
+        List<String> keys = ids.stream().map(CustomerId::toString).distinct().toList();
+        java.util.Map<CustomerId, Customer> found = new java.util.HashMap<>();
+        if (keys.isEmpty()) {
+            return found;
+        }
+        em
+                .createQuery("SELECT c FROM CustomerJpaEntity c WHERE c.id IN :ids", CustomerJpaEntity.class)
+                .setParameter("ids", keys)
+                .setHint("eclipselink.batch", "c.consents")
+                .setHint("eclipselink.batch.type", "IN")
+                .getResultList()
+                .stream()
+                .map(CustomerMapper::toDomain)
+                .forEach(customer -> found.put(customer.id(), customer));
+        return found;
     }
 
     @Override

@@ -66,6 +66,26 @@ public class SqlDevices implements Devices {
                 > 0;
     }
 
+    /** One query for all of them. */
+    @Override
+    public java.util.Set<CustomerId> withDevices(java.util.Collection<CustomerId> customers) {
+        List<String> ids =
+                customers.stream().map(CustomerId::toString).distinct().toList();
+        java.util.Set<CustomerId> with = new java.util.HashSet<>();
+        if (ids.isEmpty()) {
+            return with;
+        }
+        jakarta.persistence.Query query = em.createNativeQuery("SELECT DISTINCT customer_id FROM customer_device"
+                + " WHERE customer_id IN (" + String.join(", ", java.util.Collections.nCopies(ids.size(), "?")) + ")");
+        for (int i = 0; i < ids.size(); i++) {
+            query.setParameter(i + 1, ids.get(i));
+        }
+        for (Object id : query.getResultList()) {
+            with.add(CustomerId.parse(String.valueOf(id)));
+        }
+        return with;
+    }
+
     @Override
     public List<Device> ofCustomer(CustomerId customerId) {
         List<?> rows = em.createNativeQuery("SELECT token, platform, language, app_version, registered_at"

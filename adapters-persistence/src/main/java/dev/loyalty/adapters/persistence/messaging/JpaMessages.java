@@ -1,6 +1,7 @@
 package dev.loyalty.adapters.persistence.messaging;
 
 import dev.loyalty.adapters.persistence.UtcTimes;
+import dev.loyalty.adapters.persistence.sql.NativeInsert;
 import dev.loyalty.application.messaging.Messages;
 import dev.loyalty.application.messaging.StatusChange;
 import dev.loyalty.domain.customer.CustomerId;
@@ -63,6 +64,87 @@ public class JpaMessages implements Messages {
         append(message.id(), first);
         return true;
     }
+
+    /**
+     * One {@code INSERT IGNORE} of all the rows (on the transaction's connection, in statements of
+     * up to {@value #ROWS_PER_INSERT} rows), then the ids that are there - a message whose cause was
+     * queued before is not, its id being new - then the first status line of each of those in one
+     * multi-row INSERT.
+     */
+    @Override
+    public java.util.Set<UUID> addAll(List<Message> messages, List<StatusChange> firsts) {
+        if (messages.size() != firsts.size()) {
+            throw new IllegalArgumentException(messages.size() + " messages, " + firsts.size() + " first lines");
+        }
+        java.sql.Connection connection = messages.size() > 1 ? NativeInsert.connection(em) : null;
+        if (connection == null) {
+            return Messages.super.addAll(messages, firsts);
+        }
+        java.util.Set<UUID> stored = new java.util.HashSet<>();
+        try {
+            for (int from = 0; from < messages.size(); from += ROWS_PER_INSERT) {
+                List<Message> chunk = messages.subList(from, Math.min(messages.size(), from + ROWS_PER_INSERT));
+                StringBuilder sql =
+                        new StringBuilder("INSERT IGNORE INTO message (" + COLUMNS + ", updated_at) VALUES ");
+                int width = 0;
+                List<Object[]> rows = new ArrayList<>(chunk.size());
+                for (Message message : chunk) {
+                    MessageRow row = MessageMapper.toRow(message);
+                    Object[] values = row.values();
+                    Object[] all = java.util.Arrays.copyOf(values, values.length + 1);
+                    all[values.length] = row.createdAt();
+                    rows.add(all);
+                    width = all.length;
+                }
+                String placeholders = "(" + String.join(", ", java.util.Collections.nCopies(width, "?")) + ")";
+                sql.append(String.join(", ", java.util.Collections.nCopies(rows.size(), placeholders)));
+                int inserted;
+                try (java.sql.PreparedStatement insert = connection.prepareStatement(sql.toString())) {
+                    int position = 0;
+                    for (Object[] row : rows) {
+                        for (Object value : row) {
+                            insert.setObject(++position, value);
+                        }
+                    }
+                    inserted = insert.executeUpdate();
+                }
+                if (inserted == chunk.size()) {
+                    chunk.forEach(m -> stored.add(m.id()));
+                } else if (inserted > 0) {
+                    try (java.sql.PreparedStatement there =
+                            connection.prepareStatement("SELECT id FROM message WHERE id IN ("
+                                    + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")")) {
+                        for (int i = 0; i < chunk.size(); i++) {
+                            there.setString(i + 1, chunk.get(i).id().toString());
+                        }
+                        try (java.sql.ResultSet ids = there.executeQuery()) {
+                            while (ids.next()) {
+                                stored.add(UUID.fromString(ids.getString(1)));
+                            }
+                        }
+                    }
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            throw new jakarta.persistence.PersistenceException(e);
+        }
+        List<Object[]> lines = new ArrayList<>(stored.size());
+        for (int i = 0; i < messages.size(); i++) {
+            UUID id = messages.get(i).id();
+            if (stored.contains(id)) {
+                StatusChange change = firsts.get(i);
+                lines.add(new Object[] {id.toString(), change.status(), change.detail(), UtcTimes.utc(change.at())});
+            }
+        }
+        STATUS.rows(em, lines);
+        return stored;
+    }
+
+    /** Messages per {@code INSERT} of {@link #addAll}. */
+    static final int ROWS_PER_INSERT = 500;
+
+    private static final NativeInsert STATUS =
+            new NativeInsert("message_status", "message_id", "status", "detail", "occurred_at");
 
     @Override
     public List<Claim> claimDue(Instant now, Instant leaseUntil, int limit) {

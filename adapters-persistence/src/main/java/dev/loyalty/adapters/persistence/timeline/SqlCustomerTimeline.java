@@ -16,7 +16,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The customer's events, ledger entries, coupons, messages, tier changes and current answers, each read by its
+ * The customer's events, ledger entries, pending-points steps, coupons, messages, tier changes and current answers,
+ * each read by its
  * (customer, time) index and cut to the page size, merged newest first.
  */
 @ApplicationScoped
@@ -42,6 +43,11 @@ public class SqlCustomerTimeline implements CustomerTimeline {
             + " value, NULL FROM customer_answer WHERE customer_id = ? AND answered_at < ?"
             + " ORDER BY answered_at DESC LIMIT ?";
 
+    /** The steps of pending transfers (issue 18): PENDING when held, POSTED when credited, VOIDED when taken. */
+    private static final String PENDING = "SELECT occurred_at, 'PENDING_POINTS', step, reason, purchase_id,"
+            + " CAST(points AS CHAR), DATE_FORMAT(post_at, '%Y-%m-%dT%H:%i:%sZ') FROM pending_points_step"
+            + " WHERE customer_id = ? AND occurred_at < ? ORDER BY occurred_at DESC LIMIT ?";
+
     @PersistenceContext(unitName = "loyalty")
     private EntityManager em;
 
@@ -55,7 +61,7 @@ public class SqlCustomerTimeline implements CustomerTimeline {
     @Override
     public List<TimelineEntry> of(CustomerId customerId, Instant before, int limit) {
         List<TimelineEntry> merged = new ArrayList<>();
-        for (String sql : List.of(EVENTS, POINTS, COUPONS, MESSAGES, TIERS, ANSWERS)) {
+        for (String sql : List.of(EVENTS, POINTS, COUPONS, MESSAGES, TIERS, ANSWERS, PENDING)) {
             List<?> rows = em.createNativeQuery(sql)
                     .setParameter(1, customerId.toString())
                     .setParameter(2, UtcTimes.utc(before))
@@ -111,6 +117,18 @@ public class SqlCustomerTimeline implements CustomerTimeline {
                     details.put("reason", why[1]);
                 }
                 summary = "tier " + a + " -> " + b + " (" + why[0].toLowerCase(java.util.Locale.ROOT) + ")";
+            }
+            case "PENDING_POINTS" -> {
+                long points = Long.parseLong(b);
+                details.put("points", points);
+                details.put("reason", a);
+                details.put("purchaseId", ref);
+                details.put("postAt", c);
+                summary = switch (type) {
+                    case "PENDING" -> points + " points pending until " + c + " (" + a + ")";
+                    case "POSTED" -> points + " pending points posted (" + a + ")";
+                    default -> points + " pending points voided (" + a + ")";
+                };
             }
             case "ANSWER" -> {
                 details.put("question", a);

@@ -4,6 +4,7 @@ import dev.loyalty.adapters.persistence.Locks;
 import dev.loyalty.adapters.persistence.UniqueKeys;
 import dev.loyalty.adapters.persistence.UtcTimes;
 import dev.loyalty.adapters.persistence.operations.CommittedCounts;
+import dev.loyalty.adapters.persistence.sql.NativeInsert;
 import dev.loyalty.adapters.persistence.sql.NativeRows;
 import dev.loyalty.application.account.Wallets;
 import dev.loyalty.domain.customer.CustomerId;
@@ -179,8 +180,8 @@ public class JpaWallets implements Wallets {
     public void saveHeads(List<WalletHead> heads) {
         try {
             List<Object[]> entries = new java.util.ArrayList<>();
+            updateAll(heads);
             for (WalletHead head : heads) {
-                update(head.customerId(), head.balance().value(), head.nextExpiry(), head.version());
                 String id = head.customerId().toString();
                 head.pendingEntries().stream()
                         .map(entry -> WalletMapper.insertValues(WalletMapper.toRow(id, entry)))
@@ -198,6 +199,45 @@ public class JpaWallets implements Wallets {
                 throw new ConcurrentUpdateException("a wallet of " + heads.size() + " changed meanwhile");
             }
             throw e;
+        }
+    }
+
+    /**
+     * The wallet rows' new balances and next expiries, each only if still at its head's version, in
+     * one statement on the transaction's connection (one statement each without one).
+     */
+    private void updateAll(List<WalletHead> heads) {
+        java.sql.Connection connection = heads.size() > 1 ? NativeInsert.connection(em) : null;
+        if (connection == null) {
+            for (WalletHead head : heads) {
+                update(head.customerId(), head.balance().value(), head.nextExpiry(), head.version());
+            }
+            return;
+        }
+        StringBuilder sql = new StringBuilder("UPDATE wallet w JOIN (");
+        for (int i = 0; i < heads.size(); i++) {
+            sql.append(
+                    i == 0
+                            ? "SELECT ? AS id, ? AS balance, ? AS next_expiry_at, ? AS version"
+                            : " UNION ALL SELECT ?, ?, ?, ?");
+        }
+        sql.append(") v ON w.customer_id = v.id AND w.version = v.version"
+                + " SET w.balance = v.balance, w.next_expiry_at = v.next_expiry_at, w.version = w.version + 1");
+        try (java.sql.PreparedStatement update = connection.prepareStatement(sql.toString())) {
+            int position = 0;
+            for (WalletHead head : heads) {
+                update.setString(++position, head.customerId().toString());
+                update.setLong(++position, head.balance().value());
+                update.setObject(++position, UtcTimes.utc(head.nextExpiry().orElse(null)));
+                update.setLong(++position, head.version());
+            }
+            int updated = update.executeUpdate();
+            if (updated != heads.size()) {
+                throw new ConcurrentUpdateException(
+                        (heads.size() - updated) + " of " + heads.size() + " wallets changed meanwhile");
+            }
+        } catch (java.sql.SQLException e) {
+            throw new PersistenceException(e);
         }
     }
 

@@ -93,6 +93,24 @@ class SqlDevicesIT {
     }
 
     @Test
+    void whoHasADeviceIsReadForSeveralCustomersAtOnce() {
+        CustomerId marco = aCustomer();
+        CustomerId elena = aCustomer();
+        CustomerId nobody = aCustomer();
+        register(device(aToken(), marco, now));
+        register(device(aToken(), marco, now.plusSeconds(1)));
+        register(device(aToken(), elena, now));
+
+        java.util.Set<CustomerId> three =
+                TestDatabase.inTransaction(em -> new SqlDevices(em).withDevices(List.of(marco, elena, nobody)));
+        java.util.Set<CustomerId> one =
+                TestDatabase.inTransaction(em -> new SqlDevices(em).withDevices(List.of(nobody)));
+
+        assertThat(three).containsExactlyInAnyOrder(marco, elena);
+        assertThat(one).isEmpty();
+    }
+
+    @Test
     void aCustomerKeepsTheTenMostRecentlyRegisteredDevices() {
         CustomerId marco = aCustomer();
         List<DeviceToken> tokens =

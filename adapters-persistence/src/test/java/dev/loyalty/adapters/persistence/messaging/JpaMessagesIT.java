@@ -76,6 +76,37 @@ class JpaMessagesIT {
     }
 
     @Test
+    void manyAddedAtOnceAreStoredAsOneByOneExceptACauseQueuedBefore() {
+        CustomerId customer = aCustomer();
+        Message before = message(customer, "campaign:" + UUID.randomUUID(), now);
+        assertThat(add(before)).isTrue();
+        Message again = message(customer, before.cause(), now);
+        Message one = message(customer, "campaign:" + UUID.randomUUID(), now);
+        Message two = message(customer, "campaign:" + UUID.randomUUID(), now);
+        List<Message> all = List.of(one, again, two);
+
+        Set<UUID> stored = TestDatabase.<Set<UUID>>inTransaction(em -> new JpaMessages(em, TestDatabase.CLOCK)
+                .addAll(
+                        all,
+                        all.stream()
+                                .map(m -> new StatusChange("QUEUED", "queued " + m.cause(), m.createdAt()))
+                                .toList()));
+
+        assertThat(stored).containsExactlyInAnyOrder(one.id(), two.id());
+        for (Message message : List.of(one, two)) {
+            Message read = TestDatabase.inTransaction(em -> new JpaMessages(em, TestDatabase.CLOCK).byId(message.id()))
+                    .orElseThrow();
+            assertThat(read).usingRecursiveComparison().isEqualTo(message);
+            List<StatusChange> history =
+                    TestDatabase.inTransaction(em -> new JpaMessages(em, TestDatabase.CLOCK).history(message.id()));
+            assertThat(history).extracting(StatusChange::detail).containsExactly("queued " + message.cause());
+        }
+        Optional<Message> notStored =
+                TestDatabase.inTransaction(em -> new JpaMessages(em, TestDatabase.CLOCK).byId(again.id()));
+        assertThat(notStored).isEmpty();
+    }
+
+    @Test
     void twoRelaysClaimingAtOnceTakeDifferentMessagesAndALeaseHidesThemUntilItRunsOut() {
         CustomerId customer = aCustomer();
         Set<UUID> queued = new HashSet<>();

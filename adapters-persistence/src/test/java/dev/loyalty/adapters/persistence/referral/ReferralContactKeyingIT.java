@@ -105,4 +105,21 @@ class ReferralContactKeyingIT {
                 .as("a new contact is referred")
                 .isTrue();
     }
+
+    @Test
+    void aStartLooksIntoTheIndexOfUnkeyedRowsAndScansNoTable() throws Exception {
+        TestDatabase.entityManagers();
+        for (int i = 0; i < 20; i++) {
+            referredAgain("email:someone." + UUID.randomUUID() + "@example.com");
+        }
+        try (Connection c = db();
+                PreparedStatement explain = c.prepareStatement("EXPLAIN " + ReferralContactKeying.PLAIN_BATCH);
+                ResultSet plan = explain.executeQuery()) {
+            plan.next();
+            assertThat(plan.getString("key"))
+                    .as("the start's query reads the index, type " + plan.getString("type"))
+                    .isEqualTo("ix_referral_unkeyed");
+            assertThat(plan.getString("type")).isNotEqualTo("ALL");
+        }
+    }
 }

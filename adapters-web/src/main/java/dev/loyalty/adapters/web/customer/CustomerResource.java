@@ -239,7 +239,8 @@ public class CustomerResource {
             summary = "Identify a customer at the till",
             description = "By card number (as scanned), phone (E.164) or email; several criteria must designate"
                     + " the same customer. Answers a summary without contact details, with the tier and what is"
-                    + " needed for the next one once a tier programme exists.")
+                    + " needed for the next one once a tier programme exists, and the points still pending on"
+                    + " orders that can be cancelled (not spendable).")
     @APIResponse(
             responseCode = "200",
             description = "The customer's summary with points balance",
@@ -267,7 +268,8 @@ public class CustomerResource {
                 blank(email) ? null : Email.of(email));
         Actor actor = caller.actor();
         Customer customer = customers.lookup(criteria, actor);
-        return CustomerView.summary(customer, balance(customer, actor), tier(customer, actor));
+        return CustomerView.summary(customer, balance(customer, actor), tier(customer, actor))
+                .withPending(wallets.pending(customer.id(), actor).value());
     }
 
     @GET
@@ -277,7 +279,8 @@ public class CustomerResource {
     public CustomerView byId(@PathParam("customerId") @Size(max = 64) String customerId) {
         Actor actor = caller.actor();
         Customer customer = customers.byId(CustomerId.parse(customerId), actor);
-        return CustomerView.profile(customer, balance(customer, actor), tier(customer, actor));
+        return CustomerView.profile(customer, balance(customer, actor), tier(customer, actor))
+                .withPending(wallets.pending(customer.id(), actor).value());
     }
 
     @PATCH

@@ -11,7 +11,9 @@ import java.time.LocalDate;
  * A customer as the API shows it: the whole profile to the customer and the console, a summary
  * without contact details at the till (city, province and gender included: they contact nobody); with the tier and its progress once a tier programme
  * exists (left out before); to the customer, the contacts changed in the app that await their
- * code ({@code unverifiedContacts}: messages do not go there until confirmed).
+ * code ({@code unverifiedContacts}: messages do not go there until confirmed); at the till and in
+ * the console, the points still {@code pending} on orders that can be cancelled (not spendable, not
+ * in {@code pointsBalance}).
  */
 public record CustomerView(
         String customerId,
@@ -32,7 +34,8 @@ public record CustomerView(
         ConsentsBody consents,
         long pointsBalance,
         TierView tier,
-        java.util.List<String> unverifiedContacts) {
+        java.util.List<String> unverifiedContacts,
+        Long pending) {
 
     static CustomerView profile(Customer customer, long pointsBalance) {
         return profile(customer, pointsBalance, null);
@@ -61,6 +64,7 @@ public record CustomerView(
                 ConsentsBody.of(customer.consents().current()),
                 pointsBalance,
                 tier,
+                null,
                 null);
     }
 
@@ -90,7 +94,36 @@ public record CustomerView(
                 tier,
                 channels.isEmpty()
                         ? null
-                        : channels.stream().map(Enum::name).sorted().toList());
+                        : channels.stream().map(Enum::name).sorted().toList(),
+                pending);
+    }
+
+    /**
+     * @param pendingPoints the points held on orders that can still be cancelled
+     * @return this view showing them
+     */
+    CustomerView withPending(long pendingPoints) {
+        return new CustomerView(
+                customerId,
+                cardNumber,
+                firstName,
+                lastName,
+                email,
+                phone,
+                birthDate,
+                city,
+                province,
+                gender,
+                language,
+                preferredChannel,
+                enrolmentChannel,
+                storeId,
+                enrolledAt,
+                consents,
+                pointsBalance,
+                tier,
+                unverifiedContacts,
+                pendingPoints);
     }
 
     static CustomerView summary(Customer customer, long pointsBalance, TierView tier) {
@@ -114,6 +147,7 @@ public record CustomerView(
                 full.consents,
                 full.pointsBalance,
                 full.tier,
+                null,
                 null);
     }
 }

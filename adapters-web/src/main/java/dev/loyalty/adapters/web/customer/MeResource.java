@@ -2,7 +2,6 @@ package dev.loyalty.adapters.web.customer;
 
 import dev.loyalty.adapters.web.Choices;
 import dev.loyalty.adapters.web.Roles;
-import dev.loyalty.adapters.web.limit.RateLimits;
 import dev.loyalty.adapters.web.security.Caller;
 import dev.loyalty.adapters.web.tier.TierView;
 import dev.loyalty.application.customer.ChangeProfileUseCase;
@@ -15,8 +14,6 @@ import dev.loyalty.application.tier.TierQuery;
 import dev.loyalty.application.wallet.WalletQuery;
 import dev.loyalty.domain.customer.ContactChannel;
 import dev.loyalty.domain.customer.Customer;
-import dev.loyalty.domain.customer.Email;
-import dev.loyalty.domain.customer.PhoneNumber;
 import dev.loyalty.domain.customer.ProfileUpdate;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -69,9 +66,6 @@ public class MeResource {
     Caller caller;
 
     @Inject
-    RateLimits limits;
-
-    @Inject
     @ConfigProperty(name = "loyalty.consent.text-version", defaultValue = "2026-01")
     String consentTextVersion;
 
@@ -85,18 +79,6 @@ public class MeResource {
         Actor actor = caller.actor();
         Customer customer = customers.byId(caller.customerId(), actor);
         return view(customer, actor);
-    }
-
-    /** Whether a patched contact is a new one (a code goes to it), loosely: case and spaces aside. */
-    private static boolean newContact(String patched, java.util.Optional<String> current) {
-        if (patched == null || patched.isBlank()) {
-            return false;
-        }
-        String loose = patched.replaceAll("\\s", "").toLowerCase(java.util.Locale.ROOT);
-        return current.map(c -> !c.replaceAll("\\s", "")
-                        .toLowerCase(java.util.Locale.ROOT)
-                        .equals(loose))
-                .orElse(true);
     }
 
     private CustomerView view(Customer customer, Actor actor) {
@@ -136,14 +118,6 @@ public class MeResource {
             description = "rate-limited: too many new contacts today (each is sent a code); Retry-After says when")
     public CustomerView update(@NotNull @Valid ProfilePatch patch) {
         Actor actor = caller.actor();
-        if (patch.email() != null || patch.phone() != null) {
-            Customer current = customers.byId(caller.customerId(), actor);
-            if (newContact(patch.email(), current.email().map(Email::value))
-                    || newContact(patch.phone(), current.phone().map(PhoneNumber::value))) {
-                // each new contact is sent a code: a bounded number a day, or the app is an SMS pump
-                limits.contactChange(actor);
-            }
-        }
         ProfileUpdate update = patch.toUpdate(actor.consentSource(), consentTextVersion);
         Customer customer = profiles.change(new UpdateProfileCommand(caller.customerId(), update, actor));
         return view(customer, actor);

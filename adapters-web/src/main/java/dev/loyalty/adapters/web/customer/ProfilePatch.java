@@ -11,7 +11,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The body of {@code PATCH /me} and the console's {@code PATCH /customers/{id}}: only the fields
@@ -37,19 +36,19 @@ public record ProfilePatch(
      * @return the change
      */
     ProfileUpdate toUpdate(String source, String consentTextVersion) {
-        return new ProfileUpdate(
-                Optional.ofNullable(firstName),
-                Optional.ofNullable(lastName),
-                Optional.ofNullable(email).map(Email::of),
-                Optional.ofNullable(phone).map(PhoneNumber::of),
-                Optional.ofNullable(birthDate),
-                Optional.ofNullable(Choices.of(PreferredChannel.class, "preferredChannel", preferredChannel)),
-                consents == null ? Map.of() : consents.changes(),
-                source,
-                consentTextVersion,
-                Optional.ofNullable(city),
-                Optional.ofNullable(province),
-                Optional.ofNullable(Choices.of(Gender.class, "gender", gender)),
-                Optional.ofNullable(language).map(tag -> LanguageTag.of(tag, "language")));
+        return ProfileUpdate.builder()
+                .firstName(firstName)
+                .lastName(lastName)
+                .email(email == null ? null : Email.of(email))
+                .phone(phone == null ? null : PhoneNumber.of(phone))
+                .birthDate(birthDate)
+                .preferredChannel(Choices.of(PreferredChannel.class, "preferredChannel", preferredChannel))
+                .consents(consents == null ? Map.of() : consents.changes())
+                .consentEvidence(source, consentTextVersion)
+                .city(city)
+                .province(province)
+                .gender(Choices.of(Gender.class, "gender", gender))
+                .language(language == null ? null : LanguageTag.of(language, "language"))
+                .build();
     }
 }

@@ -15,9 +15,6 @@ import java.time.Duration;
  * @param invalidCoupons invalid coupon codes a terminal may present within {@code lockout} before
  *     it is locked out of coupons for {@code lockout}
  * @param lockout the lock-out window
- * @param contactChangesPerDay the times a customer may change their e-mail or phone in the app per
- *     day: each change sends a code to the new contact, and an unbounded number would let anyone
- *     send paid SMS to numbers of their choosing
  */
 public record LimitSettings(
         Duration window,
@@ -27,8 +24,7 @@ public record LimitSettings(
         int quotePerStore,
         int appEventsPerCustomer,
         int invalidCoupons,
-        Duration lockout,
-        int contactChangesPerDay) {
+        Duration lockout) {
 
     /** Checks that every limit can work. */
     public LimitSettings {
@@ -48,11 +44,6 @@ public record LimitSettings(
                 lockout.toSeconds(),
                 1,
                 86_400);
-        check(
-                "LOYALTY_LIMITS_CONTACT_CHANGES_PER_DAY (loyalty.limits.contact-changes.per-day)",
-                contactChangesPerDay,
-                1,
-                1_000);
         if (lookupPerStore < lookupPerToken || quotePerStore < quotePerToken) {
             throw new IllegalArgumentException("LOYALTY_LIMITS_LOOKUP_PER_STORE and LOYALTY_LIMITS_QUOTE_PER_STORE"
                     + " must be at least their per-token limit (a store has one terminal or more)");

@@ -31,8 +31,6 @@ public class RateLimits {
 
     private static final int SWEEP_EVERY = 4096;
 
-    private static final Duration DAY = Duration.ofDays(1);
-
     /**
      * @param problemCode a coupon's rejection code, or {@code null} for an applicable coupon
      * @return whether it says the code does not exist (or is not the customer's): what guessing earns
@@ -64,8 +62,6 @@ public class RateLimits {
                     int appEventsPerCustomer,
             @ConfigProperty(name = "loyalty.limits.invalid-coupons", defaultValue = "5") int invalidCoupons,
             @ConfigProperty(name = "loyalty.limits.coupon-lockout-seconds", defaultValue = "900") long lockoutSeconds,
-            @ConfigProperty(name = "loyalty.limits.contact-changes.per-day", defaultValue = "5")
-                    int contactChangesPerDay,
             Clock clock) {
         this(
                 new LimitSettings(
@@ -76,8 +72,7 @@ public class RateLimits {
                         quotePerStore,
                         appEventsPerCustomer,
                         invalidCoupons,
-                        Duration.ofSeconds(lockoutSeconds),
-                        contactChangesPerDay),
+                        Duration.ofSeconds(lockoutSeconds)),
                 clock);
     }
 
@@ -149,26 +144,6 @@ public class RateLimits {
                 settings.appEventsPerCustomer(),
                 "events posted by the app for this customer",
                 clock.instant());
-    }
-
-    /**
-     * Counts a change of e-mail or phone the app asks for (each one sends a code to the new contact).
-     *
-     * @throws TooManyRequestsException when the customer's limit for the day is reached
-     */
-    public void contactChange(Actor actor) {
-        if (actor.role() != Role.CUSTOMER) {
-            return;
-        }
-        Instant now = clock.instant();
-        Window window = window("contact|" + actor.subject(), DAY, now);
-        if (window.add(1, now, DAY) > settings.contactChangesPerDay()) {
-            throw new TooManyRequestsException(
-                    TooManyRequestsException.RATE_LIMITED,
-                    "too many contact changes for this customer: at most " + settings.contactChangesPerDay()
-                            + " a day (each sends a code to the new contact)",
-                    seconds(now, window.end()));
-        }
     }
 
     /**

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 class RateLimitsTest {
 
     private final MovingClock clock = new MovingClock();
-    private final RateLimits limits = new RateLimits(
-            new LimitSettings(Duration.ofSeconds(60), 3, 5, 2, 3, 2, 3, Duration.ofSeconds(600), 2), clock);
+    private final RateLimits limits =
+            new RateLimits(new LimitSettings(Duration.ofSeconds(60), 3, 5, 2, 3, 2, 3, Duration.ofSeconds(600)), clock);
     private final Actor till1 = Actor.terminal("till-1", "MI-001");
     private final Actor till2 = Actor.terminal("till-2", "MI-001");
 
@@ -95,13 +95,11 @@ class RateLimitsTest {
 
     @Test
     void aSettingThatCannotWorkIsRefusedNamingIt() {
-        assertThatThrownBy(
-                        () -> new LimitSettings(Duration.ofSeconds(60), 0, 5, 2, 3, 2, 3, Duration.ofSeconds(600), 2))
+        assertThatThrownBy(() -> new LimitSettings(Duration.ofSeconds(60), 0, 5, 2, 3, 2, 3, Duration.ofSeconds(600)))
                 .hasMessageStartingWith("LOYALTY_LIMITS_LOOKUP_PER_TOKEN (loyalty.limits.lookup.per-token) must be");
-        assertThatThrownBy(() -> new LimitSettings(Duration.ZERO, 1, 5, 2, 3, 2, 3, Duration.ofSeconds(600), 2))
+        assertThatThrownBy(() -> new LimitSettings(Duration.ZERO, 1, 5, 2, 3, 2, 3, Duration.ofSeconds(600)))
                 .hasMessageContaining("LOYALTY_LIMITS_WINDOW_SECONDS");
-        assertThatThrownBy(
-                        () -> new LimitSettings(Duration.ofSeconds(60), 9, 5, 2, 3, 2, 3, Duration.ofSeconds(600), 2))
+        assertThatThrownBy(() -> new LimitSettings(Duration.ofSeconds(60), 9, 5, 2, 3, 2, 3, Duration.ofSeconds(600)))
                 .hasMessageContaining("per-token");
     }
 
@@ -134,21 +132,5 @@ class RateLimitsTest {
         public Instant instant() {
             return now;
         }
-    }
-
-    @Test
-    void aCustomerChangesTheirContactsAFewTimesADayAndNoMore() {
-        Actor marco = Actor.customer(CustomerId.newId());
-        limits.contactChange(marco);
-        limits.contactChange(marco);
-        assertThatThrownBy(() -> limits.contactChange(marco))
-                .isInstanceOfSatisfying(TooManyRequestsException.class, e -> assertThat(e.retryAfterSeconds())
-                        .isBetween(86_000L, 86_400L));
-        limits.contactChange(Actor.customer(CustomerId.newId()));
-        limits.contactChange(Actor.admin("console"));
-        limits.contactChange(Actor.admin("console"));
-        limits.contactChange(Actor.admin("console"));
-        clock.advance(Duration.ofDays(1));
-        limits.contactChange(marco);
     }
 }
