@@ -443,6 +443,7 @@ async function customer(id) {
         ['c360.card', profile.cardNumber], ['c360.email', profile.email], ['c360.phone', profile.phone],
         ['c360.channel', profile.preferredChannel], ['c360.enrolled', fmtTime(profile.enrolledAt)],
         ['c360.balance', fmtNumber(profile.pointsBalance)],
+        ['c360.pending', profile.pending ? fmtNumber(profile.pending) : null],
         ['c360.tier', tier ? `${tier.name}${tier.nextTier ? ` (${tier.nextTier}: ${fmtNumber(tier.neededForNext)})` : ''}` : T('c360.noTier')]])),
       panel('c360.adjust', adjust,
         h('h2', { text: T('c360.override'), style: 'margin-top:1rem' }), override,

@@ -117,6 +117,12 @@ abstract class ConsoleScenarios {
     void findACustomerAdjustTheirPointsAndSeeItInTheTimelineAndTheLiability() {
         String family = "Console" + unique();
         String marco = CustomerSearchScenarios.enrolNamed("Marco", family);
+        // an online order to be confirmed: its points are held, and the staff see them apart
+        long held = PendingPointsScenarios.placed(PendingPointsScenarios.order(
+                        "PO-" + unique(), marco, java.time.Instant.now().plus(java.time.Duration.ofDays(3))))
+                .getJsonNumber("pointsPending")
+                .longValue();
+        assertThat(held).isPositive();
         long liability = API.get("/api/v1/dashboard", Api.admin())
                 .json()
                 .getJsonNumber("pointsOutstanding")
@@ -138,6 +144,9 @@ abstract class ConsoleScenarios {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("timeline"), "ADJUST"));
         assertThat(browser.findElement(By.id("ledger")).getText()).contains("Goodwill for a late delivery");
         assertThat(browser.getCurrentUrl()).endsWith(marco);
+        assertThat(browser.findElement(By.cssSelector("dl.facts")).getText())
+                .contains("Points pending")
+                .contains(String.format(Locale.UK, "%,d", held));
         page("customer");
 
         browser.findElement(By.linkText("Dashboard")).click();

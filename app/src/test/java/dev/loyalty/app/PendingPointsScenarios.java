@@ -27,7 +27,7 @@ abstract class PendingPointsScenarios {
     private static final String SHOP = "WEB-SHOP";
 
     /** An online order of 10 lasagne (6000 cents), with {@code postAt} when given. */
-    private static String order(String receipt, String customer, Instant postAt) {
+    static String order(String receipt, String customer, Instant postAt) {
         return """
                 {"storeId": "%s", "receiptId": "%s", "occurredAt": "%s", "customerId": "%s", "channel": "ONLINE",
                  "lines": [{"sku": "RM-LASAGNA", "category": "ready-meals", "quantity": 10, "unitPrice": 600}],
@@ -40,7 +40,7 @@ abstract class PendingPointsScenarios {
                         postAt == null ? "" : ", \"postAt\": \"" + postAt + "\"");
     }
 
-    private static JsonObject placed(String body) {
+    static JsonObject placed(String body) {
         Api.Reply reply = API.post("/api/v1/purchases", Api.integration(), body);
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
         return reply.json();
