@@ -35,7 +35,9 @@ public class ResourcesValidatedOnce implements Extension {
         if (!bound) {
             return;
         }
-        type.configureAnnotatedType().methods().forEach(method -> method.remove(ResourcesValidatedOnce::methodValidated));
+        type.configureAnnotatedType()
+                .methods()
+                .forEach(method -> method.remove(ResourcesValidatedOnce::methodValidated));
     }
 
     static boolean methodValidated(Annotation annotation) {
