@@ -78,15 +78,19 @@ public final class StartupBenchmark {
             List<Map<String, Long>> restarts = new ArrayList<>();
             for (int i = 1; i <= starts; i++) {
                 Map<String, Long> phases = start(settings, db, dataDir, run.resolve("service-" + i + ".log"));
-                out.printf("  start %d (%s): %s, load %s%n", i, i == 1 ? "empty schema" : "schema current",
-                        describe(phases), CpuClock.loadAverage());
+                out.printf(
+                        "  start %d (%s): %s, load %s%n",
+                        i, i == 1 ? "empty schema" : "schema current", describe(phases), CpuClock.loadAverage());
                 if (i > 1) {
                     restarts.add(phases);
                 }
             }
             Map<String, Long> medians = new LinkedHashMap<>();
             for (String phase : restarts.get(0).keySet()) {
-                long[] values = restarts.stream().mapToLong(p -> p.getOrDefault(phase, -1L)).sorted().toArray();
+                long[] values = restarts.stream()
+                        .mapToLong(p -> p.getOrDefault(phase, -1L))
+                        .sorted()
+                        .toArray();
                 medians.put(phase, values[values.length / 2]);
             }
             out.printf("  median of %d restarts: %s%n", restarts.size(), describe(medians));
@@ -96,8 +100,8 @@ public final class StartupBenchmark {
     /** One start: the milliseconds of each phase, the total to the first 200 and the service's CPU. */
     private static Map<String, Long> start(BenchSettings settings, BenchDatabase db, Path dataDir, Path log)
             throws IOException, InterruptedException {
-        ServiceProcess service = ServiceProcess.start(
-                settings.jar(), dataDir, PurchaseBenchmark.freeLoopbackPort(), db.url(), log);
+        ServiceProcess service =
+                ServiceProcess.start(settings.jar(), dataDir, PurchaseBenchmark.freeLoopbackPort(), db.url(), log);
         try {
             Instant began = ProcessHandle.of(service.pid())
                     .flatMap(p -> p.info().startInstant())
@@ -137,8 +141,16 @@ public final class StartupBenchmark {
         }
         Map<String, Long> phases = new LinkedHashMap<>();
         long previous = began;
-        String[] names = {"jvm+launcher", "payara boot", "deploy to weld", "weld+ejb", "deploy rest", "to flyway",
-            "flyway", "to ready"};
+        String[] names = {
+            "jvm+launcher",
+            "payara boot",
+            "deploy to weld",
+            "weld+ejb",
+            "deploy rest",
+            "to flyway",
+            "flyway",
+            "to ready"
+        };
         String[] ends = {"runtime", "payara", "weld", "ejb", "deployed", "flyway", "migrated"};
         for (int i = 0; i < ends.length; i++) {
             Long end = at.get(ends[i]);
