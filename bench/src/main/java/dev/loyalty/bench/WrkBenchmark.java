@@ -132,6 +132,12 @@ public final class WrkBenchmark {
         addMeasured(
                 rows,
                 phase.measure(
+                        "lookup by card",
+                        part -> WrkScripts.lookupByCard(tokens.terminal(), fixture.cardNumbers()),
+                        32));
+        addMeasured(
+                rows,
+                phase.measure(
                         "quote (1 in 5 with a coupon)",
                         part -> basket(tokens, fixture, couponSlices, nextSlice, runId + "q" + part, false, false),
                         32));

@@ -74,11 +74,12 @@ final class WrkReport {
         out.append(String.format(
                 Locale.ROOT,
                 "Ratios (one run): purchases at 32 connections / plain-JDBC baseline = %s (target >= 60 %%);"
-                        + " quote / floor = %s, lookup / floor = %s (targets >= 70 %%); events %.0f/s (target >= 1,000);"
+                        + " quote / floor = %s, lookup by e-mail / floor = %s, by card / floor = %s (targets >= 70 %%); events %.0f/s (target >= 1,000);"
                         + " wrk's CPU / the service's in the purchase phase = %s.%n",
                 ratio(purchases32, baselineTx),
                 ratio(perSecond("quote"), floor),
-                ratio(perSecond("lookup"), floor),
+                ratio(perSecond("lookup by e-mail"), floor),
+                ratio(perSecond("lookup by card"), floor),
                 perSecond("event"),
                 rows.stream()
                         .filter(r -> r.wrk().phase().startsWith("purchase (1"))
