@@ -28,7 +28,8 @@ import java.util.regex.Pattern;
  * the load average are printed beside it; the medians of the restarts at the end.
  *
  * <p>{@code -Dbench.starts=6} (the first included), {@code -Dbench.jvmOptions="..."} as for every
- * benchmark (e.g. a class data sharing archive: {@code -XX:SharedArchiveFile=...}).
+ * benchmark; with {@code -Dbench.jvmOptionsB="..."} (e.g. a class data sharing archive: {@code
+ * -XX:SharedArchiveFile=...}) the restarts alternate between the two and each gets its medians.
  */
 public final class StartupBenchmark {
 
@@ -75,29 +76,45 @@ public final class StartupBenchmark {
             BenchDatabase db = BenchDatabase.start(settings.mariadbBase(), dbHome);
             teardown.add("stopping MariaDB", db);
             Path dataDir = Files.createDirectories(run.resolve("service-data"));
-            List<Map<String, Long>> restarts = new ArrayList<>();
+            String optionsA = System.getProperty("bench.jvmOptions", "");
+            String optionsB = System.getProperty("bench.jvmOptionsB");
+            List<Map<String, Long>> restartsA = new ArrayList<>();
+            List<Map<String, Long>> restartsB = new ArrayList<>();
             for (int i = 1; i <= starts; i++) {
+                // with a B variant the restarts alternate B, A, B, A... so that both see the same load
+                boolean b = optionsB != null && i > 1 && i % 2 == 0;
+                System.setProperty("bench.jvmOptions", b ? optionsB : optionsA);
                 Map<String, Long> phases = start(settings, db, dataDir, run.resolve("service-" + i + ".log"));
                 out.printf(
-                        "  start %d (%s): %s, load %s%n",
-                        i, i == 1 ? "empty schema" : "schema current", describe(phases), CpuClock.loadAverage());
+                        "  start %d%s (%s): %s, load %s%n",
+                        i,
+                        optionsB == null ? "" : b ? " B" : " A",
+                        i == 1 ? "empty schema" : "schema current",
+                        describe(phases),
+                        CpuClock.loadAverage());
                 if (i > 1) {
-                    restarts.add(phases);
+                    (b ? restartsB : restartsA).add(phases);
                 }
             }
-            if (restarts.isEmpty()) {
-                return;
-            }
-            Map<String, Long> medians = new LinkedHashMap<>();
-            for (String phase : restarts.get(0).keySet()) {
-                long[] values = restarts.stream()
-                        .mapToLong(p -> p.getOrDefault(phase, -1L))
-                        .sorted()
-                        .toArray();
-                medians.put(phase, values[values.length / 2]);
-            }
-            out.printf("  median of %d restarts: %s%n", restarts.size(), describe(medians));
+            System.setProperty("bench.jvmOptions", optionsA);
+            printMedians(out, optionsB == null ? "" : "A [" + optionsA + "] ", restartsA);
+            printMedians(out, "B [" + optionsB + "] ", restartsB);
         });
+    }
+
+    private static void printMedians(PrintStream out, String label, List<Map<String, Long>> restarts) {
+        if (restarts.isEmpty()) {
+            return;
+        }
+        Map<String, Long> medians = new LinkedHashMap<>();
+        for (String phase : restarts.get(0).keySet()) {
+            long[] values = restarts.stream()
+                    .mapToLong(p -> p.getOrDefault(phase, -1L))
+                    .sorted()
+                    .toArray();
+            medians.put(phase, values[values.length / 2]);
+        }
+        out.printf("  %smedian of %d restarts: %s%n", label, restarts.size(), describe(medians));
     }
 
     /** One start: the milliseconds of each phase, the total to the first 200 and the service's CPU. */
