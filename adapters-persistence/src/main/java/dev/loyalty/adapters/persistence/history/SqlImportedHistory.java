@@ -1,6 +1,7 @@
 package dev.loyalty.adapters.persistence.history;
 
 import dev.loyalty.adapters.persistence.UtcTimes;
+import dev.loyalty.application.history.ImportId;
 import dev.loyalty.application.history.ImportedHistory;
 import dev.loyalty.application.history.ImportedLine;
 import dev.loyalty.application.history.ImportedReceipt;
@@ -217,6 +218,49 @@ public class SqlImportedHistory implements ImportedHistory {
                 months,
                 " ON DUPLICATE KEY UPDATE net_spend = net_spend + VALUES(net_spend),"
                         + " points_earned = points_earned + VALUES(points_earned)");
+    }
+
+    @Override
+    public void grew(ImportId importId, Collection<CustomerId> customers) {
+        List<Object[]> rows = new ArrayList<>();
+        customers.stream()
+                .map(CustomerId::toString)
+                .sorted()
+                .forEach(customer -> rows.add(new Object[] {importId.toString(), customer}));
+        insert("INSERT IGNORE INTO import_customer (import_id, customer_id) VALUES ", "(?, ?)", rows, "");
+    }
+
+    @Override
+    public List<CustomerId> grown(ImportId importId, int limit) {
+        List<CustomerId> customers = new ArrayList<>();
+        for (Object[] row : select(
+                "SELECT customer_id FROM import_customer WHERE import_id = ? ORDER BY customer_id LIMIT ?",
+                List.of(importId.toString(), limit),
+                1)) {
+            customers.add(CustomerId.parse(String.valueOf(row[0])));
+        }
+        return customers;
+    }
+
+    @Override
+    public void forget(ImportId importId, Collection<CustomerId> customers) {
+        List<String> ids = customers.stream().map(CustomerId::toString).sorted().toList();
+        try (Connection connection = dataSource.getConnection()) {
+            for (int from = 0; from < ids.size(); from += ROWS_PER_STATEMENT) {
+                List<String> chunk = ids.subList(from, Math.min(ids.size(), from + ROWS_PER_STATEMENT));
+                try (PreparedStatement delete = connection.prepareStatement(
+                        "DELETE FROM import_customer WHERE import_id = ? AND customer_id IN ("
+                                + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")")) {
+                    delete.setString(1, importId.toString());
+                    for (int i = 0; i < chunk.size(); i++) {
+                        delete.setString(i + 2, chunk.get(i));
+                    }
+                    delete.executeUpdate();
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("the import's customers could not be forgotten", e);
+        }
     }
 
     private void insert(String head, String placeholders, List<Object[]> rows, String tail) {
