@@ -22,8 +22,8 @@ import java.util.logging.Logger;
 /**
  * Keeps the metrics current and rebuilds them. Live: a purchase or reversal updates its
  * customer's rows in its own transaction (the store adds a new purchase to the stored figures and
- * recomputes over the customer's purchases after a reversal); an import batch's customers are recomputed after the batch commits (the scheduling
- * adapter observes {@code HistoryImported}) (a failure there
+ * recomputes over the customer's purchases after a reversal); an import's customers are recomputed at its end, a chunk at a
+ * time (the scheduling adapter observes {@code HistoryImported}) (a failure there
  * is logged and left to the nightly rebuild, the import goes on); an event with an engagement
  * weight recomputes the customer's engagement. Rebuild: the cluster's lease is taken (one rebuild
  * at a time; the nightly one once per night however many instances fire it), the active customers'
