@@ -38,6 +38,9 @@ import java.util.UUID;
 final class DataGenerator {
 
     static final long FIRST_SERIAL = 9_000_000_000L;
+    /** Receipt lines inserted per transaction. */
+    static final int LINES_PER_COMMIT = 100_000;
+
     static final String[][] CITIES = {
         {"MI", "Milano", "Lombardia"}, {"RM", "Roma", "Lazio"}, {"TO", "Torino", "Piemonte"},
         {"NA", "Napoli", "Campania"}, {"BO", "Bologna", "Emilia-Romagna"}, {"FI", "Firenze", "Toscana"},
@@ -83,6 +86,7 @@ final class DataGenerator {
     private final List<String> stores = new ArrayList<>();
     private final Map<String, List<String>> skusByCategory = new HashMap<>();
     private final Map<String, Long> priceBySku = new HashMap<>();
+    private final BulkLoad bulk;
 
     DataGenerator(Connection db, long seed, int customers, long receipts, int months, Instant now, PrintStream out) {
         this.db = db;
@@ -92,6 +96,7 @@ final class DataGenerator {
         this.months = months;
         this.now = now.truncatedTo(ChronoUnit.DAYS);
         this.out = out;
+        this.bulk = new BulkLoad(db);
     }
 
     /** What a customer is like, drawn from the seed and its number alone. */
@@ -100,10 +105,22 @@ final class DataGenerator {
     void run() throws SQLException {
         long started = System.nanoTime();
         db.setAutoCommit(false);
-        catalogue();
-        Profile[] profiles = customers();
-        long lines = purchases(profiles);
-        db.commit();
+        // every row references what this run inserted before it (its customers, its purchases):
+        // the parents' lookups of the foreign keys are left out of this session's bulk inserts
+        try (Statement session = db.createStatement()) {
+            session.execute("SET SESSION foreign_key_checks = 0");
+        }
+        long lines;
+        try {
+            catalogue();
+            Profile[] profiles = customers();
+            lines = purchases(profiles);
+            db.commit();
+        } finally {
+            try (Statement session = db.createStatement()) {
+                session.execute("SET SESSION foreign_key_checks = 1");
+            }
+        }
         out.printf(
                 "generated %d customers, %d receipts, %d lines, %d products in %d stores (seed %d) in %.1f s%n",
                 customers,
@@ -216,7 +233,7 @@ final class DataGenerator {
             for (int p = 0; p < purposes.length; p++) {
                 consents.add(new Object[] {id, p + 1, purposes[p], random.nextDouble() < rates[p], utc(enrolled)});
             }
-            if (rows.size() == 1_000) {
+            if (rows.size() == 10_000) {
                 flushCustomers(rows, wallets, consents);
             }
         }
@@ -247,20 +264,33 @@ final class DataGenerator {
     private void flushCustomers(List<Object[]> rows, List<Object[]> wallets, List<Object[]> consents)
             throws SQLException {
         // a phone number drawn twice (more than 10 million customers) would break its unique key: kept empty then
-        insert(
-                "INSERT IGNORE INTO customer (id, card_number, first_name, last_name, email, phone, birth_date,"
-                        + " preferred_channel, enrolment_channel, store_id, enrolled_at, version, own_referral_code,"
-                        + " city, province, gender) VALUES ",
-                "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                "",
-                rows);
-        insert("INSERT IGNORE INTO wallet (customer_id, balance, version) VALUES ", "(?, 0, 1)", "", wallets);
-        insert(
-                "INSERT IGNORE INTO customer_consent (customer_id, position, purpose, granted, recorded_at, source,"
-                        + " text_version) VALUES ",
-                "(?, ?, ?, ?, ?, 'generator', '2026-01')",
-                "",
-                consents);
+        if (!bulk.load(
+                        "customer",
+                        "(id, card_number, first_name, last_name, email, phone, birth_date, preferred_channel,"
+                                + " enrolment_channel, store_id, enrolled_at, version, own_referral_code, city,"
+                                + " province, gender)",
+                        rows)
+                || !bulk.load("wallet", "(customer_id) SET balance = 0, version = 1", wallets)
+                || !bulk.load(
+                        "customer_consent",
+                        "(customer_id, position, purpose, granted, recorded_at)"
+                                + " SET source = 'generator', text_version = '2026-01'",
+                        consents)) {
+            insert(
+                    "INSERT IGNORE INTO customer (id, card_number, first_name, last_name, email, phone, birth_date,"
+                            + " preferred_channel, enrolment_channel, store_id, enrolled_at, version,"
+                            + " own_referral_code, city, province, gender) VALUES ",
+                    "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "",
+                    rows);
+            insert("INSERT IGNORE INTO wallet (customer_id, balance, version) VALUES ", "(?, 0, 1)", "", wallets);
+            insert(
+                    "INSERT IGNORE INTO customer_consent (customer_id, position, purpose, granted, recorded_at,"
+                            + " source, text_version) VALUES ",
+                    "(?, ?, ?, ?, ?, 'generator', '2026-01')",
+                    "",
+                    consents);
+        }
         db.commit();
         rows.clear();
         wallets.clear();
@@ -311,8 +341,8 @@ final class DataGenerator {
                     ? "WEB-001"
                     : stores.get(random.nextDouble() < 0.8 ? customer.homeStore() : random.nextInt(stores.size()));
             boolean anonymous = random.nextDouble() < 0.05;
-            String id = new UUID(random.nextLong(), random.nextLong() & 0x0FFF_FFFF_FFFF_FFFFL | 0x4000_0000_0000_0000L)
-                    .toString();
+            random.nextLong();
+            String id = orderedId(r, random.nextLong()).toString();
             int size = 1 + (int) Math.min(11, -Math.log(1 - random.nextDouble()) * 3);
             long net = 0;
             String previous = null;
@@ -344,7 +374,7 @@ final class DataGenerator {
                         + LocalDate.ofInstant(at, ZoneOffset.UTC).withDayOfMonth(1);
                 qualifying.computeIfAbsent(key, k -> new long[1])[0] += net;
             }
-            if (lines.size() >= 5_000) {
+            if (lines.size() >= LINES_PER_COMMIT) {
                 flushPurchases(purchases, lines);
             }
             if ((r + 1) % 1_000_000 == 0) {
@@ -385,20 +415,19 @@ final class DataGenerator {
         return (String) CATEGORIES[random.nextInt(CATEGORIES.length)][0];
     }
 
+    /**
+     * The id of the {@code n}th generated receipt: time-ordered as the service's imports make them
+     * (RFC 9562 version 7, the generation's start plus one millisecond per 4,096 receipts, then the
+     * receipt's number, then random bits), so that the purchases, their lines and their category
+     * and SKU rows - all keyed by it - are appended at the end of their tables' keys rather than
+     * into random pages (a disk read each once they outgrow the buffer pool).
+     */
+    private UUID orderedId(long n, long randomBits) {
+        long high = ((now.toEpochMilli() + n / 4_096) << 16) | 0x7000L | (n % 4_096);
+        return new UUID(high, randomBits & 0x3FFF_FFFF_FFFF_FFFFL | 0x8000_0000_0000_0000L);
+    }
+
     private void flushPurchases(List<Object[]> purchases, List<Object[]> lines) throws SQLException {
-        insert(
-                "INSERT IGNORE INTO purchase (id, store_id, receipt_id, channel, customer_id, occurred_at, recorded_at,"
-                        + " currency, total_paid, points_awarded, points_reversed, amount_reversed, reversals, version,"
-                        + " source) VALUES ",
-                "(?, ?, ?, ?, ?, ?, ?, 'EUR', ?, 0, 0, 0, 0, 1, 'IMPORT')",
-                "",
-                purchases);
-        insert(
-                "INSERT IGNORE INTO purchase_line (purchase_id, line_number, sku, category, quantity, unit_price,"
-                        + " discount, earned_millionths, reversed_quantity) VALUES ",
-                "(?, ?, ?, ?, ?, ?, ?, 0, 0)",
-                "",
-                lines);
         // what segments read of who bought what (V14_1): a row per purchase of a customer and each
         // category and SKU of its lines, as the service writes them
         Map<Object, Object[]> byId = new HashMap<>();
@@ -415,11 +444,38 @@ final class DataGenerator {
                         line[0] + " S " + line[2], new Object[] {line[0], "S", line[2], purchase[5], purchase[4]});
             }
         }
-        insert(
-                "INSERT IGNORE INTO purchase_bought (purchase_id, kind, item, occurred_at, customer_id) VALUES ",
-                "(?, ?, ?, ?, ?)",
-                "",
-                new ArrayList<>(bought.values()));
+        if (!bulk.load(
+                        "purchase",
+                        "(id, store_id, receipt_id, channel, customer_id, occurred_at, recorded_at, total_paid)"
+                                + " SET currency = 'EUR', points_awarded = 0, points_reversed = 0,"
+                                + " amount_reversed = 0, reversals = 0, version = 1, source = 'IMPORT'",
+                        purchases)
+                || !bulk.load(
+                        "purchase_line",
+                        "(purchase_id, line_number, sku, category, quantity, unit_price, discount)"
+                                + " SET earned_millionths = 0, reversed_quantity = 0",
+                        lines)
+                || !bulk.load(
+                        "purchase_bought", "(purchase_id, kind, item, occurred_at, customer_id)", bought.values())) {
+            insert(
+                    "INSERT IGNORE INTO purchase (id, store_id, receipt_id, channel, customer_id, occurred_at,"
+                            + " recorded_at, currency, total_paid, points_awarded, points_reversed, amount_reversed,"
+                            + " reversals, version, source) VALUES ",
+                    "(?, ?, ?, ?, ?, ?, ?, 'EUR', ?, 0, 0, 0, 0, 1, 'IMPORT')",
+                    "",
+                    purchases);
+            insert(
+                    "INSERT IGNORE INTO purchase_line (purchase_id, line_number, sku, category, quantity, unit_price,"
+                            + " discount, earned_millionths, reversed_quantity) VALUES ",
+                    "(?, ?, ?, ?, ?, ?, ?, 0, 0)",
+                    "",
+                    lines);
+            insert(
+                    "INSERT IGNORE INTO purchase_bought (purchase_id, kind, item, occurred_at, customer_id) VALUES ",
+                    "(?, ?, ?, ?, ?)",
+                    "",
+                    new ArrayList<>(bought.values()));
+        }
         db.commit();
         purchases.clear();
         lines.clear();

@@ -7,8 +7,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 /**
- * After each committed batch of an import (on the import's worker thread), the metrics of the
- * customers whose history grew; the import goes on whatever happens here.
+ * At the end of an import, a chunk of its customers at a time (on the import's worker thread), the
+ * metrics of the customers whose history grew; the import goes on whatever happens here.
  */
 @ApplicationScoped
 public class MetricsAfterImport {

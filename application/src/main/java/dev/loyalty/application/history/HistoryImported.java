@@ -4,8 +4,9 @@ import dev.loyalty.domain.customer.CustomerId;
 import java.util.Set;
 
 /**
- * CDI event fired after each committed batch of an import: the customers whose history grew (the
- * anonymous sales of the batch name nobody). Observers keep what they derive from history current.
+ * CDI event fired at the end of an import, once per chunk of the customers whose history it grew
+ * (each customer in one chunk; anonymous sales name nobody), on the import's worker thread and
+ * outside any transaction. Observers keep what they derive from history current.
  */
 public record HistoryImported(ImportId importId, Set<CustomerId> customers) {
 

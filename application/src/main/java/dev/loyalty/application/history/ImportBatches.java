@@ -23,14 +23,15 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Currency;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The import's transactions: taking its lease, one batch of receipts with its rejects and the
@@ -56,6 +57,7 @@ public class ImportBatches {
     private final ProgrammeCurrency currency;
     private final Clock clock;
     private final EarningPolicy policy = new EarningPolicy();
+    private final TimeOrderedIds ids = new TimeOrderedIds();
 
     /** For CDI's proxy only. */
     protected ImportBatches() {
@@ -139,7 +141,7 @@ public class ImportBatches {
             Optional<EarnedPoints> earned =
                     customer == null || rules == null ? Optional.empty() : points(rules, receipt);
             resolved.add(new ImportedHistory.Resolved(
-                    PurchaseId.newId(),
+                    new PurchaseId(ids.next(now)),
                     receipt,
                     customer,
                     earned.map(e -> e.points().value()).orElse(0L),
@@ -152,12 +154,32 @@ public class ImportBatches {
         if (rules != null) {
             credit(resolved, now);
         }
-        Set<CustomerId> touched = new HashSet<>();
+        Set<CustomerId> touched = new TreeSet<>(Comparator.comparing(CustomerId::toString));
         resolved.stream()
                 .map(ImportedHistory.Resolved::customer)
                 .filter(c -> c != null)
                 .forEach(touched::add);
+        history.grew(job.id(), touched);
         return touched;
+    }
+
+    /** @return up to {@code limit} of the customers whose history the import grew and whose metrics are not recomputed yet */
+    @Transactional
+    public List<CustomerId> grown(ImportId id, int limit) {
+        return history.grown(id, limit);
+    }
+
+    /**
+     * Forgets customers whose metrics were recomputed, renewing the lease.
+     *
+     * @throws LeaseLostException when the worker no longer holds the lease (nothing is forgotten)
+     */
+    @Transactional
+    public void refreshed(ImportId id, String owner, List<CustomerId> customers) {
+        if (!jobs.renew(id, owner, clock.instant().plus(ImportWorker.LEASE))) {
+            throw new LeaseLostException(id);
+        }
+        history.forget(id, customers);
     }
 
     private Optional<EarnedPoints> points(EarningRulesHistory rules, ImportedReceipt receipt) {

@@ -48,6 +48,13 @@ public interface ImportJobs {
      */
     boolean advance(ImportId id, String owner, ImportProgress progress, Instant leaseUntil);
 
+    /**
+     * Renews the lease, if {@code owner} still holds it, leaving the progress as it is.
+     *
+     * @return whether it did (false: the lease was lost, the caller's transaction must not commit)
+     */
+    boolean renew(ImportId id, String owner, Instant leaseUntil);
+
     /** Stores rejected rows (a row stored before is left as it is). */
     void reject(ImportId id, List<RejectedRow> rows);
 

@@ -1,5 +1,6 @@
 package dev.loyalty.application.history;
 
+import dev.loyalty.domain.customer.CustomerId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
@@ -22,7 +23,11 @@ import java.util.logging.Logger;
  * holding the import's lease (renewed by every batch). A worker that stops - a crash, a restart, a
  * lost lease - loses at most the batch in flight; whoever takes the expired lease over goes on
  * from the last committed position, and a receipt read twice is recorded once (by store and
- * receipt). After each committed batch, {@link HistoryImported} names its customers.
+ * receipt). Each batch notes its customers in its transaction; at the end of the file, {@link
+ * HistoryImported} names them, {@value #METRICS_CHUNK} at a time, each once however many batches
+ * named it (their metrics are recomputed once, over their whole history, rather than after every
+ * batch), and the import completes only when all were named - an import taken over after a crash
+ * names those left.
  */
 @ApplicationScoped
 public class ImportWorker {
@@ -39,7 +44,8 @@ public class ImportWorker {
      */
     public static final Duration STRANDED = Duration.ofHours(1);
 
-    static final int BATCH_RECEIPTS = 500;
+    static final int BATCH_RECEIPTS = 2_000;
+    static final int METRICS_CHUNK = 1_000;
     static final int BATCH_REJECTS = 1_000;
     static final int ATTEMPTS = 3;
 
@@ -152,6 +158,7 @@ public class ImportWorker {
                 }
             }
             commit(job, owner, receipts, rejects, after, rows);
+            announce(job, owner);
             batches.finish(id, owner, ImportStatus.COMPLETED, null);
             LOG.log(Level.INFO, "Import {0} completed", id);
             delete(job);
@@ -179,11 +186,7 @@ public class ImportWorker {
         RuntimeException last = null;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try {
-                Set<dev.loyalty.domain.customer.CustomerId> customers =
-                        batches.write(job, owner, receipts, rejects, after, rows);
-                if (!customers.isEmpty()) {
-                    imported.fire(new HistoryImported(job.id(), customers));
-                }
+                batches.write(job, owner, receipts, rejects, after, rows);
                 return;
             } catch (LeaseLostException e) {
                 throw e;
@@ -194,6 +197,18 @@ public class ImportWorker {
             }
         }
         throw last;
+    }
+
+    /**
+     * Names the customers whose history the import grew, a chunk at a time, forgetting each chunk
+     * once its observers are done (the loop ends: every round forgets what it read).
+     */
+    private void announce(ImportJob job, String owner) {
+        List<CustomerId> chunk;
+        while (!(chunk = batches.grown(job.id(), METRICS_CHUNK)).isEmpty()) {
+            imported.fire(new HistoryImported(job.id(), Set.copyOf(chunk)));
+            batches.refreshed(job.id(), owner, chunk);
+        }
     }
 
     private static void delete(ImportJob job) {

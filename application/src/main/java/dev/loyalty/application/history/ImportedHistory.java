@@ -27,6 +27,18 @@ public interface ImportedHistory {
     void append(List<Resolved> receipts, String currency, Instant recordedAt);
 
     /**
+     * Notes that the import grew these customers' history (a customer noted before stays noted
+     * once), for the recomputation of their metrics at the import's end.
+     */
+    void grew(ImportId importId, Collection<CustomerId> customers);
+
+    /** @return up to {@code limit} of the customers noted for the import, by id */
+    List<CustomerId> grown(ImportId importId, int limit);
+
+    /** Forgets these noted customers of the import (their metrics were recomputed). */
+    void forget(ImportId importId, Collection<CustomerId> customers);
+
+    /**
      * A receipt to append with its customer (null: anonymous), the points it awards and each line's
      * exact share of them, in millionths of a point (what a reversal of the line takes back).
      *

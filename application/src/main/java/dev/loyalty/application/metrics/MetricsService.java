@@ -26,7 +26,7 @@ import java.util.logging.Logger;
  * each instance's worker recomputes the due customers set-based in batches just after they commit
  * ({@link #catchUp}); a read that needs them current brings them up to date first: a profile its
  * customer, a segment's evaluation or a campaign run every customer marked before it ({@link
- * #settle()}); an import batch's customers are recomputed after the batch commits (the scheduling
+ * #settle()}); an import's customers are recomputed at its end, a chunk at a time (the scheduling
  * adapter observes {@code HistoryImported}) (a failure there
  * is logged and left to the nightly rebuild, the import goes on); an event with an engagement
  * weight recomputes the customer's engagement. Rebuild: the cluster's lease is taken (one rebuild

@@ -3,7 +3,7 @@ package dev.loyalty.application.metrics;
 import dev.loyalty.domain.customer.CustomerId;
 import java.util.Set;
 
-/** Driving port: recomputing some customers' metrics after their history grew (an import batch). */
+/** Driving port: recomputing some customers' metrics after their history grew (an import, at its end). */
 public interface RefreshMetricsUseCase {
 
     /**

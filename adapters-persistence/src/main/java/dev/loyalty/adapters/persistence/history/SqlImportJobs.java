@@ -153,6 +153,19 @@ public class SqlImportJobs implements ImportJobs {
     }
 
     @Override
+    public boolean renew(ImportId id, String owner, Instant leaseUntil) {
+        return em.createNativeQuery(
+                                """
+                                UPDATE import_job SET lease_until = ?
+                                WHERE id = ? AND lease_owner = ? AND status = 'RUNNING'""")
+                        .setParameter(1, UtcTimes.utc(leaseUntil))
+                        .setParameter(2, id.toString())
+                        .setParameter(3, owner)
+                        .executeUpdate()
+                == 1;
+    }
+
+    @Override
     public void reject(ImportId id, List<RejectedRow> rows) {
         for (int from = 0; from < rows.size(); from += 1_000) {
             List<RejectedRow> chunk = rows.subList(from, Math.min(rows.size(), from + 1_000));

@@ -1,6 +1,7 @@
 package dev.loyalty.adapters.persistence.history;
 
 import dev.loyalty.adapters.persistence.UtcTimes;
+import dev.loyalty.application.history.ImportId;
 import dev.loyalty.application.history.ImportedHistory;
 import dev.loyalty.application.history.ImportedLine;
 import dev.loyalty.application.history.ImportedReceipt;
@@ -11,6 +12,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -219,6 +221,49 @@ public class SqlImportedHistory implements ImportedHistory {
                         + " points_earned = points_earned + VALUES(points_earned)");
     }
 
+    @Override
+    public void grew(ImportId importId, Collection<CustomerId> customers) {
+        List<Object[]> rows = new ArrayList<>();
+        customers.stream()
+                .map(CustomerId::toString)
+                .sorted()
+                .forEach(customer -> rows.add(new Object[] {importId.toString(), customer}));
+        insert("INSERT IGNORE INTO import_customer (import_id, customer_id) VALUES ", "(?, ?)", rows, "");
+    }
+
+    @Override
+    public List<CustomerId> grown(ImportId importId, int limit) {
+        List<CustomerId> customers = new ArrayList<>();
+        for (Object[] row : select(
+                "SELECT customer_id FROM import_customer WHERE import_id = ? ORDER BY customer_id LIMIT ?",
+                List.of(importId.toString(), limit),
+                1)) {
+            customers.add(CustomerId.parse(String.valueOf(row[0])));
+        }
+        return customers;
+    }
+
+    @Override
+    public void forget(ImportId importId, Collection<CustomerId> customers) {
+        List<String> ids = customers.stream().map(CustomerId::toString).sorted().toList();
+        try (Connection connection = dataSource.getConnection()) {
+            for (int from = 0; from < ids.size(); from += ROWS_PER_STATEMENT) {
+                List<String> chunk = ids.subList(from, Math.min(ids.size(), from + ROWS_PER_STATEMENT));
+                try (PreparedStatement delete = connection.prepareStatement(
+                        "DELETE FROM import_customer WHERE import_id = ? AND customer_id IN ("
+                                + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")")) {
+                    delete.setString(1, importId.toString());
+                    for (int i = 0; i < chunk.size(); i++) {
+                        delete.setString(i + 2, chunk.get(i));
+                    }
+                    delete.executeUpdate();
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("the import's customers could not be forgotten", e);
+        }
+    }
+
     private void insert(String head, String placeholders, List<Object[]> rows, String tail) {
         try (Connection connection = dataSource.getConnection()) {
             for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
@@ -228,7 +273,7 @@ public class SqlImportedHistory implements ImportedHistory {
                     int p = 0;
                     for (Object[] row : chunk) {
                         for (Object value : row) {
-                            insert.setObject(++p, value);
+                            bind(insert, ++p, value);
                         }
                     }
                     insert.executeUpdate();
@@ -236,6 +281,21 @@ public class SqlImportedHistory implements ImportedHistory {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("imported receipts could not be written", e);
+        }
+    }
+
+    /** Binds by the value's type (the driver's {@code setObject} tries its codecs one by one: a third of the batch's CPU). */
+    private static void bind(PreparedStatement statement, int index, Object value) throws SQLException {
+        if (value instanceof String text) {
+            statement.setString(index, text);
+        } else if (value instanceof Long number) {
+            statement.setLong(index, number);
+        } else if (value instanceof Integer number) {
+            statement.setInt(index, number);
+        } else if (value == null) {
+            statement.setNull(index, Types.VARCHAR);
+        } else {
+            statement.setObject(index, value);
         }
     }
 

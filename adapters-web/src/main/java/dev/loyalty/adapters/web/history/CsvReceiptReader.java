@@ -41,6 +41,8 @@ final class CsvReceiptReader implements ReceiptReader {
     private boolean ended;
     private long consumedOffset;
     private long consumedLine;
+    private String lastTimeText;
+    private Optional<Instant> lastTime = Optional.empty();
 
     private CsvReceiptReader(InputStream in, LineSource lines, CsvHeader header, Instant latest, ReadPosition from) {
         this.in = in;
@@ -272,8 +274,14 @@ final class CsvReceiptReader implements ReceiptReader {
     }
 
     /** @return why the row is rejected, or null when its fields are valid (then filled in) */
-    private static String fill(Parsed parsed, CsvHeader header, List<String> fields, Instant latest) {
-        Optional<Instant> occurredAt = Values.instant(strip(header.field(fields, "occurred_at")));
+    private String fill(Parsed parsed, CsvHeader header, List<String> fields, Instant latest) {
+        String occurredText = strip(header.field(fields, "occurred_at"));
+        // the lines of a receipt repeat its time: parsed once per receipt, not once per line
+        if (!occurredText.equals(lastTimeText)) {
+            lastTimeText = occurredText;
+            lastTime = Values.instant(occurredText);
+        }
+        Optional<Instant> occurredAt = lastTime;
         if (occurredAt.isEmpty()) {
             return "bad date in occurred_at (ISO 8601, e.g. 2024-03-01T10:15:00Z)";
         }

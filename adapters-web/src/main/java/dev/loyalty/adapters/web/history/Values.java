@@ -42,8 +42,17 @@ final class Values {
 
     /** @return a whole number of at most 15 digits, optionally signed */
     static Optional<Long> integer(String text) {
-        if (!text.matches("[+-]?\\d{1,15}")) {
+        // what the pattern [+-]?\\d{1,15} accepts, without a regular expression per value
+        int start = !text.isEmpty() && (text.charAt(0) == '+' || text.charAt(0) == '-') ? 1 : 0;
+        int digits = text.length() - start;
+        if (digits < 1 || digits > 15) {
             return Optional.empty();
+        }
+        for (int i = start; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return Optional.empty();
+            }
         }
         return Optional.of(Long.parseLong(text));
     }
