@@ -64,12 +64,13 @@ public class CampaignPages {
     private final MessageOutbox outbox;
     private final CustomerMetricsStore metrics;
     private final CampaignCompletion completion;
+    private final CampaignChunks chunks;
     private final Clock clock;
     private final RandomGenerator random = new SecureRandom();
 
     /** For CDI's proxy only. */
     protected CampaignPages() {
-        this(null, null, null, null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null, null, null);
     }
 
     @Inject
@@ -83,6 +84,7 @@ public class CampaignPages {
             MessageOutbox outbox,
             CustomerMetricsStore metrics,
             CampaignCompletion completion,
+            CampaignChunks chunks,
             Clock clock) {
         this.campaigns = campaigns;
         this.runs = runs;
@@ -93,6 +95,7 @@ public class CampaignPages {
         this.outbox = outbox;
         this.metrics = metrics;
         this.completion = completion;
+        this.chunks = chunks;
         this.clock = clock;
     }
 
@@ -193,6 +196,55 @@ public class CampaignPages {
                 now().plus(LEASE))) {
             throw new RunLeaseLostException("run " + run.id() + ": lease lost; the page rolls back");
         }
+    }
+
+    /**
+     * Whether the campaign's runs go set-based, a chunk of {@link #CHUNK} targets per transaction
+     * ({@link CampaignChunks}): a CALENDAR campaign whose offer is points and that sends no message -
+     * nothing a treatment member gets needs judging in Java. Coupons (their codes), personal offers
+     * (each member's figures), messages (consent, channel, template) and the other types' targets
+     * go a page at a time through {@link #page}.
+     */
+    public static boolean setBased(Campaign campaign) {
+        return campaign.definition().type() == dev.loyalty.domain.campaign.CampaignType.CALENDAR
+                && campaign.definition().offer() instanceof Offer.GrantPoints
+                && campaign.definition().message().isEmpty()
+                && campaign.definition().audience().isPresent();
+    }
+
+    /** Targets per set-based chunk (one transaction). */
+    public static final int CHUNK = 5_000;
+
+    /**
+     * Does the next chunk of a set-based run ({@link #setBased}) and moves its cursor, only while
+     * the lease is held (renewing it).
+     *
+     * @return the cursor after the chunk; empty when no target was left
+     * @throws RunLeaseLostException when the lease went to another runner (nothing of the chunk commits)
+     */
+    @Transactional
+    public Optional<String> chunk(Campaign campaign, CampaignRun run, String after, String owner) {
+        Instant at = now();
+        Offer.GrantPoints grant = (Offer.GrantPoints) campaign.definition().offer();
+        Optional<CampaignChunks.Chunk> done = chunks.next(new CampaignChunks.Work(
+                campaign.id(),
+                campaign.holdout(),
+                run.id(),
+                run.snapshot().orElseThrow(),
+                after,
+                CHUNK,
+                at,
+                Optional.of(grant.points()),
+                points.expiresAt(at),
+                POINTS_REASON,
+                "campaign:" + campaign.id()));
+        if (done.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!runs.page(run.id(), owner, done.get().cursor(), done.get().tally(), now().plus(LEASE))) {
+            throw new RunLeaseLostException("run " + run.id() + ": lease lost; the chunk rolls back");
+        }
+        return Optional.of(done.get().cursor());
     }
 
     /** Ends the run; its campaign completes with it when it is over ({@link CampaignCompletion}). */
