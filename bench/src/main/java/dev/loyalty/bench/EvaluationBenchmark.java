@@ -76,6 +76,8 @@ public final class EvaluationBenchmark {
             mariadbPid = mariadbPid(sql);
         }
 
+        awaitSettled(out, db, campaign, members, service.pid(), mariadbPid);
+
         String path = "/api/v1/campaigns/" + campaign + "/evaluation";
         for (String call : List.of("cold", "warm", "warm")) {
             timed(out, "evaluation (" + call + ")", api, tokens, path, service.pid(), mariadbPid, true);
@@ -220,6 +222,47 @@ public final class EvaluationBenchmark {
                 single(sql, "SELECT COUNT(*) FROM purchase"), (System.nanoTime() - purchaseStarted) / 1e9);
         sql.execute("DROP TABLE bench_n");
         sql.execute("ANALYZE TABLE customer, campaign_member, purchase, coupon");
+    }
+
+    /**
+     * Waits while the service's timer writes the members' outcomes (their windows closed 16 days
+     * ago), printing the progress every 5 s; then prints how long it took and the CPU it cost.
+     */
+    private static void awaitSettled(
+            PrintStream out, BenchDatabase db, String campaign, int members, long servicePid, Optional<Long> mariadbPid)
+            throws SQLException, InterruptedException {
+        Duration serviceCpu = cpu(servicePid);
+        Duration databaseCpu = mariadbPid.map(EvaluationBenchmark::cpu).orElse(Duration.ZERO);
+        long started = System.nanoTime();
+        String load = loadAverage();
+        try (Connection connection = db.connect();
+                Statement sql = connection.createStatement()) {
+            while (true) {
+                long settled = single(
+                        sql,
+                        "SELECT COUNT(*) FROM campaign_member WHERE campaign_id = '" + campaign
+                                + "' AND outcome_settled = 1");
+                out.printf(
+                        "    %6.1f s  outcomes settled by the service's timer: %,d of %,d%n",
+                        (System.nanoTime() - started) / 1e9, settled, members);
+                if (settled >= members) {
+                    break;
+                }
+                if (System.nanoTime() - started > Duration.ofMinutes(60).toNanos()) {
+                    throw new IllegalStateException("the outcomes were not settled within an hour");
+                }
+                Thread.sleep(5_000);
+            }
+        }
+        out.printf(
+                "  outcomes of %,d members settled in %.1f s (polled every 5 s); CPU: MariaDB %.1f s, service JVM"
+                        + " %.1f s; load average %s at the start, %s at the end%n",
+                members,
+                (System.nanoTime() - started) / 1e9,
+                mariadbPid.map(pid -> cpu(pid).minus(databaseCpu).toMillis() / 1e3).orElse(Double.NaN),
+                cpu(servicePid).minus(serviceCpu).toMillis() / 1e3,
+                load,
+                loadAverage());
     }
 
     /** The CPU time a process has used so far (user + system). */

@@ -224,7 +224,8 @@ public class CampaignPages {
      */
     @Transactional
     public Optional<String> chunk(Campaign campaign, CampaignRun run, String after, String owner) {
-        Instant at = now();
+        // the chunk finds its own members again by this instant: as the database keeps it
+        Instant at = now().truncatedTo(ChronoUnit.MICROS);
         Offer.GrantPoints grant = (Offer.GrantPoints) campaign.definition().offer();
         Optional<CampaignChunks.Chunk> done = chunks.next(new CampaignChunks.Work(
                 campaign.id(),

@@ -14,7 +14,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
+import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * {@link CampaignChunks} in SQL: a chunk is a range of the frozen audience by customer id, {@code
@@ -34,8 +36,13 @@ public class SqlCampaignChunks implements CampaignChunks {
     private static final long SENTINEL_SEQUENCE = 7_351_902_468_135L;
     private static final long SENTINEL_BALANCE = 8_462_013_579_246L;
 
-    /** The run's members in the chunk's range; parameters: run, after, up to. */
-    private static final String RANGE = " m.run_id = ? AND m.customer_id > ? AND m.customer_id <= ?";
+    /**
+     * The members this chunk recorded: the run's in the chunk's range, contacted at the chunk's
+     * instant (one recorded before, by an earlier attempt, has another); parameters: run, after, up
+     * to, the instant.
+     */
+    private static final String RANGE =
+            " m.run_id = ? AND m.customer_id > ? AND m.customer_id <= ? AND m.contacted_at = ?";
 
     @PersistenceContext(unitName = "loyalty")
     EntityManager em;
@@ -44,11 +51,17 @@ public class SqlCampaignChunks implements CampaignChunks {
     @Inject
     CommittedCounts counts;
 
-    protected SqlCampaignChunks() {}
+    /** The events' JSON: the event log's own (JSON-B, in the container). */
+    private final Function<PointsEarned, String> json;
 
-    /** For tests outside the container. */
-    public SqlCampaignChunks(EntityManager em) {
+    protected SqlCampaignChunks() {
+        this.json = JpaDomainEventLog::json;
+    }
+
+    /** For tests outside the container (no JSON-B there): the events' JSON made by {@code json}. */
+    public SqlCampaignChunks(EntityManager em, Function<PointsEarned, String> json) {
         this.em = em;
+        this.json = json;
     }
 
     @Override
@@ -102,7 +115,8 @@ public class SqlCampaignChunks implements CampaignChunks {
                                 + " COALESCE(SUM(m.outcome = 'OVER_BUDGET'), 0) FROM campaign_member m WHERE" + RANGE,
                         run,
                         work.after(),
-                        upTo)
+                        upTo,
+                        work.at())
                 .getSingleResult();
         if (counts != null && granted > 0) {
             counts.add("loyalty_points", "type", "EARN", granted * each);
@@ -135,7 +149,8 @@ public class SqlCampaignChunks implements CampaignChunks {
                         "SELECT COUNT(*) FROM campaign_member m WHERE" + RANGE + " AND m.member_group = 'TREATMENT'",
                         run,
                         work.after(),
-                        upTo)
+                        upTo,
+                        work.at())
                 .getSingleResult());
         long granted = max == null ? treated : Math.max(0, Math.min(treated, (max - spent) / each));
         if (granted < treated) {
@@ -145,7 +160,8 @@ public class SqlCampaignChunks implements CampaignChunks {
                                     + (treated - granted),
                             run,
                             work.after(),
-                            upTo)
+                            upTo,
+                            work.at())
                     .executeUpdate();
         }
         if (granted > 0
@@ -172,7 +188,8 @@ public class SqlCampaignChunks implements CampaignChunks {
                                 + " ON DUPLICATE KEY UPDATE customer_id = wallet.customer_id",
                         run,
                         work.after(),
-                        upTo)
+                        upTo,
+                        work.at())
                 .executeUpdate();
         Query wallets = em.createNativeQuery("UPDATE wallet w JOIN campaign_member m ON w.customer_id = m.customer_id"
                         + " SET w.balance = w.balance + ?, w.version = w.version + 1,"
@@ -185,7 +202,8 @@ public class SqlCampaignChunks implements CampaignChunks {
                 .setParameter(4, expires)
                 .setParameter(5, run)
                 .setParameter(6, work.after())
-                .setParameter(7, upTo);
+                .setParameter(7, upTo)
+                .setParameter(8, UtcTimes.utc(work.at()));
         wallets.executeUpdate();
         em.createNativeQuery("INSERT INTO wallet_entry (customer_id, sequence, type, points, debt, reason, reference,"
                         + " occurred_at, expires_at)"
@@ -200,8 +218,9 @@ public class SqlCampaignChunks implements CampaignChunks {
                 .setParameter(6, run)
                 .setParameter(7, work.after())
                 .setParameter(8, upTo)
+                .setParameter(9, UtcTimes.utc(work.at()))
                 .executeUpdate();
-        String template = JpaDomainEventLog.json(new PointsEarned(
+        String template = json.apply(new PointsEarned(
                 CustomerId.parse(SENTINEL_CUSTOMER),
                 SENTINEL_SEQUENCE,
                 Points.of(each),
@@ -228,13 +247,15 @@ public class SqlCampaignChunks implements CampaignChunks {
                 .setParameter(9, run)
                 .setParameter(10, work.after())
                 .setParameter(11, upTo)
+                .setParameter(12, UtcTimes.utc(work.at()))
                 .executeUpdate();
     }
 
-    private Query range(String sql, String run, String after, String upTo) {
+    private Query range(String sql, String run, String after, String upTo, Instant at) {
         return em.createNativeQuery(sql)
                 .setParameter(1, run)
                 .setParameter(2, after)
-                .setParameter(3, upTo);
+                .setParameter(3, upTo)
+                .setParameter(4, UtcTimes.utc(at));
     }
 }
