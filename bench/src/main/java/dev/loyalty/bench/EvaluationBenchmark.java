@@ -259,7 +259,9 @@ public final class EvaluationBenchmark {
                         + " %.1f s; load average %s at the start, %s at the end%n",
                 members,
                 (System.nanoTime() - started) / 1e9,
-                mariadbPid.map(pid -> cpu(pid).minus(databaseCpu).toMillis() / 1e3).orElse(Double.NaN),
+                mariadbPid
+                        .map(pid -> cpu(pid).minus(databaseCpu).toMillis() / 1e3)
+                        .orElse(Double.NaN),
                 cpu(servicePid).minus(serviceCpu).toMillis() / 1e3,
                 load,
                 loadAverage());
