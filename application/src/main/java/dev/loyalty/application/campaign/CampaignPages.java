@@ -52,6 +52,9 @@ public class CampaignPages {
     /** How long a lease lasts without a page renewing it. */
     public static final Duration LEASE = Duration.ofSeconds(60);
 
+    /** How long a lease lasts while the run is prepared (its audience frozen: one long statement). */
+    public static final Duration PREPARE_LEASE = Duration.ofMinutes(15);
+
     /** The wallet entry's reason for a campaign's points (the reference names the campaign). */
     static final String POINTS_REASON = "campaign";
 
@@ -103,6 +106,11 @@ public class CampaignPages {
     public Optional<CampaignRun> claim(UUID runId, String owner) {
         Instant now = now();
         Optional<CampaignRun> claimed = runs.claim(runId, owner, now, now.plus(LEASE));
+        // freezing a million customers' audience is one statement that may outlast a page's lease on a
+        // busy machine: taken over meanwhile, it would start again and again; a run not prepared yet is
+        // held for PREPARE_LEASE (a runner that dies while preparing is taken over after that)
+        claimed.filter(run -> !run.prepared())
+                .ifPresent(run -> runs.extend(run.id(), owner, now.plus(PREPARE_LEASE)));
         // a run taken over after a pause (launched again) is its campaign running again
         claimed.ifPresent(run -> campaigns.markRunning(run.campaign(), now));
         return claimed;
