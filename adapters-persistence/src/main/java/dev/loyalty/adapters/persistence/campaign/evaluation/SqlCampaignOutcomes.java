@@ -77,16 +77,19 @@ public class SqlCampaignOutcomes implements CampaignOutcomes {
 
     /**
      * A campaign's members whose window closed before a bound, not settled yet, given their outcome:
-     * the attributed purchases and what they paid, by {@link #ATTRIBUTED}. Parameters: the attribution
-     * days twice, the campaign, the latest contact whose window closed before the bound; the limit.
+     * the attributed purchases and what they paid, by {@link #ATTRIBUTED}. The chunk's keys are read
+     * first, in a derived table (materialized): an UPDATE ... LIMIT scanning the settling's index
+     * would collect every row it matches before the limit, since it changes that index's key.
+     * Parameters: the campaign, the latest contact whose window closed before the bound, the limit,
+     * the campaign; the attribution days twice.
      */
-    private static final String SETTLE = "UPDATE campaign_member m SET"
+    private static final String SETTLE = "UPDATE campaign_member m JOIN (SELECT d.customer_id, d.occasion"
+            + " FROM campaign_member d WHERE d.campaign_id = ? AND d.outcome_settled = 0 AND d.contacted_at < ?"
+            + " LIMIT ?) k ON m.campaign_id = ? AND m.customer_id = k.customer_id AND m.occasion = k.occasion SET"
             + " m.outcome_purchases = (SELECT COUNT(*) FROM purchase p WHERE " + ATTRIBUTED + "),"
             + " m.outcome_revenue_cents = (SELECT COALESCE(SUM(p.total_paid - p.amount_reversed), 0)"
             + " FROM purchase p WHERE " + ATTRIBUTED + "),"
-            + " m.outcome_settled = 1"
-            + " WHERE m.campaign_id = ? AND m.outcome_settled = 0 AND m.contacted_at < ?"
-            + " ORDER BY m.contacted_at LIMIT ?";
+            + " m.outcome_settled = 1";
 
     private static final String CONTACTS = "SELECT m.member_group, m.outcome, COALESCE(g.channel, m.channel),"
             + " g.status, COALESCE(m.suppressed_reason, g.reason), COUNT(*)"
@@ -190,11 +193,12 @@ public class SqlCampaignOutcomes implements CampaignOutcomes {
         for (Object[] campaign : due) {
             int days = (int) NativeRows.number(campaign[1]);
             int settled = em.createNativeQuery(SETTLE)
-                    .setParameter(1, days)
-                    .setParameter(2, days)
-                    .setParameter(3, (String) campaign[0])
-                    .setParameter(4, UtcTimes.utc(closedBefore.minus(java.time.Duration.ofDays(days))))
-                    .setParameter(5, limit)
+                    .setParameter(1, (String) campaign[0])
+                    .setParameter(2, UtcTimes.utc(closedBefore.minus(java.time.Duration.ofDays(days))))
+                    .setParameter(3, limit)
+                    .setParameter(4, (String) campaign[0])
+                    .setParameter(5, days)
+                    .setParameter(6, days)
                     .executeUpdate();
             if (settled > 0) {
                 return settled;
