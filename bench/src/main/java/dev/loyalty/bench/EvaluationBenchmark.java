@@ -184,7 +184,7 @@ public final class EvaluationBenchmark {
             sql.executeUpdate(
                     """
                     INSERT INTO campaign_member (campaign_id, customer_id, occasion, run_id, member_group, outcome,
-                                                 suppressed_reason, channel, contacted_at, coupon_code)
+                                                 suppressed_reason, channel, contacted_at, coupon_code, recorded_at)
                     SELECT '%1$s', c.id, '%2$s', '%2$s',
                            IF(CRC32(c.id) %% 10 = 0, 'CONTROL', 'TREATMENT'),
                            CASE WHEN CRC32(c.id) %% 10 = 0 THEN 'HELD_OUT'
@@ -193,7 +193,8 @@ public final class EvaluationBenchmark {
                            IF(CRC32(c.id) %% 10 = 0 OR CRC32(c.id) %% 20 = 1, NULL, 'SMS'),
                            '%3$s',
                            IF(CRC32(c.id) %% 10 <> 0 AND CRC32(c.id) %% 20 <> 1 AND CRC32(REVERSE(c.id)) %% 9 = 0,
-                              CONCAT('E', RIGHT(c.card_number, 8)), NULL)
+                              CONCAT('E', RIGHT(c.card_number, 8)), NULL),
+                           '%3$s'
                     FROM customer c WHERE %4$s"""
                             .formatted(campaign, runId, at, range));
         }

@@ -109,8 +109,7 @@ public class CampaignPages {
         // freezing a million customers' audience is one statement that may outlast a page's lease on a
         // busy machine: taken over meanwhile, it would start again and again; a run not prepared yet is
         // held for PREPARE_LEASE (a runner that dies while preparing is taken over after that)
-        claimed.filter(run -> !run.prepared())
-                .ifPresent(run -> runs.extend(run.id(), owner, now.plus(PREPARE_LEASE)));
+        claimed.filter(run -> !run.prepared()).ifPresent(run -> runs.extend(run.id(), owner, now.plus(PREPARE_LEASE)));
         // a run taken over after a pause (launched again) is its campaign running again
         claimed.ifPresent(run -> campaigns.markRunning(run.campaign(), now));
         return claimed;

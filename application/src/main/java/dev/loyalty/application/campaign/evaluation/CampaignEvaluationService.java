@@ -81,15 +81,16 @@ public class CampaignEvaluationService implements CampaignEvaluationUseCases {
      */
     @Transactional
     public int settleClosedWindows() {
-        return outcomes.settle(clock.instant().minus(SETTLE_GRACE), SETTLE_CHUNK);
+        return outcomes.settle(clock.instant().minus(SETTLE_GRACE), SETTLE_GRACE, SETTLE_CHUNK);
     }
 
     /** Members settled per transaction. */
     public static final int SETTLE_CHUNK = 5_000;
 
     /**
-     * How long after a window closes its outcome is written: a purchase imported (or reversed) this
-     * late still counts; one later than that no longer changes a settled member's figures.
+     * How long after a window closes - and after the member was recorded - its outcome is written: a
+     * purchase imported (or reversed) this late still counts, backdated history imported after its
+     * members too; one later than that no longer changes a settled member's figures.
      */
     public static final Duration SETTLE_GRACE = Duration.ofDays(1);
 

@@ -80,12 +80,14 @@ public class SqlCampaignOutcomes implements CampaignOutcomes {
      * the attributed purchases and what they paid, by {@link #ATTRIBUTED}. The chunk's keys are read
      * first, in a derived table (materialized): an UPDATE ... LIMIT scanning the settling's index
      * would collect every row it matches before the limit, since it changes that index's key.
-     * Parameters: the campaign, the latest contact whose window closed before the bound, the limit,
+     * A member recorded less than the grace ago waits (history imported after its members still
+     * counts). Parameters: the campaign, the latest contact whose window closed before the bound, the
+     * grace in seconds, the limit,
      * the campaign; the attribution days twice.
      */
     private static final String SETTLE = "UPDATE campaign_member m JOIN (SELECT d.customer_id, d.occasion"
             + " FROM campaign_member d WHERE d.campaign_id = ? AND d.outcome_settled = 0 AND d.contacted_at < ?"
-            + " LIMIT ?) k ON m.campaign_id = ? AND m.customer_id = k.customer_id AND m.occasion = k.occasion SET"
+            + " AND d.recorded_at < NOW(6) - INTERVAL ? SECOND LIMIT ?) k ON m.campaign_id = ? AND m.customer_id = k.customer_id AND m.occasion = k.occasion SET"
             + " m.outcome_purchases = (SELECT COUNT(*) FROM purchase p WHERE " + ATTRIBUTED + "),"
             + " m.outcome_revenue_cents = (SELECT COALESCE(SUM(p.total_paid - p.amount_reversed), 0)"
             + " FROM purchase p WHERE " + ATTRIBUTED + "),"
@@ -183,22 +185,25 @@ public class SqlCampaignOutcomes implements CampaignOutcomes {
 
     @Override
     @SuppressWarnings("unchecked")
-    public int settle(Instant closedBefore, int limit) {
+    public int settle(Instant closedBefore, java.time.Duration grace, int limit) {
         // the campaigns with a member due: small (one row a campaign), each answered by the settling's index
         List<Object[]> due = em.createNativeQuery("SELECT c.id, c.attribution_days FROM campaign c"
                         + " WHERE EXISTS (SELECT 1 FROM campaign_member m WHERE m.campaign_id = c.id"
-                        + " AND m.outcome_settled = 0 AND m.contacted_at < ? - INTERVAL c.attribution_days DAY)")
+                        + " AND m.outcome_settled = 0 AND m.contacted_at < ? - INTERVAL c.attribution_days DAY"
+                        + " AND m.recorded_at < NOW(6) - INTERVAL ? SECOND)")
                 .setParameter(1, UtcTimes.utc(closedBefore))
+                .setParameter(2, grace.toSeconds())
                 .getResultList();
         for (Object[] campaign : due) {
             int days = (int) NativeRows.number(campaign[1]);
             int settled = em.createNativeQuery(SETTLE)
                     .setParameter(1, (String) campaign[0])
                     .setParameter(2, UtcTimes.utc(closedBefore.minus(java.time.Duration.ofDays(days))))
-                    .setParameter(3, limit)
-                    .setParameter(4, (String) campaign[0])
-                    .setParameter(5, days)
+                    .setParameter(3, grace.toSeconds())
+                    .setParameter(4, limit)
+                    .setParameter(5, (String) campaign[0])
                     .setParameter(6, days)
+                    .setParameter(7, days)
                     .executeUpdate();
             if (settled > 0) {
                 return settled;
