@@ -131,7 +131,10 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    /** Stops the process: SIGTERM, up to 30 s for a clean stop, then SIGKILL. */
+    /**
+     * Stops the process: SIGTERM, up to 30 s for a clean stop ({@code -Dbench.stopSeconds}: a JVM
+     * writing a class data sharing archive at exit needs longer), then SIGKILL.
+     */
     @Override
     public void close() {
         if (!process.isAlive()) {
@@ -139,7 +142,7 @@ final class ServiceProcess implements AutoCloseable {
         }
         process.destroy();
         try {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            if (!process.waitFor(Long.getLong("bench.stopSeconds", 30), TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 process.waitFor(10, TimeUnit.SECONDS);
             }

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,6 +25,7 @@ final class Setup {
     private final Api api;
     private final Tokens tokens;
     private final PrintStream out;
+    private final Map<String, String> cardsById = new ConcurrentHashMap<>();
 
     Setup(Api api, Tokens tokens, PrintStream out) {
         this.api = api;
@@ -37,10 +40,11 @@ final class Setup {
         String template = defineTemplate();
         List<String> serviceCodes = issue(template, couponsPerPhase);
         List<String> baselineCodes = issue(template, couponsPerPhase);
+        List<String> cards = ids.stream().map(cardsById::get).toList();
         out.printf(
                 "  coupon template %s, %d + %d bearer codes issued in %.1f s%n",
                 template, serviceCodes.size(), baselineCodes.size(), (System.nanoTime() - started) / 1e9);
-        return new Fixture(ids, template, serviceCodes, baselineCodes);
+        return new Fixture(ids, cards, template, serviceCodes, baselineCodes);
     }
 
     /** Enrols the customers at the benchmark's store and says how long it took. */
@@ -90,7 +94,9 @@ final class Setup {
                         + "\"consents\":{\"marketingEmail\":false,\"marketingSms\":false,\"marketingPush\":false,"
                         + "\"profiling\":false},\"enrolmentChannel\":\"STORE\",\"storeId\":\"" + Tokens.STORE + "\"}";
         Api.Response response = api.post("/api/v1/customers", tokens.terminal(), body, null);
-        return expect(response, 201, "customerId", "POST /api/v1/customers");
+        String id = expect(response, 201, "customerId", "POST /api/v1/customers");
+        cardsById.put(id, expect(response, 201, "cardNumber", "POST /api/v1/customers"));
+        return id;
     }
 
     /** Defines the 5 EUR template (store and online, valid 30 days from issue) and returns its id. */

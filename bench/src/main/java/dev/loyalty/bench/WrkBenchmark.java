@@ -132,8 +132,22 @@ public final class WrkBenchmark {
         addMeasured(
                 rows,
                 phase.measure(
+                        "lookup by card",
+                        part -> WrkScripts.lookupByCard(tokens.terminal(), fixture.cardNumbers()),
+                        32));
+        addMeasured(
+                rows,
+                phase.measure(
                         "quote (1 in 5 with a coupon)",
                         part -> basket(tokens, fixture, couponSlices, nextSlice, runId + "q" + part, false, false),
+                        32));
+        // the floor again, on a service whose JIT has compiled the request path by now: measured first
+        // only, on a loaded machine, it ran at a twentieth of its quiet rate and flattered the ratios
+        addMeasured(
+                rows,
+                phase.measure(
+                        "floor again: GET /earning-rules (admin)",
+                        part -> WrkScripts.get(PurchaseBenchmark.FLOOR_PATH, tokens.admin()),
                         32));
         addMeasured(
                 rows,

@@ -65,7 +65,13 @@ final class WrkReport {
                 baselineCpu.client().toMillis() / 1e3,
                 CpuClock.loadAverage()));
         out.append('\n');
-        double floor = perSecond("floor");
+        // the better of the two floors (before the lookups, again after the quote): the ratios must not
+        // be flattered by a floor measured while the JIT was still compiling its path
+        double floor = rows.stream()
+                .filter(r -> r.wrk().phase().startsWith("floor"))
+                .mapToDouble(r -> r.wrk().perSecond())
+                .max()
+                .orElse(0);
         double purchases32 = curve.stream()
                 .filter(r -> r.wrk().connections() == 32)
                 .mapToDouble(r -> r.wrk().perSecond())
@@ -74,11 +80,12 @@ final class WrkReport {
         out.append(String.format(
                 Locale.ROOT,
                 "Ratios (one run): purchases at 32 connections / plain-JDBC baseline = %s (target >= 60 %%);"
-                        + " quote / floor = %s, lookup / floor = %s (targets >= 70 %%); events %.0f/s (target >= 1,000);"
+                        + " quote / floor = %s, lookup by e-mail / floor = %s, by card / floor = %s (targets >= 70 %%); events %.0f/s (target >= 1,000);"
                         + " wrk's CPU / the service's in the purchase phase = %s.%n",
                 ratio(purchases32, baselineTx),
                 ratio(perSecond("quote"), floor),
-                ratio(perSecond("lookup"), floor),
+                ratio(perSecond("lookup by e-mail"), floor),
+                ratio(perSecond("lookup by card"), floor),
                 perSecond("event"),
                 rows.stream()
                         .filter(r -> r.wrk().phase().startsWith("purchase (1"))

@@ -24,6 +24,17 @@ final class WrkScripts {
                 """;
     }
 
+    /** The till's lookup by a random card (as scanned). */
+    static String lookupByCard(String token, List<String> cards) {
+        return "wrk.headers[\"Authorization\"] = " + Wrk.lua("Bearer " + token) + "\n"
+                + "local cards = " + Wrk.luaList(cards) + "\n"
+                + """
+                request = function()
+                  return wrk.format("GET", "/api/v1/customers/lookup?card=" .. cards[math.random(1, #cards)])
+                end
+                """;
+    }
+
     /**
      * A five-line basket of a random customer (or always the first, {@code hot}); with {@code
      * purchase} a receipt unique to the run, thread and request, one in five with one of the

@@ -1,0 +1,276 @@
+package dev.loyalty.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * How long {@code java -jar loyalty.jar} takes to answer {@code GET /health/ready} with 200 against
+ * a MariaDB of its own process (the external case: no embedded database started by the launcher),
+ * and where the time goes, read from the {@code timeMillis} of the service's log lines: the JVM and
+ * the launcher up to Payara Micro's runtime, Payara's boot, the deployment (up to Weld, Weld and
+ * the EJB and JPA containers, the rest), Flyway and the time to the first 200. The first start
+ * migrates an empty schema; the others find it current (a restart). Each start's service CPU and
+ * the load average are printed beside it; the medians of the restarts at the end.
+ *
+ * <p>{@code -Dbench.starts=6} (the first included), {@code -Dbench.jvmOptions="..."} as for every
+ * benchmark; with {@code -Dbench.jvmOptionsB="..."} (e.g. a class data sharing archive: {@code
+ * -XX:SharedArchiveFile=...}) the restarts alternate between the two and each gets its medians.
+ */
+public final class StartupBenchmark {
+
+    private static final Pattern TIME = Pattern.compile("\\[timeMillis: (\\d+)]");
+
+    /** The log's milestones, in the order they happen; a start's breakdown is their differences. */
+    private static final List<Milestone> MILESTONES = List.of(
+            new Milestone("runtime", "Built Payara Micro Runtime"),
+            new Milestone("payara", "startup time : Embedded"),
+            new Milestone("weld", "WELD-000900"),
+            new Milestone("ejb", "Portable JNDI names for EJB"),
+            new Milestone("deployed", "was successfully deployed in"),
+            new Milestone("flyway", "org.flywaydb.core"),
+            new Milestone("migrated", "Schema at version"));
+
+    private record Milestone(String name, String text) {}
+
+    private StartupBenchmark() {}
+
+    /** Runs the starts and prints each one's breakdown and the medians. */
+    public static void main(String[] args) throws Exception {
+        Logger.getLogger("ch.vorburger").setLevel(Level.WARNING);
+        System.setProperty("mariadb.logging.disable", "true");
+        BenchSettings settings = BenchSettings.fromSystemProperties();
+        int starts = Integer.getInteger("bench.starts", 6);
+        if (starts < 1 || starts > 50) {
+            throw new IllegalArgumentException("bench.starts must be 1..50 (the first migrates, the rest restart)");
+        }
+        PrintStream out = System.out;
+        Path run = Files.createDirectories(settings.workRoot()
+                .resolve("startup-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))));
+        Teardown.around(run, out, teardown -> {
+            out.printf(
+                    "start-up benchmark: %d starts of %s, JVM options %s%n",
+                    starts, settings.jar(), ServiceProcess.jvmOptions());
+            out.println("  files of this run: " + run);
+            Path dbHome = run.resolve("mariadb");
+            if (!settings.keepFiles()) {
+                teardown.add("deleting the run's files", () -> {
+                    PurchaseBenchmark.deleteTree(dbHome);
+                    PurchaseBenchmark.deleteTree(run.resolve("service-data"));
+                });
+            }
+            BenchDatabase db = BenchDatabase.start(settings.mariadbBase(), dbHome);
+            teardown.add("stopping MariaDB", db);
+            Path dataDir = Files.createDirectories(run.resolve("service-data"));
+            String optionsA = System.getProperty("bench.jvmOptions", "");
+            String optionsB = System.getProperty("bench.jvmOptionsB");
+            List<Map<String, Long>> restartsA = new ArrayList<>();
+            List<Map<String, Long>> restartsB = new ArrayList<>();
+            for (int i = 1; i <= starts; i++) {
+                // with a B variant the restarts alternate B, A, B, A... so that both see the same load
+                boolean b = optionsB != null && i > 1 && i % 2 == 0;
+                System.setProperty("bench.jvmOptions", b ? optionsB : optionsA);
+                Map<String, Long> phases = start(settings, db, dataDir, run.resolve("service-" + i + ".log"));
+                out.printf(
+                        "  start %d%s (%s): %s, load %s%n",
+                        i,
+                        optionsB == null ? "" : b ? " B" : " A",
+                        i == 1 ? "empty schema" : "schema current",
+                        describe(phases),
+                        CpuClock.loadAverage());
+                if (i > 1) {
+                    (b ? restartsB : restartsA).add(phases);
+                }
+            }
+            System.setProperty("bench.jvmOptions", optionsA);
+            printMedians(out, optionsB == null ? "" : "A [" + optionsA + "] ", restartsA);
+            printMedians(out, "B [" + optionsB + "] ", restartsB);
+        });
+    }
+
+    private static void printMedians(PrintStream out, String label, List<Map<String, Long>> restarts) {
+        if (restarts.isEmpty()) {
+            return;
+        }
+        Map<String, Long> medians = new LinkedHashMap<>();
+        for (String phase : restarts.get(0).keySet()) {
+            long[] values = restarts.stream()
+                    .mapToLong(p -> p.getOrDefault(phase, -1L))
+                    .sorted()
+                    .toArray();
+            medians.put(phase, values[values.length / 2]);
+        }
+        out.printf("  %smedian of %d restarts: %s%n", label, restarts.size(), describe(medians));
+    }
+
+    /** One start: the milliseconds of each phase, the total to the first 200 and the service's CPU. */
+    private static Map<String, Long> start(BenchSettings settings, BenchDatabase db, Path dataDir, Path log)
+            throws IOException, InterruptedException {
+        ServiceProcess service =
+                ServiceProcess.start(settings.jar(), dataDir, PurchaseBenchmark.freeLoopbackPort(), db.url(), log);
+        try {
+            Instant began = ProcessHandle.of(service.pid())
+                    .flatMap(p -> p.info().startInstant())
+                    .orElseGet(Instant::now);
+            Api api = new Api(service.port());
+            long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+            long readyAt = -1;
+            List<long[]> cpuSamples = new ArrayList<>();
+            while (System.nanoTime() < deadline) {
+                cpuSamples.add(new long[] {System.currentTimeMillis(), processCpuMillis(service.pid())});
+                try {
+                    if (api.get("/health/ready", null, Duration.ofSeconds(5)).status() == 200) {
+                        readyAt = System.currentTimeMillis();
+                        break;
+                    }
+                } catch (IOException e) {
+                    // not listening yet
+                }
+                // often enough for a tenth of a second, rarely enough not to weigh on the start
+                Thread.sleep(100);
+            }
+            if (readyAt < 0) {
+                throw new IllegalStateException("not ready within 10 minutes:\n" + service.tail());
+            }
+            cpuSamples.add(new long[] {readyAt, processCpuMillis(service.pid())});
+            Map<String, Long> phases = phases(began.toEpochMilli(), readyAt, Files.readAllLines(log), cpuSamples);
+            phases.putAll(threadCpu(service.pid()));
+            return phases;
+        } finally {
+            service.close();
+        }
+    }
+
+    /** The phases between the milestones found in the log (a missing one merges into the next). */
+    static Map<String, Long> phases(long began, long readyAt, List<String> lines, List<long[]> cpuSamples) {
+        Map<String, Long> at = new LinkedHashMap<>();
+        for (Milestone milestone : MILESTONES) {
+            first(lines, milestone.text()).ifPresent(t -> at.put(milestone.name(), t));
+        }
+        Map<String, Long> phases = new LinkedHashMap<>();
+        long previous = began;
+        String[] names = {
+            "jvm+launcher",
+            "payara boot",
+            "deploy to weld",
+            "weld+ejb",
+            "deploy rest",
+            "to flyway",
+            "flyway",
+            "to ready"
+        };
+        String[] ends = {"runtime", "payara", "weld", "ejb", "deployed", "flyway", "migrated"};
+        for (int i = 0; i < ends.length; i++) {
+            Long end = at.get(ends[i]);
+            if (end != null) {
+                phases.put(names[i], end - previous);
+                phases.put(names[i] + " cpu", cpuAt(cpuSamples, end) - cpuAt(cpuSamples, previous));
+                previous = end;
+            }
+        }
+        phases.put(names[names.length - 1], readyAt - previous);
+        phases.put(names[names.length - 1] + " cpu", cpuAt(cpuSamples, readyAt) - cpuAt(cpuSamples, previous));
+        phases.put("total", readyAt - began);
+        phases.put("service cpu", cpuAt(cpuSamples, readyAt));
+        return phases;
+    }
+
+    /** The process's CPU at the last sample taken at or before {@code millis} (0 before the first). */
+    private static long cpuAt(List<long[]> samples, long millis) {
+        long cpu = 0;
+        for (long[] sample : samples) {
+            if (sample[0] > millis) {
+                break;
+            }
+            cpu = sample[1];
+        }
+        return cpu;
+    }
+
+    /** utime + stime of a process from {@code /proc/PID/stat}, in milliseconds (100 ticks a second). */
+    private static long processCpuMillis(long pid) {
+        return statCpuMillis(Path.of("/proc", Long.toString(pid), "stat"));
+    }
+
+    private static long statCpuMillis(Path stat) {
+        try {
+            String text = Files.readString(stat);
+            String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    /** The service's CPU so far by kind of thread: the JIT compilers, GC and VM threads, the rest. */
+    private static Map<String, Long> threadCpu(long pid) {
+        Map<String, Long> kinds = new LinkedHashMap<>();
+        kinds.put("cpu jit", 0L);
+        kinds.put("cpu gc+vm", 0L);
+        kinds.put("cpu other", 0L);
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : tasks.toList()) {
+                String name;
+                try {
+                    name = Files.readString(task.resolve("comm")).strip();
+                } catch (IOException e) {
+                    continue;
+                }
+                String kind = name.contains("Compiler")
+                        ? "cpu jit"
+                        : name.startsWith("GC ") || name.startsWith("G1 ") || name.startsWith("VM ")
+                                ? "cpu gc+vm"
+                                : "cpu other";
+                kinds.merge(kind, statCpuMillis(task.resolve("stat")), Long::sum);
+            }
+        } catch (IOException e) {
+            // the process is gone: no breakdown
+        }
+        return kinds;
+    }
+
+    private static Optional<Long> first(List<String> lines, String text) {
+        for (String line : lines) {
+            if (line.contains(text)) {
+                Matcher time = TIME.matcher(line);
+                if (time.find()) {
+                    return Optional.of(Long.parseLong(time.group(1)));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String describe(Map<String, Long> phases) {
+        StringBuilder text = new StringBuilder();
+        for (Map.Entry<String, Long> phase : phases.entrySet()) {
+            if (phase.getKey().endsWith(" cpu")
+                    && phases.containsKey(phase.getKey().replace(" cpu", ""))) {
+                continue;
+            }
+            if (!text.isEmpty()) {
+                text.append(", ");
+            }
+            text.append(phase.getKey()).append(' ').append(String.format("%.2f s", phase.getValue() / 1e3));
+            Long cpu = phases.get(phase.getKey() + " cpu");
+            if (cpu != null) {
+                text.append(String.format(" (CPU %.2f)", cpu / 1e3));
+            }
+        }
+        return text.toString();
+    }
+}
