@@ -41,7 +41,8 @@ abstract class EventBatchScenarios {
             String first = "b1-" + unique();
             String second = "b2-" + unique();
             String prospect = "pr." + unique() + "@example.com";
-            String body = """
+            String body =
+                    """
                     {"items": [
                       {"eventId": "%1$s", "customerId": "%2$s", "type": "%3$s", "attributes": {"order": 7}},
                       {"eventId": "%1$s", "customerId": "%2$s", "type": "%3$s"},
@@ -54,22 +55,21 @@ abstract class EventBatchScenarios {
                       {"eventId": "prospect-%5$s", "email": "%8$s", "type": "%3$s"},
                       {"eventId": "%9$s", "customerId": "%2$s", "type": "%3$s"}
                     ]}"""
-                    .formatted(
-                            first,
-                            marco,
-                            type,
-                            earlier,
-                            unique(),
-                            UUID.randomUUID(),
-                            "nested-" + unique(),
-                            prospect,
-                            second);
+                            .formatted(
+                                    first,
+                                    marco,
+                                    type,
+                                    earlier,
+                                    unique(),
+                                    UUID.randomUUID(),
+                                    "nested-" + unique(),
+                                    prospect,
+                                    second);
 
             Api.Reply batch = API.post("/api/v1/events/batch", Api.integration(), body);
 
             assertThat(batch.status()).as(batch.toString()).isEqualTo(200);
-            List<JsonObject> results =
-                    batch.json().getJsonArray("results").getValuesAs(JsonObject.class);
+            List<JsonObject> results = batch.json().getJsonArray("results").getValuesAs(JsonObject.class);
             assertThat(results).hasSize(10);
             List<String> answers = new ArrayList<>();
             for (JsonObject result : results) {
@@ -158,9 +158,13 @@ abstract class EventBatchScenarios {
         assertThat(app.status()).as(app.toString()).isEqualTo(403);
         assertThat(empty.isProblem("validation-failed")).as(empty.toString()).isTrue();
         assertThat(none.isProblem("validation-failed")).as(none.toString()).isTrue();
-        assertThat(overLimit.isProblem("validation-failed")).as(overLimit.toString()).isTrue();
+        assertThat(overLimit.isProblem("validation-failed"))
+                .as(overLimit.toString())
+                .isTrue();
         assertThat(notAList.status()).as(notAList.toString()).isBetween(400, 499);
-        assertThat(notAList.json().getString("code", null)).as(notAList.toString()).isNotBlank();
+        assertThat(notAList.json().getString("code", null))
+                .as(notAList.toString())
+                .isNotBlank();
         assertThat(Api.count("SELECT COUNT(*) FROM customer_event WHERE type = '" + type + "'"))
                 .isZero();
     }

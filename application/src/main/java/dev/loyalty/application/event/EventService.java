@@ -27,8 +27,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -130,16 +132,17 @@ public class EventService implements RecordEventUseCase {
             }
         }
         List<Boolean> appended = activities.appendAll(judged);
-        Set<CustomerId> weighed = new HashSet<>();
+        // the engagement of each customer who gained an event, in the customers' order: batches
+        // sharing customers then lock their rows in one order, never in a cycle
+        Map<String, Map<String, CustomerId>> weighed = new TreeMap<>();
         for (int k = 0; k < judged.size(); k++) {
             RecordedActivity activity = judged.get(k);
             int i = positions.get(k);
             if (!appended.get(k)) {
                 items.set(i, BatchItem.of(duplicate(activity, commands.get(i).actor())));
             } else {
-                activity.customerId()
-                        .filter(weighed::add)
-                        .ifPresent(c -> metrics.afterEvent(c, activity.type().value()));
+                activity.customerId().ifPresent(c -> weighed.computeIfAbsent(c.toString(), key -> new TreeMap<>())
+                        .putIfAbsent(activity.type().value(), c));
                 items.set(
                         i,
                         BatchItem.of(new EventReceipt(
@@ -150,6 +153,7 @@ public class EventService implements RecordEventUseCase {
                                 activity.customerId())));
             }
         }
+        weighed.values().forEach(types -> types.forEach((type, customer) -> metrics.afterEvent(customer, type)));
         return items;
     }
 
