@@ -42,7 +42,8 @@ import java.util.logging.Logger;
  *
  * <p>Settings as {@link BenchSettings} ({@code bench.seconds}: the window, default 30, 60 for the
  * issue's target; {@code bench.warmup}; {@code bench.customers}) plus {@code bench.messages}
- * (default 10000); the service's {@code LOYALTY_REACTIONS_WORKERS}, {@code
+ * (default 10000) and {@code bench.eventBatch} (default 100: a second intake window posting
+ * {@code POST /events/batch} of that many events; 0: none); the service's {@code LOYALTY_REACTIONS_WORKERS}, {@code
  * LOYALTY_MESSAGING_RELAY_WORKERS} etc. pass through {@code bench.env.NAME=value}.
  */
 public final class ReactionsBenchmark {
