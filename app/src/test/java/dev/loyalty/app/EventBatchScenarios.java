@@ -135,6 +135,31 @@ abstract class EventBatchScenarios {
     }
 
     @Test
+    void aBatchWeighsOnEachOfItsCustomersEngagementAsOneByOne() {
+        String ada = enrolled("eng.a." + unique() + "@example.com", null).getString("customerId");
+        String bruno = enrolled("eng.b." + unique() + "@example.com", null).getString("customerId");
+        String item = "{\"eventId\": \"eng-%s\", \"customerId\": \"%s\", \"type\": \"%s\"}";
+        String body = "{\"items\": ["
+                + String.join(
+                        ", ",
+                        item.formatted(unique(), ada, "EMAIL_OPENED"),
+                        item.formatted(unique(), bruno, "EMAIL_CLICKED"),
+                        item.formatted(unique(), ada, "EMAIL_CLICKED"),
+                        item.formatted(unique(), bruno, "PRODUCT_RETURNED"),
+                        item.formatted(unique(), ada, "NEWSLETTER_SUBSCRIBED"))
+                + "]}";
+
+        Api.Reply batch = API.post("/api/v1/events/batch", Api.integration(), body);
+
+        assertThat(batch.status()).as(batch.toString()).isEqualTo(200);
+        // the default weights: EMAIL_OPENED 1, EMAIL_CLICKED 3, PRODUCT_RETURNED -5, others nothing
+        assertThat(Api.count("SELECT engagement FROM customer_metrics WHERE customer_id = '" + ada + "'"))
+                .isEqualTo(4);
+        assertThat(Api.count("SELECT engagement FROM customer_metrics WHERE customer_id = '" + bruno + "'"))
+                .isEqualTo(-2);
+    }
+
+    @Test
     void onlyIntegrationsAndTheConsolePostBatchesAndABatchThatIsNoListIsRefusedWhole() {
         String marco = enrolled("batch403." + unique() + "@example.com", null).getString("customerId");
         String type = "BATCH_REFUSED_" + unique().toUpperCase(Locale.ROOT);
