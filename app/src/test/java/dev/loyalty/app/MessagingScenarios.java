@@ -275,6 +275,20 @@ abstract class MessagingScenarios {
                         .status())
                 .isEqualTo(403);
 
+        assertThat(API.post(
+                                "/api/v1/stores/MI-001/call-list/" + call + "/called",
+                                Api.terminal("RM-002"),
+                                "{\"note\": \"not mine\"}")
+                        .status())
+                .isEqualTo(403);
+        assertThat(API.post(
+                                "/api/v1/stores/RM-002/call-list/" + call + "/called",
+                                Api.terminal("RM-002"),
+                                "{\"note\": \"not on my list\"}")
+                        .isProblem("message-not-found"))
+                .isTrue();
+        assertThat(messagesOf(marco).getJsonObject(0).getString("status")).isEqualTo("SENT");
+
         Api.Reply called = API.post(
                 "/api/v1/stores/MI-001/call-list/" + call + "/called", Api.terminal("MI-001"), "{\"note\": \"ok\"}");
         assertThat(called.status()).as(called.toString()).isEqualTo(204);

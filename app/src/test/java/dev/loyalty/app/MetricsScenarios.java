@@ -67,7 +67,7 @@ abstract class MetricsScenarios {
     }
 
     @Test
-    void aLivePurchaseUpdatesTheMetricsInItsTransactionAndAReversalLowersThem() {
+    void aPurchaseShowsInTheProfileReadJustAfterItAndAReversalLowersIt() {
         String elena = newCustomer();
         String store = "MT-" + unique();
         JsonObject before = profile(elena);

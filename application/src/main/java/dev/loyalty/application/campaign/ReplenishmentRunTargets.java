@@ -1,6 +1,7 @@
 package dev.loyalty.application.campaign;
 
 import dev.loyalty.application.messaging.MessagingSettings;
+import dev.loyalty.application.metrics.CurrentMetrics;
 import dev.loyalty.domain.campaign.Campaign;
 import dev.loyalty.domain.campaign.CampaignType;
 import dev.loyalty.domain.campaign.Replenishment;
@@ -19,31 +20,36 @@ import java.util.function.Supplier;
  * so a customer is offered once per cycle however many runs see it. The offer is about the product
  * ({@code scopeSku}) for {@code SAME}, about the proposed category ({@code scopeCategory}) for
  * {@code CROSS_SELL}: the evaluation counts a responder only by a purchase that includes it.
- * Pages follow the customer id.
+ * Pages follow the customer id. The customers' metrics due are brought up to date when a run is
+ * prepared.
  */
 @ApplicationScoped
 public class ReplenishmentRunTargets implements CampaignTargets {
 
     private final ReplenishmentTargets targets;
     private final Supplier<ZoneId> zone;
+    private final CurrentMetrics metrics;
 
     /** For CDI's proxy only. */
     protected ReplenishmentRunTargets() {
         this.targets = null;
         this.zone = null;
+        this.metrics = null;
     }
 
     /** The programme's zone is the messaging's default one (where "today" is for the customers). */
     @Inject
-    public ReplenishmentRunTargets(ReplenishmentTargets targets, MessagingSettings settings) {
+    public ReplenishmentRunTargets(ReplenishmentTargets targets, MessagingSettings settings, CurrentMetrics metrics) {
         this.targets = targets;
         this.zone = () -> settings.zoneOf(Optional.empty());
+        this.metrics = metrics;
     }
 
-    /** For tests: the programme's zone given. */
+    /** For tests: the programme's zone given, no metrics due. */
     public ReplenishmentRunTargets(ReplenishmentTargets targets, ZoneId zone) {
         this.targets = targets;
         this.zone = () -> zone;
+        this.metrics = CurrentMetrics.NONE;
     }
 
     @Override
@@ -53,6 +59,8 @@ public class ReplenishmentRunTargets implements CampaignTargets {
 
     @Override
     public Prepared prepare(Campaign campaign, CampaignRun run, Instant at) {
+        // the SKU rows of the customers who bought until now, before the run counts and pages them
+        metrics.settle();
         return new Prepared(Optional.empty(), targets.count(replenishment(campaign), day(run)));
     }
 

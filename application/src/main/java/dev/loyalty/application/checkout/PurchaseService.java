@@ -75,7 +75,8 @@ import java.util.TreeSet;
  * counted and a threshold it crosses upgrades the customer in the same transaction, last (after
  * the coupons and templates, so the lock order stays wallet first): the new tier's multiplier
  * applies from the next purchase. A reversal takes the activity back under the wallet lock and
- * never moves the tier. The customer's metrics are updated last, in the same transaction.
+ * never moves the tier. The customer's metrics are marked due last, in the same transaction
+ * (recomputed just after it commits).
  *
  * <p>A purchase earns by the earning rules in force when it occurred; its coupons are judged when
  * it is recorded, the moment they are redeemed (a till that was offline learns then that a coupon

@@ -29,15 +29,31 @@ public interface Devices {
     /** @return the customer's devices, most recently registered first */
     List<Device> ofCustomer(CustomerId customerId);
 
-    /** @return those of the customers given who have a device registered (one read where the store can) */
-    default java.util.Set<CustomerId> withDevices(java.util.Collection<CustomerId> customers) {
-        java.util.Set<CustomerId> with = new java.util.HashSet<>();
+    /**
+     * One read where the store can, for a page of messages to many customers.
+     *
+     * @return for each of the customers given who has a device registered, the language the app runs
+     *     in: that of the most recently registered device that said one (empty when none did)
+     */
+    default java.util.Map<CustomerId, java.util.Optional<dev.loyalty.domain.customer.LanguageTag>> appLanguages(
+            java.util.Collection<CustomerId> customers) {
+        java.util.Map<CustomerId, java.util.Optional<dev.loyalty.domain.customer.LanguageTag>> apps =
+                new java.util.HashMap<>();
         for (CustomerId customer : customers) {
-            if (!ofCustomer(customer).isEmpty()) {
-                with.add(customer);
+            List<Device> mine = ofCustomer(customer);
+            if (!mine.isEmpty()) {
+                apps.put(customer, appLanguage(mine));
             }
         }
-        return with;
+        return apps;
+    }
+
+    /** @return the language the app runs in: that of the first of these devices that said one */
+    static java.util.Optional<dev.loyalty.domain.customer.LanguageTag> appLanguage(List<Device> newestFirst) {
+        return newestFirst.stream()
+                .map(Device::language)
+                .flatMap(java.util.Optional::stream)
+                .findFirst();
     }
 
     /**

@@ -133,12 +133,13 @@ public class InStoreMessagesService implements TillMessages, StaffCallList {
 
     @Override
     @Transactional
-    public void called(UUID messageId, String note, Actor actor) {
+    public void called(String storeId, UUID messageId, String note, Actor actor) {
+        String store = mayAct(storeId, actor);
         Message message = messages.lockedById(messageId).orElseThrow(MessageNotFoundException::new);
-        if (message.delivery().channel().filter(c -> c == Channel.STAFF_CALL).isEmpty()) {
+        if (message.delivery().channel().filter(c -> c == Channel.STAFF_CALL).isEmpty()
+                || !message.routing().storeId().filter(store::equals).isPresent()) {
             throw new MessageNotFoundException();
         }
-        mayAct(message.routing().storeId().orElse(""), actor);
         if (message.status() != MessageStatus.SENT) {
             throw new MessageNotRetryableException(message.status());
         }

@@ -103,7 +103,7 @@ public class OutboxService implements MessageOutbox, SendMessageUseCase {
     }
 
     /**
-     * The requests' customers, devices and contacts awaiting verification read once for all, each
+     * The requests' customers, their apps' languages and contacts awaiting verification read once for all, each
      * request judged as {@link #queueJudged} judges it, then all the messages stored in one go.
      */
     @Override
@@ -115,7 +115,7 @@ public class OutboxService implements MessageOutbox, SendMessageUseCase {
         Set<CustomerId> who = new java.util.LinkedHashSet<>();
         requests.forEach(r -> who.add(r.customerId()));
         Map<CustomerId, Customer> found = customers.byIds(who);
-        Set<CustomerId> withDevices = devices.withDevices(who);
+        Map<CustomerId, Optional<LanguageTag>> apps = devices.appLanguages(who);
         Map<CustomerId, Map<ContactChannel, Optional<String>>> pending = unverified.ofAll(who);
         List<Judged> judged = new java.util.ArrayList<>(requests.size());
         // a page's messages name one template: read once per language order, not per message
@@ -144,9 +144,9 @@ public class OutboxService implements MessageOutbox, SendMessageUseCase {
                     once,
                     request,
                     customer,
-                    withDevices.contains(customer.id()),
+                    apps.containsKey(customer.id()),
                     pending.getOrDefault(customer.id(), Map.of()),
-                    () -> appLanguage(devices.ofCustomer(customer.id()))));
+                    () -> apps.getOrDefault(customer.id(), Optional.empty())));
         }
         Set<UUID> stored = messages.addAll(
                 judged.stream().map(Judged::message).toList(),
@@ -207,13 +207,8 @@ public class OutboxService implements MessageOutbox, SendMessageUseCase {
                 customer,
                 !apps.isEmpty(),
                 unverified.of(customer.id()),
-                () -> appLanguage(apps));
+                () -> Devices.appLanguage(apps));
         return judged.queued(messages.add(judged.message(), judged.first()));
-    }
-
-    /** The language the app runs in: the device registered last that said one. */
-    private static Optional<LanguageTag> appLanguage(List<Device> apps) {
-        return apps.stream().map(Device::language).flatMap(Optional::stream).findFirst();
     }
 
     /** A message's template as {@link MessageTemplateService#resolve} finds it. */

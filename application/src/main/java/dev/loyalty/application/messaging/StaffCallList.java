@@ -14,6 +14,9 @@ public interface StaffCallList {
     /** @return the calls to make, oldest first */
     List<StaffCall> callList(String storeId, Actor actor);
 
-    /** Marks the call made: the message is DELIVERED. */
-    void called(UUID messageId, String note, Actor actor);
+    /**
+     * Marks the call made: the message is DELIVERED. The store is the list's: a terminal of another
+     * store is refused before anything is read, and a message on another store's list is not found.
+     */
+    void called(String storeId, UUID messageId, String note, Actor actor);
 }

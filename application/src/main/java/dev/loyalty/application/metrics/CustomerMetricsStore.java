@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Driven port: the customer metrics, computed set-based from the purchases (never customer by
@@ -23,6 +24,33 @@ public interface CustomerMetricsStore {
      */
     void refresh(
             Collection<CustomerId> customers, Optional<PurchaseId> purchase, Instant now, MetricsDefinition definition);
+
+    /**
+     * Marks the customer's metrics due for recomputation (a purchase or reversal changed them), in
+     * the caller's transaction: one upsert that also takes back any claim on the customer, so a
+     * claimer that read the purchases before this commit does not clear the mark.
+     */
+    void markDue(CustomerId customer, Instant now);
+
+    /**
+     * Claims up to {@code limit} due customers (by id) for {@code claim} until {@code now + lease}.
+     * Without {@code markedBy}: those nobody holds or whose claim lapsed (the background worker);
+     * with it: every one marked at or before it that this claim does not hold yet, taken over from
+     * any other claimer (a reader that needs them current).
+     *
+     * @return the customers now held by {@code claim}
+     */
+    List<CustomerId> claimDue(UUID claim, Instant now, Duration lease, Optional<Instant> markedBy, int limit);
+
+    /**
+     * Claims the customer for {@code claim} if it is due, whoever held it.
+     *
+     * @return whether the customer was due
+     */
+    boolean claimDue(UUID claim, CustomerId customer, Instant now, Duration lease);
+
+    /** Deletes the marks {@code claim} still holds (a purchase since took its mark back). */
+    void releaseDue(UUID claim);
 
     /** Recomputes the customer's engagement score as of {@code now}. */
     void refreshEngagement(CustomerId customer, Instant now, MetricsDefinition definition);

@@ -5,7 +5,8 @@ import dev.loyalty.domain.purchase.PurchaseId;
 
 /**
  * What keeps a customer's metrics current, called in the transaction of what changed them: a
- * purchase or its reversal, a customer event (which may weigh on engagement).
+ * purchase or its reversal (which marks the customer due, see {@link CurrentMetrics}), a customer
+ * event (which may weigh on engagement).
  */
 public interface LiveMetrics {
 

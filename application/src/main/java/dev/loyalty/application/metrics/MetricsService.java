@@ -16,13 +16,17 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Keeps the metrics current and rebuilds them. Live: a purchase or reversal updates its
- * customer's rows in its own transaction (the store adds a new purchase to the stored figures and
- * recomputes over the customer's purchases after a reversal); an import batch's customers are recomputed after the batch commits (the scheduling
+ * Keeps the metrics current and rebuilds them. Live: a purchase or reversal marks its customer due
+ * in its own transaction (one upsert; the recomputation is no part of the purchase's cost), and
+ * each instance's worker recomputes the due customers set-based in batches just after they commit
+ * ({@link #catchUp}); a read that needs them current brings them up to date first: a profile its
+ * customer, a segment's evaluation or a campaign run every customer marked before it ({@link
+ * #settle()}); an import batch's customers are recomputed after the batch commits (the scheduling
  * adapter observes {@code HistoryImported}) (a failure there
  * is logged and left to the nightly rebuild, the import goes on); an event with an engagement
  * weight recomputes the customer's engagement. Rebuild: the cluster's lease is taken (one rebuild
@@ -31,13 +35,23 @@ import java.util.logging.Logger;
  * transaction each, so that a purchase never waits long for a rebuild), then the cut points saved.
  */
 @ApplicationScoped
-public class MetricsService implements LiveMetrics, CustomerProfileQuery, RebuildMetricsUseCase, RefreshMetricsUseCase {
+public class MetricsService
+        implements LiveMetrics, CurrentMetrics, CustomerProfileQuery, RebuildMetricsUseCase, RefreshMetricsUseCase {
 
     /** Customers per rebuild batch (one transaction). */
     static final int BATCH = 5_000;
 
     /** How long a rebuild holds the lease without renewing it (each batch renews it). */
     static final Duration LEASE = Duration.ofMinutes(10);
+
+    /** How long a claim on due customers holds before another worker may take them over. */
+    static final Duration DUE_LEASE = Duration.ofMinutes(1);
+
+    /** Customers per recomputation of due customers (one transaction) when settling before a read. */
+    static final int DUE_BATCH = 200;
+
+    /** At most this many batches per {@link #settle()} (bounded: 2 million customers). */
+    static final int MAX_SETTLE_ROUNDS = 10_000;
 
     /** The most SKUs a profile lists. */
     public static final int LAST_PURCHASES = 50;
@@ -73,8 +87,39 @@ public class MetricsService implements LiveMetrics, CustomerProfileQuery, Rebuil
     @Override
     public void afterPurchase(CustomerId customer, PurchaseId purchase) {
         if (settings.live()) {
-            store.refresh(List.of(customer), Optional.of(purchase), clock.instant(), settings.definition());
+            store.markDue(customer, clock.instant());
         }
+    }
+
+    @Override
+    public int catchUp(int limit) {
+        UUID claim = UUID.randomUUID();
+        Instant now = clock.instant();
+        List<CustomerId> due = transactions.claimDue(claim, now, DUE_LEASE, Optional.empty(), limit);
+        if (!due.isEmpty()) {
+            transactions.recomputeDue(claim, due, now, settings.definition());
+        }
+        return due.size();
+    }
+
+    @Override
+    public void settle() {
+        Instant by = clock.instant();
+        UUID claim = UUID.randomUUID();
+        for (int round = 0; round < MAX_SETTLE_ROUNDS; round++) {
+            Instant now = clock.instant();
+            List<CustomerId> due = transactions.claimDue(claim, now, DUE_LEASE, Optional.of(by), DUE_BATCH);
+            if (due.isEmpty()) {
+                return;
+            }
+            transactions.recomputeDue(claim, due, now, settings.definition());
+        }
+        LOG.warning(() -> "Metrics: still customers due after " + MAX_SETTLE_ROUNDS + " batches; read as they are");
+    }
+
+    @Override
+    public void settle(CustomerId customer) {
+        transactions.settle(UUID.randomUUID(), customer, clock.instant(), DUE_LEASE, settings.definition());
     }
 
     @Override
@@ -133,6 +178,12 @@ public class MetricsService implements LiveMetrics, CustomerProfileQuery, Rebuil
     }
 
     private CustomerProfile read(CustomerId customer) {
+        try {
+            settle(customer);
+        } catch (RuntimeException e) {
+            // the stored figures are served; the worker recomputes the customer
+            LOG.log(Level.WARNING, "Metrics of customer " + customer + " not brought up to date before a read", e);
+        }
         Instant now = clock.instant();
         Optional<CustomerMetrics> metrics = store.metrics(customer);
         Optional<Long> recency = metrics.flatMap(CustomerMetrics::lastPurchaseAt)

@@ -6,10 +6,15 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
-/** The steps of the metrics' own work that each commit on their own: a rebuild's claim, batches and end, an import batch's refresh. */
+/**
+ * The steps of the metrics' own work that each commit on their own: a rebuild's claim, batches and
+ * end, an import batch's refresh, the claims and recomputations of due customers.
+ */
 @ApplicationScoped
 public class MetricsTransactions {
 
@@ -59,5 +64,31 @@ public class MetricsTransactions {
     @Transactional
     public void refresh(Set<CustomerId> customers, Instant now, MetricsDefinition definition) {
         store.refresh(customers, Optional.empty(), now, definition);
+    }
+
+    /** Commits the claim at once (a new transaction even inside a caller's): the marks stay free for purchases. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public List<CustomerId> claimDue(UUID claim, Instant now, Duration lease, Optional<Instant> markedBy, int limit) {
+        return store.claimDue(claim, now, lease, markedBy, limit);
+    }
+
+    /** The claimed customers recomputed and their marks that still stand deleted, in a transaction of its own. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void recomputeDue(UUID claim, List<CustomerId> customers, Instant now, MetricsDefinition definition) {
+        store.refresh(customers, Optional.empty(), now, definition);
+        store.releaseDue(claim);
+    }
+
+    /**
+     * One due customer claimed, recomputed and released in a transaction of its own: a caller's
+     * transaction (a reaction's, holding wallets) never holds the mark a purchase of the customer
+     * takes after its wallet.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void settle(UUID claim, CustomerId customer, Instant now, Duration lease, MetricsDefinition definition) {
+        if (store.claimDue(claim, customer, now, lease)) {
+            store.refresh(List.of(customer), Optional.empty(), now, definition);
+            store.releaseDue(claim);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.loyalty.application.segment;
 
+import dev.loyalty.application.metrics.CurrentMetrics;
 import dev.loyalty.application.shared.Actor;
 import dev.loyalty.domain.customer.CustomerId;
 import dev.loyalty.domain.segment.Condition;
@@ -27,6 +28,8 @@ import java.util.UUID;
  * Segments for the console, rules and campaigns. A condition's {@code inSegment} nodes are replaced
  * by the named segments' conditions before evaluation, at most {@value #MAX_REFERENCE_DEPTH}
  * segments deep, never in a cycle (refused on save, with the path of the node that closes it).
+ * Every evaluation first brings the metrics of the customers marked due up to date (all of them,
+ * or the one customer asked about).
  */
 @ApplicationScoped
 public class SegmentService implements SegmentUseCases {
@@ -43,23 +46,26 @@ public class SegmentService implements SegmentUseCases {
     private final Segments segments;
     private final SegmentEvaluator evaluator;
     private final Clock clock;
+    private final CurrentMetrics metrics;
 
     /** For CDI's proxy only. */
     protected SegmentService() {
-        this(null, null, null);
+        this(null, null, null, null);
     }
 
     @Inject
-    public SegmentService(Segments segments, SegmentEvaluator evaluator, Clock clock) {
+    public SegmentService(Segments segments, SegmentEvaluator evaluator, Clock clock, CurrentMetrics metrics) {
         this.segments = segments;
         this.evaluator = evaluator;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     @Override
     public Preview preview(String condition, Actor actor) {
         actor.requireAdmin("only the console previews segments");
         Condition resolved = resolve(ConditionParser.parse(condition), Optional.empty());
+        metrics.settle();
         Instant now = now();
         return new Preview(evaluator.count(resolved, now), evaluator.members(resolved, now, "", SAMPLE));
     }
@@ -74,6 +80,7 @@ public class SegmentService implements SegmentUseCases {
         Instant now = now();
         Segment segment = Segment.define(id, name, parsed, now);
         segments.save(segment);
+        metrics.settle();
         long count = evaluator.count(resolved, now);
         segments.evaluated(id, count, now);
         return segment.evaluated(count, now);
@@ -89,6 +96,7 @@ public class SegmentService implements SegmentUseCases {
         Instant now = now();
         Segment changed = stored.change(name, parsed, now);
         segments.save(changed);
+        metrics.settle();
         long count = evaluator.count(resolved, now);
         segments.evaluated(id, count, now);
         return changed.evaluated(count, now);
@@ -112,6 +120,7 @@ public class SegmentService implements SegmentUseCases {
         actor.requireAdmin("only the console takes snapshots");
         Segment segment = load(id);
         Condition resolved = resolve(segment.condition(), Optional.of(id));
+        metrics.settle();
         Instant now = now();
         UUID snapshotId = UUID.randomUUID();
         Snapshot description =
@@ -141,7 +150,9 @@ public class SegmentService implements SegmentUseCases {
                     .orElseThrow(() -> new SegmentNotFoundException("the segment has no such snapshot"));
             return evaluator.snapshotMembers(frozen.id(), after, page);
         }
-        return evaluator.members(resolve(segment.condition(), Optional.of(id)), now(), after, page);
+        Condition resolved = resolve(segment.condition(), Optional.of(id));
+        metrics.settle();
+        return evaluator.members(resolved, now(), after, page);
     }
 
     @Override
@@ -150,6 +161,7 @@ public class SegmentService implements SegmentUseCases {
         if (found.isEmpty()) {
             return false;
         }
+        metrics.settle(customer);
         return evaluator.contains(resolve(found.get().condition(), Optional.of(segment)), now, customer);
     }
 
@@ -163,6 +175,7 @@ public class SegmentService implements SegmentUseCases {
     @Override
     public List<Segment> segmentsOf(CustomerId customer, Instant now) {
         List<Segment> in = new ArrayList<>();
+        metrics.settle(customer);
         for (Segment segment : segments.all()) {
             if (evaluator.contains(resolve(segment.condition(), Optional.of(segment.id())), now, customer)) {
                 in.add(segment);
@@ -176,6 +189,7 @@ public class SegmentService implements SegmentUseCases {
     public Frozen freeze(SegmentId id) {
         Segment segment = load(id);
         Condition resolved = resolve(segment.condition(), Optional.of(id));
+        metrics.settle();
         Instant now = now();
         UUID snapshotId = UUID.randomUUID();
         long members = evaluator.freeze(
@@ -190,6 +204,7 @@ public class SegmentService implements SegmentUseCases {
     @Transactional
     public Frozen freeze(Condition condition) {
         Condition resolved = resolve(condition, Optional.empty());
+        metrics.settle();
         UUID snapshotId = UUID.randomUUID();
         return new Frozen(snapshotId, evaluator.freezeCondition(snapshotId, now(), condition.toJson(), resolved));
     }

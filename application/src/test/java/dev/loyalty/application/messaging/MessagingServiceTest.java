@@ -403,7 +403,15 @@ class MessagingServiceTest {
         assertThatThrownBy(() -> inStore.callList("MI-001", Actor.terminal("till-1", "RM-002")))
                 .isInstanceOf(dev.loyalty.domain.shared.AccessDeniedException.class);
 
-        inStore.called(only().id(), "interested", Actor.admin("ops"));
+        assertThatThrownBy(() -> inStore.called("MI-001", only().id(), "x", Actor.terminal("till-9", "RM-002")))
+                .isInstanceOf(dev.loyalty.domain.shared.AccessDeniedException.class);
+        assertThatThrownBy(() -> inStore.called("RM-002", only().id(), "x", Actor.terminal("till-9", "RM-002")))
+                .isInstanceOf(MessageNotFoundException.class);
+        assertThatThrownBy(() -> inStore.called("RM-002", only().id(), "x", Actor.admin("ops")))
+                .isInstanceOf(MessageNotFoundException.class);
+        assertThat(only().status()).isEqualTo(MessageStatus.SENT);
+
+        inStore.called("MI-001", only().id(), "interested", Actor.admin("ops"));
         assertThat(only().status()).isEqualTo(MessageStatus.DELIVERED);
         assertThat(inStore.callList("MI-001", Actor.admin("ops"))).isEmpty();
     }

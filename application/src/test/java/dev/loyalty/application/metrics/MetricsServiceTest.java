@@ -34,12 +34,38 @@ class MetricsServiceTest {
     private int batchesLeft = 3;
     private Optional<Instant> claimedWith;
     private boolean live = true;
+    private final java.util.Deque<List<CustomerId>> due = new java.util.ArrayDeque<>();
+    private final List<Optional<Instant>> claimedBy = new ArrayList<>();
 
     private final CustomerMetricsStore store = new CustomerMetricsStore() {
         @Override
         public void refresh(
                 Collection<CustomerId> ids, Optional<PurchaseId> purchase, Instant now, MetricsDefinition definition) {
             calls.add("refresh " + ids.size() + (purchase.isPresent() ? " purchase" : " all"));
+        }
+
+        @Override
+        public void markDue(CustomerId customer, Instant now) {
+            calls.add("due");
+        }
+
+        @Override
+        public List<CustomerId> claimDue(
+                java.util.UUID claim, Instant now, Duration lease, Optional<Instant> markedBy, int limit) {
+            claimedBy.add(markedBy);
+            calls.add("claim due");
+            return due.isEmpty() ? List.of() : due.pop();
+        }
+
+        @Override
+        public boolean claimDue(java.util.UUID claim, CustomerId customer, Instant now, Duration lease) {
+            calls.add("claim " + (customer.equals(dueOne) ? "due" : "not due"));
+            return customer.equals(dueOne);
+        }
+
+        @Override
+        public void releaseDue(java.util.UUID claim) {
+            calls.add("release");
         }
 
         @Override
@@ -99,6 +125,8 @@ class MetricsServiceTest {
         }
     };
 
+    private CustomerId dueOne;
+
     private final MetricsSettings settings = new MetricsSettings() {
         @Override
         public MetricsDefinition definition() {
@@ -122,13 +150,50 @@ class MetricsServiceTest {
     }
 
     @Test
-    void aPurchaseRecomputesItsCustomerUnlessLiveUpdatesAreOff() {
+    void aPurchaseMarksItsCustomerDueUnlessLiveUpdatesAreOff() {
         CustomerId customer = CustomerId.newId();
         service(NOW).afterPurchase(customer, PurchaseId.newId());
         live = false;
         service(NOW).afterPurchase(customer, PurchaseId.newId());
 
-        assertThat(calls).containsExactly("refresh 1 purchase");
+        assertThat(calls).containsExactly("due");
+    }
+
+    @Test
+    void theWorkerRecomputesWhatItClaimedAndReleasesIt() {
+        due.add(List.of(CustomerId.newId(), CustomerId.newId()));
+
+        assertThat(service(NOW).catchUp(200)).isEqualTo(2);
+        assertThat(service(NOW).catchUp(200)).isZero();
+        assertThat(calls).containsExactly("claim due", "refresh 2 all", "release", "claim due");
+        assertThat(claimedBy).containsOnly(Optional.empty());
+    }
+
+    @Test
+    void settlingRecomputesEveryBatchMarkedBeforeIt() {
+        due.add(List.of(CustomerId.newId()));
+        due.add(List.of(CustomerId.newId(), CustomerId.newId(), CustomerId.newId()));
+
+        service(NOW).settle();
+
+        assertThat(calls)
+                .containsExactly(
+                        "claim due", "refresh 1 all", "release", "claim due", "refresh 3 all", "release", "claim due");
+        assertThat(claimedBy).containsOnly(Optional.of(NOW));
+    }
+
+    @Test
+    void aProfileOfADueCustomerIsRecomputedBeforeItIsRead() {
+        Customer known = aCustomer().build();
+        customers.add(known);
+        Customer other = aCustomer().build();
+        customers.add(other);
+        dueOne = known.id();
+
+        service(NOW).profile(known.id(), Actor.admin("console"));
+        service(NOW).profile(other.id(), Actor.admin("console"));
+
+        assertThat(calls).containsExactly("claim due", "refresh 1 all", "release", "claim not due");
     }
 
     @Test

@@ -6,13 +6,9 @@ import dev.loyalty.application.messaging.MessageGateway;
 import dev.loyalty.application.messaging.OutgoingMessage;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.spi.JsonProvider;
-import java.io.IOException;
-import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Objects;
@@ -32,7 +28,7 @@ import java.util.Optional;
  */
 public final class FcmPushGateway implements MessageGateway {
 
-    private static final JsonProvider JSON = JsonProvider.provider();
+    private static final JsonProvider JSON = PushHttp.JSON;
 
     /** The longest provider id kept. */
     private static final int MAX_NAME = 200;
@@ -65,22 +61,15 @@ public final class FcmPushGateway implements MessageGateway {
     @Override
     public Accepted send(OutgoingMessage message) {
         String accessToken = tokens.token();
-        HttpRequest request = HttpRequest.newBuilder(endpoint)
-                .timeout(Duration.ofSeconds(10))
-                .header("Authorization", "Bearer " + accessToken)
-                .header("Content-Type", "application/json; charset=UTF-8")
-                .POST(HttpRequest.BodyPublishers.ofString(body(message)))
-                .build();
-        HttpResponse<String> response;
-        try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new GatewayException(
-                    "push provider unreachable: " + e.getClass().getSimpleName(), true, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new GatewayException("interrupted while sending", true, e);
-        }
+        HttpResponse<String> response = PushHttp.post(
+                http,
+                endpoint,
+                body(message),
+                "push provider",
+                "Authorization",
+                "Bearer " + accessToken,
+                "Content-Type",
+                "application/json; charset=UTF-8");
         int status = response.statusCode();
         if (status >= 200 && status < 300) {
             return new Accepted(name(response.body()).orElse("fcm-" + message.id()), "fcm");
@@ -104,8 +93,8 @@ public final class FcmPushGateway implements MessageGateway {
      *     error.status}), if the answer has one of a plausible shape
      */
     static Optional<String> errorCode(String answer) {
-        try (JsonReader reader = JSON.createReader(new StringReader(answer))) {
-            JsonObject error = reader.readObject().getJsonObject("error");
+        try {
+            JsonObject error = PushHttp.object(answer).getJsonObject("error");
             if (error == null) {
                 return Optional.empty();
             }
@@ -147,8 +136,8 @@ public final class FcmPushGateway implements MessageGateway {
 
     /** The {@code name} FCM gave the message, if its answer has a plausible one. */
     private static Optional<String> name(String answer) {
-        try (JsonReader reader = JSON.createReader(new StringReader(answer))) {
-            return Optional.ofNullable(reader.readObject().getString("name", null))
+        try {
+            return Optional.ofNullable(PushHttp.object(answer).getString("name", null))
                     .filter(name -> !name.isEmpty() && name.length() <= MAX_NAME);
         } catch (RuntimeException e) {
             return Optional.empty();

@@ -3,15 +3,10 @@ package dev.loyalty.adapters.messaging.push;
 import dev.loyalty.application.messaging.GatewayException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
-import java.io.IOException;
-import java.io.StringReader;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -48,7 +43,7 @@ public final class ServiceAccountTokens implements AccessTokens {
     static final Duration ASSERTION_LIFE = Duration.ofHours(1);
 
     private static final Logger LOG = Logger.getLogger(ServiceAccountTokens.class.getName());
-    private static final JsonProvider JSON = JsonProvider.provider();
+    private static final JsonProvider JSON = PushHttp.JSON;
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
     private final ServiceAccountKey key;
@@ -115,23 +110,16 @@ public final class ServiceAccountTokens implements AccessTokens {
     private void exchange(Instant now) {
         String form = "grant_type=" + URLEncoder.encode(GRANT_TYPE, StandardCharsets.UTF_8) + "&assertion="
                 + URLEncoder.encode(assertion(now), StandardCharsets.UTF_8);
-        HttpRequest request = HttpRequest.newBuilder(key.tokenUri())
-                .timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(form))
-                .build();
-        HttpResponse<String> response;
-        try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new GatewayException(
-                    "the token endpoint is unreachable: " + e.getClass().getSimpleName(), true, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new GatewayException("interrupted while obtaining an access token", true, e);
-        }
-        JsonObject answer = object(response.body());
+        HttpResponse<String> response = PushHttp.post(
+                http,
+                key.tokenUri(),
+                form,
+                "token endpoint",
+                "Content-Type",
+                "application/x-www-form-urlencoded",
+                "Accept",
+                "application/json");
+        JsonObject answer = PushHttp.object(response.body());
         if (response.statusCode() != 200) {
             throw new GatewayException(
                     "the token endpoint answered HTTP " + response.statusCode()
@@ -149,14 +137,6 @@ public final class ServiceAccountTokens implements AccessTokens {
         renewAt = now.plusSeconds(expiresIn - margin);
         LOG.info(() -> "FCM access token obtained for project " + key.projectId() + ", valid " + expiresIn
                 + " s, replaced after " + (expiresIn - margin) + " s");
-    }
-
-    private static JsonObject object(String body) {
-        try (JsonReader reader = JSON.createReader(new StringReader(body))) {
-            return reader.readObject();
-        } catch (RuntimeException e) {
-            return JsonValue.EMPTY_JSON_OBJECT;
-        }
     }
 
     private static java.util.Optional<String> string(JsonObject json, String name) {

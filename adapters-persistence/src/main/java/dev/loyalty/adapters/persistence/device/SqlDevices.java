@@ -66,24 +66,30 @@ public class SqlDevices implements Devices {
                 > 0;
     }
 
-    /** One query for all of them. */
+    /** One query for all of them, newest registration first per customer. */
     @Override
-    public java.util.Set<CustomerId> withDevices(java.util.Collection<CustomerId> customers) {
+    public java.util.Map<CustomerId, Optional<LanguageTag>> appLanguages(Collection<CustomerId> customers) {
         List<String> ids =
                 customers.stream().map(CustomerId::toString).distinct().toList();
-        java.util.Set<CustomerId> with = new java.util.HashSet<>();
+        java.util.Map<CustomerId, Optional<LanguageTag>> apps = new java.util.HashMap<>();
         if (ids.isEmpty()) {
-            return with;
+            return apps;
         }
-        jakarta.persistence.Query query = em.createNativeQuery("SELECT DISTINCT customer_id FROM customer_device"
-                + " WHERE customer_id IN (" + String.join(", ", java.util.Collections.nCopies(ids.size(), "?")) + ")");
+        jakarta.persistence.Query query = em.createNativeQuery("SELECT customer_id, language FROM customer_device"
+                + " WHERE customer_id IN (" + String.join(", ", java.util.Collections.nCopies(ids.size(), "?")) + ")"
+                + " ORDER BY customer_id, registered_at DESC, token");
         for (int i = 0; i < ids.size(); i++) {
             query.setParameter(i + 1, ids.get(i));
         }
-        for (Object id : query.getResultList()) {
-            with.add(CustomerId.parse(String.valueOf(id)));
+        for (Object raw : query.getResultList()) {
+            Object[] row = (Object[]) raw;
+            CustomerId customer = CustomerId.parse(String.valueOf(row[0]));
+            Optional<LanguageTag> language =
+                    Optional.ofNullable((String) row[1]).map(LanguageTag::new);
+            // the first row said for the newest device; a later one fills in only if none said yet
+            apps.merge(customer, language, (said, older) -> said.isPresent() ? said : older);
         }
-        return with;
+        return apps;
     }
 
     @Override

@@ -31,11 +31,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
- * The metrics, set-based in MariaDB, in the caller's transaction. A purchase appended in the
- * transaction is added to its customer's stored rows without reading the history ({@link #added});
- * any other change is recomputed. Every recomputation is a few
+ * The metrics, set-based in MariaDB, in the caller's transaction. A purchase or reversal only
+ * marks its customer due ({@code customer_metrics_due}, one upsert by key); the due customers are
+ * claimed in batches and recomputed. Every recomputation is a few
  * statements over the purchases of a set of customers - named one by one (a live purchase, an
  * import batch) or as an id range (a rebuild batch) - each reaching a customer's purchases through
  * {@code ix_purchase_customer}: the customer row (an upsert that keeps a row computed later than
@@ -127,18 +128,6 @@ public class SqlCustomerMetrics implements CustomerMetricsStore {
             MetricsDefinition definition) {
         List<String> ids = customers.stream().map(CustomerId::toString).sorted().toList();
         RfmCuts cuts = currentCuts(now);
-        if (ids.size() == 1 && purchase.isPresent()) {
-            Optional<Purchase> appended = AppendedPurchases.appendedNow(transactions, purchase.get());
-            if (appended.isPresent()
-                    && appended.get()
-                            .customerId()
-                            .map(CustomerId::toString)
-                            .filter(ids.get(0)::equals)
-                            .isPresent()
-                    && added(appended.get(), now, definition, cuts)) {
-                return;
-            }
-        }
         for (int from = 0; from < ids.size(); from += CUSTOMERS_PER_STATEMENT) {
             Customers chunk = Customers.named(ids.subList(from, Math.min(ids.size(), from + CUSTOMERS_PER_STATEMENT)));
             compute(chunk, purchase, now, definition, cuts, false);
@@ -168,8 +157,8 @@ public class SqlCustomerMetrics implements CustomerMetricsStore {
         p.put("start", UtcTimes.utc(definition.windowStart(now)));
         p.put("months", definition.windowMonths());
         String rfm = rfm(cuts, p);
-        // the customer row first, as a new purchase locks it first (added): a rebuild batch and a
-        // purchase take the same rows in the same order, so they queue up rather than deadlock
+        // the customer row first: a rebuild batch and a recomputation of due customers take the
+        // same rows in the same order (by customer), so they queue up rather than deadlock
         NamedSql.update(
                 em,
                 """
@@ -284,143 +273,6 @@ public class SqlCustomerMetrics implements CustomerMetricsStore {
     }
 
     /**
-     * A purchase appended in this transaction added to its customer's stored figures, without
-     * reading the customer's history: its visit to its store, its net to the lifetime and (when in
-     * the window) to the window's figures and its lines' categories; the purchases that left the
-     * window since the row was computed (those between the two window starts, a range of
-     * {@code ix_purchase_customer}, usually empty) taken out; the home store read from the
-     * customer's few store rows; RFM scored from the new figures. Exactly what the recomputation
-     * gives, as long as the row was computed over the same window and not after {@code now} (its
-     * store rows are then complete): otherwise nothing is written and the caller recomputes.
-     * The customer's row is locked first, as the recomputation and a rebuild batch lock it first
-     * (the same order, so they queue up rather than deadlock); purchases of one customer are
-     * serialised by the wallet's lock besides; each statement reads what is committed.
-     *
-     * @return whether the rows were updated (false: the customer needs the recomputation)
-     */
-    boolean added(Purchase purchase, Instant now, MetricsDefinition definition, RfmCuts cuts) {
-        String customer = purchase.customerId().orElseThrow().toString();
-        Map<String, Object> p = new HashMap<>();
-        p.put("customer", customer);
-        p.put("purchase", purchase.id().toString());
-        p.put("now", UtcTimes.utc(now));
-        Instant start = definition.windowStart(now);
-        p.put("start", UtcTimes.utc(start));
-        p.put("months", definition.windowMonths());
-        p.put("at", UtcTimes.utc(purchase.occurredAt()));
-        long net = purchase.totalPaid().cents() - purchase.amountReversed().cents();
-        boolean counted = net > 0;
-        boolean inWindow = !purchase.occurredAt().isBefore(start);
-        p.put("counted", counted ? 1 : 0);
-        p.put("net", net);
-        p.put("windowVisit", counted && inWindow ? 1 : 0);
-        p.put("windowNet", inWindow ? net : 0);
-        // the customer's row first, locked: as the recomputation and a rebuild batch take it first
-        @SuppressWarnings("unchecked")
-        List<Object[]> stored = NamedSql.query(
-                        em,
-                        "SELECT computed_at, window_months FROM customer_metrics WHERE customer_id = :customer FOR UPDATE",
-                        Map.of("customer", customer))
-                .getResultList();
-        if (stored.isEmpty()
-                || stored.get(0)[1] == null
-                || ((Number) stored.get(0)[1]).intValue() != definition.windowMonths()) {
-            return false;
-        }
-        Instant computed = NativeRows.instant(stored.get(0)[0]);
-        if (computed.isAfter(now)) {
-            return false;
-        }
-        p.put("old", UtcTimes.utc(definition.windowStart(computed)));
-        String left = "p.customer_id = :customer AND p.occurred_at >= :old AND p.occurred_at < :start"
-                + " AND p.id <> :purchase";
-
-        // categories first, while the row still says when it was computed: every category row of the
-        // customer with its spend less what left the window plus the new lines, its share of the new total
-        List<String> lines = new ArrayList<>();
-        int i = 0;
-        for (PurchaseLine line : purchase.lines()) {
-            int kept = line.remainingQuantity();
-            if (kept <= 0) {
-                continue;
-            }
-            long lineNet = kept * line.line().unitPrice().cents()
-                    - line.discount().cents() * kept / line.line().quantity();
-            p.put("k" + i, line.line().category());
-            p.put("v" + i, inWindow ? lineNet : 0L);
-            lines.add("SELECT :k" + i + ", :v" + i + ", CAST(:at AS DATETIME(6))");
-            i++;
-        }
-        NamedSql.update(
-                em,
-                """
-                INSERT INTO customer_category_metrics (customer_id, category, spend, share_ppm, last_purchase_at)
-                SELECT :customer, x.category, x.spend,
-                       IF(SUM(x.spend) OVER () > 0, x.spend * 1000000 DIV SUM(x.spend) OVER (), 0), x.last_at
-                FROM (SELECT u.category, SUM(u.spend) AS spend, MAX(u.last_at) AS last_at
-                      FROM (SELECT c.category, c.spend, c.last_purchase_at AS last_at
-                            FROM customer_category_metrics c WHERE c.customer_id = :customer
-                            UNION ALL
-                            SELECT l.category, -%s, NULL
-                            FROM purchase p JOIN purchase_line l ON l.purchase_id = p.id
-                            WHERE %s AND l.quantity > l.reversed_quantity%s) u
-                      GROUP BY u.category HAVING MAX(u.last_at) IS NOT NULL) x
-                ON DUPLICATE KEY UPDATE spend = VALUES(spend), share_ppm = VALUES(share_ppm),
-                    last_purchase_at = VALUES(last_purchase_at)"""
-                        .formatted(
-                                LINE_NET,
-                                left,
-                                lines.isEmpty() ? "" : " UNION ALL " + String.join(" UNION ALL ", lines)),
-                p);
-
-        if (counted) {
-            NamedSql.update(
-                    em,
-                    """
-                    INSERT INTO customer_store_metrics (customer_id, store_id, visits, last_visit_at)
-                    VALUES (:customer, :store, 1, :at)
-                    ON DUPLICATE KEY UPDATE visits = customer_store_metrics.visits + 1,
-                        last_visit_at = GREATEST(customer_store_metrics.last_visit_at, VALUES(last_visit_at))""",
-                    Map.of("customer", customer, "store", purchase.storeId(), "at", p.get("at")));
-        }
-        String rfm = rfm(cuts, p);
-        int updated = NamedSql.update(
-                em,
-                """
-                INSERT INTO customer_metrics (customer_id, first_purchase_at, last_purchase_at, frequency, monetary,
-                    average_basket, visits_per_month_x100, lifetime_value, lifetime_visits, home_store,
-                    rfm_r, rfm_f, rfm_m, engagement, window_months, computed_at)
-                SELECT a.customer_id, a.first_at, a.last_at, a.freq, a.mon, IF(a.freq = 0, 0, a.mon DIV a.freq),
-                       a.freq * 100 DIV :months, a.ltv, a.visits,
-                       (SELECT s.store_id FROM customer_store_metrics s WHERE s.customer_id = a.customer_id
-                        ORDER BY s.visits DESC, s.last_visit_at DESC, s.store_id LIMIT 1),
-                       %s, 0, :months, :now
-                FROM (SELECT b.*, TIMESTAMPDIFF(DAY, b.last_at, :now) AS days
-                      FROM (SELECT r.customer_id,
-                                   IF(:counted, LEAST(COALESCE(r.first_purchase_at, CAST(:at AS DATETIME(6))), CAST(:at AS DATETIME(6))), r.first_purchase_at)
-                                       AS first_at,
-                                   IF(:counted, GREATEST(COALESCE(r.last_purchase_at, CAST(:at AS DATETIME(6))), CAST(:at AS DATETIME(6))), r.last_purchase_at)
-                                       AS last_at,
-                                   r.frequency + :windowVisit - o.visits AS freq,
-                                   r.monetary + :windowNet - o.net AS mon,
-                                   r.lifetime_value + :net AS ltv,
-                                   r.lifetime_visits + :counted AS visits
-                            FROM customer_metrics r
-                            JOIN (SELECT COUNT(IF(%s, 1, NULL)) AS visits,
-                                         COALESCE(SUM(p.total_paid - p.amount_reversed), 0) AS net
-                                  FROM purchase p WHERE %s) o
-                            WHERE r.customer_id = :customer) b) a
-                ON DUPLICATE KEY UPDATE %s"""
-                        .formatted(rfm, COUNTED, left, updates()),
-                p);
-        if (updated == 0) {
-            return false;
-        }
-        lastBought(purchase, List.<Object>of(customer));
-        return true;
-    }
-
-    /**
      * A new purchase's SKUs: bought last at the purchase unless a later purchase is stored, one
      * multi-row upsert from the lines in hand (an INSERT ... SELECT over the purchase's rows with a
      * GROUP BY cost ten times as much). A SKU named twice, in whatever case, meets its own row.
@@ -493,6 +345,70 @@ public class SqlCustomerMetrics implements CustomerMetricsStore {
                     .append(')');
         }
         return sql.toString();
+    }
+
+    @Override
+    public void markDue(CustomerId customer, Instant now) {
+        NamedSql.update(
+                em,
+                """
+                INSERT INTO customer_metrics_due (customer_id, marked_at) VALUES (:customer, :now)
+                ON DUPLICATE KEY UPDATE marked_at = VALUES(marked_at), claimed_by = NULL, claimed_until = NULL""",
+                Map.of("customer", customer.toString(), "now", UtcTimes.utc(now)));
+    }
+
+    @Override
+    public List<CustomerId> claimDue(UUID claim, Instant now, Duration lease, Optional<Instant> markedBy, int limit) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("claim", claim.toString());
+        p.put("now", UtcTimes.utc(now));
+        p.put("until", UtcTimes.utc(now.plus(lease)));
+        p.put("limit", limit);
+        String which;
+        if (markedBy.isPresent()) {
+            p.put("by", UtcTimes.utc(markedBy.get()));
+            which = "marked_at <= :by AND (claimed_by IS NULL OR claimed_by <> :claim)";
+        } else {
+            which = "claimed_by IS NULL OR claimed_until < :now";
+        }
+        int claimed = NamedSql.update(
+                em,
+                "UPDATE customer_metrics_due SET claimed_by = :claim, claimed_until = :until WHERE " + which
+                        + " ORDER BY customer_id LIMIT :limit",
+                p);
+        if (claimed == 0) {
+            return List.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object> ids = NamedSql.query(
+                        em,
+                        "SELECT customer_id FROM customer_metrics_due WHERE claimed_by = :claim",
+                        Map.of("claim", claim.toString()))
+                .getResultList();
+        return ids.stream().map(id -> CustomerId.parse((String) id)).toList();
+    }
+
+    @Override
+    public boolean claimDue(UUID claim, CustomerId customer, Instant now, Duration lease) {
+        return NamedSql.update(
+                        em,
+                        """
+                        UPDATE customer_metrics_due SET claimed_by = :claim, claimed_until = :until
+                        WHERE customer_id = :customer""",
+                        Map.of(
+                                "claim",
+                                claim.toString(),
+                                "until",
+                                UtcTimes.utc(now.plus(lease)),
+                                "customer",
+                                customer.toString()))
+                == 1;
+    }
+
+    @Override
+    public void releaseDue(UUID claim) {
+        NamedSql.update(
+                em, "DELETE FROM customer_metrics_due WHERE claimed_by = :claim", Map.of("claim", claim.toString()));
     }
 
     @Override
@@ -770,6 +686,11 @@ public class SqlCustomerMetrics implements CustomerMetricsStore {
                 em,
                 "UPDATE metrics_rebuild SET running_until = NULL WHERE programme = :programme AND started_at = :start",
                 Map.of("programme", PROGRAMME, "start", UtcTimes.utc(start)));
+    }
+
+    /** The cut points live recomputations use at {@code now} (tests). */
+    RfmCuts cutsAt(Instant now) {
+        return currentCuts(now);
     }
 
     /** The cut points of the last rebuild, read again when older than a minute. */

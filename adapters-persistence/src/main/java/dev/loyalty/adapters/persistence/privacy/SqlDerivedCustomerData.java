@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * Deletes a customer's rows in the tables computed from purchases and segments: the metrics per
- * customer, category, store and SKU, and the memberships of segment snapshots (the snapshot keeps its
+ * customer, category, store and SKU and the mark that they are due, and the memberships of segment snapshots (the snapshot keeps its
  * count as it was taken).
  */
 @ApplicationScoped
@@ -20,6 +20,7 @@ public class SqlDerivedCustomerData implements DerivedCustomerData {
             "customer_category_metrics",
             "customer_store_metrics",
             "customer_sku_metrics",
+            "customer_metrics_due",
             "segment_snapshot_member");
 
     @PersistenceContext(unitName = "loyalty")

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loyalty.adapters.persistence.TestDatabase;
 import dev.loyalty.adapters.persistence.customer.JpaCustomers;
+import dev.loyalty.application.device.Devices;
 import dev.loyalty.domain.customer.Customer;
 import dev.loyalty.domain.customer.CustomerFixtures;
 import dev.loyalty.domain.customer.CustomerId;
@@ -93,21 +94,43 @@ class SqlDevicesIT {
     }
 
     @Test
-    void whoHasADeviceIsReadForSeveralCustomersAtOnce() {
+    void theAppLanguagesOfSeveralCustomersAreReadAtOnce() {
         CustomerId marco = aCustomer();
         CustomerId elena = aCustomer();
+        CustomerId anna = aCustomer();
         CustomerId nobody = aCustomer();
-        register(device(aToken(), marco, now));
-        register(device(aToken(), marco, now.plusSeconds(1)));
+        register(withLanguage(device(aToken(), marco, now), "de-DE"));
+        register(withLanguage(device(aToken(), marco, now.plusSeconds(1)), "fr-FR"));
+        register(withLanguage(device(aToken(), marco, now.plusSeconds(2)), null));
         register(device(aToken(), elena, now));
+        register(withLanguage(device(aToken(), anna, now), null));
 
-        java.util.Set<CustomerId> three =
-                TestDatabase.inTransaction(em -> new SqlDevices(em).withDevices(List.of(marco, elena, nobody)));
-        java.util.Set<CustomerId> one =
-                TestDatabase.inTransaction(em -> new SqlDevices(em).withDevices(List.of(nobody)));
+        java.util.Map<CustomerId, Optional<LanguageTag>> four =
+                TestDatabase.inTransaction(em -> new SqlDevices(em).appLanguages(List.of(marco, elena, anna, nobody)));
+        java.util.Map<CustomerId, Optional<LanguageTag>> one =
+                TestDatabase.inTransaction(em -> new SqlDevices(em).appLanguages(List.of(nobody)));
 
-        assertThat(three).containsExactlyInAnyOrder(marco, elena);
+        assertThat(four)
+                .containsOnlyKeys(marco, elena, anna)
+                .containsEntry(marco, Optional.of(LanguageTag.of("fr-FR", "language")))
+                .containsEntry(elena, Optional.of(LanguageTag.of("it-IT", "language")))
+                .containsEntry(anna, Optional.empty());
+        assertThat(four)
+                .isEqualTo(TestDatabase.inTransaction(em -> java.util.Map.of(
+                        marco, Devices.appLanguage(new SqlDevices(em).ofCustomer(marco)),
+                        elena, Devices.appLanguage(new SqlDevices(em).ofCustomer(elena)),
+                        anna, Devices.appLanguage(new SqlDevices(em).ofCustomer(anna)))));
         assertThat(one).isEmpty();
+    }
+
+    static Device withLanguage(Device device, String language) {
+        return new Device(
+                device.token(),
+                device.customerId(),
+                device.platform(),
+                Optional.ofNullable(language).map(l -> LanguageTag.of(l, "language")),
+                device.appVersion(),
+                device.registeredAt());
     }
 
     @Test

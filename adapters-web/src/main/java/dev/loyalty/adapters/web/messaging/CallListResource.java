@@ -77,7 +77,7 @@ public class CallListResource {
     @Operation(operationId = "markCalled", summary = "The call was made: the message is DELIVERED")
     public Response called(
             @PathParam("storeId") String storeId, @PathParam("messageId") String messageId, CalledRequest body) {
-        calls.called(MessagesResource.id(messageId), body == null ? null : body.note(), caller.actor());
+        calls.called(storeId, MessagesResource.id(messageId), body == null ? null : body.note(), caller.actor());
         return Response.noContent().build();
     }
 }

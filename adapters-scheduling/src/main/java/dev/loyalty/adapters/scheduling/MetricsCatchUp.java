@@ -1,0 +1,105 @@
+package dev.loyalty.adapters.scheduling;
+
+import dev.loyalty.application.metrics.CurrentMetrics;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.inject.Inject;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Brings the metrics of the customers that purchases marked due up to date, on one thread of this
+ * instance (container-managed, so transactions work in it): batches of up to {@code
+ * loyalty.metrics.catch-up-batch} customers, each claimed and recomputed set-based, while any are
+ * due; otherwise it looks again every {@code loyalty.metrics.catch-up-ms}. Several instances
+ * share the work through the claims. A failure (the database is away, a deadlock's victim) waits and
+ * goes on: the claim lapses and the customers are taken again. Starts once the schema is migrated.
+ */
+@Singleton
+@Startup
+@DependsOn("DatabaseMigrations")
+@TransactionManagement(TransactionManagementType.BEAN)
+public class MetricsCatchUp {
+
+    private static final Logger LOG = Logger.getLogger(MetricsCatchUp.class.getName());
+    private static final long FAILURE_PAUSE_MS = 2_000;
+
+    /** Batches per turn before the thread looks at whether it should stop. */
+    static final int BATCHES_PER_TURN = 50;
+
+    @Resource
+    ManagedThreadFactory threads;
+
+    @Inject
+    CurrentMetrics metrics;
+
+    @Inject
+    @ConfigProperty(name = "loyalty.metrics.catch-up-batch", defaultValue = "200")
+    int batch;
+
+    @Inject
+    @ConfigProperty(name = "loyalty.metrics.catch-up-ms", defaultValue = "100")
+    long pollMs;
+
+    private Thread running;
+    private volatile boolean stopping;
+
+    @PostConstruct
+    void start() {
+        if (batch < 1 || pollMs < 1) {
+            throw new IllegalStateException("LOYALTY_METRICS_CATCH_UP_BATCH and LOYALTY_METRICS_CATCH_UP_MS must be"
+                    + " at least 1 (are " + batch + ", " + pollMs + ")");
+        }
+        running = threads.newThread(this::work);
+        running.setName("metrics-catch-up");
+        running.setDaemon(true);
+        running.start();
+    }
+
+    @PreDestroy
+    void stop() {
+        stopping = true;
+        if (running != null) {
+            running.interrupt();
+            try {
+                running.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void work() {
+        long lastWarning = 0;
+        while (!stopping) {
+            try {
+                int turns = 0;
+                while (!stopping && turns++ < BATCHES_PER_TURN && metrics.catchUp(batch) > 0) {
+                    // recompute what is due
+                }
+                Thread.sleep(pollMs);
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                long now = System.currentTimeMillis();
+                if (now - lastWarning > 60_000) {
+                    LOG.log(Level.WARNING, "Metrics catch-up failed; it goes on in " + FAILURE_PAUSE_MS + " ms", e);
+                    lastWarning = now;
+                }
+                try {
+                    Thread.sleep(FAILURE_PAUSE_MS);
+                } catch (InterruptedException interrupted) {
+                    return;
+                }
+            }
+        }
+    }
+}
