@@ -30,6 +30,7 @@ class TwoInstancesIT {
                 "LOYALTY_SMS_TWILIO_ACCOUNT_SID", MessagingIT.SID,
                 "LOYALTY_SMS_TWILIO_AUTH_TOKEN", MessagingIT.TOKEN,
                 "LOYALTY_SMS_FROM", "+15005550006",
+                "LOYALTY_MESSAGING_LINK_SECRET", "two-instances-it-link-secret",
                 // small batches, several relays and sends in flight on each instance: they race for the same rows
                 "LOYALTY_MESSAGING_RELAY_WORKERS", "4",
                 "LOYALTY_MESSAGING_RELAY_BATCH", "3",
