@@ -252,6 +252,9 @@ abstract class AuthorizationMatrixScenarios {
                 case "recordEvent" -> """
                         {"eventId": "m-%s", "customerId": "%s", "type": "APP_INSTALLED"}"""
                         .formatted(Fixtures.unique(), victim);
+                case "recordEventBatch" -> """
+                        {"items": [{"eventId": "m-%s", "customerId": "%s", "type": "APP_INSTALLED"}]}"""
+                        .formatted(Fixtures.unique(), victim);
                 case "recordPurchaseBatch" -> """
                         {"items": [{"idempotencyKey": "m-%s", "purchase": %s}]}"""
                         .formatted(

@@ -111,6 +111,9 @@ class ServiceIT {
     class Messaging extends MessagingScenarios {}
 
     @Nested
+    class EventBatch extends EventBatchScenarios {}
+
+    @Nested
     class Metrics extends MetricsScenarios {}
 
     @Nested

@@ -13,17 +13,32 @@ import org.junit.jupiter.api.Test;
 /**
  * Two service instances (two Payara Micro processes on their own ports) on one MariaDB, as a
  * retailer scales out: a coupon raced through both is redeemed once, so nothing cached in one
- * instance hides the other's redemption.
+ * instance hides the other's redemption; their message relays (several workers and sends in flight
+ * on each) send every SMS to a local Twilio-shaped server exactly once.
  */
 class TwoInstancesIT {
 
     static final Path JAR = Path.of(System.getProperty("loyalty.it.jar"));
 
     @Test
-    void fiftyTillsOnTwoInstancesRedeemOneCouponOnce() throws Exception {
+    void fiftyTillsOnTwoInstancesRedeemOneCouponOnceAndTheirRelaysSendEachMessageOnce() throws Exception {
         Map<String, String> sharedDatabase = ServiceProcess.sharedDatabaseEnv();
+        int twilioPort = ServiceProcess.freePort();
+        sharedDatabase.putAll(Map.of(
+                "LOYALTY_SMS_PROVIDER", "twilio",
+                "LOYALTY_SMS_TWILIO_BASE_URL", "http://127.0.0.1:" + twilioPort,
+                "LOYALTY_SMS_TWILIO_ACCOUNT_SID", MessagingIT.SID,
+                "LOYALTY_SMS_TWILIO_AUTH_TOKEN", MessagingIT.TOKEN,
+                "LOYALTY_SMS_FROM", "+15005550006",
+                "LOYALTY_MESSAGING_LINK_SECRET", "two-instances-it-link-secret",
+                // small batches, several relays and sends in flight on each instance: they race for the same rows
+                "LOYALTY_MESSAGING_RELAY_WORKERS", "4",
+                "LOYALTY_MESSAGING_RELAY_BATCH", "3",
+                "LOYALTY_MESSAGING_RELAY_SENDS", "6",
+                "LOYALTY_MESSAGING_RELAY_POLL_MS", "50"));
         Path work = JAR.getParent().resolve("two-instances-it");
-        try (ServiceProcess a = ServiceProcess.start(
+        try (FakeTwilio twilio = new FakeTwilio(twilioPort, MessagingIT.SID, MessagingIT.TOKEN).start();
+                ServiceProcess a = ServiceProcess.start(
                         JAR, ServiceProcess.freePort(), work.resolve("a"), work.resolve("a.log"), sharedDatabase);
                 ServiceProcess b = ServiceProcess.start(
                         JAR, ServiceProcess.freePort(), work.resolve("b"), work.resolve("b.log"), sharedDatabase)) {
@@ -80,6 +95,41 @@ class TwoInstancesIT {
             assertThat(Api.count("SELECT COUNT(*) FROM purchase_coupon WHERE code = '" + code + "'"))
                     .isEqualTo(1);
             Fixtures.theBooksBalance();
+
+            // 60 SMS queued through both instances at once; both instances' relays race to send them
+            List<String> customers = new java.util.ArrayList<>();
+            for (int i = 0; i < 60; i++) {
+                customers.add(MessagingIT.enrol(
+                        (i % 2 == 0 ? a : b).api(),
+                        "{\"firstName\": \"Nina\", \"phone\": \"" + Fixtures.uniquePhone()
+                                + "\", \"preferredChannel\": \"SMS\", \"consents\": {\"marketingSms\": true},"
+                                + " \"enrolmentChannel\": \"WEB\"}"));
+            }
+            List<Api.Reply> queued = Fixtures.race(60, n -> (n % 2 == 0 ? a : b)
+                    .api()
+                    .post(
+                            "/api/v1/customers/" + customers.get(n) + "/messages",
+                            Api.admin(),
+                            "{\"template\": \"Ciao {firstName}, 5 EUR per te\"}"));
+            assertThat(queued)
+                    .allSatisfy(r -> assertThat(r.status()).as(r.toString()).isEqualTo(201));
+            List<String> ids =
+                    queued.stream().map(r -> r.json().getString("messageId")).toList();
+            String inList = "('" + String.join("', '", ids) + "')";
+            long deadline = System.nanoTime() + 120_000_000_000L;
+            while (Api.count("SELECT COUNT(*) FROM message WHERE status = 'SENT' AND id IN " + inList) < ids.size()) {
+                assertThat(System.nanoTime()).as("all 60 sent within 120 s").isLessThan(deadline);
+                Thread.sleep(200);
+            }
+            Thread.sleep(1_000); // a relay sending one again would do it now
+            Map<String, Long> requestsPerMessage = twilio.requests.stream()
+                    .filter(FakeTwilio.Request::accepted)
+                    .collect(java.util.stream.Collectors.groupingBy(
+                            FakeTwilio.Request::token, java.util.stream.Collectors.counting()));
+            assertThat(requestsPerMessage.keySet()).containsExactlyInAnyOrderElementsOf(ids);
+            assertThat(requestsPerMessage.values())
+                    .as("no message sent twice, not even under its idempotency token")
+                    .containsOnly(1L);
             a.stop();
             b.stop();
         }

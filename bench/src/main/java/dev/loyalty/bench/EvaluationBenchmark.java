@@ -76,6 +76,8 @@ public final class EvaluationBenchmark {
             mariadbPid = mariadbPid(sql);
         }
 
+        awaitSettled(out, db, campaign, members, service.pid(), mariadbPid);
+
         String path = "/api/v1/campaigns/" + campaign + "/evaluation";
         for (String call : List.of("cold", "warm", "warm")) {
             timed(out, "evaluation (" + call + ")", api, tokens, path, service.pid(), mariadbPid, true);
@@ -135,6 +137,32 @@ public final class EvaluationBenchmark {
         NumberedCustomers.insert(sql, members, "SMS");
         out.printf("  %,d customers in %.1f s%n", members, (System.nanoTime() - started) / 1e9);
 
+        // the purchases first, from the customers (the group is the members' own expression), so that
+        // no member's outcome is settled by the service's timer before its purchases are there
+        long purchaseStarted = System.nanoTime();
+        for (int from = 1; from <= members; from += chunk) {
+            String range = "c.card_number BETWEEN CONCAT('29', LPAD(%d, 11, '0')) AND CONCAT('29', LPAD(%d, 11, '0'))"
+                    .formatted(from, from + chunk - 1);
+            // four chances of one purchase in 60 days around the contact; the treatment a fifth
+            sql.executeUpdate(
+                    """
+                    INSERT INTO purchase (id, store_id, receipt_id, channel, customer_id, occurred_at, recorded_at,
+                                          currency, total_paid, points_awarded, points_reversed, amount_reversed,
+                                          reversals, version, source)
+                    SELECT UUID(), 'MI-001', CONCAT('B', c.id, '-', k.n), 'STORE', c.id,
+                           TIMESTAMP('%1$s') - INTERVAL 30 DAY + INTERVAL CRC32(CONCAT(k.n, c.id)) %% 5184000 SECOND,
+                           TIMESTAMP('%1$s'), 'EUR', 500 + CRC32(CONCAT(c.id, k.n)) %% 6000, 0, 0,
+                           IF(CRC32(CONCAT('r', k.n, c.id)) %% 20 = 0, 300, 0), 0, 1, 'IMPORT'
+                    FROM customer c JOIN bench_n k ON k.n <= 5
+                    WHERE %2$s
+                      AND ((k.n <= 4 AND CRC32(CONCAT(c.id, 'p', k.n)) %% 2 = 0)
+                        OR (k.n = 5 AND CRC32(c.id) %% 10 <> 0 AND CRC32(c.id) %% 4 = 0))"""
+                            .formatted(at, range));
+        }
+        out.printf(
+                "  %,d purchases in %.1f s%n",
+                single(sql, "SELECT COUNT(*) FROM purchase"), (System.nanoTime() - purchaseStarted) / 1e9);
+
         long memberStarted = System.nanoTime();
         String template = UUID.randomUUID().toString();
         sql.executeUpdate(
@@ -156,7 +184,7 @@ public final class EvaluationBenchmark {
             sql.executeUpdate(
                     """
                     INSERT INTO campaign_member (campaign_id, customer_id, occasion, run_id, member_group, outcome,
-                                                 suppressed_reason, channel, contacted_at, coupon_code)
+                                                 suppressed_reason, channel, contacted_at, coupon_code, recorded_at)
                     SELECT '%1$s', c.id, '%2$s', '%2$s',
                            IF(CRC32(c.id) %% 10 = 0, 'CONTROL', 'TREATMENT'),
                            CASE WHEN CRC32(c.id) %% 10 = 0 THEN 'HELD_OUT'
@@ -165,7 +193,8 @@ public final class EvaluationBenchmark {
                            IF(CRC32(c.id) %% 10 = 0 OR CRC32(c.id) %% 20 = 1, NULL, 'SMS'),
                            '%3$s',
                            IF(CRC32(c.id) %% 10 <> 0 AND CRC32(c.id) %% 20 <> 1 AND CRC32(REVERSE(c.id)) %% 9 = 0,
-                              CONCAT('E', RIGHT(c.card_number, 8)), NULL)
+                              CONCAT('E', RIGHT(c.card_number, 8)), NULL),
+                           '%3$s'
                     FROM customer c WHERE %4$s"""
                             .formatted(campaign, runId, at, range));
         }
@@ -184,42 +213,51 @@ public final class EvaluationBenchmark {
                 single(sql, "SELECT COUNT(*) FROM coupon"),
                 (System.nanoTime() - memberStarted) / 1e9);
 
-        long purchaseStarted = System.nanoTime();
-        String last = "";
-        while (true) {
-            String upTo;
-            try (ResultSet bound = sql.executeQuery(
-                    "SELECT MAX(customer_id) FROM (SELECT customer_id FROM campaign_member WHERE campaign_id = '"
-                            + campaign + "' AND customer_id > '" + last + "' ORDER BY customer_id LIMIT " + chunk
-                            + ") b")) {
-                bound.next();
-                upTo = bound.getString(1);
-            }
-            if (upTo == null) {
-                break;
-            }
-            // four chances of one purchase in 60 days around the contact; the treatment a fifth
-            sql.executeUpdate(
-                    """
-                    INSERT INTO purchase (id, store_id, receipt_id, channel, customer_id, occurred_at, recorded_at,
-                                          currency, total_paid, points_awarded, points_reversed, amount_reversed,
-                                          reversals, version, source)
-                    SELECT UUID(), 'MI-001', CONCAT('B', m.customer_id, '-', k.n), 'STORE', m.customer_id,
-                           m.contacted_at - INTERVAL 30 DAY + INTERVAL CRC32(CONCAT(k.n, m.customer_id)) %% 5184000 SECOND,
-                           m.contacted_at, 'EUR', 500 + CRC32(CONCAT(m.customer_id, k.n)) %% 6000, 0, 0,
-                           IF(CRC32(CONCAT('r', k.n, m.customer_id)) %% 20 = 0, 300, 0), 0, 1, 'IMPORT'
-                    FROM campaign_member m JOIN bench_n k ON k.n <= 5
-                    WHERE m.campaign_id = '%s' AND m.customer_id > '%s' AND m.customer_id <= '%s'
-                      AND ((k.n <= 4 AND CRC32(CONCAT(m.customer_id, 'p', k.n)) %% 2 = 0)
-                        OR (k.n = 5 AND m.member_group = 'TREATMENT' AND CRC32(m.customer_id) %% 4 = 0))"""
-                            .formatted(campaign, last, upTo));
-            last = upTo;
-        }
-        out.printf(
-                "  %,d purchases in %.1f s%n",
-                single(sql, "SELECT COUNT(*) FROM purchase"), (System.nanoTime() - purchaseStarted) / 1e9);
         sql.execute("DROP TABLE bench_n");
         sql.execute("ANALYZE TABLE customer, campaign_member, purchase, coupon");
+    }
+
+    /**
+     * Waits while the service's timer writes the members' outcomes (their windows closed 16 days
+     * ago), printing the progress every 5 s; then prints how long it took and the CPU it cost.
+     */
+    private static void awaitSettled(
+            PrintStream out, BenchDatabase db, String campaign, int members, long servicePid, Optional<Long> mariadbPid)
+            throws SQLException, InterruptedException {
+        Duration serviceCpu = cpu(servicePid);
+        Duration databaseCpu = mariadbPid.map(EvaluationBenchmark::cpu).orElse(Duration.ZERO);
+        long started = System.nanoTime();
+        String load = loadAverage();
+        try (Connection connection = db.connect();
+                Statement sql = connection.createStatement()) {
+            while (true) {
+                long settled = single(
+                        sql,
+                        "SELECT COUNT(*) FROM campaign_member WHERE campaign_id = '" + campaign
+                                + "' AND outcome_settled = 1");
+                out.printf(
+                        "    %6.1f s  outcomes settled by the service's timer: %,d of %,d%n",
+                        (System.nanoTime() - started) / 1e9, settled, members);
+                if (settled >= members) {
+                    break;
+                }
+                if (System.nanoTime() - started > Duration.ofMinutes(60).toNanos()) {
+                    throw new IllegalStateException("the outcomes were not settled within an hour");
+                }
+                Thread.sleep(5_000);
+            }
+        }
+        out.printf(
+                "  outcomes of %,d members settled in %.1f s (polled every 5 s); CPU: MariaDB %.1f s, service JVM"
+                        + " %.1f s; load average %s at the start, %s at the end%n",
+                members,
+                (System.nanoTime() - started) / 1e9,
+                mariadbPid
+                        .map(pid -> cpu(pid).minus(databaseCpu).toMillis() / 1e3)
+                        .orElse(Double.NaN),
+                cpu(servicePid).minus(serviceCpu).toMillis() / 1e3,
+                load,
+                loadAverage());
     }
 
     /** The CPU time a process has used so far (user + system). */

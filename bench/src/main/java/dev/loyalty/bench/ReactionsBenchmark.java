@@ -42,7 +42,8 @@ import java.util.logging.Logger;
  *
  * <p>Settings as {@link BenchSettings} ({@code bench.seconds}: the window, default 30, 60 for the
  * issue's target; {@code bench.warmup}; {@code bench.customers}) plus {@code bench.messages}
- * (default 10000); the service's {@code LOYALTY_REACTIONS_WORKERS}, {@code
+ * (default 10000) and {@code bench.eventBatch} (default 100: a second intake window posting
+ * {@code POST /events/batch} of that many events; 0: none); the service's {@code LOYALTY_REACTIONS_WORKERS}, {@code
  * LOYALTY_MESSAGING_RELAY_WORKERS} etc. pass through {@code bench.env.NAME=value}.
  */
 public final class ReactionsBenchmark {
@@ -121,51 +122,37 @@ public final class ReactionsBenchmark {
             Setup.expect(api.post("/api/v1/rules", tokens.admin(), body, null), 201, "status", "POST /api/v1/rules");
         }
         String url = "http://127.0.0.1:" + service.port();
+        int batch = Integer.getInteger("bench.eventBatch", 100);
         try (ReactionProgress progress = new ReactionProgress(db.connect())) {
             progress.awaitEmpty("enrolments", Duration.ofMinutes(3), out);
-            Wrk.run("events (warm-up)", url, WrkScripts.events(integration, customers, runId + "w"), 32, warmup, run);
-            ReactionProgress.Snapshot start = progress.now();
-            CpuClock before = CpuClock.read(service.pid(), dbHome);
-            Wrk.Result events =
-                    Wrk.run("events", url, WrkScripts.events(integration, customers, runId + "m"), 32, window, run);
-            ReactionProgress.Snapshot end = progress.now();
-            CpuClock cpu = CpuClock.read(service.pid(), dbHome).since(before);
-            String load = CpuClock.loadAverage();
-            double seconds = (end.at() - start.at()) / 1e9;
-            double evaluated = (end.evaluations() - start.evaluations()) / seconds;
-            double needed = events.perSecond() * EventRules.RULES_PER_TYPE;
-            out.println();
-            out.println("== Events and their reactions, wrk 32 connections, " + window.toSeconds() + " s window ==");
-            out.printf(
-                    "  accepted          %.1f/s (p50 %.1f ms, p99 %.1f ms, errors %d)%n",
-                    events.perSecond(), events.p50Millis(), events.p99Millis(), events.errors());
-            out.printf(
-                    "  evaluated         %.1f/s; needed to keep up: %.1f/s (accepted x %d rules); ratio %.2f%n",
-                    evaluated, needed, EventRules.RULES_PER_TYPE, needed == 0 ? Double.NaN : evaluated / needed);
-            out.printf(
-                    "  backlog           %d events due at the window's start, %d at its end%n",
-                    start.backlog(), end.backlog());
-            out.printf(
-                    "  %s, wrk %.1f s; load average %s%n",
-                    cpu.describe(), events.wrkCpu().toMillis() / 1e3, load);
-            long statementsBefore = progress.statements();
-            long backlogBefore = progress.backlog();
-            CpuClock drainCpuBefore = CpuClock.read(service.pid(), dbHome);
-            ReactionProgress.Drain drain = progress.awaitEmpty("draining", Duration.ofMinutes(2), out);
-            ReactionProgress.Snapshot drained = progress.now();
-            CpuClock drainCpu = CpuClock.read(service.pid(), dbHome).since(drainCpuBefore);
-            double drainSeconds = (drained.at() - end.at()) / 1e9;
-            long reactedInDrain = backlogBefore - drain.backlog();
-            out.printf(
-                    "  drained           %s after %.1f s: %.1f evaluations/s with no intake; %.1f statements per"
-                            + " event reacted to (MariaDB's Questions, the sampler's included); %s%n",
-                    drain.end(),
-                    drainSeconds,
-                    (drained.evaluations() - end.evaluations()) / drainSeconds,
-                    reactedInDrain <= 0
-                            ? Double.NaN
-                            : (progress.statements() - statementsBefore) / (double) reactedInDrain,
-                    drainCpu.describe());
+            eventPhase(
+                    "POST /events",
+                    1,
+                    WrkScripts.events(integration, customers, runId + "w"),
+                    WrkScripts.events(integration, customers, runId + "m"),
+                    url,
+                    warmup,
+                    window,
+                    run,
+                    progress,
+                    service,
+                    dbHome,
+                    out);
+            if (batch > 0) {
+                eventPhase(
+                        "POST /events/batch of " + batch,
+                        batch,
+                        WrkScripts.eventBatches(integration, customers, runId + "bw", batch),
+                        WrkScripts.eventBatches(integration, customers, runId + "bm", batch),
+                        url,
+                        warmup,
+                        window,
+                        run,
+                        progress,
+                        service,
+                        dbHome,
+                        out);
+            }
         }
 
         out.println();
@@ -212,6 +199,69 @@ public final class ReactionsBenchmark {
                     "  %s (client: this JVM, the fake server); load average %s%n",
                     cpu.describe(), CpuClock.loadAverage());
         }
+    }
+
+    /** One intake phase (a warm-up, the window, then the drain with no intake), its figures printed. */
+    private static void eventPhase(
+            String name,
+            int eventsPerRequest,
+            String warmupScript,
+            String script,
+            String url,
+            Duration warmup,
+            Duration window,
+            Path run,
+            ReactionProgress progress,
+            ServiceProcess service,
+            Path dbHome,
+            PrintStream out)
+            throws Exception {
+        Wrk.run(name + " (warm-up)", url, warmupScript, 32, warmup, run);
+        ReactionProgress.Snapshot start = progress.now();
+        CpuClock before = CpuClock.read(service.pid(), dbHome);
+        Wrk.Result events = Wrk.run(name, url, script, 32, window, run);
+        ReactionProgress.Snapshot end = progress.now();
+        CpuClock cpu = CpuClock.read(service.pid(), dbHome).since(before);
+        String load = CpuClock.loadAverage();
+        double seconds = (end.at() - start.at()) / 1e9;
+        double evaluated = (end.evaluations() - start.evaluations()) / seconds;
+        double accepted = events.perSecond() * eventsPerRequest;
+        double needed = accepted * EventRules.RULES_PER_TYPE;
+        out.println();
+        out.println("== " + name + " and their reactions, wrk 32 connections, " + window.toSeconds() + " s window ==");
+        out.printf(
+                "  accepted          %.1f events/s (%.1f requests/s of %d; p50 %.1f ms, p99 %.1f ms, errors %d)%n",
+                accepted,
+                events.perSecond(),
+                eventsPerRequest,
+                events.p50Millis(),
+                events.p99Millis(),
+                events.errors());
+        out.printf(
+                "  evaluated         %.1f/s; needed to keep up: %.1f/s (accepted x %d rules); ratio %.2f%n",
+                evaluated, needed, EventRules.RULES_PER_TYPE, needed == 0 ? Double.NaN : evaluated / needed);
+        out.printf(
+                "  backlog           %d events due at the window's start, %d at its end%n",
+                start.backlog(), end.backlog());
+        out.printf(
+                "  %s, wrk %.1f s; load average %s%n",
+                cpu.describe(), events.wrkCpu().toMillis() / 1e3, load);
+        long statementsBefore = progress.statements();
+        long backlogBefore = progress.backlog();
+        CpuClock drainCpuBefore = CpuClock.read(service.pid(), dbHome);
+        ReactionProgress.Drain drain = progress.awaitEmpty("draining", Duration.ofMinutes(3), out);
+        ReactionProgress.Snapshot drained = progress.now();
+        CpuClock drainCpu = CpuClock.read(service.pid(), dbHome).since(drainCpuBefore);
+        double drainSeconds = (drained.at() - end.at()) / 1e9;
+        long reactedInDrain = backlogBefore - drain.backlog();
+        out.printf(
+                "  drained           %s after %.1f s: %.1f evaluations/s with no intake; %.1f statements per"
+                        + " event reacted to (MariaDB's Questions, the sampler's included); %s%n",
+                drain.end(),
+                drainSeconds,
+                (drained.evaluations() - end.evaluations()) / drainSeconds,
+                reactedInDrain <= 0 ? Double.NaN : (progress.statements() - statementsBefore) / (double) reactedInDrain,
+                drainCpu.describe());
     }
 
     /** Writes the messages into the outbox, due a little later, and answers when they are due. */

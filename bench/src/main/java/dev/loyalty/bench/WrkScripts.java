@@ -118,4 +118,28 @@ final class WrkScripts {
                 end
                 """;
     }
+
+    /**
+     * An integration posting {@code size} events of random customers in one {@code POST
+     * /events/batch}, each with its own id.
+     */
+    static String eventBatches(String token, List<String> customers, String runId, int size) {
+        return "wrk.headers[\"Authorization\"] = " + Wrk.lua("Bearer " + token) + "\n"
+                + "wrk.headers[\"Content-Type\"] = \"application/json\"\n"
+                + "local customers = " + Wrk.luaList(customers) + "\n"
+                + "local run = " + Wrk.lua(runId) + "\n"
+                + "local size = " + size + "\n"
+                + """
+                local counter = 0
+                request = function()
+                  local items = {}
+                  for i = 1, size do
+                    counter = counter + 1
+                    items[i] = string.format('{"eventId":"B%s-%d-%d","customerId":"%s","type":"EMAIL_OPENED","attributes":{"campaign":"bench"}}',
+                      run, id, counter, customers[math.random(#customers)])
+                  end
+                  return wrk.format("POST", "/api/v1/events/batch", nil, '{"items":[' .. table.concat(items, ",") .. ']}')
+                end
+                """;
+    }
 }

@@ -3,6 +3,7 @@ package dev.loyalty.adapters.scheduling;
 import dev.loyalty.application.campaign.CampaignRunWakeUp;
 import dev.loyalty.application.campaign.CampaignRunner;
 import dev.loyalty.application.campaign.CampaignService;
+import dev.loyalty.application.campaign.evaluation.CampaignEvaluationService;
 import jakarta.ejb.Asynchronous;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -34,6 +35,12 @@ public class CampaignRunThreads implements CampaignRunWakeUp {
 
     @Inject
     CampaignService campaigns;
+
+    @Inject
+    CampaignEvaluationService evaluations;
+
+    /** How long a tick may go on settling members' outcomes (the next tick goes on). */
+    static final long SETTLE_MILLIS_PER_TICK = 8_000;
 
     @Override
     @Asynchronous
@@ -67,6 +74,28 @@ public class CampaignRunThreads implements CampaignRunWakeUp {
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Completing campaigns that are over failed; the next tick tries again", e);
+        }
+        settleOutcomes();
+    }
+
+    /**
+     * Writes the outcomes of members whose attribution window closed, a chunk per transaction, for
+     * at most {@link #SETTLE_MILLIS_PER_TICK} (a million members take several ticks).
+     */
+    private void settleOutcomes() {
+        long until = System.nanoTime() + SETTLE_MILLIS_PER_TICK * 1_000_000;
+        long settled = 0;
+        try {
+            int chunk;
+            do {
+                chunk = evaluations.settleClosedWindows();
+                settled += chunk;
+            } while (chunk > 0 && System.nanoTime() < until);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Settling campaign members' outcomes failed; the next tick tries again", e);
+        }
+        if (settled > 0) {
+            LOG.log(Level.INFO, "Settled the outcomes of {0} campaign members", settled);
         }
     }
 }

@@ -52,6 +52,21 @@ public interface Customers {
     boolean exists(CustomerId id);
 
     /**
+     * @param ids identities
+     * @return those of them a customer has (one read where the store can, without reading the
+     *     customers)
+     */
+    default java.util.Set<CustomerId> existing(java.util.Collection<CustomerId> ids) {
+        java.util.Set<CustomerId> found = new java.util.HashSet<>();
+        for (CustomerId id : ids) {
+            if (exists(id)) {
+                found.add(id);
+            }
+        }
+        return found;
+    }
+
+    /**
      * @param cardNumber card
      * @return its holder's identity, if any (without reading the customer); an erased customer's
      *     card has none

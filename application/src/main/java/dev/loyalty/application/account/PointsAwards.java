@@ -76,6 +76,11 @@ public class PointsAwards {
         return "awarded " + points.value() + " points";
     }
 
+    /** @return when points credited at {@code now} expire, if the programme's points expire */
+    public java.util.Optional<Instant> expiresAt(Instant now) {
+        return programme.pointsValidity().map(now::plus);
+    }
+
     /**
      * Credits the same points to several customers at once, as {@link #award} does to each: their
      * wallets locked together (in customer id order), their entries and events appended in one

@@ -24,6 +24,22 @@ public interface ActivityLog {
     boolean append(RecordedActivity activity);
 
     /**
+     * Keeps events as {@link #append} does, in the caller's transaction (in one round trip where
+     * the store can).
+     *
+     * @param activities the events
+     * @return for each, in order, false when an event with its id was already kept (an earlier one
+     *     of the same list included)
+     */
+    default java.util.List<Boolean> appendAll(java.util.List<RecordedActivity> activities) {
+        java.util.List<Boolean> appended = new java.util.ArrayList<>();
+        for (RecordedActivity activity : activities) {
+            appended.add(append(activity));
+        }
+        return appended;
+    }
+
+    /**
      * @param source who sent it: an event id is its sender's, unique per source and case-sensitive
      * @param eventId an event id
      * @return the event kept under it, if any

@@ -52,6 +52,9 @@ public class CampaignPages {
     /** How long a lease lasts without a page renewing it. */
     public static final Duration LEASE = Duration.ofSeconds(60);
 
+    /** How long a lease lasts while the run is prepared (its audience frozen: one long statement). */
+    public static final Duration PREPARE_LEASE = Duration.ofMinutes(15);
+
     /** The wallet entry's reason for a campaign's points (the reference names the campaign). */
     static final String POINTS_REASON = "campaign";
 
@@ -64,12 +67,13 @@ public class CampaignPages {
     private final MessageOutbox outbox;
     private final CustomerMetricsStore metrics;
     private final CampaignCompletion completion;
+    private final CampaignChunks chunks;
     private final Clock clock;
     private final RandomGenerator random = new SecureRandom();
 
     /** For CDI's proxy only. */
     protected CampaignPages() {
-        this(null, null, null, null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null, null, null);
     }
 
     @Inject
@@ -83,6 +87,7 @@ public class CampaignPages {
             MessageOutbox outbox,
             CustomerMetricsStore metrics,
             CampaignCompletion completion,
+            CampaignChunks chunks,
             Clock clock) {
         this.campaigns = campaigns;
         this.runs = runs;
@@ -93,6 +98,7 @@ public class CampaignPages {
         this.outbox = outbox;
         this.metrics = metrics;
         this.completion = completion;
+        this.chunks = chunks;
         this.clock = clock;
     }
 
@@ -100,6 +106,10 @@ public class CampaignPages {
     public Optional<CampaignRun> claim(UUID runId, String owner) {
         Instant now = now();
         Optional<CampaignRun> claimed = runs.claim(runId, owner, now, now.plus(LEASE));
+        // freezing a million customers' audience is one statement that may outlast a page's lease on a
+        // busy machine: taken over meanwhile, it would start again and again; a run not prepared yet is
+        // held for PREPARE_LEASE (a runner that dies while preparing is taken over after that)
+        claimed.filter(run -> !run.prepared()).ifPresent(run -> runs.extend(run.id(), owner, now.plus(PREPARE_LEASE)));
         // a run taken over after a pause (launched again) is its campaign running again
         claimed.ifPresent(run -> campaigns.markRunning(run.campaign(), now));
         return claimed;
@@ -193,6 +203,56 @@ public class CampaignPages {
                 now().plus(LEASE))) {
             throw new RunLeaseLostException("run " + run.id() + ": lease lost; the page rolls back");
         }
+    }
+
+    /**
+     * Whether the campaign's runs go set-based, a chunk of {@link #CHUNK} targets per transaction
+     * ({@link CampaignChunks}): a CALENDAR campaign whose offer is points and that sends no message -
+     * nothing a treatment member gets needs judging in Java. Coupons (their codes), personal offers
+     * (each member's figures), messages (consent, channel, template) and the other types' targets
+     * go a page at a time through {@link #page}.
+     */
+    public static boolean setBased(Campaign campaign) {
+        return campaign.definition().type() == dev.loyalty.domain.campaign.CampaignType.CALENDAR
+                && campaign.definition().offer() instanceof Offer.GrantPoints
+                && campaign.definition().message().isEmpty()
+                && campaign.definition().audience().isPresent();
+    }
+
+    /** Targets per set-based chunk (one transaction). */
+    public static final int CHUNK = 5_000;
+
+    /**
+     * Does the next chunk of a set-based run ({@link #setBased}) and moves its cursor, only while
+     * the lease is held (renewing it).
+     *
+     * @return the cursor after the chunk; empty when no target was left
+     * @throws RunLeaseLostException when the lease went to another runner (nothing of the chunk commits)
+     */
+    @Transactional
+    public Optional<String> chunk(Campaign campaign, CampaignRun run, String after, String owner) {
+        // the chunk finds its own members again by this instant: as the database keeps it
+        Instant at = now().truncatedTo(ChronoUnit.MICROS);
+        Offer.GrantPoints grant = (Offer.GrantPoints) campaign.definition().offer();
+        Optional<CampaignChunks.Chunk> done = chunks.next(new CampaignChunks.Work(
+                campaign.id(),
+                campaign.holdout(),
+                run.id(),
+                run.snapshot().orElseThrow(),
+                after,
+                CHUNK,
+                at,
+                Optional.of(grant.points()),
+                points.expiresAt(at),
+                POINTS_REASON,
+                "campaign:" + campaign.id()));
+        if (done.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!runs.page(run.id(), owner, done.get().cursor(), done.get().tally(), now().plus(LEASE))) {
+            throw new RunLeaseLostException("run " + run.id() + ": lease lost; the chunk rolls back");
+        }
+        return Optional.of(done.get().cursor());
     }
 
     /** Ends the run; its campaign completes with it when it is over ({@link CampaignCompletion}). */

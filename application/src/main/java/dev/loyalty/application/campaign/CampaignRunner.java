@@ -122,6 +122,7 @@ public class CampaignRunner {
                 run = pages.prepare(campaign, run, source, owner);
             }
             String cursor = run.cursor();
+            boolean chunked = CampaignPages.setBased(campaign);
             int next = 0;
             List<List<RunTarget>> pending = List.of();
             while (true) {
@@ -135,6 +136,16 @@ public class CampaignRunner {
                         runId, current.status()
                     });
                     return;
+                }
+                if (chunked) {
+                    Optional<String> after = chunk(campaign, run, cursor, owner);
+                    if (after.isEmpty()) {
+                        pages.finish(run, owner, RunStatus.COMPLETED, Optional.empty());
+                        LOG.log(Level.INFO, "Campaign run {0} completed", runId);
+                        return;
+                    }
+                    cursor = after.get();
+                    continue;
                 }
                 if (next == pending.size()) {
                     List<RunTarget> fetched = source.page(campaign, run, cursor, FETCH);
@@ -196,6 +207,24 @@ public class CampaignRunner {
                     throw e;
                 }
                 LOG.log(Level.INFO, "Campaign run " + run.id() + ": a page failed (attempt " + attempt + "), again", e);
+            }
+        }
+    }
+
+    private Optional<String> chunk(Campaign campaign, CampaignRun run, String cursor, String owner) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return pages.chunk(campaign, run, cursor, owner);
+            } catch (RunLeaseLostException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                if (attempt >= ATTEMPTS) {
+                    throw e;
+                }
+                LOG.log(
+                        Level.INFO,
+                        "Campaign run " + run.id() + ": a chunk failed (attempt " + attempt + "), again",
+                        e);
             }
         }
     }

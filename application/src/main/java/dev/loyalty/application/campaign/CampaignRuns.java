@@ -33,6 +33,9 @@ public interface CampaignRuns {
      */
     Optional<CampaignRun> claim(UUID runId, String owner, Instant now, Instant leaseUntil);
 
+    /** Moves the lease's end, while {@code owner} holds it: @return whether it did */
+    boolean extend(UUID runId, String owner, Instant leaseUntil);
+
     /** Records the preparation, while {@code owner} holds the lease: @return whether it did */
     boolean prepared(UUID runId, String owner, CampaignTargets.Prepared prepared, Instant leaseUntil);
 

@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -49,6 +51,19 @@ public class MessageRelay {
      * @return how many were claimed (0: nothing is due)
      */
     public int relayOnce(int limit) {
+        return relayOnce(limit, Runnable::run);
+    }
+
+    /**
+     * Relays one batch as {@link #relayOnce(int)} does, its messages sent side by side on {@code
+     * sends} (several in flight: the provider's answer, not this thread, is what a send waits
+     * for). Each message was claimed by this relay alone, so sending them together sends none twice.
+     *
+     * @param limit the most messages to claim
+     * @param sends where the provider calls run (the caller's thread: {@code Runnable::run})
+     * @return how many were claimed (0: nothing is due)
+     */
+    public int relayOnce(int limit, Executor sends) {
         List<Messages.Claim> claims = dispatch.claim(limit);
         if (claims.isEmpty()) {
             return 0;
@@ -68,17 +83,22 @@ public class MessageRelay {
                 }
             }
         }
-        Map<Messages.Claim, MessageGateway.Accepted> accepted = new LinkedHashMap<>();
+        Map<Messages.Claim, CompletableFuture<Optional<MessageGateway.Accepted>>> inFlight = new LinkedHashMap<>();
         for (int i = 0; i < claims.size(); i++) {
             Messages.Claim claim = claims.get(i);
             if (steps.get(i) instanceof MessageDispatch.Send send) {
+                CompletableFuture<Optional<MessageGateway.Accepted>> sent;
                 try {
-                    send(claim, send).ifPresent(receipt -> accepted.put(claim, receipt));
-                } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "Message " + claim.id() + " could not be relayed now; it will be again", e);
+                    sent = CompletableFuture.supplyAsync(() -> sendLogged(claim, send), sends);
+                } catch (RuntimeException rejected) {
+                    // the executor is full or stopping: sent here instead
+                    sent = CompletableFuture.completedFuture(sendLogged(claim, send));
                 }
+                inFlight.put(claim, sent);
             }
         }
+        Map<Messages.Claim, MessageGateway.Accepted> accepted = new LinkedHashMap<>();
+        inFlight.forEach((claim, sent) -> sent.join().ifPresent(receipt -> accepted.put(claim, receipt)));
         if (!accepted.isEmpty()) {
             try {
                 dispatch.acceptedAll(accepted);
@@ -96,6 +116,16 @@ public class MessageRelay {
             }
         }
         return claims.size();
+    }
+
+    /** {@link #send}, a failure logged (the lease runs out and the message is taken again). */
+    private Optional<MessageGateway.Accepted> sendLogged(Messages.Claim claim, MessageDispatch.Send send) {
+        try {
+            return send(claim, send);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Message " + claim.id() + " could not be relayed now; it will be again", e);
+            return Optional.empty();
+        }
     }
 
     /**

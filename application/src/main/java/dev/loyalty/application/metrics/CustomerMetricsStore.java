@@ -55,6 +55,13 @@ public interface CustomerMetricsStore {
     /** Recomputes the customer's engagement score as of {@code now}. */
     void refreshEngagement(CustomerId customer, Instant now, MetricsDefinition definition);
 
+    /** Recomputes the customers' engagement scores as of {@code now} (in one statement where the store can). */
+    default void refreshEngagement(Collection<CustomerId> customers, Instant now, MetricsDefinition definition) {
+        customers.stream()
+                .sorted(java.util.Comparator.comparing(CustomerId::toString))
+                .forEach(customer -> refreshEngagement(customer, now, definition));
+    }
+
     /**
      * Takes the cluster's rebuild lease, unless another instance holds it or, with {@code
      * notRebuiltSince}, a rebuild started at or after that instant already ran.

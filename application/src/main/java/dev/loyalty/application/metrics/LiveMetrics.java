@@ -24,4 +24,9 @@ public interface LiveMetrics {
 
     /** After an event of the customer was taken in. */
     void afterEvent(CustomerId customer, String type);
+
+    /** After a batch of events was taken in: each customer's new event types. */
+    default void afterEvents(java.util.Map<CustomerId, java.util.Set<String>> typesByCustomer) {
+        typesByCustomer.forEach((customer, types) -> types.forEach(type -> afterEvent(customer, type)));
+    }
 }

@@ -130,6 +130,20 @@ public class MetricsService
         }
     }
 
+    /** The engagement of the batch's customers with an event of a weighted type, in one go. */
+    @Override
+    public void afterEvents(java.util.Map<CustomerId, Set<String>> typesByCustomer) {
+        MetricsDefinition definition = settings.definition();
+        List<CustomerId> weighed = typesByCustomer.entrySet().stream()
+                .filter(entry -> entry.getValue().stream()
+                        .anyMatch(type -> definition.weights().weightOf(type).isPresent()))
+                .map(java.util.Map.Entry::getKey)
+                .toList();
+        if (!weighed.isEmpty()) {
+            store.refreshEngagement(weighed, clock.instant(), definition);
+        }
+    }
+
     @Override
     public void refresh(Set<CustomerId> customers, String reference) {
         try {

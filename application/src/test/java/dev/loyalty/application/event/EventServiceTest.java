@@ -586,4 +586,57 @@ class EventServiceTest {
 
         assertThat(activities.byEventId("e-1").orElseThrow().prospectPhone()).contains(PhoneNumber.of(phone));
     }
+
+    @Nested
+    class InABatch {
+
+        @Test
+        void eachEventIsJudgedAsAloneAndARefusedOneHoldsUpNoneOfTheOthers() {
+            Customer marco = enrolled();
+            service.record(byId("earlier", marco.id()));
+            String prospect = uniqueEmail();
+
+            java.util.List<RecordEventUseCase.BatchItem> items = service.recordAll(java.util.List.of(
+                    byId("b-1", marco.id()),
+                    byId("b-1", marco.id()),
+                    byId("earlier", marco.id()),
+                    byId("b-2", CustomerId.newId()),
+                    event("b-3", marco.id().toString(), null, null, "not a type", website),
+                    event("b-4", null, prospect, null, NEWSLETTER, website),
+                    byId("b-5", marco.id())));
+
+            assertThat(items.stream()
+                            .map(item -> item.refusal() != null
+                                    ? item.refusal().getClass().getSimpleName()
+                                    : item.receipt().status().name())
+                            .toList())
+                    .containsExactly(
+                            "ACCEPTED",
+                            "DUPLICATE",
+                            "DUPLICATE",
+                            "CustomerNotFoundException",
+                            "InvalidValueException",
+                            "PROSPECT",
+                            "ACCEPTED");
+            assertThat(items.get(2).receipt().customerId()).contains(marco.id());
+            assertThat(activities.rows()).hasSize(4);
+            assertThat(activities.due(NOW, 10)).hasSize(3);
+            assertThat(activities.byEventId("b-4").orElseThrow().prospectEmail())
+                    .contains(Email.of(prospect));
+        }
+
+        @Test
+        void theAppAndTerminalsPostNoBatchesAndABatchHoldsAtMostFiveHundred() {
+            Customer marco = enrolled();
+            java.util.List<RecordEventCommand> tooMany = java.util.stream.IntStream.range(0, 501)
+                    .mapToObj(i -> byId("many-" + i, marco.id()))
+                    .toList();
+
+            assertThatThrownBy(() -> service.recordAll(java.util.List.of(
+                            event("app-1", marco.id().toString(), null, null, NEWSLETTER, Actor.customer(marco.id())))))
+                    .isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> service.recordAll(tooMany)).isInstanceOf(InvalidValueException.class);
+            assertThat(activities.rows()).isEmpty();
+        }
+    }
 }

@@ -109,6 +109,44 @@ class MessagingServiceTest {
     }
 
     @Test
+    void aBatchsMessagesAreInFlightTogetherOnTheSendersAndEachIsSentOnce() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            Customer customer = enrolled(CustomerFixtures.aCustomer()
+                    .withAPhone()
+                    .withPreferredChannel(PreferredChannel.SMS)
+                    .withConsent(MARKETING_SMS)
+                    .build());
+            outbox.queue(request(customer.id(), "rule:r1/event:e" + i));
+        }
+        java.util.concurrent.CountDownLatch together = new java.util.concurrent.CountDownLatch(5);
+        java.util.Map<UUID, Integer> calls = new java.util.concurrent.ConcurrentHashMap<>();
+        MessageGateway waiting = message -> {
+            calls.merge(message.id(), 1, Integer::sum);
+            together.countDown();
+            try {
+                if (!together.await(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                    throw new GatewayException("the batch's sends were not in flight together", true);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new GatewayException("interrupted", true);
+            }
+            return new MessageGateway.Accepted("SM-" + message.id(), "fake");
+        };
+        MessageRelay concurrent = new MessageRelay(dispatch, channel -> waiting);
+        java.util.concurrent.ExecutorService senders = java.util.concurrent.Executors.newFixedThreadPool(5);
+        try {
+            assertThat(concurrent.relayOnce(10, senders)).isEqualTo(5);
+        } finally {
+            senders.shutdownNow();
+        }
+
+        assertThat(calls).hasSize(5).allSatisfy((id, times) -> assertThat(times).isEqualTo(1));
+        assertThat(messages.all()).allSatisfy(m -> assertThat(m.status()).isEqualTo(MessageStatus.SENT));
+        assertThat(concurrent.relayOnce(10, senders)).as("nothing is due again").isZero();
+    }
+
+    @Test
     void theSameCauseQueuesOneMessage() {
         outbox.queue(request(marco.id(), "rule:r1/event:e1"));
         outbox.queue(request(marco.id(), "rule:r1/event:e1"));

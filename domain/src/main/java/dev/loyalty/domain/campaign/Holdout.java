@@ -47,8 +47,11 @@ public record Holdout(String key, int percent) {
         return bucket(campaign, customer) < percent * 100L;
     }
 
-    /** @return the customer's bucket, 0 to 9,999 */
-    long bucket(CampaignId campaign, CustomerId customer) {
+    /**
+     * @return the customer's bucket, 0 to 9,999 (public so that a set-based computation of the same
+     *     hash, in SQL, can be proven equal to this one)
+     */
+    public long bucket(CampaignId campaign, CustomerId customer) {
         byte[] digest =
                 hmacSha256(HexFormat.of().parseHex(key), (campaign + ":" + customer).getBytes(StandardCharsets.UTF_8));
         long head = 0;

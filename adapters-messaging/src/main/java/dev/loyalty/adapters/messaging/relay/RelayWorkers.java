@@ -13,6 +13,10 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -20,7 +24,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Runs {@code loyalty.messaging.relay.workers} relay threads on this instance (container-managed
  * threads, so transactions work in them). Each one relays batches of
- * {@code loyalty.messaging.relay.batch} while messages are due and otherwise polls every
+ * {@code loyalty.messaging.relay.batch}, their provider calls side by side on a pool of {@code
+ * loyalty.messaging.relay.sends} threads the workers share, while messages are due and otherwise polls every
  * {@code loyalty.messaging.relay.poll-ms}, so a message goes out within about that long after its
  * transaction commits. Every instance runs its own workers; the outbox's claims keep them apart.
  * A worker that fails (the database is away) waits and goes on; it never stops by itself. They
@@ -34,6 +39,7 @@ public class RelayWorkers {
 
     private static final Logger LOG = Logger.getLogger(RelayWorkers.class.getName());
     private static final long FAILURE_PAUSE_MS = 5_000;
+    private static final int MAX_SENDS = 512;
 
     @Resource
     ManagedThreadFactory threads;
@@ -53,11 +59,28 @@ public class RelayWorkers {
     @ConfigProperty(name = "loyalty.messaging.relay.poll-ms", defaultValue = "500")
     long pollMs;
 
+    @Inject
+    @ConfigProperty(name = "loyalty.messaging.relay.sends", defaultValue = "32")
+    int sends;
+
     private final List<Thread> running = new ArrayList<>();
     private volatile boolean stopping;
 
+    /** The provider calls in flight on this instance, shared by the workers (container-managed threads). */
+    private ExecutorService sending;
+
     @PostConstruct
     void start() {
+        if (sends < 1 || sends > MAX_SENDS) {
+            throw new IllegalStateException(
+                    "LOYALTY_MESSAGING_RELAY_SENDS must be 1 to " + MAX_SENDS + " (is " + sends + ")");
+        }
+        sending = new ThreadPoolExecutor(sends, sends, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), runnable -> {
+            Thread thread = threads.newThread(runnable);
+            thread.setName("message-send-" + thread.getId());
+            thread.setDaemon(true);
+            return thread;
+        });
         for (int i = 0; i < Math.max(1, workers); i++) {
             Thread thread = threads.newThread(this::work);
             thread.setName("message-relay-" + i);
@@ -65,8 +88,8 @@ public class RelayWorkers {
             running.add(thread);
             thread.start();
         }
-        LOG.info(() -> "Message relay: " + running.size() + " workers, batches of " + batch + ", polling every "
-                + pollMs + " ms");
+        LOG.info(() -> "Message relay: " + running.size() + " workers, batches of " + batch + ", up to " + sends
+                + " sends in flight, polling every " + pollMs + " ms");
     }
 
     @PreDestroy
@@ -81,13 +104,14 @@ public class RelayWorkers {
                 return;
             }
         }
+        sending.shutdownNow();
     }
 
     private void work() {
         long lastWarning = 0;
         while (!stopping) {
             try {
-                while (!stopping && relay.relayOnce(batch) > 0) {
+                while (!stopping && relay.relayOnce(batch, sending) > 0) {
                     // drain what is due
                 }
                 Thread.sleep(pollMs);

@@ -4,6 +4,7 @@ import static dev.loyalty.adapters.persistence.sql.NativeRows.instant;
 import static dev.loyalty.adapters.persistence.sql.NativeRows.number;
 
 import dev.loyalty.adapters.persistence.UtcTimes;
+import dev.loyalty.adapters.persistence.sql.NativeInsert;
 import dev.loyalty.adapters.persistence.sql.NativeRows;
 import dev.loyalty.application.activity.ActivityLog;
 import dev.loyalty.application.activity.DueActivity;
@@ -18,8 +19,17 @@ import dev.loyalty.domain.customer.PhoneNumber;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -35,6 +45,12 @@ public class JpaActivityLog implements ActivityLog {
     private static final String COLUMNS =
             "id, event_id, type, source, customer_id, prospect_email, prospect_phone, store_id, occurred_at,"
                     + " received_at, attributes, react_attempts";
+
+    private static final String INSERT = "INSERT IGNORE INTO customer_event (event_id, type, source, customer_id,"
+            + " prospect_email, prospect_phone, store_id, occurred_at, received_at, attributes, react_due_at) VALUES ";
+
+    /** The most events one statement inserts (11 values each). */
+    private static final int APPEND_CHUNK = 500;
 
     @PersistenceContext(unitName = "loyalty")
     private EntityManager em;
@@ -71,6 +87,83 @@ public class JpaActivityLog implements ActivityLog {
                                 11, activity.customerId().isPresent() ? UtcTimes.utc(activity.receivedAt()) : null)
                         .executeUpdate()
                 == 1;
+    }
+
+    /**
+     * The events in one multi-row {@code INSERT IGNORE} on the transaction's connection. When it
+     * inserted fewer rows than it sent, an event id was kept before (or by a concurrent batch): the
+     * ones this call kept are then read back as those carrying its reception time.
+     */
+    @Override
+    public List<Boolean> appendAll(List<RecordedActivity> activities) {
+        Connection connection = activities.size() > 1 ? NativeInsert.connection(em) : null;
+        if (connection == null) {
+            return ActivityLog.super.appendAll(activities);
+        }
+        List<Boolean> appended = new ArrayList<>(Collections.nCopies(activities.size(), Boolean.FALSE));
+        // a repeat within the list is a duplicate of its first occurrence
+        Map<String, Integer> firsts = new LinkedHashMap<>();
+        for (int i = 0; i < activities.size(); i++) {
+            RecordedActivity activity = activities.get(i);
+            firsts.putIfAbsent(activity.source().name() + ' ' + activity.eventId(), i);
+        }
+        List<Integer> fresh = new ArrayList<>(firsts.values());
+        try {
+            for (int from = 0; from < fresh.size(); from += APPEND_CHUNK) {
+                List<Integer> chunk = fresh.subList(from, Math.min(fresh.size(), from + APPEND_CHUNK));
+                int inserted =
+                        insert(connection, chunk.stream().map(activities::get).toList());
+                if (inserted == chunk.size()) {
+                    chunk.forEach(i -> appended.set(i, Boolean.TRUE));
+                } else {
+                    markOurs(connection, activities, chunk, appended);
+                }
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException(e);
+        }
+        return appended;
+    }
+
+    private static int insert(Connection connection, List<RecordedActivity> rows) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                INSERT + String.join(", ", Collections.nCopies(rows.size(), "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")))) {
+            int p = 0;
+            for (RecordedActivity activity : rows) {
+                insert.setString(++p, activity.eventId());
+                insert.setString(++p, activity.type().value());
+                insert.setString(++p, activity.source().name());
+                insert.setString(
+                        ++p, activity.customerId().map(CustomerId::toString).orElse(null));
+                insert.setString(++p, activity.prospectEmail().map(Email::value).orElse(null));
+                insert.setString(
+                        ++p, activity.prospectPhone().map(PhoneNumber::value).orElse(null));
+                insert.setString(++p, activity.storeId());
+                insert.setObject(++p, UtcTimes.utc(activity.occurredAt()));
+                insert.setObject(++p, UtcTimes.utc(activity.receivedAt()));
+                insert.setString(++p, NativeRows.toJson(activity.attributes()));
+                insert.setObject(++p, activity.customerId().isPresent() ? UtcTimes.utc(activity.receivedAt()) : null);
+            }
+            return insert.executeUpdate();
+        }
+    }
+
+    /** Marks those of the chunk's events that this call's insert kept: its source and reception time. */
+    private static void markOurs(
+            Connection connection, List<RecordedActivity> activities, List<Integer> chunk, List<Boolean> appended)
+            throws SQLException {
+        for (int i : chunk) {
+            RecordedActivity activity = activities.get(i);
+            try (PreparedStatement read = connection.prepareStatement(
+                    "SELECT 1 FROM customer_event" + " WHERE source = ? AND event_id = ? AND received_at = ?")) {
+                read.setString(1, activity.source().name());
+                read.setString(2, activity.eventId());
+                read.setObject(3, UtcTimes.utc(activity.receivedAt()));
+                try (ResultSet rows = read.executeQuery()) {
+                    appended.set(i, rows.next());
+                }
+            }
+        }
     }
 
     @Override

@@ -96,6 +96,17 @@ public class SqlCampaignRuns implements CampaignRuns {
     }
 
     @Override
+    public boolean extend(UUID runId, String owner, Instant leaseUntil) {
+        return em.createNativeQuery(
+                                "UPDATE campaign_run SET lease_until = ? WHERE id = ? AND lease_owner = ? AND status = 'RUNNING'")
+                        .setParameter(1, UtcTimes.utc(leaseUntil))
+                        .setParameter(2, runId.toString())
+                        .setParameter(3, owner)
+                        .executeUpdate()
+                == 1;
+    }
+
+    @Override
     public boolean prepared(UUID runId, String owner, CampaignTargets.Prepared prepared, Instant leaseUntil) {
         return em.createNativeQuery(
                                 """

@@ -76,6 +76,20 @@ public class JpaCustomers implements Customers {
     }
 
     @Override
+    public java.util.Set<CustomerId> existing(java.util.Collection<CustomerId> ids) {
+        List<String> keys = ids.stream().map(CustomerId::toString).distinct().toList();
+        java.util.Set<CustomerId> found = new java.util.HashSet<>();
+        if (keys.isEmpty()) {
+            return found;
+        }
+        em.createQuery("SELECT c.id FROM CustomerJpaEntity c WHERE c.id IN :ids", String.class)
+                .setParameter("ids", keys)
+                .getResultList()
+                .forEach(key -> found.add(CustomerId.parse(key)));
+        return found;
+    }
+
+    @Override
     public boolean exists(CustomerId id) {
         return !em.createQuery("SELECT c.id FROM CustomerJpaEntity c WHERE c.id = :id", String.class)
                 .setParameter("id", id.toString())

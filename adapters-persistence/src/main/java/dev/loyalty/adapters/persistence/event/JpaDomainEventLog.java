@@ -40,6 +40,11 @@ public class JpaDomainEventLog implements DomainEventLog {
     private static final NativeInsert EVENT =
             new NativeInsert("domain_event", "event_id", "type", "aggregate_id", "occurred_at", "payload");
 
+    /** @return the event's payload as appended (for statements that append many events set-based) */
+    public static String json(DomainEvent event) {
+        return JSON.toJson(event);
+    }
+
     @Override
     public void append(DomainEvent event) {
         appendAll(List.of(event));
@@ -56,7 +61,7 @@ public class JpaDomainEventLog implements DomainEventLog {
                             event.type(),
                             event.aggregateId(),
                             UtcTimes.utc(event.occurredAt()),
-                            JSON.toJson(event)
+                            json(event)
                         })
                         .toList());
         if (counts != null) {

@@ -430,6 +430,43 @@ public class SqlCustomerMetrics implements CustomerMetricsStore {
                 p);
     }
 
+    /**
+     * The customers' engagement in one statement (a batch of events): each customer's row locked in
+     * the order of their ids, so concurrent batches sharing customers wait, never deadlock; a
+     * customer without counted events gets 0, as one by one.
+     */
+    @Override
+    public void refreshEngagement(
+            java.util.Collection<CustomerId> customers, Instant now, MetricsDefinition definition) {
+        List<String> ids =
+                customers.stream().map(CustomerId::toString).distinct().sorted().toList();
+        if (ids.isEmpty()) {
+            return;
+        }
+        Map<String, Object> p = new HashMap<>();
+        p.put("now", UtcTimes.utc(now));
+        p.put("start", UtcTimes.utc(definition.windowStart(now)));
+        String weighted = weighted(definition.weights(), p);
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            p.put("c" + i, ids.get(i));
+            names.add(":c" + i);
+        }
+        NamedSql.update(
+                em,
+                """
+                INSERT INTO customer_metrics (customer_id, engagement, computed_at)
+                SELECT c.id, COALESCE(SUM(%s), 0), :now
+                FROM customer c
+                LEFT JOIN customer_event e ON e.customer_id = c.id AND e.occurred_at >= :start AND %s
+                WHERE c.id IN (%s)
+                GROUP BY c.id
+                ORDER BY c.id
+                ON DUPLICATE KEY UPDATE engagement = VALUES(engagement)"""
+                        .formatted(weighted, countedEvents(definition.weights()), String.join(", ", names)),
+                p);
+    }
+
     /** {@code CASE e.type WHEN ... THEN weight ... END}, the types and weights bound. */
     private static String weighted(EngagementWeights weights, Map<String, Object> parameters) {
         if (weights.weights().isEmpty()) {

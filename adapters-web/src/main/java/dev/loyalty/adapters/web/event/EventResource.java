@@ -3,15 +3,21 @@ package dev.loyalty.adapters.web.event;
 import dev.loyalty.adapters.web.Roles;
 import dev.loyalty.adapters.web.Times;
 import dev.loyalty.adapters.web.limit.RateLimits;
+import dev.loyalty.adapters.web.problem.Problem;
 import dev.loyalty.adapters.web.security.Caller;
 import dev.loyalty.application.event.EventAdministrationUseCases;
 import dev.loyalty.application.event.EventReceipt;
 import dev.loyalty.application.event.RecordEventCommand;
 import dev.loyalty.application.event.RecordEventUseCase;
+import dev.loyalty.domain.customer.CustomerId;
+import dev.loyalty.domain.shared.InvalidValueException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -19,9 +25,17 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Providers;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -47,6 +61,12 @@ public class EventResource {
     @Inject
     RateLimits limits;
 
+    @Inject
+    Validator validator;
+
+    @Context
+    Providers providers;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.INTEGRATION, Roles.CUSTOMER, Roles.ADMIN})
@@ -63,7 +83,75 @@ public class EventResource {
             description = "The app posted more of this customer's events than the limit (rate-limited), Retry-After")
     public Response record(@NotNull @Valid EventRequest body) {
         limits.appEvent(caller.actor());
-        EventReceipt receipt = events.record(new RecordEventCommand(
+        EventReceipt receipt = events.record(command(body));
+        return Response.status(status(receipt)).entity(EventView.of(receipt)).build();
+    }
+
+    @POST
+    @Path("batch")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.INTEGRATION, Roles.ADMIN})
+    @Operation(
+            operationId = "recordEventBatch",
+            summary = "Tell what customers did, up to 500 events in one request (integrations)",
+            description = "Each item is judged as POST /events would judge it and answered on its own; the ones"
+                    + " taken in are kept in one transaction. 200 with one result per item {index, status,"
+                    + " eventId, outcome?, customerId?, problem?}; only a batch that is not a list of 1 to 500"
+                    + " events is refused whole.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Each item's answer",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = EventBatchView.class)))
+    @APIResponse(
+            responseCode = "422",
+            description = "No items or more than 500 (validation-failed)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public EventBatchView batch(@NotNull @Valid EventBatchRequest body) {
+        List<EventRequest> items = body.items();
+        EventBatchView.Result[] results = new EventBatchView.Result[items.size()];
+        List<RecordEventCommand> commands = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            EventRequest item = items.get(i);
+            try {
+                if (item == null) {
+                    throw new InvalidValueException("items", "an item is an event object, not null");
+                }
+                Set<ConstraintViolation<EventRequest>> violations = validator.validate(item);
+                if (!violations.isEmpty()) {
+                    throw new ConstraintViolationException(violations);
+                }
+                commands.add(command(item));
+                positions.add(i);
+            } catch (RuntimeException e) {
+                results[i] = refused(i, item, e);
+            }
+        }
+        List<RecordEventUseCase.BatchItem> recorded = commands.isEmpty() ? List.of() : events.recordAll(commands);
+        for (int k = 0; k < recorded.size(); k++) {
+            int i = positions.get(k);
+            RecordEventUseCase.BatchItem item = recorded.get(k);
+            if (item.refusal() != null) {
+                results[i] = refused(i, items.get(i), item.refusal());
+            } else {
+                EventReceipt receipt = item.receipt();
+                results[i] = new EventBatchView.Result(
+                        i,
+                        status(receipt),
+                        receipt.eventId(),
+                        receipt.status().name(),
+                        receipt.customerId().map(CustomerId::toString).orElse(null),
+                        null);
+            }
+        }
+        return new EventBatchView(List.of(results));
+    }
+
+    private RecordEventCommand command(EventRequest body) {
+        return new RecordEventCommand(
                 body.eventId(),
                 body.customerId(),
                 body.email(),
@@ -71,9 +159,23 @@ public class EventResource {
                 body.type(),
                 body.occurredAt() == null ? null : Times.instant("occurredAt", body.occurredAt()),
                 EventAttributes.plain(body.attributes()),
-                caller.actor()));
-        int status = receipt.status() == EventReceipt.Status.DUPLICATE ? 200 : 202;
-        return Response.status(status).entity(EventView.of(receipt)).build();
+                caller.actor());
+    }
+
+    private static int status(EventReceipt receipt) {
+        return receipt.status() == EventReceipt.Status.DUPLICATE ? 200 : 202;
+    }
+
+    /** What the service's exception mappers make of a refusal, as one item's answer. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private EventBatchView.Result refused(int index, EventRequest item, RuntimeException failure) {
+        ExceptionMapper mapper = providers.getExceptionMapper(failure.getClass());
+        if (mapper == null) {
+            throw failure;
+        }
+        Response answer = mapper.toResponse(failure);
+        return new EventBatchView.Result(
+                index, answer.getStatus(), item == null ? null : item.eventId(), null, null, answer.getEntity());
     }
 
     @GET

@@ -72,6 +72,28 @@ public class CampaignEvaluationService implements CampaignEvaluationUseCases {
         return outcomes.members(campaign(campaignId), query);
     }
 
+    /**
+     * Settles the outcomes of up to {@value #SETTLE_CHUNK} members whose attribution window closed
+     * more than {@link #SETTLE_GRACE} ago (one bounded transaction; the timer calls it again while
+     * it returns members). Two instances settling at once write the same figures.
+     *
+     * @return how many members were settled
+     */
+    @Transactional
+    public int settleClosedWindows() {
+        return outcomes.settle(clock.instant().minus(SETTLE_GRACE), SETTLE_GRACE, SETTLE_CHUNK);
+    }
+
+    /** Members settled per transaction. */
+    public static final int SETTLE_CHUNK = 5_000;
+
+    /**
+     * How long after a window closes - and after the member was recorded - its outcome is written: a
+     * purchase imported (or reversed) this late still counts, backdated history imported after its
+     * members too; one later than that no longer changes a settled member's figures.
+     */
+    public static final Duration SETTLE_GRACE = Duration.ofDays(1);
+
     private CampaignOutcomes.EvaluatedCampaign campaign(UUID campaignId) {
         return outcomes.campaign(campaignId)
                 .orElseThrow(() -> new CampaignNotFoundException("no campaign has id " + campaignId));

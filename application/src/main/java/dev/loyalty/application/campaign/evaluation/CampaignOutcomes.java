@@ -22,6 +22,16 @@ public interface CampaignOutcomes {
     /** @return the discounts, cents, the campaign's coupons granted on purchases */
     long discountsGranted(UUID campaignId);
 
+    /**
+     * Writes the outcome (attributed purchases, revenue) of up to {@code limit} members of one
+     * campaign whose attribution window closed before {@code closedBefore} and that were recorded
+     * more than {@code grace} ago (the database's clock), by the definition the
+     * live evaluation applies; from then on the evaluation reads those members' outcomes as written.
+     *
+     * @return how many members were settled (0: none is due)
+     */
+    int settle(Instant closedBefore, java.time.Duration grace, int limit);
+
     /** @return a page of members in (customer id, occasion) order after {@code query}'s position */
     List<MemberOutcome> members(EvaluatedCampaign campaign, MemberQuery query);
 

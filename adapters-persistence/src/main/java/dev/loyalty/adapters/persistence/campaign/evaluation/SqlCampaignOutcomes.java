@@ -1,5 +1,6 @@
 package dev.loyalty.adapters.persistence.campaign.evaluation;
 
+import dev.loyalty.adapters.persistence.UtcTimes;
 import dev.loyalty.adapters.persistence.sql.NativeRows;
 import dev.loyalty.application.campaign.evaluation.CampaignOutcomes;
 import dev.loyalty.application.campaign.evaluation.GroupActivity;
@@ -13,6 +14,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -40,12 +42,25 @@ public class SqlCampaignOutcomes implements CampaignOutcomes {
             + " WHERE l.purchase_id = p.id AND l.category = m.scope_category))";
 
     /**
-     * One row per member (the primary key's order, so the inner grouping needs no sort), narrowed
-     * to numbers - the group a flag, the outcome and coupon flags - so the million rows the outer
-     * grouping reads stay small; each window read from {@code ix_purchase_customer} alone (it
-     * carries what a purchase paid).
+     * Both groups' figures: the settled members' outcomes summed as written (one pass over their
+     * rows), plus the members whose window is open (or not settled yet) computed live - one row per
+     * member (grouped by the primary key), narrowed to numbers, each window read from {@code
+     * ix_purchase_customer} alone (it carries what a purchase paid) - the two added per group.
+     * Parameters: the campaign; the attribution days, the campaign.
      */
-    private static final String PER_GROUP = "SELECT x.treatment, COUNT(*), SUM(x.purchases > 0),"
+    private static final String PER_GROUP = "SELECT y.treatment, SUM(y.members), SUM(y.responders),"
+            + " SUM(y.revenue), SUM(y.revenue_squares), SUM(y.purchases), SUM(y.offered), SUM(y.coupons),"
+            + " SUM(y.redeemed), SUM(y.points) FROM ("
+            + "SELECT m.member_group = 'TREATMENT' AS treatment, COUNT(*) AS members,"
+            + " SUM(m.outcome_purchases > 0) AS responders, SUM(m.outcome_revenue_cents) AS revenue,"
+            + " SUM(CAST(m.outcome_revenue_cents AS DECIMAL(38, 0)) * m.outcome_revenue_cents) AS revenue_squares,"
+            + " SUM(m.outcome_purchases) AS purchases, SUM(m.outcome = 'OFFERED') AS offered,"
+            + " SUM(m.coupon_code IS NOT NULL) AS coupons, SUM(c.status <=> 'REDEEMED') AS redeemed,"
+            + " SUM(m.points) AS points"
+            + " FROM campaign_member m LEFT JOIN coupon c ON c.code = m.coupon_code"
+            + " WHERE m.campaign_id = ? AND m.outcome_settled = 1 GROUP BY m.member_group = 'TREATMENT'"
+            + " UNION ALL "
+            + "SELECT x.treatment, COUNT(*), SUM(x.purchases > 0),"
             + " COALESCE(SUM(x.revenue), 0), COALESCE(SUM(CAST(x.revenue AS DECIMAL(38, 0)) * x.revenue), 0),"
             + " COALESCE(SUM(x.purchases), 0), SUM(x.offered), SUM(x.coupon),"
             + " COALESCE(SUM(x.redeemed), 0), COALESCE(SUM(x.points), 0)"
@@ -56,9 +71,27 @@ public class SqlCampaignOutcomes implements CampaignOutcomes {
             + " FROM campaign_member m"
             + " LEFT JOIN coupon c ON c.code = m.coupon_code"
             + " LEFT JOIN purchase p ON " + ATTRIBUTED
-            + " WHERE m.campaign_id = ?"
+            + " WHERE m.campaign_id = ? AND m.outcome_settled = 0"
             + " GROUP BY m.customer_id, m.occasion ORDER BY NULL) x"
-            + " GROUP BY x.treatment";
+            + " GROUP BY x.treatment) y GROUP BY y.treatment";
+
+    /**
+     * A campaign's members whose window closed before a bound, not settled yet, given their outcome:
+     * the attributed purchases and what they paid, by {@link #ATTRIBUTED}. The chunk's keys are read
+     * first, in a derived table (materialized): an UPDATE ... LIMIT scanning the settling's index
+     * would collect every row it matches before the limit, since it changes that index's key.
+     * A member recorded less than the grace ago waits (history imported after its members still
+     * counts). Parameters: the campaign, the latest contact whose window closed before the bound, the
+     * grace in seconds, the limit,
+     * the campaign; the attribution days twice.
+     */
+    private static final String SETTLE = "UPDATE campaign_member m JOIN (SELECT d.customer_id, d.occasion"
+            + " FROM campaign_member d WHERE d.campaign_id = ? AND d.outcome_settled = 0 AND d.contacted_at < ?"
+            + " AND d.recorded_at < NOW(6) - INTERVAL ? SECOND LIMIT ?) k ON m.campaign_id = ? AND m.customer_id = k.customer_id AND m.occasion = k.occasion SET"
+            + " m.outcome_purchases = (SELECT COUNT(*) FROM purchase p WHERE " + ATTRIBUTED + "),"
+            + " m.outcome_revenue_cents = (SELECT COALESCE(SUM(p.total_paid - p.amount_reversed), 0)"
+            + " FROM purchase p WHERE " + ATTRIBUTED + "),"
+            + " m.outcome_settled = 1";
 
     private static final String CONTACTS = "SELECT m.member_group, m.outcome, COALESCE(g.channel, m.channel),"
             + " g.status, COALESCE(m.suppressed_reason, g.reason), COUNT(*)"
@@ -123,8 +156,9 @@ public class SqlCampaignOutcomes implements CampaignOutcomes {
         }
         Map<MemberGroup, GroupActivity> groups = new EnumMap<>(MemberGroup.class);
         List<Object[]> rows = em.createNativeQuery(PER_GROUP)
-                .setParameter(1, campaign.attributionDays())
-                .setParameter(2, campaign.id().toString())
+                .setParameter(1, campaign.id().toString())
+                .setParameter(2, campaign.attributionDays())
+                .setParameter(3, campaign.id().toString())
                 .getResultList();
         for (Object[] r : rows) {
             MemberGroup group = NativeRows.number(r[0]) != 0 ? MemberGroup.TREATMENT : MemberGroup.CONTROL;
@@ -150,6 +184,35 @@ public class SqlCampaignOutcomes implements CampaignOutcomes {
     }
 
     @Override
+    @SuppressWarnings("unchecked")
+    public int settle(Instant closedBefore, java.time.Duration grace, int limit) {
+        // the campaigns with a member due: small (one row a campaign), each answered by the settling's index
+        List<Object[]> due = em.createNativeQuery("SELECT c.id, c.attribution_days FROM campaign c"
+                        + " WHERE EXISTS (SELECT 1 FROM campaign_member m WHERE m.campaign_id = c.id"
+                        + " AND m.outcome_settled = 0 AND m.contacted_at < ? - INTERVAL c.attribution_days DAY"
+                        + " AND m.recorded_at < NOW(6) - INTERVAL ? SECOND)")
+                .setParameter(1, UtcTimes.utc(closedBefore))
+                .setParameter(2, grace.toSeconds())
+                .getResultList();
+        for (Object[] campaign : due) {
+            int days = (int) NativeRows.number(campaign[1]);
+            int settled = em.createNativeQuery(SETTLE)
+                    .setParameter(1, (String) campaign[0])
+                    .setParameter(2, UtcTimes.utc(closedBefore.minus(java.time.Duration.ofDays(days))))
+                    .setParameter(3, grace.toSeconds())
+                    .setParameter(4, limit)
+                    .setParameter(5, (String) campaign[0])
+                    .setParameter(6, days)
+                    .setParameter(7, days)
+                    .executeUpdate();
+            if (settled > 0) {
+                return settled;
+            }
+        }
+        return 0;
+    }
+
+    @Override
     public long discountsGranted(UUID campaignId) {
         return NativeRows.number(em.createNativeQuery("SELECT COALESCE(SUM(pc.discount), 0) FROM coupon c"
                         + " JOIN purchase_coupon pc ON pc.code = c.code WHERE c.campaign_id = ?")
@@ -161,7 +224,8 @@ public class SqlCampaignOutcomes implements CampaignOutcomes {
     @SuppressWarnings("unchecked")
     public List<MemberOutcome> members(EvaluatedCampaign campaign, MemberQuery query) {
         StringBuilder sql = new StringBuilder("SELECT m.customer_id, m.occasion, m.member_group, m.contacted_at,"
-                + " EXISTS (SELECT 1 FROM purchase p WHERE " + ATTRIBUTED + ")"
+                + " IF(m.outcome_settled = 1, m.outcome_purchases > 0,"
+                + " EXISTS (SELECT 1 FROM purchase p WHERE " + ATTRIBUTED + "))"
                 + " FROM campaign_member m WHERE m.campaign_id = ?");
         List<Object> parameters = new ArrayList<>(
                 List.of(campaign.attributionDays(), campaign.id().toString()));
@@ -176,10 +240,11 @@ public class SqlCampaignOutcomes implements CampaignOutcomes {
             parameters.add(after.occasion());
         });
         query.responded().ifPresent(responded -> {
-            sql.append(responded ? " AND EXISTS" : " AND NOT EXISTS")
-                    .append(" (SELECT 1 FROM purchase p WHERE ")
+            sql.append(responded ? " AND " : " AND NOT ")
+                    .append("IF(m.outcome_settled = 1, m.outcome_purchases > 0,")
+                    .append(" EXISTS (SELECT 1 FROM purchase p WHERE ")
                     .append(ATTRIBUTED)
-                    .append(")");
+                    .append("))");
             parameters.add(campaign.attributionDays());
         });
         sql.append(" ORDER BY m.customer_id, m.occasion LIMIT ").append(query.limit());

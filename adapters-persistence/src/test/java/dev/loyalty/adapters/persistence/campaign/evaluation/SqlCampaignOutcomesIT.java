@@ -133,6 +133,32 @@ class SqlCampaignOutcomesIT {
         purchase(control.get(1), CONTACT.plus(Duration.ofDays(1)), 1200, 0, "dairy");
         purchase(control.get(2), end.plus(Duration.ofDays(1)), 800, 0, "dairy");
 
+        assertHandComputed(campaign, end, a, c, e, control);
+        // members recorded just now wait for the grace (history imported after them still counts)
+        TestDatabase.inTransaction(em -> new SqlCampaignOutcomes(em).settle(NOW, Duration.ofHours(1), 1000));
+        long early = TestDatabase.inTransaction(em -> ((Number) em.createNativeQuery(
+                                "SELECT COUNT(*) FROM campaign_member WHERE campaign_id = ? AND outcome_settled = 1")
+                        .setParameter(1, campaign)
+                        .getSingleResult())
+                .longValue());
+        assertThat(early).isZero();
+        // the outcomes written a few members at a time (the campaign part settled, part live, then
+        // all settled): the same table at every step
+        int settled;
+        do {
+            settled = TestDatabase.inTransaction(em -> new SqlCampaignOutcomes(em).settle(NOW, Duration.ZERO, 3));
+            assertHandComputed(campaign, end, a, c, e, control);
+        } while (settled > 0);
+        long settledRows = TestDatabase.inTransaction(em -> ((Number) em.createNativeQuery(
+                                "SELECT COUNT(*) FROM campaign_member WHERE campaign_id = ? AND outcome_settled = 1")
+                        .setParameter(1, campaign)
+                        .getSingleResult())
+                .longValue());
+        assertThat(settledRows).isEqualTo(9);
+    }
+
+    private static void assertHandComputed(
+            String campaign, Instant end, String a, String c, String e, List<String> control) {
         EvaluationReport report = inService(s -> s.evaluate(UUID.fromString(campaign), ADMIN));
 
         assertThat(report.targeted()).isEqualTo(9);
@@ -220,6 +246,14 @@ class SqlCampaignOutcomesIT {
         member(campaign, held, "cycle-1", "CONTROL", "HELD_OUT", CONTACT, null, 0, null, null, "ready-meals");
         purchase(held, CONTACT.plus(Duration.ofDays(1)), 900, 0, "dairy");
 
+        assertCategoryCampaign(campaign, twice, second);
+        while (TestDatabase.inTransaction(em -> new SqlCampaignOutcomes(em).settle(NOW, Duration.ZERO, 1000)) > 0) {
+            // every window closed before NOW: all settled
+        }
+        assertCategoryCampaign(campaign, twice, second);
+    }
+
+    private static void assertCategoryCampaign(String campaign, String twice, Instant second) {
         EvaluationReport report = inService(s -> s.evaluate(UUID.fromString(campaign), ADMIN));
 
         assertThat(report.treatment().figures().customers())
