@@ -11,7 +11,6 @@ import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -32,7 +31,7 @@ public class MetricsCatchUp {
     private static final Logger LOG = Logger.getLogger(MetricsCatchUp.class.getName());
     private static final long FAILURE_PAUSE_MS = 2_000;
 
-    /** Batches per turn before the thread looks at whether it should stop. */
+    /** Batches in a row before the thread sleeps its poll interval anyway. */
     static final int BATCHES_PER_TURN = 50;
 
     @Resource
@@ -78,28 +77,7 @@ public class MetricsCatchUp {
     }
 
     private void work() {
-        long lastWarning = 0;
-        while (!stopping) {
-            try {
-                int turns = 0;
-                while (!stopping && turns++ < BATCHES_PER_TURN && metrics.catchUp(batch) > 0) {
-                    // recompute what is due
-                }
-                Thread.sleep(pollMs);
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                long now = System.currentTimeMillis();
-                if (now - lastWarning > 60_000) {
-                    LOG.log(Level.WARNING, "Metrics catch-up failed; it goes on in " + FAILURE_PAUSE_MS + " ms", e);
-                    lastWarning = now;
-                }
-                try {
-                    Thread.sleep(FAILURE_PAUSE_MS);
-                } catch (InterruptedException interrupted) {
-                    return;
-                }
-            }
-        }
+        new WorkerLoop("Metrics catch-up", pollMs, FAILURE_PAUSE_MS, BATCHES_PER_TURN, LOG)
+                .run(() -> stopping, () -> metrics.catchUp(batch));
     }
 }

@@ -13,7 +13,6 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -105,27 +104,7 @@ public class ReactionRelay {
     }
 
     private void work(int share) {
-        long lastWarning = 0;
-        while (!stopping) {
-            try {
-                while (!stopping && job.drain(share, workers, batch, ROUNDS_PER_CALL) > 0) {
-                    // drain what is due
-                }
-                Thread.sleep(pollMs);
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                long now = System.currentTimeMillis();
-                if (now - lastWarning > 60_000) {
-                    LOG.log(Level.WARNING, "Reactions failed; they go on in " + FAILURE_PAUSE_MS + " ms", e);
-                    lastWarning = now;
-                }
-                try {
-                    Thread.sleep(FAILURE_PAUSE_MS);
-                } catch (InterruptedException interrupted) {
-                    return;
-                }
-            }
-        }
+        new WorkerLoop("Reactions", pollMs, FAILURE_PAUSE_MS, LOG)
+                .run(() -> stopping, () -> job.drain(share, workers, batch, ROUNDS_PER_CALL));
     }
 }

@@ -1,4 +1,4 @@
-package dev.loyalty.adapters.messaging.relay;
+package dev.loyalty.adapters.scheduling;
 
 import dev.loyalty.application.messaging.MessageRelay;
 import jakarta.annotation.PostConstruct;
@@ -17,7 +17,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -108,27 +107,7 @@ public class RelayWorkers {
     }
 
     private void work() {
-        long lastWarning = 0;
-        while (!stopping) {
-            try {
-                while (!stopping && relay.relayOnce(batch, sending) > 0) {
-                    // drain what is due
-                }
-                Thread.sleep(pollMs);
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                long now = System.currentTimeMillis();
-                if (now - lastWarning > 60_000) {
-                    LOG.log(Level.WARNING, "Message relay failed; it goes on in " + FAILURE_PAUSE_MS + " ms", e);
-                    lastWarning = now;
-                }
-                try {
-                    Thread.sleep(FAILURE_PAUSE_MS);
-                } catch (InterruptedException interrupted) {
-                    return;
-                }
-            }
-        }
+        new WorkerLoop("Message relay", pollMs, FAILURE_PAUSE_MS, LOG)
+                .run(() -> stopping, () -> relay.relayOnce(batch, sending));
     }
 }
