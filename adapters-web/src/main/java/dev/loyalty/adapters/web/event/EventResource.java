@@ -3,6 +3,7 @@ package dev.loyalty.adapters.web.event;
 import dev.loyalty.adapters.web.Roles;
 import dev.loyalty.adapters.web.Times;
 import dev.loyalty.adapters.web.limit.RateLimits;
+import dev.loyalty.adapters.web.problem.BatchItems;
 import dev.loyalty.adapters.web.problem.Problem;
 import dev.loyalty.adapters.web.security.Caller;
 import dev.loyalty.application.event.EventAdministrationUseCases;
@@ -14,8 +15,6 @@ import dev.loyalty.domain.shared.InvalidValueException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
@@ -28,11 +27,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Providers;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -120,10 +117,7 @@ public class EventResource {
                 if (item == null) {
                     throw new InvalidValueException("items", "an item is an event object, not null");
                 }
-                Set<ConstraintViolation<EventRequest>> violations = validator.validate(item);
-                if (!violations.isEmpty()) {
-                    throw new ConstraintViolationException(violations);
-                }
+                BatchItems.validate(validator, item);
                 commands.add(command(item));
                 positions.add(i);
             } catch (RuntimeException e) {
@@ -167,13 +161,8 @@ public class EventResource {
     }
 
     /** What the service's exception mappers make of a refusal, as one item's answer. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
     private EventBatchView.Result refused(int index, EventRequest item, RuntimeException failure) {
-        ExceptionMapper mapper = providers.getExceptionMapper(failure.getClass());
-        if (mapper == null) {
-            throw failure;
-        }
-        Response answer = mapper.toResponse(failure);
+        Response answer = BatchItems.refusal(providers, failure);
         return new EventBatchView.Result(
                 index, answer.getStatus(), item == null ? null : item.eventId(), null, null, answer.getEntity());
     }

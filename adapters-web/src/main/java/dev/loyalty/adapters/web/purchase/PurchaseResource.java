@@ -5,6 +5,7 @@ import dev.loyalty.adapters.web.Roles;
 import dev.loyalty.adapters.web.Times;
 import dev.loyalty.adapters.web.idempotency.IdempotentPosts;
 import dev.loyalty.adapters.web.limit.RateLimits;
+import dev.loyalty.adapters.web.problem.BatchItems;
 import dev.loyalty.adapters.web.problem.Problem;
 import dev.loyalty.adapters.web.security.Caller;
 import dev.loyalty.application.checkout.ConfirmPurchaseUseCase;
@@ -28,8 +29,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
@@ -46,12 +45,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Providers;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -187,30 +184,17 @@ public class PurchaseResource {
             PurchaseBatchRequest.Item item = items.get(i);
             Response answer;
             try {
-                Set<ConstraintViolation<PurchaseRequest>> violations = validator.validate(item.purchase());
-                if (!violations.isEmpty()) {
-                    throw new ConstraintViolationException(violations);
-                }
+                BatchItems.validate(validator, item.purchase());
                 answer = recordOne(
                         item.purchase(),
                         item.idempotencyKey(),
                         uri.getBaseUriBuilder().path(PurchaseResource.class));
             } catch (RuntimeException e) {
-                answer = problemOf(e);
+                answer = BatchItems.refusal(providers, e);
             }
             results.add(result(i, answer));
         }
         return new PurchaseBatchView(results);
-    }
-
-    /** What the service's exception mappers make of a failure, as one item's answer. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private Response problemOf(RuntimeException failure) {
-        ExceptionMapper mapper = providers.getExceptionMapper(failure.getClass());
-        if (mapper == null) {
-            throw failure;
-        }
-        return mapper.toResponse(failure);
     }
 
     private static PurchaseBatchView.Result result(int index, Response answer) {
