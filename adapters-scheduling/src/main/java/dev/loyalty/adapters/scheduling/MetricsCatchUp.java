@@ -48,8 +48,7 @@ public class MetricsCatchUp {
     @ConfigProperty(name = "loyalty.metrics.catch-up-ms", defaultValue = "100")
     long pollMs;
 
-    private Thread running;
-    private volatile boolean stopping;
+    private final WorkerThreads running = new WorkerThreads();
 
     @PostConstruct
     void start() {
@@ -57,27 +56,16 @@ public class MetricsCatchUp {
             throw new IllegalStateException("LOYALTY_METRICS_CATCH_UP_BATCH and LOYALTY_METRICS_CATCH_UP_MS must be"
                     + " at least 1 (are " + batch + ", " + pollMs + ")");
         }
-        running = threads.newThread(this::work);
-        running.setName("metrics-catch-up");
-        running.setDaemon(true);
-        running.start();
+        running.start(
+                threads,
+                "metrics-catch-up",
+                1,
+                new WorkerLoop("Metrics catch-up", pollMs, FAILURE_PAUSE_MS, BATCHES_PER_TURN, LOG),
+                i -> () -> metrics.catchUp(batch));
     }
 
     @PreDestroy
     void stop() {
-        stopping = true;
-        if (running != null) {
-            running.interrupt();
-            try {
-                running.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    private void work() {
-        new WorkerLoop("Metrics catch-up", pollMs, FAILURE_PAUSE_MS, BATCHES_PER_TURN, LOG)
-                .run(() -> stopping, () -> metrics.catchUp(batch));
+        running.stop();
     }
 }

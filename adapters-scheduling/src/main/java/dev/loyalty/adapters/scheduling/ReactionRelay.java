@@ -11,8 +11,6 @@ import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -64,8 +62,7 @@ public class ReactionRelay {
     @ConfigProperty(name = "loyalty.reactions.poll-ms", defaultValue = "250")
     long pollMs;
 
-    private final List<Thread> running = new ArrayList<>();
-    private volatile boolean stopping;
+    private final WorkerThreads running = new WorkerThreads();
 
     @PostConstruct
     void start() {
@@ -78,33 +75,17 @@ public class ReactionRelay {
                     + " LOYALTY_REACTIONS_POLL_MS must be at least 1 (are " + workers + ", " + batch + ", " + pollMs
                     + ")");
         }
-        for (int i = 0; i < workers; i++) {
-            int share = i;
-            Thread thread = threads.newThread(() -> work(share));
-            thread.setName("reactions-" + i);
-            thread.setDaemon(true);
-            running.add(thread);
-            thread.start();
-        }
+        running.start(
+                threads,
+                "reactions",
+                workers,
+                new WorkerLoop("Reactions", pollMs, FAILURE_PAUSE_MS, LOG),
+                share -> () -> job.drain(share, workers, batch, ROUNDS_PER_CALL));
         LOG.info(() -> "Reactions: " + workers + " workers, batches of " + batch + ", polling every " + pollMs + " ms");
     }
 
     @PreDestroy
     void stop() {
-        stopping = true;
-        running.forEach(Thread::interrupt);
-        for (Thread thread : running) {
-            try {
-                thread.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-    }
-
-    private void work(int share) {
-        new WorkerLoop("Reactions", pollMs, FAILURE_PAUSE_MS, LOG)
-                .run(() -> stopping, () -> job.drain(share, workers, batch, ROUNDS_PER_CALL));
+        running.stop();
     }
 }

@@ -11,8 +11,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -62,8 +60,7 @@ public class RelayWorkers {
     @ConfigProperty(name = "loyalty.messaging.relay.sends", defaultValue = "32")
     int sends;
 
-    private final List<Thread> running = new ArrayList<>();
-    private volatile boolean stopping;
+    private final WorkerThreads running = new WorkerThreads();
 
     /** The provider calls in flight on this instance, shared by the workers (container-managed threads). */
     private ExecutorService sending;
@@ -80,34 +77,19 @@ public class RelayWorkers {
             thread.setDaemon(true);
             return thread;
         });
-        for (int i = 0; i < Math.max(1, workers); i++) {
-            Thread thread = threads.newThread(this::work);
-            thread.setName("message-relay-" + i);
-            thread.setDaemon(true);
-            running.add(thread);
-            thread.start();
-        }
+        running.start(
+                threads,
+                "message-relay",
+                Math.max(1, workers),
+                new WorkerLoop("Message relay", pollMs, FAILURE_PAUSE_MS, LOG),
+                i -> () -> relay.relayOnce(batch, sending));
         LOG.info(() -> "Message relay: " + running.size() + " workers, batches of " + batch + ", up to " + sends
                 + " sends in flight, polling every " + pollMs + " ms");
     }
 
     @PreDestroy
     void stop() {
-        stopping = true;
-        running.forEach(Thread::interrupt);
-        for (Thread thread : running) {
-            try {
-                thread.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        running.stop();
         sending.shutdownNow();
-    }
-
-    private void work() {
-        new WorkerLoop("Message relay", pollMs, FAILURE_PAUSE_MS, LOG)
-                .run(() -> stopping, () -> relay.relayOnce(batch, sending));
     }
 }
