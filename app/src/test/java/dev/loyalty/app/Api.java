@@ -92,6 +92,28 @@ final class Api {
         return send(request(path, token).GET());
     }
 
+    /**
+     * Asks /health/ready until it says 200, at most a minute: a deployed service may report not
+     * ready for a moment (its database check pings with a 2 s timeout while the JVM is still busy
+     * compiling its start-up).
+     *
+     * @return the last answer (200, or what it still said after a minute)
+     */
+    Reply awaitReady() {
+        long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        Reply ready = get("/health/ready", null);
+        while (ready.status() != 200 && System.nanoTime() < until) {
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return ready;
+            }
+            ready = get("/health/ready", null);
+        }
+        return ready;
+    }
+
     /** The body of {@code path} asked for as JSON (the OpenAPI document defaults to YAML). */
     String getAcceptingJson(String path) {
         return getAccepting(path, "application/json").body();

@@ -37,7 +37,8 @@ class EngagementIT {
 
     @BeforeAll
     static void theServiceIsReady() {
-        assertThat(API.get("/health/ready", null).status()).isEqualTo(200);
+        Api.Reply ready = API.awaitReady();
+        assertThat(ready.status()).as("not ready: " + ready).isEqualTo(200);
     }
 
     @Test

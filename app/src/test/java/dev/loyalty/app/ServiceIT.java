@@ -31,9 +31,9 @@ class ServiceIT {
     /** Payara Micro reports "started" even when the application failed to deploy: say so at once. */
     @BeforeAll
     static void theServiceIsReady() {
-        Api.Reply ready = API.get("/health/ready", null);
+        Api.Reply ready = API.awaitReady();
         assertThat(ready.status())
-                .as("the service did not deploy (run with -Dloyalty.it.console=true): " + ready)
+                .as("the service did not deploy or get ready (run with -Dloyalty.it.console=true): " + ready)
                 .isEqualTo(200);
     }
 
