@@ -75,4 +75,20 @@ public final class TestDatabase {
             em.close();
         }
     }
+
+    /**
+     * Runs one SQL statement with positional parameters in its own transaction (test data the
+     * service's API cannot make, or must be backdated).
+     *
+     * @return the rows it changed
+     */
+    public static int sql(String sql, Object... parameters) {
+        return inTransaction(em -> {
+            var query = em.createNativeQuery(sql);
+            for (int i = 0; i < parameters.length; i++) {
+                query.setParameter(i + 1, parameters[i]);
+            }
+            return query.executeUpdate();
+        });
+    }
 }

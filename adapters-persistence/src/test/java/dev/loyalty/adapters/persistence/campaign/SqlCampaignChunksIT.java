@@ -1,5 +1,6 @@
 package dev.loyalty.adapters.persistence.campaign;
 
+import static dev.loyalty.adapters.persistence.TestDatabase.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loyalty.adapters.persistence.TestDatabase;
@@ -264,16 +265,6 @@ class SqlCampaignChunksIT {
                 query.setParameter(i + 1, parameters[i]);
             }
             return query.getSingleResult();
-        });
-    }
-
-    private static void sql(String sql, Object... parameters) {
-        TestDatabase.inTransaction(em -> {
-            var query = em.createNativeQuery(sql);
-            for (int i = 0; i < parameters.length; i++) {
-                query.setParameter(i + 1, parameters[i]);
-            }
-            return query.executeUpdate();
         });
     }
 }

@@ -1,6 +1,7 @@
 package dev.loyalty.adapters.persistence.campaign.evaluation;
 
-import dev.loyalty.adapters.persistence.TestDatabase;
+import static dev.loyalty.adapters.persistence.TestDatabase.sql;
+
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -147,15 +148,5 @@ final class CampaignRows {
 
     private static String card() {
         return "8" + String.format("%012d", SEQUENCE.incrementAndGet() % 1_000_000_000_000L);
-    }
-
-    private static void sql(String sql, Object... parameters) {
-        TestDatabase.inTransaction(em -> {
-            var query = em.createNativeQuery(sql);
-            for (int i = 0; i < parameters.length; i++) {
-                query.setParameter(i + 1, parameters[i]);
-            }
-            return query.executeUpdate();
-        });
     }
 }
