@@ -8,21 +8,47 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Driven port: a chunk of an audience run done set-based, in the caller's transaction, for the
- * offers that need no judgement per member in Java (points, no message): the chunk's members read
+ * Driven port: a chunk of an audience run done set-based, in the caller's transaction: the chunk's members read
  * from the frozen audience after the cursor, the holdout's keyed hash computed by the database (the
  * same bucket as {@link Holdout#bucket}), control and treatment recorded in one {@code INSERT ...
  * SELECT} (a member recorded before is skipped; one recorded meanwhile fails the chunk), the points
  * budget spent for the chunk under the campaign's lock (the treatment past it OVER_BUDGET, in
- * customer order), then the treatment's wallets, ledger entries and events written set-based.
+ * customer order), then the treatment's wallets, ledger entries and events written set-based. What
+ * needs judging per member (coupons, personal figures, messages) is done by the caller over {@link
+ * #treatment} in the same transaction.
  */
 public interface CampaignChunks {
+
+    /** @return the targets per chunk (one transaction) this deployment uses */
+    default int size() {
+        return CampaignPages.CHUNK;
+    }
 
     /**
      * @param work what to do
      * @return the chunk done (its last customer, its tally); empty when no target is left after the cursor
      */
     Optional<Chunk> next(Work work);
+
+    /**
+     * The treatment members the chunk {@link #next} just recorded, in the same transaction, in
+     * customer order: what is judged per member in Java (a coupon's code, a personal offer's figures,
+     * the message's consent and channel) starts from these and is written back with {@link
+     * CampaignMembers#completeAll}.
+     *
+     * @param work the chunk's work, as given to {@link #next}
+     * @param upTo the chunk's last customer ({@link Chunk#cursor})
+     */
+    java.util.List<Recorded> treatment(Work work, String upTo);
+
+    /**
+     * A treatment member as the chunk recorded it.
+     *
+     * @param customer who
+     * @param outcome OFFERED, or OVER_BUDGET past a points budget
+     * @param points the points credited
+     */
+    record Recorded(dev.loyalty.domain.customer.CustomerId customer, String outcome, long points) {}
 
     /**
      * A chunk to do.

@@ -206,25 +206,30 @@ public class CampaignPages {
     }
 
     /**
-     * Whether the campaign's runs go set-based, a chunk of {@link #CHUNK} targets per transaction
-     * ({@link CampaignChunks}): a CALENDAR campaign whose offer is points and that sends no message -
-     * nothing a treatment member gets needs judging in Java. Coupons (their codes), personal offers
-     * (each member's figures), messages (consent, channel, template) and the other types' targets
-     * go a page at a time through {@link #page}.
+     * Whether the campaign's runs go set-based, a chunk of {@link CampaignChunks#size} targets per
+     * transaction ({@link CampaignChunks}): a run over a frozen audience (CALENDAR, PERSONAL_OFFER).
+     * Its members, the holdout and a points offer are written by a few statements per chunk; what
+     * needs judging per member in Java - a coupon's code, a personal offer's figures, the message's
+     * consent and channel - is judged over the chunk's treatment exactly as {@link #page} judges it,
+     * then written back in one multi-row statement. The other types' targets (replenishment cycles,
+     * follow-ups) go a page at a time through {@link #page}.
      */
     public static boolean setBased(Campaign campaign) {
-        return campaign.definition().type() == dev.loyalty.domain.campaign.CampaignType.CALENDAR
-                && campaign.definition().offer() instanceof Offer.GrantPoints
-                && campaign.definition().message().isEmpty()
+        return (campaign.definition().type() == dev.loyalty.domain.campaign.CampaignType.CALENDAR
+                        || campaign.definition().type() == dev.loyalty.domain.campaign.CampaignType.PERSONAL_OFFER)
                 && campaign.definition().audience().isPresent();
     }
 
-    /** Targets per set-based chunk (one transaction). */
+    /** Targets per set-based chunk (one transaction) unless the deployment sets another size. */
     public static final int CHUNK = 5_000;
 
     /**
      * Does the next chunk of a set-based run ({@link #setBased}) and moves its cursor, only while
-     * the lease is held (renewing it).
+     * the lease is held (renewing it): the members (the holdout in SQL) and a points offer written
+     * set-based; then, over the chunk's treatment, a coupon offer (its budget spent under the
+     * campaign's lock, the coupons issued in this transaction), a personal offer's figures and the
+     * messages through the outbox, judged as a page judges them, and what each member got written
+     * back at once.
      *
      * @return the cursor after the chunk; empty when no target was left
      * @throws RunLeaseLostException when the lease went to another runner (nothing of the chunk commits)
@@ -233,23 +238,64 @@ public class CampaignPages {
     public Optional<String> chunk(Campaign campaign, CampaignRun run, String after, String owner) {
         // the chunk finds its own members again by this instant: as the database keeps it
         Instant at = now().truncatedTo(ChronoUnit.MICROS);
-        Offer.GrantPoints grant = (Offer.GrantPoints) campaign.definition().offer();
-        Optional<CampaignChunks.Chunk> done = chunks.next(new CampaignChunks.Work(
+        Offer offer = campaign.definition().offer();
+        Optional<dev.loyalty.domain.shared.Points> each =
+                offer instanceof Offer.GrantPoints grant ? Optional.of(grant.points()) : Optional.empty();
+        CampaignChunks.Work work = new CampaignChunks.Work(
                 campaign.id(),
                 campaign.holdout(),
                 run.id(),
                 run.snapshot().orElseThrow(),
                 after,
-                CHUNK,
+                chunks.size(),
                 at,
-                Optional.of(grant.points()),
+                each,
                 points.expiresAt(at),
                 POINTS_REASON,
-                "campaign:" + campaign.id()));
+                "campaign:" + campaign.id());
+        Optional<CampaignChunks.Chunk> done = chunks.next(work);
         if (done.isEmpty()) {
             return Optional.empty();
         }
-        if (!runs.page(run.id(), owner, done.get().cursor(), done.get().tally(), now().plus(LEASE))) {
+        CampaignRuns.PageTally tally = done.get().tally();
+        boolean judged = !(offer instanceof Offer.GrantPoints || offer instanceof Offer.None)
+                || campaign.definition().message().isPresent();
+        if (judged) {
+            String occasion = run.id().toString();
+            List<Treated> treated = new ArrayList<>();
+            for (CampaignChunks.Recorded recorded :
+                    chunks.treatment(work, done.get().cursor())) {
+                Treated member = new Treated(new RunTarget(
+                        recorded.customer(),
+                        occasion,
+                        Optional.empty(),
+                        Optional.empty(),
+                        recorded.customer().toString()));
+                if (offer instanceof Offer.GrantPoints) {
+                    // credited (or refused by the budget) by the chunk, as the page's offer would have
+                    if (recorded.outcome().equals("OVER_BUDGET")) {
+                        member.overBudget();
+                    } else {
+                        member.points = recorded.points();
+                        member.values.put("points", Long.toString(member.points));
+                    }
+                }
+                treated.add(member);
+            }
+            if (!(offer instanceof Offer.GrantPoints)) {
+                offer(campaign, treated, at);
+            }
+            message(campaign, treated);
+            members.completeAll(
+                    treated.stream().map(m -> m.member(campaign, run, at)).toList());
+            long offered =
+                    treated.stream().filter(m -> m.outcome.equals("OFFERED")).count();
+            long suppressed =
+                    treated.stream().filter(m -> m.outcome.equals("SUPPRESSED")).count();
+            tally = new CampaignRuns.PageTally(
+                    tally.processed(), offered, tally.heldOut(), suppressed, treated.size() - offered - suppressed);
+        }
+        if (!runs.page(run.id(), owner, done.get().cursor(), tally, now().plus(LEASE))) {
             throw new RunLeaseLostException("run " + run.id() + ": lease lost; the chunk rolls back");
         }
         return Optional.of(done.get().cursor());
@@ -380,7 +426,7 @@ public class CampaignPages {
         List<Treated> offered = treated.stream()
                 .filter(member -> member.outcome.equals("OFFERED"))
                 .toList();
-        List<MessageOutbox.Queued> judged = outbox.queueAllJudged(offered.stream()
+        List<MessageRequest> requests = offered.stream()
                 .map(member -> new MessageRequest(
                         member.target.customer(),
                         plan.channel(),
@@ -389,7 +435,13 @@ public class CampaignPages {
                         false,
                         plan.priority(),
                         "campaign:" + campaign.id() + ":" + member.target.occasion() + ":" + member.target.customer()))
-                .toList());
+                .toList();
+        // a chunk's treatment queued a page at a time: the outbox's reads bind one value per customer
+        List<MessageOutbox.Queued> judged = new ArrayList<>(requests.size());
+        for (int from = 0; from < requests.size(); from += CampaignRunner.PAGE) {
+            judged.addAll(outbox.queueAllJudged(
+                    requests.subList(from, Math.min(requests.size(), from + CampaignRunner.PAGE))));
+        }
         for (int i = 0; i < offered.size(); i++) {
             Treated member = offered.get(i);
             MessageOutbox.Queued queued = judged.get(i);

@@ -5,11 +5,14 @@ import dev.loyalty.adapters.persistence.event.JpaDomainEventLog;
 import dev.loyalty.adapters.persistence.operations.CommittedCounts;
 import dev.loyalty.adapters.persistence.sql.NativeRows;
 import dev.loyalty.application.campaign.CampaignChunks;
+import dev.loyalty.application.campaign.CampaignPages;
 import dev.loyalty.application.campaign.CampaignRuns;
 import dev.loyalty.domain.customer.CustomerId;
 import dev.loyalty.domain.shared.Points;
 import dev.loyalty.domain.wallet.PointsEarned;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -17,6 +20,7 @@ import jakarta.persistence.Query;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Function;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * {@link CampaignChunks} in SQL: a chunk is a range of the frozen audience by customer id, {@code
@@ -51,6 +55,11 @@ public class SqlCampaignChunks implements CampaignChunks {
     @Inject
     CommittedCounts counts;
 
+    /** Targets per chunk: {@code loyalty.campaigns.chunk-size} ({@code LOYALTY_CAMPAIGNS_CHUNK_SIZE}). */
+    @Inject
+    @ConfigProperty(name = "loyalty.campaigns.chunk-size", defaultValue = "5000")
+    String configuredSize;
+
     /** The events' JSON: the event log's own (JSON-B, in the container). */
     private final Function<PointsEarned, String> json;
 
@@ -62,6 +71,35 @@ public class SqlCampaignChunks implements CampaignChunks {
     public SqlCampaignChunks(EntityManager em, Function<PointsEarned, String> json) {
         this.em = em;
         this.json = json;
+    }
+
+    /** Reads the chunk size as the application starts, so that one that cannot work stops it. */
+    void validateAtStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        size();
+    }
+
+    @Override
+    public int size() {
+        return configuredSize == null ? CampaignPages.CHUNK : size(configuredSize);
+    }
+
+    /**
+     * @param configured the setting's text
+     * @return the targets per chunk, 1 to 50,000
+     * @throws IllegalArgumentException naming the setting otherwise
+     */
+    static int size(String configured) {
+        try {
+            int size = Integer.parseInt(configured.strip());
+            if (size >= 1 && size <= 50_000) {
+                return size;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new IllegalArgumentException(
+                "LOYALTY_CAMPAIGNS_CHUNK_SIZE (loyalty.campaigns.chunk-size) must be a whole number from 1 to 50000, got: "
+                        + configured);
     }
 
     @Override
@@ -130,6 +168,22 @@ public class SqlCampaignChunks implements CampaignChunks {
                         NativeRows.number(tally[0]),
                         0,
                         NativeRows.number(tally[2]))));
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public java.util.List<Recorded> treatment(Work work, String upTo) {
+        java.util.List<Object[]> rows = range(
+                        "SELECT m.customer_id, m.outcome, m.points FROM campaign_member m WHERE" + RANGE
+                                + " AND m.member_group = 'TREATMENT' ORDER BY m.customer_id",
+                        work.runId().toString(),
+                        work.after(),
+                        upTo,
+                        work.at())
+                .getResultList();
+        return rows.stream()
+                .map(r -> new Recorded(CustomerId.parse((String) r[0]), (String) r[1], NativeRows.number(r[2])))
+                .toList();
     }
 
     /**

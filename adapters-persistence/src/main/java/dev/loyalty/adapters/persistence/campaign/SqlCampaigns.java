@@ -273,20 +273,21 @@ public class SqlCampaigns implements Campaigns {
             Optional<Long> valueCents,
             Optional<Long> minSpendCents,
             Optional<String> category) {
-        if (couponCodes.isEmpty()) {
-            return;
+        // at most 500 codes a statement: EclipseLink looks positional parameters up in a list
+        for (int from = 0; from < couponCodes.size(); from += 500) {
+            List<String> codes = couponCodes.subList(from, Math.min(couponCodes.size(), from + 500));
+            jakarta.persistence.Query update = em.createNativeQuery(
+                    "UPDATE coupon SET campaign_id = ?, value_cents = ?, min_spend_cents = ?, category = ? WHERE code IN ("
+                            + String.join(", ", java.util.Collections.nCopies(codes.size(), "?")) + ")");
+            update.setParameter(1, id.toString())
+                    .setParameter(2, valueCents.orElse(null))
+                    .setParameter(3, minSpendCents.orElse(null))
+                    .setParameter(4, category.orElse(null));
+            for (int i = 0; i < codes.size(); i++) {
+                update.setParameter(5 + i, codes.get(i));
+            }
+            update.executeUpdate();
         }
-        jakarta.persistence.Query update = em.createNativeQuery(
-                "UPDATE coupon SET campaign_id = ?, value_cents = ?, min_spend_cents = ?, category = ? WHERE code IN ("
-                        + String.join(", ", java.util.Collections.nCopies(couponCodes.size(), "?")) + ")");
-        update.setParameter(1, id.toString())
-                .setParameter(2, valueCents.orElse(null))
-                .setParameter(3, minSpendCents.orElse(null))
-                .setParameter(4, category.orElse(null));
-        for (int i = 0; i < couponCodes.size(); i++) {
-            update.setParameter(5 + i, couponCodes.get(i));
-        }
-        update.executeUpdate();
     }
 
     @Override

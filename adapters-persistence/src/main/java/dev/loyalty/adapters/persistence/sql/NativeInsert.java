@@ -35,14 +35,38 @@ public final class NativeInsert {
 
     private final String sql;
     private final int columns;
+    private final String suffix;
 
     /**
      * @param table the table
      * @param columns its columns, in the order each row gives its values
      */
     public NativeInsert(String table, String... columns) {
-        this.sql = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ";
-        this.columns = columns.length;
+        this("INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ", columns.length, "");
+    }
+
+    private NativeInsert(String sql, int columns, String suffix) {
+        this.sql = sql;
+        this.columns = columns;
+        this.suffix = suffix;
+    }
+
+    /**
+     * The same rows written over the rows they collide with by key: a row whose key exists gets these
+     * columns' values ({@code ON DUPLICATE KEY UPDATE c = VALUES(c)}), one statement for many rows.
+     *
+     * @param updated the columns a colliding row takes from the new one
+     */
+    public NativeInsert onDuplicateKeyUpdate(String... updated) {
+        StringBuilder clause = new StringBuilder(" ON DUPLICATE KEY UPDATE ");
+        for (int i = 0; i < updated.length; i++) {
+            clause.append(i == 0 ? "" : ", ")
+                    .append(updated[i])
+                    .append(" = VALUES(")
+                    .append(updated[i])
+                    .append(')');
+        }
+        return new NativeInsert(sql, columns, clause.toString());
     }
 
     /**
@@ -89,7 +113,7 @@ public final class NativeInsert {
             for (int from = 0; from < rows.size(); from += perStatement) {
                 List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + perStatement));
                 try (PreparedStatement insert = connection.prepareStatement(
-                        sql + String.join(", ", Collections.nCopies(chunk.size(), placeholders)))) {
+                        sql + String.join(", ", Collections.nCopies(chunk.size(), placeholders)) + suffix)) {
                     int position = 0;
                     for (Object[] row : chunk) {
                         if (row.length != columns) {
@@ -111,7 +135,8 @@ public final class NativeInsert {
 
     private int statement(EntityManager em, List<Object[]> rows) {
         String placeholders = "(" + String.join(", ", Collections.nCopies(columns, "?")) + ")";
-        Query insert = em.createNativeQuery(sql + String.join(", ", Collections.nCopies(rows.size(), placeholders)));
+        Query insert =
+                em.createNativeQuery(sql + String.join(", ", Collections.nCopies(rows.size(), placeholders)) + suffix);
         int position = 0;
         for (Object[] row : rows) {
             if (row.length != columns) {
