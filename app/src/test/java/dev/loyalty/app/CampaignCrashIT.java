@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * A calendar run killed with SIGKILL half-way and its service restarted: the pages committed before
+ * A calendar run (set-based: chunks of {@link CampaignRunner#PAGE} targets here, its coupons and
+ * messages judged per chunk) killed with SIGKILL half-way and its service restarted: the chunks committed before
  * the crash stay, the page in flight rolls back, the next instance takes the run over once its lease
  * has expired, and every target ends with exactly one member row and - in the treatment group -
  * exactly one coupon and one message. To stop the run at a known place whatever its speed, the test
@@ -37,6 +38,9 @@ class CampaignCrashIT {
     @Test
     void aCalendarRunKilledHalfWayGoesOnAfterTheRestartAndOffersEveryTargetExactlyOnce() throws Exception {
         Map<String, String> env = ServiceProcess.sharedDatabaseEnv();
+        // the run goes set-based (a calendar run over an audience): chunks of a page's size, so that
+        // the first commits, the second waits on the lock and the third never starts
+        env.put("LOYALTY_CAMPAIGNS_CHUNK_SIZE", Integer.toString(CampaignRunner.PAGE));
         Path work = JAR.getParent().resolve("campaign-crash-it");
         String city = "Crash-" + UUID.randomUUID().toString().substring(0, 8);
         String campaign;

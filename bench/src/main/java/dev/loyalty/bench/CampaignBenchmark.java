@@ -32,7 +32,8 @@ import java.util.regex.Pattern;
  * exec:java@campaigns}; options {@code -Dbench.campaignCustomers=}, {@code
  * -Dbench.campaignReceipts=}, {@code -Dbench.reuse=}, {@code -Dbench.leadDays=7}, {@code
  * -Dbench.offer={"points": 10}} (the offer of both campaigns, JSON), {@code
- * -Dbench.campaignRuns=replenishment,calendar} (which runs), {@code -Dbench.runSeconds=900} (a run
+ * -Dbench.campaignRuns=replenishment,calendar} (which runs; {@code calendar-coupon}: a calendar run
+ * over every customer whose offer is a coupon of a template the benchmark creates, no message), {@code -Dbench.runSeconds=900} (a run
  * still going then is cancelled: its figures so far are printed), {@code -Dbench.bufferPool=1G},
  * {@code -Dbench.keep=true}, {@code -Dbench.campaignData=customers} (the customers only, inserted
  * in SQL in a minute or two instead of the hour of {@code generate}: no receipts, so for the calendar
@@ -213,6 +214,33 @@ public final class CampaignBenchmark {
                  "audience": {"condition": %s}, "offer": %s,
                  "schedule": {"at": "2099-12-01T09:00:00Z"}}"""
                             .formatted(EVERYONE, offer),
+                    runLimit);
+        }
+        if (which.contains("calendar-coupon")) {
+            Api.Response template = api.send(
+                    "POST",
+                    "/api/v1/coupon-templates",
+                    tokens.admin(),
+                    """
+                    {"name": "Benchmark coupon", "discount": {"type": "AMOUNT_OFF", "value": 500}, "minSpend": 2000,
+                     "channels": ["STORE"], "validDays": 30}""",
+                    Duration.ofMinutes(5));
+            if (template.status() != 201) {
+                throw new IllegalStateException(
+                        "creating the coupon template answered " + template.status() + ": " + template.shortBody());
+            }
+            timeRun(
+                    out,
+                    api,
+                    tokens,
+                    service,
+                    dbHome,
+                    "calendar over every customer, a coupon each (no message)",
+                    """
+                {"name": "Calendar coupon benchmark", "type": "CALENDAR", "holdoutPercent": 10,
+                 "audience": {"condition": %s}, "offer": {"templateId": "%s"},
+                 "schedule": {"at": "2099-12-01T09:00:00Z"}}"""
+                            .formatted(EVERYONE, field(template.body(), "templateId")),
                     runLimit);
         }
         out.printf(
