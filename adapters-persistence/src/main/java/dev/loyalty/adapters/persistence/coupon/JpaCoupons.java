@@ -2,6 +2,7 @@ package dev.loyalty.adapters.persistence.coupon;
 
 import dev.loyalty.adapters.persistence.Locks;
 import dev.loyalty.adapters.persistence.UniqueKeys;
+import dev.loyalty.adapters.persistence.sql.NativeInsert;
 import dev.loyalty.application.coupon.CouponCodeTakenException;
 import dev.loyalty.application.coupon.Coupons;
 import dev.loyalty.domain.coupon.Coupon;
@@ -44,10 +45,49 @@ public class JpaCoupons implements Coupons {
         this.clock = clock;
     }
 
+    /** A campaign chunk's coupons: rows appended, not entities the transaction keeps comparing. */
+    private static final NativeInsert ROWS = new NativeInsert(
+            "coupon",
+            "code",
+            "template_id",
+            "customer_id",
+            "status",
+            "valid_from",
+            "valid_until",
+            "redemption_reference",
+            "issued_at",
+            "version");
+
+    /**
+     * One coupon is persisted as an entity; several (a campaign's page or chunk) are appended by
+     * multi-row INSERTs on the transaction's connection: thousands of managed entities would be
+     * compared again by every later flush of the transaction.
+     */
     @Override
     public void addAll(List<Coupon> coupons) {
         Instant now = clock.instant();
         try {
+            if (coupons.size() > 1) {
+                ROWS.rows(
+                        em,
+                        coupons.stream()
+                                .map(coupon -> {
+                                    CouponJpaEntity row = CouponMapper.toRow(coupon, now);
+                                    return new Object[] {
+                                        row.code,
+                                        row.templateId,
+                                        row.customerId,
+                                        row.status,
+                                        row.validFrom,
+                                        row.validUntil,
+                                        row.redemptionReference,
+                                        row.issuedAt,
+                                        row.version
+                                    };
+                                })
+                                .toList());
+                return;
+            }
             for (Coupon coupon : coupons) {
                 em.persist(CouponMapper.toRow(coupon, now));
             }

@@ -50,7 +50,7 @@ public class JpaCustomers implements Customers {
                 .map(CustomerMapper::toDomain);
     }
 
-    /** One query for the customers, one for their consents (batch-read). */
+    /** One query for the customers, one for their consents (batch-read), read-only. */
     @Override
     public java.util.Map<CustomerId, Customer> byIds(java.util.Collection<CustomerId> ids) {
         List<String> keys = ids.stream().map(CustomerId::toString).distinct().toList();
@@ -63,6 +63,9 @@ public class JpaCustomers implements Customers {
                 .setParameter("ids", keys)
                 .setHint("eclipselink.batch", "c.consents")
                 .setHint("eclipselink.batch.type", "IN")
+                // read to be mapped at once, never changed: not registered in the transaction, whose
+                // later flushes (a campaign chunk's dozens) would otherwise compare every one again
+                .setHint("eclipselink.read-only", true)
                 .getResultList()
                 .stream()
                 .map(CustomerMapper::toDomain)

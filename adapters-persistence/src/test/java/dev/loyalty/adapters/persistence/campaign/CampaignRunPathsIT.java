@@ -348,7 +348,7 @@ class CampaignRunPathsIT {
         String preferred = kind <= 1 ? "EMAIL" : kind == 2 ? "SMS" : "NONE";
         sql(
                 "INSERT INTO customer (id, card_number, first_name, email, phone, preferred_channel, enrolment_channel,"
-                        + " enrolled_at, version) VALUES (?, ?, 'Ada', ?, ?, ?, 'STORE', '2026-01-01', 1)",
+                        + " enrolled_at, version) VALUES (?, ?, 'Ada', ?, ?, ?, 'WEB', '2026-01-01', 1)",
                 id,
                 card,
                 email,
