@@ -119,12 +119,6 @@ public class SqlCampaignChunks implements CampaignChunks {
         String run = work.runId().toString();
         String campaign = work.campaign().toString();
         long each = work.points().map(Points::value).orElse(0L);
-        // the campaign's row first, exclusively: the members' foreign key would take it shared and the
-        // budget's spending then upgrade it, which two runners of one campaign could each wait on (a
-        // deadlock); held to commit, as the budget's lock is anyway
-        em.createNativeQuery("SELECT id FROM campaign WHERE id = ? FOR UPDATE")
-                .setParameter(1, campaign)
-                .getResultList();
         String heldOut = SqlHoldout.holdsOut(work.holdout(), work.campaign(), "s.customer_id");
         // every member of the range not recorded before: a plain INSERT, so one recorded meanwhile (a
         // second runner) fails the chunk, whose retry skips it
