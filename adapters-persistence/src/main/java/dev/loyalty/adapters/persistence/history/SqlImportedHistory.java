@@ -313,7 +313,9 @@ public class SqlImportedHistory implements ImportedHistory {
                     "INSERT INTO " + table + " (" + String.join(", ", all) + ") VALUES ",
                     "(" + String.join(", ", placeholders) + ")",
                     rows.values,
-                    duplicatesSkipped ? " ON DUPLICATE KEY UPDATE " + columns.get(0) + " = VALUES(" + columns.get(0) + ")" : "");
+                    duplicatesSkipped
+                            ? " ON DUPLICATE KEY UPDATE " + columns.get(0) + " = VALUES(" + columns.get(0) + ")"
+                            : "");
             return;
         }
         StringBuilder sql = new StringBuilder("LOAD DATA LOCAL INFILE 'import-batch' INTO TABLE ")
