@@ -121,7 +121,7 @@ abstract class HistoryScenarios {
         String csv = HEADER + "\n"
                 + store + ",R1," + day + "," + card + ",RM-LASAGNA,ready-meals,2,599\n"
                 + store + ",R1," + day + "," + card + ",PC-SHAMPOO,personal-care,1,450\n"
-                + store + ",R2," + recent + "," + email.toUpperCase() + ",RM-SOUP,ready-meals,1,300\n"
+                + store + ",R2," + recent + "," + email.toUpperCase() + ",RM\\SOUP\t2,ready-meals,1,300\n"
                 + store + ",R3," + recent + "," + phone + ",RM-SOUP,ready-meals,1,300\n"
                 + store + ",R4," + recent + "," + id + ",RM-SOUP,ready-meals,3,300\n"
                 + store + ",R5," + recent + ",nobody@example.com,RM-SOUP,ready-meals,1,300\n"
@@ -155,6 +155,21 @@ abstract class HistoryScenarios {
         assertThat(Api.count("SELECT COUNT(*) FROM domain_event"))
                 .as("no rule, message or mission is triggered")
                 .isEqualTo(eventsBefore);
+        assertThat(text("SELECT l.sku FROM purchase_line l JOIN purchase p ON p.id = l.purchase_id"
+                        + " WHERE p.store_id = '" + store + "' AND p.receipt_id = 'R2'"))
+                .as("a backslash and a tab in a value are stored as they came")
+                .isEqualTo("RM\\SOUP\t2");
+        // her metrics are brought up to date by the metrics' worker once the import ended, no read needed
+        Instant caughtUp = Instant.now().plus(Duration.ofSeconds(60));
+        while (Api.count("SELECT COUNT(*) FROM customer_metrics_due WHERE customer_id = '" + id + "'") > 0
+                || Api.count("SELECT COALESCE(MAX(lifetime_visits), 0) FROM customer_metrics WHERE customer_id = '" + id
+                                + "'")
+                        != 4) {
+            assertThat(Instant.now())
+                    .as("her metrics caught up after the import")
+                    .isBefore(caughtUp);
+            pause(50);
+        }
         assertThat(Api.count("SELECT COALESCE(SUM(points_awarded), 0) FROM purchase WHERE store_id = '" + store + "'"))
                 .as("no points without awardPoints")
                 .isZero();

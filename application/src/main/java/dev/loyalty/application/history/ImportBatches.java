@@ -41,8 +41,8 @@ import java.util.TreeSet;
  * earlier run - is a duplicate, as is a second receipt of the same key in the file), identifies
  * their customers in one read, and, when the import awards points, credits each customer's wallet
  * by the earning rules in force when each receipt occurred (no tier bonus; a receipt older than the
- * first rules earns nothing). No domain event is written: imported history triggers no rule,
- * message or mission.
+ * first rules earns nothing), and marks their metrics due, held by the import until it ends. No
+ * domain event is written: imported history triggers no rule, message or mission.
  */
 @ApplicationScoped
 public class ImportBatches {
@@ -88,9 +88,16 @@ public class ImportBatches {
         return jobs.claim(id, owner, now, now.plus(ImportWorker.LEASE));
     }
 
+    /**
+     * Ends the import (while {@code owner} holds its lease; null: whoever does) and hands the
+     * customers whose metrics its batches marked due to the metrics' worker, in one transaction.
+     */
     @Transactional
     public void finish(ImportId id, String owner, ImportStatus status, String error) {
-        jobs.finish(id, owner, status, error, clock.instant());
+        Instant now = clock.instant();
+        if (jobs.finish(id, owner, status, error, now)) {
+            history.releaseDue(id, now);
+        }
     }
 
     /**
@@ -159,27 +166,8 @@ public class ImportBatches {
                 .map(ImportedHistory.Resolved::customer)
                 .filter(c -> c != null)
                 .forEach(touched::add);
-        history.grew(job.id(), touched);
+        history.markDue(job.id(), touched, now);
         return touched;
-    }
-
-    /** @return up to {@code limit} of the customers whose history the import grew and whose metrics are not recomputed yet */
-    @Transactional
-    public List<CustomerId> grown(ImportId id, int limit) {
-        return history.grown(id, limit);
-    }
-
-    /**
-     * Forgets customers whose metrics were recomputed, renewing the lease.
-     *
-     * @throws LeaseLostException when the worker no longer holds the lease (nothing is forgotten)
-     */
-    @Transactional
-    public void refreshed(ImportId id, String owner, List<CustomerId> customers) {
-        if (!jobs.renew(id, owner, clock.instant().plus(ImportWorker.LEASE))) {
-            throw new LeaseLostException(id);
-        }
-        history.forget(id, customers);
     }
 
     private Optional<EarnedPoints> points(EarningRulesHistory rules, ImportedReceipt receipt) {

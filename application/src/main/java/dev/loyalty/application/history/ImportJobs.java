@@ -48,18 +48,15 @@ public interface ImportJobs {
      */
     boolean advance(ImportId id, String owner, ImportProgress progress, Instant leaseUntil);
 
-    /**
-     * Renews the lease, if {@code owner} still holds it, leaving the progress as it is.
-     *
-     * @return whether it did (false: the lease was lost, the caller's transaction must not commit)
-     */
-    boolean renew(ImportId id, String owner, Instant leaseUntil);
-
     /** Stores rejected rows (a row stored before is left as it is). */
     void reject(ImportId id, List<RejectedRow> rows);
 
-    /** Ends a running import (held by {@code owner}, or by nobody when null). */
-    void finish(ImportId id, String owner, ImportStatus status, String error, Instant at);
+    /**
+     * Ends a running import (held by {@code owner}, or by whoever holds it when null).
+     *
+     * @return whether it did (false: it had ended, or another worker holds it)
+     */
+    boolean finish(ImportId id, String owner, ImportStatus status, String error, Instant at);
 
     /** @return up to {@code limit} rejects after line {@code afterLine}, in line order */
     List<RejectedRow> rejects(ImportId id, long afterLine, int limit);

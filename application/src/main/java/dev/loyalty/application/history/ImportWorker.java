@@ -1,8 +1,6 @@
 package dev.loyalty.application.history;
 
-import dev.loyalty.domain.customer.CustomerId;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
@@ -13,7 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -23,11 +20,10 @@ import java.util.logging.Logger;
  * holding the import's lease (renewed by every batch). A worker that stops - a crash, a restart, a
  * lost lease - loses at most the batch in flight; whoever takes the expired lease over goes on
  * from the last committed position, and a receipt read twice is recorded once (by store and
- * receipt). Each batch notes its customers in its transaction; at the end of the file, {@link
- * HistoryImported} names them, {@value #METRICS_CHUNK} at a time, each once however many batches
- * named it (their metrics are recomputed once, over their whole history, rather than after every
- * batch), and the import completes only when all were named - an import taken over after a crash
- * names those left.
+ * receipt). Each batch marks its customers' metrics due in its transaction, held by the import
+ * (the metrics' worker leaves them alone while it runs: recomputed after every batch naming them, a
+ * customer's history would be read again and again); the import's end - completed or failed -
+ * hands them to the worker in the transaction that ends it, which recomputes each once.
  */
 @ApplicationScoped
 public class ImportWorker {
@@ -45,7 +41,6 @@ public class ImportWorker {
     public static final Duration STRANDED = Duration.ofHours(1);
 
     static final int BATCH_RECEIPTS = 2_000;
-    static final int METRICS_CHUNK = 1_000;
     static final int BATCH_REJECTS = 1_000;
     static final int ATTEMPTS = 3;
 
@@ -55,27 +50,19 @@ public class ImportWorker {
     private final ImportBatches batches;
     private final ReceiptFiles files;
     private final ImportWakeUp wakeUp;
-    private final Event<HistoryImported> imported;
     private final Clock clock;
 
     /** For CDI's proxy only. */
     protected ImportWorker() {
-        this(null, null, null, null, null, null);
+        this(null, null, null, null, null);
     }
 
     @Inject
-    public ImportWorker(
-            ImportJobs jobs,
-            ImportBatches batches,
-            ReceiptFiles files,
-            ImportWakeUp wakeUp,
-            Event<HistoryImported> imported,
-            Clock clock) {
+    public ImportWorker(ImportJobs jobs, ImportBatches batches, ReceiptFiles files, ImportWakeUp wakeUp, Clock clock) {
         this.jobs = jobs;
         this.batches = batches;
         this.files = files;
         this.wakeUp = wakeUp;
-        this.imported = imported;
         this.clock = clock;
     }
 
@@ -158,7 +145,6 @@ public class ImportWorker {
                 }
             }
             commit(job, owner, receipts, rejects, after, rows);
-            announce(job, owner);
             batches.finish(id, owner, ImportStatus.COMPLETED, null);
             LOG.log(Level.INFO, "Import {0} completed", id);
             delete(job);
@@ -197,18 +183,6 @@ public class ImportWorker {
             }
         }
         throw last;
-    }
-
-    /**
-     * Names the customers whose history the import grew, a chunk at a time, forgetting each chunk
-     * once its observers are done (the loop ends: every round forgets what it read).
-     */
-    private void announce(ImportJob job, String owner) {
-        List<CustomerId> chunk;
-        while (!(chunk = batches.grown(job.id(), METRICS_CHUNK)).isEmpty()) {
-            imported.fire(new HistoryImported(job.id(), Set.copyOf(chunk)));
-            batches.refreshed(job.id(), owner, chunk);
-        }
     }
 
     private static void delete(ImportJob job) {

@@ -27,16 +27,14 @@ public interface ImportedHistory {
     void append(List<Resolved> receipts, String currency, Instant recordedAt);
 
     /**
-     * Notes that the import grew these customers' history (a customer noted before stays noted
-     * once), for the recomputation of their metrics at the import's end.
+     * Marks these customers' metrics due, held by the import: the metrics' worker and the reads
+     * that settle due customers leave them until {@link #releaseDue} (a customer marked again by a
+     * live purchase meanwhile is the worker's again, and marked again by the import's next batch).
      */
-    void grew(ImportId importId, Collection<CustomerId> customers);
+    void markDue(ImportId importId, Collection<CustomerId> customers, Instant now);
 
-    /** @return up to {@code limit} of the customers noted for the import, by id */
-    List<CustomerId> grown(ImportId importId, int limit);
-
-    /** Forgets these noted customers of the import (their metrics were recomputed). */
-    void forget(ImportId importId, Collection<CustomerId> customers);
+    /** Hands the customers the import marked due to the metrics' worker, as marked {@code now}. */
+    void releaseDue(ImportId importId, Instant now);
 
     /**
      * A receipt to append with its customer (null: anonymous), the points it awards and each line's

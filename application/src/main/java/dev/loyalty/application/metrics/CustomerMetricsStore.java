@@ -36,7 +36,8 @@ public interface CustomerMetricsStore {
      * Claims up to {@code limit} due customers (by id) for {@code claim} until {@code now + lease}.
      * Without {@code markedBy}: those nobody holds or whose claim lapsed (the background worker);
      * with it: every one marked at or before it that this claim does not hold yet, taken over from
-     * any other claimer (a reader that needs them current).
+     * any other claimer (a reader that needs them current). Neither takes the marks a running
+     * import holds (its customers' history is still growing; they are released when it ends).
      *
      * @return the customers now held by {@code claim}
      */

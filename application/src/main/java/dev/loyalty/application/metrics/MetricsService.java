@@ -26,17 +26,16 @@ import java.util.logging.Logger;
  * each instance's worker recomputes the due customers set-based in batches just after they commit
  * ({@link #catchUp}); a read that needs them current brings them up to date first: a profile its
  * customer, a segment's evaluation or a campaign run every customer marked before it ({@link
- * #settle()}); an import's customers are recomputed at its end, a chunk at a time (the scheduling
- * adapter observes {@code HistoryImported}) (a failure there
- * is logged and left to the nightly rebuild, the import goes on); an event with an engagement
+ * #settle()}); an import's batches mark their customers due too, held by the import until it ends
+ * (neither the worker nor {@link #settle()} takes them meanwhile: each is recomputed once, after
+ * the import, rather than after every batch naming it); an event with an engagement
  * weight recomputes the customer's engagement. Rebuild: the cluster's lease is taken (one rebuild
  * at a time; the nightly one once per night however many instances fire it), the active customers'
  * RFM cut points computed, then every customer rebuilt in batches of {@value #BATCH} (one
  * transaction each, so that a purchase never waits long for a rebuild), then the cut points saved.
  */
 @ApplicationScoped
-public class MetricsService
-        implements LiveMetrics, CurrentMetrics, CustomerProfileQuery, RebuildMetricsUseCase, RefreshMetricsUseCase {
+public class MetricsService implements LiveMetrics, CurrentMetrics, CustomerProfileQuery, RebuildMetricsUseCase {
 
     /** Customers per rebuild batch (one transaction). */
     static final int BATCH = 5_000;
@@ -141,19 +140,6 @@ public class MetricsService
                 .toList();
         if (!weighed.isEmpty()) {
             store.refreshEngagement(weighed, clock.instant(), definition);
-        }
-    }
-
-    @Override
-    public void refresh(Set<CustomerId> customers, String reference) {
-        try {
-            transactions.refresh(customers, clock.instant(), settings.definition());
-        } catch (RuntimeException e) {
-            LOG.log(
-                    Level.WARNING,
-                    "Metrics of " + customers.size() + " customers after " + reference
-                            + " not refreshed; the nightly rebuild will",
-                    e);
         }
     }
 

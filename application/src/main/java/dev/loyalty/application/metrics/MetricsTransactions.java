@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -59,11 +58,6 @@ public class MetricsTransactions {
     @Transactional
     public void abandon(Instant start) {
         store.abandonRebuild(start);
-    }
-
-    @Transactional
-    public void refresh(Set<CustomerId> customers, Instant now, MetricsDefinition definition) {
-        store.refresh(customers, Optional.empty(), now, definition);
     }
 
     /** Commits the claim at once (a new transaction even inside a caller's): the marks stay free for purchases. */

@@ -153,19 +153,6 @@ public class SqlImportJobs implements ImportJobs {
     }
 
     @Override
-    public boolean renew(ImportId id, String owner, Instant leaseUntil) {
-        return em.createNativeQuery(
-                                """
-                                UPDATE import_job SET lease_until = ?
-                                WHERE id = ? AND lease_owner = ? AND status = 'RUNNING'""")
-                        .setParameter(1, UtcTimes.utc(leaseUntil))
-                        .setParameter(2, id.toString())
-                        .setParameter(3, owner)
-                        .executeUpdate()
-                == 1;
-    }
-
-    @Override
     public void reject(ImportId id, List<RejectedRow> rows) {
         for (int from = 0; from < rows.size(); from += 1_000) {
             List<RejectedRow> chunk = rows.subList(from, Math.min(rows.size(), from + 1_000));
@@ -184,19 +171,20 @@ public class SqlImportJobs implements ImportJobs {
     }
 
     @Override
-    public void finish(ImportId id, String owner, ImportStatus status, String error, Instant at) {
-        em.createNativeQuery(
-                        """
+    public boolean finish(ImportId id, String owner, ImportStatus status, String error, Instant at) {
+        return em.createNativeQuery(
+                                """
                         UPDATE import_job SET status = ?, error = ?, finished_at = ?, running_programme = NULL,
                                lease_owner = NULL, lease_until = NULL
                         WHERE id = ? AND status = 'RUNNING' AND (? IS NULL OR lease_owner = ?)""")
-                .setParameter(1, status.name())
-                .setParameter(2, error)
-                .setParameter(3, UtcTimes.utc(at))
-                .setParameter(4, id.toString())
-                .setParameter(5, owner)
-                .setParameter(6, owner)
-                .executeUpdate();
+                        .setParameter(1, status.name())
+                        .setParameter(2, error)
+                        .setParameter(3, UtcTimes.utc(at))
+                        .setParameter(4, id.toString())
+                        .setParameter(5, owner)
+                        .setParameter(6, owner)
+                        .executeUpdate()
+                == 1;
     }
 
     @Override

@@ -8,35 +8,41 @@ import dev.loyalty.application.history.ImportedReceipt;
 import dev.loyalty.domain.customer.CustomerId;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.logging.Logger;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 /**
  * Imported receipts in {@code purchase} ({@code source = 'IMPORT'}) and {@code purchase_line}, with
  * the {@code purchase_bought} rows of those of identified customers (a row per category and SKU),
- * written in multi-row statements through plain JDBC on the service's data source (the container
- * shares the transaction's connection; EclipseLink binds a native query's positional parameters
- * in quadratic time, minutes for a statement of thousands), and the customers' monthly qualifying activity upserted in one
+ * streamed with {@code LOAD DATA LOCAL INFILE} through plain JDBC on the service's data source (the
+ * container shares the transaction's connection; EclipseLink binds a native query's positional
+ * parameters in quadratic time, minutes for a statement of thousands), the customers' metrics
+ * marked due (held by the import), and the customers' monthly qualifying activity upserted in one
  * statement per batch (in customer and month order, so that concurrent writers lock rows in one
  * order). Customers are identified in one read per batch by card number, id, e-mail or phone.
  */
@@ -44,12 +50,17 @@ import javax.sql.DataSource;
 public class SqlImportedHistory implements ImportedHistory {
 
     private static final int ROWS_PER_STATEMENT = 2_000;
+    private static final Logger LOG = Logger.getLogger(SqlImportedHistory.class.getName());
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS");
     private static final Pattern UUID_TEXT =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern PHONE_NOISE = Pattern.compile("[\\s().-]");
 
     @Resource(lookup = "java:app/jdbc/loyalty")
     private DataSource dataSource;
+
+    /** Whether the server or the driver refused {@code LOAD DATA LOCAL INFILE} (then INSERTs). */
+    private volatile boolean localInfileRefused;
 
     protected SqlImportedHistory() {}
 
@@ -136,52 +147,63 @@ public class SqlImportedHistory implements ImportedHistory {
 
     @Override
     public void append(List<Resolved> receipts, String currency, Instant recordedAt) {
-        List<Object[]> purchases = new ArrayList<>();
-        List<Object[]> lines = new ArrayList<>();
-        List<Object[]> bought = new ArrayList<>();
+        boolean text = !localInfileRefused;
+        Rows purchases = new Rows(text);
+        Rows lines = new Rows(text);
+        Rows bought = new Rows(text);
         Map<String, long[]> qualifying = new TreeMap<>();
-        Object recorded = UtcTimes.utc(recordedAt);
+        String recorded = time(recordedAt);
+        Set<String> categories = new LinkedHashSet<>();
+        Set<String> skus = new LinkedHashSet<>();
         for (Resolved resolved : receipts) {
             ImportedReceipt receipt = resolved.receipt();
             String id = resolved.id().toString();
             String customer =
                     resolved.customer() == null ? null : resolved.customer().toString();
             long net = receipt.netCents();
-            purchases.add(new Object[] {
-                id,
-                receipt.storeId(),
-                receipt.receiptId(),
-                receipt.channel(),
-                customer,
-                UtcTimes.utc(receipt.occurredAt()),
-                recorded,
-                currency,
-                net,
-                resolved.points()
-            });
+            String occurred = time(receipt.occurredAt());
+            purchases
+                    .add(id)
+                    .add(receipt.storeId())
+                    .add(receipt.receiptId())
+                    .add(receipt.channel())
+                    .add(customer)
+                    .add(occurred)
+                    .add(recorded)
+                    .add(currency)
+                    .add(net)
+                    .add(resolved.points())
+                    .end();
             int number = 0;
-            Set<String> categories = new LinkedHashSet<>();
-            Set<String> skus = new LinkedHashSet<>();
+            categories.clear();
+            skus.clear();
             for (ImportedLine line : receipt.lines()) {
                 if (customer != null && line.quantity() > 0) {
                     categories.add(line.category());
                     skus.add(line.sku());
                 }
-                lines.add(new Object[] {
-                    id,
-                    number + 1,
-                    line.sku(),
-                    line.category(),
-                    line.quantity(),
-                    line.unitPriceCents(),
-                    line.discountCents(),
-                    resolved.millionthsOfLine(number)
-                });
+                lines.add(id)
+                        .add(number + 1)
+                        .add(line.sku())
+                        .add(line.category())
+                        .add(line.quantity())
+                        .add(line.unitPriceCents())
+                        .add(line.discountCents())
+                        .add(resolved.millionthsOfLine(number))
+                        .end();
                 number++;
             }
-            Object occurred = UtcTimes.utc(receipt.occurredAt());
-            categories.forEach(category -> bought.add(new Object[] {id, "C", category, occurred, customer}));
-            skus.forEach(sku -> bought.add(new Object[] {id, "S", sku, occurred, customer}));
+            for (String category : categories) {
+                bought.add(id)
+                        .add("C")
+                        .add(category)
+                        .add(occurred)
+                        .add(customer)
+                        .end();
+            }
+            for (String sku : skus) {
+                bought.add(id).add("S").add(sku).add(occurred).add(customer).end();
+            }
             if (customer != null) {
                 LocalDate month = LocalDate.ofInstant(receipt.occurredAt(), ZoneOffset.UTC)
                         .withDayOfMonth(1);
@@ -190,26 +212,62 @@ public class SqlImportedHistory implements ImportedHistory {
                 sums[1] += resolved.points();
             }
         }
-        insert(
-                "INSERT INTO purchase (id, store_id, receipt_id, channel, customer_id, occurred_at, recorded_at,"
-                        + " currency, total_paid, points_awarded, points_reversed, amount_reversed, reversals, version,"
-                        + " source) VALUES ",
-                "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 1, 'IMPORT')",
-                purchases,
-                "");
-        insert(
-                "INSERT INTO purchase_line (purchase_id, line_number, sku, category, quantity, unit_price, discount,"
-                        + " earned_millionths, reversed_quantity) VALUES ",
-                "(?, ?, ?, ?, ?, ?, ?, ?, 0)",
-                lines,
-                "");
-        insert(
-                "INSERT INTO purchase_bought (purchase_id, kind, item, occurred_at, customer_id) VALUES ",
-                "(?, ?, ?, ?, ?)",
-                bought,
-                " ON DUPLICATE KEY UPDATE purchase_id = purchase_bought.purchase_id");
+        try (Connection connection = dataSource.getConnection()) {
+            load(
+                    connection,
+                    "purchase",
+                    List.of(
+                            "id",
+                            "store_id",
+                            "receipt_id",
+                            "channel",
+                            "customer_id",
+                            "occurred_at",
+                            "recorded_at",
+                            "currency",
+                            "total_paid",
+                            "points_awarded"),
+                    Map.of(
+                            "points_reversed",
+                            "0",
+                            "amount_reversed",
+                            "0",
+                            "reversals",
+                            "0",
+                            "version",
+                            "1",
+                            "source",
+                            "'IMPORT'"),
+                    purchases,
+                    false);
+            load(
+                    connection,
+                    "purchase_line",
+                    List.of(
+                            "purchase_id",
+                            "line_number",
+                            "sku",
+                            "category",
+                            "quantity",
+                            "unit_price",
+                            "discount",
+                            "earned_millionths"),
+                    Map.of("reversed_quantity", "0"),
+                    lines,
+                    false);
+            load(
+                    connection,
+                    "purchase_bought",
+                    List.of("purchase_id", "kind", "item", "occurred_at", "customer_id"),
+                    Map.of(),
+                    bought,
+                    // two items of a receipt equal but for case or accents are one row (the collation's)
+                    true);
+        } catch (SQLException e) {
+            throw new IllegalStateException("imported receipts could not be written", e);
+        }
         List<Object[]> months = new ArrayList<>();
-        for (Map.Entry<String, long[]> entry : new LinkedHashMap<>(qualifying).entrySet()) {
+        for (Map.Entry<String, long[]> entry : qualifying.entrySet()) {
             String[] parts = entry.getKey().split(" ");
             months.add(new Object[] {parts[0], LocalDate.parse(parts[1]), entry.getValue()[0], entry.getValue()[1]});
         }
@@ -221,66 +279,223 @@ public class SqlImportedHistory implements ImportedHistory {
                         + " points_earned = points_earned + VALUES(points_earned)");
     }
 
+    /**
+     * Loads the rows with {@code LOAD DATA LOCAL INFILE} streamed from memory (MariaDB parses that
+     * far more cheaply than multi-row {@code INSERT}s of bound parameters, and the service writes
+     * text instead of binding each value). With {@code LOCAL} the server skips a row it cannot
+     * store (a duplicate key, a value it had to change) with a warning instead of failing: any row
+     * skipped or warned about fails the batch (its transaction rolls back; the worker tries it
+     * again, and a receipt recorded meanwhile is then a duplicate). Where the server or the driver
+     * refuses local files, that is said once in the log, the batch fails and is tried again, and
+     * from then on the rows go in as multi-row {@code INSERT}s.
+     *
+     * @param constants the other columns, with the SQL of their value
+     * @param duplicatesSkipped whether a row equal to another by the table's key is skipped (not a failure)
+     */
+    private void load(
+            Connection connection,
+            String table,
+            List<String> columns,
+            Map<String, String> constants,
+            Rows rows,
+            boolean duplicatesSkipped)
+            throws SQLException {
+        if (rows.count == 0) {
+            return;
+        }
+        if (!rows.isText()) {
+            List<String> all = new ArrayList<>(columns);
+            all.addAll(constants.keySet());
+            List<String> placeholders = new ArrayList<>(Collections.nCopies(columns.size(), "?"));
+            placeholders.addAll(constants.values());
+            insert(
+                    connection,
+                    "INSERT INTO " + table + " (" + String.join(", ", all) + ") VALUES ",
+                    "(" + String.join(", ", placeholders) + ")",
+                    rows.values,
+                    duplicatesSkipped
+                            ? " ON DUPLICATE KEY UPDATE " + columns.get(0) + " = VALUES(" + columns.get(0) + ")"
+                            : "");
+            return;
+        }
+        StringBuilder sql = new StringBuilder("LOAD DATA LOCAL INFILE 'import-batch' INTO TABLE ")
+                .append(table)
+                .append(" CHARACTER SET utf8mb4 FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\'")
+                .append(" LINES TERMINATED BY '\\n' (")
+                .append(String.join(", ", columns))
+                .append(')');
+        String separator = " SET ";
+        for (Map.Entry<String, String> constant : constants.entrySet()) {
+            sql.append(separator).append(constant.getKey()).append(" = ").append(constant.getValue());
+            separator = ", ";
+        }
+        try (Statement statement = connection.createStatement()) {
+            org.mariadb.jdbc.Statement driver = statement.unwrap(org.mariadb.jdbc.Statement.class);
+            driver.setLocalInfileInputStream(new ByteArrayInputStream(rows.bytes()));
+            long loaded = driver.executeLargeUpdate(sql.toString());
+            long warnings = 0;
+            try (ResultSet count = statement.executeQuery("SELECT @@warning_count")) {
+                if (count.next()) {
+                    warnings = count.getLong(1);
+                }
+            }
+            if (!duplicatesSkipped && (loaded != rows.count || warnings != 0)) {
+                throw new IllegalStateException(table + ": " + loaded + " of " + rows.count + " rows loaded with "
+                        + warnings + " warnings (a receipt recorded meanwhile?)");
+            }
+        } catch (SQLException e) {
+            if (!isRefusal(e)) {
+                throw e;
+            }
+            localInfileRefused = true;
+            LOG.warning(() -> "Imports: LOAD DATA LOCAL INFILE is refused (" + e.getMessage()
+                    + "); the batch is tried again, and imported rows go in as multi-row INSERTs from now on");
+            throw new IllegalStateException("local files refused, the batch is tried again with INSERTs", e);
+        }
+    }
+
+    private static boolean isRefusal(SQLException e) {
+        String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+        // ER_NOT_ALLOWED_COMMAND (1148), or the driver's own refusal of local files
+        return e.getErrorCode() == 1148 || message.contains("local") && message.contains("infile");
+    }
+
+    private static String time(Instant instant) {
+        return TIME.format(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
+    }
+
+    /**
+     * One table's rows of a batch: tab-separated text for {@code LOAD DATA} (a tab, newline,
+     * carriage return, NUL or backslash in a value escaped; {@code \\N} for NULL), or their values
+     * for multi-row {@code INSERT}s.
+     */
+    private static final class Rows {
+        private final StringBuilder text;
+        private final List<Object[]> values = new ArrayList<>();
+        private final List<Object> row = new ArrayList<>();
+        private boolean first = true;
+        private long count;
+
+        Rows(boolean text) {
+            this.text = text ? new StringBuilder(1 << 16) : null;
+        }
+
+        boolean isText() {
+            return text != null;
+        }
+
+        Rows add(String value) {
+            if (text == null) {
+                row.add(value);
+                return this;
+            }
+            separate();
+            if (value == null) {
+                text.append("\\N");
+                return this;
+            }
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                switch (c) {
+                    case '\\' -> text.append("\\\\");
+                    case '\t' -> text.append("\\t");
+                    case '\n' -> text.append("\\n");
+                    case '\r' -> text.append("\\r");
+                    case '\0' -> text.append("\\0");
+                    default -> text.append(c);
+                }
+            }
+            return this;
+        }
+
+        Rows add(long value) {
+            if (text == null) {
+                row.add(value);
+            } else {
+                separate();
+                text.append(value);
+            }
+            return this;
+        }
+
+        void end() {
+            if (text == null) {
+                values.add(row.toArray());
+                row.clear();
+            } else {
+                text.append('\n');
+                first = true;
+            }
+            count++;
+        }
+
+        byte[] bytes() {
+            return text.toString().getBytes(StandardCharsets.UTF_8);
+        }
+
+        private void separate() {
+            if (!first) {
+                text.append('\t');
+            }
+            first = false;
+        }
+    }
+
     @Override
-    public void grew(ImportId importId, Collection<CustomerId> customers) {
+    public void markDue(ImportId importId, Collection<CustomerId> customers, Instant now) {
+        String held = importId.toString();
+        LocalDateTime at = UtcTimes.utc(now);
         List<Object[]> rows = new ArrayList<>();
         customers.stream()
                 .map(CustomerId::toString)
                 .sorted()
-                .forEach(customer -> rows.add(new Object[] {importId.toString(), customer}));
-        insert("INSERT IGNORE INTO import_customer (import_id, customer_id) VALUES ", "(?, ?)", rows, "");
+                .forEach(customer -> rows.add(new Object[] {customer, at, held}));
+        // a claim without an end: the worker takes a lapsed claim, never one with no end
+        insert(
+                "INSERT INTO customer_metrics_due (customer_id, marked_at, claimed_by, claimed_until) VALUES ",
+                "(?, ?, ?, NULL)",
+                rows,
+                " ON DUPLICATE KEY UPDATE marked_at = VALUES(marked_at), claimed_by = VALUES(claimed_by),"
+                        + " claimed_until = NULL");
     }
 
     @Override
-    public List<CustomerId> grown(ImportId importId, int limit) {
-        List<CustomerId> customers = new ArrayList<>();
-        for (Object[] row : select(
-                "SELECT customer_id FROM import_customer WHERE import_id = ? ORDER BY customer_id LIMIT ?",
-                List.of(importId.toString(), limit),
-                1)) {
-            customers.add(CustomerId.parse(String.valueOf(row[0])));
-        }
-        return customers;
-    }
-
-    @Override
-    public void forget(ImportId importId, Collection<CustomerId> customers) {
-        List<String> ids = customers.stream().map(CustomerId::toString).sorted().toList();
-        try (Connection connection = dataSource.getConnection()) {
-            for (int from = 0; from < ids.size(); from += ROWS_PER_STATEMENT) {
-                List<String> chunk = ids.subList(from, Math.min(ids.size(), from + ROWS_PER_STATEMENT));
-                try (PreparedStatement delete = connection.prepareStatement(
-                        "DELETE FROM import_customer WHERE import_id = ? AND customer_id IN ("
-                                + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")")) {
-                    delete.setString(1, importId.toString());
-                    for (int i = 0; i < chunk.size(); i++) {
-                        delete.setString(i + 2, chunk.get(i));
-                    }
-                    delete.executeUpdate();
-                }
-            }
+    public void releaseDue(ImportId importId, Instant now) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement release =
+                        connection.prepareStatement("UPDATE customer_metrics_due SET marked_at = ?, claimed_by = NULL"
+                                + " WHERE claimed_by = ? AND claimed_until IS NULL")) {
+            release.setObject(1, UtcTimes.utc(now));
+            release.setString(2, importId.toString());
+            release.executeUpdate();
         } catch (SQLException e) {
-            throw new IllegalStateException("the import's customers could not be forgotten", e);
+            throw new IllegalStateException("the import's customers could not be handed to the metrics", e);
         }
     }
 
     private void insert(String head, String placeholders, List<Object[]> rows, String tail) {
         try (Connection connection = dataSource.getConnection()) {
-            for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
-                List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT));
-                try (PreparedStatement insert = connection.prepareStatement(
-                        head + String.join(", ", Collections.nCopies(chunk.size(), placeholders)) + tail)) {
-                    int p = 0;
-                    for (Object[] row : chunk) {
-                        for (Object value : row) {
-                            bind(insert, ++p, value);
-                        }
-                    }
-                    insert.executeUpdate();
-                }
-            }
+            insert(connection, head, placeholders, rows, tail);
         } catch (SQLException e) {
             throw new IllegalStateException("imported receipts could not be written", e);
+        }
+    }
+
+    private static void insert(
+            Connection connection, String head, String placeholders, List<Object[]> rows, String tail)
+            throws SQLException {
+        for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
+            List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT));
+            try (PreparedStatement insert = connection.prepareStatement(
+                    head + String.join(", ", Collections.nCopies(chunk.size(), placeholders)) + tail)) {
+                int p = 0;
+                for (Object[] row : chunk) {
+                    for (Object value : row) {
+                        bind(insert, ++p, value);
+                    }
+                }
+                insert.executeUpdate();
+            }
         }
     }
 

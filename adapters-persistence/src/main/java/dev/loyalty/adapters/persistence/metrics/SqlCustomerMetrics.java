@@ -367,7 +367,8 @@ public class SqlCustomerMetrics implements CustomerMetricsStore {
         String which;
         if (markedBy.isPresent()) {
             p.put("by", UtcTimes.utc(markedBy.get()));
-            which = "marked_at <= :by AND (claimed_by IS NULL OR claimed_by <> :claim)";
+            // a claim without an end is a running import's: its customers are due once it ends
+            which = "marked_at <= :by AND (claimed_by IS NULL OR (claimed_until IS NOT NULL AND claimed_by <> :claim))";
         } else {
             which = "claimed_by IS NULL OR claimed_until < :now";
         }
