@@ -41,8 +41,23 @@ public final class NativeInsert {
      * @param columns its columns, in the order each row gives its values
      */
     public NativeInsert(String table, String... columns) {
-        this.sql = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ";
+        this("INSERT", table, columns);
+    }
+
+    private NativeInsert(String verb, String table, String... columns) {
+        this.sql = verb + " INTO " + table + " (" + String.join(", ", columns) + ") VALUES ";
         this.columns = columns.length;
+    }
+
+    /**
+     * Rows inserted with {@code INSERT IGNORE}: a row whose unique key is already taken is left
+     * out, and {@link #rows} counts only those inserted.
+     *
+     * @param table the table
+     * @param columns its columns, in the order each row gives its values
+     */
+    public static NativeInsert ignoring(String table, String... columns) {
+        return new NativeInsert("INSERT IGNORE", table, columns);
     }
 
     /**
