@@ -231,7 +231,8 @@ public final class ReactionsBenchmark {
             double accepted = events.perSecond() * eventsPerRequest;
             double needed = accepted * EventRules.RULES_PER_TYPE;
             out.println();
-            out.println("== " + name + " and their reactions, wrk 32 connections, " + window.toSeconds() + " s window ==");
+            out.println(
+                    "== " + name + " and their reactions, wrk 32 connections, " + window.toSeconds() + " s window ==");
             out.printf(
                     "  accepted          %.1f events/s (%.1f requests/s of %d; p50 %.1f ms, p99 %.1f ms, errors %d)%n",
                     accepted,
@@ -263,7 +264,9 @@ public final class ReactionsBenchmark {
                     drain.end(),
                     drainSeconds,
                     (drained.evaluations() - end.evaluations()) / drainSeconds,
-                    reactedInDrain <= 0 ? Double.NaN : (progress.statements() - statementsBefore) / (double) reactedInDrain,
+                    reactedInDrain <= 0
+                            ? Double.NaN
+                            : (progress.statements() - statementsBefore) / (double) reactedInDrain,
                     drainCpu.describe());
         }
     }
