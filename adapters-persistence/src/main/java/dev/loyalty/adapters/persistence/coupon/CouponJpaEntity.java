@@ -1,7 +1,5 @@
 package dev.loyalty.adapters.persistence.coupon;
 
-import dev.loyalty.adapters.persistence.UtcTimes;
-import dev.loyalty.adapters.persistence.sql.NativeRows;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -55,31 +53,4 @@ public class CouponJpaEntity {
     String category;
 
     protected CouponJpaEntity() {}
-
-    /**
-     * A row read in plain JDBC, its columns in declaration order (code, template_id, customer_id,
-     * status, valid_from, valid_until, redemption_reference, redeemed_by, issued_at, version,
-     * value_cents, min_spend_cents, category).
-     */
-    static CouponJpaEntity of(Object[] row) {
-        CouponJpaEntity c = new CouponJpaEntity();
-        c.code = (String) row[0];
-        c.templateId = (String) row[1];
-        c.customerId = (String) row[2];
-        c.status = (String) row[3];
-        c.validFrom = time(row[4]);
-        c.validUntil = time(row[5]);
-        c.redemptionReference = (String) row[6];
-        c.redeemedBy = (String) row[7];
-        c.issuedAt = time(row[8]);
-        c.version = ((Number) row[9]).longValue();
-        c.valueCents = row[10] == null ? null : ((Number) row[10]).longValue();
-        c.minSpendCents = row[11] == null ? null : ((Number) row[11]).longValue();
-        c.category = (String) row[12];
-        return c;
-    }
-
-    private static LocalDateTime time(Object column) {
-        return column == null ? null : UtcTimes.utc(NativeRows.instant(column));
-    }
 }

@@ -1,7 +1,7 @@
 package dev.loyalty.adapters.persistence.coupon;
 
+import dev.loyalty.adapters.persistence.Locks;
 import dev.loyalty.adapters.persistence.UniqueKeys;
-import dev.loyalty.adapters.persistence.sql.Jdbc;
 import dev.loyalty.adapters.persistence.sql.NativeInsert;
 import dev.loyalty.application.coupon.CouponCodeTakenException;
 import dev.loyalty.application.coupon.Coupons;
@@ -11,17 +11,16 @@ import dev.loyalty.domain.coupon.CouponStatus;
 import dev.loyalty.domain.coupon.CouponTemplateId;
 import dev.loyalty.domain.customer.CustomerId;
 import dev.loyalty.domain.shared.ConcurrentUpdateException;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import javax.sql.DataSource;
 
 /**
  * Issued coupons in MariaDB, written in batches (JDBC batch writing: 10,000 codes are one
@@ -37,10 +36,6 @@ public class JpaCoupons implements Coupons {
 
     @Inject
     private Clock clock;
-
-    /** The container's; absent outside it (the entity manager's connection is used then). */
-    @Resource(lookup = "java:app/jdbc/loyalty")
-    private DataSource dataSource;
 
     protected JpaCoupons() {}
 
@@ -110,33 +105,31 @@ public class JpaCoupons implements Coupons {
         return Optional.ofNullable(em.find(CouponJpaEntity.class, code.value())).map(CouponMapper::toDomain);
     }
 
-    /** The coupon row locked (SELECT ... FOR UPDATE) and read as it is now, in plain JDBC. */
     @Override
     public Optional<Coupon> lockedByCode(CouponCode code) {
-        return new Jdbc(dataSource, em)
-                        .select(
-                                "SELECT code, template_id, customer_id, status, valid_from, valid_until, redemption_reference,"
-                                        + " redeemed_by, issued_at, version, value_cents, min_spend_cents, category"
-                                        + " FROM coupon WHERE code = ? FOR UPDATE",
-                                code.value())
-                        .stream()
-                        .findFirst()
-                        .map(CouponJpaEntity::of)
-                        .map(CouponMapper::toDomain);
+        return em.createQuery("SELECT c FROM CouponJpaEntity c WHERE c.code = :code", CouponJpaEntity.class)
+                .setParameter("code", code.value())
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .setHint(Locks.REFRESH, true)
+                .getResultStream()
+                .findFirst()
+                .map(CouponMapper::toDomain);
     }
 
-    /** The coupon's move from {@code from}, a conditional UPDATE in plain JDBC. */
     @Override
     public void saveTransition(Coupon coupon, CouponStatus from, CustomerId redeemedBy) {
-        int updated = new Jdbc(dataSource, em)
-                .update(
-                        "UPDATE coupon SET status = ?, redemption_reference = ?, redeemed_by = ?, version = version + 1"
-                                + " WHERE code = ? AND status = ?",
-                        coupon.status().name(),
-                        coupon.redemptionReference().orElse(null),
-                        redeemedBy == null ? null : redeemedBy.toString(),
-                        coupon.code().value(),
-                        from.name());
+        int updated = em.createQuery(
+                        """
+                        UPDATE CouponJpaEntity c
+                        SET c.status = :to, c.redemptionReference = :reference, c.redeemedBy = :by,
+                            c.version = c.version + 1
+                        WHERE c.code = :code AND c.status = :from""")
+                .setParameter("to", coupon.status().name())
+                .setParameter("reference", coupon.redemptionReference().orElse(null))
+                .setParameter("by", redeemedBy == null ? null : redeemedBy.toString())
+                .setParameter("code", coupon.code().value())
+                .setParameter("from", from.name())
+                .executeUpdate();
         if (updated != 1) {
             throw new ConcurrentUpdateException("coupon " + coupon.code() + " is no longer " + from);
         }

@@ -2,12 +2,10 @@ package dev.loyalty.adapters.persistence.idempotency;
 
 import dev.loyalty.adapters.persistence.UniqueKeys;
 import dev.loyalty.adapters.persistence.UtcTimes;
-import dev.loyalty.adapters.persistence.sql.Jdbc;
 import dev.loyalty.application.idempotency.IdempotencyKeyInFlightException;
 import dev.loyalty.application.idempotency.IdempotencyRecords;
 import dev.loyalty.application.idempotency.IdempotentRequest;
 import dev.loyalty.application.idempotency.StoredResponse;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -16,7 +14,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import javax.sql.DataSource;
 
 /**
  * Idempotency records in MariaDB. A claim is {@code INSERT IGNORE} of the key's row in the
@@ -36,10 +33,6 @@ public class JpaIdempotencyRecords implements IdempotencyRecords {
     @PersistenceContext(unitName = "loyalty")
     private EntityManager em;
 
-    /** The container's; absent outside it (the entity manager's connection is used then). */
-    @Resource(lookup = "java:app/jdbc/loyalty")
-    private DataSource dataSource;
-
     protected JpaIdempotencyRecords() {}
 
     /** For tests outside the container. */
@@ -51,14 +44,15 @@ public class JpaIdempotencyRecords implements IdempotencyRecords {
     public Optional<Recorded> claim(IdempotentRequest request, Instant now) {
         int inserted;
         try {
-            inserted = jdbc().update(
+            inserted = em.createNativeQuery(
                             "SET STATEMENT innodb_lock_wait_timeout = " + IN_FLIGHT_WAIT_SECONDS + " FOR"
                                     + " INSERT IGNORE INTO idempotency_record"
                                     + " (key_hash, fingerprint, status, body, location, created_at)"
-                                    + " VALUES (?, ?, 0, '', NULL, ?)",
-                            request.keyHash(),
-                            request.fingerprint(),
-                            now);
+                                    + " VALUES (?, ?, 0, '', NULL, ?)")
+                    .setParameter(1, request.keyHash())
+                    .setParameter(2, request.fingerprint())
+                    .setParameter(3, UtcTimes.utc(now))
+                    .executeUpdate();
         } catch (PersistenceException e) {
             if (lockWaitTimedOut(e)) {
                 throw new IdempotencyKeyInFlightException();
@@ -68,27 +62,28 @@ public class JpaIdempotencyRecords implements IdempotencyRecords {
         if (inserted == 1) {
             return Optional.empty();
         }
-        List<Object[]> rows = jdbc().select(
+        List<?> rows = em.createNativeQuery(
                         "SELECT fingerprint, status, body, location FROM idempotency_record WHERE key_hash = ?"
-                                + " LOCK IN SHARE MODE",
-                        request.keyHash());
+                                + " LOCK IN SHARE MODE")
+                .setParameter(1, request.keyHash())
+                .getResultList();
         if (rows.isEmpty()) {
             // purged between the insert and the read: the caller retries as a new request
             throw new IdempotencyKeyInFlightException();
         }
-        Object[] row = rows.get(0);
+        Object[] row = (Object[]) rows.get(0);
         return Optional.of(new Recorded(
                 (String) row[0], new StoredResponse(((Number) row[1]).intValue(), (String) row[2], (String) row[3])));
     }
 
     @Override
     public void complete(IdempotentRequest request, StoredResponse response) {
-        jdbc().update(
-                        "UPDATE idempotency_record SET status = ?, body = ?, location = ? WHERE key_hash = ?",
-                        response.status(),
-                        response.body(),
-                        response.location(),
-                        request.keyHash());
+        em.createNativeQuery("UPDATE idempotency_record SET status = ?, body = ?, location = ? WHERE key_hash = ?")
+                .setParameter(1, response.status())
+                .setParameter(2, response.body())
+                .setParameter(3, response.location())
+                .setParameter(4, request.keyHash())
+                .executeUpdate();
     }
 
     @Override
@@ -96,11 +91,6 @@ public class JpaIdempotencyRecords implements IdempotencyRecords {
         return em.createNativeQuery("DELETE FROM idempotency_record WHERE created_at < ? LIMIT 10000")
                 .setParameter(1, UtcTimes.utc(cutoff))
                 .executeUpdate();
-    }
-
-    /** The claim and the response in plain JDBC: two statements on every keyed request. */
-    private Jdbc jdbc() {
-        return new Jdbc(dataSource, em);
     }
 
     private static boolean lockWaitTimedOut(Throwable failure) {

@@ -2,7 +2,7 @@ package dev.loyalty.adapters.persistence.purchase;
 
 import dev.loyalty.adapters.persistence.Locks;
 import dev.loyalty.adapters.persistence.UniqueKeys;
-import dev.loyalty.adapters.persistence.sql.Jdbc;
+import dev.loyalty.adapters.persistence.UtcTimes;
 import dev.loyalty.application.checkout.Purchases;
 import dev.loyalty.domain.customer.CustomerId;
 import dev.loyalty.domain.purchase.LineReturn;
@@ -19,6 +19,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import jakarta.persistence.Query;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -27,7 +28,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import javax.sql.DataSource;
 
 /**
  * Purchases in MariaDB: the purchase row, its lines and coupons written in one batch; the
@@ -48,10 +48,6 @@ public class JpaPurchases implements Purchases {
     @Resource
     private TransactionSynchronizationRegistry transactions;
 
-    /** The container's; absent outside it (the entity manager's connection is used then). */
-    @Resource(lookup = "java:app/jdbc/loyalty")
-    private DataSource dataSource;
-
     protected JpaPurchases() {}
 
     /** For tests outside the container. */
@@ -60,17 +56,12 @@ public class JpaPurchases implements Purchases {
         this.clock = clock;
     }
 
-    /**
-     * A purchase is only ever appended here (its reversals update it later): rows in plain JDBC, not
-     * managed entities, and nothing read back.
-     */
+    /** A purchase is only ever appended here (its reversals update it later): rows, not managed entities. */
     @Override
     public void add(Purchase purchase) {
-        Jdbc jdbc = new Jdbc(dataSource, em);
         try {
-            PurchaseMapper.PURCHASE.rows(
-                    jdbc,
-                    List.<Object[]>of(PurchaseMapper.insertValues(PurchaseMapper.toNewRow(purchase, clock.instant()))));
+            PurchaseMapper.PURCHASE.row(
+                    em, PurchaseMapper.insertValues(PurchaseMapper.toNewRow(purchase, clock.instant())));
         } catch (PersistenceException e) {
             if (UniqueKeys.violated(e).filter("uk_purchase_receipt"::equals).isPresent()) {
                 throw new PurchaseAlreadyRecordedException(purchase.storeId(), purchase.receiptId());
@@ -78,16 +69,16 @@ public class JpaPurchases implements Purchases {
             throw e;
         }
         PurchaseMapper.LINES.rows(
-                jdbc,
+                em,
                 PurchaseMapper.toLineRows(purchase).stream()
                         .map(PurchaseMapper::insertValues)
                         .toList());
         PurchaseMapper.COUPONS.rows(
-                jdbc,
+                em,
                 PurchaseMapper.toCouponRows(purchase).stream()
                         .map(PurchaseMapper::insertValues)
                         .toList());
-        purchase.customerId().ifPresent(customer -> addBought(jdbc, purchase, customer));
+        purchase.customerId().ifPresent(customer -> addBought(purchase, customer));
         AppendedPurchases.appended(transactions, purchase);
     }
 
@@ -96,7 +87,7 @@ public class JpaPurchases implements Purchases {
      * its lines, in one statement; a category or SKU named twice in different case is one row under
      * the table's collation (the no-op update keeps the first).
      */
-    private static void addBought(Jdbc jdbc, Purchase purchase, CustomerId customer) {
+    private void addBought(Purchase purchase, CustomerId customer) {
         Set<String> categories = new LinkedHashSet<>();
         Set<String> skus = new LinkedHashSet<>();
         for (PurchaseLine line : purchase.lines()) {
@@ -108,7 +99,7 @@ public class JpaPurchases implements Purchases {
         if (categories.isEmpty()) {
             return;
         }
-        Object occurred = purchase.occurredAt();
+        Object occurred = UtcTimes.utc(purchase.occurredAt());
         String id = purchase.id().toString();
         List<Object> values = new ArrayList<>();
         for (String category : categories) {
@@ -117,17 +108,25 @@ public class JpaPurchases implements Purchases {
         for (String sku : skus) {
             values.addAll(List.of(id, "S", sku, occurred, customer.toString()));
         }
-        jdbc.update(
-                "INSERT INTO purchase_bought (purchase_id, kind, item, occurred_at, customer_id) VALUES "
-                        + String.join(", ", Collections.nCopies(categories.size() + skus.size(), "(?, ?, ?, ?, ?)"))
-                        + " ON DUPLICATE KEY UPDATE purchase_id = purchase_bought.purchase_id",
-                values.toArray());
+        Query insert = em.createNativeQuery("INSERT INTO purchase_bought (purchase_id, kind, item, occurred_at,"
+                + " customer_id) VALUES "
+                + String.join(", ", Collections.nCopies(categories.size() + skus.size(), "(?, ?, ?, ?, ?)"))
+                + " ON DUPLICATE KEY UPDATE purchase_id = purchase_bought.purchase_id");
+        for (int i = 0; i < values.size(); i++) {
+            insert.setParameter(i + 1, values.get(i));
+        }
+        insert.executeUpdate();
     }
 
     @Override
     public boolean exists(String storeId, String receiptId) {
-        return !new Jdbc(dataSource, em)
-                .select("SELECT 1 FROM purchase WHERE store_id = ? AND receipt_id = ? LIMIT 1", storeId, receiptId)
+        return !em.createQuery(
+                        "SELECT p.id FROM PurchaseJpaEntity p WHERE p.storeId = :store AND p.receiptId = :receipt",
+                        String.class)
+                .setParameter("store", storeId)
+                .setParameter("receipt", receiptId)
+                .setMaxResults(1)
+                .getResultList()
                 .isEmpty();
     }
 

@@ -117,33 +117,6 @@ public final class NativeInsert {
         return em.unwrap(Connection.class);
     }
 
-    /**
-     * Inserts the rows (none: nothing is done) through plain JDBC, without flushing the entity
-     * manager (see {@link Jdbc}).
-     *
-     * @return how many rows were inserted
-     */
-    public int rows(Jdbc jdbc, List<Object[]> rows) {
-        int perStatement = Math.max(1, MAX_JDBC_PARAMETERS / columns);
-        String placeholders = "(" + String.join(", ", Collections.nCopies(columns, "?")) + ")";
-        int inserted = 0;
-        for (int from = 0; from < rows.size(); from += perStatement) {
-            List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + perStatement));
-            inserted += jdbc.with(sql + String.join(", ", Collections.nCopies(chunk.size(), placeholders)), insert -> {
-                int position = 1;
-                for (Object[] row : chunk) {
-                    if (row.length != columns) {
-                        throw new IllegalArgumentException(
-                                "a row of " + row.length + " values for " + columns + " columns");
-                    }
-                    position = Jdbc.bind(insert, position, row);
-                }
-                return insert.executeUpdate();
-            });
-        }
-        return inserted;
-    }
-
     private int jdbc(Connection connection, List<Object[]> rows) {
         int perStatement = Math.max(1, MAX_JDBC_PARAMETERS / columns);
         String placeholders = "(" + String.join(", ", Collections.nCopies(columns, "?")) + ")";

@@ -4,7 +4,6 @@ import dev.loyalty.adapters.persistence.Locks;
 import dev.loyalty.adapters.persistence.UniqueKeys;
 import dev.loyalty.adapters.persistence.UtcTimes;
 import dev.loyalty.adapters.persistence.operations.CommittedCounts;
-import dev.loyalty.adapters.persistence.sql.Jdbc;
 import dev.loyalty.adapters.persistence.sql.NativeInsert;
 import dev.loyalty.adapters.persistence.sql.NativeRows;
 import dev.loyalty.application.account.Wallets;
@@ -14,7 +13,6 @@ import dev.loyalty.domain.shared.Points;
 import dev.loyalty.domain.wallet.Wallet;
 import dev.loyalty.domain.wallet.WalletEntry;
 import dev.loyalty.domain.wallet.WalletHead;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -24,7 +22,6 @@ import jakarta.persistence.PersistenceException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import javax.sql.DataSource;
 
 /**
  * Wallets in MariaDB. A save is one conditional UPDATE of the wallet row (balance and version,
@@ -43,10 +40,6 @@ public class JpaWallets implements Wallets {
     /** Points by entry type, once committed; absent outside the container. */
     @Inject
     private CommittedCounts counts;
-
-    /** The container's; absent outside it (the entity manager's connection is used then). */
-    @Resource(lookup = "java:app/jdbc/loyalty")
-    private DataSource dataSource;
 
     protected JpaWallets() {}
 
@@ -100,21 +93,21 @@ public class JpaWallets implements Wallets {
      * wallet's). The sequence is read after the row's lock is granted - a correlated subquery runs
      * per locked row - so it sees every entry the previous holder committed.
      */
+    @SuppressWarnings("unchecked")
     private Optional<WalletHead> lockHead(String id) {
-        return new Jdbc(dataSource, em)
-                        .select(
-                                "SELECT w.customer_id, w.balance, w.next_expiry_at, w.version,"
-                                        + " (SELECT MAX(e.sequence) FROM wallet_entry e WHERE e.customer_id = w.customer_id)"
-                                        + " FROM wallet w WHERE w.customer_id = ? FOR UPDATE",
-                                id)
-                        .stream()
-                        .findFirst()
-                        .map(row -> new WalletHead(
-                                CustomerId.parse(String.valueOf(row[0])),
-                                NativeRows.number(row[1]),
-                                row[4] == null ? 0 : NativeRows.number(row[4]),
-                                NativeRows.instant(row[2]),
-                                NativeRows.number(row[3])));
+        List<Object[]> rows = em.createNativeQuery("SELECT w.customer_id, w.balance, w.next_expiry_at, w.version,"
+                        + " (SELECT MAX(e.sequence) FROM wallet_entry e WHERE e.customer_id = w.customer_id)"
+                        + " FROM wallet w WHERE w.customer_id = ? FOR UPDATE")
+                .setParameter(1, id)
+                .getResultList();
+        return rows.stream()
+                .findFirst()
+                .map(row -> new WalletHead(
+                        CustomerId.parse(String.valueOf(row[0])),
+                        NativeRows.number(row[1]),
+                        row[4] == null ? 0 : NativeRows.number(row[4]),
+                        NativeRows.instant(row[2]),
+                        NativeRows.number(row[3])));
     }
 
     @Override
@@ -255,25 +248,24 @@ public class JpaWallets implements Wallets {
         return query;
     }
 
-    /** The wallet row's new balance and next expiry, if it is still at {@code version} (plain JDBC). */
+    /** The wallet row's new balance and next expiry, if it is still at {@code version}. */
     private void update(CustomerId customerId, long balance, Optional<Instant> nextExpiry, long version) {
-        int updated = new Jdbc(dataSource, em)
-                .update(
-                        "UPDATE wallet SET balance = ?, next_expiry_at = ?, version = version + 1"
-                                + " WHERE customer_id = ? AND version = ?",
-                        balance,
-                        nextExpiry.orElse(null),
-                        customerId.toString(),
-                        version);
+        int updated = em.createNativeQuery("UPDATE wallet SET balance = ?, next_expiry_at = ?, version = version + 1"
+                        + " WHERE customer_id = ? AND version = ?")
+                .setParameter(1, balance)
+                .setParameter(2, UtcTimes.utc(nextExpiry.orElse(null)))
+                .setParameter(3, customerId.toString())
+                .setParameter(4, version)
+                .executeUpdate();
         if (updated != 1) {
             throw stale(customerId);
         }
     }
 
-    /** The ledger is only ever appended to: rows in one plain JDBC statement, not managed entities. */
+    /** The ledger is only ever appended to: rows in one statement, not managed entities. */
     private void append(String customerId, List<WalletEntry> entries) {
         WalletMapper.ENTRIES.rows(
-                new Jdbc(dataSource, em),
+                em,
                 entries.stream()
                         .map(entry -> WalletMapper.insertValues(WalletMapper.toRow(customerId, entry)))
                         .toList());
