@@ -32,8 +32,10 @@ import java.util.logging.Logger;
  * SMS through a local server answering like Twilio's Messages API at once. The messages are
  * written straight into the outbox, all due at the same instant, so that only the relay is
  * measured (not the API that queues them): from that instant to the last one SENT. Also counts
- * what the gateway received twice (it should be nothing). Options: {@code -Dbench.messages=20000
- * -Dbench.customers=200 -Dbench.workers=2 -Dbench.batch=20 -Dbench.jar=...}.
+ * what the gateway received twice (it should be nothing), the statements per message and the CPU of
+ * each process over that time (the instances, MariaDB, this JVM: the gateway) with the load average.
+ * Options: {@code -Dbench.messages=20000 -Dbench.customers=200 -Dbench.workers=8 -Dbench.batch=20
+ * -Dbench.instances=2 -Dbench.env.NAME=value -Dbench.jar=...}.
  */
 public final class RelayBenchmark {
 
@@ -47,8 +49,12 @@ public final class RelayBenchmark {
         Path jar = Path.of(System.getProperty("bench.jar"));
         int messages = Integer.getInteger("bench.messages", 20_000);
         int customers = Integer.getInteger("bench.customers", 200);
-        String workers = System.getProperty("bench.workers", "2");
+        String workers = System.getProperty("bench.workers", "8");
         String batch = System.getProperty("bench.batch", "20");
+        int instances = Integer.getInteger("bench.instances", 2);
+        if (instances < 1 || instances > 4) {
+            throw new IllegalArgumentException("bench.instances must be 1..4");
+        }
         Path work = Files.createDirectories(
                 Path.of(System.getProperty("bench.workRoot")).resolve("relay-" + System.currentTimeMillis()));
         AtomicLong requests = new AtomicLong();
@@ -70,38 +76,40 @@ public final class RelayBenchmark {
             }
         });
         gateway.start();
-        Map<String, String> env = Map.of(
+        Map<String, String> env = new java.util.HashMap<>(Map.of(
                 "LOYALTY_SMS_PROVIDER", "twilio",
-                "LOYALTY_SMS_TWILIO_BASE_URL",
-                        "http://127.0.0.1:" + gateway.getAddress().getPort(),
+                "LOYALTY_SMS_TWILIO_BASE_URL", "http://127.0.0.1:" + gateway.getAddress().getPort(),
                 "LOYALTY_SMS_TWILIO_ACCOUNT_SID", "ACbench",
                 "LOYALTY_SMS_TWILIO_AUTH_TOKEN", "bench",
                 "LOYALTY_SMS_FROM", "+15005550006",
                 "LOYALTY_MESSAGING_RELAY_WORKERS", workers,
-                "LOYALTY_MESSAGING_RELAY_BATCH", batch);
-        try (BenchDatabase database =
-                        BenchDatabase.start(Path.of(System.getProperty("bench.mariadbBase")), work.resolve("mariadb"));
-                ServiceProcess a = ServiceProcess.start(
+                "LOYALTY_MESSAGING_RELAY_BATCH", batch));
+        // any other service variable: -Dbench.env.NAME=value (e.g. LOYALTY_MESSAGING_RELAY_SENDS)
+        System.getProperties().stringPropertyNames().stream()
+                .filter(name -> name.startsWith("bench.env."))
+                .forEach(name -> env.put(name.substring("bench.env.".length()), System.getProperty(name)));
+        Path dbHome = work.resolve("mariadb");
+        List<ServiceProcess> services = new ArrayList<>();
+        try (BenchDatabase database = BenchDatabase.start(Path.of(System.getProperty("bench.mariadbBase")), dbHome)) {
+            for (int i = 0; i < instances; i++) {
+                String name = String.valueOf((char) ('a' + i));
+                services.add(ServiceProcess.start(
                         jar,
-                        Files.createDirectories(work.resolve("a")),
+                        Files.createDirectories(work.resolve(name)),
                         freePort(),
                         database.url(),
-                        work.resolve("a.log"),
-                        env);
-                ServiceProcess b = ServiceProcess.start(
-                        jar,
-                        Files.createDirectories(work.resolve("b")),
-                        freePort(),
-                        database.url(),
-                        work.resolve("b.log"),
-                        env)) {
-            Api apiA = new Api(a.port());
-            System.out.printf(
-                    "instance a ready in %d s%n",
-                    a.awaitReady(apiA, Duration.ofMinutes(4)).toSeconds());
-            System.out.printf(
-                    "instance b ready in %d s%n",
-                    b.awaitReady(new Api(b.port()), Duration.ofMinutes(4)).toSeconds());
+                        work.resolve(name + ".log"),
+                        env));
+            }
+            for (int i = 0; i < instances; i++) {
+                System.out.printf(
+                        "instance %c ready in %d s%n",
+                        (char) ('a' + i),
+                        services.get(i)
+                                .awaitReady(new Api(services.get(i).port()), Duration.ofMinutes(4))
+                                .toSeconds());
+            }
+            Api apiA = new Api(services.get(0).port());
             Tokens tokensOfA = Tokens.mint(jar, work.resolve("a"));
             List<String> ids = new ArrayList<>();
             for (int i = 0; i < customers; i++) {
@@ -144,6 +152,16 @@ public final class RelayBenchmark {
                 connection.commit();
                 connection.setAutoCommit(true);
                 System.out.printf("%d messages queued, due at %s%n", messages, due);
+                while (Instant.now().isBefore(due)) {
+                    Thread.sleep(Math.max(1, Math.min(250, Duration.between(Instant.now(), due).toMillis())));
+                }
+                // the relays' work from the instant the messages are due: CPU of each process, statements
+                List<CpuClock> before = new ArrayList<>();
+                for (ServiceProcess service : services) {
+                    before.add(CpuClock.read(service.pid(), dbHome));
+                }
+                long statementsBefore = database.statements();
+                String loadBefore = CpuClock.loadAverage();
                 long sent = 0;
                 Instant deadline = due.plus(Duration.ofMinutes(10));
                 while (sent < messages && Instant.now().isBefore(deadline)) {
@@ -156,21 +174,52 @@ public final class RelayBenchmark {
                     }
                 }
                 Instant done = Instant.now();
+                List<CpuClock> used = new ArrayList<>();
+                for (int i = 0; i < services.size(); i++) {
+                    used.add(CpuClock.read(services.get(i).pid(), dbHome).since(before.get(i)));
+                }
+                long statements = database.statements() - statementsBefore;
+                String loadAfter = CpuClock.loadAverage();
                 double seconds = Duration.between(due, done).toMillis() / 1000.0;
+                double serviceCpu =
+                        used.stream().mapToLong(c -> c.service().toMillis()).sum() / 1e3;
+                double databaseCpu = used.get(0).database().toMillis() / 1e3;
+                double gatewayCpu = used.get(0).client().toMillis() / 1e3;
                 System.out.println();
-                System.out.println("== Relay benchmark: 2 instances, " + workers + " relay workers each, batches of "
-                        + batch + ", local Twilio-shaped gateway ==");
+                System.out.println("== Relay benchmark: " + instances + " instance(s), " + workers
+                        + " relay workers each, batches of " + batch + ", local Twilio-shaped gateway ==");
                 System.out.printf("messages SENT        %d of %d%n", sent, messages);
                 System.out.printf("time                 %.1f s (from the instant they were due; +-0.25 s)%n", seconds);
-                System.out.printf("throughput           %.0f messages/s%n", sent / seconds);
+                System.out.printf("throughput           %.1f messages/s%n", sent / seconds);
                 System.out.printf(
                         "gateway requests     %d (distinct messages %d, repeats %d)%n",
                         requests.get(), tokens.size(), requests.get() - tokens.size());
                 System.out.printf(
-                        "machine              %d cores, JDK %s; load generator, both instances and MariaDB share it%n",
+                        "statements           %.1f per message (MariaDB's Questions, this poll's 4/s included)%n",
+                        (double) statements / Math.max(1, sent));
+                StringBuilder perService = new StringBuilder();
+                for (int i = 0; i < used.size(); i++) {
+                    perService.append(String.format(
+                            "%s%c %.1f s", i == 0 ? "" : ", ", (char) ('a' + i), used.get(i).service().toMillis() / 1e3));
+                }
+                System.out.printf(
+                        "CPU                  service %.1f s (%s), MariaDB %.1f s, gateway+bench %.1f s%n",
+                        serviceCpu, perService, databaseCpu, gatewayCpu);
+                System.out.printf(
+                        "CPU per message      service %.2f ms, MariaDB %.2f ms, gateway+bench %.2f ms, all %.2f ms%n",
+                        serviceCpu * 1e3 / Math.max(1, sent),
+                        databaseCpu * 1e3 / Math.max(1, sent),
+                        gatewayCpu * 1e3 / Math.max(1, sent),
+                        (serviceCpu + databaseCpu + gatewayCpu) * 1e3 / Math.max(1, sent));
+                System.out.printf("load average         %s at the start, %s at the end%n", loadBefore, loadAfter);
+                System.out.printf(
+                        "machine              %d cores, JDK %s; load generator, the instances and MariaDB share it%n",
                         Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
             }
         } finally {
+            for (ServiceProcess service : services) {
+                service.close();
+            }
             gateway.stop(0);
             ((java.util.concurrent.ExecutorService) gateway.getExecutor()).shutdownNow();
         }
