@@ -78,7 +78,8 @@ public final class RelayBenchmark {
         gateway.start();
         Map<String, String> env = new java.util.HashMap<>(Map.of(
                 "LOYALTY_SMS_PROVIDER", "twilio",
-                "LOYALTY_SMS_TWILIO_BASE_URL", "http://127.0.0.1:" + gateway.getAddress().getPort(),
+                "LOYALTY_SMS_TWILIO_BASE_URL",
+                        "http://127.0.0.1:" + gateway.getAddress().getPort(),
                 "LOYALTY_SMS_TWILIO_ACCOUNT_SID", "ACbench",
                 "LOYALTY_SMS_TWILIO_AUTH_TOKEN", "bench",
                 "LOYALTY_SMS_FROM", "+15005550006",
@@ -153,7 +154,9 @@ public final class RelayBenchmark {
                 connection.setAutoCommit(true);
                 System.out.printf("%d messages queued, due at %s%n", messages, due);
                 while (Instant.now().isBefore(due)) {
-                    Thread.sleep(Math.max(1, Math.min(250, Duration.between(Instant.now(), due).toMillis())));
+                    Thread.sleep(Math.max(
+                            1,
+                            Math.min(250, Duration.between(Instant.now(), due).toMillis())));
                 }
                 // the relays' work from the instant the messages are due: CPU of each process, statements
                 List<CpuClock> before = new ArrayList<>();
@@ -200,7 +203,10 @@ public final class RelayBenchmark {
                 StringBuilder perService = new StringBuilder();
                 for (int i = 0; i < used.size(); i++) {
                     perService.append(String.format(
-                            "%s%c %.1f s", i == 0 ? "" : ", ", (char) ('a' + i), used.get(i).service().toMillis() / 1e3));
+                            "%s%c %.1f s",
+                            i == 0 ? "" : ", ",
+                            (char) ('a' + i),
+                            used.get(i).service().toMillis() / 1e3));
                 }
                 System.out.printf(
                         "CPU                  service %.1f s (%s), MariaDB %.1f s, gateway+bench %.1f s%n",

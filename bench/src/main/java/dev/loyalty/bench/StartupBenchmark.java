@@ -105,10 +105,7 @@ public final class StartupBenchmark {
                     Map<String, Long> floor = startFloor(floorWar.get(), run.resolve("floor-" + i));
                     out.printf(
                             "  floor %d%s (plain Payara Micro, one JAX-RS resource): %s, load %s%n",
-                            i,
-                            optionsB == null ? "" : b ? " B" : " A",
-                            describe(floor),
-                            CpuClock.loadAverage());
+                            i, optionsB == null ? "" : b ? " B" : " A", describe(floor), CpuClock.loadAverage());
                     (b ? floorsB : floorsA).add(floor);
                 }
             }
@@ -197,10 +194,8 @@ public final class StartupBenchmark {
     }
 
     private static long median(List<Map<String, Long>> starts, String key) {
-        long[] values = starts.stream()
-                .mapToLong(p -> p.getOrDefault(key, 0L))
-                .sorted()
-                .toArray();
+        long[] values =
+                starts.stream().mapToLong(p -> p.getOrDefault(key, 0L)).sorted().toArray();
         return values[values.length / 2];
     }
 
@@ -210,8 +205,8 @@ public final class StartupBenchmark {
      */
     static Path floorWar(Path war) throws IOException {
         try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(war))) {
-            for (Class<?> type :
-                    List.of(dev.loyalty.bench.floor.FloorApplication.class, dev.loyalty.bench.floor.FloorResource.class)) {
+            for (Class<?> type : List.of(
+                    dev.loyalty.bench.floor.FloorApplication.class, dev.loyalty.bench.floor.FloorResource.class)) {
                 String name = type.getName().replace('.', '/') + ".class";
                 try (java.io.InputStream in = type.getClassLoader().getResourceAsStream(name)) {
                     if (in == null) {
@@ -235,7 +230,8 @@ public final class StartupBenchmark {
     private static Map<String, Long> startFloor(Path war, Path dir) throws IOException, InterruptedException {
         Path micro = Path.of(System.getProperty("bench.payaraMicro"));
         if (!Files.isRegularFile(micro)) {
-            throw new IllegalStateException("no Payara Micro jar at " + micro + " (-Dbench.payaraMicro, or -Dbench.floor=false)");
+            throw new IllegalStateException(
+                    "no Payara Micro jar at " + micro + " (-Dbench.payaraMicro, or -Dbench.floor=false)");
         }
         Path tmp = Files.createDirectories(dir.resolve("tmp"));
         int port = PurchaseBenchmark.freeLoopbackPort();
@@ -276,7 +272,8 @@ public final class StartupBenchmark {
                 }
                 Thread.sleep(100);
             }
-            throw new IllegalStateException("the floor application was not ready (log: " + dir.resolve("floor.log") + ")");
+            throw new IllegalStateException(
+                    "the floor application was not ready (log: " + dir.resolve("floor.log") + ")");
         } finally {
             process.destroy();
             if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
