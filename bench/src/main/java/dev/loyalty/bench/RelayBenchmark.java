@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +18,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,7 +35,9 @@ import java.util.logging.Logger;
  * what the gateway received twice (it should be nothing), the statements per message and the CPU of
  * each process over that time (the instances, MariaDB, this JVM: the gateway) with the load average.
  * Options: {@code -Dbench.messages=20000 -Dbench.customers=200 -Dbench.workers=8 -Dbench.batch=20
- * -Dbench.instances=2 -Dbench.env.NAME=value -Dbench.jar=...}.
+ * -Dbench.instances=2 -Dbench.env.NAME=value -Dbench.jar=... -Dbench.readyMinutes=10}; with {@code
+ * -Dbench.jarB=...} the same run then measures that jar too, on the same database (new messages),
+ * and prints B/A.
  */
 public final class RelayBenchmark {
 
@@ -90,10 +92,75 @@ public final class RelayBenchmark {
                 .filter(name -> name.startsWith("bench.env."))
                 .forEach(name -> env.put(name.substring("bench.env.".length()), System.getProperty(name)));
         Path dbHome = work.resolve("mariadb");
-        List<ServiceProcess> services = new ArrayList<>();
+        Optional<Path> jarB =
+                Optional.ofNullable(System.getProperty("bench.jarB")).map(Path::of);
         try (BenchDatabase database = BenchDatabase.start(Path.of(System.getProperty("bench.mariadbBase")), dbHome)) {
+            List<String> ids = new ArrayList<>();
+            Result first = measure(
+                    "A", jar, work, database, dbHome, env, instances, ids, customers, messages, requests, tokens);
+            System.out.println(first.describe());
+            if (jarB.isPresent()) {
+                // the same run, the same database: the other jar's instances relay as many new messages
+                Result second = measure(
+                        "B",
+                        jarB.get(),
+                        work,
+                        database,
+                        dbHome,
+                        env,
+                        instances,
+                        ids,
+                        customers,
+                        messages,
+                        requests,
+                        tokens);
+                System.out.println(second.describe());
+                System.out.printf(
+                        "B/A                  throughput %.2f, service CPU per message %.2f, MariaDB CPU per message %.2f,"
+                                + " statements per message %.2f%n",
+                        second.rate() / first.rate(),
+                        second.serviceMs() / first.serviceMs(),
+                        second.databaseMs() / first.databaseMs(),
+                        second.statements() / first.statements());
+            }
+            System.out.printf(
+                    "machine              %d cores, JDK %s; load generator, the instances and MariaDB share it%n",
+                    Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+        } finally {
+            gateway.stop(0);
+            ((java.util.concurrent.ExecutorService) gateway.getExecutor()).shutdownNow();
+        }
+    }
+
+    /** One measurement's figures and how it printed them. */
+    private record Result(String text, double rate, double serviceMs, double databaseMs, double statements) {
+        String describe() {
+            return text;
+        }
+    }
+
+    /**
+     * Starts the instances of {@code jar}, enrols the customers (the first time), queues the
+     * messages due at one instant and times the relays up to the last one SENT; stops the instances.
+     */
+    private static Result measure(
+            String label,
+            Path jar,
+            Path work,
+            BenchDatabase database,
+            Path dbHome,
+            Map<String, String> env,
+            int instances,
+            List<String> ids,
+            int customers,
+            int messages,
+            AtomicLong requests,
+            Set<String> tokens)
+            throws Exception {
+        List<ServiceProcess> services = new ArrayList<>();
+        try {
             for (int i = 0; i < instances; i++) {
-                String name = String.valueOf((char) ('a' + i));
+                String name = label.toLowerCase(java.util.Locale.ROOT) + (char) ('a' + i);
                 services.add(ServiceProcess.start(
                         jar,
                         Files.createDirectories(work.resolve(name)),
@@ -102,30 +169,35 @@ public final class RelayBenchmark {
                         work.resolve(name + ".log"),
                         env));
             }
+            Duration readyLimit = Duration.ofMinutes(Long.getLong("bench.readyMinutes", 10));
             for (int i = 0; i < instances; i++) {
                 System.out.printf(
-                        "instance %c ready in %d s%n",
+                        "%s: instance %c ready in %d s (load %s)%n",
+                        label,
                         (char) ('a' + i),
                         services.get(i)
-                                .awaitReady(new Api(services.get(i).port()), Duration.ofMinutes(4))
-                                .toSeconds());
+                                .awaitReady(new Api(services.get(i).port()), readyLimit)
+                                .toSeconds(),
+                        CpuClock.loadAverage());
             }
-            Api apiA = new Api(services.get(0).port());
-            Tokens tokensOfA = Tokens.mint(jar, work.resolve("a"));
-            List<String> ids = new ArrayList<>();
-            for (int i = 0; i < customers; i++) {
-                Api.Response enrolled = apiA.post(
-                        "/api/v1/customers",
-                        tokensOfA.admin(),
-                        "{\"firstName\": \"Bench\", \"phone\": \"+3934" + String.format("%08d", i)
-                                + "\", \"preferredChannel\": \"SMS\", \"consents\": {\"marketingSms\": true},"
-                                + " \"enrolmentChannel\": \"WEB\"}",
-                        null);
-                if (enrolled.status() != 201) {
-                    throw new IllegalStateException("enrolment failed: " + enrolled.shortBody());
+            if (ids.isEmpty()) {
+                Api apiA = new Api(services.get(0).port());
+                Tokens tokensOfA = Tokens.mint(jar, work.resolve(label.toLowerCase(java.util.Locale.ROOT) + "a"));
+                for (int i = 0; i < customers; i++) {
+                    Api.Response enrolled = apiA.post(
+                            "/api/v1/customers",
+                            tokensOfA.admin(),
+                            "{\"firstName\": \"Bench\", \"phone\": \"+3934" + String.format("%08d", i)
+                                    + "\", \"preferredChannel\": \"SMS\", \"consents\": {\"marketingSms\": true},"
+                                    + " \"enrolmentChannel\": \"WEB\"}",
+                            null);
+                    if (enrolled.status() != 201) {
+                        throw new IllegalStateException("enrolment failed: " + enrolled.shortBody());
+                    }
+                    ids.add(enrolled.body().replaceAll(".*\"customerId\":\"([^\"]+)\".*", "$1"));
                 }
-                ids.add(enrolled.body().replaceAll(".*\"customerId\":\"([^\"]+)\".*", "$1"));
             }
+            String cause = "bench-" + label + ":";
             Instant due = Instant.now().plusSeconds(20);
             try (Connection connection = database.connect()) {
                 connection.setAutoCommit(false);
@@ -139,7 +211,7 @@ public final class RelayBenchmark {
                     for (int i = 0; i < messages; i++) {
                         insert.setString(1, UUID.randomUUID().toString());
                         insert.setString(2, ids.get(i % ids.size()));
-                        insert.setString(3, "bench:" + i);
+                        insert.setString(3, cause + i);
                         insert.setTimestamp(4, at);
                         insert.setTimestamp(5, at);
                         insert.setTimestamp(6, at);
@@ -152,7 +224,7 @@ public final class RelayBenchmark {
                 }
                 connection.commit();
                 connection.setAutoCommit(true);
-                System.out.printf("%d messages queued, due at %s%n", messages, due);
+                System.out.printf("%s: %d messages queued, due at %s%n", label, messages, due);
                 while (Instant.now().isBefore(due)) {
                     Thread.sleep(Math.max(
                             1,
@@ -163,17 +235,21 @@ public final class RelayBenchmark {
                 for (ServiceProcess service : services) {
                     before.add(CpuClock.read(service.pid(), dbHome));
                 }
+                long requestsBefore = requests.get();
+                int tokensBefore = tokens.size();
                 long statementsBefore = database.statements();
                 String loadBefore = CpuClock.loadAverage();
                 long sent = 0;
                 Instant deadline = due.plus(Duration.ofMinutes(10));
                 while (sent < messages && Instant.now().isBefore(deadline)) {
                     Thread.sleep(250);
-                    try (Statement sql = connection.createStatement();
-                            ResultSet rows = sql.executeQuery(
-                                    "SELECT COUNT(*) FROM message WHERE status = 'SENT' AND cause LIKE 'bench:%'")) {
-                        rows.next();
-                        sent = rows.getLong(1);
+                    try (PreparedStatement count = connection.prepareStatement(
+                            "SELECT COUNT(*) FROM message WHERE status = 'SENT' AND cause LIKE ?")) {
+                        count.setString(1, cause + "%");
+                        try (ResultSet rows = count.executeQuery()) {
+                            rows.next();
+                            sent = rows.getLong(1);
+                        }
                     }
                 }
                 Instant done = Instant.now();
@@ -188,18 +264,7 @@ public final class RelayBenchmark {
                         used.stream().mapToLong(c -> c.service().toMillis()).sum() / 1e3;
                 double databaseCpu = used.get(0).database().toMillis() / 1e3;
                 double gatewayCpu = used.get(0).client().toMillis() / 1e3;
-                System.out.println();
-                System.out.println("== Relay benchmark: " + instances + " instance(s), " + workers
-                        + " relay workers each, batches of " + batch + ", local Twilio-shaped gateway ==");
-                System.out.printf("messages SENT        %d of %d%n", sent, messages);
-                System.out.printf("time                 %.1f s (from the instant they were due; +-0.25 s)%n", seconds);
-                System.out.printf("throughput           %.1f messages/s%n", sent / seconds);
-                System.out.printf(
-                        "gateway requests     %d (distinct messages %d, repeats %d)%n",
-                        requests.get(), tokens.size(), requests.get() - tokens.size());
-                System.out.printf(
-                        "statements           %.1f per message (MariaDB's Questions, this poll's 4/s included)%n",
-                        (double) statements / Math.max(1, sent));
+                long perMessage = Math.max(1, sent);
                 StringBuilder perService = new StringBuilder();
                 for (int i = 0; i < used.size(); i++) {
                     perService.append(String.format(
@@ -208,26 +273,49 @@ public final class RelayBenchmark {
                             (char) ('a' + i),
                             used.get(i).service().toMillis() / 1e3));
                 }
-                System.out.printf(
+                long received = requests.get() - requestsBefore;
+                int distinct = tokens.size() - tokensBefore;
+                StringBuilder text = new StringBuilder();
+                text.append(String.format(
+                        "%n== Relay benchmark %s (%s): %d instance(s), %s relay workers each, batches of %s,"
+                                + " local Twilio-shaped gateway ==%n",
+                        label,
+                        jar,
+                        instances,
+                        env.get("LOYALTY_MESSAGING_RELAY_WORKERS"),
+                        env.get("LOYALTY_MESSAGING_RELAY_BATCH")));
+                text.append(String.format("messages SENT        %d of %d%n", sent, messages));
+                text.append(String.format(
+                        "time                 %.1f s (from the instant they were due; +-0.25 s)%n", seconds));
+                text.append(String.format("throughput           %.1f messages/s%n", sent / seconds));
+                text.append(String.format(
+                        "gateway requests     %d (distinct messages %d, repeats %d)%n",
+                        received, distinct, received - distinct));
+                text.append(String.format(
+                        "statements           %.2f per message (MariaDB's Questions, this poll's 4/s included)%n",
+                        (double) statements / perMessage));
+                text.append(String.format(
                         "CPU                  service %.1f s (%s), MariaDB %.1f s, gateway+bench %.1f s%n",
-                        serviceCpu, perService, databaseCpu, gatewayCpu);
-                System.out.printf(
+                        serviceCpu, perService, databaseCpu, gatewayCpu));
+                text.append(String.format(
                         "CPU per message      service %.2f ms, MariaDB %.2f ms, gateway+bench %.2f ms, all %.2f ms%n",
-                        serviceCpu * 1e3 / Math.max(1, sent),
-                        databaseCpu * 1e3 / Math.max(1, sent),
-                        gatewayCpu * 1e3 / Math.max(1, sent),
-                        (serviceCpu + databaseCpu + gatewayCpu) * 1e3 / Math.max(1, sent));
-                System.out.printf("load average         %s at the start, %s at the end%n", loadBefore, loadAfter);
-                System.out.printf(
-                        "machine              %d cores, JDK %s; load generator, the instances and MariaDB share it%n",
-                        Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+                        serviceCpu * 1e3 / perMessage,
+                        databaseCpu * 1e3 / perMessage,
+                        gatewayCpu * 1e3 / perMessage,
+                        (serviceCpu + databaseCpu + gatewayCpu) * 1e3 / perMessage));
+                text.append(
+                        String.format("load average         %s at the start, %s at the end", loadBefore, loadAfter));
+                return new Result(
+                        text.toString(),
+                        sent / seconds,
+                        serviceCpu * 1e3 / perMessage,
+                        databaseCpu * 1e3 / perMessage,
+                        (double) statements / perMessage);
             }
         } finally {
             for (ServiceProcess service : services) {
                 service.close();
             }
-            gateway.stop(0);
-            ((java.util.concurrent.ExecutorService) gateway.getExecutor()).shutdownNow();
         }
     }
 
