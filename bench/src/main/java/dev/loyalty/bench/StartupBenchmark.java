@@ -205,10 +205,11 @@ public final class StartupBenchmark {
      */
     static Path floorWar(Path war) throws IOException {
         try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(war))) {
-            for (Class<?> type : List.of(
-                    dev.loyalty.bench.floor.FloorApplication.class, dev.loyalty.bench.floor.FloorResource.class)) {
-                String name = type.getName().replace('.', '/') + ".class";
-                try (java.io.InputStream in = type.getClassLoader().getResourceAsStream(name)) {
+            // by name: the classes cannot be loaded here (the JAX-RS API is not on this JVM's class path)
+            for (String type : List.of("FloorApplication", "FloorResource")) {
+                String name = "dev/loyalty/bench/floor/" + type + ".class";
+                try (java.io.InputStream in =
+                        StartupBenchmark.class.getClassLoader().getResourceAsStream(name)) {
                     if (in == null) {
                         throw new IllegalStateException("no " + name + " on the class path");
                     }
