@@ -11,8 +11,8 @@ public class FloorResource {
 
     /** @return {@code pong} */
     @GET
-    @Produces(MediaType.TEXT_PLAIN)
+    @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
     public String ping() {
-        return "pong";
+        return "\"pong\"";
     }
 }
