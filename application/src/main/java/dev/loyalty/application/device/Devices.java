@@ -30,6 +30,20 @@ public interface Devices {
     List<Device> ofCustomer(CustomerId customerId);
 
     /**
+     * As {@link #ofCustomer} for several customers at once (a relay's batch): one read where the
+     * store can.
+     *
+     * @return each customer's devices, most recently registered first (an empty list for one with none)
+     */
+    default java.util.Map<CustomerId, List<Device>> ofCustomers(java.util.Collection<CustomerId> customers) {
+        java.util.Map<CustomerId, List<Device>> all = new java.util.HashMap<>();
+        for (CustomerId customer : customers) {
+            all.put(customer, ofCustomer(customer));
+        }
+        return all;
+    }
+
+    /**
      * One read where the store can, for a page of messages to many customers.
      *
      * @return for each of the customers given who has a device registered, the language the app runs

@@ -3,7 +3,9 @@ package dev.loyalty.application.messaging;
 import dev.loyalty.application.account.Customers;
 import dev.loyalty.application.account.UnverifiedContacts;
 import dev.loyalty.application.device.Devices;
+import dev.loyalty.domain.customer.ContactChannel;
 import dev.loyalty.domain.customer.Customer;
+import dev.loyalty.domain.customer.CustomerId;
 import dev.loyalty.domain.device.Device;
 import dev.loyalty.domain.device.DeviceToken;
 import dev.loyalty.domain.messaging.Channel;
@@ -21,13 +23,18 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
+import java.util.function.Function;
 
 /**
  * The relay's steps, each one short transaction; the provider is called between them, outside any
@@ -139,60 +146,112 @@ public class MessageDispatch {
     }
 
     /**
-     * Judges several claimed messages in one transaction, as {@link #prepare} does each: a batch
-     * costs one commit instead of one per message. Should one of them fail, nothing of the batch is
-     * kept (the caller then prepares them one by one).
+     * Judges several claimed messages in one transaction, as {@link #prepare} does each, with the
+     * batch's reads and writes together: the messages locked in one read, their customers, the
+     * contacts awaiting verification and the devices each read once for the batch, the messages'
+     * changes and history lines written together at the end (and before any marketing-pressure
+     * read, which must see the batch's earlier decisions). Should one of them fail, nothing of the
+     * batch is kept (the caller then prepares them one by one).
      *
      * @return each claim's step, in the claims' order
      */
     @Transactional
     public List<Step> prepareAll(List<Messages.Claim> claims) {
-        List<Step> steps = new java.util.ArrayList<>(claims.size());
+        Instant now = clock.instant();
+        Map<UUID, Message> locked =
+                messages.lockedByIds(claims.stream().map(Messages.Claim::id).toList());
+        Set<CustomerId> customerIds = new LinkedHashSet<>();
+        locked.values().forEach(message -> customerIds.add(message.customerId()));
+        Map<CustomerId, Customer> found = customerIds.isEmpty() ? Map.of() : customers.byIds(customerIds);
+        Map<CustomerId, Map<ContactChannel, Optional<String>>> pending =
+                found.isEmpty() ? Map.of() : unverified.ofAll(found.keySet());
+        Map<CustomerId, List<Device>> apps = found.isEmpty() ? Map.of() : devices.ofCustomers(found.keySet());
+        Writes writes = new Writes(messages, true);
+        List<Step> steps = new ArrayList<>(claims.size());
         for (Messages.Claim claim : claims) {
-            steps.add(prepare(claim));
+            steps.add(judge(
+                    claim,
+                    Optional.ofNullable(locked.get(claim.id())),
+                    id -> Optional.ofNullable(found.get(id)),
+                    id -> pending.getOrDefault(id, Map.of()),
+                    id -> apps.getOrDefault(id, List.of()),
+                    writes,
+                    now));
         }
+        writes.flush();
         return steps;
     }
 
     /**
-     * Records several providers' acceptances in one transaction, as {@link #accepted} does each.
+     * Records several providers' acceptances in one transaction, as {@link #accepted} does each:
+     * the messages locked in one read, their changes and history lines written together.
      *
      * @param receipts each claim and what its provider answered
      */
     @Transactional
     public void acceptedAll(Map<Messages.Claim, MessageGateway.Accepted> receipts) {
-        receipts.forEach(this::accepted);
+        Instant now = clock.instant();
+        Map<UUID, Message> locked = messages.lockedByIds(
+                receipts.keySet().stream().map(Messages.Claim::id).toList());
+        Writes writes = new Writes(messages, true);
+        receipts.forEach((claim, receipt) -> record(Optional.ofNullable(locked.get(claim.id())), receipt, writes, now));
+        writes.flush();
     }
 
     /** Judges a claimed message now and settles it or hands it over to be sent. */
     @Transactional
     public Step prepare(Messages.Claim claim) {
-        Instant now = clock.instant();
-        Optional<Message> locked = messages.lockedById(claim.id());
+        return judge(
+                claim,
+                messages.lockedById(claim.id()),
+                customers::byId,
+                unverified,
+                devices::ofCustomer,
+                new Writes(messages, false),
+                clock.instant());
+    }
+
+    /**
+     * Judges a claimed message now - the customer as it is now (consent withdrawn since it was
+     * queued wins), the channel, quiet hours, marketing pressure - from what was read for it.
+     */
+    private Step judge(
+            Messages.Claim claim,
+            Optional<Message> locked,
+            Function<CustomerId, Optional<Customer>> customerOf,
+            UnverifiedContacts unverifiedOf,
+            Function<CustomerId, List<Device>> devicesOf,
+            Writes writes,
+            Instant now) {
         if (locked.isEmpty() || !heldBy(locked.get(), claim)) {
             return new Settled("claim lost");
         }
         Message message = locked.get();
         if (message.schedule().attempts() >= settings.retrySchedule().maxAttempts()) {
             return fail(
-                    message, "no attempt left (the last one's outcome is unknown: the relay stopped during it)", now);
+                    message,
+                    "no attempt left (the last one's outcome is unknown: the relay stopped during it)",
+                    now,
+                    writes);
         }
-        Optional<Customer> found = customers.byId(message.customerId());
+        Optional<Customer> found = customerOf.apply(message.customerId());
         if (found.isEmpty()) {
-            return suppress(message, "the customer does not exist", now);
+            return suppress(message, "the customer does not exist", now, writes);
         }
         Customer customer = found.get();
         MessageKind kind = message.routing().kind();
         boolean marketing = kind == MessageKind.MARKETING;
         if (marketing) {
+            // the pressure reads below must see the decisions taken before in this batch
+            writes.flush();
             messages.lockPressure(message.customerId());
         }
-        ContactPoints contacts = contactsFor(message, customer, unverified);
-        List<Device> apps = devices.ofCustomer(customer.id());
+        ContactPoints contacts = contactsFor(message, customer, unverifiedOf);
+        List<Device> apps = devicesOf.apply(customer.id());
         ChannelChoice.Outcome choice = settings.channelChoice()
                 .choose(message.routing().requestedChannel(), kind, customer, contacts, !apps.isEmpty());
         if (choice instanceof ChannelChoice.Unreachable unreachable) {
-            return suppress(message, unreachable.reason(), now);
+            return suppress(message, unreachable.reason(), now, writes);
         }
         Channel channel = ((ChannelChoice.Chosen) choice).channel();
         message.chooseChannel(channel);
@@ -202,8 +261,8 @@ public class MessageDispatch {
                             q.deferral(now, settings.zoneOf(message.routing().storeId())));
             if (quiet.isPresent()) {
                 message.deferUntil(quiet.get());
-                messages.save(message);
-                messages.append(message.id(), new StatusChange("DEFERRED", "quiet hours, until " + quiet.get(), now));
+                writes.save(message);
+                writes.append(message.id(), new StatusChange("DEFERRED", "quiet hours, until " + quiet.get(), now));
                 return new Settled("deferred");
             }
             if (message.schedule().countedAt().isEmpty()) {
@@ -225,7 +284,8 @@ public class MessageDispatch {
                     return suppress(
                             message,
                             refusal.get() + " (priority " + message.routing().priority() + ")",
-                            now);
+                            now,
+                            writes);
                 }
                 message.countAgainstPressure(now);
             }
@@ -239,12 +299,12 @@ public class MessageDispatch {
                     .map(s -> new MessageText(s).render(values))
                     .orElse(settings.subject());
         } catch (MissingPlaceholderException e) {
-            return fail(message, e.getMessage(), now);
+            return fail(message, e.getMessage(), now, writes);
         }
         if (channel == Channel.PRINT_AT_TILL || channel == Channel.STAFF_CALL) {
             message.holdInStore(now);
-            messages.save(message);
-            messages.append(
+            writes.save(message);
+            writes.append(
                     message.id(),
                     new StatusChange(
                             "SENT",
@@ -269,8 +329,8 @@ public class MessageDispatch {
                                     customer.id(), channel.marketingConsent().orElseThrow()));
         }
         int attempt = message.attempt();
-        messages.save(message);
-        messages.append(
+        writes.save(message);
+        writes.append(
                 message.id(),
                 new StatusChange(
                         "ATTEMPT",
@@ -308,8 +368,10 @@ public class MessageDispatch {
     /** Records a provider's acceptance (also when the claim was lost meanwhile: the provider did accept it). */
     @Transactional
     public void accepted(Messages.Claim claim, MessageGateway.Accepted receipt) {
-        Instant now = clock.instant();
-        Optional<Message> locked = messages.lockedById(claim.id());
+        record(messages.lockedById(claim.id()), receipt, new Writes(messages, false), clock.instant());
+    }
+
+    private static void record(Optional<Message> locked, MessageGateway.Accepted receipt, Writes writes, Instant now) {
         if (locked.isEmpty()) {
             return;
         }
@@ -317,10 +379,10 @@ public class MessageDispatch {
         String detail = "accepted by " + receipt.provider() + " as " + receipt.providerId();
         if (message.status() == MessageStatus.QUEUED) {
             message.acceptedBy(receipt.providerId(), now);
-            messages.save(message);
-            messages.append(message.id(), new StatusChange("SENT", detail, now));
+            writes.save(message);
+            writes.append(message.id(), new StatusChange("SENT", detail, now));
         } else {
-            messages.append(message.id(), new StatusChange("SENT", detail + " again (a repeated attempt)", now));
+            writes.append(message.id(), new StatusChange("SENT", detail + " again (a repeated attempt)", now));
         }
     }
 
@@ -341,7 +403,11 @@ public class MessageDispatch {
             messages.save(message);
             messages.append(message.id(), new StatusChange("RETRY", detail + "; next attempt at " + next, now));
         } else {
-            fail(message, detail + (failure.retryable() ? " (no attempt left)" : " (permanent)"), now);
+            fail(
+                    message,
+                    detail + (failure.retryable() ? " (no attempt left)" : " (permanent)"),
+                    now,
+                    new Writes(messages, false));
         }
     }
 
@@ -371,17 +437,62 @@ public class MessageDispatch {
         return values;
     }
 
-    private Step suppress(Message message, String reason, Instant now) {
+    private static Step suppress(Message message, String reason, Instant now, Writes writes) {
         message.suppress(reason);
-        messages.save(message);
-        messages.append(message.id(), new StatusChange("SUPPRESSED", reason, now));
+        writes.save(message);
+        writes.append(message.id(), new StatusChange("SUPPRESSED", reason, now));
         return new Settled("suppressed");
     }
 
-    private Step fail(Message message, String reason, Instant now) {
+    private static Step fail(Message message, String reason, Instant now, Writes writes) {
         message.fail(reason);
-        messages.save(message);
-        messages.append(message.id(), new StatusChange("FAILED", reason, now));
+        writes.save(message);
+        writes.append(message.id(), new StatusChange("FAILED", reason, now));
         return new Settled("failed");
+    }
+
+    /**
+     * Where a judgement's changes go: straight to the store, or held and written together by
+     * {@link #flush} (a batch's: one statement for the messages' changes, one for their history).
+     */
+    private static final class Writes {
+
+        private final Messages messages;
+        private final boolean held;
+        private final List<Message> changed = new ArrayList<>();
+        private final List<Messages.Line> lines = new ArrayList<>();
+
+        Writes(Messages messages, boolean held) {
+            this.messages = messages;
+            this.held = held;
+        }
+
+        void save(Message message) {
+            if (held) {
+                changed.add(message);
+            } else {
+                messages.save(message);
+            }
+        }
+
+        void append(UUID id, StatusChange change) {
+            if (held) {
+                lines.add(new Messages.Line(id, change));
+            } else {
+                messages.append(id, change);
+            }
+        }
+
+        /** Writes what is held: the messages' changes, then their history lines in order. */
+        void flush() {
+            if (!changed.isEmpty()) {
+                messages.saveAll(List.copyOf(changed));
+                changed.clear();
+            }
+            if (!lines.isEmpty()) {
+                messages.appendAll(List.copyOf(lines));
+                lines.clear();
+            }
+        }
     }
 }

@@ -61,6 +61,20 @@ public interface Messages {
     /** @return the message, locked until the transaction ends */
     Optional<Message> lockedById(UUID id);
 
+    /**
+     * As {@link #lockedById} for several messages at once (a relay's claimed batch): one read where
+     * the store can.
+     *
+     * @return the messages found, by id, each locked until the transaction ends
+     */
+    default java.util.Map<UUID, Message> lockedByIds(java.util.Collection<UUID> ids) {
+        java.util.Map<UUID, Message> found = new java.util.LinkedHashMap<>();
+        for (UUID id : ids) {
+            lockedById(id).ifPresent(message -> found.put(id, message));
+        }
+        return found;
+    }
+
     /** @return the message */
     Optional<Message> byId(UUID id);
 
@@ -72,6 +86,22 @@ public interface Messages {
 
     /** Appends a line to the message's history. */
     void append(UUID id, StatusChange change);
+
+    /** A line of a message's history, for {@link #appendAll}. */
+    record Line(UUID id, StatusChange change) {}
+
+    /**
+     * Stores the changed state of several messages, as {@link #save} does each (in one round trip
+     * where the store can).
+     */
+    default void saveAll(List<Message> messages) {
+        messages.forEach(this::save);
+    }
+
+    /** Appends lines to messages' histories, in their order, as {@link #append} does each (one statement where the store can). */
+    default void appendAll(List<Line> lines) {
+        lines.forEach(line -> append(line.id(), line.change()));
+    }
 
     /** @return the message's history, oldest first */
     List<StatusChange> history(UUID id);

@@ -327,6 +327,23 @@ class MessagingServiceTest {
                         .hasValueSatisfying(r -> assertThat(r).contains("marketing pressure")));
     }
 
+    /**
+     * Judged in one batch (the relay claims all three at once), the third still sees the two slots
+     * the first two took: the batch's held writes reach the store before each pressure read.
+     */
+    @Test
+    void oneBatchOfCampaignsOfOnePriorityKeepsTheCapAsOneByOne() {
+        outbox.queue(request(marco.id(), "same-1"));
+        outbox.queue(request(marco.id(), "same-2"));
+        outbox.queue(request(marco.id(), "same-3"));
+
+        assertThat(relay.relayOnce(10)).as("one batch").isEqualTo(3);
+
+        assertThat(messages.all())
+                .extracting(Message::status)
+                .containsExactlyInAnyOrder(MessageStatus.SENT, MessageStatus.SENT, MessageStatus.SUPPRESSED);
+    }
+
     @Test
     void transactionalMessagesTakeNoSlot() {
         outbox.queue(request(marco.id(), "m1"));

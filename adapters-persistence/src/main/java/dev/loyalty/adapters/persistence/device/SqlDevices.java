@@ -112,6 +112,38 @@ public class SqlDevices implements Devices {
         return devices;
     }
 
+    /** One query for all the customers' devices. */
+    @Override
+    public java.util.Map<CustomerId, List<Device>> ofCustomers(Collection<CustomerId> customers) {
+        java.util.Map<CustomerId, List<Device>> all = new java.util.HashMap<>();
+        List<String> keys =
+                customers.stream().map(CustomerId::toString).distinct().toList();
+        if (keys.isEmpty()) {
+            return all;
+        }
+        keys.forEach(key -> all.put(new CustomerId(java.util.UUID.fromString(key)), new ArrayList<>()));
+        var query = em.createNativeQuery("SELECT token, platform, language, app_version, registered_at, customer_id"
+                + " FROM customer_device WHERE customer_id IN ("
+                + String.join(", ", java.util.Collections.nCopies(keys.size(), "?"))
+                + ") ORDER BY registered_at DESC, token");
+        for (int i = 0; i < keys.size(); i++) {
+            query.setParameter(i + 1, keys.get(i));
+        }
+        for (Object raw : query.getResultList()) {
+            Object[] row = (Object[]) raw;
+            CustomerId customer = new CustomerId(java.util.UUID.fromString((String) row[5]));
+            all.computeIfAbsent(customer, c -> new ArrayList<>())
+                    .add(new Device(
+                            new DeviceToken((String) row[0]),
+                            customer,
+                            DevicePlatform.valueOf((String) row[1]),
+                            Optional.ofNullable((String) row[2]).map(LanguageTag::new),
+                            Optional.ofNullable((String) row[3]),
+                            UtcTimes.instant(localDateTime(row[4]))));
+        }
+        return all;
+    }
+
     @Override
     public int forget(Collection<DeviceToken> tokens) {
         int forgotten = 0;

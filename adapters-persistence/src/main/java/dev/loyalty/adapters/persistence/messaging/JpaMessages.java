@@ -176,6 +176,25 @@ public class JpaMessages implements Messages {
                 .setParameter(1, id.toString()));
     }
 
+    /** One {@code SELECT ... FOR UPDATE} of all of them. */
+    @Override
+    public java.util.Map<UUID, Message> lockedByIds(java.util.Collection<UUID> ids) {
+        java.util.Map<UUID, Message> found = new java.util.LinkedHashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        List<UUID> distinct = List.copyOf(new java.util.LinkedHashSet<>(ids));
+        Query query = em.createNativeQuery("SELECT " + COLUMNS + " FROM message WHERE id IN ("
+                + String.join(", ", java.util.Collections.nCopies(distinct.size(), "?")) + ") FOR UPDATE");
+        for (int i = 0; i < distinct.size(); i++) {
+            query.setParameter(i + 1, distinct.get(i).toString());
+        }
+        for (Message message : many(query)) {
+            found.put(message.id(), message);
+        }
+        return found;
+    }
+
     @Override
     public Optional<Message> byId(UUID id) {
         return one(em.createNativeQuery("SELECT " + COLUMNS + " FROM message WHERE id = ?")
@@ -188,12 +207,13 @@ public class JpaMessages implements Messages {
                 .setParameter(1, providerId));
     }
 
+    private static final String SAVE = "UPDATE message SET channel = ?, status = ?, reason = ?, attempts = ?,"
+            + " next_attempt_at = ?, counted_at = ?, provider_id = ?, sent_at = ?, updated_at = ? WHERE id = ?";
+
     @Override
     public void save(Message message) {
         MessageRow row = MessageMapper.toRow(message);
-        em.createNativeQuery("UPDATE message SET channel = ?, status = ?, reason = ?, attempts = ?,"
-                        + " next_attempt_at = ?, counted_at = ?, provider_id = ?, sent_at = ?, updated_at = ?"
-                        + " WHERE id = ?")
+        em.createNativeQuery(SAVE)
                 .setParameter(1, row.channel())
                 .setParameter(2, row.status())
                 .setParameter(3, row.reason())
@@ -205,6 +225,51 @@ public class JpaMessages implements Messages {
                 .setParameter(9, UtcTimes.utc(clock.instant()))
                 .setParameter(10, row.id())
                 .executeUpdate();
+    }
+
+    /** One JDBC batch of the updates on the transaction's connection (one {@link #save} each without one). */
+    @Override
+    public void saveAll(List<Message> messages) {
+        java.sql.Connection connection = messages.size() > 1 ? NativeInsert.connection(em) : null;
+        if (connection == null) {
+            messages.forEach(this::save);
+            return;
+        }
+        java.time.LocalDateTime now = UtcTimes.utc(clock.instant());
+        try (java.sql.PreparedStatement update = connection.prepareStatement(SAVE)) {
+            for (Message message : messages) {
+                MessageRow row = MessageMapper.toRow(message);
+                update.setObject(1, row.channel());
+                update.setObject(2, row.status());
+                update.setObject(3, row.reason());
+                update.setObject(4, row.attempts());
+                update.setObject(5, row.nextAttemptAt());
+                update.setObject(6, row.countedAt());
+                update.setObject(7, row.providerId());
+                update.setObject(8, row.sentAt());
+                update.setObject(9, now);
+                update.setObject(10, row.id());
+                update.addBatch();
+            }
+            update.executeBatch();
+        } catch (java.sql.SQLException e) {
+            throw new jakarta.persistence.PersistenceException(e);
+        }
+    }
+
+    /** One multi-row {@code INSERT} of the lines. */
+    @Override
+    public void appendAll(List<Line> lines) {
+        List<Object[]> rows = new ArrayList<>(lines.size());
+        for (Line line : lines) {
+            rows.add(new Object[] {
+                line.id().toString(),
+                line.change().status(),
+                line.change().detail(),
+                UtcTimes.utc(line.change().at())
+            });
+        }
+        STATUS.rows(em, rows);
     }
 
     @Override

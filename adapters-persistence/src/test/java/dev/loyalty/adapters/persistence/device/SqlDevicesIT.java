@@ -72,6 +72,25 @@ class SqlDevicesIT {
     }
 
     @Test
+    void severalCustomersDevicesAreReadTogetherAsEachOnesAlone() {
+        CustomerId marco = aCustomer();
+        CustomerId elena = aCustomer();
+        CustomerId nobody = aCustomer();
+        register(device(aToken(), marco, now.minusSeconds(60)));
+        register(device(aToken(), marco, now));
+        register(device(aToken(), elena, now));
+
+        java.util.Map<CustomerId, List<Device>> all =
+                TestDatabase.inTransaction(em -> new SqlDevices(em).ofCustomers(List.of(marco, elena, nobody)));
+
+        assertThat(all).containsOnlyKeys(marco, elena, nobody);
+        assertThat(all.get(marco)).usingRecursiveComparison().isEqualTo(of(marco));
+        assertThat(all.get(marco)).hasSize(2);
+        assertThat(all.get(elena)).usingRecursiveComparison().isEqualTo(of(elena));
+        assertThat(all.get(nobody)).isEmpty();
+    }
+
+    @Test
     void aTokenIsOneRowThatMovesToTheCustomerWhoRegistersItLast() {
         CustomerId marco = aCustomer();
         CustomerId elena = aCustomer();

@@ -107,6 +107,44 @@ class JpaMessagesIT {
     }
 
     @Test
+    void aBatchIsLockedReadSavedAndGivenItsHistoryLinesTogetherAsOneByOne() {
+        CustomerId customer = aCustomer();
+        Message one = message(customer, "rule:" + UUID.randomUUID(), now);
+        Message two = message(customer, "rule:" + UUID.randomUUID(), now);
+        assertThat(add(one)).isTrue();
+        assertThat(add(two)).isTrue();
+        UUID unknown = UUID.randomUUID();
+
+        Map<UUID, Message> locked = TestDatabase.inTransaction(em -> {
+            JpaMessages messages = new JpaMessages(em, TestDatabase.CLOCK);
+            Map<UUID, Message> found = messages.lockedByIds(List.of(one.id(), unknown, two.id()));
+            found.get(one.id()).acceptedBy("SM-one", now);
+            found.get(two.id()).suppress("no consent");
+            messages.saveAll(List.of(found.get(one.id()), found.get(two.id())));
+            messages.appendAll(List.of(
+                    new Messages.Line(one.id(), new StatusChange("SENT", "accepted as SM-one", now)),
+                    new Messages.Line(two.id(), new StatusChange("SUPPRESSED", "no consent", now)),
+                    new Messages.Line(one.id(), new StatusChange("SENT", "again", now))));
+            return found;
+        });
+
+        assertThat(locked).containsOnlyKeys(one.id(), two.id());
+        for (Message changed : locked.values()) {
+            Message read = TestDatabase.inTransaction(em -> new JpaMessages(em, TestDatabase.CLOCK).byId(changed.id()))
+                    .orElseThrow();
+            assertThat(read).usingRecursiveComparison().isEqualTo(changed);
+        }
+        List<StatusChange> historyOfOne =
+                TestDatabase.inTransaction(em -> new JpaMessages(em, TestDatabase.CLOCK).history(one.id()));
+        List<StatusChange> historyOfTwo =
+                TestDatabase.inTransaction(em -> new JpaMessages(em, TestDatabase.CLOCK).history(two.id()));
+        assertThat(historyOfOne)
+                .extracting(StatusChange::detail)
+                .containsExactly("queued", "accepted as SM-one", "again");
+        assertThat(historyOfTwo).extracting(StatusChange::status).containsExactly("QUEUED", "SUPPRESSED");
+    }
+
+    @Test
     void twoRelaysClaimingAtOnceTakeDifferentMessagesAndALeaseHidesThemUntilItRunsOut() {
         CustomerId customer = aCustomer();
         Set<UUID> queued = new HashSet<>();
