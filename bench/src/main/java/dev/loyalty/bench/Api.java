@@ -13,11 +13,7 @@ import java.time.Duration;
  */
 final class Api {
 
-    /**
-     * A request's timeout, {@code -Dbench.requestTimeout} seconds (default 30): the first requests
-     * after a start at load 50-70 took longer.
-     */
-    private static final Duration TIMEOUT = Duration.ofSeconds(Long.getLong("bench.requestTimeout", 30));
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final HttpClient http;
     private final String base;

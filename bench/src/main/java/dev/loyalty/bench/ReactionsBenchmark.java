@@ -125,18 +125,33 @@ public final class ReactionsBenchmark {
         int batch = Integer.getInteger("bench.eventBatch", 100);
         try (ReactionProgress progress = new ReactionProgress(db.connect())) {
             progress.awaitEmpty("enrolments", Duration.ofMinutes(3), out);
-            EventPhase phase = new EventPhase(url, warmup, window, run, progress, service, dbHome, out);
-            phase.run(
+            eventPhase(
                     "POST /events",
                     1,
                     WrkScripts.events(integration, customers, runId + "w"),
-                    WrkScripts.events(integration, customers, runId + "m"));
+                    WrkScripts.events(integration, customers, runId + "m"),
+                    url,
+                    warmup,
+                    window,
+                    run,
+                    progress,
+                    service,
+                    dbHome,
+                    out);
             if (batch > 0) {
-                phase.run(
+                eventPhase(
                         "POST /events/batch of " + batch,
                         batch,
                         WrkScripts.eventBatches(integration, customers, runId + "bw", batch),
-                        WrkScripts.eventBatches(integration, customers, runId + "bm", batch));
+                        WrkScripts.eventBatches(integration, customers, runId + "bm", batch),
+                        url,
+                        warmup,
+                        window,
+                        run,
+                        progress,
+                        service,
+                        dbHome,
+                        out);
             }
         }
 
@@ -186,20 +201,12 @@ public final class ReactionsBenchmark {
         }
     }
 
-    /**
-     * What every intake phase of a run shares: the service, its database, the timing and where to
-     * print.
-     *
-     * @param url the service's base URL
-     * @param warmup the warm-up before each window
-     * @param window the measured window
-     * @param run the run's directory (wrk's scripts and outputs)
-     * @param progress the reactions as the database shows them
-     * @param service the service (its CPU)
-     * @param dbHome MariaDB's home (its CPU)
-     * @param out where the figures go
-     */
-    private record EventPhase(
+    /** One intake phase (a warm-up, the window, then the drain with no intake), its figures printed. */
+    private static void eventPhase(
+            String name,
+            int eventsPerRequest,
+            String warmupScript,
+            String script,
             String url,
             Duration warmup,
             Duration window,
@@ -207,68 +214,54 @@ public final class ReactionsBenchmark {
             ReactionProgress progress,
             ServiceProcess service,
             Path dbHome,
-            PrintStream out) {
-
-        /**
-         * One intake phase (a warm-up, the window, then the drain with no intake), its figures
-         * printed.
-         *
-         * @param name what is posted
-         * @param eventsPerRequest the events one request carries
-         * @param warmupScript wrk's script for the warm-up (its own event ids)
-         * @param script wrk's script for the window
-         */
-        void run(String name, int eventsPerRequest, String warmupScript, String script) throws Exception {
-            Wrk.run(name + " (warm-up)", url, warmupScript, 32, warmup, run);
-            ReactionProgress.Snapshot start = progress.now();
-            CpuClock before = CpuClock.read(service.pid(), dbHome);
-            Wrk.Result events = Wrk.run(name, url, script, 32, window, run);
-            ReactionProgress.Snapshot end = progress.now();
-            CpuClock cpu = CpuClock.read(service.pid(), dbHome).since(before);
-            String load = CpuClock.loadAverage();
-            double seconds = (end.at() - start.at()) / 1e9;
-            double evaluated = (end.evaluations() - start.evaluations()) / seconds;
-            double accepted = events.perSecond() * eventsPerRequest;
-            double needed = accepted * EventRules.RULES_PER_TYPE;
-            out.println();
-            out.println(
-                    "== " + name + " and their reactions, wrk 32 connections, " + window.toSeconds() + " s window ==");
-            out.printf(
-                    "  accepted          %.1f events/s (%.1f requests/s of %d; p50 %.1f ms, p99 %.1f ms, errors %d)%n",
-                    accepted,
-                    events.perSecond(),
-                    eventsPerRequest,
-                    events.p50Millis(),
-                    events.p99Millis(),
-                    events.errors());
-            out.printf(
-                    "  evaluated         %.1f/s; needed to keep up: %.1f/s (accepted x %d rules); ratio %.2f%n",
-                    evaluated, needed, EventRules.RULES_PER_TYPE, needed == 0 ? Double.NaN : evaluated / needed);
-            out.printf(
-                    "  backlog           %d events due at the window's start, %d at its end%n",
-                    start.backlog(), end.backlog());
-            out.printf(
-                    "  %s, wrk %.1f s; load average %s%n",
-                    cpu.describe(), events.wrkCpu().toMillis() / 1e3, load);
-            long statementsBefore = progress.statements();
-            long backlogBefore = progress.backlog();
-            CpuClock drainCpuBefore = CpuClock.read(service.pid(), dbHome);
-            ReactionProgress.Drain drain = progress.awaitEmpty("draining", Duration.ofMinutes(3), out);
-            ReactionProgress.Snapshot drained = progress.now();
-            CpuClock drainCpu = CpuClock.read(service.pid(), dbHome).since(drainCpuBefore);
-            double drainSeconds = (drained.at() - end.at()) / 1e9;
-            long reactedInDrain = backlogBefore - drain.backlog();
-            out.printf(
-                    "  drained           %s after %.1f s: %.1f evaluations/s with no intake; %.1f statements per"
-                            + " event reacted to (MariaDB's Questions, the sampler's included); %s%n",
-                    drain.end(),
-                    drainSeconds,
-                    (drained.evaluations() - end.evaluations()) / drainSeconds,
-                    reactedInDrain <= 0
-                            ? Double.NaN
-                            : (progress.statements() - statementsBefore) / (double) reactedInDrain,
-                    drainCpu.describe());
-        }
+            PrintStream out)
+            throws Exception {
+        Wrk.run(name + " (warm-up)", url, warmupScript, 32, warmup, run);
+        ReactionProgress.Snapshot start = progress.now();
+        CpuClock before = CpuClock.read(service.pid(), dbHome);
+        Wrk.Result events = Wrk.run(name, url, script, 32, window, run);
+        ReactionProgress.Snapshot end = progress.now();
+        CpuClock cpu = CpuClock.read(service.pid(), dbHome).since(before);
+        String load = CpuClock.loadAverage();
+        double seconds = (end.at() - start.at()) / 1e9;
+        double evaluated = (end.evaluations() - start.evaluations()) / seconds;
+        double accepted = events.perSecond() * eventsPerRequest;
+        double needed = accepted * EventRules.RULES_PER_TYPE;
+        out.println();
+        out.println("== " + name + " and their reactions, wrk 32 connections, " + window.toSeconds() + " s window ==");
+        out.printf(
+                "  accepted          %.1f events/s (%.1f requests/s of %d; p50 %.1f ms, p99 %.1f ms, errors %d)%n",
+                accepted,
+                events.perSecond(),
+                eventsPerRequest,
+                events.p50Millis(),
+                events.p99Millis(),
+                events.errors());
+        out.printf(
+                "  evaluated         %.1f/s; needed to keep up: %.1f/s (accepted x %d rules); ratio %.2f%n",
+                evaluated, needed, EventRules.RULES_PER_TYPE, needed == 0 ? Double.NaN : evaluated / needed);
+        out.printf(
+                "  backlog           %d events due at the window's start, %d at its end%n",
+                start.backlog(), end.backlog());
+        out.printf(
+                "  %s, wrk %.1f s; load average %s%n",
+                cpu.describe(), events.wrkCpu().toMillis() / 1e3, load);
+        long statementsBefore = progress.statements();
+        long backlogBefore = progress.backlog();
+        CpuClock drainCpuBefore = CpuClock.read(service.pid(), dbHome);
+        ReactionProgress.Drain drain = progress.awaitEmpty("draining", Duration.ofMinutes(3), out);
+        ReactionProgress.Snapshot drained = progress.now();
+        CpuClock drainCpu = CpuClock.read(service.pid(), dbHome).since(drainCpuBefore);
+        double drainSeconds = (drained.at() - end.at()) / 1e9;
+        long reactedInDrain = backlogBefore - drain.backlog();
+        out.printf(
+                "  drained           %s after %.1f s: %.1f evaluations/s with no intake; %.1f statements per"
+                        + " event reacted to (MariaDB's Questions, the sampler's included); %s%n",
+                drain.end(),
+                drainSeconds,
+                (drained.evaluations() - end.evaluations()) / drainSeconds,
+                reactedInDrain <= 0 ? Double.NaN : (progress.statements() - statementsBefore) / (double) reactedInDrain,
+                drainCpu.describe());
     }
 
     /** Writes the messages into the outbox, due a little later, and answers when they are due. */

@@ -31,7 +31,7 @@ public interface Reactor {
     void react(DueActivity due, Customer customer, Instant now);
 
     /**
-     * Runs a batch's reactions ({@link #react} on each of its events, a customer's in their order) in their
+     * Runs a batch's reactions ({@link #react} on each of its events, distinct customers) in their
      * transaction: a reactor may keep its writes back and make them together when {@code reactions}
      * returned, and read what it needs of the whole batch before. By default it does nothing around
      * them.

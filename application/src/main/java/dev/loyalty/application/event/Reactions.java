@@ -129,13 +129,12 @@ public class Reactions {
     }
 
     /**
-     * Reacts to a batch of due events in one transaction: those of them nobody else holds and
-     * with no older due event of their customer outside the batch (see {@link
-     * ActivityLog#claimHeads}), a customer's events one after the other in their order. A failure rolls the whole
+     * Reacts to a batch of due events in one transaction: those of them nobody else holds, each
+     * its customer's oldest due one (see {@link ActivityLog#claimHeads}). A failure rolls the whole
      * batch back; the caller then tries the events one by one, to record the failure on the event
      * that caused it.
      *
-     * @param rowIds candidates (from {@link ActivityLog#dueRows})
+     * @param rowIds candidates, at most one per customer (from {@link ActivityLog#dueHeads})
      * @return the rows this call reacted to
      */
     @Transactional

@@ -135,11 +135,8 @@ public class InMemoryActivityLog implements ActivityLog {
 
     @Override
     public List<DueActivity> claimHeads(List<Long> rowIds, Instant now) {
-        java.util.Set<Long> candidates = new java.util.HashSet<>(rowIds);
         return rowIds.stream()
-                .filter(id -> rows.get(id) != null && rows.get(id).dueAt != null)
-                .sorted(java.util.Comparator.comparing((Long id) -> rows.get(id).dueAt)
-                        .thenComparingLong(id -> id))
+                .sorted()
                 .filter(id -> {
                     Row row = rows.get(id);
                     return row != null
@@ -147,7 +144,6 @@ public class InMemoryActivityLog implements ActivityLog {
                             && !row.dueAt.isAfter(now)
                             && rows.values().stream()
                                     .noneMatch(o -> o.id != id
-                                            && !candidates.contains(o.id)
                                             && o.dueAt != null
                                             && !o.dueAt.isAfter(now)
                                             && (o.dueAt.isBefore(row.dueAt) || (o.dueAt.equals(row.dueAt) && o.id < id))

@@ -4,7 +4,6 @@ import static dev.loyalty.domain.mission.MissionFixtures.aMission;
 import static dev.loyalty.domain.mission.MissionFixtures.purchases;
 import static dev.loyalty.domain.rule.RuleFixtures.HUNDRED_POINTS;
 import static dev.loyalty.domain.rule.RuleFixtures.aRule;
-import static dev.loyalty.domain.rule.RuleFixtures.conditions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loyalty.application.activity.ActivityLog;
@@ -77,49 +76,6 @@ class ReactionsTest extends ReactionsFixture {
             assertThat(entriesReferencing(marco.id(), first.reference())).hasSize(1);
             assertThat(entriesReferencing(marco.id(), "rule:" + congratulate.id()))
                     .hasSize(1);
-        }
-
-        @Test
-        void aBatchJudgesACustomersEventsOneAfterTheOtherTheOncePerCustomerRuleOnce() {
-            Customer marco = enrolled();
-            Customer elena = enrolled();
-            stored(aRule().on(NEWSLETTER).when(conditions().oncePerCustomer()).doing(HUNDRED_POINTS));
-            List<Long> marcos = new ArrayList<>();
-            for (int i = 0; i < 3; i++) {
-                marcos.add(newsletter(marco, "m-" + i));
-                newsletter(elena, "e-" + i);
-            }
-
-            assertThat(job.drain(0, 1, 50, 1)).as("all six in one batch").isEqualTo(6);
-
-            assertThat(wallets.balanceOf(marco.id())).isEqualTo(Points.of(100));
-            assertThat(wallets.balanceOf(elena.id())).isEqualTo(Points.of(100));
-            assertThat(evaluationsOf(marco.id()).stream()
-                            .map(e -> e.eventRowId() + ":" + e.outcome())
-                            .toList())
-                    .as("in the order kept, the first fired")
-                    .containsExactly(marcos.get(0) + ":FIRED", marcos.get(1) + ":SKIPPED", marcos.get(2) + ":SKIPPED");
-        }
-
-        @Test
-        void aWorkerReactsToItsShareOfTheCustomersOnly() {
-            List<Customer> customers = new ArrayList<>();
-            Map<Long, Customer> rows = new java.util.HashMap<>();
-            for (int i = 0; i < 8; i++) {
-                Customer customer = enrolled();
-                customers.add(customer);
-                rows.put(newsletter(customer, "nl-" + i), customer);
-            }
-            long ofShareOne = customers.stream()
-                    .filter(c -> ActivityLog.shareOf(c.id(), 2) == 1)
-                    .count();
-
-            assertThat(job.drain(1, 2, 50, 3)).isEqualTo((int) ofShareOne);
-
-            rows.forEach((rowId, customer) -> assertThat(row(rowId).dueAt == null)
-                    .as("reacted to exactly when of share 1")
-                    .isEqualTo(ActivityLog.shareOf(customer.id(), 2) == 1));
-            assertThat(job.drain(0, 2, 50, 3)).isEqualTo(8 - (int) ofShareOne);
         }
 
         @Test

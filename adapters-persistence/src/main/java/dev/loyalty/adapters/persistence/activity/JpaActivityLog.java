@@ -230,34 +230,10 @@ public class JpaActivityLog implements ActivityLog {
     }
 
     /**
-     * The share's condition is computed on the covering index {@code (react_due_at, customer_id)}:
-     * the scan reads the due rows in order without visiting the table and stops at {@code limit}.
-     */
-    @Override
-    public List<DueRow> dueRows(Instant now, int limit, int share, int shares) {
-        if (shares <= 1) {
-            return dueRows(now, limit);
-        }
-        List<?> rows = em.createNativeQuery("SELECT id, customer_id FROM customer_event WHERE react_due_at <= ?"
-                        + " AND MOD(CRC32(customer_id), ?) = ? ORDER BY react_due_at, id LIMIT ?")
-                .setParameter(1, UtcTimes.utc(now))
-                .setParameter(2, shares)
-                .setParameter(3, share)
-                .setParameter(4, limit)
-                .getResultList();
-        return rows.stream()
-                .map(raw -> (Object[]) raw)
-                .map(row -> new DueRow(number(row[0]), CustomerId.parse((String) row[1])))
-                .toList();
-    }
-
-    /**
      * Two statements: the lock (a locking read of primary keys: record locks only, no gap locks that
      * would hold up new events), then the check for an older due row of the same customer. The check
      * reads what was committed after the lock was taken (READ COMMITTED, the service's isolation):
-     * an older row still held by another transaction is due there, so this one waits its turn; an
-     * older row locked by this call is not in the way (a run of one customer's rows is claimed
-     * together, and if one of the run is skipped, so is every later one).
+     * an older row still held by another transaction is due there, so this one waits its turn.
      */
     @Override
     public List<DueActivity> claimHeads(List<Long> rowIds, Instant now) {
@@ -266,7 +242,7 @@ public class JpaActivityLog implements ActivityLog {
         }
         String ids = rowIds.stream().map(String::valueOf).collect(Collectors.joining(","));
         List<?> locked = em.createNativeQuery("SELECT " + COLUMNS + " FROM customer_event WHERE id IN (" + ids
-                        + ") AND react_due_at <= ? ORDER BY react_due_at, id FOR UPDATE SKIP LOCKED")
+                        + ") AND react_due_at <= ? ORDER BY id FOR UPDATE SKIP LOCKED")
                 .setParameter(1, UtcTimes.utc(now))
                 .getResultList();
         if (locked.isEmpty()) {
@@ -279,7 +255,7 @@ public class JpaActivityLog implements ActivityLog {
         List<?> older = em.createNativeQuery("SELECT DISTINCT e.id FROM customer_event e JOIN customer_event o"
                         + " ON o.customer_id = e.customer_id AND o.react_due_at <= ? AND o.id <> e.id"
                         + " AND (o.react_due_at < e.react_due_at OR (o.react_due_at = e.react_due_at AND o.id < e.id))"
-                        + " AND o.id NOT IN (" + lockedIds + ") WHERE e.id IN (" + lockedIds + ")")
+                        + " WHERE e.id IN (" + lockedIds + ")")
                 .setParameter(1, UtcTimes.utc(now))
                 .getResultList();
         Set<Long> behind = older.stream().map(NativeRows::number).collect(Collectors.toSet());

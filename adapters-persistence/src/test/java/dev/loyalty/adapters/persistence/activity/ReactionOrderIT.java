@@ -44,49 +44,6 @@ class ReactionOrderIT {
 
     @Test
     void racingWorkersReactToEachEventOnceAndToEachCustomersEventsInOrder() throws Exception {
-        race(false);
-    }
-
-    /**
-     * As the relay's workers pick since the batches carry runs of one customer's events: each
-     * worker reads its share of the customers ({@code dueRows} with a share, two workers on each of
-     * three), and asks for a random subset of each customer's first four due events, gaps included:
-     * a row is claimed only with every older due row of its customer, in that order.
-     */
-    @Test
-    void racingWorkersClaimingRunsOfACustomersEventsReactToEachOnceAndInOrder() throws Exception {
-        race(true);
-    }
-
-    @Test
-    void theSharesOfTheDueRowsSplitThemByTheCustomersCrc() {
-        List<Customer> customers = List.of(aCustomer(), aCustomer(), aCustomer(), aCustomer());
-        Set<CustomerId> ours = customers.stream().map(Customer::id).collect(Collectors.toSet());
-        for (Customer customer : customers) {
-            appended(customer, 0);
-        }
-        Instant now = Instant.now();
-        List<ActivityLog.DueRow> all = inTransaction(em -> new JpaActivityLog(em).dueRows(now, 10_000)).stream()
-                .filter(row -> ours.contains(row.customerId()))
-                .toList();
-        List<ActivityLog.DueRow> union = new ArrayList<>();
-        for (int share = 0; share < 3; share++) {
-            int wanted = share;
-            List<ActivityLog.DueRow> rows = inTransaction(em -> new JpaActivityLog(em).dueRows(now, 10_000, wanted, 3));
-            assertThat(rows)
-                    .as("only the share's customers, as Java computes the share")
-                    .allMatch(row -> ActivityLog.shareOf(row.customerId(), 3) == wanted);
-            rows.stream().filter(row -> ours.contains(row.customerId())).forEach(union::add);
-        }
-        assertThat(union).containsExactlyInAnyOrderElementsOf(all).hasSize(customers.size());
-        inTransaction(em -> {
-            new JpaActivityLog(em)
-                    .reacted(all.stream().map(ActivityLog.DueRow::rowId).toList());
-            return null;
-        });
-    }
-
-    private void race(boolean runs) throws Exception {
         inTransaction(em -> em.createNativeQuery("CREATE TABLE IF NOT EXISTS it_reaction_order (seq BIGINT NOT NULL"
                         + " AUTO_INCREMENT PRIMARY KEY, row_id BIGINT NOT NULL, customer_id CHAR(36) NOT NULL)")
                 .executeUpdate());
@@ -104,14 +61,13 @@ class ReactionOrderIT {
         CountDownLatch start = new CountDownLatch(1);
         List<Future<Integer>> workers = new ArrayList<>();
         for (int w = 0; w < WORKERS; w++) {
-            int worker = w;
             workers.add(pool.submit(() -> {
                 start.await();
                 int reacted = 0;
                 int idle = 0;
                 // bounded: the work is 120 events; a worker stops after 50 idle looks in a row
                 for (int loop = 0; loop < 10_000 && idle < 50; loop++) {
-                    int now = runs ? oneRunsBatch(ours, worker % 3, 3) : oneBatch(ours);
+                    int now = oneBatch(ours);
                     reacted += now;
                     idle = now == 0 ? idle + 1 : 0;
                     if (now == 0) {
@@ -173,48 +129,6 @@ class ReactionOrderIT {
                     .values()
                     .forEach(rows ->
                             candidates.add(rows.get(ThreadLocalRandom.current().nextInt(Math.min(3, rows.size())))));
-            List<DueActivity> claimed = log.claimHeads(candidates, now);
-            for (DueActivity due : claimed) {
-                em.createNativeQuery("INSERT INTO it_reaction_order (row_id, customer_id) VALUES (?, ?)")
-                        .setParameter(1, due.rowId())
-                        .setParameter(2, due.activity().customerId().toString())
-                        .executeUpdate();
-            }
-            try {
-                Thread.sleep(3);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            log.reacted(claimed.stream().map(DueActivity::rowId).toList());
-            return claimed.size();
-        });
-    }
-
-    /**
-     * One worker's transaction with runs: its share's due rows, a random subset of each customer's
-     * first four (gaps included), claimed together; a pause while holding them.
-     */
-    private static int oneRunsBatch(Set<CustomerId> ours, int share, int shares) {
-        return inTransaction(em -> {
-            JpaActivityLog log = new JpaActivityLog(em);
-            Instant now = Instant.now();
-            Map<CustomerId, List<Long>> dueByCustomer = new LinkedHashMap<>();
-            for (ActivityLog.DueRow row : log.dueRows(now, 200, share, shares)) {
-                if (ours.contains(row.customerId())) {
-                    dueByCustomer
-                            .computeIfAbsent(row.customerId(), c -> new ArrayList<>())
-                            .add(row.rowId());
-                }
-            }
-            List<Long> candidates = new ArrayList<>();
-            dueByCustomer.values().forEach(rows -> {
-                for (long row : rows.subList(0, Math.min(4, rows.size()))) {
-                    if (ThreadLocalRandom.current().nextInt(10) < 7) {
-                        candidates.add(row);
-                    }
-                }
-            });
-            java.util.Collections.shuffle(candidates);
             List<DueActivity> claimed = log.claimHeads(candidates, now);
             for (DueActivity due : claimed) {
                 em.createNativeQuery("INSERT INTO it_reaction_order (row_id, customer_id) VALUES (?, ?)")
