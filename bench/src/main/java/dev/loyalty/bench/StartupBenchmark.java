@@ -29,7 +29,9 @@ import java.util.regex.Pattern;
  *
  * <p>{@code -Dbench.starts=6} (the first included), {@code -Dbench.jvmOptions="..."} as for every
  * benchmark; with {@code -Dbench.jvmOptionsB="..."} (e.g. a class data sharing archive: {@code
- * -XX:SharedArchiveFile=...}) the restarts alternate between the two and each gets its medians.
+ * -XX:SharedArchiveFile=...}) the restarts alternate between the two and each gets its medians;
+ * with {@code -Dbench.jarB=other/loyalty.jar} (e.g. the jar of main against a branch's) the B
+ * restarts start that jar instead, so that a change of the code is measured under the same load.
  */
 public final class StartupBenchmark {
 
@@ -77,7 +79,12 @@ public final class StartupBenchmark {
             teardown.add("stopping MariaDB", db);
             Path dataDir = Files.createDirectories(run.resolve("service-data"));
             String optionsA = System.getProperty("bench.jvmOptions", "");
-            String optionsB = System.getProperty("bench.jvmOptionsB");
+            String jarB = System.getProperty("bench.jarB");
+            String optionsB = System.getProperty("bench.jvmOptionsB", jarB == null ? null : optionsA);
+            Path jarOfB = jarB == null ? settings.jar() : Path.of(jarB).toAbsolutePath();
+            if (!Files.isRegularFile(jarOfB)) {
+                throw new IllegalArgumentException("bench.jarB: no jar at " + jarOfB);
+            }
             List<Map<String, Long>> restartsA = new ArrayList<>();
             List<Map<String, Long>> restartsB = new ArrayList<>();
             List<Map<String, Long>> floorsA = new ArrayList<>();
@@ -89,7 +96,8 @@ public final class StartupBenchmark {
                 // with a B variant the restarts alternate B, A, B, A... so that both see the same load
                 boolean b = optionsB != null && i > 1 && i % 2 == 0;
                 System.setProperty("bench.jvmOptions", b ? optionsB : optionsA);
-                Map<String, Long> phases = start(settings, db, dataDir, run.resolve("service-" + i + ".log"));
+                Map<String, Long> phases =
+                        start(b ? jarOfB : settings.jar(), db, dataDir, run.resolve("service-" + i + ".log"));
                 out.printf(
                         "  start %d%s (%s): %s, load %s%n",
                         i,
@@ -110,10 +118,11 @@ public final class StartupBenchmark {
                 }
             }
             System.setProperty("bench.jvmOptions", optionsA);
+            String labelB = "B [" + optionsB + (jarB == null ? "" : ", " + jarOfB) + "] ";
             printMedians(out, optionsB == null ? "" : "A [" + optionsA + "] ", restartsA);
-            printMedians(out, "B [" + optionsB + "] ", restartsB);
+            printMedians(out, labelB, restartsB);
             printMedians(out, "floor " + (optionsB == null ? "" : "A [" + optionsA + "] "), floorsA);
-            printMedians(out, "floor B [" + optionsB + "] ", floorsB);
+            printMedians(out, "floor " + labelB, floorsB);
             printRatio(out, optionsB == null ? "" : "A ", restartsA, floorsA);
             printRatio(out, "B ", restartsB, floorsB);
         });
@@ -135,10 +144,10 @@ public final class StartupBenchmark {
     }
 
     /** One start: the milliseconds of each phase, the total to the first 200 and the service's CPU. */
-    private static Map<String, Long> start(BenchSettings settings, BenchDatabase db, Path dataDir, Path log)
+    private static Map<String, Long> start(Path jar, BenchDatabase db, Path dataDir, Path log)
             throws IOException, InterruptedException {
         ServiceProcess service =
-                ServiceProcess.start(settings.jar(), dataDir, PurchaseBenchmark.freeLoopbackPort(), db.url(), log);
+                ServiceProcess.start(jar, dataDir, PurchaseBenchmark.freeLoopbackPort(), db.url(), log);
         try {
             Instant began = ProcessHandle.of(service.pid())
                     .flatMap(p -> p.info().startInstant())
