@@ -183,8 +183,8 @@ public final class Main {
         }
         // decrypting the PKCS#12 store's 165 certificates takes 0.6 s of CPU, on the main thread the
         // start's critical path (2.6-3.4 s of wall time under load): a line that can come later
-        Thread trustStore = new Thread(
-                () -> PayaraLogging.expiredTrustStoreSummary().ifPresent(LOG::info), "trust-store-summary");
+        Thread trustStore =
+                new Thread(() -> PayaraLogging.expiredTrustStoreSummary().ifPresent(LOG::info), "trust-store-summary");
         trustStore.setDaemon(true);
         trustStore.setPriority(Thread.MIN_PRIORITY);
         trustStore.start();
