@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -182,12 +183,15 @@ public final class Main {
                     + " is accepted; set this service's audience");
         }
         // decrypting the PKCS#12 store's 165 certificates takes 0.6 s of CPU, on the main thread the
-        // start's critical path (2.6-3.4 s of wall time under load): a line that can come later
-        Thread trustStore =
-                new Thread(() -> PayaraLogging.expiredTrustStoreSummary().ifPresent(LOG::info), "trust-store-summary");
-        trustStore.setDaemon(true);
-        trustStore.setPriority(Thread.MIN_PRIORITY);
-        trustStore.start();
+        // start's critical path (2.6-3.4 s of wall time under load): read beside Payara's boot, and
+        // logged once it is done (not while Payara installs its logging, which could drop the line)
+        CompletableFuture<Optional<String>> expiredCertificates = CompletableFuture.supplyAsync(
+                        PayaraLogging::expiredTrustStoreSummary, task -> {
+                            Thread thread = new Thread(task, "trust-store-summary");
+                            thread.setDaemon(true);
+                            thread.start();
+                        })
+                .exceptionally(e -> Optional.empty());
         Path logging =
                 PayaraLogging.writeProperties(tmp.resolve("payara-logging.properties"), System.console() != null);
         Optional<Path> accessLog = Optional.empty();
@@ -199,6 +203,7 @@ public final class Main {
         arguments.addAll(PayaraLogging.arguments(logging, accessLog));
         arguments.addAll(List.of(payaraArgs));
         fish.payara.micro.PayaraMicro.main(arguments.toArray(String[]::new));
+        expiredCertificates.join().ifPresent(LOG::info);
     }
 
     /** {@code token ROLE [--sub ID] [--store ID] [--minutes N]}: prints a development token. */

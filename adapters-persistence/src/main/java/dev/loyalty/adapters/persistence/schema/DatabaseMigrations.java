@@ -33,9 +33,11 @@ public class DatabaseMigrations {
 
     private volatile boolean migrated;
 
+    // not named like the static migrate below: Payara finds a lifecycle callback by its name only and
+    // invoked whichever overload reflection listed first ("wrong number of arguments" at deployment)
     @PostConstruct
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    void migrate() {
+    void migrateAtStart() {
         String summary = migrate(Flyway.configure(getClass().getClassLoader()).dataSource(dataSource));
         migrated = true;
         LOG.info(summary);
