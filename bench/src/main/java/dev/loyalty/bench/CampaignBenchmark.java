@@ -390,7 +390,7 @@ public final class CampaignBenchmark {
             String name,
             String body,
             Duration limit)
-            throws IOException, InterruptedException {
+            throws IOException, InterruptedException, SQLException {
         Duration timeout = Duration.ofMinutes(5);
         Api.Response created = api.send("POST", "/api/v1/campaigns", tokens.admin(), body, timeout);
         if (created.status() != 201) {
