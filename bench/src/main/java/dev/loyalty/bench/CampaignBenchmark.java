@@ -40,7 +40,10 @@ import java.util.regex.Pattern;
  * {@code -Dbench.keep=true}, {@code -Dbench.campaignData=customers} (the customers only, inserted
  * in SQL in a minute or two instead of the hour of {@code generate}: no receipts, so for the calendar
  * run only), {@code -Dbench.message={"template": "..."}} (the campaigns' message, JSON: their sends
- * go through the outbox; none by default). On a kept database, the runs an earlier benchmark left RUNNING (one
+ * go through the outbox; none by default), {@code -Dbench.jarB=} (the same runs with that jar too,
+ * on the same database in the same window, each run's CPU per 1,000 targets of B over A printed; a
+ * jar whose migrations are older than the other's must be A), {@code -Dbench.rounds=2} (A B then B
+ * A), {@code -Dbench.profile=true} (each run's statements per 1,000 targets by digest). On a kept database, the runs an earlier benchmark left RUNNING (one
  * stopped part-way) are marked FAILED first, so that the service does not take them over beside
  * the run measured.
  */
