@@ -371,7 +371,7 @@ public final class CampaignBenchmark {
             return cpu.database().toMillis() / 1e3 / Math.max(1, targets) * 1000;
         }
 
-        /** The figures of median service CPU per target (null when there are none). */
+        /** The figures of the median CPU per target, service and MariaDB together (null when there are none). */
         static Figures median(List<Figures> all) {
             if (all.isEmpty()) {
                 return null;
