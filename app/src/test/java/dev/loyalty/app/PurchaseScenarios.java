@@ -342,8 +342,7 @@ abstract class PurchaseScenarios {
      * and every one of its events fires the rule, its metrics seen up to date.
      */
     @Test
-    void fiftyTillsOnOneCustomerWhileTheReactionsJudgeASegmentConditionEachPurchaseOnceNoTimeout()
-            throws Exception {
+    void fiftyTillsOnOneCustomerWhileTheReactionsJudgeASegmentConditionEachPurchaseOnceNoTimeout() throws Exception {
         String city = "Hot-" + unique();
         String marco = CampaignScenarios.customers(city, 1).get(0);
         // a first purchase, its metrics recomputed: the customer is in the segment from then on
@@ -393,8 +392,8 @@ abstract class PurchaseScenarios {
                     String receipt = "H-" + city + "-" + n + "-" + i;
                     replies.add(
                             (n + i) % 2 == 0
-                                    ? record(purchase(
-                                            "MI-001", receipt, marco, TEN_LASAGNE, 5900, codes.get(n * 3 + i)))
+                                    ? record(
+                                            purchase("MI-001", receipt, marco, TEN_LASAGNE, 5900, codes.get(n * 3 + i)))
                                     : record(purchase("MI-001", receipt, marco, TEN_LASAGNE, 6000)));
                 }
                 return replies;
