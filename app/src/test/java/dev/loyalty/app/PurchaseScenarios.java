@@ -18,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -223,6 +224,65 @@ abstract class PurchaseScenarios {
         assertThat(Api.count("SELECT balance FROM wallet WHERE customer_id = '" + marco + "'"))
                 .isEqualTo(60);
         theBooksBalance();
+    }
+
+    /**
+     * The reactions' worker awards points on the wallet the tills are buying on, at the same time:
+     * its transaction locks the wallet through the entity manager and writes it in plain JDBC. Were
+     * that JDBC on a second connection (the DataSource outside a request's transaction), the write
+     * would wait on its own transaction's lock until the lock wait timeout (50 s) and the tills
+     * behind it.
+     */
+    @Test
+    void tillsAndTheReactionsCreditingOneWalletAtOnceLoseNothingAndNeverWaitOnThemselves() throws Exception {
+        String marco = enrolled(null, uniquePhone()).getString("customerId");
+        String type = "TILL_RACE_" + unique().toUpperCase(Locale.ROOT);
+        Api.Reply rule = API.post(
+                "/api/v1/rules",
+                Api.admin(),
+                """
+                {"name": "Till race %s", "on": "%s", "actions": [{"type": "AWARD_POINTS", "points": 3}]}"""
+                        .formatted(unique(), type));
+        assertThat(rule.status()).as(rule.toString()).isEqualTo(201);
+        String ruleId = rule.json().getString("ruleId");
+        int events = 12;
+        int tills = 12;
+        try {
+            long started = System.nanoTime();
+            List<Api.Reply> replies = race(
+                    events + tills,
+                    n -> n < events
+                            ? API.post(
+                                    "/api/v1/events",
+                                    Api.integration(),
+                                    "{\"eventId\": \"race-%s-%d\", \"customerId\": \"%s\", \"type\": \"%s\"}"
+                                            .formatted(unique(), n, marco, type))
+                            : record(purchase("MI-001", "R-" + unique() + "-" + n, marco, TEN_LASAGNE, 6000)));
+            assertThat(replies.subList(0, events))
+                    .allSatisfy(r -> assertThat(r.status()).as(r.toString()).isEqualTo(202));
+            assertThat(replies.subList(events, events + tills))
+                    .allSatisfy(r -> assertThat(r.status()).as(r.toString()).isEqualTo(201));
+            // reacted to well within the lock wait timeout: nothing waited on its own transaction
+            while (Api.count("SELECT COUNT(*) FROM customer_event WHERE customer_id = '" + marco + "' AND type = '"
+                            + type + "' AND react_due_at IS NOT NULL")
+                    > 0) {
+                assertThat((System.nanoTime() - started) / 1_000_000_000L)
+                        .as("seconds until every event was reacted to")
+                        .isLessThan(40);
+                Thread.sleep(100);
+            }
+            assertThat(Api.count("SELECT COALESCE(SUM(points), 0) FROM wallet_entry WHERE customer_id = '" + marco
+                            + "' AND reference = 'rule:" + ruleId + "'"))
+                    .isEqualTo(3L * events);
+            assertThat(Api.count("SELECT COUNT(*) FROM purchase WHERE customer_id = '" + marco + "'"))
+                    .isEqualTo(tills);
+            assertThat(Api.count("SELECT balance FROM wallet WHERE customer_id = '" + marco + "'"))
+                    .isEqualTo(Api.count("SELECT SUM(points) FROM wallet_entry WHERE customer_id = '" + marco + "'"))
+                    .isGreaterThanOrEqualTo(3L * events + 60L * tills);
+            theBooksBalance();
+        } finally {
+            API.send("DELETE", "/api/v1/rules/" + ruleId, Api.admin(), null, null);
+        }
     }
 
     @Test
