@@ -18,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -225,6 +226,65 @@ abstract class PurchaseScenarios {
         theBooksBalance();
     }
 
+    /**
+     * The reactions' worker awards points on the wallet the tills are buying on, at the same time:
+     * its transaction locks the wallet through the entity manager and writes it in plain JDBC. Were
+     * that JDBC on a second connection (the DataSource outside a request's transaction), the write
+     * would wait on its own transaction's lock until the lock wait timeout (50 s) and the tills
+     * behind it.
+     */
+    @Test
+    void tillsAndTheReactionsCreditingOneWalletAtOnceLoseNothingAndNeverWaitOnThemselves() throws Exception {
+        String marco = enrolled(null, uniquePhone()).getString("customerId");
+        String type = "TILL_RACE_" + unique().toUpperCase(Locale.ROOT);
+        Api.Reply rule = API.post(
+                "/api/v1/rules",
+                Api.admin(),
+                """
+                {"name": "Till race %s", "on": "%s", "actions": [{"type": "AWARD_POINTS", "points": 3}]}"""
+                        .formatted(unique(), type));
+        assertThat(rule.status()).as(rule.toString()).isEqualTo(201);
+        String ruleId = rule.json().getString("ruleId");
+        int events = 12;
+        int tills = 12;
+        try {
+            long started = System.nanoTime();
+            List<Api.Reply> replies = race(
+                    events + tills,
+                    n -> n < events
+                            ? API.post(
+                                    "/api/v1/events",
+                                    Api.integration(),
+                                    "{\"eventId\": \"race-%s-%d\", \"customerId\": \"%s\", \"type\": \"%s\"}"
+                                            .formatted(unique(), n, marco, type))
+                            : record(purchase("MI-001", "R-" + unique() + "-" + n, marco, TEN_LASAGNE, 6000)));
+            assertThat(replies.subList(0, events))
+                    .allSatisfy(r -> assertThat(r.status()).as(r.toString()).isEqualTo(202));
+            assertThat(replies.subList(events, events + tills))
+                    .allSatisfy(r -> assertThat(r.status()).as(r.toString()).isEqualTo(201));
+            // reacted to well within the lock wait timeout: nothing waited on its own transaction
+            while (Api.count("SELECT COUNT(*) FROM customer_event WHERE customer_id = '" + marco + "' AND type = '"
+                            + type + "' AND react_due_at IS NOT NULL")
+                    > 0) {
+                assertThat((System.nanoTime() - started) / 1_000_000_000L)
+                        .as("seconds until every event was reacted to")
+                        .isLessThan(40);
+                Thread.sleep(100);
+            }
+            assertThat(Api.count("SELECT COALESCE(SUM(points), 0) FROM wallet_entry WHERE customer_id = '" + marco
+                            + "' AND reference = 'rule:" + ruleId + "'"))
+                    .isEqualTo(3L * events);
+            assertThat(Api.count("SELECT COUNT(*) FROM purchase WHERE customer_id = '" + marco + "'"))
+                    .isEqualTo(tills);
+            assertThat(Api.count("SELECT balance FROM wallet WHERE customer_id = '" + marco + "'"))
+                    .isEqualTo(Api.count("SELECT SUM(points) FROM wallet_entry WHERE customer_id = '" + marco + "'"))
+                    .isGreaterThanOrEqualTo(3L * events + 60L * tills);
+            theBooksBalance();
+        } finally {
+            API.send("DELETE", "/api/v1/rules/" + ruleId, Api.admin(), null, null);
+        }
+    }
+
     @Test
     void fiftyTillsRedeemingOneCouponAtOnceRedeemItOnce() throws Exception {
         String templateId = template(WELCOME.replace("\"perCustomerLimit\": 1", "\"perCustomerLimit\": 100"));
@@ -330,5 +390,101 @@ abstract class PurchaseScenarios {
         assertThat(Api.count("SELECT COUNT(*) FROM purchase_reversal WHERE purchase_id = '" + id + "'"))
                 .isEqualTo(2);
         theBooksBalance();
+    }
+
+    /**
+     * A hot customer while the reactions judge their purchases by a rule with a segment condition
+     * (issue 16): 50 tills buying on one wallet at once, half of them redeeming a coupon,
+     * as the reaction workers settle the customer's metrics for the segment while holding the
+     * wallet. A reaction that settled them in a transaction of its own needed a second pooled
+     * connection while the tills' purchases, queued on that wallet, held the pool's 32 (a cycle
+     * only the lock wait timeout broke): here every purchase is answered 201 and recorded once,
+     * and every one of its events fires the rule, its metrics seen up to date.
+     */
+    @Test
+    void fiftyTillsOnOneCustomerWhileTheReactionsJudgeASegmentConditionEachPurchaseOnceNoTimeout() throws Exception {
+        String city = "Hot-" + unique();
+        String marco = CampaignScenarios.customers(city, 1).get(0);
+        // a first purchase, its metrics recomputed: the customer is in the segment from then on
+        assertThat(record(purchase("MI-001", "R-" + unique(), marco, TEN_LASAGNE, 6000))
+                        .status())
+                .isEqualTo(201);
+        long until = System.nanoTime() + 60_000_000_000L;
+        while (Api.count("SELECT COALESCE(MAX(lifetime_value), 0) FROM customer_metrics WHERE customer_id = '" + marco
+                                + "'")
+                        == 0
+                || Api.count("SELECT COUNT(*) FROM customer_event WHERE customer_id = '" + marco
+                                + "' AND react_due_at IS NOT NULL")
+                        > 0) {
+            assertThat(System.nanoTime())
+                    .as("the first purchase settled within 60 s")
+                    .isLessThan(until);
+            Thread.sleep(100);
+        }
+        Api.Reply segment = API.post(
+                "/api/v1/segments",
+                Api.admin(),
+                ("{\"name\": \"Hot %s\", \"condition\": {\"all\": [{\"attribute\": \"city\", \"eq\": \"%s\"},"
+                                + " {\"metric\": \"lifetimeValue\", \"op\": \"gte\", \"value\": 1}]}}")
+                        .formatted(city, city));
+        assertThat(segment.status()).as(segment.toString()).isEqualTo(201);
+        Api.Reply created = API.post(
+                "/api/v1/rules",
+                Api.admin(),
+                """
+                {"name": "Hot %s", "on": "PURCHASE_RECORDED", "conditions": {"segments": ["%s"]},
+                 "actions": [{"type": "AWARD_POINTS", "points": 1}]}"""
+                        .formatted(city, segment.json().getString("segmentId")));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String rule = created.json().getString("ruleId");
+        try {
+            String templateId = template(
+                    """
+                    {"name": "Hot %s", "discount": {"type": "AMOUNT_OFF", "value": 100},
+                     "channels": ["STORE"], "validDays": 30}"""
+                            .formatted(city));
+            List<String> codes = bearerCodes(templateId, 50);
+            long before = Api.count("SELECT COUNT(*) FROM purchase WHERE customer_id = '" + marco + "'");
+
+            List<Api.Reply> tills = race(
+                    50,
+                    n -> n % 2 == 0
+                            ? record(purchase("MI-001", "H-" + city + "-" + n, marco, TEN_LASAGNE, 5900, codes.get(n)))
+                            : record(purchase("MI-001", "H-" + city + "-" + n, marco, TEN_LASAGNE, 6000)));
+
+            assertThat(tills).hasSize(50).allSatisfy(reply -> assertThat(reply.status())
+                    .as(reply.toString())
+                    .isEqualTo(201));
+            assertThat(Api.count("SELECT COUNT(*) FROM purchase WHERE customer_id = '" + marco + "'"))
+                    .as("each purchase recorded once")
+                    .isEqualTo(before + 50);
+            assertThat(Api.count("SELECT COUNT(DISTINCT receipt_id) FROM purchase WHERE customer_id = '" + marco
+                            + "' AND receipt_id LIKE 'H-%'"))
+                    .isEqualTo(50);
+            assertThat(Api.count("SELECT COUNT(*) FROM coupon WHERE template_id = '" + templateId
+                            + "' AND status = 'REDEEMED'"))
+                    .isEqualTo(25);
+            long reacted = System.nanoTime() + 120_000_000_000L;
+            while (Api.count("SELECT COUNT(*) FROM customer_event WHERE customer_id = '" + marco
+                            + "' AND react_due_at IS NOT NULL")
+                    > 0) {
+                assertThat(System.nanoTime()).as("reacted to within 120 s").isLessThan(reacted);
+                Thread.sleep(200);
+            }
+            assertThat(Api.count("SELECT COUNT(*) FROM customer_event WHERE customer_id = '" + marco
+                            + "' AND (react_attempts > 0 OR react_error IS NOT NULL)"))
+                    .as("no reaction failed (a lock wait timeout would be recorded on its event)")
+                    .isZero();
+            assertThat(Api.count("SELECT COUNT(*) FROM rule_evaluation WHERE rule_id = '" + rule
+                            + "' AND customer_id = '" + marco + "' AND outcome = 'FIRED'"))
+                    .as("every purchase's event in the segment, its metrics settled under the wallet")
+                    .isEqualTo(50);
+            assertThat(Api.count("SELECT COALESCE(SUM(points), 0) FROM wallet_entry WHERE customer_id = '" + marco
+                            + "' AND reference = 'rule:" + rule + "'"))
+                    .isEqualTo(50);
+            theBooksBalance();
+        } finally {
+            API.send("DELETE", "/api/v1/rules/" + rule, Api.admin(), null, null);
+        }
     }
 }

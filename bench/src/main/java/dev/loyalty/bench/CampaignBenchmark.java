@@ -12,6 +12,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
@@ -38,7 +40,10 @@ import java.util.regex.Pattern;
  * {@code -Dbench.keep=true}, {@code -Dbench.campaignData=customers} (the customers only, inserted
  * in SQL in a minute or two instead of the hour of {@code generate}: no receipts, so for the calendar
  * run only), {@code -Dbench.message={"template": "..."}} (the campaigns' message, JSON: their sends
- * go through the outbox; none by default). On a kept database, the runs an earlier benchmark left RUNNING (one
+ * go through the outbox; none by default), {@code -Dbench.jarB=} (the same runs with that jar too,
+ * on the same database in the same window, each run's CPU per 1,000 targets of B over A printed; a
+ * jar whose migrations are older than the other's must be A), {@code -Dbench.rounds=2} (A B then B
+ * A), {@code -Dbench.profile=true} (each run's statements per 1,000 targets by digest). On a kept database, the runs an earlier benchmark left RUNNING (one
  * stopped part-way) are marked FAILED first, so that the service does not take them over beside
  * the run measured.
  */
@@ -132,14 +137,98 @@ public final class CampaignBenchmark {
             }
         }
         Path dataDir = Files.createDirectories(run.resolve("service-data"));
-        ServiceProcess service = ServiceProcess.start(
-                jar, dataDir, freePort(), db.url(), run.resolve("service-" + System.currentTimeMillis() + ".log"));
-        teardown.add("stopping the service", service);
-        Api api = new Api(service.port());
-        Duration ready = service.awaitReady(api, Duration.ofSeconds(900));
-        out.printf("  service ready in %.1f s (log: %s)%n", ready.toMillis() / 1e3, service.log());
-        Tokens tokens = Tokens.mint(jar, dataDir);
+        // -Dbench.jarB: the same runs with that jar too, on the same database, in the same window
+        // (-Dbench.rounds=2: A B then B A, so that neither jar always runs on the fuller tables)
+        List<Path> jars = new java.util.ArrayList<>();
+        Optional<Path> jarB = Optional.ofNullable(System.getProperty("bench.jarB"))
+                .map(String::strip)
+                .filter(b -> !b.isEmpty())
+                .map(Path::of);
+        int rounds = jarB.isPresent() ? Math.max(1, Integer.getInteger("bench.rounds", 1)) : 1;
+        for (int round = 0; round < rounds; round++) {
+            if (jarB.isEmpty()) {
+                jars.add(jar);
+            } else if (round % 2 == 0) {
+                jars.add(jar);
+                jars.add(jarB.get());
+            } else {
+                jars.add(jarB.get());
+                jars.add(jar);
+            }
+        }
+        Map<String, List<Figures>> byJar = new java.util.LinkedHashMap<>();
+        boolean prepared = false;
+        for (Path serviceJar : jars) {
+            String label = serviceJar.equals(jar) ? "A" : "B";
+            ServiceProcess service = ServiceProcess.start(
+                    serviceJar,
+                    dataDir,
+                    freePort(),
+                    db.url(),
+                    run.resolve("service-" + label + "-" + System.currentTimeMillis() + ".log"));
+            try {
+                Api api = new Api(service.port());
+                Duration ready = service.awaitReady(api, Duration.ofSeconds(900));
+                out.printf(
+                        "  service %s (%s) ready in %.1f s (log: %s)%n",
+                        label, serviceJar, ready.toMillis() / 1e3, service.log());
+                Tokens tokens = Tokens.mint(serviceJar, dataDir);
+                if (!prepared) {
+                    prepare(out, db, api, tokens, serviceJar, dataDir, run, reuse, customersOnly, customers, receipts);
+                    prepared = true;
+                }
+                List<Figures> figures = runAll(out, db, api, tokens, service, dbHome, leadDays, offer, which, runLimit);
+                figures.forEach(f -> byJar.computeIfAbsent(label + " " + f.name(), k -> new java.util.ArrayList<>())
+                        .add(f));
+            } finally {
+                service.close();
+            }
+        }
+        if (jarB.isPresent()) {
+            out.println("  CPU per 1,000 targets (medians over the rounds), B / A:");
+            for (String name : byJar.keySet()) {
+                if (!name.startsWith("A ")) {
+                    continue;
+                }
+                Figures a = Figures.median(byJar.get(name));
+                Figures b = Figures.median(byJar.getOrDefault("B " + name.substring(2), List.of()));
+                if (b == null) {
+                    continue;
+                }
+                out.printf(
+                        "    %s: A service %.3f s, MariaDB %.3f s (%.1f s wall); B service %.3f s, MariaDB %.3f s"
+                                + " (%.1f s wall); B/A service %.2f, MariaDB %.2f, wall %.2f%n",
+                        name.substring(2),
+                        a.servicePer1000(),
+                        a.databasePer1000(),
+                        a.seconds(),
+                        b.servicePer1000(),
+                        b.databasePer1000(),
+                        b.seconds(),
+                        b.servicePer1000() / a.servicePer1000(),
+                        b.databasePer1000() / a.databasePer1000(),
+                        b.seconds() / a.seconds());
+            }
+        }
+        out.printf(
+                "  machine: %d cores, JDK %s; MariaDB, the service and this client share it; load average %s%n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), CpuClock.loadAverage());
+    }
 
+    /** The programme (customers in SQL or generated, the metrics rebuilt), once per benchmark. */
+    private static void prepare(
+            PrintStream out,
+            BenchDatabase db,
+            Api api,
+            Tokens tokens,
+            Path jar,
+            Path dataDir,
+            Path run,
+            boolean reuse,
+            boolean customersOnly,
+            long customers,
+            long receipts)
+            throws Exception {
         if (!reuse && customersOnly) {
             long generated = System.nanoTime();
             try (Connection connection = db.connect();
@@ -184,11 +273,27 @@ public final class CampaignBenchmark {
                 count(db, "SELECT COUNT(*) FROM purchase_line"),
                 count(db, "SELECT COUNT(*) FROM customer_sku_metrics"),
                 CpuClock.loadAverage());
+    }
 
+    /** The runs asked for, one after another, on the service given. */
+    private static List<Figures> runAll(
+            PrintStream out,
+            BenchDatabase db,
+            Api api,
+            Tokens tokens,
+            ServiceProcess service,
+            Path dbHome,
+            int leadDays,
+            String offer,
+            List<String> which,
+            Duration runLimit)
+            throws Exception {
+        List<Figures> figures = new java.util.ArrayList<>();
         String categories = String.join("\", \"", REPLENISHED);
         if (which.contains("replenishment")) {
-            timeRun(
+            figures.add(timeRun(
                     out,
+                    db,
                     api,
                     tokens,
                     service,
@@ -199,11 +304,12 @@ public final class CampaignBenchmark {
                  "offer": %s, "schedule": {"daily": "08:00"},
                  "replenishment": {"categories": ["%s"], "leadDays": %d, "propose": "SAME"}}"""
                             .formatted(offer, categories, leadDays),
-                    runLimit);
+                    runLimit));
         }
         if (which.contains("calendar")) {
-            timeRun(
+            figures.add(timeRun(
                     out,
+                    db,
                     api,
                     tokens,
                     service,
@@ -214,7 +320,7 @@ public final class CampaignBenchmark {
                  "audience": {"condition": %s}, "offer": %s,
                  "schedule": {"at": "2099-12-01T09:00:00Z"}}"""
                             .formatted(EVERYONE, offer),
-                    runLimit);
+                    runLimit));
         }
         if (which.contains("calendar-coupon")) {
             Api.Response template = api.send(
@@ -229,8 +335,9 @@ public final class CampaignBenchmark {
                 throw new IllegalStateException(
                         "creating the coupon template answered " + template.status() + ": " + template.shortBody());
             }
-            timeRun(
+            figures.add(timeRun(
                     out,
+                    db,
                     api,
                     tokens,
                     service,
@@ -241,16 +348,44 @@ public final class CampaignBenchmark {
                  "audience": {"condition": %s}, "offer": {"templateId": "%s"},
                  "schedule": {"at": "2099-12-01T09:00:00Z"}}"""
                             .formatted(EVERYONE, field(template.body(), "templateId")),
-                    runLimit);
+                    runLimit));
         }
-        out.printf(
-                "  machine: %d cores, JDK %s; MariaDB, the service and this client share it%n",
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+        return figures;
+    }
+
+    /**
+     * One run's figures.
+     *
+     * @param name which run
+     * @param seconds its duration
+     * @param targets the targets it processed
+     * @param cpu the CPU used meanwhile
+     */
+    record Figures(String name, double seconds, long targets, CpuClock cpu) {
+
+        double servicePer1000() {
+            return cpu.service().toMillis() / 1e3 / Math.max(1, targets) * 1000;
+        }
+
+        double databasePer1000() {
+            return cpu.database().toMillis() / 1e3 / Math.max(1, targets) * 1000;
+        }
+
+        /** The figures of the median CPU per target, service and MariaDB together (null when there are none). */
+        static Figures median(List<Figures> all) {
+            if (all.isEmpty()) {
+                return null;
+            }
+            List<Figures> sorted = new java.util.ArrayList<>(all);
+            sorted.sort(java.util.Comparator.comparingDouble(f -> f.servicePer1000() + f.databasePer1000()));
+            return sorted.get((sorted.size() - 1) / 2);
+        }
     }
 
     /** Creates and launches the campaign, runs it now and follows the run to its end. */
-    private static void timeRun(
+    private static Figures timeRun(
             PrintStream out,
+            BenchDatabase db,
             Api api,
             Tokens tokens,
             ServiceProcess service,
@@ -258,7 +393,7 @@ public final class CampaignBenchmark {
             String name,
             String body,
             Duration limit)
-            throws IOException, InterruptedException {
+            throws IOException, InterruptedException, SQLException {
         Duration timeout = Duration.ofMinutes(5);
         Api.Response created = api.send("POST", "/api/v1/campaigns", tokens.admin(), body, timeout);
         if (created.status() != 201) {
@@ -271,6 +406,7 @@ public final class CampaignBenchmark {
         if (launched.status() / 100 != 2) {
             throw new IllegalStateException("launching answered " + launched.status() + ": " + launched.shortBody());
         }
+        db.resetDigests();
         CpuClock before = CpuClock.read(service.pid(), dbHome);
         String loadBefore = CpuClock.loadAverage();
         long started = System.nanoTime();
@@ -314,9 +450,27 @@ public final class CampaignBenchmark {
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         CpuClock used = CpuClock.read(service.pid(), dbHome).since(before);
+        long processed = 0;
+        try {
+            processed = Long.parseLong(field(last, "processed"));
+        } catch (NumberFormatException e) {
+            // none read
+        }
+        Figures figures = new Figures(name, seconds, processed, used);
         out.printf(
-                "  %s: %s in %.1f s (polled each second: up to 1 s late); %s; load average %s%n    %s%n",
-                name, status, seconds, used.describe(), CpuClock.loadAverage(), last);
+                "  %s: %s in %.1f s (polled each second: up to 1 s late); %s; per 1,000 targets: service %.3f s,"
+                        + " MariaDB %.3f s; load average %s%n    %s%n",
+                name,
+                status,
+                seconds,
+                used.describe(),
+                figures.servicePer1000(),
+                figures.databasePer1000(),
+                CpuClock.loadAverage(),
+                last);
+        // -Dbench.profile=true: the statements per 1,000 targets, by digest (server time, rows examined)
+        out.print(db.digests(Math.max(1, processed / 1000)));
+        return figures;
     }
 
     /** A top-level scalar field of a JSON object, as text ("?" when absent). */

@@ -9,6 +9,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -86,22 +87,30 @@ public final class WrkBenchmark {
         Fixture fixture = new Setup(api, tokens, out).prepare(settings.customers(), settings.couponsPerPhase(), 8);
         String url = "http://127.0.0.1:" + service.port();
 
-        int purchaseRuns = 2 * (2 + curve.size());
+        // -Dbench.jarB: the same HTTP phases again with that jar, on the same database and data directory,
+        // right after these (its own coupons), so two builds are compared within one run
+        Optional<Path> jarB =
+                Optional.ofNullable(System.getProperty("bench.jarB")).map(Path::of);
+        int purchaseRuns = 2 * (2 + curve.size()) * (jarB.isPresent() ? 2 : 1);
         List<List<String>> couponSlices = slices(fixture.serviceCodes(), purchaseRuns);
         int[] nextSlice = {0};
         List<String> only = only(System.getProperty("bench.phases", ""));
-        Phase phase = (name, scripts, connections) -> {
-            if (!only.isEmpty() && only.stream().noneMatch(name::startsWith)) {
+        ServiceProcess[] current = {service};
+        String[] label = {""};
+        String[] base = {url};
+        Phase phase = (unlabelled, scripts, connections) -> {
+            if (!only.isEmpty() && only.stream().noneMatch(unlabelled::startsWith)) {
                 return null;
             }
-            Wrk.run(name + " (warm-up)", url, scripts.apply("w"), connections, warmup, run);
-            CpuClock before = CpuClock.read(service.pid(), dbHome);
+            String name = label[0] + unlabelled;
+            Wrk.run(name + " (warm-up)", base[0], scripts.apply("w"), connections, warmup, run);
+            CpuClock before = CpuClock.read(current[0].pid(), dbHome);
             db.resetDigests();
             long statements = db.statements();
-            Wrk.Result result = Wrk.run(name, url, scripts.apply("m"), connections, window, run);
+            Wrk.Result result = Wrk.run(name, base[0], scripts.apply("m"), connections, window, run);
             Row row = new Row(
                     result,
-                    CpuClock.read(service.pid(), dbHome).since(before),
+                    CpuClock.read(current[0].pid(), dbHome).since(before),
                     db.statements() - statements,
                     CpuClock.loadAverage());
             out.printf(
@@ -118,6 +127,99 @@ public final class WrkBenchmark {
             return row;
         };
         List<Row> rows = new ArrayList<>();
+        List<Row> curveRows = new ArrayList<>();
+        List<Row> rowsB = new ArrayList<>();
+        httpPhases(
+                phase, tokens, fixture, couponSlices, nextSlice, runId, settings, integration, curve, rows, curveRows);
+        if (jarB.isPresent()) {
+            out.println("  stopping the service: the same phases with " + jarB.get());
+            current[0].close();
+            String optionsB = System.getProperty("bench.jvmOptionsB");
+            if (optionsB != null) {
+                System.setProperty("bench.jvmOptions", optionsB);
+            }
+            current[0] = ServiceProcess.start(
+                    jarB.get(), dataDir, PurchaseBenchmark.freeLoopbackPort(), db.url(), run.resolve("service-b.log"));
+            teardown.add("stopping the service B", current[0]);
+            Duration readyB = current[0].awaitReady(new Api(current[0].port()), Duration.ofSeconds(600));
+            out.printf("  service B on 127.0.0.1:%d ready in %.1f s%n", current[0].port(), readyB.toMillis() / 1e3);
+            base[0] = "http://127.0.0.1:" + current[0].port();
+            label[0] = "B: ";
+            httpPhases(
+                    phase,
+                    tokens,
+                    fixture,
+                    couponSlices,
+                    nextSlice,
+                    runId + "b",
+                    settings,
+                    integration,
+                    curve,
+                    rowsB,
+                    rowsB);
+        }
+        out.println("  stopping the service: the baseline runs with the database alone");
+        current[0].close();
+        try (Connection connection = db.connect()) {
+            PurchaseSchema.ensure(connection, settings.migrations());
+        }
+        CouponPool baselineCoupons = new CouponPool(fixture.baselineCodes());
+        long before = db.statements();
+        CpuClock cpuBefore = CpuClock.read(current[0].pid(), dbHome);
+        PhaseResult baseline = PhaseRunner.run(
+                "Baseline: plain JDBC, the purchase's writes in one transaction (" + settings.isolation() + ")",
+                JdbcBaseline.clients(settings.clients(), db, fixture, baselineCoupons, settings.isolation(), runId),
+                warmup,
+                window,
+                settings.maxRequestsPerPhase());
+        long baselineStatements = db.statements() - before;
+        CpuClock baselineCpu = CpuClock.read(current[0].pid(), dbHome).since(cpuBefore);
+        out.printf("  baseline %.1f tx/s, %s%n", baseline.throughput(), baselineCpu.describe());
+        for (Row b : rowsB) {
+            Row a = rows.stream()
+                    .filter(r -> ("B: " + r.wrk().phase()).equals(b.wrk().phase()))
+                    .findFirst()
+                    .orElse(null);
+            out.printf(
+                    "  %s: %.1f/s (p99 %.1f ms, errors %d, %.1f statements/req, %s), %.0f %% of the baseline%s%n",
+                    b.wrk().phase(),
+                    b.wrk().perSecond(),
+                    b.wrk().p99Millis(),
+                    b.wrk().errors(),
+                    b.statementsPerRequest(),
+                    b.cpu().describe(),
+                    100 * b.wrk().perSecond() / baseline.throughput(),
+                    a == null
+                            ? ""
+                            : String.format(
+                                    " (A: %.1f/s, B/A %.2f)",
+                                    a.wrk().perSecond(),
+                                    b.wrk().perSecond() / a.wrk().perSecond()));
+        }
+        rows.addAll(rowsB);
+        WrkReport report = new WrkReport(rows, curveRows, baseline, baselineStatements, baselineCpu);
+        out.println();
+        out.println(report.markdown());
+        Files.writeString(run.resolve("wrk-figures.csv"), report.csv());
+        report.chart(run.resolve("purchases-by-connections.png"));
+        out.println("  CSV: " + run.resolve("wrk-figures.csv"));
+        out.println("  chart: " + run.resolve("purchases-by-connections.png"));
+    }
+
+    /** Every HTTP phase, in order, on the service {@code phase} drives. */
+    private static void httpPhases(
+            Phase phase,
+            Tokens tokens,
+            Fixture fixture,
+            List<List<String>> couponSlices,
+            int[] nextSlice,
+            String runId,
+            BenchSettings settings,
+            String integration,
+            List<Integer> curve,
+            List<Row> rows,
+            List<Row> curveRows)
+            throws Exception {
         addMeasured(rows, phase.measure("health: GET /health/live", part -> WrkScripts.get("/health/live", null), 32));
         addMeasured(
                 rows,
@@ -174,7 +276,6 @@ public final class WrkBenchmark {
                         "event intake",
                         part -> WrkScripts.events(integration, fixture.customerIds(), runId + part),
                         32));
-        List<Row> curveRows = new ArrayList<>();
         for (int connections : curve) {
             addMeasured(
                     curveRows,
@@ -190,30 +291,6 @@ public final class WrkBenchmark {
                                     false),
                             connections));
         }
-        out.println("  stopping the service: the baseline runs with the database alone");
-        service.close();
-        try (Connection connection = db.connect()) {
-            PurchaseSchema.ensure(connection, settings.migrations());
-        }
-        CouponPool baselineCoupons = new CouponPool(fixture.baselineCodes());
-        long before = db.statements();
-        CpuClock cpuBefore = CpuClock.read(service.pid(), dbHome);
-        PhaseResult baseline = PhaseRunner.run(
-                "Baseline: plain JDBC, the purchase's writes in one transaction (" + settings.isolation() + ")",
-                JdbcBaseline.clients(settings.clients(), db, fixture, baselineCoupons, settings.isolation(), runId),
-                warmup,
-                window,
-                settings.maxRequestsPerPhase());
-        long baselineStatements = db.statements() - before;
-        CpuClock baselineCpu = CpuClock.read(service.pid(), dbHome).since(cpuBefore);
-        out.printf("  baseline %.1f tx/s, %s%n", baseline.throughput(), baselineCpu.describe());
-        WrkReport report = new WrkReport(rows, curveRows, baseline, baselineStatements, baselineCpu);
-        out.println();
-        out.println(report.markdown());
-        Files.writeString(run.resolve("wrk-figures.csv"), report.csv());
-        report.chart(run.resolve("purchases-by-connections.png"));
-        out.println("  CSV: " + run.resolve("wrk-figures.csv"));
-        out.println("  chart: " + run.resolve("purchases-by-connections.png"));
     }
 
     @FunctionalInterface

@@ -91,6 +91,37 @@ public interface ActivityLog {
     List<DueRow> dueRows(Instant now, int limit);
 
     /**
+     * As {@link #dueRows(Instant, int)}, only the rows of the customers of one share: those whose id
+     * has {@link #shareOf} {@code share}, so that the workers of an instance each read their own
+     * customers' rows instead of all of them.
+     *
+     * @param share which share, from 0 to {@code shares - 1}
+     * @param shares how many shares the customers are split into (1: all)
+     */
+    default List<DueRow> dueRows(Instant now, int limit, int share, int shares) {
+        if (shares <= 1) {
+            return dueRows(now, limit);
+        }
+        return dueRows(now, limit * shares).stream()
+                .filter(row -> shareOf(row.customerId(), shares) == share)
+                .limit(limit)
+                .toList();
+    }
+
+    /**
+     * The share a customer's events belong to: the CRC-32 of the id's text modulo {@code shares},
+     * as MariaDB's {@code MOD(CRC32(customer_id), shares)} computes it.
+     *
+     * @param shares at least 1
+     * @return from 0 to {@code shares - 1}
+     */
+    static int shareOf(CustomerId customerId, int shares) {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(customerId.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        return (int) (crc.getValue() % shares);
+    }
+
+    /**
      * Locks, for the caller's transaction, those of the given rows that are still due at {@code now},
      * not held by another transaction, and their customer's first due row in the order of {@link
      * #dueRows} (by when due, then as kept): a customer's events are reacted to one after the other,

@@ -8,14 +8,14 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Driven port: a chunk of an audience run done set-based, in the caller's transaction: the chunk's members read
- * from the frozen audience after the cursor, the holdout's keyed hash computed by the database (the
- * same bucket as {@link Holdout#bucket}), control and treatment recorded in one {@code INSERT ...
- * SELECT} (a member recorded before is skipped; one recorded meanwhile fails the chunk), the points
- * budget spent for the chunk under the campaign's lock (the treatment past it OVER_BUDGET, in
- * customer order), then the treatment's wallets, ledger entries and events written set-based. What
- * needs judging per member (coupons, personal figures, messages) is done by the caller over {@link
- * #treatment} in the same transaction.
+ * Driven port: a chunk of an audience run done set-based, in the caller's transaction. The chunk's
+ * targets are read once from the frozen audience after the cursor (keyset: the snapshot's key, in
+ * customer order), each with the holdout's keyed hash judged by the database (the same bucket as
+ * {@link Holdout#bucket}) and whether it was recorded before (then skipped); the caller judges the
+ * treatment (budget, coupons, personal figures, messages) and records every member once, with what
+ * it got ({@link CampaignMembers#recordAll}: a member recorded meanwhile fails the chunk); then a
+ * points offer's wallets, ledger entries and events are written set-based by {@link #credit} over
+ * the treatment members so recorded.
  */
 public interface CampaignChunks {
 
@@ -26,29 +26,31 @@ public interface CampaignChunks {
 
     /**
      * @param work what to do
-     * @return the chunk done (its last customer, its tally); empty when no target is left after the cursor
+     * @return the chunk's targets after the cursor, in customer order, at most {@link Work#limit}; empty
+     *     when none is left
      */
-    Optional<Chunk> next(Work work);
+    java.util.List<Target> targets(Work work);
 
     /**
-     * The treatment members the chunk {@link #next} just recorded, in the same transaction, in
-     * customer order: what is judged per member in Java (a coupon's code, a personal offer's figures,
-     * the message's consent and channel) starts from these and is written back with {@link
-     * CampaignMembers#completeAll}.
+     * Credits {@link Work#points} to the chunk's treatment members recorded with those points (in
+     * this transaction, by {@link CampaignMembers#recordAll}): their wallets first (their row locks
+     * keep a purchase crediting the same wallet waiting), then a ledger entry each after its last one
+     * and a {@code POINTS_EARNED} event with its balance after.
      *
-     * @param work the chunk's work, as given to {@link #next}
-     * @param upTo the chunk's last customer ({@link Chunk#cursor})
+     * @param work the chunk's work, as given to {@link #targets}
+     * @param upTo the chunk's last customer
+     * @param granted how many members were granted the points
      */
-    java.util.List<Recorded> treatment(Work work, String upTo);
+    void credit(Work work, String upTo, long granted);
 
     /**
-     * A treatment member as the chunk recorded it.
+     * A target of the chunk.
      *
      * @param customer who
-     * @param outcome OFFERED, or OVER_BUDGET past a points budget
-     * @param points the points credited
+     * @param heldOut in the campaign's control group
+     * @param recorded a member of the run already (skipped)
      */
-    record Recorded(dev.loyalty.domain.customer.CustomerId customer, String outcome, long points) {}
+    record Target(dev.loyalty.domain.customer.CustomerId customer, boolean heldOut, boolean recorded) {}
 
     /**
      * A chunk to do.
@@ -77,10 +79,4 @@ public interface CampaignChunks {
             Optional<Instant> expiresAt,
             String reason,
             String reference) {}
-
-    /**
-     * @param cursor the chunk's last customer
-     * @param tally what the chunk did
-     */
-    record Chunk(String cursor, CampaignRuns.PageTally tally) {}
 }

@@ -38,14 +38,6 @@ public interface CampaignMembers {
     void recordAll(List<Member> members);
 
     /**
-     * Writes what each of these members, recorded before in the caller's transaction (a set-based
-     * chunk's), finally got - as {@link #complete} does each - in multi-row statements.
-     */
-    default void completeAll(List<Member> members) {
-        members.forEach(this::complete);
-    }
-
-    /**
      * @return the treatment members of an earlier campaign, offered, whose attribution window closed
      *     before {@code now}, that responded or not, after {@code afterCustomerId} by customer id
      */

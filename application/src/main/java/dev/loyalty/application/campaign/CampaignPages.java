@@ -208,10 +208,11 @@ public class CampaignPages {
     /**
      * Whether the campaign's runs go set-based, a chunk of {@link CampaignChunks#size} targets per
      * transaction ({@link CampaignChunks}): a run over a frozen audience (CALENDAR, PERSONAL_OFFER).
-     * Its members, the holdout and a points offer are written by a few statements per chunk; what
-     * needs judging per member in Java - a coupon's code, a personal offer's figures, the message's
-     * consent and channel - is judged over the chunk's treatment exactly as {@link #page} judges it,
-     * then written back in one multi-row statement. The other types' targets (replenishment cycles,
+     * Its targets and their holdout are read by one statement per chunk; what needs judging per
+     * member in Java - a points or coupon budget, a coupon's code, a personal offer's figures, the
+     * message's consent and channel - is judged over the chunk's treatment exactly as {@link #page}
+     * judges it, then every member is recorded once in multi-row statements and a points offer
+     * credited by a few statements. The other types' targets (replenishment cycles,
      * follow-ups) go a page at a time through {@link #page}.
      */
     public static boolean setBased(Campaign campaign) {
@@ -225,11 +226,12 @@ public class CampaignPages {
 
     /**
      * Does the next chunk of a set-based run ({@link #setBased}) and moves its cursor, only while
-     * the lease is held (renewing it): the members (the holdout in SQL) and a points offer written
-     * set-based; then, over the chunk's treatment, a coupon offer (its budget spent under the
-     * campaign's lock, the coupons issued in this transaction), a personal offer's figures and the
-     * messages through the outbox, judged as a page judges them, and what each member got written
-     * back at once.
+     * the lease is held (renewing it): the chunk's targets read once, the holdout judged in SQL;
+     * over the treatment, the offer (a points or coupon budget spent under the campaign's lock, the
+     * coupons issued in this transaction, a personal offer's figures) and the messages through the
+     * outbox, judged as a page judges them; then every member recorded once, with what it got (a
+     * member recorded meanwhile fails the chunk), and a points offer credited set-based over the
+     * treatment members so recorded.
      *
      * @return the cursor after the chunk; empty when no target was left
      * @throws RunLeaseLostException when the lease went to another runner (nothing of the chunk commits)
@@ -253,52 +255,85 @@ public class CampaignPages {
                 points.expiresAt(at),
                 POINTS_REASON,
                 "campaign:" + campaign.id());
-        Optional<CampaignChunks.Chunk> done = chunks.next(work);
-        if (done.isEmpty()) {
+        List<CampaignChunks.Target> targets = chunks.targets(work);
+        if (targets.isEmpty()) {
             return Optional.empty();
         }
-        CampaignRuns.PageTally tally = done.get().tally();
-        boolean judged = !(offer instanceof Offer.GrantPoints || offer instanceof Offer.None)
-                || campaign.definition().message().isPresent();
-        if (judged) {
-            String occasion = run.id().toString();
-            List<Treated> treated = new ArrayList<>();
-            for (CampaignChunks.Recorded recorded :
-                    chunks.treatment(work, done.get().cursor())) {
+        String cursor = targets.get(targets.size() - 1).customer().toString();
+        String occasion = run.id().toString();
+        // in customer order, control and treatment together: the members' key is written in its order
+        Object[] inOrder = new Object[targets.size()];
+        List<Treated> treated = new ArrayList<>();
+        long heldOut = 0;
+        for (int i = 0; i < targets.size(); i++) {
+            CampaignChunks.Target target = targets.get(i);
+            if (target.recorded()) {
+                continue;
+            }
+            if (target.heldOut()) {
+                heldOut++;
+                inOrder[i] = new CampaignMembers.Member(
+                        campaign.id(),
+                        target.customer(),
+                        occasion,
+                        run.id(),
+                        false,
+                        "HELD_OUT",
+                        Optional.empty(),
+                        Optional.empty(),
+                        at,
+                        Optional.empty(),
+                        Optional.empty(),
+                        0,
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty());
+            } else {
                 Treated member = new Treated(new RunTarget(
-                        recorded.customer(),
+                        target.customer(),
                         occasion,
                         Optional.empty(),
                         Optional.empty(),
-                        recorded.customer().toString()));
-                if (offer instanceof Offer.GrantPoints) {
-                    // credited (or refused by the budget) by the chunk, as the page's offer would have
-                    if (recorded.outcome().equals("OVER_BUDGET")) {
-                        member.overBudget();
-                    } else {
-                        member.points = recorded.points();
-                        member.values.put("points", Long.toString(member.points));
-                    }
-                }
+                        target.customer().toString()));
+                inOrder[i] = member;
                 treated.add(member);
             }
-            if (!(offer instanceof Offer.GrantPoints)) {
-                offer(campaign, treated, at);
-            }
-            message(campaign, treated);
-            members.completeAll(
-                    treated.stream().map(m -> m.member(campaign, run, at)).toList());
-            long offered =
-                    treated.stream().filter(m -> m.outcome.equals("OFFERED")).count();
-            long suppressed =
-                    treated.stream().filter(m -> m.outcome.equals("SUPPRESSED")).count();
-            tally = new CampaignRuns.PageTally(
-                    tally.processed(), offered, tally.heldOut(), suppressed, treated.size() - offered - suppressed);
         }
-        if (!runs.page(run.id(), owner, done.get().cursor(), tally, now().plus(LEASE))) {
+        long granted = 0;
+        if (each.isPresent()) {
+            // the budget for the whole chunk under the campaign's lock, in customer order (as a page);
+            // the points themselves are credited below, set-based, once the members are recorded
+            List<Boolean> grants = campaigns.spendPointsEach(
+                    campaign.id(), treated.stream().map(m -> each.get().value()).toList());
+            for (Treated member : grantedOnly(treated, grants)) {
+                member.points = each.get().value();
+                member.values.put("points", Long.toString(member.points));
+                granted++;
+            }
+        } else {
+            offer(campaign, treated, at);
+        }
+        message(campaign, treated);
+        List<CampaignMembers.Member> done = new ArrayList<>(targets.size());
+        for (Object member : inOrder) {
+            if (member instanceof Treated t) {
+                done.add(t.member(campaign, run, at));
+            } else if (member != null) {
+                done.add((CampaignMembers.Member) member);
+            }
+        }
+        members.recordAll(done);
+        chunks.credit(work, cursor, granted);
+        long offered = treated.stream().filter(m -> m.outcome.equals("OFFERED")).count();
+        long suppressed =
+                treated.stream().filter(m -> m.outcome.equals("SUPPRESSED")).count();
+        CampaignRuns.PageTally tally = new CampaignRuns.PageTally(
+                targets.size(), offered, heldOut, suppressed, treated.size() - offered - suppressed);
+        if (!runs.page(run.id(), owner, cursor, tally, now().plus(LEASE))) {
             throw new RunLeaseLostException("run " + run.id() + ": lease lost; the chunk rolls back");
         }
-        return Optional.of(done.get().cursor());
+        return Optional.of(cursor);
     }
 
     /** Ends the run; its campaign completes with it when it is over ({@link CampaignCompletion}). */

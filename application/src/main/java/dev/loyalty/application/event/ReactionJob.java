@@ -61,8 +61,9 @@ public class ReactionJob {
 
     /**
      * One worker's share of the events due now: those of the customers {@code share} of {@code
-     * shares} (by the customer id's hash), so that the workers of one instance do not compete for
-     * the same events. A round takes the first {@link #BATCH} due events and reacts to them in
+     * shares} ({@link ActivityLog#shareOf}), read by the database, so that the workers of one
+     * instance neither compete for the same events nor read each other's. A round takes the share's
+     * first {@link #BATCH} due events and reacts to them in
      * waves: each wave holds the next event of every customer of the round, judged in transactions
      * of up to {@code perTransaction} events; a customer whose event was not taken (another instance
      * has it, or an older one) waits for the next round. Events the reactions add (a completed
@@ -73,17 +74,15 @@ public class ReactionJob {
     public int drain(int share, int shares, int perTransaction, int rounds) {
         int reacted = 0;
         for (int round = 0; round < rounds; round++) {
-            List<ActivityLog.DueRow> due = activities.dueRows(clock.instant(), BATCH);
+            List<ActivityLog.DueRow> due = activities.dueRows(clock.instant(), BATCH, share, shares);
             Map<CustomerId, Deque<Long>> byCustomer = new LinkedHashMap<>();
             for (ActivityLog.DueRow row : due) {
-                if (shares <= 1 || Math.floorMod(row.customerId().hashCode(), shares) == share) {
-                    byCustomer
-                            .computeIfAbsent(row.customerId(), c -> new ArrayDeque<>())
-                            .add(row.rowId());
-                }
+                byCustomer
+                        .computeIfAbsent(row.customerId(), c -> new ArrayDeque<>())
+                        .add(row.rowId());
             }
             if (byCustomer.isEmpty()) {
-                // none of this share among the first due: the next call looks again
+                // nothing due in this share: the next call looks again
                 break;
             }
             while (!byCustomer.isEmpty()) {

@@ -23,15 +23,14 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Currency;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * The import's transactions: taking its lease, one batch of receipts with its rejects and the
@@ -161,11 +160,13 @@ public class ImportBatches {
         if (rules != null) {
             credit(resolved, now);
         }
-        Set<CustomerId> touched = new TreeSet<>(Comparator.comparing(CustomerId::toString));
-        resolved.stream()
-                .map(ImportedHistory.Resolved::customer)
-                .filter(c -> c != null)
-                .forEach(touched::add);
+        // a hash set: a TreeSet comparing toString() formatted two UUIDs per comparison (markDue sorts once)
+        Set<CustomerId> touched = new LinkedHashSet<>();
+        for (ImportedHistory.Resolved r : resolved) {
+            if (r.customer() != null) {
+                touched.add(r.customer());
+            }
+        }
         history.markDue(job.id(), touched, now);
         return touched;
     }

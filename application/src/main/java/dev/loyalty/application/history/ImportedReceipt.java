@@ -39,6 +39,10 @@ public record ImportedReceipt(
 
     /** @return the net of its lines, in cents */
     public long netCents() {
-        return lines.stream().mapToLong(ImportedLine::netCents).sum();
+        long net = 0;
+        for (ImportedLine line : lines) {
+            net += line.netCents();
+        }
+        return net;
     }
 }

@@ -21,6 +21,9 @@ public interface CurrentMetrics {
 
         @Override
         public void settle(CustomerId customer) {}
+
+        @Override
+        public void settleWithin(CustomerId customer) {}
     };
 
     /**
@@ -39,4 +42,14 @@ public interface CurrentMetrics {
 
     /** Recomputes the customer if marked due, in a transaction of its own. */
     void settle(CustomerId customer);
+
+    /**
+     * Recomputes the customer if marked due and nobody else holds the mark, in the caller's
+     * transaction (its own when there is none): for a caller holding the customer's wallet (a
+     * reaction), which a transaction of its own would wait on across two connections, unseen by
+     * the database's deadlock detection - every wait of this one is on the caller's connection.
+     * Holding the wallet, the caller keeps the customer's purchases (which take the wallet before
+     * the mark) out until it commits.
+     */
+    void settleWithin(CustomerId customer);
 }

@@ -122,6 +122,11 @@ public class MetricsService implements LiveMetrics, CurrentMetrics, CustomerProf
     }
 
     @Override
+    public void settleWithin(CustomerId customer) {
+        transactions.settleWithin(UUID.randomUUID(), customer, clock.instant(), DUE_LEASE, settings.definition());
+    }
+
+    @Override
     public void afterEvent(CustomerId customer, String type) {
         MetricsDefinition definition = settings.definition();
         if (definition.weights().weightOf(type).isPresent()) {

@@ -80,6 +80,21 @@ public class MetricsTransactions {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void settle(UUID claim, CustomerId customer, Instant now, Duration lease, MetricsDefinition definition) {
+        settleHere(claim, customer, now, lease, definition);
+    }
+
+    /**
+     * As {@link #settle}, in the caller's transaction (one of its own when there is none): for a
+     * caller that holds the customer's wallet (see {@link CurrentMetrics#settleWithin}).
+     */
+    @Transactional
+    public void settleWithin(
+            UUID claim, CustomerId customer, Instant now, Duration lease, MetricsDefinition definition) {
+        settleHere(claim, customer, now, lease, definition);
+    }
+
+    private void settleHere(
+            UUID claim, CustomerId customer, Instant now, Duration lease, MetricsDefinition definition) {
         if (store.claimDue(claim, customer, now, lease)) {
             store.refresh(List.of(customer), Optional.empty(), now, definition);
             store.releaseDue(claim);

@@ -9,6 +9,10 @@ import java.time.Instant;
 public interface SegmentCheck {
 
     /**
+     * Asked by a reaction holding the customer's wallet: the customer's metrics, if marked due, are
+     * brought up to date in the caller's transaction, never in one of its own that would wait on
+     * locks across two connections (see {@code CurrentMetrics#settleWithin}).
+     *
      * @return whether the customer is in the segment by its condition at {@code now} (false for a
      *     segment that does not exist)
      */

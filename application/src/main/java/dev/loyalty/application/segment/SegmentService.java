@@ -161,7 +161,8 @@ public class SegmentService implements SegmentUseCases {
         if (found.isEmpty()) {
             return false;
         }
-        metrics.settle(customer);
+        // in the caller's transaction: a reaction's, which holds the customer's wallet (see settleWithin)
+        metrics.settleWithin(customer);
         return evaluator.contains(resolve(found.get().condition(), Optional.of(segment)), now, customer);
     }
 

@@ -79,6 +79,27 @@ class ReactionsTest extends ReactionsFixture {
         }
 
         @Test
+        void aWorkerReactsToItsShareOfTheCustomersOnly() {
+            List<Customer> customers = new ArrayList<>();
+            Map<Long, Customer> rows = new java.util.HashMap<>();
+            for (int i = 0; i < 8; i++) {
+                Customer customer = enrolled();
+                customers.add(customer);
+                rows.put(newsletter(customer, "nl-" + i), customer);
+            }
+            long ofShareOne = customers.stream()
+                    .filter(c -> ActivityLog.shareOf(c.id(), 2) == 1)
+                    .count();
+
+            assertThat(job.drain(1, 2, 50, 3)).isEqualTo((int) ofShareOne);
+
+            rows.forEach((rowId, customer) -> assertThat(row(rowId).dueAt == null)
+                    .as("reacted to exactly when of share 1")
+                    .isEqualTo(ActivityLog.shareOf(customer.id(), 2) == 1));
+            assertThat(job.drain(0, 2, 50, 3)).isEqualTo(8 - (int) ofShareOne);
+        }
+
+        @Test
         void drainsInBatchesUpToTheNumberAskedFor() {
             Customer marco = enrolled();
             for (int i = 0; i <= ReactionJob.BATCH; i++) {

@@ -230,6 +230,28 @@ public class JpaActivityLog implements ActivityLog {
     }
 
     /**
+     * The share's condition is computed on the covering index {@code (react_due_at, customer_id)}:
+     * the scan reads the due rows in order without visiting the table and stops at {@code limit}.
+     */
+    @Override
+    public List<DueRow> dueRows(Instant now, int limit, int share, int shares) {
+        if (shares <= 1) {
+            return dueRows(now, limit);
+        }
+        List<?> rows = em.createNativeQuery("SELECT id, customer_id FROM customer_event WHERE react_due_at <= ?"
+                        + " AND MOD(CRC32(customer_id), ?) = ? ORDER BY react_due_at, id LIMIT ?")
+                .setParameter(1, UtcTimes.utc(now))
+                .setParameter(2, shares)
+                .setParameter(3, share)
+                .setParameter(4, limit)
+                .getResultList();
+        return rows.stream()
+                .map(raw -> (Object[]) raw)
+                .map(row -> new DueRow(number(row[0]), CustomerId.parse((String) row[1])))
+                .toList();
+    }
+
+    /**
      * Two statements: the lock (a locking read of primary keys: record locks only, no gap locks that
      * would hold up new events), then the check for an older due row of the same customer. The check
      * reads what was committed after the lock was taken (READ COMMITTED, the service's isolation):

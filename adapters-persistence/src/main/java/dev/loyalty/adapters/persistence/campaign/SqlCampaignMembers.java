@@ -54,19 +54,6 @@ public class SqlCampaignMembers implements CampaignMembers {
                     "scope_sku",
                     "scope_category");
 
-    /** What a chunk's members finally got, over the rows the chunk recorded (same key). */
-    private static final dev.loyalty.adapters.persistence.sql.NativeInsert COMPLETED = MEMBERS.onDuplicateKeyUpdate(
-            "outcome",
-            "suppressed_reason",
-            "channel",
-            "message_id",
-            "coupon_code",
-            "points",
-            "offer_value_cents",
-            "offer_min_spend_cents",
-            "scope_sku",
-            "scope_category");
-
     @PersistenceContext(unitName = "loyalty")
     EntityManager em;
 
@@ -146,12 +133,6 @@ public class SqlCampaignMembers implements CampaignMembers {
     @Override
     public void recordAll(List<Member> members) {
         MEMBERS.rows(em, rows(members));
-    }
-
-    /** One multi-row INSERT ... ON DUPLICATE KEY UPDATE (up to 1,000 members a statement). */
-    @Override
-    public void completeAll(List<Member> members) {
-        COMPLETED.rows(em, rows(members));
     }
 
     private static List<Object[]> rows(List<Member> members) {

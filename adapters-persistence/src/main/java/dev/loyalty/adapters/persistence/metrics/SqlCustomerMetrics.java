@@ -364,19 +364,32 @@ public class SqlCustomerMetrics implements CustomerMetricsStore {
         p.put("now", UtcTimes.utc(now));
         p.put("until", UtcTimes.utc(now.plus(lease)));
         p.put("limit", limit);
-        String which;
+        int claimed;
         if (markedBy.isPresent()) {
             p.put("by", UtcTimes.utc(markedBy.get()));
             // a claim without an end is a running import's: its customers are due once it ends
-            which = "marked_at <= :by AND (claimed_by IS NULL OR (claimed_until IS NOT NULL AND claimed_by <> :claim))";
+            claimed = claim(
+                    "customer_metrics_due",
+                    "marked_at <= :by AND (claimed_by IS NULL OR (claimed_until IS NOT NULL AND claimed_by <> :claim))",
+                    "customer_id",
+                    p);
         } else {
-            which = "claimed_by IS NULL OR claimed_until < :now";
+            // each through its index, in its order (no sort): an OR of the two walked the whole table
+            // in key order at every claim, through every customer a running import holds
+            claimed = claim(
+                    "customer_metrics_due FORCE INDEX (ix_customer_metrics_due_claim)",
+                    "claimed_by IS NULL",
+                    "claimed_by, customer_id",
+                    p);
+            if (claimed < limit) {
+                p.put("limit", limit - claimed);
+                claimed += claim(
+                        "customer_metrics_due FORCE INDEX (ix_customer_metrics_due_lapsed)",
+                        "claimed_until < :now",
+                        "claimed_until, customer_id",
+                        p);
+            }
         }
-        int claimed = NamedSql.update(
-                em,
-                "UPDATE customer_metrics_due SET claimed_by = :claim, claimed_until = :until WHERE " + which
-                        + " ORDER BY customer_id LIMIT :limit",
-                p);
         if (claimed == 0) {
             return List.of();
         }
@@ -387,6 +400,15 @@ public class SqlCustomerMetrics implements CustomerMetricsStore {
                         Map.of("claim", claim.toString()))
                 .getResultList();
         return ids.stream().map(id -> CustomerId.parse((String) id)).toList();
+    }
+
+    /** Claims at most {@code :limit} rows, taken (and locked) in {@code order}: one order for all claimers. */
+    private int claim(String table, String which, String order, Map<String, Object> p) {
+        return NamedSql.update(
+                em,
+                "UPDATE " + table + " SET claimed_by = :claim, claimed_until = :until WHERE " + which + " ORDER BY "
+                        + order + " LIMIT :limit",
+                p);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.loyalty.adapters.persistence.rule;
 
 import dev.loyalty.adapters.persistence.UtcTimes;
+import dev.loyalty.adapters.persistence.sql.NativeInsert;
 import dev.loyalty.adapters.persistence.sql.NativeRows;
 import dev.loyalty.application.rule.Evaluation;
 import dev.loyalty.application.rule.RuleEvaluations;
@@ -45,29 +46,37 @@ public class JpaRuleEvaluations implements RuleEvaluations {
                 == 1;
     }
 
+    /**
+     * A batch's verdicts (ten rules on fifty events: 3,500 values) in a multi-row INSERT IGNORE on
+     * the transaction's own connection: bound through EclipseLink, each positional parameter is
+     * looked up in a list, and that lookup took three quarters of the reactions' CPU.
+     */
+    private static final NativeInsert VERDICTS = NativeInsert.ignoring(
+            "rule_evaluation",
+            "rule_id",
+            "rule_version",
+            "event_row_id",
+            "customer_id",
+            "evaluated_at",
+            "outcome",
+            "reasons");
+
     /** One multi-row INSERT IGNORE: an event's verdicts cost one round trip instead of one each. */
     @Override
     public void recordAll(List<Evaluation> evaluations) {
-        if (evaluations.isEmpty()) {
-            return;
-        }
-        StringBuilder sql = new StringBuilder("INSERT IGNORE INTO rule_evaluation (rule_id, rule_version,"
-                + " event_row_id, customer_id, evaluated_at, outcome, reasons) VALUES ");
-        for (int i = 0; i < evaluations.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?)");
-        }
-        var query = em.createNativeQuery(sql.toString());
-        int p = 1;
+        List<Object[]> rows = new ArrayList<>(evaluations.size());
         for (Evaluation evaluation : evaluations) {
-            query.setParameter(p++, evaluation.ruleId().toString());
-            query.setParameter(p++, evaluation.ruleVersion());
-            query.setParameter(p++, evaluation.eventRowId());
-            query.setParameter(p++, evaluation.customerId().toString());
-            query.setParameter(p++, UtcTimes.utc(evaluation.evaluatedAt()));
-            query.setParameter(p++, evaluation.outcome().name());
-            query.setParameter(p++, NativeRows.toJsonArray(evaluation.reasons()));
+            rows.add(new Object[] {
+                evaluation.ruleId().toString(),
+                evaluation.ruleVersion(),
+                evaluation.eventRowId(),
+                evaluation.customerId().toString(),
+                UtcTimes.utc(evaluation.evaluatedAt()),
+                evaluation.outcome().name(),
+                NativeRows.toJsonArray(evaluation.reasons())
+            });
         }
-        query.executeUpdate();
+        VERDICTS.rows(em, rows);
     }
 
     @Override

@@ -52,6 +52,18 @@ public final class NativeInsert {
     }
 
     /**
+     * Rows inserted with {@code INSERT IGNORE}: a row whose unique key is already taken is left
+     * out, and {@link #rows} counts only those inserted.
+     *
+     * @param table the table
+     * @param columns its columns, in the order each row gives its values
+     */
+    public static NativeInsert ignoring(String table, String... columns) {
+        return new NativeInsert(
+                "INSERT IGNORE INTO " + table + " (" + String.join(", ", columns) + ") VALUES ", columns.length, "");
+    }
+
+    /**
      * The same rows written over the rows they collide with by key: a row whose key exists gets these
      * columns' values ({@code ON DUPLICATE KEY UPDATE c = VALUES(c)}), one statement for many rows.
      *

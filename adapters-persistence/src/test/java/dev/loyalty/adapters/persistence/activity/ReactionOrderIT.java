@@ -146,6 +146,34 @@ class ReactionOrderIT {
         });
     }
 
+    @Test
+    void theSharesOfTheDueRowsSplitThemByTheCustomersCrc() {
+        List<Customer> customers = List.of(aCustomer(), aCustomer(), aCustomer(), aCustomer());
+        Set<CustomerId> ours = customers.stream().map(Customer::id).collect(Collectors.toSet());
+        for (Customer customer : customers) {
+            appended(customer, 0);
+        }
+        Instant now = Instant.now();
+        List<ActivityLog.DueRow> all = inTransaction(em -> new JpaActivityLog(em).dueRows(now, 10_000)).stream()
+                .filter(row -> ours.contains(row.customerId()))
+                .toList();
+        List<ActivityLog.DueRow> union = new ArrayList<>();
+        for (int share = 0; share < 3; share++) {
+            int wanted = share;
+            List<ActivityLog.DueRow> rows = inTransaction(em -> new JpaActivityLog(em).dueRows(now, 10_000, wanted, 3));
+            assertThat(rows)
+                    .as("only the share's customers, as Java computes the share")
+                    .allMatch(row -> ActivityLog.shareOf(row.customerId(), 3) == wanted);
+            rows.stream().filter(row -> ours.contains(row.customerId())).forEach(union::add);
+        }
+        assertThat(union).containsExactlyInAnyOrderElementsOf(all).hasSize(customers.size());
+        inTransaction(em -> {
+            new JpaActivityLog(em)
+                    .reacted(all.stream().map(ActivityLog.DueRow::rowId).toList());
+            return null;
+        });
+    }
+
     private static Customer aCustomer() {
         Customer customer = CustomerFixtures.aCustomer().build();
         inTransaction(em -> {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.loyalty.adapters.persistence.TestDatabase;
 import dev.loyalty.adapters.persistence.sql.NativeRows;
 import dev.loyalty.application.campaign.CampaignChunks;
+import dev.loyalty.application.campaign.CampaignMembers;
 import dev.loyalty.domain.campaign.CampaignId;
 import dev.loyalty.domain.campaign.Holdout;
 import dev.loyalty.domain.customer.CustomerId;
@@ -139,29 +140,77 @@ class SqlCampaignChunksIT {
         int chunks = 0;
         while (true) {
             String after = cursor;
-            Optional<CampaignChunks.Chunk> chunk =
-                    TestDatabase.inTransaction(em -> new SqlCampaignChunks(em, SqlCampaignChunksIT::json)
-                            .next(new CampaignChunks.Work(
-                                    campaignId,
-                                    holdout,
-                                    run,
-                                    UUID.fromString(snapshot),
-                                    after,
-                                    7,
-                                    AT,
-                                    Optional.of(Points.of(10)),
-                                    Optional.empty(),
-                                    "campaign",
-                                    "campaign:" + campaign)));
-            if (chunk.isEmpty()) {
+            CampaignChunks.Work work = new CampaignChunks.Work(
+                    campaignId,
+                    holdout,
+                    run,
+                    UUID.fromString(snapshot),
+                    after,
+                    7,
+                    AT,
+                    Optional.of(Points.of(10)),
+                    Optional.empty(),
+                    "campaign",
+                    "campaign:" + campaign);
+            // a chunk as CampaignPages does it: the targets read, the budget spent under the campaign's
+            // lock in customer order, every member recorded once, then the points credited set-based
+            Object[] tally = TestDatabase.inTransaction(em -> {
+                SqlCampaignChunks sqlChunks = new SqlCampaignChunks(em, SqlCampaignChunksIT::json);
+                List<CampaignChunks.Target> targets = sqlChunks.targets(work);
+                if (targets.isEmpty()) {
+                    return null;
+                }
+                List<CampaignChunks.Target> fresh =
+                        targets.stream().filter(t -> !t.recorded()).toList();
+                List<CampaignChunks.Target> treatedHere =
+                        fresh.stream().filter(t -> !t.heldOut()).toList();
+                List<Boolean> grants = new SqlCampaigns(em)
+                        .spendPointsEach(
+                                campaignId, treatedHere.stream().map(t -> 10L).toList());
+                List<CampaignMembers.Member> members = new ArrayList<>();
+                long granted = 0;
+                for (CampaignChunks.Target target : fresh) {
+                    int index = treatedHere.indexOf(target);
+                    boolean grantedHere = index >= 0 && grants.get(index);
+                    granted += grantedHere ? 1 : 0;
+                    members.add(new CampaignMembers.Member(
+                            campaignId,
+                            target.customer(),
+                            run.toString(),
+                            run,
+                            !target.heldOut(),
+                            target.heldOut() ? "HELD_OUT" : grantedHere ? "OFFERED" : "OVER_BUDGET",
+                            Optional.empty(),
+                            Optional.empty(),
+                            AT,
+                            Optional.empty(),
+                            Optional.empty(),
+                            grantedHere ? 10 : 0,
+                            Optional.empty(),
+                            Optional.empty(),
+                            Optional.empty(),
+                            Optional.empty()));
+                }
+                new SqlCampaignMembers(em).recordAll(members);
+                String upTo = targets.get(targets.size() - 1).customer().toString();
+                sqlChunks.credit(work, upTo, granted);
+                return new Object[] {
+                    upTo,
+                    (long) targets.size(),
+                    granted,
+                    (long) (fresh.size() - treatedHere.size()),
+                    treatedHere.size() - granted
+                };
+            });
+            if (tally == null) {
                 break;
             }
             chunks++;
-            cursor = chunk.get().cursor();
-            processed += chunk.get().tally().processed();
-            offered += chunk.get().tally().offered();
-            heldOut += chunk.get().tally().heldOut();
-            overBudget += chunk.get().tally().overBudget();
+            cursor = (String) tally[0];
+            processed += (long) tally[1];
+            offered += (long) tally[2];
+            heldOut += (long) tally[3];
+            overBudget += (long) tally[4];
         }
 
         assertThat(chunks).isEqualTo(6);

@@ -48,8 +48,9 @@ record CsvHeader(Map<String, Integer> positions, int columns) {
         return new CsvHeader(Map.copyOf(positions), names.size());
     }
 
-    String field(List<String> fields, String name) {
+    /** @return the column's position, or -1 when the header does not have it */
+    int position(String name) {
         Integer at = positions.get(name);
-        return at == null || at >= fields.size() ? null : fields.get(at);
+        return at == null ? -1 : at;
     }
 }

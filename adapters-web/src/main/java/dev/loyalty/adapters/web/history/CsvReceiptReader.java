@@ -43,6 +43,17 @@ final class CsvReceiptReader implements ReceiptReader {
     private long consumedLine;
     private String lastTimeText;
     private Optional<Instant> lastTime = Optional.empty();
+    // the columns' positions, looked up once (-1: absent)
+    private final int storeAt;
+    private final int receiptAt;
+    private final int timeAt;
+    private final int customerAt;
+    private final int skuAt;
+    private final int categoryAt;
+    private final int quantityAt;
+    private final int priceAt;
+    private final int discountAt;
+    private final int channelAt;
 
     private CsvReceiptReader(InputStream in, LineSource lines, CsvHeader header, Instant latest, ReadPosition from) {
         this.in = in;
@@ -51,6 +62,16 @@ final class CsvReceiptReader implements ReceiptReader {
         this.latest = latest;
         this.consumedOffset = from.offset();
         this.consumedLine = from.line();
+        this.storeAt = header.position("store_id");
+        this.receiptAt = header.position("receipt_id");
+        this.timeAt = header.position("occurred_at");
+        this.customerAt = header.position("customer");
+        this.skuAt = header.position("sku");
+        this.categoryAt = header.position("category");
+        this.quantityAt = header.position("quantity");
+        this.priceAt = header.position("unit_price_cents");
+        this.discountAt = header.position("discount_cents");
+        this.channelAt = header.position("channel");
     }
 
     /**
@@ -176,6 +197,7 @@ final class CsvReceiptReader implements ReceiptReader {
         String channel;
         ImportedLine line;
         RejectedRow reject;
+        String text;
     }
 
     /** The receipt being read: its good lines, or, once a line is bad, what to reject. */
@@ -214,12 +236,17 @@ final class CsvReceiptReader implements ReceiptReader {
             }
             if (goodNumbers.size() < MAX_LINES_PER_RECEIPT) {
                 goodNumbers.add(line.number());
-                goodExcerpts.add(line.excerpt());
+                // the text already decoded when short (nearly always): no second string per line
+                goodExcerpts.add(parsed.text.length() <= 240 ? parsed.text : line.excerpt());
             }
             if (bad == null) {
                 lines.add(parsed.line);
             }
         }
+    }
+
+    private static String field(List<String> fields, int at) {
+        return at < 0 || at >= fields.size() ? null : fields.get(at);
     }
 
     private Parsed parse(LineSource.Line line) {
@@ -243,6 +270,7 @@ final class CsvReceiptReader implements ReceiptReader {
                 return parsed;
             }
         }
+        parsed.text = text;
         List<String> fields = CsvFields.split(text, header.columns());
         if (fields == null) {
             parsed.reject = new RejectedRow(
@@ -256,8 +284,8 @@ final class CsvReceiptReader implements ReceiptReader {
                     new RejectedRow(line.number(), fields.size() + " fields, the header has " + header.columns(), text);
             return parsed;
         }
-        String store = strip(header.field(fields, "store_id"));
-        String receipt = strip(header.field(fields, "receipt_id"));
+        String store = strip(field(fields, storeAt));
+        String receipt = strip(field(fields, receiptAt));
         if (store.isEmpty() || receipt.isEmpty() || store.length() > 64 || receipt.length() > 64) {
             parsed.reject = new RejectedRow(
                     line.number(), "store_id and receipt_id are required, at most 64 characters each", text);
@@ -275,7 +303,7 @@ final class CsvReceiptReader implements ReceiptReader {
 
     /** @return why the row is rejected, or null when its fields are valid (then filled in) */
     private String fill(Parsed parsed, CsvHeader header, List<String> fields, Instant latest) {
-        String occurredText = strip(header.field(fields, "occurred_at"));
+        String occurredText = strip(field(fields, timeAt));
         // the lines of a receipt repeat its time: parsed once per receipt, not once per line
         if (!occurredText.equals(lastTimeText)) {
             lastTimeText = occurredText;
@@ -289,17 +317,17 @@ final class CsvReceiptReader implements ReceiptReader {
             return "occurred_at is in the future";
         }
         parsed.occurredAt = occurredAt.get();
-        String customer = strip(header.field(fields, "customer"));
+        String customer = strip(field(fields, customerAt));
         if (customer.length() > 254) {
             return "customer is longer than 254 characters";
         }
         parsed.customer = customer.isEmpty() ? null : customer;
-        String sku = strip(header.field(fields, "sku"));
-        String category = strip(header.field(fields, "category"));
+        String sku = strip(field(fields, skuAt));
+        String category = strip(field(fields, categoryAt));
         if (sku.isEmpty() || category.isEmpty() || sku.length() > 64 || category.length() > 64) {
             return "sku and category are required, at most 64 characters each";
         }
-        String quantityText = strip(header.field(fields, "quantity"));
+        String quantityText = strip(field(fields, quantityAt));
         Optional<Long> quantity = Values.integer(quantityText);
         if (quantity.isEmpty()) {
             return "quantity is not an integer";
@@ -310,14 +338,14 @@ final class CsvReceiptReader implements ReceiptReader {
         if (quantity.get() > 1_000_000) {
             return "quantity above 1000000";
         }
-        Optional<Long> price = Values.integer(strip(header.field(fields, "unit_price_cents")));
+        Optional<Long> price = Values.integer(strip(field(fields, priceAt)));
         if (price.isEmpty()) {
             return "unit_price_cents is not an integer (cents)";
         }
         if (price.get() < 0 || price.get() > 100_000_000_00L) {
             return "unit_price_cents out of range";
         }
-        String discountText = strip(header.field(fields, "discount_cents"));
+        String discountText = strip(field(fields, discountAt));
         long discount = 0;
         if (!discountText.isEmpty()) {
             Optional<Long> d = Values.integer(discountText);
@@ -326,7 +354,7 @@ final class CsvReceiptReader implements ReceiptReader {
             }
             discount = d.get();
         }
-        String channel = strip(header.field(fields, "channel")).toUpperCase(Locale.ROOT);
+        String channel = strip(field(fields, channelAt)).toUpperCase(Locale.ROOT);
         if (channel.isEmpty()) {
             channel = "STORE";
         } else if (!channel.equals("STORE") && !channel.equals("ONLINE")) {

@@ -34,6 +34,14 @@ public final class LineSource {
             if (end > 0 && bytes[end - 1] == '\r') {
                 end--;
             }
+            boolean ascii = true;
+            for (int i = 0; i < end && ascii; i++) {
+                ascii = bytes[i] >= 0;
+            }
+            if (ascii) {
+                // nearly every line: ASCII is valid UTF-8 as it is (no decoder made per line)
+                return new String(bytes, 0, end, StandardCharsets.ISO_8859_1);
+            }
             CharsetDecoder decoder = StandardCharsets.UTF_8
                     .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)

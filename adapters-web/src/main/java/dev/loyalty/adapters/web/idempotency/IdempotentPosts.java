@@ -19,7 +19,8 @@ import java.util.function.Supplier;
  * written to JSON inside the request's transaction and kept with the key, so a retry gets the same
  * status, body and Location again, marked {@value #REPLAYED_HEADER}{@code : true}. Keys are scoped
  * per client (role, store, token subject); the request's fingerprint is its operation and its body
- * as parsed (so whitespace and key order do not matter, values do).
+ * as parsed (so whitespace and key order do not matter, values do). Without a key the work runs
+ * alone (its use case's own transaction) and its response is written to JSON after it committed.
  */
 @ApplicationScoped
 public class IdempotentPosts {
@@ -44,21 +45,26 @@ public class IdempotentPosts {
      * @return the response, or the recorded one for a retry
      */
     public Response respond(String key, String operation, Object body, Supplier<Response> work) {
-        IdempotentRequest request = key == null
-                ? null
-                : new IdempotentRequest(
-                        scope(caller.actor()),
-                        new IdempotencyKey(key),
-                        IdempotentRequest.sha256(
-                                operation + "\n" + JsonConfig.jsonb().toJson(body)));
+        if (key == null) {
+            // nothing to keep: the work's use case is its transaction, and its answer is written to JSON
+            // after that commits, not while it holds the wallet's lock (no transaction around it here)
+            return built(stored(work.get()), false);
+        }
+        IdempotentRequest request = new IdempotentRequest(
+                scope(caller.actor()),
+                new IdempotencyKey(key),
+                IdempotentRequest.sha256(operation + "\n" + JsonConfig.jsonb().toJson(body)));
         IdempotentExecution.Outcome outcome = execution.execute(request, () -> stored(work.get()));
-        StoredResponse response = outcome.response();
+        return built(outcome.response(), outcome.replayed());
+    }
+
+    private static Response built(StoredResponse response, boolean replayed) {
         Response.ResponseBuilder builder =
                 Response.status(response.status()).entity(response.body()).type(MediaType.APPLICATION_JSON);
         if (response.location() != null) {
             builder.location(URI.create(response.location()));
         }
-        if (outcome.replayed()) {
+        if (replayed) {
             builder.header(REPLAYED_HEADER, "true");
         }
         return builder.build();

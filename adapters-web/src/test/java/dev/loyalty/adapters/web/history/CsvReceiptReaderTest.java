@@ -158,6 +158,22 @@ class CsvReceiptReaderTest {
     }
 
     @Test
+    void aLineBeyondAsciiIsDecodedAsUtf8() throws IOException {
+        // ASCII lines take a fast path; the others are decoded (and checked) as UTF-8
+        Path file = file(HEADER
+                + "S1,R1,2025-01-10T10:00:00Z,élena@example.com,CRÈME-50,épicerie-北京,1,100,,\n"
+                + "S1,R2,2025-01-10T10:00:00Z,,PLAIN,food,1,100,,\n");
+
+        List<ImportedReceipt> receipts = receipts(readAll(file, ReadPosition.START));
+
+        assertThat(receipts).hasSize(2);
+        assertThat(receipts.get(0).customer()).contains("élena@example.com");
+        assertThat(receipts.get(0).lines().get(0).sku()).isEqualTo("CRÈME-50");
+        assertThat(receipts.get(0).lines().get(0).category()).isEqualTo("épicerie-北京");
+        assertThat(receipts.get(1).lines().get(0).sku()).isEqualTo("PLAIN");
+    }
+
+    @Test
     void aBinaryRowIsRejectedAndTheNextRowIsRead() throws IOException {
         Path file = dir.resolve("binary.csv");
         try (var out = Files.newOutputStream(file)) {

@@ -186,13 +186,20 @@ public class SqlCampaignOutcomes implements CampaignOutcomes {
     @Override
     @SuppressWarnings("unchecked")
     public int settle(Instant closedBefore, java.time.Duration grace, int limit) {
-        // the campaigns with a member due: small (one row a campaign), each answered by the settling's index
+        // the campaigns with a member due: small (one row a campaign). The semi-join reads a campaign's
+        // members by its key (the bound depends on the campaign's row), every member of it, at every tick:
+        // 190,000 rows for two campaigns of 100,000 with none due. Its earliest unsettled contact, read
+        // first from the settling's index (one entry), rules out every campaign with no member due.
         List<Object[]> due = em.createNativeQuery("SELECT c.id, c.attribution_days FROM campaign c"
-                        + " WHERE EXISTS (SELECT 1 FROM campaign_member m WHERE m.campaign_id = c.id"
+                        + " WHERE (SELECT f.contacted_at FROM campaign_member f WHERE f.campaign_id = c.id"
+                        + " AND f.outcome_settled = 0 ORDER BY f.contacted_at LIMIT 1)"
+                        + " < ? - INTERVAL c.attribution_days DAY"
+                        + " AND EXISTS (SELECT 1 FROM campaign_member m WHERE m.campaign_id = c.id"
                         + " AND m.outcome_settled = 0 AND m.contacted_at < ? - INTERVAL c.attribution_days DAY"
                         + " AND m.recorded_at < NOW(6) - INTERVAL ? SECOND)")
                 .setParameter(1, UtcTimes.utc(closedBefore))
-                .setParameter(2, grace.toSeconds())
+                .setParameter(2, UtcTimes.utc(closedBefore))
+                .setParameter(3, grace.toSeconds())
                 .getResultList();
         for (Object[] campaign : due) {
             int days = (int) NativeRows.number(campaign[1]);
