@@ -72,10 +72,12 @@ public final class ImportBenchmark {
             Teardown teardown)
             throws Exception {
         out.printf(
-                "Import benchmark: a %,d MB CSV, %,d customers, service heap %s, jar %s%n",
-                bytes >> 20, customers, heap, jar);
+                "Import benchmark: a %,d MB CSV, %,d customers, service heap %s, InnoDB buffer pool %s, jar %s%n",
+                bytes >> 20, customers, heap, System.getProperty("bench.bufferPool", "1G"), jar);
         out.println("  files of this run: " + run);
-        BenchDatabase db = BenchDatabase.start(mariadbBase, run.resolve("mariadb"), "1G");
+        // the default 1G keeps a 2 GB file's indexes (several GB) mostly on disk: -Dbench.bufferPool=8G
+        String bufferPool = System.getProperty("bench.bufferPool", "1G");
+        BenchDatabase db = BenchDatabase.start(mariadbBase, run.resolve("mariadb"), bufferPool);
         teardown.add("stopping MariaDB", db);
         Path dataDir = Files.createDirectories(run.resolve("service-data"));
         Path spool = Files.createDirectories(run.resolve("spool"));
