@@ -88,5 +88,34 @@ public interface CampaignMembers {
             Optional<Long> offerValueCents,
             Optional<Long> offerMinSpendCents,
             Optional<String> scopeSku,
-            Optional<String> scopeCategory) {}
+            Optional<String> scopeCategory) {
+
+        /** A control-group member: recorded with its contact instant, offered and sent nothing. */
+        static Member heldOut(
+                CampaignId campaign,
+                CustomerId customer,
+                String occasion,
+                UUID runId,
+                Instant at,
+                Optional<String> scopeSku,
+                Optional<String> scopeCategory) {
+            return new Member(
+                    campaign,
+                    customer,
+                    occasion,
+                    runId,
+                    false,
+                    "HELD_OUT",
+                    Optional.empty(),
+                    Optional.empty(),
+                    at,
+                    Optional.empty(),
+                    Optional.empty(),
+                    0,
+                    Optional.empty(),
+                    Optional.empty(),
+                    scopeSku,
+                    scopeCategory);
+        }
+    }
 }

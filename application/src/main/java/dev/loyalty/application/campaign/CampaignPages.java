@@ -158,21 +158,12 @@ public class CampaignPages {
         List<Treated> treated = new ArrayList<>();
         for (RunTarget target : fresh.values()) {
             if (holdout.holdsOut(campaign.id(), target.customer())) {
-                done.add(new CampaignMembers.Member(
+                done.add(CampaignMembers.Member.heldOut(
                         campaign.id(),
                         target.customer(),
                         target.occasion(),
                         run.id(),
-                        false,
-                        "HELD_OUT",
-                        Optional.empty(),
-                        Optional.empty(),
                         at,
-                        Optional.empty(),
-                        Optional.empty(),
-                        0,
-                        Optional.empty(),
-                        Optional.empty(),
                         target.scopeSku(),
                         target.scopeCategory()));
             } else {
@@ -272,23 +263,8 @@ public class CampaignPages {
             }
             if (target.heldOut()) {
                 heldOut++;
-                inOrder[i] = new CampaignMembers.Member(
-                        campaign.id(),
-                        target.customer(),
-                        occasion,
-                        run.id(),
-                        false,
-                        "HELD_OUT",
-                        Optional.empty(),
-                        Optional.empty(),
-                        at,
-                        Optional.empty(),
-                        Optional.empty(),
-                        0,
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty());
+                inOrder[i] = CampaignMembers.Member.heldOut(
+                        campaign.id(), target.customer(), occasion, run.id(), at, Optional.empty(), Optional.empty());
             } else {
                 Treated member = new Treated(new RunTarget(
                         target.customer(),
