@@ -1,5 +1,6 @@
 package dev.loyalty.app;
 
+import dev.loyalty.adapters.persistence.schema.DatabaseMigrations;
 import jakarta.annotation.sql.DataSourceDefinition;
 import java.sql.Connection;
 
@@ -12,7 +13,7 @@ import java.sql.Connection;
  * Connections are validated before use.
  */
 @DataSourceDefinition(
-        name = "java:app/jdbc/loyalty",
+        name = DatabaseMigrations.DATA_SOURCE,
         className = "dev.loyalty.app.LocalMariaDbDataSource",
         url = "${MPCONFIG=loyalty.db.url}",
         user = "${MPCONFIG=loyalty.db.user}",

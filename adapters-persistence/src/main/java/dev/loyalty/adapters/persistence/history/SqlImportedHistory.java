@@ -1,6 +1,7 @@
 package dev.loyalty.adapters.persistence.history;
 
 import dev.loyalty.adapters.persistence.UtcTimes;
+import dev.loyalty.adapters.persistence.schema.DatabaseMigrations;
 import dev.loyalty.application.history.ImportId;
 import dev.loyalty.application.history.ImportedHistory;
 import dev.loyalty.application.history.ImportedLine;
@@ -58,7 +59,7 @@ public class SqlImportedHistory implements ImportedHistory {
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern PHONE_NOISE = Pattern.compile("[\\s().-]");
 
-    @Resource(lookup = "java:app/jdbc/loyalty")
+    @Resource(lookup = DatabaseMigrations.DATA_SOURCE)
     private DataSource dataSource;
 
     /** Whether the server or the driver refused {@code LOAD DATA LOCAL INFILE} (then INSERTs). */
