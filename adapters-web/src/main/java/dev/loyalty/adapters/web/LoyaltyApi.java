@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Map;
-import org.eclipse.microprofile.auth.LoginConfig;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
@@ -16,12 +15,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The API's root: every resource lives under {@code /api/v1} and is reached with a bearer JWT whose
- * {@code groups} claim names one of the four roles. (A CDI bean so that Payara's MP-JWT extension
- * sees its {@code @LoginConfig}.)
+ * {@code groups} claim names one of the four roles, verified by the API's own filters ({@code
+ * security.TokenCheck}, {@code security.RolesCheck}) rather than Payara's MP-JWT mechanism, which
+ * parsed and verified the token again on every request.
  */
 @ApplicationScoped
 @ApplicationPath("/api/v1")
-@LoginConfig(authMethod = "MP-JWT")
 @DeclareRoles({Roles.ADMIN, Roles.TERMINAL, Roles.CUSTOMER, Roles.INTEGRATION})
 @OpenAPIDefinition(
         info =

@@ -44,14 +44,9 @@ public class Caller {
         return actor;
     }
 
-    /**
-     * The verified token: the request's principal, which MP-JWT makes the token itself. Read there
-     * rather than through the injectable {@code JsonWebToken}, whose every call resolves a CDI proxy
-     * and whose creation looks the bean manager up in JNDI (a failed lookup, an exception, on every
-     * request).
-     */
+    /** The verified token {@link TokenCheck} accepted for this request. */
     private JsonWebToken token() {
-        if (request.getUserPrincipal() instanceof JsonWebToken token) {
+        if (request.getAttribute(VerifiedToken.ATTRIBUTE) instanceof VerifiedToken token) {
             return token;
         }
         throw new AccessDeniedException(NO_ROLE);

@@ -12,18 +12,24 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.Provider;
+import java.security.Principal;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * Refuses, with a 401 problem, a token that MP-JWT verified (signature, issuer, audience, expiry)
- * but that is too old for its role or revoked: every API request that carries one, before any
- * resource or role check. The refusal is logged at FINE with the token's subject and id.
+ * Authenticates every API request that carries a bearer token, before any resource or role check:
+ * the token verified by {@link BearerTokens} (signature, issuer, audience, expiry; remembered once
+ * verified) becomes the request's principal ({@link VerifiedToken}, also the request property
+ * {@link VerifiedToken#ATTRIBUTE}) with its {@code groups} as roles, unless it is too old for its
+ * role or revoked - refused with a 401 problem, logged at FINE with the token's subject and id. A
+ * token that does not verify leaves the request anonymous: {@link RolesCheck} answers 401 where a
+ * role is needed (an endpoint open to all, such as a signed unsubscribe link, ignores it).
  */
 @Provider
 @PreMatching
@@ -32,14 +38,28 @@ public class TokenCheck implements ContainerRequestFilter {
 
     private static final Logger LOG = Logger.getLogger(TokenCheck.class.getName());
 
+    private static final String BEARER = "Bearer ";
+
     @Inject
     CheckTokenUseCase tokens;
 
+    @Inject
+    BearerTokens bearerTokens;
+
     @Override
     public void filter(ContainerRequestContext request) {
-        if (!(request.getSecurityContext().getUserPrincipal() instanceof JsonWebToken jwt)) {
+        String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        if (authorization == null
+                || authorization.length() <= BEARER.length()
+                || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return;
         }
+        Optional<VerifiedToken> verified =
+                bearerTokens.verified(authorization.substring(BEARER.length()).strip());
+        if (verified.isEmpty()) {
+            return;
+        }
+        VerifiedToken jwt = verified.get();
         String subject = jwt.getSubject() != null ? jwt.getSubject() : jwt.getName();
         PresentedToken token = new PresentedToken(
                 role(jwt.getGroups()),
@@ -66,6 +86,34 @@ public class TokenCheck implements ContainerRequestFilter {
             });
             request.abortWith(Problem.of(401, "unauthorized", "Unauthorized", refusal.get())
                     .toResponse());
+            return;
+        }
+        request.setProperty(VerifiedToken.ATTRIBUTE, jwt);
+        request.setSecurityContext(
+                new Authenticated(jwt, request.getSecurityContext().isSecure()));
+    }
+
+    /** The request's security as the token says: its principal, its groups as roles. */
+    record Authenticated(VerifiedToken token, boolean secure) implements SecurityContext {
+
+        @Override
+        public Principal getUserPrincipal() {
+            return token;
+        }
+
+        @Override
+        public boolean isUserInRole(String role) {
+            return token.inGroup(role);
+        }
+
+        @Override
+        public boolean isSecure() {
+            return secure;
+        }
+
+        @Override
+        public String getAuthenticationScheme() {
+            return "Bearer";
         }
     }
 

@@ -13,9 +13,10 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 /**
- * A refused bearer token in the log as one short FINE line without a stack trace: Payara's MP-JWT
- * logs each token it cannot verify at INFO with the whole stack trace (some 80 lines a request, a
- * log any client can flood). Its record is replaced by one line with the reason at FINE (a refused
+ * A refused bearer token in the log as one short FINE line without a stack trace: {@link
+ * BearerTokens} logs each token it refuses at INFO with the reason as a failure, as Payara's MP-JWT
+ * did with the whole stack trace (some 80 lines a request, a log any client can flood; its logger is
+ * still filtered). Such a record is replaced by one line with the reason at FINE (a refused
  * token is the client's problem, answered 401, not the operator's: at the default level nothing is
  * written), at most one line every {@link #INTERVAL} with the count of the refusals in between.
  */
@@ -29,11 +30,15 @@ public class TokenRejections {
 
     private static final Logger LOG = Logger.getLogger(TokenRejections.class.getName());
 
-    /** Held so that the configured logger is not collected and made again without the filter. */
+    /** Held so that the configured loggers are not collected and made again without the filter. */
     private static final Logger PAYARA = Logger.getLogger(PAYARA_JWT_STORE);
 
+    private static final Logger OURS = Logger.getLogger(BearerTokens.REFUSALS);
+
     void install(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        PAYARA.setFilter(new OneLine(LOG, Clock.systemUTC()));
+        OneLine oneLine = new OneLine(LOG, Clock.systemUTC());
+        PAYARA.setFilter(oneLine);
+        OURS.setFilter(oneLine);
     }
 
     /** Lets records without a failure through; replaces each with a failure by (at most) one line. */

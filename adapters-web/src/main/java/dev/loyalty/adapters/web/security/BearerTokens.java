@@ -1,0 +1,137 @@
+package dev.loyalty.adapters.web.security;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The bearer tokens the API accepts: verified once ({@link TokenVerifier}: signature, issuer,
+ * audience, times) and then remembered by their raw text until they expire, so that a till sending
+ * the same token all day pays the parsing and the RSA check once. A remembered token is judged
+ * again on every request by its expiry (and, by {@link TokenCheck}, by its age and the revocation
+ * list; by {@link RolesCheck}, by the endpoint's roles). At most {@link #REMEMBERED} tokens are
+ * kept: past that the expired ones are dropped, and if that is not enough, all of them (they are
+ * verified again as they come). Only accepted tokens are kept: a flood of bad ones fills nothing.
+ *
+ * <p>Configured as MicroProfile JWT is: {@code mp.jwt.verify.publickey.location} or {@code
+ * mp.jwt.verify.publickey}, {@code mp.jwt.verify.issuer}, {@code mp.jwt.verify.audiences} (a comma
+ * list, any one of them), {@code mp.jwt.verify.clock.skew} (seconds, default 60).
+ */
+@ApplicationScoped
+public class BearerTokens {
+
+    static final int REMEMBERED = 4096;
+
+    /** The logger of refusals; {@link TokenRejections} turns each into one short line at most. */
+    static final String REFUSALS = BearerTokens.class.getName();
+
+    private static final Logger LOG = Logger.getLogger(REFUSALS);
+
+    @Inject
+    @ConfigProperty(name = "mp.jwt.verify.publickey.location")
+    Optional<String> keyLocation;
+
+    @Inject
+    @ConfigProperty(name = "mp.jwt.verify.publickey")
+    Optional<String> inlineKey;
+
+    @Inject
+    @ConfigProperty(name = "mp.jwt.verify.issuer")
+    Optional<String> issuer;
+
+    @Inject
+    @ConfigProperty(name = "mp.jwt.verify.audiences")
+    Optional<String> audiences;
+
+    @Inject
+    @ConfigProperty(name = "mp.jwt.verify.clock.skew", defaultValue = "60")
+    long skewSeconds;
+
+    @Inject
+    Clock clock;
+
+    private final ConcurrentHashMap<String, VerifiedToken> remembered = new ConcurrentHashMap<>();
+    private volatile TokenVerifier verifier;
+
+    /** For CDI. */
+    public BearerTokens() {}
+
+    /** For tests: a verifier and a clock given. */
+    BearerTokens(TokenVerifier verifier, Clock clock) {
+        this.verifier = verifier;
+        this.clock = clock;
+    }
+
+    /**
+     * @param raw the token after {@code Bearer }
+     * @return the verified token, or empty when it is refused (logged at FINE, one line at most
+     *     every few seconds)
+     */
+    public Optional<VerifiedToken> verified(String raw) {
+        long now = clock.millis() / 1000;
+        TokenVerifier check = verifier();
+        VerifiedToken known = remembered.get(raw);
+        if (known != null) {
+            if (check.current(known, now)) {
+                return Optional.of(known);
+            }
+            remembered.remove(raw, known);
+            refused("expired");
+            return Optional.empty();
+        }
+        VerifiedToken token;
+        try {
+            token = check.verify(raw, now);
+        } catch (TokenVerifier.Refused e) {
+            refused(e.getMessage());
+            return Optional.empty();
+        }
+        if (remembered.size() >= REMEMBERED) {
+            remembered.values().removeIf(t -> !check.current(t, now));
+            if (remembered.size() >= REMEMBERED) {
+                remembered.clear();
+            }
+        }
+        remembered.put(raw, token);
+        return Optional.of(token);
+    }
+
+    /** How many tokens are remembered (for tests). */
+    int remembered() {
+        return remembered.size();
+    }
+
+    private TokenVerifier verifier() {
+        TokenVerifier known = verifier;
+        if (known == null) {
+            synchronized (this) {
+                if (verifier == null) {
+                    Set<String> aud = audiences
+                            .map(list -> Arrays.stream(list.split(","))
+                                    .map(String::strip)
+                                    .filter(s -> !s.isEmpty())
+                                    .collect(Collectors.toSet()))
+                            .orElse(Set.of());
+                    verifier = new TokenVerifier(
+                            new VerificationKeys(inlineKey, keyLocation, clock::millis), issuer, aud, skewSeconds);
+                }
+                known = verifier;
+            }
+        }
+        return known;
+    }
+
+    private static void refused(String reason) {
+        if (LOG.isLoggable(Level.INFO)) {
+            LOG.log(Level.INFO, "Bearer token refused", new TokenVerifier.Refused(reason));
+        }
+    }
+}
