@@ -59,15 +59,19 @@ public class BearerTokens {
     Clock clock;
 
     private final ConcurrentHashMap<String, VerifiedToken> remembered = new ConcurrentHashMap<>();
+    private final int limit;
     private volatile TokenVerifier verifier;
 
     /** For CDI. */
-    public BearerTokens() {}
+    public BearerTokens() {
+        this.limit = REMEMBERED;
+    }
 
-    /** For tests: a verifier and a clock given. */
-    BearerTokens(TokenVerifier verifier, Clock clock) {
+    /** For tests: a verifier, a clock and the most tokens remembered given. */
+    BearerTokens(TokenVerifier verifier, Clock clock, int limit) {
         this.verifier = verifier;
         this.clock = clock;
+        this.limit = limit;
     }
 
     /**
@@ -94,9 +98,9 @@ public class BearerTokens {
             refused(e.getMessage());
             return Optional.empty();
         }
-        if (remembered.size() >= REMEMBERED) {
+        if (remembered.size() >= limit) {
             remembered.values().removeIf(t -> !check.current(t, now));
-            if (remembered.size() >= REMEMBERED) {
+            if (remembered.size() >= limit) {
                 remembered.clear();
             }
         }
