@@ -8,6 +8,7 @@ import dev.loyalty.launcher.DevKeys;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -127,6 +128,29 @@ abstract class SecurityScenarios {
 
         assertThat(List.of(lookup.status(), enrol.status(), me.status())).containsOnly(403);
         assertThat(lookup.isProblem("forbidden")).as(lookup.toString()).isTrue();
+    }
+
+    @Test
+    void aTamperedTokenIsRefusedWhileTheGenuineOneIsAcceptedAndRemembered() {
+        String genuine = Api.terminal("MI-001");
+        String lookup = "/api/v1/customers/lookup?card=2900000000001";
+        assertThat(API.get(lookup, genuine).status()).isIn(200, 404);
+        assertThat(API.get(lookup, genuine).status()).as("again, remembered").isIn(200, 404);
+        String[] parts = genuine.split("\\.");
+        java.util.Base64.Encoder url = java.util.Base64.getUrlEncoder().withoutPadding();
+        String claims = new String(java.util.Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
+        String promoted = claims.replace("\"terminal\"", "\"admin\"");
+        assertThat(promoted).isNotEqualTo(claims);
+
+        Api.Reply asAdmin = API.get(
+                "/api/v1/earning-rules",
+                parts[0] + "." + url.encodeToString(promoted.getBytes(StandardCharsets.UTF_8)) + "." + parts[2]);
+        Api.Reply resigned = API.get(lookup, parts[0] + "." + parts[1] + "." + url.encodeToString(new byte[256]));
+
+        assertThat(asAdmin.status()).as(asAdmin.toString()).isEqualTo(401);
+        assertThat(asAdmin.isProblem("unauthorized")).as(asAdmin.toString()).isTrue();
+        assertThat(resigned.status()).as(resigned.toString()).isEqualTo(401);
+        assertThat(API.get(lookup, genuine).status()).isIn(200, 404);
     }
 
     @Test

@@ -87,6 +87,7 @@ abstract class TokenScenarios {
     void aRevokedTokenIsRefusedAtOnceAndTheSubjectsOtherTokensStillWork() {
         String leaked = Api.admin();
         String other = Api.admin();
+        // accepted, so verified once and remembered: the revocation must still refuse it
         assertThat(API.get(CALL, leaked).status()).isEqualTo(200);
 
         Api.Reply revoked = API.post(
