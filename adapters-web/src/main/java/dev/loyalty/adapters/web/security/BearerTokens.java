@@ -80,7 +80,8 @@ public class BearerTokens {
      *     every few seconds)
      */
     public Optional<VerifiedToken> verified(String raw) {
-        long now = clock.millis() / 1000;
+        // instant(), not millis(): JDK 17's tick clock divides by zero in millis() for a tick under 1 ms
+        long now = clock.instant().getEpochSecond();
         TokenVerifier check = verifier();
         VerifiedToken known = remembered.get(raw);
         if (known != null) {
@@ -125,7 +126,11 @@ public class BearerTokens {
                                     .collect(Collectors.toSet()))
                             .orElse(Set.of());
                     verifier = new TokenVerifier(
-                            new VerificationKeys(inlineKey, keyLocation, clock::millis), issuer, aud, skewSeconds);
+                            new VerificationKeys(inlineKey, keyLocation, () -> clock.instant()
+                                    .toEpochMilli()),
+                            issuer,
+                            aud,
+                            skewSeconds);
                 }
                 known = verifier;
             }

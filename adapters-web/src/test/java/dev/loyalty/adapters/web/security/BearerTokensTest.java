@@ -52,7 +52,11 @@ class BearerTokensTest {
                 + Base64.getMimeEncoder().encodeToString(KEYS.getPublic().getEncoded())
                 + "\n-----END PUBLIC KEY-----\n";
         VerificationKeys keys = new VerificationKeys(Optional.of(pem), Optional.empty(), clock::millis);
-        return new BearerTokens(new TokenVerifier(keys, Optional.of("loyalty-test"), audiences, SKEW), clock, LIMIT);
+        // ticking by the microsecond, as the application's clock does (whose millis() JDK 17 cannot give)
+        return new BearerTokens(
+                new TokenVerifier(keys, Optional.of("loyalty-test"), audiences, SKEW),
+                Clock.tick(clock, Duration.ofNanos(1_000)),
+                LIMIT);
     }
 
     private BearerTokens tokens() {
