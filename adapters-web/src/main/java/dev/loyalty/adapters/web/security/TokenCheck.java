@@ -2,6 +2,7 @@ package dev.loyalty.adapters.web.security;
 
 import dev.loyalty.adapters.web.Roles;
 import dev.loyalty.adapters.web.problem.Problem;
+import dev.loyalty.adapters.web.problem.WebApplicationExceptionMapper;
 import dev.loyalty.application.shared.Role;
 import dev.loyalty.application.token.CheckTokenUseCase;
 import dev.loyalty.application.token.PresentedToken;
@@ -28,8 +29,9 @@ import java.util.logging.Logger;
  * verified) becomes the request's principal ({@link VerifiedToken}, also the request property
  * {@link VerifiedToken#ATTRIBUTE}) with its {@code groups} as roles, unless it is too old for its
  * role or revoked - refused with a 401 problem, logged at FINE with the token's subject and id. A
- * token that does not verify leaves the request anonymous: {@link RolesCheck} answers 401 where a
- * role is needed (an endpoint open to all, such as a signed unsubscribe link, ignores it).
+ * token that does not verify is a 401 too, on every endpoint (also one open to all, such as a signed
+ * unsubscribe link, as Payara's mechanism answered); a request without one is anonymous, and {@link
+ * RolesCheck} answers 401 where a role is needed.
  */
 @Provider
 @PreMatching
@@ -57,6 +59,8 @@ public class TokenCheck implements ContainerRequestFilter {
         Optional<VerifiedToken> verified =
                 bearerTokens.verified(authorization.substring(BEARER.length()).strip());
         if (verified.isEmpty()) {
+            // a token that does not verify is refused wherever it is sent, also where none is needed
+            request.abortWith(WebApplicationExceptionMapper.forStatus(401).toResponse());
             return;
         }
         VerifiedToken jwt = verified.get();
