@@ -324,26 +324,31 @@ public class JpaMessages implements Messages {
 
     /**
      * One read of the customers' marketing messages that count ({@code counted_at} after the bound,
-     * not lost) or wait (queued, not counted, due by the bound) - by the customer's index, as
-     * {@link #countedSince} and {@link #waitingWithHigherPriority} read one customer's.
+     * not lost) or wait (queued, not counted, due by the bound): two ranges of the pressure index
+     * per customer, as {@link #countedSince} and {@link #waitingWithHigherPriority} read one
+     * customer's (not every marketing message a customer ever had).
      */
     @Override
     public List<Marketing> pressureOf(java.util.Collection<CustomerId> customers, Instant countedAfter, Instant dueBy) {
         List<String> ids =
                 customers.stream().map(CustomerId::toString).distinct().toList();
         List<Marketing> found = new ArrayList<>();
+        String columns = "SELECT id, customer_id, status, priority, channel, requested_channel, next_attempt_at,"
+                + " counted_at FROM message WHERE customer_id IN (";
         for (int from = 0; from < ids.size(); from += IN_LIST) {
             List<String> part = ids.subList(from, Math.min(ids.size(), from + IN_LIST));
-            Query read = em.createNativeQuery("SELECT id, customer_id, status, priority, channel, requested_channel,"
-                    + " next_attempt_at, counted_at FROM message WHERE customer_id IN ("
-                    + String.join(", ", java.util.Collections.nCopies(part.size(), "?")) + ") AND kind = 'MARKETING'"
-                    + " AND ((counted_at > ? AND status NOT IN ('FAILED', 'SUPPRESSED'))"
-                    + " OR (status = 'QUEUED' AND counted_at IS NULL AND next_attempt_at <= ?))");
+            String in = String.join(", ", java.util.Collections.nCopies(part.size(), "?"));
+            Query read = em.createNativeQuery(columns + in + ") AND kind = 'MARKETING' AND counted_at > ?"
+                    + " AND status NOT IN ('FAILED', 'SUPPRESSED') UNION ALL " + columns + in
+                    + ") AND kind = 'MARKETING' AND counted_at IS NULL AND status = 'QUEUED' AND next_attempt_at <= ?");
             int position = 0;
             for (String id : part) {
                 read.setParameter(++position, id);
             }
             read.setParameter(++position, UtcTimes.utc(countedAfter));
+            for (String id : part) {
+                read.setParameter(++position, id);
+            }
             read.setParameter(++position, UtcTimes.utc(dueBy));
             for (Object row : read.getResultList()) {
                 Object[] c = (Object[]) row;
