@@ -147,32 +147,6 @@ public class MessageDispatch {
     }
 
     /**
-     * A batch claimed and judged in one transaction.
-     *
-     * @param claims the claims, in their order (empty: nothing was due)
-     * @param steps each claim's step, in the same order
-     */
-    public record Prepared(List<Messages.Claim> claims, List<Step> steps) {}
-
-    /**
-     * Claims up to {@code limit} due messages and judges them as {@link #prepareAll} does, in one
-     * transaction: the claims' leases and the judgements commit together (one commit per batch, not
-     * two). Should the judgement fail, nothing of it is kept, claims included (the caller then claims
-     * and prepares them one by one).
-     *
-     * @return the claims and their steps
-     */
-    @Transactional
-    public Prepared claimAndPrepareAll(int limit) {
-        Instant now = clock.instant();
-        List<Messages.Claim> claims = messages.claimDue(now, now.plus(settings.lease()), limit);
-        if (claims.isEmpty()) {
-            return new Prepared(List.of(), List.of());
-        }
-        return new Prepared(claims, prepareAll(claims));
-    }
-
-    /**
      * Judges several claimed messages in one transaction, as {@link #prepare} does each, with the
      * batch's reads and writes together: the messages locked in one read, their customers, the
      * contacts awaiting verification and the devices each read once for the batch; the customers

@@ -40,10 +40,9 @@ public class MessageRelay {
     }
 
     /**
-     * Relays one batch: its messages claimed and judged in one transaction, sent one after the other, their
+     * Relays one batch: its messages judged in one transaction, sent one after the other, their
      * acceptances recorded in one transaction (a failed attempt is recorded on its own). Should the
-     * batch's judging fail (its claims rolled back with it), a batch is claimed again and each
-     * message judged on its own, so that one bad message holds up
+     * batch's judging fail, each message is judged on its own, so that one bad message holds up
      * none of the others; should recording the acceptances together fail, each is recorded on its
      * own (a message whose acceptance could not be recorded is sent again when its lease runs out,
      * under the same id, as after a crash).
@@ -65,19 +64,14 @@ public class MessageRelay {
      * @return how many were claimed (0: nothing is due)
      */
     public int relayOnce(int limit, Executor sends) {
-        List<Messages.Claim> claims;
+        List<Messages.Claim> claims = dispatch.claim(limit);
+        if (claims.isEmpty()) {
+            return 0;
+        }
         List<MessageDispatch.Step> steps;
         try {
-            // claimed and judged in one transaction; should that fail, nothing of it was kept
-            MessageDispatch.Prepared prepared = dispatch.claimAndPrepareAll(limit);
-            claims = prepared.claims();
-            steps = prepared.steps();
+            steps = dispatch.prepareAll(claims);
         } catch (RuntimeException batchFailed) {
-            LOG.log(
-                    Level.FINE,
-                    "A batch could not be judged together; its messages are judged one by one",
-                    batchFailed);
-            claims = dispatch.claim(limit);
             steps = new ArrayList<>();
             for (Messages.Claim claim : claims) {
                 try {
@@ -88,9 +82,6 @@ public class MessageRelay {
                     steps.add(new MessageDispatch.Settled("not prepared"));
                 }
             }
-        }
-        if (claims.isEmpty()) {
-            return 0;
         }
         Map<Messages.Claim, CompletableFuture<Optional<MessageGateway.Accepted>>> inFlight = new LinkedHashMap<>();
         for (int i = 0; i < claims.size(); i++) {
