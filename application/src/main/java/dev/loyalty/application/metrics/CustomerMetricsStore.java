@@ -98,6 +98,20 @@ public interface CustomerMetricsStore {
 
     Optional<CustomerMetrics> metrics(CustomerId customer);
 
+    /**
+     * The customers' average baskets as {@link #metrics} gives them (a campaign chunk's personal
+     * offers), in one read where the store can.
+     *
+     * @return per customer that has metrics, its average basket in cents
+     */
+    default java.util.Map<CustomerId, Long> averageBaskets(Collection<CustomerId> customers) {
+        java.util.Map<CustomerId, Long> found = new java.util.HashMap<>();
+        for (CustomerId customer : customers) {
+            metrics(customer).ifPresent(m -> found.put(customer, m.averageBasket()));
+        }
+        return found;
+    }
+
     /** @return the customer's categories, largest spend in the window first */
     List<CategoryMetric> categories(CustomerId customer);
 

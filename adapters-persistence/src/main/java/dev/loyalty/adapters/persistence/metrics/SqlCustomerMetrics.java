@@ -770,6 +770,28 @@ public class SqlCustomerMetrics implements CustomerMetricsStore {
                         NativeRows.instant(r[13])));
     }
 
+    /** One read of {@code customer_metrics} by its key per 500 customers. */
+    @Override
+    public Map<CustomerId, Long> averageBaskets(java.util.Collection<CustomerId> customers) {
+        List<String> ids =
+                customers.stream().map(CustomerId::toString).distinct().toList();
+        Map<CustomerId, Long> found = new java.util.HashMap<>();
+        for (int from = 0; from < ids.size(); from += 500) {
+            List<String> part = ids.subList(from, Math.min(ids.size(), from + 500));
+            jakarta.persistence.Query read = em.createNativeQuery(
+                    "SELECT customer_id, average_basket FROM customer_metrics WHERE customer_id IN ("
+                            + String.join(", ", java.util.Collections.nCopies(part.size(), "?")) + ")");
+            for (int i = 0; i < part.size(); i++) {
+                read.setParameter(i + 1, part.get(i));
+            }
+            for (Object row : read.getResultList()) {
+                Object[] r = (Object[]) row;
+                found.put(CustomerId.parse((String) r[0]), NativeRows.number(r[1]));
+            }
+        }
+        return found;
+    }
+
     private static Optional<Integer> score(Object column) {
         return Optional.ofNullable(column).map(c -> ((Number) c).intValue());
     }
