@@ -8,6 +8,7 @@ import dev.loyalty.application.metrics.ActivePopulation;
 import dev.loyalty.application.metrics.CategoryMetric;
 import dev.loyalty.application.metrics.CustomerMetrics;
 import dev.loyalty.application.metrics.CustomerMetricsStore;
+import dev.loyalty.application.metrics.EngagementGain;
 import dev.loyalty.application.metrics.EngagementWeights;
 import dev.loyalty.application.metrics.MetricsDefinition;
 import dev.loyalty.application.metrics.MetricsRebuildRunningException;
@@ -454,39 +455,59 @@ public class SqlCustomerMetrics implements CustomerMetricsStore {
     }
 
     /**
-     * The customers' engagement in one statement (a batch of events): each customer's row locked in
-     * the order of their ids, so concurrent batches sharing customers wait, never deadlock; a
-     * customer without counted events gets 0, as one by one.
+     * The gains in one upsert, the rows taken in customer id order (so that concurrent batches
+     * sharing customers wait, never deadlock), each customer's row added to under its lock: racing
+     * events of one customer each add their weight exactly once. Gains naming a message are added
+     * only while no suppressed message has that id, in the same statement.
      */
     @Override
-    public void refreshEngagement(
-            java.util.Collection<CustomerId> customers, Instant now, MetricsDefinition definition) {
-        List<String> ids =
-                customers.stream().map(CustomerId::toString).distinct().sorted().toList();
-        if (ids.isEmpty()) {
+    public void addEngagement(List<EngagementGain> gains, Instant now) {
+        if (gains.isEmpty()) {
             return;
         }
         Map<String, Object> p = new HashMap<>();
         p.put("now", UtcTimes.utc(now));
-        p.put("start", UtcTimes.utc(definition.windowStart(now)));
-        String weighted = weighted(definition.weights(), p);
-        List<String> names = new ArrayList<>();
-        for (int i = 0; i < ids.size(); i++) {
-            p.put("c" + i, ids.get(i));
-            names.add(":c" + i);
+        String add = " ON DUPLICATE KEY UPDATE engagement = customer_metrics.engagement + VALUES(engagement)";
+        if (gains.stream().allMatch(gain -> gain.messageId().isEmpty())) {
+            java.util.TreeMap<String, Long> byCustomer = new java.util.TreeMap<>();
+            for (EngagementGain gain : gains) {
+                byCustomer.merge(gain.customer().toString(), (long) gain.weight(), Long::sum);
+            }
+            List<String> rows = new ArrayList<>();
+            int i = 0;
+            for (Map.Entry<String, Long> entry : byCustomer.entrySet()) {
+                p.put("c" + i, entry.getKey());
+                p.put("w" + i, entry.getValue());
+                rows.add("(:c" + i + ", :w" + i + ", :now)");
+                i++;
+            }
+            NamedSql.update(
+                    em,
+                    "INSERT INTO customer_metrics (customer_id, engagement, computed_at) VALUES "
+                            + String.join(", ", rows) + add,
+                    p);
+            return;
+        }
+        List<String> rows = new ArrayList<>();
+        for (int i = 0; i < gains.size(); i++) {
+            EngagementGain gain = gains.get(i);
+            p.put("c" + i, gain.customer().toString());
+            p.put("w" + i, gain.weight());
+            p.put("m" + i, gain.messageId().orElse(null));
+            rows.add("SELECT :c" + i + " AS customer_id, :w" + i + " AS weight, :m" + i + " AS message_id");
         }
         NamedSql.update(
                 em,
                 """
                 INSERT INTO customer_metrics (customer_id, engagement, computed_at)
-                SELECT c.id, COALESCE(SUM(%s), 0), :now
-                FROM customer c
-                LEFT JOIN customer_event e ON e.customer_id = c.id AND e.occurred_at >= :start AND %s
-                WHERE c.id IN (%s)
-                GROUP BY c.id
-                ORDER BY c.id
-                ON DUPLICATE KEY UPDATE engagement = VALUES(engagement)"""
-                        .formatted(weighted, countedEvents(definition.weights()), String.join(", ", names)),
+                SELECT g.customer_id, SUM(g.weight), :now
+                FROM (%s) g
+                WHERE g.message_id IS NULL OR NOT EXISTS (
+                    SELECT 1 FROM message m WHERE m.id = g.message_id AND m.status = 'SUPPRESSED')
+                GROUP BY g.customer_id
+                ORDER BY g.customer_id"""
+                                .formatted(String.join(" UNION ALL ", rows))
+                        + add,
                 p);
     }
 
@@ -625,6 +646,14 @@ public class SqlCustomerMetrics implements CustomerMetricsStore {
         Map<String, Object> p = new HashMap<>(customers.parameters());
         p.put("now", UtcTimes.utc(start));
         p.put("start", UtcTimes.utc(definition.windowStart(start)));
+        // events add their weight live (addEngagement): the batch's rows are locked before their
+        // events are read, so an event that added to a row before is committed and counted below,
+        // and one after adds to what this batch writes (no addition lost to the recomputation)
+        NamedSql.query(
+                        em,
+                        "SELECT customer_id FROM customer_metrics WHERE " + customers.on("customer_id") + " FOR UPDATE",
+                        customers.parameters())
+                .getResultList();
         NamedSql.update(
                 em,
                 "UPDATE customer_metrics SET engagement = 0 WHERE " + customers.on("customer_id")
