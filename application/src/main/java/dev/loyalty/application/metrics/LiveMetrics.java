@@ -30,4 +30,7 @@ public interface LiveMetrics {
 
     /** After events of customers were taken in (a batch), in one go. */
     void afterEvents(List<TakenEvent> events);
+
+    /** After events taken in earlier (a prospect's, by e-mail or phone) became the customer's. */
+    default void afterEventsAttached(CustomerId customer) {}
 }

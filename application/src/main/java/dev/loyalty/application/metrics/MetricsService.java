@@ -151,6 +151,15 @@ public class MetricsService implements LiveMetrics, CurrentMetrics, CustomerProf
         }
     }
 
+    /** A prospect's events became the customer's: the engagement recomputed over them, once. */
+    @Override
+    public void afterEventsAttached(CustomerId customer) {
+        MetricsDefinition definition = settings.definition();
+        if (!definition.weights().weights().isEmpty()) {
+            store.refreshEngagement(customer, clock.instant(), definition);
+        }
+    }
+
     @Override
     public CustomerProfile profile(CustomerId customer, Actor actor) {
         actor.requireAdmin(ADMIN_ONLY);
