@@ -44,7 +44,8 @@ class EngagementIT {
     private static final MetricsDefinition YEAR = new MetricsDefinition(12, WEIGHTS);
     private static final MetricsDefinition MONTH = new MetricsDefinition(1, WEIGHTS);
     private static final Duration LEASE = Duration.ofMinutes(1);
-    private static final List<String> TYPES = List.of("EMAIL_OPENED", "EMAIL_CLICKED", "PRODUCT_RETURNED", "APP_OPENED");
+    private static final List<String> TYPES =
+            List.of("EMAIL_OPENED", "EMAIL_CLICKED", "PRODUCT_RETURNED", "APP_OPENED");
 
     @Test
     void racingEventsOfOneCustomerEachAddTheirWeightOnceWhileRebuildsOfThatCustomerRun() throws Exception {
@@ -136,7 +137,9 @@ class EngagementIT {
         rebuild(ada, YEAR);
         assertThat(engagement(ada)).as("both within a year").isEqualTo(4);
         rebuild(ada, MONTH);
-        assertThat(engagement(ada)).as("the click, 40 days old, is out of a month's window").isEqualTo(1);
+        assertThat(engagement(ada))
+                .as("the click, 40 days old, is out of a month's window")
+                .isEqualTo(1);
     }
 
     private static CustomerId enrolled() {
@@ -159,8 +162,8 @@ class EngagementIT {
 
     private static EngagementGain appended(
             JpaActivityLog log, CustomerId customer, String type, Instant at, Optional<String> message, int weight) {
-        Map<String, Object> attributes = message.<Map<String, Object>>map(m -> Map.of("messageId", m))
-                .orElse(Map.of());
+        Map<String, Object> attributes =
+                message.<Map<String, Object>>map(m -> Map.of("messageId", m)).orElse(Map.of());
         boolean kept = log.append(new RecordedActivity(
                 "eng-" + UUID.randomUUID(),
                 EventType.parse(type, "type"),
@@ -187,8 +190,7 @@ class EngagementIT {
                         .setParameter(1, customer.toString())
                         .getSingleResult();
                 new SqlCustomerMetrics(em)
-                        .rebuildBatch(
-                                start, Optional.ofNullable((String) before), 1, RfmCuts.NONE, definition, LEASE);
+                        .rebuildBatch(start, Optional.ofNullable((String) before), 1, RfmCuts.NONE, definition, LEASE);
                 return null;
             });
         } finally {
