@@ -83,8 +83,14 @@ public class EventService implements RecordEventUseCase {
     @Transactional
     public EventReceipt record(RecordEventCommand command) {
         Actor actor = command.actor();
-        RecordedActivity activity = judge(command, clock.instant(), customers::exists);
-        if (!activities.append(activity)) {
+        // a customer named by id is looked up with the insert (one statement), not before it
+        RecordedActivity activity = judge(command, clock.instant(), customer -> true);
+        Optional<CustomerId> customer = activity.customerId();
+        boolean kept = customer.isPresent() ? activities.appendIfCustomerExists(activity) : activities.append(activity);
+        if (!kept) {
+            if (customer.isPresent() && !customers.exists(customer.get())) {
+                throw new CustomerNotFoundException(customer.get());
+            }
             return duplicate(activity, actor);
         }
         return accepted(activity);

@@ -133,6 +133,31 @@ class EngagementRepositoriesIT {
     }
 
     @Test
+    void theIntakesInsertKeepsACustomersEventOnceAndNoneOfACustomerThatDoesNotExist() {
+        Customer marco = aCustomer();
+        RecordedActivity event = event(Optional.of(marco), Optional.empty());
+        Customer stranger = CustomerFixtures.aCustomer().build();
+        RecordedActivity nobodys = event(Optional.of(stranger), Optional.empty());
+
+        boolean first = inTransaction(em -> new JpaActivityLog(em).appendIfCustomerExists(event));
+        boolean again = inTransaction(em -> new JpaActivityLog(em).appendIfCustomerExists(event));
+        boolean unknown = inTransaction(em -> new JpaActivityLog(em).appendIfCustomerExists(nobodys));
+
+        assertThat(first).isTrue();
+        assertThat(again).as("a retry adds nothing").isFalse();
+        assertThat(unknown).as("no customer has the id").isFalse();
+        assertThat(inTransaction(em -> new JpaActivityLog(em).byEventId(event.source(), event.eventId())))
+                .contains(event);
+        assertThat(inTransaction(em -> new JpaActivityLog(em).byEventId(nobodys.source(), nobodys.eventId())))
+                .isEmpty();
+        assertThat(inTransaction(em -> new JpaActivityLog(em).latestOf(marco.id(), 5)))
+                .singleElement()
+                .satisfies(kept -> assertThat(kept.awaitingReactions())
+                        .as("due for reactions")
+                        .isTrue());
+    }
+
+    @Test
     void aDueEventIsClaimedByOneTransactionAtATimeAndIsDoneOnceReactedTo() throws Exception {
         Customer marco = aCustomer();
         long row = appended(event(Optional.of(marco), Optional.empty()));
