@@ -146,15 +146,17 @@ class EngagementRepositoriesIT {
         assertThat(first).isTrue();
         assertThat(again).as("a retry adds nothing").isFalse();
         assertThat(unknown).as("no customer has the id").isFalse();
-        assertThat(inTransaction(em -> new JpaActivityLog(em).byEventId(event.source(), event.eventId())))
-                .contains(event);
-        assertThat(inTransaction(em -> new JpaActivityLog(em).byEventId(nobodys.source(), nobodys.eventId())))
-                .isEmpty();
-        assertThat(inTransaction(em -> new JpaActivityLog(em).latestOf(marco.id(), 5)))
-                .singleElement()
-                .satisfies(kept -> assertThat(kept.awaitingReactions())
-                        .as("due for reactions")
-                        .isTrue());
+        Optional<RecordedActivity> kept =
+                inTransaction(em -> new JpaActivityLog(em).byEventId(event.source(), event.eventId()));
+        Optional<RecordedActivity> strangers =
+                inTransaction(em -> new JpaActivityLog(em).byEventId(nobodys.source(), nobodys.eventId()));
+        List<dev.loyalty.application.activity.KeptActivity> marcos =
+                inTransaction(em -> new JpaActivityLog(em).latestOf(marco.id(), 5));
+        assertThat(kept).contains(event);
+        assertThat(strangers).isEmpty();
+        assertThat(marcos).singleElement().satisfies(row -> assertThat(row.awaitingReactions())
+                .as("due for reactions")
+                .isTrue());
     }
 
     @Test
