@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
  * rebuilds of that customer run, each count exactly once; an event about a suppressed message never
  * counts; an event that left the window drops at the rebuild.
  */
-class EngagementIT {
+class EngagementScoreIT {
 
     private static final EngagementWeights WEIGHTS = EngagementWeights.parse(EngagementWeights.DEFAULT);
     private static final MetricsDefinition YEAR = new MetricsDefinition(12, WEIGHTS);
