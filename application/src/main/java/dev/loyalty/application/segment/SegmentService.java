@@ -76,11 +76,11 @@ public class SegmentService implements SegmentUseCases {
         actor.requireAdmin("only the console defines segments");
         SegmentId id = SegmentId.newId();
         Condition parsed = ConditionParser.parse(condition);
+        settleFirst();
         Condition resolved = resolve(parsed, Optional.of(id));
         Instant now = now();
         Segment segment = Segment.define(id, name, parsed, now);
         segments.save(segment);
-        metrics.settle();
         long count = evaluator.count(resolved, now);
         segments.evaluated(id, count, now);
         return segment.evaluated(count, now);
@@ -90,13 +90,13 @@ public class SegmentService implements SegmentUseCases {
     @Transactional
     public Segment change(SegmentId id, String name, String condition, Actor actor) {
         actor.requireAdmin("only the console changes segments");
-        Segment stored = load(id);
         Condition parsed = ConditionParser.parse(condition);
+        settleFirst();
+        Segment stored = load(id);
         Condition resolved = resolve(parsed, Optional.of(id));
         Instant now = now();
         Segment changed = stored.change(name, parsed, now);
         segments.save(changed);
-        metrics.settle();
         long count = evaluator.count(resolved, now);
         segments.evaluated(id, count, now);
         return changed.evaluated(count, now);
@@ -118,9 +118,9 @@ public class SegmentService implements SegmentUseCases {
     @Transactional
     public Snapshot snapshot(SegmentId id, Actor actor) {
         actor.requireAdmin("only the console takes snapshots");
+        settleFirst();
         Segment segment = load(id);
         Condition resolved = resolve(segment.condition(), Optional.of(id));
-        metrics.settle();
         Instant now = now();
         UUID snapshotId = UUID.randomUUID();
         Snapshot description =
@@ -153,6 +153,16 @@ public class SegmentService implements SegmentUseCases {
         Condition resolved = resolve(segment.condition(), Optional.of(id));
         metrics.settle();
         return evaluator.members(resolved, now(), after, page);
+    }
+
+    /**
+     * Brings the due customers' metrics up to date, in transactions of their own, before this
+     * method's transaction touches the database: settled later, it would hold the transaction's
+     * pooled connection while asking the pool for another (a wait outside the database, which no
+     * deadlock detection sees, when the pool is busy).
+     */
+    private void settleFirst() {
+        metrics.settle();
     }
 
     @Override
@@ -188,9 +198,9 @@ public class SegmentService implements SegmentUseCases {
     @Override
     @Transactional
     public Frozen freeze(SegmentId id) {
+        settleFirst();
         Segment segment = load(id);
         Condition resolved = resolve(segment.condition(), Optional.of(id));
-        metrics.settle();
         Instant now = now();
         UUID snapshotId = UUID.randomUUID();
         long members = evaluator.freeze(
@@ -204,8 +214,8 @@ public class SegmentService implements SegmentUseCases {
     @Override
     @Transactional
     public Frozen freeze(Condition condition) {
+        settleFirst();
         Condition resolved = resolve(condition, Optional.empty());
-        metrics.settle();
         UUID snapshotId = UUID.randomUUID();
         return new Frozen(snapshotId, evaluator.freezeCondition(snapshotId, now(), condition.toJson(), resolved));
     }
