@@ -457,58 +457,61 @@ public class SqlCustomerMetrics implements CustomerMetricsStore {
     /**
      * The gains in one upsert, the rows taken in customer id order (so that concurrent batches
      * sharing customers wait, never deadlock), each customer's row added to under its lock: racing
-     * events of one customer each add their weight exactly once. Gains naming a message are added
-     * only while no suppressed message has that id, in the same statement.
+     * events of one customer each add their weight exactly once. Gains naming a message first ask
+     * which of those messages were suppressed (one query, only then).
      */
     @Override
     public void addEngagement(List<EngagementGain> gains, Instant now) {
-        if (gains.isEmpty()) {
+        java.util.Set<String> suppressed = suppressedAmong(gains);
+        java.util.TreeMap<String, Long> byCustomer = new java.util.TreeMap<>();
+        for (EngagementGain gain : gains) {
+            if (gain.messageId().filter(suppressed::contains).isEmpty()) {
+                byCustomer.merge(gain.customer().toString(), (long) gain.weight(), Long::sum);
+            }
+        }
+        if (byCustomer.isEmpty()) {
             return;
         }
         Map<String, Object> p = new HashMap<>();
         p.put("now", UtcTimes.utc(now));
-        String add = " ON DUPLICATE KEY UPDATE engagement = customer_metrics.engagement + VALUES(engagement)";
-        if (gains.stream().allMatch(gain -> gain.messageId().isEmpty())) {
-            java.util.TreeMap<String, Long> byCustomer = new java.util.TreeMap<>();
-            for (EngagementGain gain : gains) {
-                byCustomer.merge(gain.customer().toString(), (long) gain.weight(), Long::sum);
-            }
-            List<String> rows = new ArrayList<>();
-            int i = 0;
-            for (Map.Entry<String, Long> entry : byCustomer.entrySet()) {
-                p.put("c" + i, entry.getKey());
-                p.put("w" + i, entry.getValue());
-                rows.add("(:c" + i + ", :w" + i + ", :now)");
-                i++;
-            }
-            NamedSql.update(
-                    em,
-                    "INSERT INTO customer_metrics (customer_id, engagement, computed_at) VALUES "
-                            + String.join(", ", rows) + add,
-                    p);
-            return;
-        }
         List<String> rows = new ArrayList<>();
-        for (int i = 0; i < gains.size(); i++) {
-            EngagementGain gain = gains.get(i);
-            p.put("c" + i, gain.customer().toString());
-            p.put("w" + i, gain.weight());
-            p.put("m" + i, gain.messageId().orElse(null));
-            rows.add("SELECT :c" + i + " AS customer_id, :w" + i + " AS weight, :m" + i + " AS message_id");
+        int i = 0;
+        for (Map.Entry<String, Long> entry : byCustomer.entrySet()) {
+            p.put("c" + i, entry.getKey());
+            p.put("w" + i, entry.getValue());
+            rows.add("(:c" + i + ", :w" + i + ", :now)");
+            i++;
         }
         NamedSql.update(
                 em,
-                """
-                INSERT INTO customer_metrics (customer_id, engagement, computed_at)
-                SELECT g.customer_id, SUM(g.weight), :now
-                FROM (%s) g
-                WHERE g.message_id IS NULL OR NOT EXISTS (
-                    SELECT 1 FROM message m WHERE m.id = g.message_id AND m.status = 'SUPPRESSED')
-                GROUP BY g.customer_id
-                ORDER BY g.customer_id"""
-                                .formatted(String.join(" UNION ALL ", rows))
-                        + add,
+                "INSERT INTO customer_metrics (customer_id, engagement, computed_at) VALUES " + String.join(", ", rows)
+                        + " ON DUPLICATE KEY UPDATE engagement = customer_metrics.engagement + VALUES(engagement)",
                 p);
+    }
+
+    /** Which of the messages the gains name were suppressed (never sent). */
+    private java.util.Set<String> suppressedAmong(List<EngagementGain> gains) {
+        List<String> named = gains.stream()
+                .flatMap(gain -> gain.messageId().stream())
+                .distinct()
+                .toList();
+        if (named.isEmpty()) {
+            return java.util.Set.of();
+        }
+        Map<String, Object> p = new HashMap<>();
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < named.size(); i++) {
+            p.put("m" + i, named.get(i));
+            names.add(":m" + i);
+        }
+        @SuppressWarnings("unchecked")
+        List<Object> ids = NamedSql.query(
+                        em,
+                        "SELECT id FROM message WHERE status = 'SUPPRESSED' AND id IN (" + String.join(", ", names)
+                                + ")",
+                        p)
+                .getResultList();
+        return ids.stream().map(String::valueOf).collect(java.util.stream.Collectors.toSet());
     }
 
     /** {@code CASE e.type WHEN ... THEN weight ... END}, the types and weights bound. */
