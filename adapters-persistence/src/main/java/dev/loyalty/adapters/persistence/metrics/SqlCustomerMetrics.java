@@ -489,7 +489,7 @@ public class SqlCustomerMetrics implements CustomerMetricsStore {
                 p);
     }
 
-    /** Which of the messages the gains name were suppressed (never sent). */
+    /** Which of the messages the gains name were suppressed (never sent), as the database compares ids. */
     private java.util.Set<String> suppressedAmong(List<EngagementGain> gains) {
         List<String> named = gains.stream()
                 .flatMap(gain -> gain.messageId().stream())
@@ -511,7 +511,10 @@ public class SqlCustomerMetrics implements CustomerMetricsStore {
                                 + ")",
                         p)
                 .getResultList();
-        return ids.stream().map(String::valueOf).collect(java.util.stream.Collectors.toSet());
+        // the id's collation compares without case: so do we
+        java.util.Set<String> suppressed = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        ids.forEach(id -> suppressed.add(String.valueOf(id)));
+        return suppressed;
     }
 
     /** {@code CASE e.type WHEN ... THEN weight ... END}, the types and weights bound. */
