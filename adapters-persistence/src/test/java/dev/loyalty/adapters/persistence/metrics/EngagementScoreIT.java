@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -110,6 +111,8 @@ class EngagementScoreIT {
             JpaActivityLog log = new JpaActivityLog(em);
             List<EngagementGain> gains = new ArrayList<>();
             gains.add(appended(log, ada, "EMAIL_CLICKED", now, Optional.of(suppressed), 3));
+            // named in capitals: the same message for the database
+            gains.add(appended(log, ada, "EMAIL_OPENED", now, Optional.of(suppressed.toUpperCase(Locale.ROOT)), 1));
             gains.add(appended(log, bruno, "EMAIL_CLICKED", now, Optional.empty(), 3));
             gains.add(appended(log, ada, "EMAIL_CLICKED", now, Optional.of(sent), 3));
             gains.add(appended(log, ada, "EMAIL_OPENED", now, Optional.empty(), 1));
