@@ -50,7 +50,15 @@ public class JpaCustomers implements Customers {
                 .map(CustomerMapper::toDomain);
     }
 
-    /** One query for the customers, one for their consents (batch-read), read-only. */
+    /**
+     * One query for the customers, one for their consents (batch-read), on the transaction's own
+     * connection. Read to be mapped at once and never changed, the rows then leave the persistence
+     * context, so the transaction's later flushes (a campaign chunk's dozens) do not compare each one
+     * again. Not EclipseLink's read-only hint: such a query is run on a connection asked of the pool
+     * apart from the transaction's - a reaction holding wallet locks then waited for a free
+     * connection while the pool's were all held by tills queued on those very locks (a cycle the
+     * database cannot see; the lock wait timeout broke it after 50 s).
+     */
     @Override
     public java.util.Map<CustomerId, Customer> byIds(java.util.Collection<CustomerId> ids) {
         List<String> keys = ids.stream().map(CustomerId::toString).distinct().toList();
@@ -58,18 +66,20 @@ public class JpaCustomers implements Customers {
         if (keys.isEmpty()) {
             return found;
         }
-        em
-                .createQuery("SELECT c FROM CustomerJpaEntity c WHERE c.id IN :ids", CustomerJpaEntity.class)
+        List<CustomerJpaEntity> rows = em.createQuery(
+                        "SELECT c FROM CustomerJpaEntity c WHERE c.id IN :ids", CustomerJpaEntity.class)
                 .setParameter("ids", keys)
                 .setHint("eclipselink.batch", "c.consents")
                 .setHint("eclipselink.batch.type", "IN")
-                // read to be mapped at once, never changed: not registered in the transaction, whose
-                // later flushes (a campaign chunk's dozens) would otherwise compare every one again
-                .setHint("eclipselink.read-only", true)
-                .getResultList()
-                .stream()
-                .map(CustomerMapper::toDomain)
-                .forEach(customer -> found.put(customer.id(), customer));
+                .getResultList();
+        for (CustomerJpaEntity row : rows) {
+            Customer customer = CustomerMapper.toDomain(row);
+            found.put(customer.id(), customer);
+        }
+        for (CustomerJpaEntity row : rows) {
+            row.consents.forEach(em::detach);
+            em.detach(row);
+        }
         return found;
     }
 

@@ -24,9 +24,20 @@ import javax.transaction.xa.XAException;
 @Provider
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
-    private static boolean rolledBackByTheDatabase(Throwable failure) {
-        return Causes.find(failure, SQLTransactionRollbackException.class).isPresent();
+    /**
+     * Whether the database gave up on the transaction's statement for another's locks: a deadlock
+     * victim, or a lock wait that timed out (MariaDB's error 1205, which the driver reports as a plain
+     * {@link SQLException}); either way the request's transaction is rolled back, nothing changed.
+     */
+    static boolean rolledBackByTheDatabase(Throwable failure) {
+        return Causes.find(failure, SQLTransactionRollbackException.class).isPresent()
+                || Causes.find(failure, SQLException.class)
+                        .filter(sql -> sql.getErrorCode() == LOCK_WAIT_TIMEOUT)
+                        .isPresent();
     }
+
+    /** MariaDB's ER_LOCK_WAIT_TIMEOUT. */
+    private static final int LOCK_WAIT_TIMEOUT = 1205;
 
     /**
      * Whether the failure is a connection to the database that could not be made or was lost (the

@@ -44,10 +44,23 @@ class DatabaseFailuresTest {
     }
 
     @Test
+    void aLockWaitThatTimedOutIsAConcurrentUpdateLikeADeadlock() {
+        var timedOut = new PersistenceException(
+                "Exception [EclipseLink-4002]",
+                new SQLException("(conn=12) Lock wait timeout exceeded; try restarting transaction", "HY000", 1205));
+        assertThat(UnexpectedExceptionMapper.rolledBackByTheDatabase(timedOut)).isTrue();
+        assertThat(UnexpectedExceptionMapper.databaseUnreachable(timedOut)).isFalse();
+        assertThat(UnexpectedExceptionMapper.rolledBackByTheDatabase(new PersistenceException(
+                        new java.sql.SQLTransactionRollbackException("Deadlock found", "40001", 1213))))
+                .isTrue();
+    }
+
+    @Test
     void otherFailuresStayInternalErrors() {
         var bug = new IllegalStateException("a bug", new SQLException("Unknown column 'x'", "42S22", 1054));
         assertThat(UnexpectedExceptionMapper.databaseUnreachable(bug)).isFalse();
         assertThat(UnexpectedExceptionMapper.transactionOutcomeUnknown(bug)).isFalse();
+        assertThat(UnexpectedExceptionMapper.rolledBackByTheDatabase(bug)).isFalse();
         assertThat(UnexpectedExceptionMapper.databaseUnreachable(new NullPointerException()))
                 .isFalse();
     }
