@@ -53,15 +53,16 @@ public interface CustomerMetricsStore {
     /** Deletes the marks {@code claim} still holds (a purchase since took its mark back). */
     void releaseDue(UUID claim);
 
-    /** Recomputes the customer's engagement score as of {@code now}. */
+    /** Recomputes the customer's engagement score over its events in the window ending at {@code now}. */
     void refreshEngagement(CustomerId customer, Instant now, MetricsDefinition definition);
 
-    /** Recomputes the customers' engagement scores as of {@code now} (in one statement where the store can). */
-    default void refreshEngagement(Collection<CustomerId> customers, Instant now, MetricsDefinition definition) {
-        customers.stream()
-                .sorted(java.util.Comparator.comparing(CustomerId::toString))
-                .forEach(customer -> refreshEngagement(customer, now, definition));
-    }
+    /**
+     * Adds each gain to its customer's engagement score (a row made at {@code now} if the customer
+     * has none), in the caller's transaction, the customers' rows taken in the order of their ids
+     * (in one statement where the store can); a gain about a message that was suppressed adds
+     * nothing. Incremental: an event that leaves the window is taken off by the next rebuild.
+     */
+    void addEngagement(List<EngagementGain> gains, Instant now);
 
     /**
      * Takes the cluster's rebuild lease, unless another instance holds it or, with {@code
