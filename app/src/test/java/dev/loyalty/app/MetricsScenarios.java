@@ -256,6 +256,67 @@ abstract class MetricsScenarios {
         assertThat(number(profile(ada).getJsonObject("metrics"), "engagement")).isEqualTo(3);
     }
 
+    @Test
+    void eventsOfOneCustomerPostedAtOnceFromManyThreadsEachAddTheirWeightOnce() throws Exception {
+        String ada = newCustomer();
+        // the default weights; PAGE_VIEWED weighs nothing
+        Map<String, Integer> weights = Map.of(
+                "EMAIL_OPENED", 1, "EMAIL_CLICKED", 3, "APP_OPENED", 1, "PRODUCT_RETURNED", -5, "PAGE_VIEWED", 0);
+        List<String> types = List.copyOf(new java.util.TreeSet<>(weights.keySet()));
+        int threads = 8;
+        int each = 10;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(threads);
+        try {
+            List<java.util.concurrent.Future<Integer>> posted = new java.util.ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                posted.add(pool.submit(() -> {
+                    together.await();
+                    int sum = 0;
+                    for (int i = 0; i < each; i++) {
+                        String type = types.get((thread + i) % types.size());
+                        event(ada, type, "{}");
+                        sum += weights.get(type);
+                    }
+                    return sum;
+                }));
+            }
+            int expected = 0;
+            for (java.util.concurrent.Future<Integer> thread : posted) {
+                expected += thread.get(5, java.util.concurrent.TimeUnit.MINUTES);
+            }
+
+            assertThat(number(profile(ada).getJsonObject("metrics"), "engagement"))
+                    .isEqualTo(expected);
+            rebuild();
+            assertThat(number(profile(ada).getJsonObject("metrics"), "engagement"))
+                    .as("the rebuild's recomputation over the window agrees")
+                    .isEqualTo(expected);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aProspectsWeightedEventsCountOnceTheyEnrol() {
+        String email = "prospect." + unique() + "@example.com";
+        Api.Reply prospect = API.post(
+                "/api/v1/events",
+                Api.integration(),
+                """
+                {"eventId": "%s", "email": "%s", "type": "EMAIL_CLICKED"}"""
+                        .formatted("p-" + UUID.randomUUID(), email));
+        assertThat(prospect.status()).as(prospect.toString()).isEqualTo(202);
+        assertThat(prospect.json().getString("status")).isEqualTo("PROSPECT");
+
+        String ada = enrolled(email, uniquePhone()).getString("customerId");
+
+        assertThat(number(profile(ada).getJsonObject("metrics"), "engagement")).isEqualTo(3);
+        event(ada, "EMAIL_OPENED", "{}");
+        assertThat(number(profile(ada).getJsonObject("metrics"), "engagement")).isEqualTo(4);
+    }
+
     static void event(String customer, String type, String attributes) {
         Api.Reply reply = API.post(
                 "/api/v1/events",

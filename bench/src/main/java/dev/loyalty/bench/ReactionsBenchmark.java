@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,7 +44,10 @@ import java.util.logging.Logger;
  * <p>Settings as {@link BenchSettings} ({@code bench.seconds}: the window, default 30, 60 for the
  * issue's target; {@code bench.warmup}; {@code bench.customers}) plus {@code bench.messages}
  * (default 10000) and {@code bench.eventBatch} (default 100: a second intake window posting
- * {@code POST /events/batch} of that many events; 0: none); the service's {@code LOYALTY_REACTIONS_WORKERS}, {@code
+ * {@code POST /events/batch} of that many events; 0: none), {@code bench.jarB} (the intake phases
+ * again with that jar, one service at a time on the same database, A then B, {@code bench.rounds}
+ * times; {@code bench.messages=0} skips the relay); per accepted event it prints the CPU of each
+ * process and MariaDB's statements (intake and reactions together); the service's {@code LOYALTY_REACTIONS_WORKERS}, {@code
  * LOYALTY_MESSAGING_RELAY_WORKERS} etc. pass through {@code bench.env.NAME=value}.
  */
 public final class ReactionsBenchmark {
@@ -102,17 +106,22 @@ public final class ReactionsBenchmark {
         BenchDatabase db = BenchDatabase.start(settings.mariadbBase(), dbHome);
         teardown.add("stopping MariaDB", db);
         Path dataDir = Files.createDirectories(run.resolve("service-data"));
-        ServiceProcess service = ServiceProcess.start(
-                settings.jar(),
-                dataDir,
-                PurchaseBenchmark.freeLoopbackPort(),
-                db.url(),
-                run.resolve("service.log"),
-                env);
-        teardown.add("stopping the service", service);
+        // -Dbench.jarB: the same intake phases with that jar too, on the same database, one service
+        // at a time (A, B, A, B... for bench.rounds), so that both are measured at the same load
+        Optional<Path> jarB =
+                Optional.ofNullable(System.getProperty("bench.jarB")).map(Path::of);
+        List<Path> jars = new ArrayList<>();
+        for (int round = 0;
+                round < (jarB.isPresent() ? Math.max(1, Integer.getInteger("bench.rounds", 1)) : 1);
+                round++) {
+            jars.add(settings.jar());
+            jarB.ifPresent(jars::add);
+        }
+        if (jarB.isPresent()) {
+            out.printf("  A = %s%n  B = %s%n", settings.jar(), jarB.get());
+        }
+        ServiceProcess service = startService(settings.jar(), dataDir, db, run, env, teardown, out);
         Api api = new Api(service.port());
-        Duration ready = service.awaitReady(api, Duration.ofSeconds(600));
-        out.printf("  service ready in %.1f s (log %s)%n", ready.toMillis() / 1e3, service.log());
         Tokens tokens = Tokens.mint(settings.jar(), dataDir);
         String integration = Tokens.mintIntegration(settings.jar(), dataDir);
         Setup setup = new Setup(api, tokens, out);
@@ -121,29 +130,23 @@ public final class ReactionsBenchmark {
         for (String body : EventRules.bodies(template)) {
             Setup.expect(api.post("/api/v1/rules", tokens.admin(), body, null), 201, "status", "POST /api/v1/rules");
         }
-        String url = "http://127.0.0.1:" + service.port();
         int batch = Integer.getInteger("bench.eventBatch", 100);
         try (ReactionProgress progress = new ReactionProgress(db.connect())) {
-            progress.awaitEmpty("enrolments", Duration.ofMinutes(3), out);
-            eventPhase(
-                    "POST /events",
-                    1,
-                    WrkScripts.events(integration, customers, runId + "w"),
-                    WrkScripts.events(integration, customers, runId + "m"),
-                    url,
-                    warmup,
-                    window,
-                    run,
-                    progress,
-                    service,
-                    dbHome,
-                    out);
-            if (batch > 0) {
+            for (int i = 0; i < jars.size(); i++) {
+                String label = jarB.isEmpty() ? "" : (i % 2 == 0 ? "[A] " : "[B] ");
+                if (i > 0) {
+                    service.close();
+                    service = startService(jars.get(i), dataDir, db, run, env, teardown, out);
+                    api = new Api(service.port());
+                }
+                String url = "http://127.0.0.1:" + service.port();
+                String tag = runId + i;
+                progress.awaitEmpty("enrolments", Duration.ofMinutes(3), out);
                 eventPhase(
-                        "POST /events/batch of " + batch,
-                        batch,
-                        WrkScripts.eventBatches(integration, customers, runId + "bw", batch),
-                        WrkScripts.eventBatches(integration, customers, runId + "bm", batch),
+                        label + "POST /events",
+                        1,
+                        WrkScripts.events(integration, customers, tag + "w"),
+                        WrkScripts.events(integration, customers, tag + "m"),
                         url,
                         warmup,
                         window,
@@ -152,9 +155,26 @@ public final class ReactionsBenchmark {
                         service,
                         dbHome,
                         out);
+                if (batch > 0) {
+                    eventPhase(
+                            label + "POST /events/batch of " + batch,
+                            batch,
+                            WrkScripts.eventBatches(integration, customers, tag + "bw", batch),
+                            WrkScripts.eventBatches(integration, customers, tag + "bm", batch),
+                            url,
+                            warmup,
+                            window,
+                            run,
+                            progress,
+                            service,
+                            dbHome,
+                            out);
+                }
             }
         }
-
+        if (messages <= 0) {
+            return;
+        }
         out.println();
         out.println("== Message relay: " + messages + " SMS due at once, local Twilio-shaped server ==");
         List<String> reachable = new ArrayList<>();
@@ -201,6 +221,29 @@ public final class ReactionsBenchmark {
         }
     }
 
+    /** Starts a service on the run's database and data directory and waits until it is ready. */
+    private static ServiceProcess startService(
+            Path jar,
+            Path dataDir,
+            BenchDatabase db,
+            Path run,
+            Map<String, String> env,
+            Teardown teardown,
+            PrintStream out)
+            throws Exception {
+        ServiceProcess service = ServiceProcess.start(
+                jar,
+                dataDir,
+                PurchaseBenchmark.freeLoopbackPort(),
+                db.url(),
+                run.resolve("service-" + System.nanoTime() + ".log"),
+                env);
+        teardown.add("stopping the service", service);
+        Duration ready = service.awaitReady(new Api(service.port()), Duration.ofSeconds(600));
+        out.printf("  service %s ready in %.1f s (log %s)%n", jar, ready.toMillis() / 1e3, service.log());
+        return service;
+    }
+
     /** One intake phase (a warm-up, the window, then the drain with no intake), its figures printed. */
     private static void eventPhase(
             String name,
@@ -218,10 +261,12 @@ public final class ReactionsBenchmark {
             throws Exception {
         Wrk.run(name + " (warm-up)", url, warmupScript, 32, warmup, run);
         ReactionProgress.Snapshot start = progress.now();
+        long statementsAtStart = progress.statements();
         CpuClock before = CpuClock.read(service.pid(), dbHome);
         Wrk.Result events = Wrk.run(name, url, script, 32, window, run);
-        ReactionProgress.Snapshot end = progress.now();
         CpuClock cpu = CpuClock.read(service.pid(), dbHome).since(before);
+        long statementsInWindow = progress.statements() - statementsAtStart;
+        ReactionProgress.Snapshot end = progress.now();
         String load = CpuClock.loadAverage();
         double seconds = (end.at() - start.at()) / 1e9;
         double evaluated = (end.evaluations() - start.evaluations()) / seconds;
@@ -246,6 +291,14 @@ public final class ReactionsBenchmark {
         out.printf(
                 "  %s, wrk %.1f s; load average %s%n",
                 cpu.describe(), events.wrkCpu().toMillis() / 1e3, load);
+        double acceptedEvents = accepted * events.seconds();
+        out.printf(
+                "  per accepted event (intake and reactions together): service %.2f ms, MariaDB %.2f ms, wrk %.2f ms"
+                        + " CPU; %.1f statements (MariaDB's Questions)%n",
+                cpu.service().toNanos() / 1e6 / acceptedEvents,
+                cpu.database().toNanos() / 1e6 / acceptedEvents,
+                events.wrkCpu().toNanos() / 1e6 / acceptedEvents,
+                statementsInWindow / acceptedEvents);
         long statementsBefore = progress.statements();
         long backlogBefore = progress.backlog();
         CpuClock drainCpuBefore = CpuClock.read(service.pid(), dbHome);

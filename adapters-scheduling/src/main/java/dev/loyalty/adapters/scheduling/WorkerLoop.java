@@ -15,12 +15,24 @@ import java.util.logging.Logger;
  * @param pollMs how long to sleep when a step found nothing
  * @param failurePauseMs how long to wait after a failure
  * @param stepsPerTurn after this many steps in a row the worker sleeps too, giving way to the others
+ * @param fullStep a step that found less than this sleeps too: the work that trickles in meanwhile
+ *     is taken in one fuller step, not one costly step per item (1: sleep only when nothing was found)
  */
-record WorkerLoop(String what, long pollMs, long failurePauseMs, int stepsPerTurn, Logger log) {
+record WorkerLoop(String what, long pollMs, long failurePauseMs, int stepsPerTurn, int fullStep, Logger log) {
 
     /** A worker that steps for as long as there is work. */
     WorkerLoop(String what, long pollMs, long failurePauseMs, Logger log) {
-        this(what, pollMs, failurePauseMs, Integer.MAX_VALUE, log);
+        this(what, pollMs, failurePauseMs, Integer.MAX_VALUE, 1, log);
+    }
+
+    /** A worker that steps for as long as there is work, at most {@code stepsPerTurn} in a row. */
+    WorkerLoop(String what, long pollMs, long failurePauseMs, int stepsPerTurn, Logger log) {
+        this(what, pollMs, failurePauseMs, stepsPerTurn, 1, log);
+    }
+
+    /** A worker that steps again at once only after a step that found at least {@code fullStep}. */
+    static WorkerLoop gathering(String what, long pollMs, long failurePauseMs, int fullStep, Logger log) {
+        return new WorkerLoop(what, pollMs, failurePauseMs, Integer.MAX_VALUE, Math.max(1, fullStep), log);
     }
 
     /**
@@ -33,7 +45,7 @@ record WorkerLoop(String what, long pollMs, long failurePauseMs, int stepsPerTur
         while (!stopping.getAsBoolean()) {
             try {
                 int steps = 0;
-                while (!stopping.getAsBoolean() && steps++ < stepsPerTurn && step.getAsInt() > 0) {
+                while (!stopping.getAsBoolean() && steps++ < stepsPerTurn && step.getAsInt() >= fullStep) {
                     // go on while there is work
                 }
                 Thread.sleep(pollMs);

@@ -56,6 +56,33 @@ class WorkerLoopTest {
     }
 
     @Test
+    void aGatheringWorkerSleepsAfterAStepThatFoundLessThanAFullOne() {
+        // what each call finds against a full step of 5: full, full, short (sleep), full, nothing (sleep), full
+        List<Integer> script = new ArrayList<>(List.of(5, 7, 2, 5, 0, 6));
+        List<Long> stepAt = new ArrayList<>();
+        AtomicBoolean stopping = new AtomicBoolean();
+
+        WorkerLoop.gathering("Test worker", 300, 1, 5, LOG).run(stopping::get, () -> {
+            stepAt.add(System.nanoTime());
+            int next = script.remove(0);
+            if (script.isEmpty()) {
+                stopping.set(true);
+            }
+            return next;
+        });
+
+        assertThat(stepAt).hasSize(6);
+        assertThat(stepAt.get(1) - stepAt.get(0))
+                .as("after a full step: at once")
+                .isLessThan(300_000_000L);
+        assertThat(stepAt.get(2) - stepAt.get(1)).isLessThan(300_000_000L);
+        assertThat(stepAt.get(3) - stepAt.get(2))
+                .as("after a short step: the poll")
+                .isGreaterThanOrEqualTo(300_000_000L);
+        assertThat(stepAt.get(5) - stepAt.get(4)).as("after nothing: the poll").isGreaterThanOrEqualTo(300_000_000L);
+    }
+
+    @Test
     void anInterruptionEndsTheWorker() throws InterruptedException {
         AtomicInteger steps = new AtomicInteger();
         Thread worker = new Thread(() -> new WorkerLoop("Test worker", 60_000, 60_000, LOG).run(() -> false, () -> {

@@ -24,6 +24,16 @@ public interface ActivityLog {
     boolean append(RecordedActivity activity);
 
     /**
+     * Keeps a customer's event as {@link #append} does, if that customer exists: the intake's
+     * check and its insert in one statement where the store can.
+     *
+     * @param activity a customer's event
+     * @return false when an event with this id is already kept or no customer has the event's
+     *     customer id (nothing changes; the caller tells which)
+     */
+    boolean appendIfCustomerExists(RecordedActivity activity);
+
+    /**
      * Keeps events as {@link #append} does, in the caller's transaction (in one round trip where
      * the store can).
      *

@@ -41,9 +41,11 @@ public class ServiceEvents {
     /**
      * A customer enrolled: their enrolment is an event, and the events pushed earlier for their
      * e-mail or phone (a prospect's) become theirs, due for reactions now.
+     *
+     * @return how many of a prospect's events became the customer's
      */
-    public void enrolled(CustomerEnrolled event, Optional<Email> email, Optional<PhoneNumber> phone, Instant now) {
-        activities.attachProspects(event.customerId(), email, phone, now);
+    public int enrolled(CustomerEnrolled event, Optional<Email> email, Optional<PhoneNumber> phone, Instant now) {
+        int attached = activities.attachProspects(event.customerId(), email, phone, now);
         Map<String, Object> attributes = new LinkedHashMap<>();
         attributes.put("enrolmentChannel", event.enrolmentChannel().name());
         attributes.put("cardNumber", event.cardNumber().value());
@@ -61,6 +63,7 @@ public class ServiceEvents {
                 event.occurredAt(),
                 now,
                 attributes);
+        return attached;
     }
 
     /** A customer's purchase was recorded (anonymous purchases are nobody's activity). */

@@ -5,7 +5,6 @@ import dev.loyalty.application.coupon.CouponTemplates;
 import dev.loyalty.application.coupon.Coupons;
 import dev.loyalty.application.messaging.MessageOutbox;
 import dev.loyalty.application.messaging.MessageRequest;
-import dev.loyalty.application.metrics.CustomerMetrics;
 import dev.loyalty.application.metrics.CustomerMetricsStore;
 import dev.loyalty.domain.campaign.Campaign;
 import dev.loyalty.domain.campaign.Holdout;
@@ -330,11 +329,15 @@ public class CampaignPages {
         if (offer instanceof Offer.Personal personal) {
             PersonalOffer figures = personal.figures();
             List<Treated> spending = new ArrayList<>();
+            // the members' average baskets read together, not one read a member
+            Map<dev.loyalty.domain.customer.CustomerId, Long> averages = figures.needsAverageBasket()
+                    ? metrics.averageBaskets(
+                            treated.stream().map(m -> m.target.customer()).toList())
+                    : Map.of();
             for (Treated member : treated) {
                 long average = 0;
                 if (figures.needsAverageBasket()) {
-                    Optional<Long> known = metrics.metrics(member.target.customer())
-                            .map(CustomerMetrics::averageBasket)
+                    Optional<Long> known = Optional.ofNullable(averages.get(member.target.customer()))
                             .filter(a -> a > 0);
                     if (known.isEmpty()) {
                         member.suppress("no average basket");
@@ -357,24 +360,18 @@ public class CampaignPages {
                     campaign.id(),
                     spending.stream().map(m -> m.value.orElseThrow()).toList());
             List<Treated> issued = grantedOnly(spending, granted);
-            issue(personal.template(), issued, at);
-            Map<PersonalOffer.Figures, List<String>> byFigures = new java.util.LinkedHashMap<>();
             for (Treated member : issued) {
                 member.scopeCategory = figures.category().or(member.target::scopeCategory);
                 member.values.put("offerValue", money(member.value.orElseThrow()));
                 member.values.put("minSpend", money(member.minSpend.orElseThrow()));
-                byFigures
-                        .computeIfAbsent(
-                                new PersonalOffer.Figures(member.value.orElseThrow(), member.minSpend.orElseThrow()),
-                                k -> new ArrayList<>())
-                        .add(member.code.orElseThrow());
             }
-            byFigures.forEach((key, codes) -> campaigns.tagCoupons(
-                    codes,
-                    campaign.id(),
-                    Optional.of(key.valueCents()),
-                    Optional.of(key.minSpendCents()),
-                    figures.category()));
+            // each coupon written with its own figures and the campaign's id: no second statement tags them
+            issue(
+                    personal.template(),
+                    issued,
+                    at,
+                    member -> new Coupons.CampaignMark(
+                            campaign.id().toString(), member.value, member.minSpend, figures.category()));
         } else if (offer instanceof Offer.Coupon coupon) {
             // an amount-off coupon commits its value against maxDiscountCents (a percent-off one's is not
             // known in advance: such a campaign cannot have that limit)
@@ -387,13 +384,9 @@ public class CampaignPages {
             List<Boolean> granted = campaigns.spendCoupons(
                     campaign.id(), treated.stream().map(m -> committed).toList());
             List<Treated> issued = grantedOnly(treated, granted);
-            issue(coupon.template(), issued, at);
-            campaigns.tagCoupons(
-                    issued.stream().map(m -> m.code.orElseThrow()).toList(),
-                    campaign.id(),
-                    Optional.empty(),
-                    Optional.empty(),
-                    Optional.empty());
+            Coupons.CampaignMark mark = new Coupons.CampaignMark(
+                    campaign.id().toString(), Optional.empty(), Optional.empty(), Optional.empty());
+            issue(coupon.template(), issued, at, member -> mark);
         } else if (offer instanceof Offer.GrantPoints grant) {
             List<Boolean> granted = campaigns.spendPointsEach(
                     campaign.id(),
@@ -466,8 +459,12 @@ public class CampaignPages {
         }
     }
 
-    /** Issues one coupon of the template to each member, all in one go. */
-    private void issue(CouponTemplateId templateId, List<Treated> members, Instant at) {
+    /** Issues one coupon of the template to each member, all in one go, each stored with its campaign's mark. */
+    private void issue(
+            CouponTemplateId templateId,
+            List<Treated> members,
+            Instant at,
+            java.util.function.Function<Treated, Coupons.CampaignMark> markOf) {
         if (members.isEmpty()) {
             return;
         }
@@ -475,14 +472,16 @@ public class CampaignPages {
                 .byId(templateId)
                 .orElseThrow(() -> new IllegalStateException("coupon template " + templateId + " is gone"));
         List<Coupon> issued = new ArrayList<>(members.size());
+        List<Coupons.CampaignMark> marks = new ArrayList<>(members.size());
         for (Treated member : members) {
+            marks.add(markOf.apply(member));
             Coupon coupon = template.issue(CouponCode.generate(random), member.target.customer(), at);
             issued.add(coupon);
             member.code = Optional.of(coupon.code().value());
             member.values.put("couponCode", coupon.code().value());
             member.values.put("couponValidUntil", coupon.validUntil().toString().substring(0, 10));
         }
-        coupons.addAll(issued);
+        coupons.addAllMarked(issued, marks);
     }
 
     /** A treatment member of the page while it is processed. */

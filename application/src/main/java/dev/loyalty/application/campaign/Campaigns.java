@@ -69,14 +69,6 @@ public interface Campaigns {
     /** Spends a page's points at once, each as {@link #spendPoints} would in this order. */
     List<Boolean> spendPointsEach(CampaignId id, List<Long> points);
 
-    /** Marks coupons as the campaign's, all with the same figures, in one statement. */
-    void tagCoupons(
-            List<String> couponCodes,
-            CampaignId id,
-            Optional<Long> valueCents,
-            Optional<Long> minSpendCents,
-            Optional<String> category);
-
     /**
      * A run of the campaign started: SCHEDULED -> RUNNING (one version on); nothing in any other status.
      */

@@ -18,6 +18,26 @@ public interface Coupons {
 
     void addAll(List<Coupon> coupons);
 
+    /**
+     * What a campaign writes on a coupon it issued: the campaign's id and, for a personal offer,
+     * the coupon's own figures (the till enforces them over the template's).
+     *
+     * @param campaign the campaign's id
+     * @param valueCents the coupon's own value, if it has one
+     * @param minSpendCents its own minimum spend, if it has one
+     * @param category the category it applies to, if one
+     */
+    record CampaignMark(
+            String campaign, Optional<Long> valueCents, Optional<Long> minSpendCents, Optional<String> category) {}
+
+    /**
+     * Adds a campaign's coupons as {@link #addAll} does, each stored with its mark at once (not
+     * rewritten by a second statement).
+     *
+     * @param marks each coupon's mark, in the same order
+     */
+    void addAllMarked(List<Coupon> coupons, List<CampaignMark> marks);
+
     Optional<Coupon> byCode(CouponCode code);
 
     /**

@@ -3,6 +3,7 @@ package dev.loyalty.application.customer;
 import dev.loyalty.application.account.Customers;
 import dev.loyalty.application.account.Wallets;
 import dev.loyalty.application.activity.ServiceEvents;
+import dev.loyalty.application.metrics.LiveMetrics;
 import dev.loyalty.application.referral.ReferralService;
 import dev.loyalty.application.shared.Actor;
 import dev.loyalty.application.shared.DomainEventLog;
@@ -42,6 +43,7 @@ public class CustomerService implements EnrolCustomerUseCase, FindCustomerQuery,
     private final Wallets wallets;
     private final ServiceEvents serviceEvents;
     private final ReferralService referrals;
+    private final LiveMetrics metrics;
 
     /**
      * @param customers the customers on record
@@ -52,7 +54,6 @@ public class CustomerService implements EnrolCustomerUseCase, FindCustomerQuery,
      * @param serviceEvents where the enrolment becomes an event rules react to
      * @param referrals the referral codes, one given with each enrolment
      */
-    @Inject
     public CustomerService(
             Customers customers,
             CardNumberSerials serials,
@@ -61,6 +62,23 @@ public class CustomerService implements EnrolCustomerUseCase, FindCustomerQuery,
             Wallets wallets,
             ServiceEvents serviceEvents,
             ReferralService referrals) {
+        this(customers, serials, events, clock, wallets, serviceEvents, referrals, LiveMetrics.NONE);
+    }
+
+    /**
+     * @param metrics what learns that a prospect's events became an enrolled customer's
+     */
+    @Inject
+    public CustomerService(
+            Customers customers,
+            CardNumberSerials serials,
+            DomainEventLog events,
+            Clock clock,
+            Wallets wallets,
+            ServiceEvents serviceEvents,
+            ReferralService referrals,
+            LiveMetrics metrics) {
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.serviceEvents = Objects.requireNonNull(serviceEvents, "serviceEvents");
         this.referrals = Objects.requireNonNull(referrals, "referrals");
         this.wallets = Objects.requireNonNull(wallets, "wallets");
@@ -79,6 +97,7 @@ public class CustomerService implements EnrolCustomerUseCase, FindCustomerQuery,
         this.wallets = null;
         this.serviceEvents = null;
         this.referrals = null;
+        this.metrics = null;
     }
 
     @Override
@@ -106,7 +125,10 @@ public class CustomerService implements EnrolCustomerUseCase, FindCustomerQuery,
         // every customer has a wallet from the start, so that its writers only ever lock an existing row
         wallets.save(Wallet.open(customer.id()));
         events.append(enrolment.event());
-        serviceEvents.enrolled(enrolment.event(), customer.email(), customer.phone(), now);
+        if (serviceEvents.enrolled(enrolment.event(), customer.email(), customer.phone(), now) > 0) {
+            // a prospect's events (by e-mail or phone) weigh on the engagement from now on
+            metrics.afterEventsAttached(customer.id());
+        }
         referrals.enrolled(customer, now);
         return enrolment.customer();
     }

@@ -4,6 +4,7 @@ import dev.loyalty.application.account.Customers;
 import dev.loyalty.application.activity.ActivityLog;
 import dev.loyalty.application.activity.RecordedActivity;
 import dev.loyalty.application.metrics.LiveMetrics;
+import dev.loyalty.application.metrics.TakenEvent;
 import dev.loyalty.application.shared.Actor;
 import dev.loyalty.application.shared.Role;
 import dev.loyalty.domain.activity.Activity;
@@ -40,8 +41,8 @@ import java.util.regex.Pattern;
  * changes nothing. An event id is its sender's: unique per source (APP, INTEGRATION) and
  * case-sensitive. The app pushes only its own customer's events, of the types the programme lets it
  * post ({@link AppEventTypes}), never naming a store or a channel (what a purchase's rules react
- * to): its user holds its token. An event of a customer may weigh on their engagement score,
- * recomputed in the same transaction.
+ * to): its user holds its token. An event of a customer may weigh on their engagement score: its
+ * weight added in the same transaction.
  */
 @ApplicationScoped
 public class EventService implements RecordEventUseCase {
@@ -82,8 +83,14 @@ public class EventService implements RecordEventUseCase {
     @Transactional
     public EventReceipt record(RecordEventCommand command) {
         Actor actor = command.actor();
-        RecordedActivity activity = judge(command, clock.instant(), customers::exists);
-        if (!activities.append(activity)) {
+        // a customer named by id is looked up with the insert (one statement), not before it
+        RecordedActivity activity = judge(command, clock.instant(), customer -> true);
+        Optional<CustomerId> customer = activity.customerId();
+        boolean kept = customer.isPresent() ? activities.appendIfCustomerExists(activity) : activities.append(activity);
+        if (!kept) {
+            if (customer.isPresent() && !customers.exists(customer.get())) {
+                throw new CustomerNotFoundException(customer.get());
+            }
             return duplicate(activity, actor);
         }
         return accepted(activity);
@@ -131,17 +138,14 @@ public class EventService implements RecordEventUseCase {
             }
         }
         List<Boolean> appended = activities.appendAll(judged);
-        // the engagement of the customers who gained an event, in one statement in the customers'
-        // order (one by one, 32 concurrent batches of 100 events timed out on each other's locks)
-        Map<CustomerId, Set<String>> weighed = new java.util.LinkedHashMap<>();
+        List<TakenEvent> taken = new ArrayList<>();
         for (int k = 0; k < judged.size(); k++) {
             RecordedActivity activity = judged.get(k);
             int i = positions.get(k);
             if (!appended.get(k)) {
                 items.set(i, BatchItem.of(duplicate(activity, commands.get(i).actor())));
             } else {
-                activity.customerId().ifPresent(c -> weighed.computeIfAbsent(c, key -> new java.util.TreeSet<>())
-                        .add(activity.type().value()));
+                taken(activity).ifPresent(taken::add);
                 items.set(
                         i,
                         BatchItem.of(new EventReceipt(
@@ -152,17 +156,35 @@ public class EventService implements RecordEventUseCase {
                                 activity.customerId())));
             }
         }
-        metrics.afterEvents(weighed);
+        // the engagement of the customers who gained an event, in one statement in the customers' order
+        metrics.afterEvents(taken);
         return items;
     }
 
     private EventReceipt accepted(RecordedActivity activity) {
-        activity.customerId()
-                .ifPresent(c -> metrics.afterEvent(c, activity.type().value()));
+        taken(activity).ifPresent(metrics::afterEvent);
         return new EventReceipt(
                 activity.eventId(),
                 activity.customerId().isPresent() ? EventReceipt.Status.ACCEPTED : EventReceipt.Status.PROSPECT,
                 activity.customerId());
+    }
+
+    /** A customer's event as the engagement weighs it (a prospect's weighs nothing). */
+    private static Optional<TakenEvent> taken(RecordedActivity activity) {
+        return activity.customerId()
+                .map(customer -> new TakenEvent(
+                        customer,
+                        activity.type().value(),
+                        activity.occurredAt(),
+                        messageId(activity.attributes().get("messageId"))));
+    }
+
+    /** The message an event names, as the database reads {@code attributes.messageId}: a scalar as text. */
+    static Optional<String> messageId(Object attribute) {
+        if (attribute == null || attribute instanceof Map<?, ?> || attribute instanceof java.util.Collection<?>) {
+            return Optional.empty();
+        }
+        return Optional.of(attribute.toString());
     }
 
     private EventReceipt duplicate(RecordedActivity activity, Actor actor) {

@@ -11,6 +11,7 @@ import dev.loyalty.domain.device.DeviceToken;
 import dev.loyalty.domain.messaging.Channel;
 import dev.loyalty.domain.messaging.ChannelChoice;
 import dev.loyalty.domain.messaging.ContactPoints;
+import dev.loyalty.domain.messaging.MarketingPressurePolicy;
 import dev.loyalty.domain.messaging.Message;
 import dev.loyalty.domain.messaging.MessageKind;
 import dev.loyalty.domain.messaging.MessageStatus;
@@ -148,10 +149,13 @@ public class MessageDispatch {
     /**
      * Judges several claimed messages in one transaction, as {@link #prepare} does each, with the
      * batch's reads and writes together: the messages locked in one read, their customers, the
-     * contacts awaiting verification and the devices each read once for the batch, the messages'
-     * changes and history lines written together at the end (and before any marketing-pressure
-     * read, which must see the batch's earlier decisions). Should one of them fail, nothing of the
-     * batch is kept (the caller then prepares them one by one).
+     * contacts awaiting verification and the devices each read once for the batch; the customers
+     * whose messages reach the marketing-pressure judgement locked together (in the customers'
+     * order) and their marketing messages read once, each message then judged, in the claims'
+     * order, against those as the batch's earlier decisions changed them (what {@link #prepare}
+     * reads from the store after writing those decisions); the messages' changes and history lines
+     * written together at the end. Should one of them fail, nothing of the batch is kept (the caller
+     * then prepares them one by one).
      *
      * @return each claim's step, in the claims' order
      */
@@ -166,20 +170,198 @@ public class MessageDispatch {
         Map<CustomerId, Map<ContactChannel, Optional<String>>> pending =
                 found.isEmpty() ? Map.of() : unverified.ofAll(found.keySet());
         Map<CustomerId, List<Device>> apps = found.isEmpty() ? Map.of() : devices.ofCustomers(found.keySet());
-        Writes writes = new Writes(messages, true);
+        UnverifiedContacts pendingOf = id -> pending.getOrDefault(id, Map.of());
+        // who reaches the pressure judgement depends on nothing the batch changes: found before judging
+        Set<CustomerId> pressured = new LinkedHashSet<>();
+        for (Messages.Claim claim : claims) {
+            Message message = locked.get(claim.id());
+            if (message != null) {
+                Customer customer = found.get(message.customerId());
+                if (customer != null
+                        && reachesPressure(
+                                message,
+                                claim,
+                                customer,
+                                pendingOf,
+                                !apps.getOrDefault(customer.id(), List.of()).isEmpty(),
+                                now)) {
+                    pressured.add(customer.id());
+                }
+            }
+        }
+        Pressure pressure = pressured.isEmpty() ? Pressure.NONE : batchPressure(pressured, now);
+        Writes writes = new Writes(messages, true, pressure);
         List<Step> steps = new ArrayList<>(claims.size());
         for (Messages.Claim claim : claims) {
             steps.add(judge(
                     claim,
                     Optional.ofNullable(locked.get(claim.id())),
                     id -> Optional.ofNullable(found.get(id)),
-                    id -> pending.getOrDefault(id, Map.of()),
+                    pendingOf,
                     id -> apps.getOrDefault(id, List.of()),
                     writes,
+                    pressure,
                     now));
         }
         writes.flush();
         return steps;
+    }
+
+    /**
+     * Whether {@link #judge} comes to the marketing-pressure judgement for this message: still this
+     * claim's, an attempt left, marketing, not counted yet, a channel it may use and not in quiet
+     * hours.
+     */
+    private boolean reachesPressure(
+            Message message,
+            Messages.Claim claim,
+            Customer customer,
+            UnverifiedContacts unverifiedOf,
+            boolean hasDevice,
+            Instant now) {
+        if (!heldBy(message, claim)
+                || message.schedule().attempts() >= settings.retrySchedule().maxAttempts()
+                || message.routing().kind() != MessageKind.MARKETING
+                || message.schedule().countedAt().isPresent()) {
+            return false;
+        }
+        ChannelChoice.Outcome choice = settings.channelChoice()
+                .choose(
+                        message.routing().requestedChannel(),
+                        MessageKind.MARKETING,
+                        customer,
+                        contactsFor(message, customer, unverifiedOf),
+                        hasDevice);
+        return choice instanceof ChannelChoice.Chosen
+                && settings.quietHours()
+                        .flatMap(q -> q.deferral(
+                                now, settings.zoneOf(message.routing().storeId())))
+                        .isEmpty();
+    }
+
+    /** The window the pressure caps look back over (the longest cap's). */
+    private Duration longestCap() {
+        return settings.pressure().caps().stream()
+                .map(PressureCap::window)
+                .max(Duration::compareTo)
+                .orElse(Duration.ZERO);
+    }
+
+    /**
+     * The batch's pressure: its customers locked together, their marketing messages read once and
+     * kept as the batch changes them.
+     */
+    private Pressure batchPressure(Set<CustomerId> pressured, Instant now) {
+        messages.lockPressure(pressured);
+        Map<CustomerId, Map<UUID, Messages.Marketing>> known = new HashMap<>();
+        pressured.forEach(customer -> known.put(customer, new HashMap<>()));
+        for (Messages.Marketing message :
+                messages.pressureOf(pressured, now.minus(longestCap()), now.plus(settings.lease()))) {
+            Map<UUID, Messages.Marketing> ofCustomer = known.get(message.customer());
+            if (ofCustomer != null) {
+                ofCustomer.put(message.id(), message);
+            }
+        }
+        return new Pressure() {
+            @Override
+            public void lock(CustomerId customer, Writes writes) {
+                if (!known.containsKey(customer)) {
+                    throw new IllegalStateException(
+                            "customer " + customer + ": a pressure judgement the batch did not foresee");
+                }
+            }
+
+            @Override
+            public List<MarketingPressurePolicy.Counted> countedSince(CustomerId customer, Instant since) {
+                return known.get(customer).values().stream()
+                        .filter(m -> m.countedAfter(since))
+                        .map(m -> new MarketingPressurePolicy.Counted(
+                                m.countedAt().orElseThrow(), m.channel().orElseThrow()))
+                        .toList();
+            }
+
+            @Override
+            public List<Channel> waitingWithHigherPriority(
+                    CustomerId customer, UUID excluding, int priority, Instant horizon) {
+                return known.get(customer).values().stream()
+                        .filter(m -> !m.id().equals(excluding) && m.waitingAbove(priority, horizon))
+                        .map(Messages.Marketing::waitingChannel)
+                        .toList();
+            }
+
+            @Override
+            public void saved(Message message) {
+                Map<UUID, Messages.Marketing> ofCustomer = known.get(message.customerId());
+                if (ofCustomer != null && message.routing().kind() == MessageKind.MARKETING) {
+                    ofCustomer.put(message.id(), Messages.Marketing.of(message));
+                }
+            }
+        };
+    }
+
+    /**
+     * Where the pressure judgement reads from: the store, after the batch's earlier decisions were
+     * written and the customer locked ({@link #direct}), or what a batch read once and keeps current.
+     */
+    private interface Pressure {
+
+        /** No message of the batch reaches the judgement. */
+        Pressure NONE = new Pressure() {
+            @Override
+            public void lock(CustomerId customer, Writes writes) {
+                throw new IllegalStateException(
+                        "customer " + customer + ": a pressure judgement the batch did not foresee");
+            }
+
+            @Override
+            public List<MarketingPressurePolicy.Counted> countedSince(CustomerId customer, Instant since) {
+                throw new IllegalStateException("no pressure read");
+            }
+
+            @Override
+            public List<Channel> waitingWithHigherPriority(
+                    CustomerId customer, UUID excluding, int priority, Instant horizon) {
+                throw new IllegalStateException("no pressure read");
+            }
+
+            @Override
+            public void saved(Message message) {}
+        };
+
+        /** Takes the customer's pressure lock, the decisions before this one visible to the reads after it. */
+        void lock(CustomerId customer, Writes writes);
+
+        List<MarketingPressurePolicy.Counted> countedSince(CustomerId customer, Instant since);
+
+        List<Channel> waitingWithHigherPriority(CustomerId customer, UUID excluding, int priority, Instant horizon);
+
+        /** A message's change the reads after it must see. */
+        void saved(Message message);
+    }
+
+    /** The pressure read from the store, one customer at a time. */
+    private Pressure direct() {
+        return new Pressure() {
+            @Override
+            public void lock(CustomerId customer, Writes writes) {
+                writes.flush();
+                messages.lockPressure(customer);
+            }
+
+            @Override
+            public List<MarketingPressurePolicy.Counted> countedSince(CustomerId customer, Instant since) {
+                return messages.countedSince(customer, since);
+            }
+
+            @Override
+            public List<Channel> waitingWithHigherPriority(
+                    CustomerId customer, UUID excluding, int priority, Instant horizon) {
+                return messages.waitingWithHigherPriority(customer, excluding, priority, horizon);
+            }
+
+            @Override
+            public void saved(Message message) {}
+        };
     }
 
     /**
@@ -193,7 +375,7 @@ public class MessageDispatch {
         Instant now = clock.instant();
         Map<UUID, Message> locked = messages.lockedByIds(
                 receipts.keySet().stream().map(Messages.Claim::id).toList());
-        Writes writes = new Writes(messages, true);
+        Writes writes = new Writes(messages, true, Pressure.NONE);
         receipts.forEach((claim, receipt) -> record(Optional.ofNullable(locked.get(claim.id())), receipt, writes, now));
         writes.flush();
     }
@@ -207,7 +389,8 @@ public class MessageDispatch {
                 customers::byId,
                 unverified,
                 devices::ofCustomer,
-                new Writes(messages, false),
+                new Writes(messages, false, Pressure.NONE),
+                direct(),
                 clock.instant());
     }
 
@@ -222,6 +405,7 @@ public class MessageDispatch {
             UnverifiedContacts unverifiedOf,
             Function<CustomerId, List<Device>> devicesOf,
             Writes writes,
+            Pressure pressure,
             Instant now) {
         if (locked.isEmpty() || !heldBy(locked.get(), claim)) {
             return new Settled("claim lost");
@@ -241,11 +425,6 @@ public class MessageDispatch {
         Customer customer = found.get();
         MessageKind kind = message.routing().kind();
         boolean marketing = kind == MessageKind.MARKETING;
-        if (marketing) {
-            // the pressure reads below must see the decisions taken before in this batch
-            writes.flush();
-            messages.lockPressure(message.customerId());
-        }
         ContactPoints contacts = contactsFor(message, customer, unverifiedOf);
         List<Device> apps = devicesOf.apply(customer.id());
         ChannelChoice.Outcome choice = settings.channelChoice()
@@ -266,16 +445,15 @@ public class MessageDispatch {
                 return new Settled("deferred");
             }
             if (message.schedule().countedAt().isEmpty()) {
-                Duration longest = settings.pressure().caps().stream()
-                        .map(PressureCap::window)
-                        .max(Duration::compareTo)
-                        .orElse(Duration.ZERO);
+                // the decisions on one customer's messages one at a time across all instances; the reads
+                // below see the decisions taken before in this batch
+                pressure.lock(message.customerId(), writes);
                 Optional<String> refusal = settings.pressure()
                         .refusal(
                                 channel,
                                 now,
-                                messages.countedSince(message.customerId(), now.minus(longest)),
-                                messages.waitingWithHigherPriority(
+                                pressure.countedSince(message.customerId(), now.minus(longestCap())),
+                                pressure.waitingWithHigherPriority(
                                         message.customerId(),
                                         message.id(),
                                         message.routing().priority(),
@@ -368,7 +546,7 @@ public class MessageDispatch {
     /** Records a provider's acceptance (also when the claim was lost meanwhile: the provider did accept it). */
     @Transactional
     public void accepted(Messages.Claim claim, MessageGateway.Accepted receipt) {
-        record(messages.lockedById(claim.id()), receipt, new Writes(messages, false), clock.instant());
+        record(messages.lockedById(claim.id()), receipt, new Writes(messages, false, Pressure.NONE), clock.instant());
     }
 
     private static void record(Optional<Message> locked, MessageGateway.Accepted receipt, Writes writes, Instant now) {
@@ -407,7 +585,7 @@ public class MessageDispatch {
                     message,
                     detail + (failure.retryable() ? " (no attempt left)" : " (permanent)"),
                     now,
-                    new Writes(messages, false));
+                    new Writes(messages, false, Pressure.NONE));
         }
     }
 
@@ -459,15 +637,18 @@ public class MessageDispatch {
 
         private final Messages messages;
         private final boolean held;
+        private final Pressure pressure;
         private final List<Message> changed = new ArrayList<>();
         private final List<Messages.Line> lines = new ArrayList<>();
 
-        Writes(Messages messages, boolean held) {
+        Writes(Messages messages, boolean held, Pressure pressure) {
             this.messages = messages;
             this.held = held;
+            this.pressure = pressure;
         }
 
         void save(Message message) {
+            pressure.saved(message);
             if (held) {
                 changed.add(message);
             } else {

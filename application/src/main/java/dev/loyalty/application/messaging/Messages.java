@@ -112,6 +112,89 @@ public interface Messages {
      */
     void lockPressure(CustomerId customer);
 
+    /**
+     * Locks several customers' marketing-pressure accounts as {@link #lockPressure} does each, in
+     * the customers' order (so two relays locking overlapping sets wait, never deadlock), in one
+     * statement where the store can.
+     */
+    default void lockPressure(java.util.Collection<CustomerId> customers) {
+        customers.stream()
+                .distinct()
+                .sorted(java.util.Comparator.comparing(CustomerId::toString))
+                .forEach(this::lockPressure);
+    }
+
+    /**
+     * A customer's marketing message as the pressure judgement reads it ({@link #countedSince},
+     * {@link #waitingWithHigherPriority}).
+     *
+     * @param id the message
+     * @param customer its customer
+     * @param status its status
+     * @param priority its priority
+     * @param channel the channel chosen, if any
+     * @param requestedChannel the channel asked for, if any
+     * @param nextAttemptAt when the relay may take it next
+     * @param countedAt when it took a pressure slot, if it did
+     */
+    record Marketing(
+            UUID id,
+            CustomerId customer,
+            MessageStatus status,
+            int priority,
+            Optional<Channel> channel,
+            Optional<Channel> requestedChannel,
+            Instant nextAttemptAt,
+            Optional<Instant> countedAt) {
+
+        /** @return the message as stored once saved */
+        public static Marketing of(Message message) {
+            return new Marketing(
+                    message.id(),
+                    message.customerId(),
+                    message.status(),
+                    message.routing().priority(),
+                    message.delivery().channel(),
+                    message.routing().requestedChannel(),
+                    message.schedule().nextAttemptAt(),
+                    message.schedule().countedAt());
+        }
+
+        /** @return whether {@link #countedSince}{@code (since)} counts it */
+        public boolean countedAfter(Instant since) {
+            return countedAt.filter(at -> at.isAfter(since)).isPresent()
+                    && status != MessageStatus.FAILED
+                    && status != MessageStatus.SUPPRESSED;
+        }
+
+        /** @return whether {@link #waitingWithHigherPriority} finds it (other than the one it excludes) */
+        public boolean waitingAbove(int than, Instant horizon) {
+            return status == MessageStatus.QUEUED
+                    && countedAt.isEmpty()
+                    && priority > than
+                    && !nextAttemptAt.isAfter(horizon);
+        }
+
+        /** @return the channel {@link #waitingWithHigherPriority} gives for it */
+        public Channel waitingChannel() {
+            // a message without a channel yet is counted against the overall caps only
+            return channel.or(() -> requestedChannel).orElse(Channel.PRINT_AT_TILL);
+        }
+    }
+
+    /**
+     * The customers' marketing messages that either of the pressure reads can find with these
+     * bounds: counted after {@code countedAfter} and not lost, or queued, not counted and due by
+     * {@code dueBy} (a relay's batch reads them once, after {@link #lockPressure(java.util.Collection)},
+     * and judges from them as {@link #countedSince} and {@link #waitingWithHigherPriority} would).
+     *
+     * @return those messages, in no particular order
+     */
+    default List<Marketing> pressureOf(
+            java.util.Collection<CustomerId> customers, Instant countedAfter, Instant dueBy) {
+        throw new UnsupportedOperationException("this store reads pressure one customer at a time");
+    }
+
     /** @return the customer's marketing messages that took a pressure slot after {@code since} and were not lost */
     List<MarketingPressurePolicy.Counted> countedSince(CustomerId customer, Instant since);
 

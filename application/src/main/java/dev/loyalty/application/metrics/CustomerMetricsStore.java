@@ -53,15 +53,16 @@ public interface CustomerMetricsStore {
     /** Deletes the marks {@code claim} still holds (a purchase since took its mark back). */
     void releaseDue(UUID claim);
 
-    /** Recomputes the customer's engagement score as of {@code now}. */
+    /** Recomputes the customer's engagement score over its events in the window ending at {@code now}. */
     void refreshEngagement(CustomerId customer, Instant now, MetricsDefinition definition);
 
-    /** Recomputes the customers' engagement scores as of {@code now} (in one statement where the store can). */
-    default void refreshEngagement(Collection<CustomerId> customers, Instant now, MetricsDefinition definition) {
-        customers.stream()
-                .sorted(java.util.Comparator.comparing(CustomerId::toString))
-                .forEach(customer -> refreshEngagement(customer, now, definition));
-    }
+    /**
+     * Adds each gain to its customer's engagement score (a row made at {@code now} if the customer
+     * has none), in the caller's transaction, the customers' rows taken in the order of their ids
+     * (in one statement where the store can); a gain about a message that was suppressed adds
+     * nothing. Incremental: an event that leaves the window is taken off by the next rebuild.
+     */
+    void addEngagement(List<EngagementGain> gains, Instant now);
 
     /**
      * Takes the cluster's rebuild lease, unless another instance holds it or, with {@code
@@ -97,6 +98,20 @@ public interface CustomerMetricsStore {
     void abandonRebuild(Instant start);
 
     Optional<CustomerMetrics> metrics(CustomerId customer);
+
+    /**
+     * The customers' average baskets as {@link #metrics} gives them (a campaign chunk's personal
+     * offers), in one read where the store can.
+     *
+     * @return per customer that has metrics, its average basket in cents
+     */
+    default java.util.Map<CustomerId, Long> averageBaskets(Collection<CustomerId> customers) {
+        java.util.Map<CustomerId, Long> found = new java.util.HashMap<>();
+        for (CustomerId customer : customers) {
+            metrics(customer).ifPresent(m -> found.put(customer, m.averageBasket()));
+        }
+        return found;
+    }
 
     /** @return the customer's categories, largest spend in the window first */
     List<CategoryMetric> categories(CustomerId customer);

@@ -15,7 +15,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -29,7 +28,7 @@ import java.util.logging.Logger;
  * #settle()}); an import's batches mark their customers due too, held by the import until it ends
  * (neither the worker nor {@link #settle()} takes them meanwhile: each is recomputed once, after
  * the import, rather than after every batch naming it); an event with an engagement
- * weight recomputes the customer's engagement. Rebuild: the cluster's lease is taken (one rebuild
+ * weight adds it to the customer's engagement (the rebuild takes off what left the window). Rebuild: the cluster's lease is taken (one rebuild
  * at a time; the nightly one once per night however many instances fire it), the active customers'
  * RFM cut points computed, then every customer rebuilt in batches of {@value #BATCH} (one
  * transaction each, so that a purchase never waits long for a rebuild), then the cut points saved.
@@ -126,25 +125,38 @@ public class MetricsService implements LiveMetrics, CurrentMetrics, CustomerProf
         transactions.settleWithin(UUID.randomUUID(), customer, clock.instant(), DUE_LEASE, settings.definition());
     }
 
+    /**
+     * Each event of a weighted type that happened within the window adds its weight to its
+     * customer's engagement, all in one go; no recomputation over the customer's events (a cost
+     * that grew with their history). The nightly rebuild recomputes the score over the window, so
+     * what left the window since is taken off then.
+     */
     @Override
-    public void afterEvent(CustomerId customer, String type) {
+    public void afterEvents(List<TakenEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
         MetricsDefinition definition = settings.definition();
-        if (definition.weights().weightOf(type).isPresent()) {
-            store.refreshEngagement(customer, clock.instant(), definition);
+        Instant now = clock.instant();
+        Instant windowStart = definition.windowStart(now);
+        List<EngagementGain> gains = new java.util.ArrayList<>();
+        for (TakenEvent event : events) {
+            Optional<Integer> weight = definition.weights().weightOf(event.type());
+            if (weight.isPresent() && !event.occurredAt().isBefore(windowStart)) {
+                gains.add(new EngagementGain(event.customer(), weight.get(), event.messageId()));
+            }
+        }
+        if (!gains.isEmpty()) {
+            store.addEngagement(gains, now);
         }
     }
 
-    /** The engagement of the batch's customers with an event of a weighted type, in one go. */
+    /** A prospect's events became the customer's: the engagement recomputed over them, once. */
     @Override
-    public void afterEvents(java.util.Map<CustomerId, Set<String>> typesByCustomer) {
+    public void afterEventsAttached(CustomerId customer) {
         MetricsDefinition definition = settings.definition();
-        List<CustomerId> weighed = typesByCustomer.entrySet().stream()
-                .filter(entry -> entry.getValue().stream()
-                        .anyMatch(type -> definition.weights().weightOf(type).isPresent()))
-                .map(java.util.Map.Entry::getKey)
-                .toList();
-        if (!weighed.isEmpty()) {
-            store.refreshEngagement(weighed, clock.instant(), definition);
+        if (!definition.weights().weights().isEmpty()) {
+            store.refreshEngagement(customer, clock.instant(), definition);
         }
     }
 

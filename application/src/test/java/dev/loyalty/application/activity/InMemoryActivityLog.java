@@ -32,6 +32,22 @@ public class InMemoryActivityLog implements ActivityLog {
 
     private final Map<Long, Row> rows = new TreeMap<>();
     private long next = 1;
+    private final java.util.function.Predicate<CustomerId> customers;
+
+    /** A log for which every customer exists. */
+    public InMemoryActivityLog() {
+        this(customer -> true);
+    }
+
+    /** A log that knows which customers exist ({@link #appendIfCustomerExists}). */
+    public InMemoryActivityLog(java.util.function.Predicate<CustomerId> customers) {
+        this.customers = customers;
+    }
+
+    @Override
+    public boolean appendIfCustomerExists(RecordedActivity activity) {
+        return customers.test(activity.customerId().orElseThrow()) && append(activity);
+    }
 
     @Override
     public boolean append(RecordedActivity activity) {

@@ -75,7 +75,7 @@ class PendingPointsServiceTest {
                 public void afterPurchase(dev.loyalty.domain.customer.CustomerId c, PurchaseId p) {}
 
                 @Override
-                public void afterEvent(dev.loyalty.domain.customer.CustomerId c, String type) {}
+                public void afterEvents(java.util.List<dev.loyalty.application.metrics.TakenEvent> events) {}
             },
             clock,
             new InMemoryCouponConflicts(),

@@ -80,7 +80,7 @@ class PurchaseServiceTest {
                 }
 
                 @Override
-                public void afterEvent(CustomerId customer, String type) {
+                public void afterEvents(java.util.List<dev.loyalty.application.metrics.TakenEvent> events) {
                     throw new AssertionError("a purchase is no event");
                 }
             };

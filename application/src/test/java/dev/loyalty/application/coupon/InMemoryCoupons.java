@@ -27,6 +27,15 @@ public final class InMemoryCoupons implements Coupons {
         issued.forEach(c -> coupons.put(c.code(), new Stored(copy(c), null)));
     }
 
+    /** The marks are the campaign's figures, which no use case tested here reads: the coupons are added. */
+    @Override
+    public synchronized void addAllMarked(List<Coupon> issued, List<CampaignMark> marks) {
+        if (issued.size() != marks.size()) {
+            throw new IllegalArgumentException(issued.size() + " coupons, " + marks.size() + " marks");
+        }
+        addAll(issued);
+    }
+
     @Override
     public synchronized Optional<Coupon> byCode(CouponCode code) {
         return Optional.ofNullable(coupons.get(code)).map(s -> copy(s.coupon()));

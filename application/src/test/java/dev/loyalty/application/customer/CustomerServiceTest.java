@@ -104,7 +104,20 @@ class CustomerServiceTest {
             new ReferralService(
                     new InMemoryReferrals(),
                     Clock.fixed(NOW, ZoneOffset.UTC),
-                    dev.loyalty.application.shared.TestDigests.KEYED));
+                    dev.loyalty.application.shared.TestDigests.KEYED),
+            new dev.loyalty.application.metrics.LiveMetrics() {
+                @Override
+                public void afterPurchase(CustomerId customer, dev.loyalty.domain.purchase.PurchaseId purchase) {}
+
+                @Override
+                public void afterEvents(List<dev.loyalty.application.metrics.TakenEvent> taken) {}
+
+                @Override
+                public void afterEventsAttached(CustomerId customer) {
+                    attachedTo.add(customer);
+                }
+            });
+    private final List<CustomerId> attachedTo = new ArrayList<>();
 
     private static final Actor TERMINAL_S001 = Actor.terminal("till-7", "S001");
     private static final Actor ADMIN = Actor.admin("back-office");
@@ -116,6 +129,30 @@ class CustomerServiceTest {
 
     @Nested
     class Enrol {
+
+        @Test
+        void aProspectsEventsBecomeTheEnrolledCustomersAndTheMetricsAreTold() {
+            activities.append(new dev.loyalty.application.activity.RecordedActivity(
+                    "opened-1",
+                    dev.loyalty.domain.activity.EventType.parse("EMAIL_OPENED", "type"),
+                    dev.loyalty.domain.activity.EventSource.INTEGRATION,
+                    java.util.Optional.empty(),
+                    java.util.Optional.of(Email.of("prospect@example.com")),
+                    java.util.Optional.empty(),
+                    null,
+                    NOW.minusSeconds(60),
+                    NOW.minusSeconds(60),
+                    java.util.Map.of()));
+
+            Customer nobodys = service.enrol(new EnrolCustomerCommand(
+                    anEnrolment().withEmail("someone.else@example.com").build(), ADMIN));
+            assertThat(attachedTo).isEmpty();
+
+            Customer prospect = service.enrol(new EnrolCustomerCommand(
+                    anEnrolment().withEmail("prospect@example.com").build(), ADMIN));
+            assertThat(attachedTo).containsExactly(prospect.id());
+            assertThat(nobodys.id()).isNotEqualTo(prospect.id());
+        }
 
         @Test
         void terminalEnrolsForItsStore() {

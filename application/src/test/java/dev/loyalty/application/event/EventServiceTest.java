@@ -42,7 +42,7 @@ class EventServiceTest {
     static final String NEWSLETTER = "NEWSLETTER_SUBSCRIBED";
 
     private final InMemoryCustomers customers = new InMemoryCustomers();
-    private final InMemoryActivityLog activities = new InMemoryActivityLog();
+    private final InMemoryActivityLog activities = new InMemoryActivityLog(customers::exists);
     private final EventService service = new EventService(
             activities,
             customers,

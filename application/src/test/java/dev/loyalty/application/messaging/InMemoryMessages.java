@@ -120,6 +120,16 @@ public class InMemoryMessages implements Messages {
     }
 
     @Override
+    public synchronized List<Marketing> pressureOf(
+            java.util.Collection<CustomerId> customers, Instant countedAfter, Instant dueBy) {
+        return stored.values().stream()
+                .filter(m -> customers.contains(m.customerId()) && m.routing().kind() == MessageKind.MARKETING)
+                .map(Marketing::of)
+                .filter(m -> m.countedAfter(countedAfter) || m.waitingAbove(Integer.MIN_VALUE, dueBy))
+                .toList();
+    }
+
+    @Override
     public synchronized List<Message> ofCustomer(CustomerId customer, int limit) {
         return stored.values().stream()
                 .filter(m -> m.customerId().equals(customer))

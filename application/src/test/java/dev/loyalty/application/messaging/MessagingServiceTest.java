@@ -48,7 +48,20 @@ class MessagingServiceTest {
 
     final MutableClock clock = new MutableClock(MORNING);
     final InMemoryCustomers customers = new InMemoryCustomers();
-    final InMemoryMessages messages = new InMemoryMessages();
+    /** The customers locked for a pressure judgement, one entry per lock taken. */
+    final List<Set<CustomerId>> pressureLocks = new ArrayList<>();
+
+    final InMemoryMessages messages = new InMemoryMessages() {
+        @Override
+        public void lockPressure(CustomerId customer) {
+            pressureLocks.add(Set.of(customer));
+        }
+
+        @Override
+        public void lockPressure(java.util.Collection<CustomerId> customers) {
+            pressureLocks.add(Set.copyOf(customers));
+        }
+    };
     final TestSettings settings = new TestSettings();
     final FakeProvider sms = new FakeProvider();
     final FakeProvider email = new FakeProvider();
@@ -329,7 +342,7 @@ class MessagingServiceTest {
 
     /**
      * Judged in one batch (the relay claims all three at once), the third still sees the two slots
-     * the first two took: the batch's held writes reach the store before each pressure read.
+     * the first two took: the batch's pressure read is kept current with its own decisions.
      */
     @Test
     void oneBatchOfCampaignsOfOnePriorityKeepsTheCapAsOneByOne() {
@@ -342,6 +355,73 @@ class MessagingServiceTest {
         assertThat(messages.all())
                 .extracting(Message::status)
                 .containsExactlyInAnyOrder(MessageStatus.SENT, MessageStatus.SENT, MessageStatus.SUPPRESSED);
+    }
+
+    /**
+     * The batch's own judgement (not the one-by-one fallback): ten campaigns of one customer and one
+     * message to a customer without consent claimed together; the customer whose messages reach the
+     * pressure judgement locked once, the other not at all; each message judged, in the claims'
+     * order, against the decisions taken before it in the batch, as one by one.
+     */
+    @Test
+    void aBatchJudgesPressureFromOneReadLockingOnlyTheCustomersWhoReachIt() {
+        Customer anna = enrolled(CustomerFixtures.aCustomer()
+                .withFirstName("Anna")
+                .withAPhone()
+                .withPreferredChannel(PreferredChannel.SMS)
+                .build());
+        outbox.queue(request(anna.id(), "anna-1"));
+        for (int priority = 1; priority <= 10; priority++) {
+            outbox.queue(new MessageRequest(
+                    marco.id(),
+                    Optional.empty(),
+                    "Campagna " + priority,
+                    Map.of(),
+                    false,
+                    priority,
+                    "campaign-" + priority));
+        }
+
+        List<Messages.Claim> claims = dispatch.claim(20);
+        assertThat(claims).hasSize(11);
+        List<MessageDispatch.Step> steps = dispatch.prepareAll(claims);
+
+        assertThat(pressureLocks).containsExactly(Set.of(marco.id()));
+        Map<UUID, MessageDispatch.Step> byId = new java.util.HashMap<>();
+        for (int i = 0; i < claims.size(); i++) {
+            byId.put(claims.get(i).id(), steps.get(i));
+        }
+        assertThat(messages.all())
+                .filteredOn(m -> byId.get(m.id()) instanceof MessageDispatch.Send)
+                .extracting((Message m) -> m.routing().priority())
+                .containsExactlyInAnyOrder(9, 10);
+        assertThat(messages.all())
+                .filteredOn(m -> m.customerId().equals(marco.id()) && m.status() == MessageStatus.SUPPRESSED)
+                .hasSize(8)
+                .allSatisfy(m -> assertThat(m.delivery().reason())
+                        .hasValueSatisfying(r -> assertThat(r).contains("marketing pressure")));
+        assertThat(messages.all())
+                .filteredOn(m -> m.customerId().equals(anna.id()))
+                .singleElement()
+                .satisfies(m -> assertThat(m.status()).isEqualTo(MessageStatus.SUPPRESSED));
+    }
+
+    /** Slots taken by an earlier batch count in the next one's single read. */
+    @Test
+    void aBatchCountsTheSlotsEarlierBatchesTook() {
+        outbox.queue(request(marco.id(), "first-1"));
+        outbox.queue(request(marco.id(), "first-2"));
+        relayAll();
+        outbox.queue(request(marco.id(), "second-1"));
+
+        List<Messages.Claim> claims = dispatch.claim(10);
+        assertThat(dispatch.prepareAll(claims)).singleElement().isEqualTo(new MessageDispatch.Settled("suppressed"));
+        assertThat(messages.all())
+                .extracting(Message::cause, Message::status)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("first-1", MessageStatus.SENT),
+                        org.assertj.core.groups.Tuple.tuple("first-2", MessageStatus.SENT),
+                        org.assertj.core.groups.Tuple.tuple("second-1", MessageStatus.SUPPRESSED));
     }
 
     @Test

@@ -29,6 +29,7 @@ class MetricsServiceTest {
             new RfmCuts(List.of(1L, 2L, 3L, 4L), List.of(1L, 2L, 3L, 4L), List.of(1L, 2L, 3L, 4L));
 
     private final List<String> calls = new ArrayList<>();
+    private final List<EngagementGain> gains = new ArrayList<>();
     private final InMemoryCustomers customers = new InMemoryCustomers();
     private boolean claimable = true;
     private int batchesLeft = 3;
@@ -70,7 +71,13 @@ class MetricsServiceTest {
 
         @Override
         public void refreshEngagement(CustomerId customer, Instant now, MetricsDefinition definition) {
-            calls.add("engagement");
+            calls.add("engagement recomputed");
+        }
+
+        @Override
+        public void addEngagement(List<EngagementGain> added, Instant now) {
+            calls.add("engagement added");
+            gains.addAll(added);
         }
 
         @Override
@@ -197,12 +204,48 @@ class MetricsServiceTest {
     }
 
     @Test
-    void onlyAWeightedEventRecomputesTheEngagement() {
+    void aWeightedEventWithinTheWindowAddsItsWeightAndNothingIsRecomputed() {
         CustomerId customer = CustomerId.newId();
-        service(NOW).afterEvent(customer, "EMAIL_CLICKED");
-        service(NOW).afterEvent(customer, "PAGE_VIEWED");
+        service(NOW).afterEvent(event(customer, "EMAIL_CLICKED", NOW.minusSeconds(5), Optional.empty()));
+        service(NOW).afterEvent(event(customer, "PAGE_VIEWED", NOW, Optional.empty()));
 
-        assertThat(calls).containsExactly("engagement");
+        assertThat(calls).containsExactly("engagement added");
+        assertThat(gains).containsExactly(new EngagementGain(customer, 3, Optional.empty()));
+    }
+
+    @Test
+    void aBatchAddsEachWeightedEventOnceInOneGoWithTheMessageItNames() {
+        CustomerId ada = CustomerId.newId();
+        CustomerId bruno = CustomerId.newId();
+        service(NOW)
+                .afterEvents(List.of(
+                        event(ada, "EMAIL_OPENED", NOW, Optional.of("m-1")),
+                        event(bruno, "PRODUCT_RETURNED", NOW, Optional.empty()),
+                        event(ada, "EMAIL_OPENED", NOW, Optional.empty()),
+                        event(ada, "NEWSLETTER_SUBSCRIBED", NOW, Optional.empty())));
+
+        assertThat(calls).containsExactly("engagement added");
+        assertThat(gains)
+                .containsExactly(
+                        new EngagementGain(ada, 1, Optional.of("m-1")),
+                        new EngagementGain(bruno, -5, Optional.empty()),
+                        new EngagementGain(ada, 1, Optional.empty()));
+    }
+
+    @Test
+    void anEventThatHappenedBeforeTheWindowWeighsNothing() {
+        CustomerId customer = CustomerId.newId();
+        // the window: 12 calendar months back from NOW
+        Instant windowStart = Instant.parse("2025-12-04T02:30:00Z");
+        service(NOW).afterEvent(event(customer, "EMAIL_CLICKED", windowStart.minusNanos(1_000), Optional.empty()));
+        assertThat(calls).isEmpty();
+
+        service(NOW).afterEvent(event(customer, "EMAIL_CLICKED", windowStart, Optional.empty()));
+        assertThat(gains).containsExactly(new EngagementGain(customer, 3, Optional.empty()));
+    }
+
+    private static TakenEvent event(CustomerId customer, String type, Instant at, Optional<String> message) {
+        return new TakenEvent(customer, type, at, message);
     }
 
     @Test

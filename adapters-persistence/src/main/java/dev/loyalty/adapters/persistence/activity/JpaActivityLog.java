@@ -90,6 +90,30 @@ public class JpaActivityLog implements ActivityLog {
     }
 
     /**
+     * One {@code INSERT IGNORE ... SELECT} from the customer's row: no row is kept when the id was
+     * taken or the customer does not exist (a read that the intake made in a statement of its own).
+     */
+    @Override
+    public boolean appendIfCustomerExists(RecordedActivity activity) {
+        String customer = activity.customerId().orElseThrow().toString();
+        return em.createNativeQuery("INSERT IGNORE INTO customer_event (event_id, type, source, customer_id,"
+                                + " prospect_email, prospect_phone, store_id, occurred_at, received_at, attributes,"
+                                + " react_due_at) SELECT ?, ?, ?, c.id, NULL, NULL, ?, ?, ?, ?, ? FROM customer c"
+                                + " WHERE c.id = ?")
+                        .setParameter(1, activity.eventId())
+                        .setParameter(2, activity.type().value())
+                        .setParameter(3, activity.source().name())
+                        .setParameter(4, activity.storeId())
+                        .setParameter(5, UtcTimes.utc(activity.occurredAt()))
+                        .setParameter(6, UtcTimes.utc(activity.receivedAt()))
+                        .setParameter(7, NativeRows.toJson(activity.attributes()))
+                        .setParameter(8, UtcTimes.utc(activity.receivedAt()))
+                        .setParameter(9, customer)
+                        .executeUpdate()
+                == 1;
+    }
+
+    /**
      * The events in one multi-row {@code INSERT IGNORE} on the transaction's connection. When it
      * inserted fewer rows than it sent, an event id was kept before (or by a concurrent batch): the
      * ones this call kept are then read back as those carrying its reception time.

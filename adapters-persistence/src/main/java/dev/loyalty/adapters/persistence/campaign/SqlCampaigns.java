@@ -267,48 +267,6 @@ public class SqlCampaigns implements Campaigns {
     }
 
     @Override
-    public void tagCoupons(
-            List<String> couponCodes,
-            CampaignId id,
-            Optional<Long> valueCents,
-            Optional<Long> minSpendCents,
-            Optional<String> category) {
-        java.sql.Connection connection = dev.loyalty.adapters.persistence.sql.NativeInsert.connection(em);
-        // on the transaction's own connection, a chunk's codes in one statement; through EclipseLink (no
-        // connection to give) at most 500 codes a statement: it looks positional parameters up in a list
-        int most = connection == null ? 500 : 5_000;
-        for (int from = 0; from < couponCodes.size(); from += most) {
-            List<String> codes = couponCodes.subList(from, Math.min(couponCodes.size(), from + most));
-            String sql =
-                    "UPDATE coupon SET campaign_id = ?, value_cents = ?, min_spend_cents = ?, category = ? WHERE code IN ("
-                            + String.join(", ", java.util.Collections.nCopies(codes.size(), "?")) + ")";
-            Object[] tag = {id.toString(), valueCents.orElse(null), minSpendCents.orElse(null), category.orElse(null)};
-            if (connection != null) {
-                try (java.sql.PreparedStatement update = connection.prepareStatement(sql)) {
-                    for (int i = 0; i < tag.length; i++) {
-                        update.setObject(1 + i, tag[i]);
-                    }
-                    for (int i = 0; i < codes.size(); i++) {
-                        update.setString(5 + i, codes.get(i));
-                    }
-                    update.executeUpdate();
-                } catch (java.sql.SQLException e) {
-                    throw new jakarta.persistence.PersistenceException(e);
-                }
-                continue;
-            }
-            jakarta.persistence.Query update = em.createNativeQuery(sql);
-            for (int i = 0; i < tag.length; i++) {
-                update.setParameter(1 + i, tag[i]);
-            }
-            for (int i = 0; i < codes.size(); i++) {
-                update.setParameter(5 + i, codes.get(i));
-            }
-            update.executeUpdate();
-        }
-    }
-
-    @Override
     public void markRunning(CampaignId id, Instant now) {
         em.createNativeQuery(
                         """

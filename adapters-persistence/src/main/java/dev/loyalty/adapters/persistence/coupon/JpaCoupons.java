@@ -100,6 +100,60 @@ public class JpaCoupons implements Coupons {
         }
     }
 
+    /** A campaign's coupons: {@link #ROWS} with the campaign's mark. */
+    private static final NativeInsert MARKED = new NativeInsert(
+            "coupon",
+            "code",
+            "template_id",
+            "customer_id",
+            "status",
+            "valid_from",
+            "valid_until",
+            "redemption_reference",
+            "issued_at",
+            "version",
+            "campaign_id",
+            "value_cents",
+            "min_spend_cents",
+            "category");
+
+    /** Multi-row INSERTs on the transaction's connection, each row with its campaign's mark. */
+    @Override
+    public void addAllMarked(List<Coupon> coupons, List<CampaignMark> marks) {
+        if (coupons.size() != marks.size()) {
+            throw new IllegalArgumentException(coupons.size() + " coupons, " + marks.size() + " marks");
+        }
+        Instant now = clock.instant();
+        List<Object[]> rows = new java.util.ArrayList<>(coupons.size());
+        for (int i = 0; i < coupons.size(); i++) {
+            CouponJpaEntity row = CouponMapper.toRow(coupons.get(i), now);
+            CampaignMark mark = marks.get(i);
+            rows.add(new Object[] {
+                row.code,
+                row.templateId,
+                row.customerId,
+                row.status,
+                row.validFrom,
+                row.validUntil,
+                row.redemptionReference,
+                row.issuedAt,
+                row.version,
+                mark.campaign(),
+                mark.valueCents().orElse(null),
+                mark.minSpendCents().orElse(null),
+                mark.category().orElse(null)
+            });
+        }
+        try {
+            MARKED.rows(em, rows);
+        } catch (PersistenceException e) {
+            if (UniqueKeys.violated(e).isPresent()) {
+                throw new CouponCodeTakenException();
+            }
+            throw e;
+        }
+    }
+
     @Override
     public Optional<Coupon> byCode(CouponCode code) {
         return Optional.ofNullable(em.find(CouponJpaEntity.class, code.value())).map(CouponMapper::toDomain);

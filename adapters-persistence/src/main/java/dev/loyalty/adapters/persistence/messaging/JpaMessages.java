@@ -303,6 +303,69 @@ public class JpaMessages implements Messages {
                 .getResultList();
     }
 
+    /** One {@code SELECT ... FOR UPDATE} of the customers' rows (InnoDB takes them in the key's order). */
+    @Override
+    public void lockPressure(java.util.Collection<CustomerId> customers) {
+        List<String> ids =
+                customers.stream().map(CustomerId::toString).distinct().sorted().toList();
+        for (int from = 0; from < ids.size(); from += IN_LIST) {
+            List<String> part = ids.subList(from, Math.min(ids.size(), from + IN_LIST));
+            Query lock = em.createNativeQuery("SELECT id FROM customer WHERE id IN ("
+                    + String.join(", ", java.util.Collections.nCopies(part.size(), "?")) + ") ORDER BY id FOR UPDATE");
+            for (int i = 0; i < part.size(); i++) {
+                lock.setParameter(i + 1, part.get(i));
+            }
+            lock.getResultList();
+        }
+    }
+
+    /** Values per {@code IN} list of the set reads (EclipseLink looks positional parameters up in a list). */
+    private static final int IN_LIST = 500;
+
+    /**
+     * One read of the customers' marketing messages that count ({@code counted_at} after the bound,
+     * not lost) or wait (queued, not counted, due by the bound): two ranges of the pressure index
+     * per customer, as {@link #countedSince} and {@link #waitingWithHigherPriority} read one
+     * customer's (not every marketing message a customer ever had).
+     */
+    @Override
+    public List<Marketing> pressureOf(java.util.Collection<CustomerId> customers, Instant countedAfter, Instant dueBy) {
+        List<String> ids =
+                customers.stream().map(CustomerId::toString).distinct().toList();
+        List<Marketing> found = new ArrayList<>();
+        String columns = "SELECT id, customer_id, status, priority, channel, requested_channel, next_attempt_at,"
+                + " counted_at FROM message WHERE customer_id IN (";
+        for (int from = 0; from < ids.size(); from += IN_LIST) {
+            List<String> part = ids.subList(from, Math.min(ids.size(), from + IN_LIST));
+            String in = String.join(", ", java.util.Collections.nCopies(part.size(), "?"));
+            Query read = em.createNativeQuery(columns + in + ") AND kind = 'MARKETING' AND counted_at > ?"
+                    + " AND status NOT IN ('FAILED', 'SUPPRESSED') UNION ALL " + columns + in
+                    + ") AND kind = 'MARKETING' AND counted_at IS NULL AND status = 'QUEUED' AND next_attempt_at <= ?");
+            int position = 0;
+            for (String id : part) {
+                read.setParameter(++position, id);
+            }
+            read.setParameter(++position, UtcTimes.utc(countedAfter));
+            for (String id : part) {
+                read.setParameter(++position, id);
+            }
+            read.setParameter(++position, UtcTimes.utc(dueBy));
+            for (Object row : read.getResultList()) {
+                Object[] c = (Object[]) row;
+                found.add(new Marketing(
+                        UUID.fromString((String) c[0]),
+                        CustomerId.parse((String) c[1]),
+                        MessageStatus.valueOf((String) c[2]),
+                        ((Number) c[3]).intValue(),
+                        Optional.ofNullable((String) c[4]).map(Channel::valueOf),
+                        Optional.ofNullable((String) c[5]).map(Channel::valueOf),
+                        instant(c[6]),
+                        Optional.ofNullable(c[7]).map(JpaMessages::instant)));
+            }
+        }
+        return found;
+    }
+
     @Override
     public List<MarketingPressurePolicy.Counted> countedSince(CustomerId customer, Instant since) {
         List<?> rows = em.createNativeQuery("SELECT counted_at, channel FROM message WHERE customer_id = ?"

@@ -8,6 +8,7 @@ import dev.loyalty.application.metrics.ActivePopulation;
 import dev.loyalty.application.metrics.CategoryMetric;
 import dev.loyalty.application.metrics.CustomerMetrics;
 import dev.loyalty.application.metrics.CustomerMetricsStore;
+import dev.loyalty.application.metrics.EngagementGain;
 import dev.loyalty.application.metrics.EngagementWeights;
 import dev.loyalty.application.metrics.MetricsDefinition;
 import dev.loyalty.application.metrics.MetricsRebuildRunningException;
@@ -454,40 +455,66 @@ public class SqlCustomerMetrics implements CustomerMetricsStore {
     }
 
     /**
-     * The customers' engagement in one statement (a batch of events): each customer's row locked in
-     * the order of their ids, so concurrent batches sharing customers wait, never deadlock; a
-     * customer without counted events gets 0, as one by one.
+     * The gains in one upsert, the rows taken in customer id order (so that concurrent batches
+     * sharing customers wait, never deadlock), each customer's row added to under its lock: racing
+     * events of one customer each add their weight exactly once. Gains naming a message first ask
+     * which of those messages were suppressed (one query, only then).
      */
     @Override
-    public void refreshEngagement(
-            java.util.Collection<CustomerId> customers, Instant now, MetricsDefinition definition) {
-        List<String> ids =
-                customers.stream().map(CustomerId::toString).distinct().sorted().toList();
-        if (ids.isEmpty()) {
+    public void addEngagement(List<EngagementGain> gains, Instant now) {
+        java.util.Set<String> suppressed = suppressedAmong(gains);
+        java.util.TreeMap<String, Long> byCustomer = new java.util.TreeMap<>();
+        for (EngagementGain gain : gains) {
+            if (gain.messageId().filter(suppressed::contains).isEmpty()) {
+                byCustomer.merge(gain.customer().toString(), (long) gain.weight(), Long::sum);
+            }
+        }
+        if (byCustomer.isEmpty()) {
             return;
         }
         Map<String, Object> p = new HashMap<>();
         p.put("now", UtcTimes.utc(now));
-        p.put("start", UtcTimes.utc(definition.windowStart(now)));
-        String weighted = weighted(definition.weights(), p);
-        List<String> names = new ArrayList<>();
-        for (int i = 0; i < ids.size(); i++) {
-            p.put("c" + i, ids.get(i));
-            names.add(":c" + i);
+        List<String> rows = new ArrayList<>();
+        int i = 0;
+        for (Map.Entry<String, Long> entry : byCustomer.entrySet()) {
+            p.put("c" + i, entry.getKey());
+            p.put("w" + i, entry.getValue());
+            rows.add("(:c" + i + ", :w" + i + ", :now)");
+            i++;
         }
         NamedSql.update(
                 em,
-                """
-                INSERT INTO customer_metrics (customer_id, engagement, computed_at)
-                SELECT c.id, COALESCE(SUM(%s), 0), :now
-                FROM customer c
-                LEFT JOIN customer_event e ON e.customer_id = c.id AND e.occurred_at >= :start AND %s
-                WHERE c.id IN (%s)
-                GROUP BY c.id
-                ORDER BY c.id
-                ON DUPLICATE KEY UPDATE engagement = VALUES(engagement)"""
-                        .formatted(weighted, countedEvents(definition.weights()), String.join(", ", names)),
+                "INSERT INTO customer_metrics (customer_id, engagement, computed_at) VALUES " + String.join(", ", rows)
+                        + " ON DUPLICATE KEY UPDATE engagement = customer_metrics.engagement + VALUES(engagement)",
                 p);
+    }
+
+    /** Which of the messages the gains name were suppressed (never sent), as the database compares ids. */
+    private java.util.Set<String> suppressedAmong(List<EngagementGain> gains) {
+        List<String> named = gains.stream()
+                .flatMap(gain -> gain.messageId().stream())
+                .distinct()
+                .toList();
+        if (named.isEmpty()) {
+            return java.util.Set.of();
+        }
+        Map<String, Object> p = new HashMap<>();
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < named.size(); i++) {
+            p.put("m" + i, named.get(i));
+            names.add(":m" + i);
+        }
+        @SuppressWarnings("unchecked")
+        List<Object> ids = NamedSql.query(
+                        em,
+                        "SELECT id FROM message WHERE status = 'SUPPRESSED' AND id IN (" + String.join(", ", names)
+                                + ")",
+                        p)
+                .getResultList();
+        // the id's collation compares without case: so do we
+        java.util.Set<String> suppressed = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        ids.forEach(id -> suppressed.add(String.valueOf(id)));
+        return suppressed;
     }
 
     /** {@code CASE e.type WHEN ... THEN weight ... END}, the types and weights bound. */
@@ -625,6 +652,14 @@ public class SqlCustomerMetrics implements CustomerMetricsStore {
         Map<String, Object> p = new HashMap<>(customers.parameters());
         p.put("now", UtcTimes.utc(start));
         p.put("start", UtcTimes.utc(definition.windowStart(start)));
+        // events add their weight live (addEngagement): the batch's rows are locked before their
+        // events are read, so an event that added to a row before is committed and counted below,
+        // and one after adds to what this batch writes (no addition lost to the recomputation)
+        NamedSql.query(
+                        em,
+                        "SELECT customer_id FROM customer_metrics WHERE " + customers.on("customer_id") + " FOR UPDATE",
+                        customers.parameters())
+                .getResultList();
         NamedSql.update(
                 em,
                 "UPDATE customer_metrics SET engagement = 0 WHERE " + customers.on("customer_id")
@@ -768,6 +803,28 @@ public class SqlCustomerMetrics implements CustomerMetricsStore {
                         score(r[11]),
                         NativeRows.number(r[12]),
                         NativeRows.instant(r[13])));
+    }
+
+    /** One read of {@code customer_metrics} by its key per 500 customers. */
+    @Override
+    public Map<CustomerId, Long> averageBaskets(java.util.Collection<CustomerId> customers) {
+        List<String> ids =
+                customers.stream().map(CustomerId::toString).distinct().toList();
+        Map<CustomerId, Long> found = new java.util.HashMap<>();
+        for (int from = 0; from < ids.size(); from += 500) {
+            List<String> part = ids.subList(from, Math.min(ids.size(), from + 500));
+            jakarta.persistence.Query read = em.createNativeQuery(
+                    "SELECT customer_id, average_basket FROM customer_metrics WHERE customer_id IN ("
+                            + String.join(", ", java.util.Collections.nCopies(part.size(), "?")) + ")");
+            for (int i = 0; i < part.size(); i++) {
+                read.setParameter(i + 1, part.get(i));
+            }
+            for (Object row : read.getResultList()) {
+                Object[] r = (Object[]) row;
+                found.put(CustomerId.parse((String) r[0]), NativeRows.number(r[1]));
+            }
+        }
+        return found;
     }
 
     private static Optional<Integer> score(Object column) {

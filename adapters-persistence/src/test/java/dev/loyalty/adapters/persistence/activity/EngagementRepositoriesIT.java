@@ -133,6 +133,33 @@ class EngagementRepositoriesIT {
     }
 
     @Test
+    void theIntakesInsertKeepsACustomersEventOnceAndNoneOfACustomerThatDoesNotExist() {
+        Customer marco = aCustomer();
+        RecordedActivity event = event(Optional.of(marco), Optional.empty());
+        Customer stranger = CustomerFixtures.aCustomer().build();
+        RecordedActivity nobodys = event(Optional.of(stranger), Optional.empty());
+
+        boolean first = inTransaction(em -> new JpaActivityLog(em).appendIfCustomerExists(event));
+        boolean again = inTransaction(em -> new JpaActivityLog(em).appendIfCustomerExists(event));
+        boolean unknown = inTransaction(em -> new JpaActivityLog(em).appendIfCustomerExists(nobodys));
+
+        assertThat(first).isTrue();
+        assertThat(again).as("a retry adds nothing").isFalse();
+        assertThat(unknown).as("no customer has the id").isFalse();
+        Optional<RecordedActivity> kept =
+                inTransaction(em -> new JpaActivityLog(em).byEventId(event.source(), event.eventId()));
+        Optional<RecordedActivity> strangers =
+                inTransaction(em -> new JpaActivityLog(em).byEventId(nobodys.source(), nobodys.eventId()));
+        List<dev.loyalty.application.activity.KeptActivity> marcos =
+                inTransaction(em -> new JpaActivityLog(em).latestOf(marco.id(), 5));
+        assertThat(kept).contains(event);
+        assertThat(strangers).isEmpty();
+        assertThat(marcos).singleElement().satisfies(row -> assertThat(row.awaitingReactions())
+                .as("due for reactions")
+                .isTrue());
+    }
+
+    @Test
     void aDueEventIsClaimedByOneTransactionAtATimeAndIsDoneOnceReactedTo() throws Exception {
         Customer marco = aCustomer();
         long row = appended(event(Optional.of(marco), Optional.empty()));

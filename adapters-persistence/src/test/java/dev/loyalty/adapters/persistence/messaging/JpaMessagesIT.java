@@ -243,4 +243,61 @@ class JpaMessagesIT {
             return null;
         });
     }
+
+    /**
+     * A relay's batch reads its customers' marketing messages once: what it reads holds what the
+     * one-customer reads find (counted after the bound and not lost; queued, not counted, due by the
+     * bound), the customers' rows locked together in one statement.
+     */
+    @Test
+    void aBatchReadsItsCustomersPressureOnceAsTheOneCustomerReadsFindIt() {
+        CustomerId one = aCustomer();
+        CustomerId two = aCustomer();
+        CustomerId untouched = aCustomer();
+        Message counted = message(one, "c-" + UUID.randomUUID(), now);
+        Message lost = message(one, "c-" + UUID.randomUUID(), now);
+        Message waiting = message(two, "c-" + UUID.randomUUID(), now);
+        Message later = message(two, "c-" + UUID.randomUUID(), now.plusSeconds(3_600));
+        Message elsewhere = message(untouched, "c-" + UUID.randomUUID(), now);
+        List.of(counted, lost, waiting, later, elsewhere).forEach(JpaMessagesIT::add);
+        TestDatabase.inTransaction(em -> {
+            JpaMessages messages = new JpaMessages(em, TestDatabase.CLOCK);
+            counted.chooseChannel(Channel.EMAIL);
+            counted.countAgainstPressure(now);
+            messages.save(counted);
+            lost.countAgainstPressure(now);
+            lost.suppress("no consent");
+            messages.save(lost);
+            return null;
+        });
+
+        TestDatabase.inTransaction(em -> {
+            JpaMessages messages = new JpaMessages(em, TestDatabase.CLOCK);
+            messages.lockPressure(List.of(two, one, two));
+            List<Messages.Marketing> read =
+                    messages.pressureOf(List.of(one, two), now.minusSeconds(1), now.plusSeconds(60));
+            assertThat(read).extracting(Messages.Marketing::id).containsExactlyInAnyOrder(counted.id(), waiting.id());
+            Messages.Marketing first = read.stream()
+                    .filter(m -> m.id().equals(counted.id()))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(first.countedAfter(now.minusSeconds(1))).isTrue();
+            assertThat(first.channel()).contains(Channel.EMAIL);
+            assertThat(messages.countedSince(one, now.minusSeconds(1)))
+                    .singleElement()
+                    .satisfies(c ->
+                            assertThat(c.channel()).isEqualTo(first.channel().orElseThrow()));
+            Messages.Marketing second = read.stream()
+                    .filter(m -> m.id().equals(waiting.id()))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(second.waitingAbove(2, now.plusSeconds(60))).isTrue();
+            assertThat(second.waitingAbove(3, now.plusSeconds(60))).isFalse();
+            assertThat(second.waitingChannel()).isEqualTo(Channel.SMS);
+            assertThat(messages.waitingWithHigherPriority(two, UUID.randomUUID(), 2, now.plusSeconds(60)))
+                    .containsExactly(second.waitingChannel());
+            assertThat(second.customer()).isEqualTo(two);
+            return null;
+        });
+    }
 }

@@ -1,8 +1,9 @@
 package dev.loyalty.adapters.web.problem;
 
-import jakarta.json.Json;
 import jakarta.json.bind.JsonbException;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParserFactory;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
@@ -29,6 +30,12 @@ public class WholeJsonBody implements ReaderInterceptor {
 
     private static final Set<Class<?>> RAW = Set.of(InputStream.class, Reader.class, String.class, byte[].class);
 
+    /**
+     * One parser factory, looked up once: {@code Json.createParser} asks {@code
+     * JsonProvider.provider()} on every body, a new provider (and its buffer pool) each time.
+     */
+    private static final JsonParserFactory PARSERS = JsonProvider.provider().createParserFactory(java.util.Map.of());
+
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
         MediaType mediaType = context.getMediaType();
@@ -53,8 +60,8 @@ public class WholeJsonBody implements ReaderInterceptor {
      * advanced event by event (its {@code skipObject} spins for ever on a body cut short).
      */
     static void check(byte[] body) {
-        try (JsonParser parser = Json.createParser(new java.io.InputStreamReader(
-                new ByteArrayInputStream(body), java.nio.charset.StandardCharsets.UTF_8))) {
+        try (JsonParser parser =
+                PARSERS.createParser(new ByteArrayInputStream(body), java.nio.charset.StandardCharsets.UTF_8)) {
             if (!parser.hasNext()) {
                 return;
             }
