@@ -212,7 +212,8 @@ public final class SegmentBenchmark {
                 "POST",
                 "/api/v1/segments",
                 tokens.admin(),
-                "{\"name\": \"Recent big spenders\", \"condition\": "
+                // named by the run's instant: a kept database reopened (-Dbench.reuse) has the earlier runs' segments
+                "{\"name\": \"Recent big spenders " + java.time.Instant.now() + "\", \"condition\": "
                         + CONDITIONS.get(0)[1] + "}",
                 Duration.ofMinutes(30));
         if (saved.status() != 201) {
