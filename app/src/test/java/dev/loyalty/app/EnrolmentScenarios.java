@@ -51,6 +51,54 @@ abstract class EnrolmentScenarios {
     }
 
     @Test
+    void theTillsLookupAnswersAsTheConsoleReadsAndSeesEachChangeOnTheNextRequest() {
+        JsonObject marco = enrolled("lookup." + unique() + "@example.com", uniquePhone());
+        String id = marco.getString("customerId");
+        String byCard = "/api/v1/customers/lookup?card=" + marco.getString("cardNumber");
+
+        Api.Reply first = API.get(byCard, Api.terminal("MI-001"));
+
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+        assertThat(first.json().getJsonNumber("pointsBalance").longValue()).isZero();
+        assertSummaryOfProfile(first.json(), id);
+
+        Api.Reply credited = API.post(
+                "/api/v1/customers/" + id + "/wallet/adjustments",
+                Api.admin(),
+                "{\"points\": 120, \"reason\": \"Welcome gift\"}");
+        assertThat(credited.status()).as(credited.toString()).isEqualTo(201);
+        Api.Reply changed = API.patch(
+                "/api/v1/customers/" + id,
+                Api.admin(),
+                "{\"lastName\": \"Bianchi\", \"consents\": {\"marketingEmail\": true}}");
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+
+        Api.Reply next = API.get(byCard, Api.terminal("MI-001"));
+        assertThat(next.json().getJsonNumber("pointsBalance").longValue()).isEqualTo(120);
+        assertThat(next.json().getString("lastName")).isEqualTo("Bianchi");
+        assertThat(next.json().getJsonObject("consents").getBoolean("marketingEmail"))
+                .isTrue();
+        assertSummaryOfProfile(next.json(), id);
+        Api.Reply byEmail = API.get(
+                "/api/v1/customers/lookup?email=" + marco.getString("email") + "&card=" + marco.getString("cardNumber"),
+                Api.terminal("MI-001"));
+        assertThat(byEmail.body()).isEqualTo(next.body());
+    }
+
+    /** The lookup's body is the console's read of the same customer without contact details, field for field in order. */
+    private static void assertSummaryOfProfile(JsonObject summary, String customerId) {
+        JsonObject profile =
+                API.get("/api/v1/customers/" + customerId, Api.admin()).json();
+        JsonObject expected = jakarta.json.Json.createObjectBuilder(profile)
+                .remove("email")
+                .remove("phone")
+                .remove("birthDate")
+                .build();
+        assertThat(List.copyOf(summary.keySet())).isEqualTo(List.copyOf(expected.keySet()));
+        assertThat(summary).isEqualTo(expected);
+    }
+
+    @Test
     void anEmailAlreadyEnrolledIsAConflict() {
         String email = "elena." + unique() + "@example.com";
         enrolled(email, null);

@@ -14,6 +14,8 @@ import dev.loyalty.application.customer.CustomerSearchQuery;
 import dev.loyalty.application.customer.EnrolCustomerCommand;
 import dev.loyalty.application.customer.EnrolCustomerUseCase;
 import dev.loyalty.application.customer.FindCustomerQuery;
+import dev.loyalty.application.customer.TillLookup;
+import dev.loyalty.application.customer.TillLookupQuery;
 import dev.loyalty.application.customer.UpdateProfileCommand;
 import dev.loyalty.application.privacy.PrivacyUseCases;
 import dev.loyalty.application.shared.Actor;
@@ -82,6 +84,9 @@ public class CustomerResource {
 
     @Inject
     FindCustomerQuery customers;
+
+    @Inject
+    TillLookupQuery tills;
 
     @Inject
     WalletQuery wallets;
@@ -266,10 +271,14 @@ public class CustomerResource {
                 blank(card) ? null : CardNumber.of(card.trim()),
                 blank(phone) ? null : PhoneNumber.of(phone),
                 blank(email) ? null : Email.of(email));
-        Actor actor = caller.actor();
-        Customer customer = customers.lookup(criteria, actor);
-        return CustomerView.summary(customer, balance(customer, actor), tier(customer, actor))
-                .withPending(wallets.pending(customer.id(), actor).value());
+        TillLookup found = tills.lookup(criteria, caller.actor());
+        return CustomerView.summary(
+                        found.summary().customer(),
+                        found.summary().balance().value(),
+                        found.tier()
+                                .map(standing -> TierView.of(standing, programme.code()))
+                                .orElse(null))
+                .withPending(found.summary().pending().value());
     }
 
     @GET
