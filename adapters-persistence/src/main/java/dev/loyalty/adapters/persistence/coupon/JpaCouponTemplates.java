@@ -1,21 +1,25 @@
 package dev.loyalty.adapters.persistence.coupon;
 
+import dev.loyalty.adapters.persistence.CommittedForGood;
 import dev.loyalty.application.coupon.CouponTemplateNotFoundException;
 import dev.loyalty.application.coupon.CouponTemplates;
 import dev.loyalty.application.shared.ProgrammeCurrency;
 import dev.loyalty.domain.coupon.CouponTemplate;
 import dev.loyalty.domain.coupon.CouponTemplateId;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Coupon templates in MariaDB. A percent-off template records the programme currency (configured, {@link ProgrammeCurrency}). The
- * redemption counter is read under the row's lock (SELECT ... FOR UPDATE) and moved in place.
+ * redemption counter is read under the row's lock (SELECT ... FOR UPDATE) and moved in place. A
+ * definition read outside a transaction is kept ({@link CommittedForGood}): it is never changed.
  */
 @ApplicationScoped
 public class JpaCouponTemplates implements CouponTemplates {
@@ -28,6 +32,12 @@ public class JpaCouponTemplates implements CouponTemplates {
 
     @Inject
     private ProgrammeCurrency programme;
+
+    @Resource
+    private TransactionSynchronizationRegistry transactions;
+
+    /** A template's definition never changes once committed (only its redemption counter, not in it). */
+    private final CommittedForGood<CouponTemplateId, CouponTemplate> definitions = new CommittedForGood<>();
 
     protected JpaCouponTemplates() {}
 
@@ -65,8 +75,13 @@ public class JpaCouponTemplates implements CouponTemplates {
 
     @Override
     public Optional<CouponTemplate> byId(CouponTemplateId id) {
+        Optional<CouponTemplate> known = definitions.get(id);
+        if (known.isPresent()) {
+            return known;
+        }
         return Optional.ofNullable(em.find(CouponTemplateJpaEntity.class, id.toString()))
-                .map(CouponMapper::toDomain);
+                .map(CouponMapper::toDomain)
+                .map(template -> definitions.keep(id, template, transactions));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.loyalty.adapters.persistence.customer;
 
+import dev.loyalty.adapters.persistence.CommittedForGood;
 import dev.loyalty.adapters.persistence.UniqueKeys;
 import dev.loyalty.application.account.Customers;
 import dev.loyalty.domain.customer.CardNumber;
@@ -9,10 +10,12 @@ import dev.loyalty.domain.customer.CustomerId;
 import dev.loyalty.domain.customer.Email;
 import dev.loyalty.domain.customer.PhoneNumber;
 import dev.loyalty.domain.shared.ConcurrentUpdateException;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,6 +30,12 @@ public class JpaCustomers implements Customers {
 
     @PersistenceContext(unitName = "loyalty")
     private EntityManager em;
+
+    @Resource
+    private TransactionSynchronizationRegistry transactions;
+
+    /** Customers known to exist: a row is never deleted (an erasure keeps it), so this never goes stale. */
+    private final CommittedForGood<CustomerId, Boolean> existing = new CommittedForGood<>();
 
     protected JpaCustomers() {}
 
@@ -104,10 +113,17 @@ public class JpaCustomers implements Customers {
 
     @Override
     public boolean exists(CustomerId id) {
-        return !em.createQuery("SELECT c.id FROM CustomerJpaEntity c WHERE c.id = :id", String.class)
+        if (existing.get(id).isPresent()) {
+            return true;
+        }
+        boolean found = !em.createQuery("SELECT c.id FROM CustomerJpaEntity c WHERE c.id = :id", String.class)
                 .setParameter("id", id.toString())
                 .getResultList()
                 .isEmpty();
+        if (found) {
+            existing.keep(id, Boolean.TRUE, transactions);
+        }
+        return found;
     }
 
     @Override
