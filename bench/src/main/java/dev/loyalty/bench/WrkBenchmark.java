@@ -86,6 +86,15 @@ public final class WrkBenchmark {
         String integration = Tokens.mintIntegration(settings.jar(), dataDir);
         Fixture fixture = new Setup(api, tokens, out).prepare(settings.customers(), settings.couponsPerPhase(), 8);
         String url = "http://127.0.0.1:" + service.port();
+        if (Boolean.parseBoolean(System.getProperty("bench.tiers", "false"))) {
+            // -Dbench.tiers=true: a tier programme in force, so lookups read the standing and quotes the tier
+            Api.Response tiers = api.send("PUT", "/api/v1/tiers", tokens.admin(), TIERS, Duration.ofSeconds(60));
+            if (tiers.status() != 200) {
+                throw new IllegalStateException(
+                        "PUT /api/v1/tiers answered " + tiers.status() + ": " + tiers.shortBody());
+            }
+            out.println("  tier programme set (Bronze, Silver from 1,000 EUR, Gold from 5,000 EUR net spend)");
+        }
 
         // -Dbench.jarB: the same HTTP phases again with that jar, on the same database and data directory,
         // right after these (its own coupons), so two builds are compared within one run
@@ -337,6 +346,14 @@ public final class WrkBenchmark {
             rows.add(row);
         }
     }
+
+    /** The tier programme of {@code -Dbench.tiers=true}: three tiers on 12 months' net spend. */
+    static final String TIERS =
+            """
+            {"metric": "NET_SPEND", "windowMonths": 12, "graceDays": 30, "reviewMonths": 3,
+             "tiers": [{"name": "Bronze", "threshold": 0, "earnMultiplier": 1},
+                       {"name": "Silver", "threshold": 100000, "earnMultiplier": 1.5},
+                       {"name": "Gold", "threshold": 500000, "earnMultiplier": 2}]}""";
 
     /** {@code bench.phases}: the prefixes of the phases to run (e.g. {@code floor,lookup,quote,purchase}); empty for all. */
     static List<String> only(String text) {
