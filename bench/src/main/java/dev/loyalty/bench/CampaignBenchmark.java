@@ -473,7 +473,9 @@ public final class CampaignBenchmark {
         if (Boolean.parseBoolean(System.getProperty("bench.drain", "true"))) {
             long queued = count(db, "SELECT COUNT(*) FROM message WHERE status = 'QUEUED'");
             if (queued > 0) {
-                out.printf("    %,d messages still queued at the run's end: waiting for the relay to drain them%n", queued);
+                out.printf(
+                        "    %,d messages still queued at the run's end: waiting for the relay to drain them%n",
+                        queued);
                 while (queued > 0 && System.nanoTime() - started < 2 * limit.toNanos()) {
                     Thread.sleep(1_000);
                     queued = count(db, "SELECT COUNT(*) FROM message WHERE status = 'QUEUED'");
