@@ -30,7 +30,9 @@ public interface MessageOutbox {
 
     /**
      * Queues several messages as {@link #queueJudged} does each (a campaign's page), in the caller's
-     * transaction, reading what they need for all of them at once where it can.
+     * transaction, reading what they need for all of them at once where it can. A message judged
+     * unreachable (no channel may be used) may be stored SUPPRESSED at once, with that reason, rather
+     * than queued for the relay to judge again.
      *
      * @return what the outbox judged for each request, in their order
      */

@@ -35,17 +35,22 @@ public interface Messages {
     boolean add(Message message, StatusChange first);
 
     /**
-     * Stores new messages, each with the first line of its history, as {@link #add} does one by one
-     * (a message whose cause exists is not stored): for many messages at once (a campaign's page).
+     * Stores new messages, each with the first lines of its history, as {@link #add} and {@link #append}
+     * do one by one (a message whose cause exists is not stored, nor its lines): for many messages at
+     * once (a campaign's page), some of them perhaps already settled (SUPPRESSED, with both lines).
      *
-     * @param firsts each message's first history line, in the same order
+     * @param histories each message's first history lines (at least one, oldest first), in the same order
      * @return the ids of the messages stored
      */
-    default java.util.Set<java.util.UUID> addAll(List<Message> messages, List<StatusChange> firsts) {
+    default java.util.Set<java.util.UUID> addAll(List<Message> messages, List<List<StatusChange>> histories) {
         java.util.Set<java.util.UUID> stored = new java.util.HashSet<>();
         for (int i = 0; i < messages.size(); i++) {
-            if (add(messages.get(i), firsts.get(i))) {
+            List<StatusChange> history = histories.get(i);
+            if (add(messages.get(i), history.get(0))) {
                 stored.add(messages.get(i).id());
+                for (StatusChange later : history.subList(1, history.size())) {
+                    append(messages.get(i).id(), later);
+                }
             }
         }
         return stored;

@@ -38,7 +38,9 @@ import java.util.UUID;
  * caller's transaction or reaching the customer half-filled; so does a text naming a template
  * ({@code @name}, taken - for a push, in the language of the app's device first - in the customer's
  * language, else the programme's, else English) that does not exist. The channel is chosen tentatively
- * now and for good when sent, when consent and pressure are judged.
+ * now and for good when sent, when consent and pressure are judged; a campaign's message that no channel
+ * may reach now ({@link #queueAllJudged}) is stored SUPPRESSED at once instead, as the relay would
+ * have settled it.
  */
 @ApplicationScoped
 public class OutboxService implements MessageOutbox, SendMessageUseCase {
@@ -104,7 +106,10 @@ public class OutboxService implements MessageOutbox, SendMessageUseCase {
 
     /**
      * The requests' customers, their apps' languages and contacts awaiting verification read once for all, each
-     * request judged as {@link #queueJudged} judges it, then all the messages stored in one go.
+     * request judged as {@link #queueJudged} judges it, then all the messages stored in one go. A message no
+     * channel may reach (consent, no contact) is stored SUPPRESSED at once, with its reason and the history the
+     * relay would have given it (queued, then suppressed), so no relay claims and judges it again: the caller
+     * (a campaign's page or chunk) records its member SUPPRESSED for the same reason in the same transaction.
      */
     @Override
     @Transactional
@@ -146,11 +151,12 @@ public class OutboxService implements MessageOutbox, SendMessageUseCase {
                     customer,
                     apps.containsKey(customer.id()),
                     pending.getOrDefault(customer.id(), Map.of()),
-                    () -> apps.getOrDefault(customer.id(), Optional.empty())));
+                    () -> apps.getOrDefault(customer.id(), Optional.empty()),
+                    true));
         }
         Set<UUID> stored = messages.addAll(
                 judged.stream().map(Judged::message).toList(),
-                judged.stream().map(Judged::first).toList());
+                judged.stream().map(Judged::history).toList());
         return judged.stream()
                 .map(j -> j.queued(stored.contains(j.message().id())))
                 .toList();
@@ -207,8 +213,10 @@ public class OutboxService implements MessageOutbox, SendMessageUseCase {
                 customer,
                 !apps.isEmpty(),
                 unverified.of(customer.id()),
-                () -> Devices.appLanguage(apps));
-        return judged.queued(messages.add(judged.message(), judged.first()));
+                () -> Devices.appLanguage(apps),
+                false);
+        boolean stored = messages.add(judged.message(), judged.history().get(0));
+        return judged.queued(stored);
     }
 
     /** A message's template as {@link MessageTemplateService#resolve} finds it. */
@@ -216,8 +224,12 @@ public class OutboxService implements MessageOutbox, SendMessageUseCase {
         Optional<MessageTemplate> resolve(List<String> languages, String text);
     }
 
-    /** A message judged and built, not stored yet, with what its caller is told once it is. */
-    private record Judged(Message message, StatusChange first, Optional<Channel> tentative, Optional<String> refused) {
+    /**
+     * A message judged and built, not stored yet, with the history it is stored with (its first line, and
+     * for a message settled at once the line of its end) and what its caller is told once it is.
+     */
+    private record Judged(
+            Message message, List<StatusChange> history, Optional<Channel> tentative, Optional<String> refused) {
 
         Queued queued(boolean stored) {
             return new Queued(
@@ -227,14 +239,20 @@ public class OutboxService implements MessageOutbox, SendMessageUseCase {
         }
     }
 
-    /** The message a request makes to the customer (who has a device or not, these contacts awaiting verification). */
+    /**
+     * The message a request makes to the customer (who has a device or not, these contacts awaiting
+     * verification); with {@code settleUnreachable}, one no channel may reach is SUPPRESSED at once with the
+     * reason the relay would give it (it judges the channel first, as here: the customer exists and no
+     * attempt was made), else it is queued and the relay suppresses it.
+     */
     private Judged judged(
             Resolver resolver,
             MessageRequest request,
             Customer customer,
             boolean hasDevice,
             Map<ContactChannel, Optional<String>> awaitingVerification,
-            java.util.function.Supplier<Optional<LanguageTag>> appLanguage) {
+            java.util.function.Supplier<Optional<LanguageTag>> appLanguage,
+            boolean settleUnreachable) {
         String cause = cause(request.cause());
         String template = request.template();
         Map<String, String> values = new HashMap<>(request.values());
@@ -296,7 +314,12 @@ public class OutboxService implements MessageOutbox, SendMessageUseCase {
                         .orElse(kind + " message queued"
                                 + tentative.map(c -> " for " + c).orElse("")),
                 now);
+        List<StatusChange> history = List.of(first);
+        if (settleUnreachable && problem.isEmpty() && unreachable.isPresent()) {
+            message.suppress(unreachable.get());
+            history = List.of(first, new StatusChange("SUPPRESSED", unreachable.get(), now));
+        }
         Optional<String> refused = problem.isPresent() ? problem : unreachable;
-        return new Judged(message, first, tentative, refused);
+        return new Judged(message, history, tentative, refused);
     }
 }

@@ -209,6 +209,71 @@ class MessagingServiceTest {
     }
 
     @Test
+    void aCampaignsMessageNoChannelMayReachIsStoredSuppressedAtOnceAsTheRelayWouldHaveSettledIt() {
+        Customer anna = enrolled(CustomerFixtures.aCustomer()
+                .withAPhone()
+                .withPreferredChannel(PreferredChannel.SMS)
+                .build());
+        Customer bruno = enrolled(CustomerFixtures.aCustomer()
+                .withAPhone()
+                .withPreferredChannel(PreferredChannel.SMS)
+                .build());
+        List<MessageRequest> page = List.of(
+                request(anna.id(), "campaign:c1:o1:" + anna.id()), request(marco.id(), "campaign:c1:o1:" + marco.id()));
+
+        List<MessageOutbox.Queued> judged = outbox.queueAllJudged(page);
+
+        assertThat(judged.get(0).unreachable())
+                .hasValueSatisfying(r -> assertThat(r).contains("no consent MARKETING_SMS"));
+        assertThat(judged.get(0).channel()).isEmpty();
+        assertThat(judged.get(1).unreachable()).isEmpty();
+        assertThat(judged.get(1).channel()).contains(Channel.SMS);
+        Message settled = messages.byId(judged.get(0).messageId().orElseThrow()).orElseThrow();
+        assertThat(settled.status()).isEqualTo(MessageStatus.SUPPRESSED);
+        assertThat(settled.delivery().reason()).isEqualTo(judged.get(0).unreachable());
+        assertThat(messages.history(settled.id()))
+                .extracting(StatusChange::status, StatusChange::detail)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("QUEUED", "MARKETING message queued"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "SUPPRESSED", judged.get(0).unreachable().orElseThrow()));
+        assertThat(messages.waitingWithHigherPriority(anna.id(), UUID.randomUUID(), -1, MORNING.plusSeconds(3600)))
+                .as("a settled message holds back none of the customer's others")
+                .isEmpty();
+        assertThat(messages.countedSince(anna.id(), MORNING.minusSeconds(3600))).isEmpty();
+
+        // the same message queued one at a time (a rule's): the relay settles it, as the page's was
+        outbox.queue(request(bruno.id(), "rule:r1/event:e1"));
+        assertThat(relay.relayOnce(10))
+                .as("the relay claims the rule's message and Marco's only")
+                .isEqualTo(2);
+        assertThat(relay.relayOnce(10)).isZero();
+        Message byRelay = messages.all().stream()
+                .filter(m -> m.customerId().equals(bruno.id()))
+                .findFirst()
+                .orElseThrow();
+        Message again = messages.byId(settled.id()).orElseThrow();
+        assertThat(again.schedule().leases()).as("never claimed").isZero();
+        assertThat(again.status()).isEqualTo(byRelay.status());
+        assertThat(again.delivery()).usingRecursiveComparison().isEqualTo(byRelay.delivery());
+        assertThat(again.schedule().attempts()).isEqualTo(byRelay.schedule().attempts());
+        assertThat(messages.history(again.id()))
+                .extracting(StatusChange::status, StatusChange::detail)
+                .isEqualTo(messages.history(byRelay.id()).stream()
+                        .map(h -> org.assertj.core.groups.Tuple.tuple(h.status(), h.detail()))
+                        .toList());
+        assertThat(sms.received).singleElement().satisfies(m -> assertThat(m.customerId())
+                .isEqualTo(marco.id()));
+
+        // the page queued again (a rerun): nothing stored twice, the same judgement told
+        List<MessageOutbox.Queued> rerun = outbox.queueAllJudged(page);
+        assertThat(rerun.get(0).messageId()).isEmpty();
+        assertThat(rerun.get(0).unreachable()).isEqualTo(judged.get(0).unreachable());
+        assertThat(messages.all()).hasSize(3);
+        assertThat(messages.history(settled.id())).hasSize(2);
+    }
+
+    @Test
     void aTransactionalMessageNeedsNoConsentButIsRecorded() {
         Customer noConsent = enrolled(CustomerFixtures.aCustomer()
                 .withAPhone()

@@ -68,17 +68,17 @@ public class JpaMessages implements Messages {
     /**
      * One {@code INSERT IGNORE} of all the rows (on the transaction's connection, in statements of
      * up to {@value #ROWS_PER_INSERT} rows), then the ids that are there - a message whose cause was
-     * queued before is not, its id being new - then the first status line of each of those in one
-     * multi-row INSERT.
+     * queued before is not, its id being new - then the first status lines of each of those, in
+     * their order, in one multi-row INSERT.
      */
     @Override
-    public java.util.Set<UUID> addAll(List<Message> messages, List<StatusChange> firsts) {
-        if (messages.size() != firsts.size()) {
-            throw new IllegalArgumentException(messages.size() + " messages, " + firsts.size() + " first lines");
+    public java.util.Set<UUID> addAll(List<Message> messages, List<List<StatusChange>> histories) {
+        if (messages.size() != histories.size()) {
+            throw new IllegalArgumentException(messages.size() + " messages, " + histories.size() + " histories");
         }
         java.sql.Connection connection = messages.size() > 1 ? NativeInsert.connection(em) : null;
         if (connection == null) {
-            return Messages.super.addAll(messages, firsts);
+            return Messages.super.addAll(messages, histories);
         }
         java.util.Set<UUID> stored = new java.util.HashSet<>();
         try {
@@ -132,8 +132,10 @@ public class JpaMessages implements Messages {
         for (int i = 0; i < messages.size(); i++) {
             UUID id = messages.get(i).id();
             if (stored.contains(id)) {
-                StatusChange change = firsts.get(i);
-                lines.add(new Object[] {id.toString(), change.status(), change.detail(), UtcTimes.utc(change.at())});
+                for (StatusChange change : histories.get(i)) {
+                    lines.add(
+                            new Object[] {id.toString(), change.status(), change.detail(), UtcTimes.utc(change.at())});
+                }
             }
         }
         STATUS.rows(em, lines);

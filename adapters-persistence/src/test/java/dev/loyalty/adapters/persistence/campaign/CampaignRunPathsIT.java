@@ -4,6 +4,7 @@ import static dev.loyalty.adapters.persistence.TestDatabase.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loyalty.adapters.persistence.TestDatabase;
+import dev.loyalty.adapters.persistence.campaign.evaluation.SqlCampaignOutcomes;
 import dev.loyalty.adapters.persistence.coupon.JpaCouponTemplates;
 import dev.loyalty.adapters.persistence.coupon.JpaCoupons;
 import dev.loyalty.adapters.persistence.customer.JpaContactVerifications;
@@ -19,12 +20,14 @@ import dev.loyalty.application.campaign.CampaignPages;
 import dev.loyalty.application.campaign.CampaignRun;
 import dev.loyalty.application.campaign.RunStatus;
 import dev.loyalty.application.campaign.RunTarget;
+import dev.loyalty.application.campaign.evaluation.GroupActivity;
 import dev.loyalty.application.messaging.MessagingSettings;
 import dev.loyalty.application.messaging.OutboxService;
 import dev.loyalty.domain.campaign.Campaign;
 import dev.loyalty.domain.campaign.CampaignDefinitionParser;
 import dev.loyalty.domain.campaign.CampaignId;
 import dev.loyalty.domain.campaign.Holdout;
+import dev.loyalty.domain.campaign.evaluation.MemberGroup;
 import dev.loyalty.domain.coupon.CouponTemplate;
 import dev.loyalty.domain.coupon.CouponTemplateId;
 import dev.loyalty.domain.coupon.Discount;
@@ -59,7 +62,9 @@ import org.junit.jupiter.api.Test;
  * reset in between. Every customer ends in the same group with the same outcome, reason, channel,
  * coupon (one each, or none), offer figures and points; each contacted member has one message of the
  * run in the outbox; the runs' tallies agree. The audience mixes what the outbox judges: e-mail with
- * consent, e-mail without, SMS with consent, no contact at all.
+ * consent, e-mail without, SMS with consent, no contact at all. A suppressed member's message is
+ * stored SUPPRESSED by its page or chunk (its reason, the relay's two history lines), so no relay claims
+ * it, and the evaluation counts the suppressed by their members' reasons.
  */
 class CampaignRunPathsIT {
 
@@ -174,6 +179,86 @@ class CampaignRunPathsIT {
         assertThat(tally(chunked)).isEqualTo(tally(paged));
         assertThat(count("SELECT coupons_issued FROM campaign WHERE id = ?", campaignId.toString()))
                 .isEqualTo(treatment - 3);
+
+        // a message the outbox found no channel for is SUPPRESSED as soon as its page or chunk
+        // committed, with its member's reason and the history the relay would have written; no relay
+        // claims it, while the contacted members' messages wait for the relay
+        Set<String> claimed = claimable();
+        for (UUID run : List.of(paged, chunked)) {
+            List<String> suppressed = ids(
+                    "SELECT m.message_id FROM campaign_member m WHERE m.run_id = ? AND m.outcome = 'SUPPRESSED'"
+                            + " AND m.message_id IS NOT NULL",
+                    run);
+            List<String> offered =
+                    ids("SELECT m.message_id FROM campaign_member m WHERE m.run_id = ? AND m.outcome = 'OFFERED'", run);
+            assertThat(suppressed).isNotEmpty();
+            assertThat(offered).isNotEmpty();
+            assertThat(count(
+                            "SELECT COUNT(*) FROM campaign_member m JOIN message g ON g.id = m.message_id"
+                                    + " WHERE m.run_id = ? AND m.outcome = 'SUPPRESSED' AND g.status = 'SUPPRESSED'"
+                                    + " AND LEFT(g.reason, 64) = m.suppressed_reason AND g.leases = 0"
+                                    + " AND g.attempts = 0 AND g.counted_at IS NULL",
+                            run.toString()))
+                    .isEqualTo(suppressed.size());
+            assertThat(count(
+                            "SELECT COUNT(*) FROM campaign_member m JOIN message g ON g.id = m.message_id"
+                                    + " JOIN message_status q ON q.message_id = g.id AND q.status = 'QUEUED'"
+                                    + " AND q.detail = 'MARKETING message queued'"
+                                    + " JOIN message_status s ON s.message_id = g.id AND s.status = 'SUPPRESSED'"
+                                    + " AND s.detail = g.reason AND s.id > q.id"
+                                    + " WHERE m.run_id = ? AND m.outcome = 'SUPPRESSED'"
+                                    + " AND (SELECT COUNT(*) FROM message_status a WHERE a.message_id = g.id) = 2",
+                            run.toString()))
+                    .as("each suppressed message's history: queued, then suppressed with the reason")
+                    .isEqualTo(suppressed.size());
+            assertThat(count(
+                            "SELECT COUNT(*) FROM campaign_member m JOIN message g ON g.id = m.message_id"
+                                    + " WHERE m.run_id = ? AND m.outcome = 'OFFERED' AND g.status = 'QUEUED'",
+                            run.toString()))
+                    .isEqualTo(offered.size());
+            assertThat(claimed).as("no relay claims a settled message").doesNotContainAnyElementsOf(suppressed);
+            assertThat(claimed).as("the relay claims the messages to send").containsAll(offered);
+        }
+        // the evaluation tells the suppressed by their members' reasons, as before
+        Map<String, Long> byReason = new TreeMap<>();
+        for (UUID run : List.of(paged, chunked)) {
+            for (String reason : ids(
+                    "SELECT suppressed_reason FROM campaign_member WHERE run_id = ? AND outcome = 'SUPPRESSED'", run)) {
+                byReason.merge(reason, 1L, Long::sum);
+            }
+        }
+        Map<MemberGroup, GroupActivity> groups = TestDatabase.inTransaction(em -> {
+            SqlCampaignOutcomes outcomes = new SqlCampaignOutcomes(em);
+            return outcomes.groups(outcomes.campaign(campaignId.value()).orElseThrow());
+        });
+        assertThat(new TreeMap<>(groups.get(MemberGroup.TREATMENT).suppressedByReason()))
+                .isEqualTo(byReason);
+    }
+
+    /** The ids of the messages a relay would claim now (the claim rolled back). */
+    @SuppressWarnings("unchecked")
+    private static Set<String> claimable() {
+        EntityManager em = TestDatabase.entityManagers().createEntityManager();
+        try {
+            em.getTransaction().begin();
+            java.time.Instant now = TestDatabase.CLOCK.instant().plusSeconds(1);
+            Set<String> ids = new java.util.HashSet<>();
+            new JpaMessages(em, TestDatabase.CLOCK)
+                    .claimDue(now, now.plusSeconds(60), 1_000_000)
+                    .forEach(claim -> ids.add(claim.id().toString()));
+            return ids;
+        } finally {
+            if (em.getTransaction().isActive()) {
+                em.getTransaction().rollback();
+            }
+            em.close();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> ids(String sql, UUID run) {
+        return TestDatabase.inTransaction(em -> (List<String>)
+                em.createNativeQuery(sql).setParameter(1, run.toString()).getResultList());
     }
 
     /** Each member's outcome by customer: group, outcome, reason, channel, has a coupon, points, figures. */

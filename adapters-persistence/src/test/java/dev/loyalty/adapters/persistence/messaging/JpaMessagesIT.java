@@ -89,7 +89,7 @@ class JpaMessagesIT {
                 .addAll(
                         all,
                         all.stream()
-                                .map(m -> new StatusChange("QUEUED", "queued " + m.cause(), m.createdAt()))
+                                .map(m -> List.of(new StatusChange("QUEUED", "queued " + m.cause(), m.createdAt())))
                                 .toList()));
 
         assertThat(stored).containsExactlyInAnyOrder(one.id(), two.id());
@@ -104,6 +104,47 @@ class JpaMessagesIT {
         Optional<Message> notStored =
                 TestDatabase.inTransaction(em -> new JpaMessages(em, TestDatabase.CLOCK).byId(again.id()));
         assertThat(notStored).isEmpty();
+    }
+
+    @Test
+    void aMessageSettledAtQueueTimeIsStoredSuppressedWithItsLinesInOrderAndNoClaimTakesIt() {
+        CustomerId customer = aCustomer();
+        Instant due = EPOCH.plusSeconds(7);
+        Message queued = message(customer, "campaign:" + UUID.randomUUID(), due);
+        Message settled = message(customer, "campaign:" + UUID.randomUUID(), due);
+        settled.suppress("SMS: no consent MARKETING_SMS");
+        List<Message> page = List.of(settled, queued);
+        List<List<StatusChange>> histories = List.of(
+                List.of(
+                        new StatusChange("QUEUED", "MARKETING message queued for SMS", due),
+                        new StatusChange("SUPPRESSED", "SMS: no consent MARKETING_SMS", due)),
+                List.of(new StatusChange("QUEUED", "MARKETING message queued for SMS", due)));
+
+        Set<UUID> stored = TestDatabase.<Set<UUID>>inTransaction(
+                em -> new JpaMessages(em, TestDatabase.CLOCK).addAll(page, histories));
+        Set<UUID> again = TestDatabase.<Set<UUID>>inTransaction(em -> new JpaMessages(em, TestDatabase.CLOCK)
+                .addAll(
+                        List.of(message(customer, settled.cause(), due), message(customer, queued.cause(), due)),
+                        histories));
+
+        assertThat(stored).containsExactlyInAnyOrder(settled.id(), queued.id());
+        assertThat(again).as("a page queued again stores nothing").isEmpty();
+        Message read = TestDatabase.inTransaction(em -> new JpaMessages(em, TestDatabase.CLOCK).byId(settled.id()))
+                .orElseThrow();
+        assertThat(read).usingRecursiveComparison().isEqualTo(settled);
+        List<StatusChange> settledHistory =
+                TestDatabase.inTransaction(em -> new JpaMessages(em, TestDatabase.CLOCK).history(settled.id()));
+        List<StatusChange> queuedHistory =
+                TestDatabase.inTransaction(em -> new JpaMessages(em, TestDatabase.CLOCK).history(queued.id()));
+        assertThat(settledHistory).isEqualTo(histories.get(0));
+        assertThat(queuedHistory).isEqualTo(histories.get(1));
+        // the claim looks at the due messages only (this test's are the earliest): the queued one, never the settled
+        List<Messages.Claim> claims = TestDatabase.inTransaction(
+                em -> new JpaMessages(em, TestDatabase.CLOCK).claimDue(due, due.plusSeconds(60), 100));
+        assertThat(claims).extracting(Messages.Claim::id).contains(queued.id()).doesNotContain(settled.id());
+        List<Channel> waiting = TestDatabase.inTransaction(em -> new JpaMessages(em, TestDatabase.CLOCK)
+                .waitingWithHigherPriority(customer, UUID.randomUUID(), -1, due.plusSeconds(3600)));
+        assertThat(waiting).as("only the queued one waits").hasSize(1);
     }
 
     @Test
