@@ -1,5 +1,6 @@
 package dev.loyalty.bench;
 
+import dev.loyalty.bench.floor.PurchaseWrites;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -17,7 +18,7 @@ import java.util.SplittableRandom;
 record Basket(List<Line> lines, String couponCode) {
 
     /** What the benchmark's coupon takes off, in cents. */
-    static final long COUPON_VALUE = 500;
+    static final long COUPON_VALUE = PurchaseWrites.COUPON_VALUE;
 
     private static final String[] CATEGORIES = {"food", "drinks", "household", "personal-care", "ready-meals"};
 
@@ -72,6 +73,22 @@ record Basket(List<Line> lines, String couponCode) {
                 + ",\"couponCodes\":" + couponsJson()
                 + ",\"totalPaid\":" + totalPaid()
                 + "}";
+    }
+
+    /** This basket as the purchase {@link PurchaseWrites} records, its request the body {@link #purchaseJson} posts. */
+    PurchaseWrites.Purchase purchase(String storeId, String receiptId, Instant occurredAt, String customerId) {
+        List<PurchaseWrites.Line> written = new ArrayList<>(lines.size());
+        for (Line line : lines) {
+            written.add(new PurchaseWrites.Line(line.sku(), line.category(), line.quantity(), line.unitPrice()));
+        }
+        return new PurchaseWrites.Purchase(
+                storeId,
+                receiptId,
+                customerId,
+                occurredAt,
+                written,
+                couponCode,
+                purchaseJson(storeId, receiptId, occurredAt, customerId));
     }
 
     /** The body of {@code POST /checkouts/quote}: the same basket, without receipt, time and total. */

@@ -1,5 +1,6 @@
 package dev.loyalty.bench;
 
+import dev.loyalty.bench.floor.PurchaseWrites;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,25 +16,7 @@ final class Json {
 
     /** The string as a JSON string literal, quotes included. */
     static String quote(String value) {
-        StringBuilder out = new StringBuilder(value.length() + 2).append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
+        return PurchaseWrites.quote(value);
     }
 
     /** The string value of the first {@code "field": "..."} in the text. */

@@ -107,7 +107,8 @@ final class Setup {
         return expect(response, 201, "templateId", "POST /api/v1/coupon-templates");
     }
 
-    private List<String> issue(String template, int count) throws IOException, InterruptedException {
+    /** Issues {@code count} more bearer codes of the template. */
+    List<String> issue(String template, int count) throws IOException, InterruptedException {
         List<String> codes = new ArrayList<>(count);
         int attempts = 0;
         while (codes.size() < count) {

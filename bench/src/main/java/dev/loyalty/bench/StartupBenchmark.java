@@ -213,42 +213,89 @@ public final class StartupBenchmark {
      * a WAR: its two classes under {@code WEB-INF/classes}, nothing else.
      */
     static Path floorWar(Path war) throws IOException {
-        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(war))) {
+        return war(war, List.of("FloorApplication", "FloorResource"), List.of());
+    }
+
+    /**
+     * The wrk benchmark's purchase floor: the floor application with {@code POST /floor/purchases}
+     * ({@link dev.loyalty.bench.floor.FloorPurchaseResource}), i.e. every class of {@code
+     * dev.loyalty.bench.floor}, and the MariaDB driver this JVM has under {@code WEB-INF/lib}.
+     */
+    static Path purchaseFloorWar(Path war) throws IOException {
+        Path driver;
+        try {
+            driver = Path.of(org.mariadb.jdbc.Driver.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException("where is the MariaDB driver's jar?", e);
+        }
+        return war(war, null, List.of(driver));
+    }
+
+    /**
+     * A WAR of the floor package's classes named in {@code types} (and their nested classes; {@code
+     * null}: all of them), read from this JVM's class path, with {@code libs} under {@code WEB-INF/lib}.
+     */
+    private static Path war(Path war, List<String> types, List<Path> libs) throws IOException {
+        String folder = "dev/loyalty/bench/floor/";
+        java.net.URL url = StartupBenchmark.class.getClassLoader().getResource(folder);
+        if (url == null || !"file".equals(url.getProtocol())) {
+            throw new IllegalStateException("the floor classes are not in a directory of the class path: " + url);
+        }
+        Path classes;
+        try {
+            classes = Path.of(url.toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        List<Path> files;
+        try (var listing = Files.list(classes)) {
             // by name: the classes cannot be loaded here (the JAX-RS API is not on this JVM's class path)
-            for (String type : List.of("FloorApplication", "FloorResource")) {
-                String name = "dev/loyalty/bench/floor/" + type + ".class";
-                try (java.io.InputStream in =
-                        StartupBenchmark.class.getClassLoader().getResourceAsStream(name)) {
-                    if (in == null) {
-                        throw new IllegalStateException("no " + name + " on the class path");
-                    }
-                    zip.putNextEntry(new java.util.zip.ZipEntry("WEB-INF/classes/" + name));
-                    in.transferTo(zip);
-                    zip.closeEntry();
-                }
+            files = listing.filter(f -> f.getFileName().toString().endsWith(".class"))
+                    .filter(f -> types == null
+                            || types.contains(f.getFileName().toString().replaceAll("[$.].*", "")))
+                    .sorted()
+                    .toList();
+        }
+        if (types != null && files.size() < types.size()) {
+            throw new IllegalStateException("not every one of " + types + " is in " + classes);
+        }
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(war))) {
+            for (Path file : files) {
+                zip.putNextEntry(new java.util.zip.ZipEntry("WEB-INF/classes/" + folder + file.getFileName()));
+                Files.copy(file, zip);
+                zip.closeEntry();
+            }
+            for (Path lib : libs) {
+                zip.putNextEntry(new java.util.zip.ZipEntry("WEB-INF/lib/" + lib.getFileName()));
+                Files.copy(lib, zip);
+                zip.closeEntry();
             }
         }
         return war;
     }
 
     /**
-     * One start of plain Payara Micro ({@code bench.payaraMicro}, the service's version, with the
-     * options the service's uber jar is built with: {@code --nohazelcast --disablephonehome}, and the
-     * same JVM options) deploying the floor WAR: the time and CPU to its first 200 on {@code
-     * /floor/ping}, and the CPU by kind of thread.
+     * Starts plain Payara Micro ({@code bench.payaraMicro}, the service's version, with the options
+     * the service's uber jar is built with: {@code --nohazelcast --disablephonehome}, and the same JVM
+     * options, {@code bench.jvmOptions}) deploying {@code war} on {@code port}, its output in {@code
+     * dir/floor.log}, with {@code systemProperties} ({@code -Dname=value}) added; not ready yet.
      */
-    private static Map<String, Long> startFloor(Path war, Path dir) throws IOException, InterruptedException {
-        Path micro = Path.of(System.getProperty("bench.payaraMicro"));
+    static Process startMicro(Path war, Path dir, int port, List<String> systemProperties) throws IOException {
+        Path micro = Path.of(System.getProperty("bench.payaraMicro", ""));
         if (!Files.isRegularFile(micro)) {
             throw new IllegalStateException(
                     "no Payara Micro jar at " + micro + " (-Dbench.payaraMicro, or -Dbench.floor=false)");
         }
         Path tmp = Files.createDirectories(dir.resolve("tmp"));
-        int port = PurchaseBenchmark.freeLoopbackPort();
         List<String> command = new ArrayList<>();
         command.add(ServiceProcess.java());
         command.addAll(ServiceProcess.jvmOptions());
         command.add("-Djava.io.tmpdir=" + tmp);
+        command.addAll(systemProperties);
         command.addAll(List.of(
                 "-jar",
                 micro.toString(),
@@ -258,11 +305,31 @@ public final class StartupBenchmark {
                 String.valueOf(port),
                 "--nohazelcast",
                 "--disablephonehome"));
-        Process process = new ProcessBuilder(command)
+        return new ProcessBuilder(command)
                 .directory(dir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("floor.log").toFile())
                 .start();
+    }
+
+    /** Stops a Payara Micro of {@link #startMicro}: SIGTERM, then SIGKILL after 30 s; its temporary files go. */
+    static void stopMicro(Process process, Path dir) throws IOException, InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        PurchaseBenchmark.deleteTree(dir.resolve("tmp"));
+    }
+
+    /**
+     * One start of plain Payara Micro ({@link #startMicro}) deploying the floor WAR: the time and CPU
+     * to its first 200 on {@code /floor/ping}, and the CPU by kind of thread.
+     */
+    private static Map<String, Long> startFloor(Path war, Path dir) throws IOException, InterruptedException {
+        int port = PurchaseBenchmark.freeLoopbackPort();
+        Files.createDirectories(dir);
+        Process process = startMicro(war, dir, port, List.of());
         try {
             Instant began = process.info().startInstant().orElseGet(Instant::now);
             Api api = new Api(port);
@@ -285,12 +352,7 @@ public final class StartupBenchmark {
             throw new IllegalStateException(
                     "the floor application was not ready (log: " + dir.resolve("floor.log") + ")");
         } finally {
-            process.destroy();
-            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
-            }
-            PurchaseBenchmark.deleteTree(dir.resolve("tmp"));
+            stopMicro(process, dir);
         }
     }
 

@@ -19,7 +19,8 @@ import java.util.logging.Logger;
  * client was not the bottleneck. Phases: the constant endpoint ({@code /health/live}), the
  * authenticated cached GET (the floor), the till's lookup, a quote, purchases (one in five with a
  * coupon), 32 tills on one wallet, event intake, purchases at 1/4/16/32/64 connections; then, with
- * the service stopped, the plain-JDBC baseline of the purchase's writes ({@link JdbcBaseline},
+ * the service stopped, the stack's purchase floor ({@code spike}: the baseline's statements behind
+ * JAX-RS, CDI, JSON-B and the container's pool on plain Payara Micro, see {@link #spike}), and the plain-JDBC baseline of the purchase's writes ({@link JdbcBaseline},
  * whose schema comes from the migrations). Figures: a Markdown table on stdout, a CSV and a PNG
  * chart of purchases/s and p99 against connections in the run's directory.
  *
@@ -84,7 +85,8 @@ public final class WrkBenchmark {
         out.printf("  service on 127.0.0.1:%d ready in %.1f s%n", service.port(), ready.toMillis() / 1e3);
         Tokens tokens = Tokens.mint(settings.jar(), dataDir);
         String integration = Tokens.mintIntegration(settings.jar(), dataDir);
-        Fixture fixture = new Setup(api, tokens, out).prepare(settings.customers(), settings.couponsPerPhase(), 8);
+        Setup setup = new Setup(api, tokens, out);
+        Fixture fixture = setup.prepare(settings.customers(), settings.couponsPerPhase(), 8);
         String url = "http://127.0.0.1:" + service.port();
 
         // -Dbench.jarB: the same HTTP phases again with that jar, on the same database and data directory,
@@ -96,6 +98,8 @@ public final class WrkBenchmark {
         int[] nextSlice = {0};
         List<String> only = only(System.getProperty("bench.phases", ""));
         ServiceProcess[] current = {service};
+        // the process whose CPU a phase reports: the service, its B, or the stack's purchase floor
+        long[] measured = {service.pid()};
         String[] label = {""};
         String[] base = {url};
         Phase phase = (unlabelled, scripts, connections) -> {
@@ -104,13 +108,13 @@ public final class WrkBenchmark {
             }
             String name = label[0] + unlabelled;
             Wrk.run(name + " (warm-up)", base[0], scripts.apply("w"), connections, warmup, run);
-            CpuClock before = CpuClock.read(current[0].pid(), dbHome);
+            CpuClock before = CpuClock.read(measured[0], dbHome);
             db.resetDigests();
             long statements = db.statements();
             Wrk.Result result = Wrk.run(name, base[0], scripts.apply("m"), connections, window, run);
             Row row = new Row(
                     result,
-                    CpuClock.read(current[0].pid(), dbHome).since(before),
+                    CpuClock.read(measured[0], dbHome).since(before),
                     db.statements() - statements,
                     CpuClock.loadAverage());
             out.printf(
@@ -141,6 +145,7 @@ public final class WrkBenchmark {
             current[0] = ServiceProcess.start(
                     jarB.get(), dataDir, PurchaseBenchmark.freeLoopbackPort(), db.url(), run.resolve("service-b.log"));
             teardown.add("stopping the service B", current[0]);
+            measured[0] = current[0].pid();
             Duration readyB = current[0].awaitReady(new Api(current[0].port()), Duration.ofSeconds(600));
             out.printf("  service B on 127.0.0.1:%d ready in %.1f s%n", current[0].port(), readyB.toMillis() / 1e3);
             base[0] = "http://127.0.0.1:" + current[0].port();
@@ -157,6 +162,11 @@ public final class WrkBenchmark {
                     curve,
                     rowsB,
                     rowsB);
+        }
+        List<Row> spikeRows = new ArrayList<>();
+        if (only.isEmpty() || only.stream().anyMatch(p -> p.startsWith("spike") || "spike".startsWith(p))) {
+            spike(phase, setup, fixture, tokens, settings, db, run, runId, teardown, current[0], measured, base, label)
+                    .forEach(row -> addMeasured(spikeRows, row));
         }
         out.println("  stopping the service: the baseline runs with the database alone");
         current[0].close();
@@ -196,7 +206,29 @@ public final class WrkBenchmark {
                                     a.wrk().perSecond(),
                                     b.wrk().perSecond() / a.wrk().perSecond()));
         }
+        Row service32 = curveRows.stream()
+                .filter(r -> r.wrk().connections() == 32)
+                .findFirst()
+                .orElse(rows.stream()
+                        .filter(r -> r.wrk().phase().startsWith("purchase (1"))
+                        .findFirst()
+                        .orElse(null));
+        for (Row s : spikeRows) {
+            out.printf(
+                    "  %s: %.1f/s, %.0f %% of the baseline%s%n",
+                    s.wrk().phase(),
+                    s.wrk().perSecond(),
+                    100 * s.wrk().perSecond() / baseline.throughput(),
+                    service32 == null
+                            ? ""
+                            : String.format(
+                                    " (the service's purchases %.1f/s, %.0f %% of the baseline, %.0f %% of this floor)",
+                                    service32.wrk().perSecond(),
+                                    100 * service32.wrk().perSecond() / baseline.throughput(),
+                                    100 * service32.wrk().perSecond() / s.wrk().perSecond()));
+        }
         rows.addAll(rowsB);
+        rows.addAll(spikeRows);
         WrkReport report = new WrkReport(rows, curveRows, baseline, baselineStatements, baselineCpu);
         out.println();
         out.println(report.markdown());
@@ -204,6 +236,93 @@ public final class WrkBenchmark {
         report.chart(run.resolve("purchases-by-connections.png"));
         out.println("  CSV: " + run.resolve("wrk-figures.csv"));
         out.println("  chart: " + run.resolve("purchases-by-connections.png"));
+    }
+
+    /**
+     * The stack's purchase floor (issue 16): with the service stopped, plain Payara Micro of the
+     * service's version and JVM options deploying a WAR whose {@code POST /floor/purchases} takes the
+     * service's purchase body (JSON-B, Bean Validation) and runs the baseline's statements ({@link
+     * dev.loyalty.bench.floor.PurchaseWrites}) on the container's pool (sized as the service's), in a
+     * container transaction, then {@code /floor/purchases/local} in a JDBC transaction, then the first
+     * again; the purchase phase's wrk script against each at 32 connections, with coupons of their own.
+     */
+    private static List<Row> spike(
+            Phase phase,
+            Setup setup,
+            Fixture fixture,
+            Tokens tokens,
+            BenchSettings settings,
+            BenchDatabase db,
+            Path run,
+            String runId,
+            Teardown teardown,
+            ServiceProcess service,
+            long[] measured,
+            String[] base,
+            String[] label)
+            throws Exception {
+        PrintStream out = System.out;
+        List<List<String>> slices = slices(setup.issue(fixture.templateId(), settings.couponsPerPhase()), 6);
+        int[] next = {0};
+        out.println("  stopping the service: the stack's purchase floor on plain Payara Micro");
+        service.close();
+        Path dir = Files.createDirectories(run.resolve("purchase-floor"));
+        // floor.war: deployed at /floor, as the start-up benchmark's floor
+        Path war = StartupBenchmark.purchaseFloorWar(dir.resolve("floor.war"));
+        int port = PurchaseBenchmark.freeLoopbackPort();
+        Process micro = StartupBenchmark.startMicro(
+                war,
+                dir,
+                port,
+                List.of("-Dloyalty.floor.db.url=" + db.url(), "-Dloyalty.floor.template=" + fixture.templateId()));
+        teardown.add("stopping the purchase floor", () -> StartupBenchmark.stopMicro(micro, dir));
+        Api api = new Api(port);
+        long started = System.nanoTime();
+        long deadline = started + Duration.ofMinutes(10).toNanos();
+        boolean ready = false;
+        while (!ready && System.nanoTime() < deadline && micro.isAlive()) {
+            try {
+                ready = api.get("/floor/ping", null, Duration.ofSeconds(5)).status() == 200;
+            } catch (java.io.IOException e) {
+                // not listening yet
+            }
+            if (!ready) {
+                Thread.sleep(500);
+            }
+        }
+        if (!ready) {
+            throw new IllegalStateException("the purchase floor was not ready (log: " + dir.resolve("floor.log") + ")");
+        }
+        out.printf("  purchase floor on 127.0.0.1:%d ready in %.1f s%n", port, (System.nanoTime() - started) / 1e9);
+        measured[0] = micro.pid();
+        base[0] = "http://127.0.0.1:" + port;
+        label[0] = "";
+        List<Row> rows = new ArrayList<>();
+        for (String[] variant : List.of(
+                new String[] {"spike: POST /floor/purchases (container tx)", "/floor/purchases", "s"},
+                new String[] {"spike local: POST /floor/purchases/local (JDBC tx)", "/floor/purchases/local", "l"},
+                // again: a JVM started a minute ago is still compiling (its JIT's CPU counts as Payara's),
+                // where the service had run the earlier phases
+                new String[] {"spike again: POST /floor/purchases (container tx)", "/floor/purchases", "a"})) {
+            rows.add(phase.measure(
+                    variant[0],
+                    part -> {
+                        List<String> codes = slices.get(next[0]++ % slices.size());
+                        int half = codes.size() / 2;
+                        return WrkScripts.basket(
+                                tokens.terminal(),
+                                Tokens.STORE,
+                                fixture.customerIds(),
+                                List.of(codes.subList(0, half), codes.subList(half, codes.size())),
+                                runId + variant[2] + part,
+                                true,
+                                false,
+                                variant[1]);
+                    },
+                    32));
+        }
+        StartupBenchmark.stopMicro(micro, dir);
+        return rows;
     }
 
     /** Every HTTP phase, in order, on the service {@code phase} drives. */

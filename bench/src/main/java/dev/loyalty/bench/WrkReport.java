@@ -49,7 +49,7 @@ final class WrkReport {
             out.append(line(row));
         }
         double baselineTx = baseline.throughput();
-        long baselineOps = baseline.latencies().count();
+        long baselineOps = baselineOperations();
         out.append(String.format(
                 Locale.ROOT,
                 "| plain-JDBC baseline of the purchase's writes | %d threads | %.1f | %.1f | %.1f | %.1f | %d | %.1f"
@@ -93,7 +93,55 @@ final class WrkReport {
                         .map(r -> ratio(
                                 r.wrk().wrkCpu().toMillis(), r.cpu().service().toMillis()))
                         .orElse("-")));
+        for (WrkBenchmark.Row spike :
+                rows.stream().filter(r -> r.wrk().phase().startsWith("spike")).toList()) {
+            out.append(String.format(
+                    Locale.ROOT,
+                    "The stack's purchase floor, %s: %s of the baseline (the service's purchases: %s; service / this"
+                            + " floor = %s); CPU ms per request Payara / MariaDB / wrk %s against the service's %s and"
+                            + " the baseline's - / %.2f / client JVM %.2f.%n",
+                    spike.wrk().phase(),
+                    ratio(spike.wrk().perSecond(), baselineTx),
+                    ratio(purchases32, baselineTx),
+                    ratio(purchases32, spike.wrk().perSecond()),
+                    perRequest(spike),
+                    curve.stream()
+                            .filter(r -> r.wrk().connections() == 32)
+                            .findFirst()
+                            .or(() -> rows.stream()
+                                    .filter(r -> r.wrk().phase().startsWith("purchase (1"))
+                                    .findFirst())
+                            .map(WrkReport::perRequest)
+                            .orElse("-"),
+                    baselineOps == 0 ? 0.0 : baselineCpu.database().toMillis() / (double) baselineOps,
+                    baselineOps == 0 ? 0.0 : baselineCpu.client().toMillis() / (double) baselineOps));
+        }
         return out.toString();
+    }
+
+    /**
+     * Every transaction the baseline attempted, warm-up included: its statements and CPU are read
+     * around the warm-up and the window together, so they are per transaction only over both.
+     */
+    private long baselineOperations() {
+        return baseline.latencies().count()
+                + baseline.failureCount()
+                + baseline.warmupSuccesses()
+                + baseline.warmupFailures();
+    }
+
+    /** The CPU milliseconds per request of the phase's service, MariaDB and wrk. */
+    private static String perRequest(WrkBenchmark.Row row) {
+        long requests = row.wrk().requests();
+        if (requests == 0) {
+            return "-";
+        }
+        return String.format(
+                Locale.ROOT,
+                "%.2f / %.2f / %.2f",
+                row.cpu().service().toMillis() / (double) requests,
+                row.cpu().database().toMillis() / (double) requests,
+                row.wrk().wrkCpu().toMillis() / (double) requests);
     }
 
     private static String line(WrkBenchmark.Row row) {
@@ -145,7 +193,7 @@ final class WrkReport {
                     w.wrkCpu().toMillis() / 1e3,
                     row.load()));
         }
-        long ops = baseline.latencies().count();
+        long ops = baselineOperations();
         out.append(String.format(
                 Locale.ROOT,
                 "\"plain-JDBC baseline\",32,%.1f,%.1f,%.1f,%.1f,%d,\"\",%.2f,0,%.2f,%.2f,\"%s\"%n",

@@ -48,6 +48,19 @@ final class WrkScripts {
             String runId,
             boolean purchase,
             boolean hot) {
+        return basket(token, store, customers, couponsByThread, runId, purchase, hot, "/api/v1/purchases");
+    }
+
+    /** As {@link #basket(String, String, List, List, String, boolean, boolean)}, purchases posted to {@code purchasePath}. */
+    static String basket(
+            String token,
+            String store,
+            List<String> customers,
+            List<List<String>> couponsByThread,
+            String runId,
+            boolean purchase,
+            boolean hot,
+            String purchasePath) {
         StringBuilder coupons = new StringBuilder("{");
         for (List<String> codes : couponsByThread) {
             coupons.append(Wrk.luaList(codes)).append(',');
@@ -61,6 +74,7 @@ final class WrkScripts {
                 + "local run = " + Wrk.lua(runId) + "\n"
                 + "local purchase = " + purchase + "\n"
                 + "local hot = " + hot + "\n"
+                + "local purchasePath = " + Wrk.lua(purchasePath) + "\n"
                 + """
                 local categories = {"food", "drinks", "household", "personal-care", "ready-meals"}
                 local counter = 0
@@ -93,7 +107,7 @@ final class WrkScripts {
                   if purchase then
                     body = string.format('{"storeId":"%s","receiptId":"W%s-%d-%d","occurredAt":"%s","customerId":"%s","channel":"STORE","lines":[%s],"couponCodes":[%s],"totalPaid":%d}',
                       store, run, id, counter, os.date("!%Y-%m-%dT%H:%M:%SZ"), customer, table.concat(lines, ","), coupon, gross - discount)
-                    return wrk.format("POST", "/api/v1/purchases", nil, body)
+                    return wrk.format("POST", purchasePath, nil, body)
                   end
                   body = string.format('{"storeId":"%s","customerId":"%s","channel":"STORE","lines":[%s],"couponCodes":[%s]}',
                     store, customer, table.concat(lines, ","), coupon)

@@ -50,6 +50,14 @@ public interface CustomerMetricsStore {
      */
     boolean claimDue(UUID claim, CustomerId customer, Instant now, Duration lease);
 
+    /**
+     * Locks the customers' marks (those still there), in customer order, before a recomputation of
+     * them: whoever recomputes takes a customer's mark before its metrics rows, as a reaction that
+     * settles its customer does (it claims the mark, then recomputes). A recomputation that locked
+     * the rows first and the marks at its release deadlocked with such a reaction.
+     */
+    void lockDue(Collection<CustomerId> customers);
+
     /** Deletes the marks {@code claim} still holds (a purchase since took its mark back). */
     void releaseDue(UUID claim);
 

@@ -69,6 +69,7 @@ public class MetricsTransactions {
     /** The claimed customers recomputed and their marks that still stand deleted, in a transaction of its own. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void recomputeDue(UUID claim, List<CustomerId> customers, Instant now, MetricsDefinition definition) {
+        store.lockDue(customers);
         store.refresh(customers, Optional.empty(), now, definition);
         store.releaseDue(claim);
     }

@@ -65,6 +65,11 @@ class MetricsServiceTest {
         }
 
         @Override
+        public void lockDue(Collection<CustomerId> ids) {
+            calls.add("lock " + ids.size());
+        }
+
+        @Override
         public void releaseDue(java.util.UUID claim) {
             calls.add("release");
         }
@@ -172,7 +177,7 @@ class MetricsServiceTest {
 
         assertThat(service(NOW).catchUp(200)).isEqualTo(2);
         assertThat(service(NOW).catchUp(200)).isZero();
-        assertThat(calls).containsExactly("claim due", "refresh 2 all", "release", "claim due");
+        assertThat(calls).containsExactly("claim due", "lock 2", "refresh 2 all", "release", "claim due");
         assertThat(claimedBy).containsOnly(Optional.empty());
     }
 
@@ -185,7 +190,15 @@ class MetricsServiceTest {
 
         assertThat(calls)
                 .containsExactly(
-                        "claim due", "refresh 1 all", "release", "claim due", "refresh 3 all", "release", "claim due");
+                        "claim due",
+                        "lock 1",
+                        "refresh 1 all",
+                        "release",
+                        "claim due",
+                        "lock 3",
+                        "refresh 3 all",
+                        "release",
+                        "claim due");
         assertThat(claimedBy).containsOnly(Optional.of(NOW));
     }
 

@@ -19,8 +19,10 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Issued coupons in MariaDB, written in batches (JDBC batch writing: 10,000 codes are one
@@ -46,17 +48,19 @@ public class JpaCoupons implements Coupons {
     }
 
     /** A campaign chunk's coupons: rows appended, not entities the transaction keeps comparing. */
-    private static final NativeInsert ROWS = new NativeInsert(
-            "coupon",
-            "code",
-            "template_id",
-            "customer_id",
-            "status",
-            "valid_from",
-            "valid_until",
-            "redemption_reference",
-            "issued_at",
-            "version");
+    private static final String[] COLUMNS = {
+        "code",
+        "template_id",
+        "customer_id",
+        "status",
+        "valid_from",
+        "valid_until",
+        "redemption_reference",
+        "issued_at",
+        "version"
+    };
+
+    private static final NativeInsert ROWS = new NativeInsert("coupon", COLUMNS);
 
     /**
      * One coupon is persisted as an entity; several (a campaign's page or chunk) are appended by
@@ -69,23 +73,7 @@ public class JpaCoupons implements Coupons {
         try {
             if (coupons.size() > 1) {
                 ROWS.rows(
-                        em,
-                        coupons.stream()
-                                .map(coupon -> {
-                                    CouponJpaEntity row = CouponMapper.toRow(coupon, now);
-                                    return new Object[] {
-                                        row.code,
-                                        row.templateId,
-                                        row.customerId,
-                                        row.status,
-                                        row.validFrom,
-                                        row.validUntil,
-                                        row.redemptionReference,
-                                        row.issuedAt,
-                                        row.version
-                                    };
-                                })
-                                .toList());
+                        em, coupons.stream().map(coupon -> values(coupon, now)).toList());
                 return;
             }
             for (Coupon coupon : coupons) {
@@ -103,19 +91,30 @@ public class JpaCoupons implements Coupons {
     /** A campaign's coupons: {@link #ROWS} with the campaign's mark. */
     private static final NativeInsert MARKED = new NativeInsert(
             "coupon",
-            "code",
-            "template_id",
-            "customer_id",
-            "status",
-            "valid_from",
-            "valid_until",
-            "redemption_reference",
-            "issued_at",
-            "version",
-            "campaign_id",
-            "value_cents",
-            "min_spend_cents",
-            "category");
+            Stream.concat(
+                            Arrays.stream(COLUMNS),
+                            Stream.of("campaign_id", "value_cents", "min_spend_cents", "category"))
+                    .toArray(String[]::new));
+
+    /** A coupon's values in the order of {@link #COLUMNS}, with room for {@code extra} more after them. */
+    private static Object[] values(Coupon coupon, Instant now, int extra) {
+        CouponJpaEntity row = CouponMapper.toRow(coupon, now);
+        Object[] values = new Object[COLUMNS.length + extra];
+        values[0] = row.code;
+        values[1] = row.templateId;
+        values[2] = row.customerId;
+        values[3] = row.status;
+        values[4] = row.validFrom;
+        values[5] = row.validUntil;
+        values[6] = row.redemptionReference;
+        values[7] = row.issuedAt;
+        values[8] = row.version;
+        return values;
+    }
+
+    private static Object[] values(Coupon coupon, Instant now) {
+        return values(coupon, now, 0);
+    }
 
     /** Multi-row INSERTs on the transaction's connection, each row with its campaign's mark. */
     @Override
@@ -126,23 +125,13 @@ public class JpaCoupons implements Coupons {
         Instant now = clock.instant();
         List<Object[]> rows = new java.util.ArrayList<>(coupons.size());
         for (int i = 0; i < coupons.size(); i++) {
-            CouponJpaEntity row = CouponMapper.toRow(coupons.get(i), now);
+            Object[] values = values(coupons.get(i), now, 4);
             CampaignMark mark = marks.get(i);
-            rows.add(new Object[] {
-                row.code,
-                row.templateId,
-                row.customerId,
-                row.status,
-                row.validFrom,
-                row.validUntil,
-                row.redemptionReference,
-                row.issuedAt,
-                row.version,
-                mark.campaign(),
-                mark.valueCents().orElse(null),
-                mark.minSpendCents().orElse(null),
-                mark.category().orElse(null)
-            });
+            values[COLUMNS.length] = mark.campaign();
+            values[COLUMNS.length + 1] = mark.valueCents().orElse(null);
+            values[COLUMNS.length + 2] = mark.minSpendCents().orElse(null);
+            values[COLUMNS.length + 3] = mark.category().orElse(null);
+            rows.add(values);
         }
         try {
             MARKED.rows(em, rows);

@@ -430,6 +430,20 @@ public class SqlCustomerMetrics implements CustomerMetricsStore {
     }
 
     @Override
+    public void lockDue(Collection<CustomerId> customers) {
+        List<String> ids = customers.stream().map(CustomerId::toString).sorted().toList();
+        for (int from = 0; from < ids.size(); from += CUSTOMERS_PER_STATEMENT) {
+            Customers chunk = Customers.named(ids.subList(from, Math.min(ids.size(), from + CUSTOMERS_PER_STATEMENT)));
+            NamedSql.query(
+                            em,
+                            "SELECT customer_id FROM customer_metrics_due WHERE " + chunk.on("customer_id")
+                                    + " ORDER BY customer_id FOR UPDATE",
+                            chunk.parameters())
+                    .getResultList();
+        }
+    }
+
+    @Override
     public void releaseDue(UUID claim) {
         NamedSql.update(
                 em, "DELETE FROM customer_metrics_due WHERE claimed_by = :claim", Map.of("claim", claim.toString()));

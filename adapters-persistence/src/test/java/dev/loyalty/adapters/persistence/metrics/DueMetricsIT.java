@@ -43,7 +43,8 @@ import org.junit.jupiter.api.Test;
  * does, and a nightly rebuild's batch over the same customers, all at once. No transaction is a
  * deadlock's victim, and once the marks left are recomputed every customer's rows are exactly what
  * a recomputation over their purchases gives - none of the purchases committed while the worker
- * was recomputing is lost (a purchase takes its customer's mark back from the claim).
+ * was recomputing is lost (a purchase takes its customer's mark back from the claim). A reaction
+ * settling one customer at a time (its mark claimed, then its rows) races them too.
  */
 class DueMetricsIT {
 
@@ -76,8 +77,8 @@ class DueMetricsIT {
                 customers.stream().map(c -> c.id().toString()).sorted().toList();
         String high = ids.get(ids.size() - 1);
         int tills = customers.size();
-        ExecutorService pool = Executors.newFixedThreadPool(tills + 2);
-        CyclicBarrier together = new CyclicBarrier(tills + 2);
+        ExecutorService pool = Executors.newFixedThreadPool(tills + 3);
+        CyclicBarrier together = new CyclicBarrier(tills + 3);
         AtomicBoolean tillsDone = new AtomicBoolean();
         List<Future<?>> work = new ArrayList<>();
         // the nightly rebuild's batch over all of them, again and again
@@ -101,6 +102,27 @@ class DueMetricsIT {
             while (!tillsDone.get()) {
                 recomputed[0] += catchUp();
                 Thread.sleep(5);
+            }
+            return null;
+        }));
+        // a reaction settling its customer as it judges a segment condition (MetricsTransactions#settleWithin):
+        // the customer's mark claimed, then its rows recomputed, then the mark released
+        int[] settled = {0};
+        work.add(pool.submit(() -> {
+            together.await();
+            for (int turn = 0; !tillsDone.get(); turn++) {
+                CustomerId customer = customers.get(turn % customers.size()).id();
+                UUID claim = UUID.randomUUID();
+                Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+                settled[0] += inTransaction(em -> {
+                    SqlCustomerMetrics metrics = new SqlCustomerMetrics(em);
+                    if (!metrics.claimDue(claim, customer, now, LEASE)) {
+                        return 0;
+                    }
+                    metrics.refresh(List.of(customer), Optional.empty(), now, YEAR);
+                    metrics.releaseDue(claim);
+                    return 1;
+                });
             }
             return null;
         }));
@@ -139,16 +161,19 @@ class DueMetricsIT {
                 return null;
             }));
         }
-        for (Future<?> done : work.subList(2, work.size())) {
+        for (Future<?> done : work.subList(3, work.size())) {
             done.get(); // a deadlock's victim fails its transaction, and so this
         }
         tillsDone.set(true);
-        for (Future<?> done : work.subList(0, 2)) {
+        for (Future<?> done : work.subList(0, 3)) {
             done.get();
         }
         pool.shutdown();
         assertThat(recomputed[0])
                 .as("the worker recomputed while the tills recorded")
+                .isPositive();
+        assertThat(settled[0])
+                .as("the reaction settled customers while the tills recorded")
                 .isPositive();
 
         // what is still due, recomputed; then nothing is due and every row is the recomputation's
@@ -232,6 +257,7 @@ class DueMetricsIT {
         if (!due.isEmpty()) {
             inTransaction(em -> {
                 SqlCustomerMetrics metrics = new SqlCustomerMetrics(em);
+                metrics.lockDue(due);
                 metrics.refresh(due, Optional.empty(), now, YEAR);
                 metrics.releaseDue(claim);
                 return null;

@@ -20,6 +20,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * list; by {@link RolesCheck}, by the endpoint's roles). At most {@link #REMEMBERED} tokens are
  * kept: past that the expired ones are dropped, and if that is not enough, all of them (they are
  * verified again as they come). Only accepted tokens are kept: a flood of bad ones fills nothing.
+ * Once the verification keys are read again (every few minutes), a remembered token is verified
+ * again against them: a key rotated out of the source stops vouching for its tokens then.
  *
  * <p>Configured as MicroProfile JWT is: {@code mp.jwt.verify.publickey.location} or {@code
  * mp.jwt.verify.publickey}, {@code mp.jwt.verify.issuer}, {@code mp.jwt.verify.audiences} (a comma
@@ -85,12 +87,16 @@ public class BearerTokens {
         TokenVerifier check = verifier();
         VerifiedToken known = remembered.get(raw);
         if (known != null) {
-            if (check.current(known, now)) {
+            if (!check.current(known, now)) {
+                remembered.remove(raw, known);
+                refused("expired");
+                return Optional.empty();
+            }
+            if (check.verifiedWithCurrentKeys(known)) {
                 return Optional.of(known);
             }
+            // the keys were read again since (at most every few minutes): verified again against them
             remembered.remove(raw, known);
-            refused("expired");
-            return Optional.empty();
         }
         VerifiedToken token;
         try {

@@ -69,7 +69,8 @@ final class TokenVerifier {
             throw new Refused("critical header parameters are not supported");
         }
         String kid = header.get("kid") instanceof JsonString s ? s.getString() : null;
-        PublicKey key = keys.key(kid);
+        VerificationKeys.Found found = keys.find(kid);
+        PublicKey key = found.key();
         byte[] signature = decode(raw.substring(second + 1), "signature");
         try {
             Signature rsa = Signature.getInstance("SHA256withRSA");
@@ -91,7 +92,7 @@ final class TokenVerifier {
         if (claims.containsKey("nbf") && !(claims.get("nbf") instanceof JsonNumber)) {
             throw new Refused("a not-before (nbf) that is no number");
         }
-        VerifiedToken token = new VerifiedToken(raw, claims);
+        VerifiedToken token = new VerifiedToken(raw, claims, found.set());
         if (issuer.isPresent() && !issuer.get().equals(token.getIssuer())) {
             throw new Refused("issued by " + token.getIssuer() + ", not by " + issuer.get());
         }
@@ -114,6 +115,15 @@ final class TokenVerifier {
      */
     boolean current(VerifiedToken token, long nowSeconds) {
         return staleness(token, nowSeconds) == null;
+    }
+
+    /**
+     * Whether the keys a remembered token was verified with are still the ones read (read again when
+     * older than {@link VerificationKeys#TTL}): a key rotated out of the source no longer vouches for
+     * the tokens it verified - they are verified again against the keys read now.
+     */
+    boolean verifiedWithCurrentKeys(VerifiedToken token) {
+        return keys.stillRead(token.keySet());
     }
 
     private String staleness(VerifiedToken token, long nowSeconds) {

@@ -63,12 +63,15 @@ final class VerificationKeys {
         this.millis = millis;
     }
 
+    /** A key and the set it was picked from (see {@link #stillRead}). */
+    record Found(PublicKey key, Object set) {}
+
     /**
      * @param kid the token's key id, or {@code null}
-     * @return the key to verify with
+     * @return the key to verify with, and the keys read it belongs to
      * @throws TokenVerifier.Refused when no key fits (or none could be read)
      */
-    PublicKey key(String kid) throws TokenVerifier.Refused {
+    Found find(String kid) throws TokenVerifier.Refused {
         long now = millis.getAsLong();
         Map<String, PublicKey> known = keys;
         if (known.isEmpty() || now - readAt >= TTL.toMillis()) {
@@ -76,13 +79,23 @@ final class VerificationKeys {
         }
         PublicKey key = pick(known, kid);
         if (key == null && kid != null && now - lastAttempt >= RETRY.toMillis()) {
-            key = pick(reload(now, true), kid);
+            known = reload(now, true);
+            key = pick(known, kid);
         }
         if (key == null) {
             throw new TokenVerifier.Refused(
                     known.isEmpty() ? failure : "no verification key " + (kid == null ? "without an id" : kid));
         }
-        return key;
+        return new Found(key, known);
+    }
+
+    /** Whether {@code set} is still the keys read last, reading them again first if they are older than {@link #TTL}. */
+    boolean stillRead(Object set) {
+        long now = millis.getAsLong();
+        if (now - readAt >= TTL.toMillis()) {
+            reload(now, false);
+        }
+        return keys == set;
     }
 
     private static PublicKey pick(Map<String, PublicKey> keys, String kid) {

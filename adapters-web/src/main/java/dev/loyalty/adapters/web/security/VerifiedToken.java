@@ -32,10 +32,13 @@ public final class VerifiedToken implements JsonWebToken {
     private final long expiresAt;
     private final Set<String> groups;
     private final Set<String> audience;
+    private final Object keySet;
 
-    VerifiedToken(String raw, JsonObject claims) {
+    /** @param keySet the verification keys as read when the token was verified (see {@link VerificationKeys#stillRead}) */
+    VerifiedToken(String raw, JsonObject claims, Object keySet) {
         this.raw = raw;
         this.claims = claims;
+        this.keySet = keySet;
         this.issuer = text(claims, Claims.iss.name());
         this.subject = text(claims, Claims.sub.name());
         String upn = text(claims, Claims.upn.name());
@@ -46,6 +49,11 @@ public final class VerifiedToken implements JsonWebToken {
         this.expiresAt = seconds(claims, Claims.exp.name());
         this.groups = strings(claims.get(Claims.groups.name()));
         this.audience = strings(claims.get(Claims.aud.name()));
+    }
+
+    /** The verification keys as read when this token was verified. */
+    Object keySet() {
+        return keySet;
     }
 
     @Override

@@ -109,6 +109,53 @@ class BearerTokensTest {
     }
 
     @Test
+    void aRememberedTokenIsRefusedOnceItsKeyIsRotatedOutOfTheSource() throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("keys", ".pem");
+        try {
+            java.nio.file.Files.writeString(file, pem(KEYS));
+            VerificationKeys keys = new VerificationKeys(Optional.empty(), Optional.of(file.toString()), clock::millis);
+            BearerTokens tokens = new BearerTokens(
+                    new TokenVerifier(keys, Optional.of("loyalty-test"), Set.of("loyalty"), SKEW),
+                    Clock.tick(clock, Duration.ofNanos(1_000)),
+                    LIMIT);
+            String raw = mint("terminal", Duration.ofHours(8));
+            assertThat(tokens.verified(raw)).isPresent();
+            assertThat(tokens.verified(raw)).isPresent();
+
+            clock.now = clock.now.plus(VerificationKeys.TTL);
+            assertThat(tokens.verified(raw))
+                    .as("the same key read again: verified again and accepted")
+                    .isPresent();
+            assertThat(tokens.remembered()).isEqualTo(1);
+
+            java.nio.file.Files.writeString(file, pem(OTHER_KEYS));
+            clock.now = clock.now.plusSeconds(1);
+            assertThat(tokens.verified(raw))
+                    .as("within the keys' time to live: still remembered")
+                    .isPresent();
+            clock.now = clock.now.plus(VerificationKeys.TTL);
+            assertThat(tokens.verified(raw))
+                    .as("its key rotated out of the source: refused though remembered and unexpired")
+                    .isEmpty();
+            assertThat(tokens.remembered()).isZero();
+            assertThat(tokens.verified(signed(
+                            "{\"alg\":\"RS256\",\"typ\":\"JWT\"}",
+                            claims("loyalty-test", "loyalty", "terminal", clock.now, Duration.ofHours(1)),
+                            OTHER_KEYS.getPrivate())))
+                    .as("a token of the new key")
+                    .isPresent();
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
+    }
+
+    private static String pem(KeyPair pair) {
+        return "-----BEGIN PUBLIC KEY-----\n"
+                + Base64.getMimeEncoder().encodeToString(pair.getPublic().getEncoded())
+                + "\n-----END PUBLIC KEY-----\n";
+    }
+
+    @Test
     void aTokenRememberedBeforeItsExpiryIsRefusedOnceExpiredWithTheLeeway() throws Exception {
         BearerTokens tokens = tokens();
         String raw = mint("admin", Duration.ofMinutes(5));
