@@ -12,7 +12,9 @@ import org.mariadb.jdbc.MariaDbDataSource;
  * MariaDB's data source seen as a plain {@link DataSource}, so that the pool uses local
  * transactions. The service has one database: an XA data source (which MariaDB's own class also
  * is, and which Payara picks when it can) costs XA START/END and a one-phase XA COMMIT on every
- * transaction for nothing. The pool sets the properties below by their setters.
+ * transaction for nothing. The pool sets the properties below by their setters. Its connections
+ * send an auto-commit change only when a statement needs it ({@link DeferredAutoCommit}): the pool's
+ * transactions, one after another, do not turn it off and on again around each.
  */
 public class LocalMariaDbDataSource implements DataSource {
 
@@ -88,12 +90,12 @@ public class LocalMariaDbDataSource implements DataSource {
 
     @Override
     public Connection getConnection() throws SQLException {
-        return delegate.getConnection();
+        return DeferredAutoCommit.of(delegate.getConnection());
     }
 
     @Override
     public Connection getConnection(String username, String password) throws SQLException {
-        return delegate.getConnection(username, password);
+        return DeferredAutoCommit.of(delegate.getConnection(username, password));
     }
 
     @Override

@@ -99,16 +99,18 @@ public class ServiceEvents {
         attributes.put("items", items);
         attributes.put("couponCodes", event.couponCodes());
         attributes.put("pointsAwarded", event.pointsAwarded().value());
-        record(
+        // the purchase and its coupons' redemptions kept together (one statement)
+        List<RecordedActivity> kept = new ArrayList<>();
+        kept.add(recorded(
                 "purchase:" + event.purchaseId(),
                 EventType.PURCHASE_RECORDED,
                 event.customerId(),
                 event.storeId(),
                 event.occurredAt(),
                 now,
-                attributes);
+                attributes));
         for (String code : event.couponCodes()) {
-            record(
+            kept.add(recorded(
                     "coupon-redeemed:" + code + ":" + event.purchaseId(),
                     EventType.COUPON_REDEEMED,
                     event.customerId(),
@@ -121,8 +123,9 @@ public class ServiceEvents {
                             "purchaseId",
                             event.purchaseId().toString(),
                             "channel",
-                            event.channel().name()));
+                            event.channel().name())));
         }
+        activities.appendAll(kept);
     }
 
     /**
@@ -157,7 +160,18 @@ public class ServiceEvents {
             Instant occurredAt,
             Instant now,
             Map<String, Object> attributes) {
-        activities.append(new RecordedActivity(
+        activities.append(recorded(eventId, type, customerId, storeId, occurredAt, now, attributes));
+    }
+
+    private static RecordedActivity recorded(
+            String eventId,
+            EventType type,
+            CustomerId customerId,
+            String storeId,
+            Instant occurredAt,
+            Instant now,
+            Map<String, Object> attributes) {
+        return new RecordedActivity(
                 eventId,
                 type,
                 EventSource.SERVICE,
@@ -167,6 +181,6 @@ public class ServiceEvents {
                 storeId,
                 occurredAt,
                 now,
-                attributes));
+                attributes);
     }
 }

@@ -199,6 +199,17 @@ final class BasketPricing {
     static Optional<CustomerId> identify(Customers customers, CustomerId customerId, CardNumber cardNumber) {
         boolean idKnown = customerId != null && customers.exists(customerId);
         Optional<CustomerId> byCard = Optional.ofNullable(cardNumber).flatMap(customers::holderOf);
+        return identified(customerId, idKnown, cardNumber, byCard);
+    }
+
+    /**
+     * {@link #identify} from what was read: whether the id names a customer, and the card's holder.
+     *
+     * @return the customer designated by id or card, or empty for an anonymous basket
+     * @throws CustomerNotFoundException as {@link #identify}
+     */
+    static Optional<CustomerId> identified(
+            CustomerId customerId, boolean idKnown, CardNumber cardNumber, Optional<CustomerId> byCard) {
         if ((customerId != null && !idKnown) || (cardNumber != null && byCard.isEmpty())) {
             throw new CustomerNotFoundException("no customer has this id or card");
         }

@@ -68,7 +68,9 @@ import java.util.TreeSet;
  * lock that guards it: a template's cap under the template's lock (its redemption counter), a
  * customer's per-template limit and balance under the customer's wallet lock, a coupon's status
  * under its own. A template without a cap is never locked, so a popular coupon campaign does not
- * serialise the tills.
+ * serialise the tills. Before any lock, one read ({@link PurchaseChecks}) says whether the customer
+ * named exists, whether the store's receipt is taken and whether the till has blocks waiting for
+ * the customer (asked for them only then).
  *
  * <p>Tiers: the customer's tier is read after the wallet lock; its multiplier applies to the
  * purchase and its tier-only coupons may be used in it. The purchase's qualifying activity is then
@@ -116,10 +118,49 @@ public class PurchaseService implements RecordPurchaseUseCase, ReversePurchaseUs
     private final CouponConflicts couponConflicts;
     private final CouponReservations reservations;
     private final PointsOnHold pending;
+    private final PurchaseChecks checks;
 
     /** For CDI's proxy only. */
     protected PurchaseService() {
-        this(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /** With the checks asked of the ports one by one ({@link PurchaseChecks#of}), the till always asked. */
+    public PurchaseService(
+            Customers customers,
+            Coupons coupons,
+            CouponTemplates templates,
+            Wallets wallets,
+            Purchases purchases,
+            EarningRulesVersions earningRules,
+            ProgrammeSettings programme,
+            TierMovements tiers,
+            DomainEventLog events,
+            ServiceEvents serviceEvents,
+            TillMessages till,
+            LiveMetrics metrics,
+            Clock clock,
+            CouponConflicts couponConflicts,
+            CouponReservations reservations,
+            PointsOnHold pending) {
+        this(
+                customers,
+                coupons,
+                templates,
+                wallets,
+                purchases,
+                earningRules,
+                programme,
+                tiers,
+                events,
+                serviceEvents,
+                till,
+                metrics,
+                clock,
+                couponConflicts,
+                reservations,
+                pending,
+                customers == null ? null : PurchaseChecks.of(customers, purchases));
     }
 
     @Inject
@@ -139,7 +180,9 @@ public class PurchaseService implements RecordPurchaseUseCase, ReversePurchaseUs
             Clock clock,
             CouponConflicts couponConflicts,
             CouponReservations reservations,
-            PointsOnHold pending) {
+            PointsOnHold pending,
+            PurchaseChecks checks) {
+        this.checks = checks;
         this.pending = pending;
         this.couponConflicts = couponConflicts;
         this.reservations = reservations;
@@ -175,11 +218,22 @@ public class PurchaseService implements RecordPurchaseUseCase, ReversePurchaseUs
             throw new InvalidValueException(
                     "occurredAt", "a purchase is recorded within " + MAX_BACKDATING.toDays() + " days");
         }
-        Optional<CustomerId> customer = BasketPricing.identify(customers, basket.customerId(), basket.cardNumber());
         String storeId = basket.storeId().strip();
         String receiptId =
                 command.receiptId() == null ? null : command.receiptId().strip();
-        if (receiptId != null && !receiptId.isEmpty() && purchases.exists(storeId, receiptId)) {
+        // the customer named by id, the receipt and the till's waiting blocks asked in one read; a card
+        // is looked up first (its holder is the customer asked about); the customer before the receipt
+        Optional<CustomerId> byCard = Optional.ofNullable(basket.cardNumber()).flatMap(customers::holderOf);
+        PurchaseChecks.Checked checked = checks.check(
+                basket.customerId() != null ? Optional.of(basket.customerId()) : byCard,
+                storeId,
+                Optional.ofNullable(receiptId).filter(r -> !r.isEmpty()));
+        Optional<CustomerId> customer = BasketPricing.identified(
+                basket.customerId(),
+                basket.customerId() != null && checked.customerKnown(),
+                basket.cardNumber(),
+                byCard);
+        if (checked.receiptRecorded()) {
             throw new PurchaseAlreadyRecordedException(storeId, receiptId);
         }
 
@@ -285,9 +339,11 @@ public class PurchaseService implements RecordPurchaseUseCase, ReversePurchaseUs
         customer.ifPresent(c -> metrics.afterPurchase(c, id));
         // printed now, in the purchase's transaction: delivered with the receipt, or not at all; only for
         // a real purchase (a 0-cent receipt is no reason to hand out a customer's coupon codes)
+        // (asked only when the first read saw something waiting for the customer)
         List<PrintableMessage> printed = purchase.channel() == SalesChannel.STORE
                         && !purchase.totalPaid().isZero()
                         && !purchase.totalPaid().isNegative()
+                        && checked.printWaiting()
                 ? customer.map(c -> till.print(c, storeId, id.reference())).orElse(List.of())
                 : List.of();
         return new PurchaseReceipt(

@@ -201,6 +201,54 @@ class PurchaseServiceTest {
     }
 
     @Test
+    void theTillIsAskedOnlyWhenTheFirstReadSawSomethingWaitingAndTheChecksComeInTheirOrder() {
+        Customer marco = marco();
+        List<String> printedFor = new ArrayList<>();
+        boolean[] waiting = {false};
+        PurchaseChecks ports = PurchaseChecks.of(customers, purchases);
+        List<Optional<CustomerId>> asked = new ArrayList<>();
+        PurchaseService printing = new PurchaseService(
+                customers,
+                coupons,
+                templates,
+                wallets,
+                purchases,
+                () -> EarningRulesHistory.of(List.of(
+                        EarningRules.flat(1, Currency.getInstance("EUR"), Instant.parse("2000-01-01T00:00:00Z")))),
+                () -> Optional.of(Duration.ofDays(365)),
+                tiers.movements(events::add),
+                events::add,
+                new ServiceEvents(activities),
+                (customer, storeId, reference) -> {
+                    printedFor.add(reference);
+                    return List.of();
+                },
+                metrics,
+                Clock.fixed(NOW, ZoneOffset.UTC),
+                new dev.loyalty.application.checkout.InMemoryCouponConflicts(),
+                new dev.loyalty.application.coupon.InMemoryCouponReservations(),
+                PointsOnHold.NONE,
+                (customer, storeId, receiptId) -> {
+                    asked.add(customer);
+                    PurchaseChecks.Checked checked = ports.check(customer, storeId, receiptId);
+                    return new PurchaseChecks.Checked(checked.customerKnown(), checked.receiptRecorded(), waiting[0]);
+                });
+
+        PurchaseReceipt nothingWaiting = printing.record(purchase("R-1", marco.id(), 2_550));
+        waiting[0] = true;
+        PurchaseReceipt somethingWaiting = printing.record(purchase("R-2", marco.id(), 2_550));
+
+        assertThat(printedFor).containsExactly(somethingWaiting.purchase().id().reference());
+        assertThat(nothingWaiting.printed()).isEmpty();
+        assertThat(asked).containsExactly(Optional.of(marco.id()), Optional.of(marco.id()));
+        // a customer unknown and a receipt taken: the customer is what is refused, as before
+        assertThatThrownBy(() -> printing.record(purchase("R-1", CustomerId.newId(), 2_550)))
+                .isInstanceOf(dev.loyalty.domain.customer.CustomerNotFoundException.class);
+        assertThatThrownBy(() -> printing.record(purchase("R-1", marco.id(), 2_550)))
+                .isInstanceOf(PurchaseAlreadyRecordedException.class);
+    }
+
+    @Test
     void aPurchaseRedeemsItsCouponsEarnsOnTheNetAndSaysWhatHappened() {
         Customer marco = marco();
         Coupon coupon = aCoupon(marco.id(), 100L);

@@ -1,6 +1,5 @@
 package dev.loyalty.adapters.persistence.coupon;
 
-import dev.loyalty.adapters.persistence.CommittedForGood;
 import dev.loyalty.application.coupon.CouponTemplateNotFoundException;
 import dev.loyalty.application.coupon.CouponTemplates;
 import dev.loyalty.application.shared.ProgrammeCurrency;
@@ -11,15 +10,23 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Coupon templates in MariaDB. A percent-off template records the programme currency (configured, {@link ProgrammeCurrency}). The
- * redemption counter is read under the row's lock (SELECT ... FOR UPDATE) and moved in place. A
- * definition read outside a transaction is kept ({@link CommittedForGood}): it is never changed.
+ * redemption counter is read under the row's lock (SELECT ... FOR UPDATE) and moved in place.
+ *
+ * <p>A template's definition never changes once added (only its redemption counter moves, and that
+ * is never part of it), nor is it deleted: {@link #byId} keeps what it read, so a purchase with a
+ * coupon does not read its template again (a definition whose adding transaction rolled back is
+ * forgotten then). Any instance may keep it: there is nothing to invalidate.
  */
 @ApplicationScoped
 public class JpaCouponTemplates implements CouponTemplates {
@@ -36,8 +43,11 @@ public class JpaCouponTemplates implements CouponTemplates {
     @Resource
     private TransactionSynchronizationRegistry transactions;
 
-    /** A template's definition never changes once committed (only its redemption counter, not in it). */
-    private final CommittedForGood<CouponTemplateId, CouponTemplate> definitions = new CommittedForGood<>();
+    /** The definitions read, by id; emptied when it holds {@link #KEPT} (a few hundred templates at most in practice). */
+    private final Map<CouponTemplateId, CouponTemplate> read = new ConcurrentHashMap<>();
+
+    /** The most definitions kept. */
+    static final int KEPT = 10_000;
 
     protected JpaCouponTemplates() {}
 
@@ -52,6 +62,22 @@ public class JpaCouponTemplates implements CouponTemplates {
     public void add(CouponTemplate template) {
         em.persist(CouponMapper.toRow(template, programme.currency(), clock.instant()));
         em.flush();
+        // read in this transaction and kept, it must not outlive a rollback
+        if (transactions != null && transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                    // kept until the outcome is known
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status != Status.STATUS_COMMITTED) {
+                        read.remove(template.id());
+                    }
+                }
+            });
+        }
     }
 
     @Override
@@ -75,13 +101,19 @@ public class JpaCouponTemplates implements CouponTemplates {
 
     @Override
     public Optional<CouponTemplate> byId(CouponTemplateId id) {
-        Optional<CouponTemplate> known = definitions.get(id);
-        if (known.isPresent()) {
-            return known;
+        CouponTemplate kept = read.get(id);
+        if (kept != null) {
+            return Optional.of(kept);
         }
-        return Optional.ofNullable(em.find(CouponTemplateJpaEntity.class, id.toString()))
-                .map(CouponMapper::toDomain)
-                .map(template -> definitions.keep(id, template, transactions));
+        Optional<CouponTemplate> found = Optional.ofNullable(em.find(CouponTemplateJpaEntity.class, id.toString()))
+                .map(CouponMapper::toDomain);
+        found.ifPresent(template -> {
+            if (read.size() >= KEPT) {
+                read.clear();
+            }
+            read.put(id, template);
+        });
+        return found;
     }
 
     @Override

@@ -9,10 +9,13 @@ import dev.loyalty.adapters.persistence.coupon.JpaCouponTemplates;
 import dev.loyalty.adapters.persistence.coupon.JpaCoupons;
 import dev.loyalty.adapters.persistence.customer.JpaCustomers;
 import dev.loyalty.adapters.persistence.idempotency.JpaIdempotencyRecords;
+import dev.loyalty.adapters.persistence.messaging.JpaMessages;
+import dev.loyalty.application.checkout.PurchaseChecks;
 import dev.loyalty.application.idempotency.IdempotencyKey;
 import dev.loyalty.application.idempotency.IdempotencyRecords;
 import dev.loyalty.application.idempotency.IdempotentRequest;
 import dev.loyalty.application.idempotency.StoredResponse;
+import dev.loyalty.application.messaging.StatusChange;
 import dev.loyalty.domain.coupon.BasketLine;
 import dev.loyalty.domain.coupon.Coupon;
 import dev.loyalty.domain.coupon.CouponCode;
@@ -23,9 +26,13 @@ import dev.loyalty.domain.coupon.Discount;
 import dev.loyalty.domain.coupon.SalesChannel;
 import dev.loyalty.domain.customer.Customer;
 import dev.loyalty.domain.customer.CustomerFixtures;
+import dev.loyalty.domain.customer.CustomerId;
 import dev.loyalty.domain.earning.EarningPolicy;
 import dev.loyalty.domain.earning.EarningRules;
 import dev.loyalty.domain.earning.PricedLine;
+import dev.loyalty.domain.messaging.Channel;
+import dev.loyalty.domain.messaging.Message;
+import dev.loyalty.domain.messaging.MessageKind;
 import dev.loyalty.domain.purchase.LineReturn;
 import dev.loyalty.domain.purchase.Purchase;
 import dev.loyalty.domain.purchase.PurchaseAlreadyRecordedException;
@@ -153,6 +160,81 @@ class CheckoutRepositoriesIT {
                     return null;
                 }))
                 .isInstanceOf(PurchaseAlreadyRecordedException.class);
+    }
+
+    @Test
+    void aPurchasesChecksAreAnsweredInOneReadAsTheyAreStored() {
+        Customer marco = aCustomer();
+        String receipt = "R-" + UUID.randomUUID();
+        inTransaction(em -> {
+            new JpaPurchases(em, TestDatabase.CLOCK).add(aPurchase(marco, receipt, List.of()));
+            return null;
+        });
+        Customer elena = aCustomer();
+
+        assertThat(check(Optional.of(marco.id()), receipt)).isEqualTo(new PurchaseChecks.Checked(true, true, false));
+        assertThat(check(Optional.of(elena.id()), "R-" + UUID.randomUUID()))
+                .isEqualTo(new PurchaseChecks.Checked(true, false, false));
+        assertThat(check(Optional.of(CustomerId.newId()), null))
+                .isEqualTo(new PurchaseChecks.Checked(false, false, false));
+        assertThat(check(Optional.empty(), receipt)).isEqualTo(new PurchaseChecks.Checked(false, true, false));
+
+        // a block sent to be printed at the till for Elena, not printed yet; another one of hers printed
+        UUID waiting = UUID.randomUUID();
+        UUID printed = UUID.randomUUID();
+        for (UUID id : List.of(waiting, printed)) {
+            TestDatabase.inTransaction(em -> new JpaMessages(em, TestDatabase.CLOCK)
+                    .add(
+                            Message.queue(
+                                    id,
+                                    elena.id(),
+                                    "rule:" + UUID.randomUUID(),
+                                    new Message.Routing(
+                                            MessageKind.MARKETING,
+                                            3,
+                                            Optional.of(Channel.PRINT_AT_TILL),
+                                            Optional.of("MI-001")),
+                                    new Message.Content("Ciao {firstName}", java.util.Map.of()),
+                                    Optional.of(Channel.PRINT_AT_TILL),
+                                    NOW),
+                            new StatusChange("QUEUED", "queued", NOW)));
+        }
+        assertThat(check(Optional.of(elena.id()), null).printWaiting()).isFalse();
+        inTransaction(em -> em.createNativeQuery(
+                        "UPDATE message SET channel = 'PRINT_AT_TILL', status = CASE WHEN id = ? THEN 'DELIVERED'"
+                                + " ELSE 'SENT' END WHERE id IN (?, ?)")
+                .setParameter(1, printed.toString())
+                .setParameter(2, printed.toString())
+                .setParameter(3, waiting.toString())
+                .executeUpdate());
+
+        assertThat(check(Optional.of(elena.id()), null)).isEqualTo(new PurchaseChecks.Checked(true, false, true));
+        assertThat(check(Optional.of(marco.id()), null).printWaiting()).isFalse();
+    }
+
+    private static PurchaseChecks.Checked check(Optional<CustomerId> customer, String receipt) {
+        return inTransaction(em -> new SqlPurchaseChecks(em).check(customer, "MI-001", Optional.ofNullable(receipt)));
+    }
+
+    @Test
+    void aTemplatesDefinitionIsReadOnce() {
+        CouponTemplate template = aTemplate();
+        jakarta.persistence.EntityManager reader = TestDatabase.entityManagers().createEntityManager();
+        try {
+            JpaCouponTemplates templates = new JpaCouponTemplates(reader, TestDatabase.CLOCK, TestDatabase.CURRENCY);
+
+            assertThat(templates.byId(template.id())).isPresent();
+            // the definition never changes: a second read is served without the database
+            inTransaction(em -> em.createNativeQuery(
+                            "UPDATE coupon_template SET name = 'renamed behind its back' WHERE id = ?")
+                    .setParameter(1, template.id().toString())
+                    .executeUpdate());
+            reader.clear();
+            assertThat(templates.byId(template.id()).orElseThrow().name()).isEqualTo("Two off");
+            assertThat(templates.byId(CouponTemplateId.newId())).isEmpty();
+        } finally {
+            reader.close();
+        }
     }
 
     @Test
