@@ -174,7 +174,22 @@ public final class WrkBenchmark {
         }
         List<Row> spikeRows = new ArrayList<>();
         if (only.isEmpty() || only.stream().anyMatch(p -> p.startsWith("spike") || "spike".startsWith(p))) {
-            spike(phase, setup, fixture, tokens, settings, db, run, runId, teardown, current[0], measured, base, label)
+            // the coupons through the service running now: B's when -Dbench.jarB replaced the first
+            Setup running = new Setup(new Api(current[0].port()), tokens, out);
+            spike(
+                            phase,
+                            running,
+                            fixture,
+                            tokens,
+                            settings,
+                            db,
+                            run,
+                            runId,
+                            teardown,
+                            current[0],
+                            measured,
+                            base,
+                            label)
                     .forEach(row -> addMeasured(spikeRows, row));
         }
         out.println("  stopping the service: the baseline runs with the database alone");
