@@ -30,7 +30,7 @@ public interface PurchaseChecks {
     record Checked(boolean customerKnown, boolean receiptRecorded, boolean printWaiting) {}
 
     /** The checks asked of the ports one by one, the till always asked (tests, and stores without one read). */
-    static PurchaseChecks of(Customers customers, Purchases purchases) {
+    public static PurchaseChecks of(Customers customers, Purchases purchases) {
         return (customer, storeId, receiptId) -> new Checked(
                 customer.map(customers::exists).orElse(false),
                 receiptId.map(receipt -> purchases.exists(storeId, receipt)).orElse(false),

@@ -125,44 +125,6 @@ public class PurchaseService implements RecordPurchaseUseCase, ReversePurchaseUs
         this(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
-    /** With the checks asked of the ports one by one ({@link PurchaseChecks#of}), the till always asked. */
-    public PurchaseService(
-            Customers customers,
-            Coupons coupons,
-            CouponTemplates templates,
-            Wallets wallets,
-            Purchases purchases,
-            EarningRulesVersions earningRules,
-            ProgrammeSettings programme,
-            TierMovements tiers,
-            DomainEventLog events,
-            ServiceEvents serviceEvents,
-            TillMessages till,
-            LiveMetrics metrics,
-            Clock clock,
-            CouponConflicts couponConflicts,
-            CouponReservations reservations,
-            PointsOnHold pending) {
-        this(
-                customers,
-                coupons,
-                templates,
-                wallets,
-                purchases,
-                earningRules,
-                programme,
-                tiers,
-                events,
-                serviceEvents,
-                till,
-                metrics,
-                clock,
-                couponConflicts,
-                reservations,
-                pending,
-                customers == null ? null : PurchaseChecks.of(customers, purchases));
-    }
-
     @Inject
     public PurchaseService(
             Customers customers,

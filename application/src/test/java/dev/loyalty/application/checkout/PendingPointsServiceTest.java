@@ -80,7 +80,8 @@ class PendingPointsServiceTest {
             clock,
             new InMemoryCouponConflicts(),
             new InMemoryCouponReservations(),
-            pending);
+            pending,
+            dev.loyalty.application.checkout.PurchaseChecks.of(customers, purchases));
     private final Actor shop = Actor.integration("web-shop");
     private final Customer marco = aCustomer().build();
 

@@ -104,7 +104,8 @@ class PurchaseServiceTest {
             Clock.fixed(NOW, ZoneOffset.UTC),
             conflicts,
             reservations,
-            PointsOnHold.NONE);
+            PointsOnHold.NONE,
+            PurchaseChecks.of(customers, purchases));
     private int seed;
 
     private Customer marco() {
@@ -173,7 +174,8 @@ class PurchaseServiceTest {
                 Clock.fixed(NOW, ZoneOffset.UTC),
                 new dev.loyalty.application.checkout.InMemoryCouponConflicts(),
                 new dev.loyalty.application.coupon.InMemoryCouponReservations(),
-                PointsOnHold.NONE);
+                PointsOnHold.NONE,
+                PurchaseChecks.of(customers, purchases));
 
         PurchaseReceipt atTheTill = printing.record(purchase("R-1", marco.id(), 2_550));
         PurchaseReceipt online = printing.record(RecordPurchaseCommand.of(

@@ -83,7 +83,8 @@ class TieredCheckoutTest {
             clock,
             new dev.loyalty.application.checkout.InMemoryCouponConflicts(),
             new dev.loyalty.application.coupon.InMemoryCouponReservations(),
-            PointsOnHold.NONE);
+            PointsOnHold.NONE,
+            dev.loyalty.application.checkout.PurchaseChecks.of(customers, purchases));
     private final CheckoutService checkout = new CheckoutService(
             customers, coupons, templates, () -> ONE_POINT_PER_EURO, tiers.movements(events::add), clock);
     private int receipts;

@@ -42,12 +42,13 @@ class ReferralReactionsTest extends ReactionsFixture {
                 new ReferralService(referrals, clock, dev.loyalty.application.shared.TestDigests.KEYED);
         private final CustomerService customerService = new CustomerService(
                 customers, serials::incrementAndGet, events::add, clock, wallets, serviceEvents, referralService);
+        private final InMemoryPurchases purchases = new InMemoryPurchases();
         private final PurchaseService purchaseService = new PurchaseService(
                 customers,
                 coupons,
                 templates,
                 wallets,
-                new InMemoryPurchases(),
+                purchases,
                 () -> EarningRulesHistory.of(List.of(
                         EarningRules.flat(1, Currency.getInstance("EUR"), Instant.parse("2000-01-01T00:00:00Z")))),
                 () -> Optional.of(POINTS_VALIDITY),
@@ -59,7 +60,8 @@ class ReferralReactionsTest extends ReactionsFixture {
                 clock,
                 new dev.loyalty.application.checkout.InMemoryCouponConflicts(),
                 new dev.loyalty.application.coupon.InMemoryCouponReservations(),
-                dev.loyalty.application.checkout.PointsOnHold.NONE);
+                dev.loyalty.application.checkout.PointsOnHold.NONE,
+                dev.loyalty.application.checkout.PurchaseChecks.of(customers, purchases));
 
         private Customer enrol(String referralCode) {
             return customerService.enrol(new EnrolCustomerCommand(
