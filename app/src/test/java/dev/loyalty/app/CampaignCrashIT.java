@@ -3,6 +3,7 @@ package dev.loyalty.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loyalty.application.campaign.CampaignRunner;
+import dev.loyalty.application.campaign.RunLanes;
 import jakarta.json.JsonObject;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -18,12 +19,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A calendar run (set-based: chunks of {@link CampaignRunner#PAGE} targets here, its coupons and
- * messages judged per chunk) killed with SIGKILL half-way and its service restarted: the chunks committed before
- * the crash stay, the page in flight rolls back, the next instance takes the run over once its lease
- * has expired, and every target ends with exactly one member row and - in the treatment group -
- * exactly one coupon and one message. To stop the run at a known place whatever its speed, the test
- * holds a row lock on a customer in the middle of the audience (its member row cannot be written): the
- * pages before that customer commit, the one with it waits, and the service is killed while it waits.
+ * messages judged per chunk, in two lanes over the two halves of the customer ids) killed with SIGKILL
+ * half-way and its service restarted: the chunks committed before the crash stay, the chunk in flight
+ * rolls back, the next instance takes the lane over once its lease has expired, and every target ends
+ * with exactly one member row and - in the treatment group - exactly one coupon and one message. To
+ * stop the run at a known place whatever its speed, the test holds a row lock on a customer of the
+ * second lane (its member row cannot be written): the first lane runs to its end, the second lane's
+ * chunks before that customer commit, the one with it waits, and the service is killed while it waits.
  */
 class CampaignCrashIT {
 
@@ -41,12 +43,14 @@ class CampaignCrashIT {
         // the run goes set-based (a calendar run over an audience): chunks of a page's size, so that
         // the first commits, the second waits on the lock and the third never starts
         env.put("LOYALTY_CAMPAIGNS_CHUNK_SIZE", Integer.toString(CampaignRunner.PAGE));
+        env.put("LOYALTY_CAMPAIGN_RUN_LANES", "2");
         Path work = JAR.getParent().resolve("campaign-crash-it");
         String city = "Crash-" + UUID.randomUUID().toString().substring(0, 8);
         String campaign;
         String runId;
         String templateId;
         List<String> customers;
+        long committed;
 
         try (ServiceProcess first = ServiceProcess.start(
                 JAR, ServiceProcess.freePort(), work.resolve("first"), work.resolve("first.log"), env)) {
@@ -54,8 +58,15 @@ class CampaignCrashIT {
             Api api = first.api();
             templateId = template(api, "Crash " + city);
             customers = enrolled(api, city, TARGETS);
-            List<String> sorted = customers.stream().sorted().toList();
-            String blocker = sorted.get(CampaignRunner.PAGE + CampaignRunner.PAGE / 2);
+            // the lanes: the ids up to 7fffffff-ffff-..., and the others (RunLanes.of(2))
+            String half = RunLanes.of(2).get(0).high().orElseThrow();
+            List<String> second = customers.stream()
+                    .filter(c -> c.compareTo(half) > 0)
+                    .sorted()
+                    .toList();
+            // the second lane's first chunk commits when it has more than a chunk, its next waits
+            String blocker = second.get(Math.min(CampaignRunner.PAGE, second.size() - 1));
+            committed = TARGETS - second.size() + (second.size() > CampaignRunner.PAGE ? CampaignRunner.PAGE : 0);
 
             try (Connection lock = SegmentScenarios.db()) {
                 lock.setAutoCommit(false);
@@ -70,22 +81,25 @@ class CampaignCrashIT {
                 await("the timer starts the scheduled run", Duration.ofSeconds(120), () -> runs(campaign) == 1);
                 runId = Api.one("SELECT id FROM campaign_run WHERE campaign_id = '" + campaign + "'");
                 await(
-                        "the first page commits",
+                        "the first lane and the second's chunks before the lock commit",
                         Duration.ofSeconds(300),
                         () -> progress(api, campaign, runId)
                                         .getJsonNumber("processed")
                                         .longValue()
-                                >= CampaignRunner.PAGE);
-                Thread.sleep(1500); // the run now waits on the lock: nothing more commits
+                                >= committed);
+                Thread.sleep(1500); // the second lane now waits on the lock: nothing more commits
                 JsonObject before = progress(api, campaign, runId);
                 assertThat(before.getString("status")).isEqualTo("RUNNING");
-                assertThat(before.getJsonNumber("processed").longValue()).isEqualTo(CampaignRunner.PAGE);
+                assertThat(before.getJsonNumber("processed").longValue()).isEqualTo(committed);
+                assertThat(Api.count("SELECT COUNT(*) FROM campaign_run_lane WHERE run_id = '" + runId + "' AND done"))
+                        .as("the first lane is done, the second is not")
+                        .isEqualTo(1);
                 assertThat(before.getJsonNumber("total").longValue()).isEqualTo(TARGETS);
                 first.kill();
                 lock.rollback();
             }
         }
-        assertThat(members(campaign)).as("the page in flight rolled back").isEqualTo(CampaignRunner.PAGE);
+        assertThat(members(campaign)).as("the chunk in flight rolled back").isEqualTo(committed);
         assertThat(Api.one("SELECT status FROM campaign_run WHERE id = '" + runId + "'"))
                 .isEqualTo("RUNNING");
 
@@ -93,7 +107,7 @@ class CampaignCrashIT {
                 JAR, ServiceProcess.freePort(), work.resolve("second"), work.resolve("second.log"), env)) {
             second.awaitReady(CampaignCrashIT.START);
             Api api = second.api();
-            // the dead runner's lease lasts a minute; the second instance's timer takes the run over then
+            // the dead runner's lane lease lasts a minute; the second instance's timer takes the lane over then
             await("the run completes after the restart", Duration.ofSeconds(400), () -> !"RUNNING"
                     .equals(progress(api, campaign, runId).getString("status")));
             JsonObject run = progress(api, campaign, runId);

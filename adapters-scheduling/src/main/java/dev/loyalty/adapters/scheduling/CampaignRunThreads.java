@@ -18,9 +18,10 @@ import java.util.logging.Logger;
 
 /**
  * The threads campaign runs go on: a container thread per run woken after the request (or the
- * timer) that created it (an EJB asynchronous call), and a timer every 10 s that starts the runs of
- * the slots now due (one instance wins each slot), takes over runs whose lease expired (a runner
- * that crashed, an instance restarted) and completes the campaigns that are over. No transaction surrounds either: each page commits on its
+ * timer) that created it (an EJB asynchronous call) - and one per lane of a run in lanes, each
+ * lane's runner waking the next - and a timer every 10 s that starts the runs of the slots now due
+ * (one instance wins each slot), takes over runs and lanes whose lease expired (a runner that
+ * crashed, an instance restarted) and completes the campaigns that are over. No transaction surrounds either: each page commits on its
  * own; the lease keeps two runners off one run.
  */
 @Singleton

@@ -25,6 +25,14 @@ public interface CampaignChunks {
     }
 
     /**
+     * @return the lanes a set-based run is split into ({@link RunLanes}), 1 for none, as this
+     *     deployment sets it
+     */
+    default int lanes() {
+        return 1;
+    }
+
+    /**
      * @param work what to do
      * @return the chunk's targets after the cursor, in customer order, at most {@link Work#limit}; empty
      *     when none is left
@@ -60,6 +68,7 @@ public interface CampaignChunks {
      * @param runId the run (also the members' occasion)
      * @param snapshot the audience frozen for the run
      * @param after the last customer done ("" before the first chunk)
+     * @param upTo the last customer of the chunk's lane, if it has one
      * @param limit targets per chunk
      * @param at the members' contact instant
      * @param points the points each treatment member gets, if any
@@ -73,10 +82,40 @@ public interface CampaignChunks {
             UUID runId,
             UUID snapshot,
             String after,
+            Optional<String> upTo,
             int limit,
             Instant at,
             Optional<Points> points,
             Optional<Instant> expiresAt,
             String reason,
-            String reference) {}
+            String reference) {
+
+        /** A chunk of a run without lanes. */
+        public Work(
+                CampaignId campaign,
+                Holdout holdout,
+                UUID runId,
+                UUID snapshot,
+                String after,
+                int limit,
+                Instant at,
+                Optional<Points> points,
+                Optional<Instant> expiresAt,
+                String reason,
+                String reference) {
+            this(
+                    campaign,
+                    holdout,
+                    runId,
+                    snapshot,
+                    after,
+                    Optional.empty(),
+                    limit,
+                    at,
+                    points,
+                    expiresAt,
+                    reason,
+                    reference);
+        }
+    }
 }

@@ -122,7 +122,61 @@ public class CampaignPages {
         if (!runs.prepared(run.id(), owner, prepared, now.plus(LEASE))) {
             throw new RunLeaseLostException("run " + run.id() + ": lease lost while preparing");
         }
+        // a set-based run goes in lanes over disjoint ranges of its customers, each chunked on its own
+        if (setBased(campaign) && chunks.lanes() > 1) {
+            runs.createLanes(run.id(), RunLanes.of(chunks.lanes()));
+        }
         return runs.byId(run.id()).orElseThrow();
+    }
+
+    /** @return the run's lanes, in order (empty: the run goes by its own cursor) */
+    @Transactional
+    public List<CampaignRunLane> lanes(UUID runId) {
+        return runs.lanes(runId);
+    }
+
+    @Transactional
+    public Optional<CampaignRun> run(UUID runId) {
+        return runs.byId(runId);
+    }
+
+    /**
+     * Takes a lane's lease (free, or expired: its runner stopped), as {@link #claim} takes a run's.
+     *
+     * @return the lane, when taken
+     */
+    @Transactional
+    public Optional<CampaignRunLane> claimLane(CampaignRun run, int lane, String owner) {
+        Instant now = now();
+        Optional<CampaignRunLane> claimed = runs.claimLane(run.id(), lane, owner, now, now.plus(LEASE));
+        claimed.ifPresent(taken -> campaigns.markRunning(run.campaign(), now));
+        return claimed;
+    }
+
+    /**
+     * Ends a lane whose last chunk was done; the last lane of the run completes it, and its campaign
+     * with it when it is over ({@link CampaignCompletion}).
+     *
+     * @throws RunLeaseLostException when the lane's lease went to another runner
+     */
+    @Transactional
+    public void finishLane(CampaignRun run, CampaignRunLane lane, String owner) {
+        Instant now = now();
+        CampaignRuns.LaneEnd end = runs.finishLane(run.id(), lane.lane(), owner, now);
+        if (end == CampaignRuns.LaneEnd.LOST) {
+            throw new RunLeaseLostException("run " + run.id() + " lane " + lane.lane() + ": lease lost at its end");
+        }
+        if (end == CampaignRuns.LaneEnd.COMPLETED) {
+            completion.completeIfOver(run.campaign(), now);
+        }
+    }
+
+    /** Ends a run in lanes as FAILED whoever holds its lanes; its other lanes stop at their next chunk. */
+    @Transactional
+    public void fail(CampaignRun run, String error) {
+        Instant now = now();
+        runs.fail(run.id(), error.length() > 1000 ? error.substring(0, 1000) : error, now);
+        completion.completeIfOver(run.campaign(), now);
     }
 
     @Transactional
@@ -169,7 +223,7 @@ public class CampaignPages {
                 treated.add(new Treated(target));
             }
         }
-        offer(campaign, treated, at);
+        offer(campaign, treated, at, new Spending(campaign, false));
         message(campaign, treated);
         long offered = 0;
         long suppressed = 0;
@@ -228,6 +282,23 @@ public class CampaignPages {
      */
     @Transactional
     public Optional<String> chunk(Campaign campaign, CampaignRun run, String after, String owner) {
+        return chunk(campaign, run, Optional.empty(), after, owner);
+    }
+
+    /**
+     * As {@link #chunk(Campaign, CampaignRun, String, String)}, for a lane of the run when given: the
+     * chunk's targets are the lane's (up to its high), its cursor is the lane's and the lease the
+     * lane's, the tally the run's. A campaign without a limit on what the chunk gives does not lock
+     * its row for the chunk: the counters are added by one short increment at its end, so that lanes
+     * do not wait on each other; one with a limit spends it under the campaign's lock as a page does
+     * (never one past it, however many lanes and instances).
+     *
+     * @return the cursor after the chunk; empty when no target was left (in the lane)
+     * @throws RunLeaseLostException when the lease went to another runner, or the run ended
+     */
+    @Transactional
+    public Optional<String> chunk(
+            Campaign campaign, CampaignRun run, Optional<CampaignRunLane> lane, String after, String owner) {
         // the chunk finds its own members again by this instant: as the database keeps it
         Instant at = now().truncatedTo(ChronoUnit.MICROS);
         Offer offer = campaign.definition().offer();
@@ -239,6 +310,7 @@ public class CampaignPages {
                 run.id(),
                 run.snapshot().orElseThrow(),
                 after,
+                lane.flatMap(CampaignRunLane::high),
                 chunks.size(),
                 at,
                 each,
@@ -276,18 +348,19 @@ public class CampaignPages {
             }
         }
         long granted = 0;
+        Spending spending = new Spending(campaign, true);
         if (each.isPresent()) {
             // the budget for the whole chunk under the campaign's lock, in customer order (as a page);
             // the points themselves are credited below, set-based, once the members are recorded
-            List<Boolean> grants = campaigns.spendPointsEach(
-                    campaign.id(), treated.stream().map(m -> each.get().value()).toList());
+            List<Boolean> grants = spending.points(
+                    treated.stream().map(m -> each.get().value()).toList());
             for (Treated member : grantedOnly(treated, grants)) {
                 member.points = each.get().value();
                 member.values.put("points", Long.toString(member.points));
                 granted++;
             }
         } else {
-            offer(campaign, treated, at);
+            offer(campaign, treated, at, spending);
         }
         message(campaign, treated);
         List<CampaignMembers.Member> done = new ArrayList<>(targets.size());
@@ -305,7 +378,13 @@ public class CampaignPages {
                 treated.stream().filter(m -> m.outcome.equals("SUPPRESSED")).count();
         CampaignRuns.PageTally tally = new CampaignRuns.PageTally(
                 targets.size(), offered, heldOut, suppressed, treated.size() - offered - suppressed);
-        if (!runs.page(run.id(), owner, cursor, tally, now().plus(LEASE))) {
+        // the short writes last, each row locked until the commit just after: the run's tally (and what
+        // was spent without a limit), then the lane (the order finishLane locks the run and its lanes in)
+        spending.add(run);
+        boolean held = lane.isPresent()
+                ? runs.lanePage(run.id(), lane.get().lane(), owner, cursor, tally, now().plus(LEASE))
+                : runs.page(run.id(), owner, cursor, tally, now().plus(LEASE));
+        if (!held) {
             throw new RunLeaseLostException("run " + run.id() + ": lease lost; the chunk rolls back");
         }
         return Optional.of(cursor);
@@ -324,11 +403,11 @@ public class CampaignPages {
      * then the budget spent for all at once (in the page's order: one past a limit is OVER_BUDGET),
      * then the coupons issued together and tagged by their figures, or the points credited together.
      */
-    private void offer(Campaign campaign, List<Treated> treated, Instant at) {
+    private void offer(Campaign campaign, List<Treated> treated, Instant at, Spending spending) {
         Offer offer = campaign.definition().offer();
         if (offer instanceof Offer.Personal personal) {
             PersonalOffer figures = personal.figures();
-            List<Treated> spending = new ArrayList<>();
+            List<Treated> judged = new ArrayList<>();
             // the members' average baskets read together, not one read a member
             Map<dev.loyalty.domain.customer.CustomerId, Long> averages = figures.needsAverageBasket()
                     ? metrics.averageBaskets(
@@ -354,12 +433,11 @@ public class CampaignPages {
                     member.minSpend = Optional.empty();
                     continue;
                 }
-                spending.add(member);
+                judged.add(member);
             }
-            List<Boolean> granted = campaigns.spendCoupons(
-                    campaign.id(),
-                    spending.stream().map(m -> m.value.orElseThrow()).toList());
-            List<Treated> issued = grantedOnly(spending, granted);
+            List<Boolean> granted = spending.coupons(
+                    judged.stream().map(m -> m.value.orElseThrow()).toList());
+            List<Treated> issued = grantedOnly(judged, granted);
             for (Treated member : issued) {
                 member.scopeCategory = figures.category().or(member.target::scopeCategory);
                 member.values.put("offerValue", money(member.value.orElseThrow()));
@@ -381,15 +459,14 @@ public class CampaignPages {
                     .filter(Discount.AmountOff.class::isInstance)
                     .map(d -> ((Discount.AmountOff) d).amount().cents())
                     .orElse(0L);
-            List<Boolean> granted = campaigns.spendCoupons(
-                    campaign.id(), treated.stream().map(m -> committed).toList());
+            List<Boolean> granted =
+                    spending.coupons(treated.stream().map(m -> committed).toList());
             List<Treated> issued = grantedOnly(treated, granted);
             Coupons.CampaignMark mark = new Coupons.CampaignMark(
                     campaign.id().toString(), Optional.empty(), Optional.empty(), Optional.empty());
             issue(coupon.template(), issued, at, member -> mark);
         } else if (offer instanceof Offer.GrantPoints grant) {
-            List<Boolean> granted = campaigns.spendPointsEach(
-                    campaign.id(),
+            List<Boolean> granted = spending.points(
                     treated.stream().map(m -> grant.points().value()).toList());
             List<Treated> credited = grantedOnly(treated, granted);
             points.awardAll(
@@ -401,6 +478,56 @@ public class CampaignPages {
             for (Treated member : credited) {
                 member.points = grant.points().value();
                 member.values.put("points", Long.toString(member.points));
+            }
+        }
+    }
+
+    /**
+     * What a page or chunk spends of its campaign's budget: under the campaign's lock when a limit
+     * applies (or always, for a page); for a chunk of a campaign without that limit, granted at once
+     * and added by one short increment at the chunk's end ({@link #add}).
+     */
+    private final class Spending {
+        private final Campaign campaign;
+        private final boolean deferUnlimited;
+        private long coupons;
+        private long discount;
+        private long points;
+
+        Spending(Campaign campaign, boolean deferUnlimited) {
+            this.campaign = campaign;
+            this.deferUnlimited = deferUnlimited;
+        }
+
+        List<Boolean> coupons(List<Long> discountCents) {
+            var budget = campaign.definition().budget();
+            if (!deferUnlimited
+                    || budget.maxCoupons().isPresent()
+                    || budget.maxDiscountCents().isPresent()) {
+                return campaigns.spendCoupons(campaign.id(), discountCents);
+            }
+            coupons += discountCents.size();
+            discount += discountCents.stream().mapToLong(Long::longValue).sum();
+            return java.util.Collections.nCopies(discountCents.size(), true);
+        }
+
+        List<Boolean> points(List<Long> each) {
+            if (!deferUnlimited || campaign.definition().budget().maxPoints().isPresent()) {
+                return campaigns.spendPointsEach(campaign.id(), each);
+            }
+            points += each.stream().mapToLong(Long::longValue).sum();
+            return java.util.Collections.nCopies(each.size(), true);
+        }
+
+        /**
+         * Adds what was granted without a limit to the run, which adds it to the campaign's counters
+         * as it ends: not to the campaign's row, which every lane's member rows share-lock (their
+         * foreign key), so that two lanes raising it would deadlock (a budget cannot change once the
+         * campaign is launched).
+         */
+        void add(CampaignRun run) {
+            if (coupons > 0 || discount > 0 || points > 0) {
+                runs.spentUnlimited(run.id(), coupons, discount, points);
             }
         }
     }

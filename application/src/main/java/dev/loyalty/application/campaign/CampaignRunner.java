@@ -21,7 +21,9 @@ import java.util.logging.Logger;
  * restart, a lost lease - loses at most the page in flight; whoever takes the expired lease over
  * goes on from the last committed cursor, and a member recorded before is never offered again. A
  * paused or cancelled campaign stops its run at the next page (a paused one goes on once launched
- * again; a cancelled one's run fails).
+ * again; a cancelled one's run fails). A set-based run prepared in lanes ({@link RunLanes}) goes
+ * lane by lane at the same time, each lane on a thread of its own with a lease of its own, chunk by
+ * chunk; the lane done last completes the run.
  */
 @ApplicationScoped
 public class CampaignRunner {
@@ -90,7 +92,8 @@ public class CampaignRunner {
 
     /**
      * Takes over the runs whose lease expired (a runner that crashed, an instance restarted), each on
-     * a thread of its own.
+     * a thread of its own; for a run in lanes, the lanes whose lease expired (each lane's runner wakes
+     * the next).
      */
     public void resumeAbandoned() {
         for (UUID id : runs.abandoned(clock.instant(), 20)) {
@@ -104,6 +107,10 @@ public class CampaignRunner {
      * the lease under a name of its own.
      */
     public void run(UUID runId) {
+        if (!pages.lanes(runId).isEmpty()) {
+            lane(runId);
+            return;
+        }
         String owner = "campaign-run-" + UUID.randomUUID();
         Optional<CampaignRun> claimed = pages.claim(runId, owner);
         if (claimed.isEmpty()) {
@@ -120,6 +127,12 @@ public class CampaignRunner {
             CampaignTargets source = source(campaign.definition().type());
             if (!run.prepared()) {
                 run = pages.prepare(campaign, run, source, owner);
+                if (!pages.lanes(runId).isEmpty()) {
+                    // prepared in lanes: the run's own lease is not used any more (it expires), each
+                    // lane is leased and taken over on its own
+                    lane(runId);
+                    return;
+                }
             }
             String cursor = run.cursor();
             boolean chunked = CampaignPages.setBased(campaign);
@@ -169,6 +182,116 @@ public class CampaignRunner {
                 pages.finish(run, owner, RunStatus.FAILED, Optional.of(String.valueOf(e.getMessage())));
             } catch (RuntimeException again) {
                 LOG.log(Level.WARNING, "Campaign run " + runId + ": recording the failure failed too", again);
+            }
+        }
+    }
+
+    /**
+     * Takes a lane of a run in lanes whose lease is free or expired and runs it to its end, chunk by
+     * chunk, each committing the lane's cursor and the run's tally; before it, wakes another thread
+     * for the next lane still free, so that the lanes go at the same time (each thread takes one).
+     * The lane done last completes the run. A lane whose runner stopped is taken over from its
+     * committed cursor ({@link #resumeAbandoned}); a failed chunk (after its retries) fails the run,
+     * and its other lanes stop at their next chunk.
+     */
+    void lane(UUID runId) {
+        Optional<CampaignRun> found = pages.run(runId);
+        if (found.isEmpty() || found.get().status() != RunStatus.RUNNING) {
+            return;
+        }
+        CampaignRun run = found.get();
+        String owner = "campaign-lane-" + UUID.randomUUID();
+        List<CampaignRunLane> lanes = pages.lanes(runId);
+        Optional<CampaignRunLane> claimed = Optional.empty();
+        int taken = 0;
+        for (; taken < lanes.size() && claimed.isEmpty(); taken++) {
+            if (!lanes.get(taken).done()) {
+                claimed = pages.claimLane(run, lanes.get(taken).lane(), owner);
+            }
+        }
+        if (claimed.isEmpty()) {
+            return;
+        }
+        if (lanes.subList(taken, lanes.size()).stream().anyMatch(l -> !l.done())) {
+            wakeUp.wake(runId);
+        }
+        CampaignRunLane lane = claimed.get();
+        try {
+            String cursor = lane.cursor();
+            while (true) {
+                Optional<Campaign> current = pages.campaign(run);
+                if (current.isEmpty()) {
+                    pages.fail(run, "the campaign is gone");
+                    return;
+                }
+                if (current.get().status().over()) {
+                    pages.fail(run, "the campaign is " + current.get().status());
+                    return;
+                }
+                if (!current.get().status().runnable()) {
+                    LOG.log(Level.INFO, "Campaign run {0} lane {1}: the campaign is {2}; the lane waits", new Object[] {
+                        runId, lane.lane(), current.get().status()
+                    });
+                    return;
+                }
+                Optional<String> after = laneChunk(current.get(), run, lane, cursor, owner);
+                if (after.isEmpty()) {
+                    finishLane(run, lane, owner);
+                    LOG.log(Level.INFO, "Campaign run {0}: lane {1} done", new Object[] {runId, lane.lane()});
+                    return;
+                }
+                cursor = after.get();
+            }
+        } catch (RunLeaseLostException e) {
+            LOG.log(
+                    Level.INFO,
+                    "Campaign run {0} lane {1}: lease taken over or run ended, this runner stops",
+                    new Object[] {runId, lane.lane()});
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Campaign run " + runId + " lane " + lane.lane() + " failed", e);
+            try {
+                pages.fail(run, String.valueOf(e.getMessage()));
+            } catch (RuntimeException again) {
+                LOG.log(Level.WARNING, "Campaign run " + runId + ": recording the failure failed too", again);
+            }
+        }
+    }
+
+    /** Ends the lane; again after a failure (a deadlock with a runner that lost its lease, rare). */
+    private void finishLane(CampaignRun run, CampaignRunLane lane, String owner) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                pages.finishLane(run, lane, owner);
+                return;
+            } catch (RunLeaseLostException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                if (attempt >= ATTEMPTS) {
+                    throw e;
+                }
+                LOG.log(Level.INFO, "Campaign run " + run.id() + " lane " + lane.lane() + ": its end failed, again", e);
+            }
+        }
+    }
+
+    private Optional<String> laneChunk(
+            Campaign campaign, CampaignRun run, CampaignRunLane lane, String cursor, String owner) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                // a retry reads the campaign again (a budget set meanwhile is then spent under its lock)
+                Campaign current = attempt == 1 ? campaign : pages.campaign(run).orElse(campaign);
+                return pages.chunk(current, run, Optional.of(lane), cursor, owner);
+            } catch (RunLeaseLostException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                if (attempt >= ATTEMPTS) {
+                    throw e;
+                }
+                LOG.log(
+                        Level.INFO,
+                        "Campaign run " + run.id() + " lane " + lane.lane() + ": a chunk failed (attempt " + attempt
+                                + "), again",
+                        e);
             }
         }
     }

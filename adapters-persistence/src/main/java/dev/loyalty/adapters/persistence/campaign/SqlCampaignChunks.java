@@ -7,6 +7,7 @@ import dev.loyalty.adapters.persistence.sql.NativeInsert;
 import dev.loyalty.adapters.persistence.sql.NativeRows;
 import dev.loyalty.application.campaign.CampaignChunks;
 import dev.loyalty.application.campaign.CampaignPages;
+import dev.loyalty.application.campaign.RunLanes;
 import dev.loyalty.domain.customer.CustomerId;
 import dev.loyalty.domain.shared.Points;
 import dev.loyalty.domain.wallet.PointsEarned;
@@ -80,9 +81,42 @@ public class SqlCampaignChunks implements CampaignChunks {
         this.json = json;
     }
 
-    /** Reads the chunk size as the application starts, so that one that cannot work stops it. */
+    /**
+     * Lanes of a set-based run: {@code loyalty.campaign.run-lanes} ({@code LOYALTY_CAMPAIGN_RUN_LANES}),
+     * 2 unless set; 1 runs a run by its own cursor, one chunk after the other.
+     */
+    @Inject
+    @ConfigProperty(name = "loyalty.campaign.run-lanes", defaultValue = "2")
+    String configuredLanes;
+
+    /** Reads the chunk size and the lanes as the application starts, so that one that cannot work stops it. */
     void validateAtStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
         size();
+        lanes();
+    }
+
+    @Override
+    public int lanes() {
+        return configuredLanes == null ? 1 : lanes(configuredLanes);
+    }
+
+    /**
+     * @param configured the setting's text
+     * @return the lanes, 1 to {@link RunLanes#MAX}
+     * @throws IllegalArgumentException naming the setting otherwise
+     */
+    static int lanes(String configured) {
+        try {
+            int lanes = Integer.parseInt(configured.strip());
+            if (lanes >= 1 && lanes <= RunLanes.MAX) {
+                return lanes;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new IllegalArgumentException(
+                "LOYALTY_CAMPAIGN_RUN_LANES (loyalty.campaign.run-lanes) must be a whole number from 1 to "
+                        + RunLanes.MAX + ", got: " + configured);
     }
 
     @Override
@@ -116,10 +150,24 @@ public class SqlCampaignChunks implements CampaignChunks {
         String sql = "SELECT s.customer_id, " + heldOut + ", EXISTS (SELECT 1 FROM campaign_member x"
                 + " WHERE x.campaign_id = ? AND x.customer_id = s.customer_id AND x.occasion = ?)"
                 + " FROM segment_snapshot_member s WHERE s.snapshot_id = ? AND s.customer_id > ?"
+                + (work.upTo().isPresent() ? " AND s.customer_id <= ?" : "")
                 + " ORDER BY s.customer_id LIMIT ?";
-        Object[] parameters = {
-            work.campaign().toString(), work.runId().toString(), work.snapshot().toString(), work.after(), work.limit()
-        };
+        Object[] parameters = work.upTo().isPresent()
+                ? new Object[] {
+                    work.campaign().toString(),
+                    work.runId().toString(),
+                    work.snapshot().toString(),
+                    work.after(),
+                    work.upTo().get(),
+                    work.limit()
+                }
+                : new Object[] {
+                    work.campaign().toString(),
+                    work.runId().toString(),
+                    work.snapshot().toString(),
+                    work.after(),
+                    work.limit()
+                };
         List<Target> targets = new ArrayList<>(Math.min(work.limit(), 50_000));
         Connection connection = NativeInsert.connection(em);
         if (connection != null) {

@@ -331,6 +331,11 @@ class CampaignRunPathsIT {
 
     /** The run's transactions wired to the real adapters on this entity manager (as the container wires them). */
     private static CampaignPages pages(EntityManager em) {
+        return pages(em, SLICE, 1);
+    }
+
+    /** As {@link #pages(EntityManager)}, with chunks of {@code size} and runs prepared in {@code lanes}. */
+    static CampaignPages pages(EntityManager em, int size, int lanes) {
         SqlCampaigns campaigns = new SqlCampaigns(em);
         SqlCampaignRuns runs = new SqlCampaignRuns(em);
         JpaCustomers customers = new JpaCustomers(em);
@@ -345,7 +350,8 @@ class CampaignRunPathsIT {
         SqlCampaignChunks chunks = new SqlCampaignChunks(em, event -> {
             throw new AssertionError("a coupon campaign credits no points");
         });
-        chunks.configuredSize = Integer.toString(SLICE);
+        chunks.configuredSize = Integer.toString(size);
+        chunks.configuredLanes = Integer.toString(lanes);
         return new CampaignPages(
                 campaigns,
                 runs,
@@ -422,7 +428,7 @@ class CampaignRunPathsIT {
      * A customer the outbox judges by {@code kind}: 0 e-mail with marketing consent, 1 e-mail without
      * it, 2 a phone with SMS consent (preferring SMS), 3 no contact at all.
      */
-    private static String customer(int kind) {
+    static String customer(int kind) {
         String id = UUID.randomUUID().toString();
         String card = CardNumber.fromSerial(ThreadLocalRandom.current().nextLong(1, CardNumber.MAX_SERIAL))
                 .value();

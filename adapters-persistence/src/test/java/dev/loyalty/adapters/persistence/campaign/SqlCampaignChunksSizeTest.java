@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
-/** The chunk size setting: a whole number from 1 to 50,000, anything else refused naming the setting. */
+/**
+ * The chunk size setting (a whole number from 1 to 50,000) and the run lanes (1 to 64): anything else
+ * refused naming the setting.
+ */
 class SqlCampaignChunksSizeTest {
 
     @Test
@@ -22,6 +25,19 @@ class SqlCampaignChunksSizeTest {
                     .as(wrong)
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("LOYALTY_CAMPAIGNS_CHUNK_SIZE");
+        }
+    }
+
+    @Test
+    void theLanesAreOneToSixtyFourAnythingElseStopsTheStartNamingTheSetting() {
+        assertThat(SqlCampaignChunks.lanes("2")).isEqualTo(2);
+        assertThat(SqlCampaignChunks.lanes(" 1 ")).isEqualTo(1);
+        assertThat(SqlCampaignChunks.lanes("64")).isEqualTo(64);
+        for (String wrong : new String[] {"0", "-1", "65", "two", "", "1.5"}) {
+            assertThatThrownBy(() -> SqlCampaignChunks.lanes(wrong))
+                    .as(wrong)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("LOYALTY_CAMPAIGN_RUN_LANES");
         }
     }
 }

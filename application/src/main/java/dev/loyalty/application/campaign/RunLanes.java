@@ -1,0 +1,60 @@
+package dev.loyalty.application.campaign;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The lanes of a set-based run: {@code n} disjoint ranges {@code (low, high]} of the customer ids
+ * (random UUIDs, compared as text), cut by their first 32 bits into equal shares. The first lane's
+ * low is {@code ""} (before every id), the last has no high; each high is a whole id (the largest
+ * with its prefix) and the next lane's low, so every id falls in exactly one lane whatever the
+ * collation does with a shorter prefix.
+ */
+public final class RunLanes {
+
+    /** Lanes at most (more would not find cores to run on). */
+    public static final int MAX = 64;
+
+    private RunLanes() {}
+
+    /**
+     * A lane's range.
+     *
+     * @param lane its number, 0 to n - 1
+     * @param low the ids after it are the lane's ("" for the first)
+     * @param high the last id of the lane, empty for the last lane
+     */
+    public record Range(int lane, String low, Optional<String> high) {
+
+        /** @return whether {@code customer} falls in this lane */
+        public boolean holds(String customer) {
+            return customer.compareTo(low) > 0
+                    && high.map(h -> customer.compareTo(h) <= 0).orElse(true);
+        }
+    }
+
+    /**
+     * @param n lanes, 1 to {@link #MAX}
+     * @return the lanes, in key order
+     */
+    public static List<Range> of(int n) {
+        if (n < 1 || n > MAX) {
+            throw new IllegalArgumentException("lanes must be 1 to " + MAX + ", got " + n);
+        }
+        List<Range> lanes = new ArrayList<>(n);
+        String low = "";
+        for (int i = 0; i < n; i++) {
+            Optional<String> high = i == n - 1 ? Optional.empty() : Optional.of(last((1L << 32) * (i + 1) / n - 1));
+            lanes.add(new Range(i, low, high));
+            low = high.orElse(null);
+        }
+        return lanes;
+    }
+
+    /** The largest id whose first 32 bits are {@code prefix}. */
+    private static String last(long prefix) {
+        return String.format(Locale.ROOT, "%08x", prefix) + "-ffff-ffff-ffff-ffffffffffff";
+    }
+}
