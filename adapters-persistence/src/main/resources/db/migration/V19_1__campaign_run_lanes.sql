@@ -18,9 +18,10 @@ CREATE TABLE campaign_run_lane (
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 
 -- What a run's chunks gave of a campaign without the matching limit (coupons, their committed value,
--- points), added to the campaign's counters as the run ends: the campaign's row is share-locked by
--- every member row a lane writes (their foreign key), so lanes raising its counters at each chunk
--- would deadlock; a campaign with a limit spends it under its row's lock, as before.
+-- points) and not yet added to the campaign's counters: added (and cleared) as the run ends. The
+-- campaign's row is share-locked by every member row a lane writes (their foreign key), so lanes
+-- raising its counters at each chunk would deadlock; a campaign with a limit spends it under its
+-- row's lock, as before.
 ALTER TABLE campaign_run
     ADD COLUMN spent_coupons        BIGINT NOT NULL DEFAULT 0,
     ADD COLUMN spent_discount_cents BIGINT NOT NULL DEFAULT 0,

@@ -363,6 +363,11 @@ abstract class CampaignScenarios {
         Api.execute("UPDATE campaign_run SET status = 'RUNNING', finished_at = NULL, processed = 12, offered = 0,"
                 + " suppressed = 0, cursor_customer = '" + cursor + "', lease_owner = 'a-dead-runner',"
                 + " lease_until = UTC_TIMESTAMP(6) - INTERVAL 1 SECOND WHERE id = '" + runId + "'");
+        // run in lanes (LOYALTY_CAMPAIGN_RUN_LANES): the lanes after the cursor were not done, the one
+        // holding it was done up to it, and their runner died with their leases
+        Api.execute("UPDATE campaign_run_lane SET done = FALSE, cursor_customer = GREATEST(low, '" + cursor + "'),"
+                + " lease_owner = 'a-dead-runner', lease_until = UTC_TIMESTAMP(6) - INTERVAL 1 SECOND"
+                + " WHERE run_id = '" + runId + "' AND (high IS NULL OR high > '" + cursor + "')");
 
         JsonObject run = finished(campaign, runId);
         assertThat(run.getString("status")).as(run.toString()).isEqualTo("COMPLETED");

@@ -161,8 +161,8 @@ public class SqlCampaignRuns implements CampaignRuns {
     }
 
     /**
-     * Adds what the run spent without a limit to its campaign's counters: once, by the call that
-     * ended the run (after its row's update, so the run's row is locked before the campaign's).
+     * Adds what the run spent without a limit to its campaign's counters and clears it: by the call
+     * that ended the run (after its row's update, so the run's row is locked before the campaign's).
      */
     private void settle(UUID runId) {
         em.createNativeQuery(
@@ -172,6 +172,10 @@ public class SqlCampaignRuns implements CampaignRuns {
                             c.discount_committed_cents = c.discount_committed_cents + r.spent_discount_cents,
                             c.points_granted = c.points_granted + r.spent_points
                         WHERE r.id = ? AND (r.spent_coupons > 0 OR r.spent_discount_cents > 0 OR r.spent_points > 0)""")
+                .setParameter(1, runId.toString())
+                .executeUpdate();
+        em.createNativeQuery(
+                        "UPDATE campaign_run SET spent_coupons = 0, spent_discount_cents = 0, spent_points = 0 WHERE id = ?")
                 .setParameter(1, runId.toString())
                 .executeUpdate();
     }
