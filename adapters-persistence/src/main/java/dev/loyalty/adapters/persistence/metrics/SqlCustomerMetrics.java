@@ -113,6 +113,21 @@ public class SqlCustomerMetrics implements CustomerMetricsStore {
             return new Customers("# IN (" + String.join(", ", names) + ")", parameters);
         }
 
+        /**
+         * Runs {@code statement} over the ids, {@link #CUSTOMERS_PER_STATEMENT} at a time, in the
+         * order given (key order, for statements that lock).
+         *
+         * @return the sum of what the statements returned (rows changed)
+         */
+        static int inChunks(List<String> ids, java.util.function.ToIntFunction<Customers> statement) {
+            int total = 0;
+            for (int from = 0; from < ids.size(); from += CUSTOMERS_PER_STATEMENT) {
+                total += statement.applyAsInt(
+                        named(ids.subList(from, Math.min(ids.size(), from + CUSTOMERS_PER_STATEMENT))));
+            }
+            return total;
+        }
+
         static Customers range(String low, String high) {
             Map<String, Object> parameters = new HashMap<>();
             parameters.put("low", low);
@@ -129,10 +144,10 @@ public class SqlCustomerMetrics implements CustomerMetricsStore {
             MetricsDefinition definition) {
         List<String> ids = customers.stream().map(CustomerId::toString).sorted().toList();
         RfmCuts cuts = currentCuts(now);
-        for (int from = 0; from < ids.size(); from += CUSTOMERS_PER_STATEMENT) {
-            Customers chunk = Customers.named(ids.subList(from, Math.min(ids.size(), from + CUSTOMERS_PER_STATEMENT)));
+        Customers.inChunks(ids, chunk -> {
             compute(chunk, purchase, now, definition, cuts, false);
-        }
+            return 0;
+        });
     }
 
     /** The recomputation of these customers' rows over their purchases, with these cut points (tests). */
@@ -397,28 +412,29 @@ public class SqlCustomerMetrics implements CustomerMetricsStore {
         // entry to change it; and two statements each in key order are not in key order together -
         // deadlocks whose victim was once a segment's settle, answered 409 to the console
         List<String> inOrder = candidates.stream().distinct().sorted().toList();
-        int claimed = 0;
-        for (int from = 0; from < inOrder.size(); from += CUSTOMERS_PER_STATEMENT) {
-            Customers chunk =
-                    Customers.named(inOrder.subList(from, Math.min(inOrder.size(), from + CUSTOMERS_PER_STATEMENT)));
+        int claimed = Customers.inChunks(inOrder, chunk -> {
             Map<String, Object> parameters = new HashMap<>(p);
             parameters.putAll(chunk.parameters());
-            claimed += NamedSql.update(
+            return NamedSql.update(
                     em,
                     "UPDATE customer_metrics_due FORCE INDEX (PRIMARY) SET claimed_by = :claim, claimed_until = :until"
                             + " WHERE " + chunk.on("customer_id") + " AND " + which + " ORDER BY customer_id",
                     parameters);
-        }
-        if (claimed == 0) {
-            return List.of();
-        }
+        });
+        return claimed == 0
+                ? List.of()
+                : heldBy(claim).stream().map(CustomerId::parse).toList();
+    }
+
+    /** The customers whose marks the claim holds, in key order: a plain read (no lock). */
+    private List<String> heldBy(UUID claim) {
         @SuppressWarnings("unchecked")
-        List<Object> ids = NamedSql.query(
+        List<Object> held = NamedSql.query(
                         em,
-                        "SELECT customer_id FROM customer_metrics_due WHERE claimed_by = :claim",
+                        "SELECT customer_id FROM customer_metrics_due WHERE claimed_by = :claim ORDER BY customer_id",
                         Map.of("claim", claim.toString()))
                 .getResultList();
-        return ids.stream().map(id -> CustomerId.parse((String) id)).toList();
+        return held.stream().map(id -> (String) id).toList();
     }
 
     /** At most {@code :limit} customers {@code which}, in {@code order}: a plain read (no lock). */
@@ -452,44 +468,31 @@ public class SqlCustomerMetrics implements CustomerMetricsStore {
     @Override
     public void lockDue(Collection<CustomerId> customers) {
         List<String> ids = customers.stream().map(CustomerId::toString).sorted().toList();
-        for (int from = 0; from < ids.size(); from += CUSTOMERS_PER_STATEMENT) {
-            Customers chunk = Customers.named(ids.subList(from, Math.min(ids.size(), from + CUSTOMERS_PER_STATEMENT)));
-            NamedSql.query(
-                            em,
-                            "SELECT customer_id FROM customer_metrics_due FORCE INDEX (PRIMARY) WHERE "
-                                    + chunk.on("customer_id") + " ORDER BY customer_id FOR UPDATE",
-                            chunk.parameters())
-                    .getResultList();
-        }
+        Customers.inChunks(ids, chunk -> NamedSql.query(
+                        em,
+                        "SELECT customer_id FROM customer_metrics_due FORCE INDEX (PRIMARY) WHERE "
+                                + chunk.on("customer_id") + " ORDER BY customer_id FOR UPDATE",
+                        chunk.parameters())
+                .getResultList()
+                .size());
     }
 
     @Override
     public void releaseDue(UUID claim) {
-        // which marks the claim still holds, by a plain read (the caller holds their locks); then
-        // each deleted by its key: a delete walking ix_customer_metrics_due_claim would also lock
-        // the rows of the claim's stale entries (a mark a purchase took back, its old entry not yet
-        // purged) - rows another claimer may hold while it waits for one of ours
-        @SuppressWarnings("unchecked")
-        List<Object> held = NamedSql.query(
-                        em,
-                        "SELECT customer_id FROM customer_metrics_due WHERE claimed_by = :claim ORDER BY customer_id",
-                        Map.of("claim", claim.toString()))
-                .getResultList();
-        for (int from = 0; from < held.size(); from += CUSTOMERS_PER_STATEMENT) {
-            Customers chunk =
-                    Customers.named(held.subList(from, Math.min(held.size(), from + CUSTOMERS_PER_STATEMENT)).stream()
-                            .map(id -> (String) id)
-                            .toList());
+        // the marks the claim still holds (the caller holds their locks), each deleted by its key: a
+        // delete walking ix_customer_metrics_due_claim would also lock the rows of the claim's stale
+        // entries (a mark a purchase took back, its old entry not yet purged) - rows another claimer
+        // may hold while it waits for one of ours. By key only (FORCE INDEX): on a small table the
+        // optimizer would rather scan it whole, locking (and waiting for) every other row on the way
+        Customers.inChunks(heldBy(claim), chunk -> {
             Map<String, Object> parameters = new HashMap<>(chunk.parameters());
             parameters.put("claim", claim.toString());
-            // by key only: on a small table the optimizer would rather scan it whole, locking (and
-            // waiting for) every other row on the way
-            NamedSql.update(
+            return NamedSql.update(
                     em,
                     "DELETE d FROM customer_metrics_due d FORCE INDEX (PRIMARY) WHERE " + chunk.on("d.customer_id")
                             + " AND d.claimed_by = :claim",
                     parameters);
-        }
+        });
     }
 
     @Override
