@@ -95,7 +95,7 @@ public class MetricsService implements LiveMetrics, CurrentMetrics, CustomerProf
         Instant now = clock.instant();
         List<CustomerId> due = transactions.claimDue(claim, now, DUE_LEASE, Optional.empty(), limit);
         if (!due.isEmpty()) {
-            transactions.recomputeDue(claim, due, now, settings.definition());
+            transactions.recomputeDue(claim, due, settings.definition());
         }
         return due.size();
     }
@@ -110,7 +110,7 @@ public class MetricsService implements LiveMetrics, CurrentMetrics, CustomerProf
             if (due.isEmpty()) {
                 return;
             }
-            transactions.recomputeDue(claim, due, now, settings.definition());
+            transactions.recomputeDue(claim, due, settings.definition());
         }
         LOG.warning(() -> "Metrics: still customers due after " + MAX_SETTLE_ROUNDS + " batches; read as they are");
     }

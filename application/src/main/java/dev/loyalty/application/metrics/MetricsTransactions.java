@@ -4,6 +4,7 @@ import dev.loyalty.domain.customer.CustomerId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -18,15 +19,17 @@ import java.util.UUID;
 public class MetricsTransactions {
 
     private final CustomerMetricsStore store;
+    private final Clock clock;
 
     /** For CDI's proxy only. */
     protected MetricsTransactions() {
-        this(null);
+        this(null, null);
     }
 
     @Inject
-    public MetricsTransactions(CustomerMetricsStore store) {
+    public MetricsTransactions(CustomerMetricsStore store, Clock clock) {
         this.store = store;
+        this.clock = clock;
     }
 
     @Transactional
@@ -66,11 +69,18 @@ public class MetricsTransactions {
         return store.claimDue(claim, now, lease, markedBy, limit);
     }
 
-    /** The claimed customers recomputed and their marks that still stand deleted, in a transaction of its own. */
+    /**
+     * The claimed customers recomputed and their marks that still stand deleted, in a transaction of
+     * its own. The rows are stamped with the instant after the marks are locked, never before: a
+     * stamp says "every purchase committed before it is counted" (a rebuild batch keeps a row
+     * stamped later than its own start), and a purchase whose mark this claim took committed before
+     * the lock - stamped before the claim, a rebuild batch started in between and reading without
+     * that purchase would have won over this recomputation, whose release then drops the mark.
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void recomputeDue(UUID claim, List<CustomerId> customers, Instant now, MetricsDefinition definition) {
+    public void recomputeDue(UUID claim, List<CustomerId> customers, MetricsDefinition definition) {
         store.lockDue(customers);
-        store.refresh(customers, Optional.empty(), now, definition);
+        store.refresh(customers, Optional.empty(), clock.instant(), definition);
         store.releaseDue(claim);
     }
 
@@ -97,7 +107,8 @@ public class MetricsTransactions {
     private void settleHere(
             UUID claim, CustomerId customer, Instant now, Duration lease, MetricsDefinition definition) {
         if (store.claimDue(claim, customer, now, lease)) {
-            store.refresh(List.of(customer), Optional.empty(), now, definition);
+            // stamped after the mark is locked (see recomputeDue)
+            store.refresh(List.of(customer), Optional.empty(), clock.instant(), definition);
             store.releaseDue(claim);
         }
     }

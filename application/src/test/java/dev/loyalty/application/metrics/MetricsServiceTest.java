@@ -158,7 +158,11 @@ class MetricsServiceTest {
 
     private MetricsService service(Instant now) {
         return new MetricsService(
-                store, new MetricsTransactions(store), settings, customers, Clock.fixed(now, ZoneOffset.UTC));
+                store,
+                new MetricsTransactions(store, Clock.fixed(now, ZoneOffset.UTC)),
+                settings,
+                customers,
+                Clock.fixed(now, ZoneOffset.UTC));
     }
 
     @Test

@@ -113,6 +113,21 @@ public class SqlCustomerMetrics implements CustomerMetricsStore {
             return new Customers("# IN (" + String.join(", ", names) + ")", parameters);
         }
 
+        /**
+         * Runs {@code statement} over the ids, {@link #CUSTOMERS_PER_STATEMENT} at a time, in the
+         * order given (key order, for statements that lock).
+         *
+         * @return the sum of what the statements returned (rows changed)
+         */
+        static int inChunks(List<String> ids, java.util.function.ToIntFunction<Customers> statement) {
+            int total = 0;
+            for (int from = 0; from < ids.size(); from += CUSTOMERS_PER_STATEMENT) {
+                total += statement.applyAsInt(
+                        named(ids.subList(from, Math.min(ids.size(), from + CUSTOMERS_PER_STATEMENT))));
+            }
+            return total;
+        }
+
         static Customers range(String low, String high) {
             Map<String, Object> parameters = new HashMap<>();
             parameters.put("low", low);
@@ -129,10 +144,10 @@ public class SqlCustomerMetrics implements CustomerMetricsStore {
             MetricsDefinition definition) {
         List<String> ids = customers.stream().map(CustomerId::toString).sorted().toList();
         RfmCuts cuts = currentCuts(now);
-        for (int from = 0; from < ids.size(); from += CUSTOMERS_PER_STATEMENT) {
-            Customers chunk = Customers.named(ids.subList(from, Math.min(ids.size(), from + CUSTOMERS_PER_STATEMENT)));
+        Customers.inChunks(ids, chunk -> {
             compute(chunk, purchase, now, definition, cuts, false);
-        }
+            return 0;
+        });
     }
 
     /** The recomputation of these customers' rows over their purchases, with these cut points (tests). */
@@ -365,51 +380,72 @@ public class SqlCustomerMetrics implements CustomerMetricsStore {
         p.put("now", UtcTimes.utc(now));
         p.put("until", UtcTimes.utc(now.plus(lease)));
         p.put("limit", limit);
-        int claimed;
+        List<String> candidates;
+        String which;
         if (markedBy.isPresent()) {
             p.put("by", UtcTimes.utc(markedBy.get()));
             // a claim without an end is a running import's: its customers are due once it ends
-            claimed = claim(
-                    "customer_metrics_due",
-                    "marked_at <= :by AND (claimed_by IS NULL OR (claimed_until IS NOT NULL AND claimed_by <> :claim))",
-                    "customer_id",
-                    p);
+            which = "marked_at <= :by AND (claimed_by IS NULL OR (claimed_until IS NOT NULL AND claimed_by <> :claim))";
+            candidates = candidates("customer_metrics_due", which, "customer_id", p);
         } else {
             // each through its index, in its order (no sort): an OR of the two walked the whole table
             // in key order at every claim, through every customer a running import holds
-            claimed = claim(
+            which = "(claimed_by IS NULL OR claimed_until < :now)";
+            candidates = new ArrayList<>(candidates(
                     "customer_metrics_due FORCE INDEX (ix_customer_metrics_due_claim)",
                     "claimed_by IS NULL",
                     "claimed_by, customer_id",
-                    p);
-            if (claimed < limit) {
-                p.put("limit", limit - claimed);
-                claimed += claim(
+                    p));
+            if (candidates.size() < limit) {
+                p.put("limit", limit - candidates.size());
+                candidates.addAll(candidates(
                         "customer_metrics_due FORCE INDEX (ix_customer_metrics_due_lapsed)",
                         "claimed_until < :now",
                         "claimed_until, customer_id",
-                        p);
+                        p));
             }
         }
-        if (claimed == 0) {
-            return List.of();
-        }
-        @SuppressWarnings("unchecked")
-        List<Object> ids = NamedSql.query(
-                        em,
-                        "SELECT customer_id FROM customer_metrics_due WHERE claimed_by = :claim",
-                        Map.of("claim", claim.toString()))
-                .getResultList();
-        return ids.stream().map(id -> CustomerId.parse((String) id)).toList();
+        // found by plain reads, then locked and claimed by key, in key order, if they still qualify:
+        // every claimer, lock of a mark and release thus takes the marks' locks the same way (the
+        // row, then its secondary index entries) and in one order. An update walking a secondary
+        // index locks its entry, then waits for the row, while one holding the row waits for that
+        // entry to change it; and two statements each in key order are not in key order together -
+        // deadlocks whose victim was once a segment's settle, answered 409 to the console
+        List<String> inOrder = candidates.stream().distinct().sorted().toList();
+        int claimed = Customers.inChunks(inOrder, chunk -> {
+            Map<String, Object> parameters = new HashMap<>(p);
+            parameters.putAll(chunk.parameters());
+            return NamedSql.update(
+                    em,
+                    "UPDATE customer_metrics_due FORCE INDEX (PRIMARY) SET claimed_by = :claim, claimed_until = :until"
+                            + " WHERE " + chunk.on("customer_id") + " AND " + which + " ORDER BY customer_id",
+                    parameters);
+        });
+        return claimed == 0
+                ? List.of()
+                : heldBy(claim).stream().map(CustomerId::parse).toList();
     }
 
-    /** Claims at most {@code :limit} rows, taken (and locked) in {@code order}: one order for all claimers. */
-    private int claim(String table, String which, String order, Map<String, Object> p) {
-        return NamedSql.update(
-                em,
-                "UPDATE " + table + " SET claimed_by = :claim, claimed_until = :until WHERE " + which + " ORDER BY "
-                        + order + " LIMIT :limit",
-                p);
+    /** The customers whose marks the claim holds, in key order: a plain read (no lock). */
+    private List<String> heldBy(UUID claim) {
+        @SuppressWarnings("unchecked")
+        List<Object> held = NamedSql.query(
+                        em,
+                        "SELECT customer_id FROM customer_metrics_due WHERE claimed_by = :claim ORDER BY customer_id",
+                        Map.of("claim", claim.toString()))
+                .getResultList();
+        return held.stream().map(id -> (String) id).toList();
+    }
+
+    /** At most {@code :limit} customers {@code which}, in {@code order}: a plain read (no lock). */
+    private List<String> candidates(String table, String which, String order, Map<String, Object> p) {
+        @SuppressWarnings("unchecked")
+        List<Object> found = NamedSql.query(
+                        em,
+                        "SELECT customer_id FROM " + table + " WHERE " + which + " ORDER BY " + order + " LIMIT :limit",
+                        p)
+                .getResultList();
+        return found.stream().map(id -> (String) id).toList();
     }
 
     @Override
@@ -432,21 +468,31 @@ public class SqlCustomerMetrics implements CustomerMetricsStore {
     @Override
     public void lockDue(Collection<CustomerId> customers) {
         List<String> ids = customers.stream().map(CustomerId::toString).sorted().toList();
-        for (int from = 0; from < ids.size(); from += CUSTOMERS_PER_STATEMENT) {
-            Customers chunk = Customers.named(ids.subList(from, Math.min(ids.size(), from + CUSTOMERS_PER_STATEMENT)));
-            NamedSql.query(
-                            em,
-                            "SELECT customer_id FROM customer_metrics_due WHERE " + chunk.on("customer_id")
-                                    + " ORDER BY customer_id FOR UPDATE",
-                            chunk.parameters())
-                    .getResultList();
-        }
+        Customers.inChunks(ids, chunk -> NamedSql.query(
+                        em,
+                        "SELECT customer_id FROM customer_metrics_due FORCE INDEX (PRIMARY) WHERE "
+                                + chunk.on("customer_id") + " ORDER BY customer_id FOR UPDATE",
+                        chunk.parameters())
+                .getResultList()
+                .size());
     }
 
     @Override
     public void releaseDue(UUID claim) {
-        NamedSql.update(
-                em, "DELETE FROM customer_metrics_due WHERE claimed_by = :claim", Map.of("claim", claim.toString()));
+        // the marks the claim still holds (the caller holds their locks), each deleted by its key: a
+        // delete walking ix_customer_metrics_due_claim would also lock the rows of the claim's stale
+        // entries (a mark a purchase took back, its old entry not yet purged) - rows another claimer
+        // may hold while it waits for one of ours. By key only (FORCE INDEX): on a small table the
+        // optimizer would rather scan it whole, locking (and waiting for) every other row on the way
+        Customers.inChunks(heldBy(claim), chunk -> {
+            Map<String, Object> parameters = new HashMap<>(chunk.parameters());
+            parameters.put("claim", claim.toString());
+            return NamedSql.update(
+                    em,
+                    "DELETE d FROM customer_metrics_due d FORCE INDEX (PRIMARY) WHERE " + chunk.on("d.customer_id")
+                            + " AND d.claimed_by = :claim",
+                    parameters);
+        });
     }
 
     @Override

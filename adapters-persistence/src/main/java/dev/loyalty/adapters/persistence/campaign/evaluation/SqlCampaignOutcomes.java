@@ -110,12 +110,22 @@ public class SqlCampaignOutcomes implements CampaignOutcomes {
         this.em = em;
     }
 
+    /** The campaign's first ({@code MIN}) or last ({@code MAX}) contact among its members settled or not. */
+    private static String contact(String which, int settled) {
+        return "(SELECT " + which + "(m.contacted_at) FROM campaign_member m WHERE m.campaign_id = c.id"
+                + " AND m.outcome_settled = " + settled + ")";
+    }
+
     @Override
     @SuppressWarnings("unchecked")
     public Optional<EvaluatedCampaign> campaign(UUID campaignId) {
+        // the first and last contacts, settled or not, each read off the end of a range of
+        // ix_campaign_member_settle (campaign, settled, contact): no member row is read
         List<Object[]> rows = em.createNativeQuery("SELECT c.name, c.attribution_days,"
-                        + " (SELECT MIN(m.contacted_at) FROM campaign_member m WHERE m.campaign_id = c.id),"
-                        + " (SELECT MAX(m.contacted_at) FROM campaign_member m WHERE m.campaign_id = c.id)"
+                        + " LEAST(COALESCE(" + contact("MIN", 0) + ", " + contact("MIN", 1) + "), COALESCE("
+                        + contact("MIN", 1) + ", " + contact("MIN", 0) + ")),"
+                        + " GREATEST(COALESCE(" + contact("MAX", 0) + ", " + contact("MAX", 1) + "), COALESCE("
+                        + contact("MAX", 1) + ", " + contact("MAX", 0) + "))"
                         + " FROM campaign c WHERE c.id = ?")
                 .setParameter(1, campaignId.toString())
                 .getResultList();

@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.loyalty.adapters.persistence.TestDatabase;
 import dev.loyalty.application.campaign.evaluation.CampaignEvaluationService;
+import dev.loyalty.application.campaign.evaluation.CampaignOutcomes;
 import dev.loyalty.application.campaign.evaluation.EvaluationReport;
 import dev.loyalty.application.campaign.evaluation.MemberOutcome;
 import dev.loyalty.application.campaign.evaluation.MemberQuery;
@@ -278,6 +279,31 @@ class SqlCampaignOutcomesIT {
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("cycle-1", false),
                         org.assertj.core.groups.Tuple.tuple("cycle-2", true));
+    }
+
+    @Test
+    void theFirstAndLastContactsAreTheMembersOwnWhetherTheirOutcomesAreSettledOrNot() {
+        String campaign = campaign(7);
+        List<Instant> contacts = List.of(
+                CONTACT.minus(Duration.ofDays(3)),
+                CONTACT,
+                CONTACT.plus(Duration.ofHours(5)),
+                CONTACT.plus(Duration.ofDays(2)));
+        for (Instant at : contacts) {
+            member(campaign, customer(), "run-1", "TREATMENT", "OFFERED", at, null, 0, null, null, null);
+        }
+        int settled;
+        int steps = 0;
+        do {
+            CampaignOutcomes.EvaluatedCampaign read = TestDatabase.inTransaction(em -> new SqlCampaignOutcomes(em)
+                    .campaign(UUID.fromString(campaign))
+                    .orElseThrow());
+            assertThat(read.firstContact()).as("after %d settled", steps).contains(contacts.get(0));
+            assertThat(read.lastContact()).as("after %d settled", steps).contains(contacts.get(3));
+            settled = TestDatabase.inTransaction(em -> new SqlCampaignOutcomes(em).settle(NOW, Duration.ZERO, 1));
+            steps += settled;
+        } while (settled > 0 && steps < 10);
+        assertThat(steps).as("every member settled, one at a time").isEqualTo(4);
     }
 
     @Test
