@@ -33,6 +33,17 @@ public interface CampaignChunks {
     }
 
     /**
+     * The ids that cut a frozen audience into {@code lanes} equal shares in key order: the last id
+     * of each share but the last (fewer when the audience has fewer customers than lanes).
+     *
+     * @param snapshot the audience frozen
+     * @param total its customers
+     * @param lanes the shares wanted
+     * @return the boundaries, strictly increasing
+     */
+    java.util.List<String> boundaries(UUID snapshot, long total, int lanes);
+
+    /**
      * @param work what to do
      * @return the chunk's targets after the cursor, in customer order, at most {@link Work#limit}; empty
      *     when none is left

@@ -122,9 +122,12 @@ public class CampaignPages {
         if (!runs.prepared(run.id(), owner, prepared, now.plus(LEASE))) {
             throw new RunLeaseLostException("run " + run.id() + ": lease lost while preparing");
         }
-        // a set-based run goes in lanes over disjoint ranges of its customers, each chunked on its own
-        if (setBased(campaign) && chunks.lanes() > 1) {
-            runs.createLanes(run.id(), RunLanes.of(chunks.lanes()));
+        // a set-based run goes in lanes over disjoint ranges of its customers (equal shares of its
+        // audience), each chunked on its own
+        if (setBased(campaign) && chunks.lanes() > 1 && prepared.snapshot().isPresent()) {
+            runs.createLanes(
+                    run.id(),
+                    RunLanes.between(chunks.boundaries(prepared.snapshot().get(), prepared.total(), chunks.lanes())));
         }
         return runs.byId(run.id()).orElseThrow();
     }

@@ -6,11 +6,12 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The lanes of a set-based run: {@code n} disjoint ranges {@code (low, high]} of the customer ids
- * (random UUIDs, compared as text), cut by their first 32 bits into equal shares. The first lane's
- * low is {@code ""} (before every id), the last has no high; each high is a whole id (the largest
- * with its prefix) and the next lane's low, so every id falls in exactly one lane whatever the
- * collation does with a shorter prefix.
+ * The lanes of a set-based run: disjoint ranges {@code (low, high]} of the customer ids (compared as
+ * text), cut at given ids ({@link #between}: a run's lanes, cut at its audience's quantiles, since ids
+ * made by MariaDB's time-based {@code UUID()} - imports, the benchmark - crowd into one narrow prefix)
+ * or by their first 32 bits into equal shares ({@link #of}). The first lane's low is {@code ""}
+ * (before every id), the last has no high; each high is a whole id and the next lane's low, so every
+ * id falls in exactly one lane.
  */
 public final class RunLanes {
 
@@ -36,6 +37,29 @@ public final class RunLanes {
     }
 
     /**
+     * The lanes cut at the given last ids (as {@link CampaignChunks#boundaries} finds them in a
+     * frozen audience: equal shares of its customers whatever their ids' distribution).
+     *
+     * @param highs each lane's last id but the last lane's, strictly increasing
+     * @return {@code highs.size() + 1} lanes, in key order
+     */
+    public static List<Range> between(List<String> highs) {
+        List<Range> lanes = new ArrayList<>(highs.size() + 1);
+        String low = "";
+        for (int i = 0; i <= highs.size(); i++) {
+            Optional<String> high = i == highs.size() ? Optional.empty() : Optional.of(highs.get(i));
+            if (high.isPresent() && high.get().compareTo(low) <= 0) {
+                throw new IllegalArgumentException("lane boundaries must increase: " + highs);
+            }
+            lanes.add(new Range(i, low, high));
+            low = high.orElse(null);
+        }
+        return lanes;
+    }
+
+    /**
+     * Lanes of equal shares of the key space, for ids spread evenly over it (random UUIDs).
+     *
      * @param n lanes, 1 to {@link #MAX}
      * @return the lanes, in key order
      */

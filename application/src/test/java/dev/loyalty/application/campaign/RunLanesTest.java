@@ -72,6 +72,25 @@ class RunLanesTest {
     }
 
     @Test
+    void lanesCutAtGivenIdsHoldEveryIdOnceAndTheCutsInTheLaneBefore() {
+        List<String> highs = List.of("0fa00010-0000", "0fa00020-0000", "0fa00030-0000");
+        List<RunLanes.Range> lanes = RunLanes.between(highs);
+        assertThat(lanes).hasSize(4);
+        assertThat(lanes.get(0).low()).isEmpty();
+        assertThat(lanes.get(3).high()).isEmpty();
+        assertThat(lanes.get(1).holds("0fa00020-0000")).isTrue();
+        assertThat(lanes.get(2).holds("0fa00020-0000")).isFalse();
+        Random random = new Random(3);
+        for (int i = 0; i < 5_000; i++) {
+            String id = String.format("0fa%05x-%s", random.nextInt(0x40), new UUID(random.nextLong(), 0));
+            assertThat(lanes.stream().filter(l -> l.holds(id)).count()).as(id).isEqualTo(1);
+        }
+        assertThat(RunLanes.between(List.of())).containsExactly(new RunLanes.Range(0, "", java.util.Optional.empty()));
+        assertThatThrownBy(() -> RunLanes.between(List.of("b", "a"))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> RunLanes.between(List.of("a", "a"))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void lanesOutsideOneToTheMaximumAreRefused() {
         assertThatThrownBy(() -> RunLanes.of(0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> RunLanes.of(RunLanes.MAX + 1)).isInstanceOf(IllegalArgumentException.class);

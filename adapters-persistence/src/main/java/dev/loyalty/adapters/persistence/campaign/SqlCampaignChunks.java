@@ -198,6 +198,37 @@ public class SqlCampaignChunks implements CampaignChunks {
         return targets;
     }
 
+    /**
+     * Each boundary read after the one before it, skipping a share of the snapshot's key: one pass
+     * over its index in all (half a million entries for a million customers in two lanes).
+     */
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<String> boundaries(java.util.UUID snapshot, long total, int lanes) {
+        List<String> highs = new ArrayList<>();
+        String after = "";
+        long before = 0;
+        for (int i = 1; i < lanes; i++) {
+            long upTo = total * i / lanes;
+            if (upTo <= before) {
+                continue;
+            }
+            List<Object> found = em.createNativeQuery("SELECT customer_id FROM segment_snapshot_member"
+                            + " WHERE snapshot_id = ? AND customer_id > ? ORDER BY customer_id LIMIT 1 OFFSET "
+                            + (upTo - before - 1))
+                    .setParameter(1, snapshot.toString())
+                    .setParameter(2, after)
+                    .getResultList();
+            if (found.isEmpty()) {
+                break;
+            }
+            after = (String) found.get(0);
+            highs.add(after);
+            before = upTo;
+        }
+        return highs;
+    }
+
     @Override
     public void credit(Work work, String upTo, long granted) {
         if (granted <= 0 || work.points().isEmpty()) {

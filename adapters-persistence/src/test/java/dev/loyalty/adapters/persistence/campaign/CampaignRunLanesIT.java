@@ -380,6 +380,11 @@ class CampaignRunLanesIT {
                 .count();
     }
 
+    /** A snapshot of these ids alone (no customer rows: the boundaries read the snapshot only). */
+    private static String snapshotOf(List<String> ids) {
+        return snapshot(ids);
+    }
+
     private static String snapshot(List<String> customers) {
         String snapshot = UUID.randomUUID().toString();
         sql(
@@ -406,10 +411,51 @@ class CampaignRunLanesIT {
                 total,
                 Timestamp.valueOf(LocalDateTime.now(ZoneOffset.UTC)));
         TestDatabase.inTransaction(em -> {
-            new SqlCampaignRuns(em).createLanes(run, RunLanes.of(lanes));
+            new SqlCampaignRuns(em)
+                    .createLanes(run, RunLanes.between(chunks(em).boundaries(UUID.fromString(snapshot), total, lanes)));
             return null;
         });
         return run;
+    }
+
+    private static List<String> boundaries(UUID snapshot, long total, int lanes) {
+        return TestDatabase.inTransaction(em -> chunks(em).boundaries(snapshot, total, lanes));
+    }
+
+    private static SqlCampaignChunks chunks(jakarta.persistence.EntityManager em) {
+        return new SqlCampaignChunks(em, event -> {
+            throw new AssertionError("no points here");
+        });
+    }
+
+    @Test
+    void theLanesCutTheAudienceInEqualSharesWhateverItsIds() {
+        List<String> customers = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            // as MariaDB's time-based UUID() makes them (the benchmark, imports): one narrow prefix
+            customers.add(String.format("0fa%05x-d1b2-11ef-9a3c-0242ac120002", i * 7));
+        }
+        String snapshot = snapshotOf(customers);
+        UUID id = UUID.fromString(snapshot);
+        assertThat(boundaries(id, 60, 2)).containsExactly(customers.get(29));
+        assertThat(boundaries(id, 60, 4)).containsExactly(customers.get(14), customers.get(29), customers.get(44));
+        assertThat(boundaries(id, 60, 7))
+                .containsExactly(
+                        customers.get(7),
+                        customers.get(16),
+                        customers.get(24),
+                        customers.get(33),
+                        customers.get(41),
+                        customers.get(50));
+        String three = snapshotOf(customers.subList(0, 3));
+        assertThat(boundaries(UUID.fromString(three), 3, 8))
+                .as("fewer customers than lanes: fewer lanes")
+                .containsExactly(customers.get(0), customers.get(1));
+        List<RunLanes.Range> lanes = RunLanes.between(List.of(customers.get(14), customers.get(29), customers.get(44)));
+        for (String customer : customers) {
+            assertThat(lanes.stream().filter(l -> l.holds(customer)).count()).isEqualTo(1);
+        }
+        assertThat(customers.stream().filter(lanes.get(3)::holds).count()).isEqualTo(15);
     }
 
     private static List<UUID> abandoned() {
