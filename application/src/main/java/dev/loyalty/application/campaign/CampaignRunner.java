@@ -259,41 +259,24 @@ public class CampaignRunner {
 
     /** Ends the lane; again after a failure (a deadlock with a runner that lost its lease, rare). */
     private void finishLane(CampaignRun run, CampaignRunLane lane, String owner) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                pages.finishLane(run, lane, owner);
-                return;
-            } catch (RunLeaseLostException e) {
-                throw e;
-            } catch (RuntimeException e) {
-                if (attempt >= ATTEMPTS) {
-                    throw e;
-                }
-                LOG.log(Level.INFO, "Campaign run " + run.id() + " lane " + lane.lane() + ": its end failed, again", e);
-            }
-        }
+        attempts(run, "lane " + lane.lane() + ": its end", attempt -> {
+            pages.finishLane(run, lane, owner);
+            return null;
+        });
     }
 
     private Optional<String> laneChunk(
             Campaign campaign, CampaignRun run, CampaignRunLane lane, String cursor, String owner) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                // a retry reads the campaign again (a budget set meanwhile is then spent under its lock)
-                Campaign current = attempt == 1 ? campaign : pages.campaign(run).orElse(campaign);
-                return pages.chunk(current, run, Optional.of(lane), cursor, owner);
-            } catch (RunLeaseLostException e) {
-                throw e;
-            } catch (RuntimeException e) {
-                if (attempt >= ATTEMPTS) {
-                    throw e;
-                }
-                LOG.log(
-                        Level.INFO,
-                        "Campaign run " + run.id() + " lane " + lane.lane() + ": a chunk failed (attempt " + attempt
-                                + "), again",
-                        e);
-            }
-        }
+        // a retry reads the campaign again (a budget set meanwhile is then spent under its lock)
+        return attempts(
+                run,
+                "lane " + lane.lane() + ": a chunk",
+                attempt -> pages.chunk(
+                        attempt == 1 ? campaign : pages.campaign(run).orElse(campaign),
+                        run,
+                        Optional.of(lane),
+                        cursor,
+                        owner));
     }
 
     /**
@@ -319,25 +302,27 @@ public class CampaignRunner {
     }
 
     private void page(Campaign campaign, CampaignRun run, List<RunTarget> targets, String owner) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                pages.page(campaign, run, targets, owner);
-                return;
-            } catch (RunLeaseLostException e) {
-                throw e;
-            } catch (RuntimeException e) {
-                if (attempt >= ATTEMPTS) {
-                    throw e;
-                }
-                LOG.log(Level.INFO, "Campaign run " + run.id() + ": a page failed (attempt " + attempt + "), again", e);
-            }
-        }
+        attempts(run, "a page", attempt -> {
+            pages.page(campaign, run, targets, owner);
+            return null;
+        });
     }
 
     private Optional<String> chunk(Campaign campaign, CampaignRun run, String cursor, String owner) {
+        return attempts(run, "a chunk", attempt -> pages.chunk(campaign, run, cursor, owner));
+    }
+
+    /**
+     * The step, again after a failure up to {@link #ATTEMPTS} times (a deadlock's victim, the
+     * database away a moment); a lost lease stops at once.
+     *
+     * @param what the step, for the log
+     * @param step the step, given its attempt's number (from 1)
+     */
+    private static <T> T attempts(CampaignRun run, String what, java.util.function.IntFunction<T> step) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return pages.chunk(campaign, run, cursor, owner);
+                return step.apply(attempt);
             } catch (RunLeaseLostException e) {
                 throw e;
             } catch (RuntimeException e) {
@@ -346,7 +331,7 @@ public class CampaignRunner {
                 }
                 LOG.log(
                         Level.INFO,
-                        "Campaign run " + run.id() + ": a chunk failed (attempt " + attempt + "), again",
+                        "Campaign run " + run.id() + ": " + what + " failed (attempt " + attempt + "), again",
                         e);
             }
         }

@@ -2,14 +2,13 @@ package dev.loyalty.application.campaign;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
  * The lanes of a set-based run: disjoint ranges {@code (low, high]} of the customer ids (compared as
  * text), cut at given ids ({@link #between}: a run's lanes, cut at its audience's quantiles, since ids
- * made by MariaDB's time-based {@code UUID()} - imports, the benchmark - crowd into one narrow prefix)
- * or by their first 32 bits into equal shares ({@link #of}). The first lane's low is {@code ""}
+ * made by MariaDB's time-based {@code UUID()} - imports, the benchmark - crowd into one narrow prefix,
+ * so that equal shares of the key space would not be equal shares of the audience). The first lane's low is {@code ""}
  * (before every id), the last has no high; each high is a whole id and the next lane's low, so every
  * id falls in exactly one lane.
  */
@@ -55,30 +54,5 @@ public final class RunLanes {
             low = high.orElse(null);
         }
         return lanes;
-    }
-
-    /**
-     * Lanes of equal shares of the key space, for ids spread evenly over it (random UUIDs).
-     *
-     * @param n lanes, 1 to {@link #MAX}
-     * @return the lanes, in key order
-     */
-    public static List<Range> of(int n) {
-        if (n < 1 || n > MAX) {
-            throw new IllegalArgumentException("lanes must be 1 to " + MAX + ", got " + n);
-        }
-        List<Range> lanes = new ArrayList<>(n);
-        String low = "";
-        for (int i = 0; i < n; i++) {
-            Optional<String> high = i == n - 1 ? Optional.empty() : Optional.of(last((1L << 32) * (i + 1) / n - 1));
-            lanes.add(new Range(i, low, high));
-            low = high.orElse(null);
-        }
-        return lanes;
-    }
-
-    /** The largest id whose first 32 bits are {@code prefix}. */
-    private static String last(long prefix) {
-        return String.format(Locale.ROOT, "%08x", prefix) + "-ffff-ffff-ffff-ffffffffffff";
     }
 }
