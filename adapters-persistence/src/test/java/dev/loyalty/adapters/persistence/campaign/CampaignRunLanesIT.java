@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.loyalty.adapters.persistence.TestDatabase;
-import dev.loyalty.adapters.persistence.coupon.JpaCouponTemplates;
 import dev.loyalty.application.campaign.CampaignPages;
 import dev.loyalty.application.campaign.CampaignRun;
 import dev.loyalty.application.campaign.CampaignRunLane;
@@ -21,11 +20,7 @@ import dev.loyalty.domain.campaign.CampaignDefinitionParser;
 import dev.loyalty.domain.campaign.CampaignId;
 import dev.loyalty.domain.campaign.Holdout;
 import dev.loyalty.domain.coupon.CouponTemplate;
-import dev.loyalty.domain.coupon.CouponTemplateId;
-import dev.loyalty.domain.coupon.Discount;
-import dev.loyalty.domain.coupon.SalesChannel;
 import dev.loyalty.domain.customer.CustomerId;
-import dev.loyalty.domain.shared.Money;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.security.SecureRandom;
@@ -36,7 +31,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -55,7 +49,7 @@ class CampaignRunLanesIT {
 
     @Test
     void lanesWhoseRunnerDiedAreTakenOverFromTheirCursorsAndEveryTargetIsRecordedOnce() throws Exception {
-        CouponTemplate template = template();
+        CouponTemplate template = StoredTemplates.threeEurosOff("Lanes");
         List<String> customers = customers(60);
         Holdout holdout = new Holdout(Holdout.newKey(RANDOM), 10);
         CampaignId id = CampaignId.parse(UUID.randomUUID().toString());
@@ -121,7 +115,7 @@ class CampaignRunLanesIT {
 
     @Test
     void lanesRacingOnACouponBudgetNeverIssueOnePastIt() throws Exception {
-        CouponTemplate template = template();
+        CouponTemplate template = StoredTemplates.threeEurosOff("Lanes");
         List<String> customers = customers(120);
         Holdout holdout = new Holdout(Holdout.newKey(RANDOM), 10);
         CampaignId id = CampaignId.parse(UUID.randomUUID().toString());
@@ -321,26 +315,6 @@ class CampaignRunLanesIT {
                 return null;
             });
         }
-    }
-
-    private static CouponTemplate template() {
-        CouponTemplate template = CouponTemplate.define(
-                CouponTemplateId.newId(),
-                "Lanes",
-                new Discount.AmountOff(Money.of(300, "EUR")),
-                null,
-                Set.of(SalesChannel.STORE),
-                null,
-                null,
-                30,
-                null,
-                Set.of(),
-                null);
-        TestDatabase.inTransaction(em -> {
-            new JpaCouponTemplates(em, TestDatabase.CLOCK, TestDatabase.CURRENCY).add(template);
-            return null;
-        });
-        return template;
     }
 
     /** Customers reachable by e-mail with consent, in key order. */

@@ -29,9 +29,6 @@ import dev.loyalty.domain.campaign.CampaignId;
 import dev.loyalty.domain.campaign.Holdout;
 import dev.loyalty.domain.campaign.evaluation.MemberGroup;
 import dev.loyalty.domain.coupon.CouponTemplate;
-import dev.loyalty.domain.coupon.CouponTemplateId;
-import dev.loyalty.domain.coupon.Discount;
-import dev.loyalty.domain.coupon.SalesChannel;
 import dev.loyalty.domain.customer.CardNumber;
 import dev.loyalty.domain.customer.CustomerId;
 import dev.loyalty.domain.messaging.Channel;
@@ -39,7 +36,6 @@ import dev.loyalty.domain.messaging.ChannelChoice;
 import dev.loyalty.domain.messaging.MarketingPressurePolicy;
 import dev.loyalty.domain.messaging.QuietHours;
 import dev.loyalty.domain.messaging.RetrySchedule;
-import dev.loyalty.domain.shared.Money;
 import jakarta.persistence.EntityManager;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -73,22 +69,7 @@ class CampaignRunPathsIT {
 
     @Test
     void aChunkedRunJudgesEveryMemberAsThePagedRunDoes() {
-        CouponTemplate template = CouponTemplate.define(
-                CouponTemplateId.newId(),
-                "Paths",
-                new Discount.AmountOff(Money.of(300, "EUR")),
-                null,
-                Set.of(SalesChannel.STORE),
-                null,
-                null,
-                30,
-                null,
-                Set.of(),
-                null);
-        TestDatabase.inTransaction(em -> {
-            new JpaCouponTemplates(em, TestDatabase.CLOCK, TestDatabase.CURRENCY).add(template);
-            return null;
-        });
+        CouponTemplate template = StoredTemplates.threeEurosOff("Paths");
         List<String> customers = new ArrayList<>();
         for (int i = 0; i < 44; i++) {
             customers.add(customer(i % 4));
