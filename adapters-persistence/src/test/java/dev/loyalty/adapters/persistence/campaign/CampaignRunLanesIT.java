@@ -49,13 +49,13 @@ class CampaignRunLanesIT {
 
     @Test
     void lanesWhoseRunnerDiedAreTakenOverFromTheirCursorsAndEveryTargetIsRecordedOnce() throws Exception {
-        CouponTemplate template = StoredTemplates.threeEurosOff("Lanes");
+        CouponTemplate template = RunFixtures.threeEurosOff("Lanes");
         List<String> customers = customers(60);
         Holdout holdout = new Holdout(Holdout.newKey(RANDOM), 10);
         CampaignId id = CampaignId.parse(UUID.randomUUID().toString());
         long treatment = treatment(id, holdout, customers);
         Campaign campaign = campaign(id, template, holdout, "");
-        UUID runId = run(campaign.id(), snapshot(customers), customers.size(), 2);
+        UUID runId = run(campaign.id(), RunFixtures.snapshot(customers), customers.size(), 2);
         Pages pages = new Pages(7, 2);
         CampaignRun run = pages.run(runId).orElseThrow();
 
@@ -115,14 +115,14 @@ class CampaignRunLanesIT {
 
     @Test
     void lanesRacingOnACouponBudgetNeverIssueOnePastIt() throws Exception {
-        CouponTemplate template = StoredTemplates.threeEurosOff("Lanes");
+        CouponTemplate template = RunFixtures.threeEurosOff("Lanes");
         List<String> customers = customers(120);
         Holdout holdout = new Holdout(Holdout.newKey(RANDOM), 10);
         CampaignId id = CampaignId.parse(UUID.randomUUID().toString());
         long treatment = treatment(id, holdout, customers);
         long max = treatment / 2;
         Campaign campaign = campaign(id, template, holdout, ", \"budget\": {\"maxCoupons\": " + max + "}");
-        UUID runId = run(campaign.id(), snapshot(customers), customers.size(), 2);
+        UUID runId = run(campaign.id(), RunFixtures.snapshot(customers), customers.size(), 2);
         Pages pages = new Pages(5, 2);
 
         // two instances wake the run at once: each thread takes a lane, every lane on a thread of its own
@@ -354,24 +354,6 @@ class CampaignRunLanesIT {
                 .count();
     }
 
-    /** A snapshot of these ids alone (no customer rows: the boundaries read the snapshot only). */
-    private static String snapshotOf(List<String> ids) {
-        return snapshot(ids);
-    }
-
-    private static String snapshot(List<String> customers) {
-        String snapshot = UUID.randomUUID().toString();
-        sql(
-                "INSERT INTO segment_snapshot (id, segment_id, taken_at, members, definition) VALUES (?, NULL,"
-                        + " '2026-03-02', ?, '{}')",
-                snapshot,
-                customers.size());
-        for (String customer : customers) {
-            sql("INSERT INTO segment_snapshot_member (snapshot_id, customer_id) VALUES (?, ?)", snapshot, customer);
-        }
-        return snapshot;
-    }
-
     /** A run prepared over the snapshot in {@code lanes} lanes, no lease taken. */
     private static UUID run(CampaignId campaign, String snapshot, int total, int lanes) {
         UUID run = UUID.randomUUID();
@@ -409,7 +391,7 @@ class CampaignRunLanesIT {
             // as MariaDB's time-based UUID() makes them (the benchmark, imports): one narrow prefix
             customers.add(String.format("0fa%05x-d1b2-11ef-9a3c-0242ac120002", i * 7));
         }
-        String snapshot = snapshotOf(customers);
+        String snapshot = RunFixtures.snapshot(customers);
         UUID id = UUID.fromString(snapshot);
         assertThat(boundaries(id, 60, 2)).containsExactly(customers.get(29));
         assertThat(boundaries(id, 60, 4)).containsExactly(customers.get(14), customers.get(29), customers.get(44));
@@ -421,7 +403,7 @@ class CampaignRunLanesIT {
                         customers.get(33),
                         customers.get(41),
                         customers.get(50));
-        String three = snapshotOf(customers.subList(0, 3));
+        String three = RunFixtures.snapshot(customers.subList(0, 3));
         assertThat(boundaries(UUID.fromString(three), 3, 8))
                 .as("fewer customers than lanes: fewer lanes")
                 .containsExactly(customers.get(0), customers.get(1));

@@ -69,7 +69,7 @@ class CampaignRunPathsIT {
 
     @Test
     void aChunkedRunJudgesEveryMemberAsThePagedRunDoes() {
-        CouponTemplate template = StoredTemplates.threeEurosOff("Paths");
+        CouponTemplate template = RunFixtures.threeEurosOff("Paths");
         List<String> customers = new ArrayList<>();
         for (int i = 0; i < 44; i++) {
             customers.add(customer(i % 4));
@@ -95,15 +95,7 @@ class CampaignRunPathsIT {
             new SqlCampaigns(em).add(campaign);
             return null;
         });
-        String snapshot = UUID.randomUUID().toString();
-        sql(
-                "INSERT INTO segment_snapshot (id, segment_id, taken_at, members, definition) VALUES (?, NULL,"
-                        + " '2026-03-02', ?, '{}')",
-                snapshot,
-                customers.size());
-        for (String customer : customers) {
-            sql("INSERT INTO segment_snapshot_member (snapshot_id, customer_id) VALUES (?, ?)", snapshot, customer);
-        }
+        String snapshot = RunFixtures.snapshot(customers);
 
         UUID paged = run(campaignId, snapshot, "paged");
         for (int from = 0; from < customers.size(); from += SLICE) {
